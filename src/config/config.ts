@@ -1,0 +1,294 @@
+import { Ajv, type ErrorObject } from 'ajv'
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml'
+import type { RuleMeta, RuleSettings, Severity, Threshold } from '../core/types.js'
+import { closest } from '../core/similar.js'
+import ownSchema from './docker-review.schema.json' with { type: 'json' }
+import hadolintSchema from './hadolint.schema.json' with { type: 'json' }
+
+/**
+ * Configuration: `.docker-review.yml` and, for migration, `.hadolint.yaml`. Both are validated
+ * against the JSON Schemas beside this file; unknown keys and unknown rule ids are errors that
+ * name the file, line and column. Pure: callers pass file texts in.
+ */
+
+export type RuleSetting = Severity | 'off' | 'on'
+
+export interface ConfigLayer {
+  /** Where it came from, for messages. */
+  source: string
+  all?: boolean
+  failOn?: Threshold
+  ignorePaths?: string[]
+  rules?: Map<string, RuleSetting>
+  settings?: Partial<LintSettings>
+}
+
+export interface LintSettings extends RuleSettings {
+  disableIgnorePragma: boolean
+  shellcheck: boolean
+}
+
+export interface ResolvedConfig {
+  all: boolean
+  failOn: Threshold
+  ignorePaths: string[]
+  /** Canonical id → setting, for ids the user configured. */
+  rules: Map<string, RuleSetting>
+  settings: LintSettings
+}
+
+export const DEFAULT_CONFIG: ResolvedConfig = {
+  all: false,
+  failOn: 'error',
+  ignorePaths: [],
+  rules: new Map(),
+  settings: {
+    trustedRegistries: [],
+    labelSchema: {},
+    strictLabels: false,
+    disableIgnorePragma: false,
+    shellcheck: true
+  }
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[]
+  ) {
+    super(`${file}: invalid configuration\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+    this.name = 'ConfigError'
+  }
+}
+
+/** How config files name rules: canonical ids, aliases, or ShellCheck codes. */
+export interface RuleCatalog {
+  resolve(name: string): string | undefined
+  metas: readonly RuleMeta[]
+}
+
+export function resolveRuleName(catalog: RuleCatalog, name: string): string | undefined {
+  if (/^SC\d{4}$/i.test(name)) return name.toUpperCase()
+  return catalog.resolve(name)
+}
+
+const ajv = new Ajv({ allErrors: true, strict: false })
+const validateOwn = ajv.compile(ownSchema)
+const validateHadolint = ajv.compile(hadolintSchema)
+
+interface Loaded {
+  doc: Document.Parsed
+  lineCounter: LineCounter
+  data: unknown
+}
+
+function load(file: string, text: string): Loaded {
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true })
+  if (doc.errors.length > 0) {
+    throw new ConfigError(
+      file,
+      doc.errors.map((e) => {
+        const p = lineCounter.linePos(e.pos[0])
+        return `${p.line}:${p.col}: ${e.message.split('\n')[0]}`
+      })
+    )
+  }
+  return { doc, lineCounter, data: doc.toJS() ?? {} }
+}
+
+function where(loaded: Loaded, path: (string | number)[]): string {
+  const node = path.length === 0 ? loaded.doc.contents : loaded.doc.getIn(path, true)
+  const range = isNode(node) ? node.range : undefined
+  if (!range) return ''
+  const p = loaded.lineCounter.linePos(range[0])
+  return `${p.line}:${p.col}: `
+}
+
+function pathOf(instancePath: string): string[] {
+  return instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+}
+
+function schemaProblems(
+  loaded: Loaded,
+  errors: ErrorObject[],
+  knownKeys: (path: string[]) => string[]
+): string[] {
+  const seen = new Set<string>()
+  const out: string[] = []
+  for (const e of errors) {
+    if (e.keyword === 'oneOf' || e.keyword === 'if') continue
+    const path = pathOf(e.instancePath)
+    let msg: string
+    if (e.keyword === 'additionalProperties') {
+      const key = String((e.params as { additionalProperty: string }).additionalProperty)
+      const hint = closest(key, knownKeys(path))
+      msg = `${where(loaded, [...path, key])}unknown key '${[...path, key].join('.')}'${hint ? ` (did you mean '${hint}'?)` : ''}`
+    } else if (e.keyword === 'enum') {
+      const allowed = (e.params as { allowedValues: unknown[] }).allowedValues
+      msg = `${where(loaded, path)}'${path.join('.')}' must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`
+    } else {
+      msg = `${where(loaded, path)}'${path.join('.') || '(root)'}' ${e.message ?? 'is invalid'}`
+    }
+    if (!seen.has(msg)) {
+      seen.add(msg)
+      out.push(msg)
+    }
+  }
+  return out
+}
+
+function schemaKeys(schema: unknown, path: string[]): string[] {
+  let node = schema as { properties?: Record<string, unknown> }
+  for (const key of path) {
+    const next = node.properties?.[key]
+    if (!next) return []
+    node = next as typeof node
+  }
+  return Object.keys(node.properties ?? {})
+}
+
+function checkRuleNames(
+  loaded: Loaded,
+  catalog: RuleCatalog,
+  entries: Array<{ name: string; path: (string | number)[] }>
+): string[] {
+  const problems: string[] = []
+  const known = catalog.metas.flatMap((m) => [m.id, ...m.aliases])
+  for (const { name, path } of entries) {
+    if (resolveRuleName(catalog, name) === undefined) {
+      const hint = closest(name, known)
+      problems.push(
+        `${where(loaded, path)}unknown rule '${name}'${hint ? ` (did you mean '${hint}'?)` : ''}`
+      )
+    }
+  }
+  return problems
+}
+
+/** Parse `.docker-review.yml`. */
+export function parseOwnConfig(file: string, text: string, catalog: RuleCatalog): ConfigLayer {
+  const loaded = load(file, text)
+  const data = loaded.data as Record<string, unknown>
+  if (!validateOwn(data)) {
+    throw new ConfigError(
+      file,
+      schemaProblems(loaded, validateOwn.errors ?? [], (p) => schemaKeys(ownSchema, p))
+    )
+  }
+  const rulesIn = (data.rules ?? {}) as Record<string, string | boolean>
+  const problems = checkRuleNames(
+    loaded,
+    catalog,
+    Object.keys(rulesIn).map((name) => ({ name, path: ['rules', name] }))
+  )
+  if (problems.length > 0) throw new ConfigError(file, problems)
+  const rules = new Map<string, RuleSetting>()
+  for (const [name, value] of Object.entries(rulesIn)) {
+    const setting: RuleSetting =
+      value === true ? 'on' : value === false ? 'off' : (value as RuleSetting)
+    rules.set(resolveRuleName(catalog, name)!, setting)
+  }
+  const s = (data.settings ?? {}) as Record<string, unknown>
+  const settings: Partial<LintSettings> = {}
+  if (s['trusted-registries']) settings.trustedRegistries = s['trusted-registries'] as string[]
+  if (s['label-schema']) settings.labelSchema = s['label-schema'] as Record<string, string>
+  if (s['strict-labels'] !== undefined) settings.strictLabels = s['strict-labels'] as boolean
+  if (s['disable-ignore-pragma'] !== undefined) {
+    settings.disableIgnorePragma = s['disable-ignore-pragma'] as boolean
+  }
+  if (s.shellcheck !== undefined) settings.shellcheck = s.shellcheck as boolean
+  return {
+    source: file,
+    all: data.all as boolean | undefined,
+    failOn: data['fail-on'] as Threshold | undefined,
+    ignorePaths: data['ignore-paths'] as string[] | undefined,
+    rules,
+    settings
+  }
+}
+
+/** Parse `.hadolint.yaml` (the keys that matter to a migration). */
+export function parseHadolintConfig(file: string, text: string, catalog: RuleCatalog): ConfigLayer {
+  const loaded = load(file, text)
+  const data = loaded.data as Record<string, unknown>
+  if (!validateHadolint(data)) {
+    throw new ConfigError(
+      file,
+      schemaProblems(loaded, validateHadolint.errors ?? [], (p) => schemaKeys(hadolintSchema, p))
+    )
+  }
+  const entries: Array<{ name: string; path: (string | number)[]; setting: RuleSetting }> = []
+  ;((data.ignored ?? []) as string[]).forEach((name, i) =>
+    entries.push({ name, path: ['ignored', i], setting: 'off' })
+  )
+  const override = (data.override ?? {}) as Partial<Record<Severity, string[]>>
+  for (const level of ['error', 'warning', 'info', 'style'] as const) {
+    ;(override[level] ?? []).forEach((name, i) =>
+      entries.push({ name, path: ['override', level, i], setting: level })
+    )
+  }
+  const problems = checkRuleNames(loaded, catalog, entries)
+  if (problems.length > 0) throw new ConfigError(file, problems)
+  const rules = new Map<string, RuleSetting>()
+  // hadolint applies `ignored` last: an ignored rule stays off whatever its override says.
+  for (const e of [...entries].sort(
+    (a, b) => Number(a.setting === 'off') - Number(b.setting === 'off')
+  )) {
+    rules.set(resolveRuleName(catalog, e.name)!, e.setting)
+  }
+  const threshold = data['failure-threshold'] as string | undefined
+  const failOn: Threshold | undefined =
+    data['no-fail'] === true
+      ? 'none'
+      : threshold === 'ignore'
+        ? 'style'
+        : (threshold as Threshold | undefined)
+  const trusted = data.trustedRegistries
+  const settings: Partial<LintSettings> = {}
+  if (trusted !== undefined)
+    settings.trustedRegistries = typeof trusted === 'string' ? [trusted] : (trusted as string[])
+  if (data['label-schema']) settings.labelSchema = data['label-schema'] as Record<string, string>
+  if (data['strict-labels'] !== undefined) settings.strictLabels = data['strict-labels'] as boolean
+  if (data['disable-ignore-pragma'] !== undefined) {
+    settings.disableIgnorePragma = data['disable-ignore-pragma'] as boolean
+  }
+  return { source: file, failOn, rules, settings }
+}
+
+/** Later layers win (hadolint's layering: defaults < config files < command line). */
+export function resolveConfig(layers: ConfigLayer[]): ResolvedConfig {
+  const out: ResolvedConfig = {
+    ...DEFAULT_CONFIG,
+    rules: new Map(),
+    settings: { ...DEFAULT_CONFIG.settings }
+  }
+  for (const layer of layers) {
+    if (layer.all !== undefined) out.all = layer.all
+    if (layer.failOn !== undefined) out.failOn = layer.failOn
+    if (layer.ignorePaths) out.ignorePaths = [...out.ignorePaths, ...layer.ignorePaths]
+    for (const [id, setting] of layer.rules ?? []) out.rules.set(id, setting)
+    for (const [key, value] of Object.entries(layer.settings ?? {})) {
+      if (value !== undefined) (out.settings as unknown as Record<string, unknown>)[key] = value
+    }
+  }
+  return out
+}
+
+/** Is the rule on, and at which severity? `meta` is undefined for ShellCheck codes. */
+export function ruleState(
+  config: ResolvedConfig,
+  id: string,
+  meta: RuleMeta | undefined,
+  reportedSeverity?: Severity
+): { enabled: boolean; severity: Severity } {
+  const setting = config.rules.get(id)
+  const base: Severity = reportedSeverity ?? meta?.defaultSeverity ?? 'warning'
+  if (setting === 'off') return { enabled: false, severity: base }
+  if (setting && setting !== 'on') return { enabled: true, severity: setting }
+  const enabled = setting === 'on' || config.all || (meta?.enabledByDefault ?? true)
+  return { enabled, severity: base }
+}

@@ -1,0 +1,103 @@
+import type { Position, Range } from './types.js'
+
+/**
+ * Offset ↔ position conversion over one text. Lines break at `\n`; a `\r` before it belongs to the
+ * line terminator, so CRLF files get the same columns as LF files.
+ */
+export class LineIndex {
+  /** Offset of the first character of each line (0-based line index). */
+  readonly starts: number[]
+
+  constructor(readonly text: string) {
+    const starts = [0]
+    let i = text.indexOf('\n')
+    while (i !== -1) {
+      starts.push(i + 1)
+      i = text.indexOf('\n', i + 1)
+    }
+    this.starts = starts
+  }
+
+  get lineCount(): number {
+    return this.starts.length
+  }
+
+  /** 0-based offset → 1-based position. Offsets past the end clamp to the end. */
+  position(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length))
+    let lo = 0
+    let hi = this.starts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (this.starts[mid] <= o) lo = mid
+      else hi = mid - 1
+    }
+    return { line: lo + 1, column: o - this.starts[lo] + 1 }
+  }
+
+  /** 1-based position → 0-based offset. Columns past the line end clamp to the line end. */
+  offset(pos: Position): number {
+    if (pos.line < 1) return 0
+    if (pos.line > this.starts.length) return this.text.length
+    const start = this.starts[pos.line - 1]
+    const end = this.lineEnd(pos.line)
+    return Math.min(start + Math.max(0, pos.column - 1), end)
+  }
+
+  range(start: number, end: number): Range {
+    return { start: this.position(start), end: this.position(end) }
+  }
+
+  /** Offset just past the last content character of a line (before `\r\n` / `\n`). */
+  lineEnd(line: number): number {
+    if (line >= this.starts.length) return this.text.length
+    const newline = this.starts[line] - 1
+    return newline > this.starts[line - 1] && this.text[newline - 1] === '\r'
+      ? newline - 1
+      : newline
+  }
+
+  /** Offset of the first character of a 1-based line. */
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line, this.starts.length) - 1)]
+  }
+
+  /** Text of a 1-based line without its terminator. */
+  lineText(line: number): string {
+    return this.text.slice(this.lineStart(line), this.lineEnd(line))
+  }
+}
+
+/** The dominant line terminator of a text, for edits that insert new lines. */
+export function eolOf(text: string): '\r\n' | '\n' {
+  const lf = text.split('\n').length - 1
+  if (lf === 0) return '\n'
+  const crlf = text.split('\r\n').length - 1
+  return crlf * 2 > lf ? '\r\n' : '\n'
+}
+
+/** Convert dockerfile-ast / LSP 0-based positions to ours. */
+export function fromLsp(range: {
+  start: { line: number; character: number }
+  end: { line: number; character: number }
+}): Range {
+  return {
+    start: { line: range.start.line + 1, column: range.start.character + 1 },
+    end: { line: range.end.line + 1, column: range.end.character + 1 }
+  }
+}
+
+export function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.column - b.column
+}
+
+export function compareRanges(a: Range, b: Range): number {
+  return comparePositions(a.start, b.start) || comparePositions(a.end, b.end)
+}
+
+/** Does `inner` lie within `outer` (inclusive of its ends)? */
+export function rangeContains(outer: Range, inner: Range): boolean {
+  return (
+    comparePositions(outer.start, inner.start) <= 0 && comparePositions(inner.end, outer.end) <= 0
+  )
+}

@@ -1,0 +1,121 @@
+import type { Tools } from './tools.js'
+
+/**
+ * The vocabulary every stage shares. One finding type crosses parsing, rules, suppression,
+ * diff filtering, fix application and every reporter (reviewdog's rdf.Diagnostic model).
+ *
+ * Positions are 1-based; columns count UTF-16 code units (SARIF's default `utf16CodeUnits`);
+ * ranges are end-exclusive.
+ */
+
+/** hadolint's scale, most severe first. */
+export const SEVERITIES = ['error', 'warning', 'info', 'style'] as const
+export type Severity = (typeof SEVERITIES)[number]
+
+/** A `fail-on` threshold: a severity, or `none` (never fail). */
+export type Threshold = Severity | 'none'
+
+export type FileKind = 'dockerfile' | 'compose'
+
+export interface Position {
+  /** 1-based line. */
+  line: number
+  /** 1-based column in UTF-16 code units. */
+  column: number
+}
+
+export interface Range {
+  start: Position
+  /** Exclusive. */
+  end: Position
+}
+
+/** Replace `range` of the original text with `text` (empty range = insertion, empty text = deletion). */
+export interface TextEdit {
+  range: Range
+  text: string
+}
+
+export interface Fix {
+  /** What the fix does; for `safe: false`, also what behaviour changes. */
+  description: string
+  /** True when applying it cannot change what the build does beyond the rule's intent. */
+  safe: boolean
+  /** Non-overlapping edits over the original file. */
+  edits: TextEdit[]
+}
+
+export interface Finding {
+  /** Canonical rule id (`DL3008`, `DR1001`, `DC1006`, `SC2086`, `DL1000`). */
+  rule: string
+  severity: Severity
+  message: string
+  /** Path as given to the linter (repository-relative in the action). */
+  file: string
+  range: Range
+  fix?: Fix
+}
+
+export interface RuleMeta {
+  /** Canonical id: `DL####` (hadolint), `DR####` (ours, Dockerfile), `DC####` (ours, compose). */
+  id: string
+  /** Other names for the same check: BuildKit check names, Trivy/Checkov ids, DCLint rule names. */
+  aliases: string[]
+  kind: FileKind
+  defaultSeverity: Severity
+  /** True when the rule ever attaches a fix (the engine asserts this). */
+  fixable: boolean
+  docsUrl: string
+  /** One sentence: what the rule reports. */
+  description: string
+  /** False for opt-in rules (`all: true` / `--enable-all` turns them on). */
+  enabledByDefault: boolean
+}
+
+/** What a rule hands to `ctx.report`. */
+export interface Report {
+  message: string
+  range: Range
+  fix?: Fix
+  /**
+   * Only for rules that front a family of ids (ShellCheck's SC codes): the id to report under.
+   * Everything else reports under its own `meta.id`.
+   */
+  rule?: string
+  /** Only with `rule`: the severity the external tool assigned. */
+  severity?: Severity
+}
+
+/**
+ * Read-only view of files around the linted one (build context, override files, includes).
+ * Supplied by the edge (disk in the CLI, a preloaded map in the action); rules never touch fs.
+ * Paths are POSIX, relative to the same root as `Finding.file`.
+ */
+export interface Workspace {
+  readFile(path: string): string | undefined
+  /** Entry names of a directory (files and folders), or undefined when unknown/absent. */
+  listDir(path: string): string[] | undefined
+}
+
+/** Settings rules may read (from `.docker-review.yml` `settings:` or `.hadolint.yaml`). */
+export interface RuleSettings {
+  /** DL3026: allowed registries; empty = rule silent. */
+  trustedRegistries: string[]
+  /** DL3049-DL3058: label name → type (`text`, `url`, `semver`, `hash`, `rfc3339`, `spdx`, `email`). */
+  labelSchema: Record<string, string>
+  /** DL3050 */
+  strictLabels: boolean
+}
+
+export interface RuleContext {
+  report(report: Report): void
+  settings: RuleSettings
+  workspace: Workspace
+  /** External programs (ShellCheck), injected by the edge. */
+  tools: Tools
+}
+
+export interface Rule<Doc> {
+  meta: RuleMeta
+  check(doc: Doc, ctx: RuleContext): void
+}

@@ -1,0 +1,75 @@
+import { LineCounter, parseDocument, type Document } from 'yaml'
+import { LineIndex } from '../core/text.js'
+import type { Range } from '../core/types.js'
+
+/**
+ * A compose file parsed once with `yaml` (keeps positions and comments). Every node carries
+ * `range = [start, valueEnd, nodeEnd]` offsets into `text`, which rules turn into exact ranges and
+ * minimal text edits.
+ */
+export interface ComposeDoc {
+  kind: 'compose'
+  path: string
+  text: string
+  lines: LineIndex
+  /** The first YAML document (compose files have one). */
+  doc: Document.Parsed
+  /** Number of YAML documents in the stream. */
+  documentCount: number
+  /** YAML errors and warnings with exact locations. */
+  problems: YamlProblem[]
+  /** Range of offsets `[start, end)`. */
+  rangeOf(start: number, end: number): Range
+}
+
+export interface YamlProblem {
+  severity: 'error' | 'warning'
+  code: string
+  message: string
+  start: number
+  end: number
+}
+
+/** Bound for alias expansion when converting to JS (`doc.toJS({ maxAliasCount })`). */
+export const MAX_ALIAS_COUNT = 100
+
+export function parseCompose(path: string, text: string): ComposeDoc {
+  const lines = new LineIndex(text)
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true
+  })
+  const problems: YamlProblem[] = [
+    ...doc.errors.map((e) => ({ severity: 'error' as const, e })),
+    ...doc.warnings.map((e) => ({ severity: 'warning' as const, e }))
+  ].map(({ severity, e }) => ({
+    severity,
+    code: e.code,
+    message: e.message.split('\n')[0],
+    start: e.pos[0],
+    end: Math.max(e.pos[1], e.pos[0])
+  }))
+  const documentCount = countDocuments(text)
+  return {
+    kind: 'compose',
+    path,
+    text,
+    lines,
+    doc,
+    documentCount,
+    problems,
+    rangeOf: (start, end) => lines.range(start, end)
+  }
+}
+
+/** `---` separators outside block scalars are rare in compose files; count them on line starts. */
+function countDocuments(text: string): number {
+  const markers = text.match(/^---(\s|$)/gm)?.length ?? 0
+  const body = text.replace(/^---.*$/gm, '').trim()
+  if (markers === 0) return body.length > 0 ? 1 : 0
+  const startsWithMarker = /^\s*(#.*\n\s*)*---/.test(text)
+  return startsWithMarker ? markers : markers + 1
+}

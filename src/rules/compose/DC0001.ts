@@ -1,0 +1,33 @@
+import { defineComposeRule } from '../define.js'
+
+/** YAML that Compose cannot load: syntax errors, duplicate keys, alias bombs. */
+export const DC0001 = defineComposeRule({
+  id: 'DC0001',
+  aliases: ['invalid-yaml'],
+  severity: 'error',
+  description:
+    'The compose file is not valid YAML (syntax error, duplicate key, excessive aliases).',
+  check(doc, ctx) {
+    for (const p of doc.problems) {
+      if (p.severity !== 'error' || p.code === 'MULTIPLE_DOCS') continue
+      let start = p.start
+      const quote = /Missing closing ("|')quote/.exec(p.message)
+      // yaml reports an unterminated quote at the end of the file; point at the opening quote.
+      if (quote) start = Math.max(0, doc.text.lastIndexOf(quote[1], p.start - 1))
+      const message =
+        p.code === 'DUPLICATE_KEY'
+          ? `Duplicate key: ${p.message.replace(/^Map keys must be unique.*?$/, 'map keys must be unique')}; Compose would reject the file.`
+          : `Invalid YAML: ${p.message}`
+      ctx.report({
+        message,
+        range: doc.rangeOf(start, quote ? start + 1 : Math.max(p.end, start + 1))
+      })
+    }
+    if (doc.documentCount > 1) {
+      ctx.report({
+        message: `The file holds ${doc.documentCount} YAML documents; Compose reads only one per file.`,
+        range: doc.rangeOf(0, 0)
+      })
+    }
+  }
+})

@@ -1,0 +1,38 @@
+import { isMap, isScalar } from 'yaml'
+import { defineComposeRule } from '../define.js'
+
+/** The obsolete top-level `version:` key (Compose v2 ignores it and warns). */
+export const DC1006 = defineComposeRule({
+  id: 'DC1006',
+  aliases: ['no-version-field'],
+  severity: 'warning',
+  fixable: true,
+  description: 'The top-level `version` field is obsolete; remove it.',
+  check(doc, ctx) {
+    const root = doc.doc.contents
+    if (!isMap(root)) return
+    for (const pair of root.items) {
+      if (!isScalar(pair.key) || pair.key.value !== 'version') continue
+      const key = pair.key
+      const value = pair.value
+      const start = key.range![0]
+      const end = isScalar(value) && value.range ? value.range[1] : key.range![1]
+      // Delete the whole line(s) of the pair, with a trailing comment and the line break.
+      const lineStart = doc.text.lastIndexOf('\n', start - 1) + 1
+      const onlyPairOnLine = doc.text.slice(lineStart, start).trim() === ''
+      const nl = doc.text.indexOf('\n', end)
+      const lineEnd = nl === -1 ? doc.text.length : nl + 1
+      const deletion = onlyPairOnLine ? [lineStart, lineEnd] : [start, end]
+      ctx.report({
+        message:
+          'The top-level `version` field is obsolete: Compose ignores it and prints a warning.',
+        range: doc.rangeOf(start, end),
+        fix: {
+          description: 'Delete the `version` line.',
+          safe: true,
+          edits: [{ range: doc.rangeOf(deletion[0], deletion[1]), text: '' }]
+        }
+      })
+    }
+  }
+})

@@ -1,0 +1,16 @@
+import type { RuleCases } from '../define.js'
+
+export const cases: RuleCases = {
+  valid: [
+    'FROM debian:12.5\n',
+    { name: 'latest pinned by digest', code: 'FROM debian:latest@sha256:abc\n' },
+    { name: 'no tag is DL3006', code: 'FROM debian\n' }
+  ],
+  invalid: [
+    { code: 'FROM debian:latest\n', errors: [{ line: 1, column: 6, endColumn: 19 }] },
+    {
+      code: 'ARG V=latest\nFROM node:${V} AS x\n',
+      errors: [{ line: 2, column: 6, message: 'node:latest' }]
+    }
+  ]
+}

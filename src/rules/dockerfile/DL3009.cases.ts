@@ -1,0 +1,37 @@
+import type { RuleCases } from '../define.js'
+
+export const cases: RuleCases = {
+  valid: [
+    'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n',
+    {
+      name: 'cache mount on the lists',
+      code: 'FROM debian:12\nRUN --mount=type=cache,target=/var/lib/apt/lists apt-get update && apt-get install -y curl\n'
+    },
+    {
+      name: 'build stage that is not reused',
+      code: 'FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nFROM debian:12\nCOPY --from=build /a /a\n'
+    }
+  ],
+  invalid: [
+    {
+      code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n',
+      errors: [{ line: 2, column: 5, endColumn: 19 }],
+      output:
+        'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n'
+    },
+    {
+      name: 'multi-line RUN keeps its continuation lines',
+      code: 'FROM debian:12\nRUN apt-get update \\\n  && apt-get install -y curl   \n',
+      errors: [{ line: 2, column: 5 }],
+      output:
+        'FROM debian:12\nRUN apt-get update \\\n  && apt-get install -y curl && rm -rf /var/lib/apt/lists/*   \n'
+    },
+    {
+      name: 'CRLF file',
+      code: 'FROM debian:12\r\nRUN apt-get update && apt-get install -y curl\r\n',
+      errors: [{ line: 2, column: 5 }],
+      output:
+        'FROM debian:12\r\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\r\n'
+    }
+  ]
+}

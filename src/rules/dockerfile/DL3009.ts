@@ -1,0 +1,54 @@
+import { defineDockerfileRule } from '../define.js'
+import {
+  appendCommand,
+  cacheMountTargets,
+  cmdHasArgs,
+  commandName,
+  fix,
+  runInstructions
+} from './lib/commands.js'
+
+const APT = ['apt', 'apt-get', 'aptitude']
+
+export const DL3009 = defineDockerfileRule({
+  id: 'DL3009',
+  aliases: ['AVD-DS-0017'],
+  severity: 'info',
+  fixable: true,
+  description: 'Delete the apt-get lists after installing something.',
+  check(doc, ctx) {
+    for (const inst of runInstructions(doc)) {
+      const stage = (inst.onbuild ?? inst).stage
+      // Only layers that end up in an image: the last stage, or a stage another is built FROM.
+      if (stage && !stage.isLast && !stage.usedAsBase && !inst.onbuild) continue
+      const script = doc.shell(inst)
+      if (!script) continue
+      const mounts = cacheMountTargets(inst)
+      if (
+        mounts.includes('/var/lib/apt/lists') ||
+        (mounts.includes('/var/lib/apt') && mounts.includes('/var/cache/apt'))
+      ) {
+        continue
+      }
+      const update = script.commands.find((c) => cmdHasArgs(c, APT, ['update']))
+      if (!update) continue
+      const cleaned = script.commands.some(
+        (c) =>
+          c.index > update.index &&
+          commandName(c) === 'rm' &&
+          c.args.some((a) => /^\/var\/lib\/apt\/lists\/?\*?$/.test(a.value))
+      )
+      if (cleaned) continue
+      ctx.report({
+        message:
+          'Delete the apt lists in the same RUN (`rm -rf /var/lib/apt/lists/*`); a later RUN cannot shrink this layer.',
+        range: doc.span(update.start, update.end).range,
+        fix: fix(
+          'Append `&& rm -rf /var/lib/apt/lists/*` to the RUN.',
+          true,
+          appendCommand(doc, inst, 'rm -rf /var/lib/apt/lists/*')
+        )
+      })
+    }
+  }
+})

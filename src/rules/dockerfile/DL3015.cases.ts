@@ -1,0 +1,15 @@
+import type { RuleCases } from '../define.js'
+
+export const cases: RuleCases = {
+  valid: [
+    'RUN apt-get install -y --no-install-recommends curl=7\n',
+    'RUN apt-get -o APT::Install-Recommends=false install -y curl=7\n'
+  ],
+  invalid: [
+    {
+      code: 'RUN apt-get install -y curl=7\n',
+      errors: [{ line: 1, column: 5, endColumn: 20 }],
+      output: 'RUN apt-get install --no-install-recommends -y curl=7\n'
+    }
+  ]
+}

@@ -1,0 +1,13 @@
+import type { Rule } from '../../core/types.js'
+import type { DockerfileDoc } from '../../parse/dockerfile.js'
+import { hadolintRules } from './hadolint-rules.js'
+import { otherRules } from './other-rules.js'
+
+/**
+ * Every Dockerfile rule, sorted by id: hadolint's DL rules, and the rules beyond hadolint
+ * (ShellCheck, BuildKit, security, DR). A meta-test keeps these lists, the files and docs/rules/ in step.
+ */
+export const dockerfileRules: readonly Rule<DockerfileDoc>[] = [
+  ...hadolintRules,
+  ...otherRules
+].sort((a, b) => a.meta.id.localeCompare(b.meta.id))

@@ -1,0 +1,168 @@
+import type { Fix, TextEdit } from '../../../core/types.js'
+import type { DockerfileDoc, Instruction, Stage } from '../../../parse/dockerfile.js'
+import type { ShellCommand, ShellScript, ShellWord } from '../../../parse/shell.js'
+
+/**
+ * hadolint's `Hadolint.Shell` vocabulary over our shell parse: the commands of RUN instructions,
+ * their flags and non-flag arguments, and the edits that fixes make to them.
+ */
+
+export interface RunCommand {
+  inst: Instruction
+  script: ShellScript
+  cmd: ShellCommand
+}
+
+/** RUN instructions in order; with `onbuild`, `ONBUILD RUN` triggers too (hadolint's `onbuild`). */
+export function runInstructions(doc: DockerfileDoc, onbuild = true): Instruction[] {
+  const out: Instruction[] = []
+  for (const inst of doc.instructions) {
+    if (inst.keyword === 'RUN') out.push(inst)
+    else if (onbuild && inst.trigger?.keyword === 'RUN') out.push(inst.trigger)
+  }
+  return out
+}
+
+/** Every shell command of every (shell-form) RUN. */
+export function runCommands(doc: DockerfileDoc, onbuild = true): RunCommand[] {
+  const out: RunCommand[] = []
+  for (const inst of runInstructions(doc, onbuild)) {
+    const script = doc.shell(inst)
+    if (!script) continue
+    for (const cmd of script.commands) out.push({ inst, script, cmd })
+  }
+  return out
+}
+
+/** The command's name without a leading path (`/usr/bin/apt-get` → `apt-get`). */
+export function commandName(cmd: ShellCommand): string {
+  const name = cmd.name
+  const slash = name.lastIndexOf('/')
+  return slash === -1 ? name : name.slice(slash + 1)
+}
+
+export function isFlag(word: ShellWord): boolean {
+  return word.value.startsWith('-') && word.value !== '-'
+}
+
+/** Single-letter flags (`-yq` → y, q) and long flags without their value (`--yes=1` → yes). */
+export function flagNames(cmd: ShellCommand): string[] {
+  const out: string[] = []
+  for (const w of cmd.args) {
+    if (!isFlag(w)) continue
+    if (w.value.startsWith('--')) out.push(w.value.slice(2).split('=')[0])
+    else out.push(...w.value.slice(1).split(''))
+  }
+  return out
+}
+
+export function hasFlag(cmd: ShellCommand, ...names: string[]): boolean {
+  const flags = flagNames(cmd)
+  return names.some((n) => flags.includes(n))
+}
+
+/**
+ * Arguments that are not flags; values of the flags in `valueFlags` (e.g. `['t', 'target-release']`)
+ * are skipped too, whether written `-t x`, `-tx`, `--target-release x` or `--target-release=x`.
+ */
+export function argsNoFlags(cmd: ShellCommand, valueFlags: string[] = []): ShellWord[] {
+  const out: ShellWord[] = []
+  const args = cmd.args
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i]
+    if (!isFlag(w)) {
+      out.push(w)
+      continue
+    }
+    if (w.value === '--') {
+      out.push(...args.slice(i + 1))
+      break
+    }
+    const long = w.value.startsWith('--')
+    const name = long ? w.value.slice(2) : w.value.slice(1)
+    if (long && name.includes('=')) continue
+    const takesValue = long
+      ? valueFlags.includes(name)
+      : valueFlags.includes(name.slice(-1)) && name.length === 1
+    if (takesValue) i++
+  }
+  return out
+}
+
+/** `cmd` is `name` and one of its non-flag arguments is one of `subcommands` (hadolint cmdHasArgs). */
+export function cmdHasArgs(
+  cmd: ShellCommand,
+  names: string | string[],
+  subcommands: string[]
+): boolean {
+  const list = typeof names === 'string' ? [names] : names
+  if (!list.includes(commandName(cmd))) return false
+  return cmd.args.some((a) => subcommands.includes(a.value))
+}
+
+/** The first argument word equal to one of `words`. */
+export function findArg(cmd: ShellCommand, words: string[]): ShellWord | undefined {
+  return cmd.args.find((a) => words.includes(a.value))
+}
+
+/** BuildKit `RUN --mount=type=cache|tmpfs,target=…` targets of an instruction. */
+export function cacheMountTargets(inst: Instruction): string[] {
+  const out: string[] = []
+  for (const flag of inst.flags) {
+    if (flag.name !== 'mount' || !flag.value) continue
+    const opts = new Map(
+      flag.value.split(',').map((kv) => {
+        const eq = kv.indexOf('=')
+        return eq === -1 ? [kv.trim(), ''] : [kv.slice(0, eq).trim(), kv.slice(eq + 1).trim()]
+      })
+    )
+    const type = opts.get('type')
+    if (type !== 'cache' && type !== 'tmpfs') continue
+    const target = opts.get('target') ?? opts.get('dst') ?? opts.get('destination')
+    if (target) out.push(target.replace(/\/+$/, ''))
+  }
+  return out
+}
+
+/** Insert `text` right after `word` (adds a leading space). */
+export function insertAfter(doc: DockerfileDoc, word: ShellWord, text: string): TextEdit {
+  const at = doc.lines.position(word.end)
+  return { range: { start: at, end: at }, text: ` ${text}` }
+}
+
+/** Append ` && <command>` after the last command of a shell-form RUN (before trailing blanks). */
+export function appendCommand(
+  doc: DockerfileDoc,
+  inst: Instruction,
+  command: string
+): TextEdit | undefined {
+  const script = doc.shell(inst)
+  if (!script || inst.heredocs.length > 0) return undefined
+  const last = script.commands.reduce<ShellCommand | undefined>(
+    (a, c) => (!a || c.end > a.end ? c : a),
+    undefined
+  )
+  if (!last) return undefined
+  // End of the instruction's real text (trailing spaces and comments excluded).
+  const end = inst.textOffsets[inst.text.trimEnd().length - 1] + 1
+  const at = doc.lines.position(end)
+  return { range: { start: at, end: at }, text: ` && ${command}` }
+}
+
+export function fix(
+  description: string,
+  safe: boolean,
+  ...edits: Array<TextEdit | undefined>
+): Fix | undefined {
+  const present = edits.filter((e): e is TextEdit => e !== undefined)
+  return present.length === edits.length && present.length > 0
+    ? { description, safe, edits: present }
+    : undefined
+}
+
+/** The stage's ancestry, itself first (`FROM <alias>` chains). */
+export function lineage(stage: Stage | undefined): Stage[] {
+  const out: Stage[] = []
+  for (let s = stage; s; s = s.parent) out.push(s)
+  return out
+}

@@ -1,0 +1,4 @@
+declare module 'mvdan-sh' {
+  const sh: unknown
+  export default sh
+}

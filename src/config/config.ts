@@ -292,3 +292,22 @@ export function ruleState(
   const enabled = setting === 'on' || config.all || (meta?.enabledByDefault ?? true)
   return { enabled, severity: base }
 }
+
+export interface ConfigTexts {
+  /** `.hadolint.yaml` / `.hadolint.yml`, if present. */
+  hadolint?: { file: string; text: string }
+  /** `.docker-review.yml` / `.docker-review.yaml` (or the file given explicitly), if present. */
+  own?: { file: string; text: string }
+}
+
+/** The repository's configuration: hadolint's file first, ours on top (ours wins). Throws ConfigError. */
+export function configFromTexts(texts: ConfigTexts, catalog: RuleCatalog, extra: ConfigLayer[] = []): ResolvedConfig {
+  const layers: ConfigLayer[] = []
+  if (texts.hadolint) layers.push(parseHadolintConfig(texts.hadolint.file, texts.hadolint.text, catalog))
+  if (texts.own) layers.push(parseOwnConfig(texts.own.file, texts.own.text, catalog))
+  return resolveConfig([...layers, ...extra])
+}
+
+/** Config file names looked up at the repository root, in order. */
+export const OWN_CONFIG_FILES = ['.docker-review.yml', '.docker-review.yaml']
+export const HADOLINT_CONFIG_FILES = ['.hadolint.yaml', '.hadolint.yml']

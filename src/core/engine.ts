@@ -53,6 +53,25 @@ export function lintText(input: LintInput, options: LintOptions): FileResult {
     : lintCompose(parseCompose(input.path, input.text), options)
 }
 
+/**
+ * Lint several files; a file that cannot be linted (a crash in parsing) becomes an error on that
+ * file and never stops the others.
+ */
+export function lintFiles(inputs: LintInput[], options: LintOptions): FileResult[] {
+  return inputs.map((input) => {
+    try {
+      return lintText(input, options)
+    } catch (error) {
+      return {
+        path: input.path,
+        kind: input.kind,
+        findings: [],
+        errors: [`could not lint: ${error instanceof Error ? error.message : String(error)}`]
+      }
+    }
+  })
+}
+
 export function lintDockerfile(doc: DockerfileDoc, options: LintOptions): FileResult {
   const { findings, errors } = runRules(doc, options.registry.dockerfile, options)
   const pragmas = options.config.settings.disableIgnorePragma

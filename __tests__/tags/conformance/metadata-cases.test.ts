@@ -1,0 +1,145 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import {
+  METADATA_DEFAULT_TAGS,
+  Tally,
+  caseEnv,
+  casePayload,
+  documentedDivergences,
+  driveAction,
+  loadConformance,
+  splitOutput,
+  type ActionRun,
+  type CaseContext
+} from './harness.js'
+
+interface MetadataCase {
+  name: string
+  kind: 'tagsLabels' | 'json' | 'bakeFile' | 'bakeFileTagsLabels' | 'sepTags'
+  context: CaseContext
+  inputs: {
+    images?: string[]
+    tags?: string[]
+    flavor?: string[]
+    labels?: string[]
+    annotations?: string[]
+    sepTags?: string
+  }
+  expected: Record<string, unknown>
+}
+
+interface BakeTarget {
+  tags?: string[]
+  labels?: Record<string, string>
+  annotations?: string[]
+  args?: Record<string, string>
+}
+
+const cases = loadConformance<MetadataCase>('metadata-cases.json')
+const divergences = documentedDivergences()
+const tally = new Tally('metadata-cases', cases.length)
+
+const BAKE_LEVELS = 'index,manifest-descriptor'
+
+async function runCase(c: MetadataCase): Promise<ActionRun> {
+  const tags = c.inputs.tags?.length ? c.inputs.tags : METADATA_DEFAULT_TAGS
+  const inputs: Record<string, string> = {
+    images: (c.inputs.images ?? []).join('\n'),
+    tags: tags.join('\n'),
+    flavor: (c.inputs.flavor ?? []).join('\n'),
+    labels: (c.inputs.labels ?? []).join('\n'),
+    annotations: (c.inputs.annotations ?? []).join('\n')
+  }
+  if (c.inputs.sepTags !== undefined) inputs['sep-tags'] = c.inputs.sepTags
+  const env = caseEnv(c.context)
+  if (c.kind === 'bakeFile') env.DOCKER_METADATA_ANNOTATIONS_LEVELS = BAKE_LEVELS
+  return driveAction({ env, inputs, payload: casePayload(c.context), now: c.context.now })
+}
+
+/** The observable outputs for a case's kind, next to what upstream expects. */
+function compare(c: MetadataCase, run: ActionRun): { actual: unknown; expected: unknown } {
+  const o = run.outputs
+  const e = c.expected
+  switch (c.kind) {
+    case 'tagsLabels':
+      return {
+        actual: {
+          version: o.version,
+          tags: splitOutput(o.tags),
+          labels: splitOutput(o.labels),
+          annotations: splitOutput(o.annotations)
+        },
+        expected: {
+          version: e.version ?? '',
+          tags: e.tags,
+          labels: e.labels,
+          annotations: (e.annotations as string[]).map((a) => `manifest:${a}`)
+        }
+      }
+    case 'json':
+      return { actual: JSON.parse(o.json), expected: e.json }
+    case 'sepTags':
+      return { actual: o.tags, expected: e.tagsJoined }
+    case 'bakeFile':
+    case 'bakeFileTagsLabels':
+      return { actual: bakeFromJson(c, o), expected: bakeExpected(c) }
+  }
+}
+
+/**
+ * We write no bake files (documented divergence); what such a file would hold — tags, labels,
+ * annotations, the image and version args — must still agree, checked through the `json` and
+ * `version` outputs.
+ */
+function bakeFromJson(c: MetadataCase, o: Record<string, string>): BakeTarget {
+  const json = JSON.parse(o.json) as {
+    tags: string[]
+    labels: Record<string, string>
+    annotations: string[]
+  }
+  const args = {
+    DOCKER_META_IMAGES: (c.inputs.images ?? []).map((i) => i.toLowerCase()).join(','),
+    DOCKER_META_VERSION: o.version
+  }
+  if (c.kind === 'bakeFileTagsLabels') return { tags: json.tags, labels: json.labels, args }
+  return { tags: json.tags, labels: json.labels, annotations: json.annotations, args }
+}
+
+function bakeExpected(c: MetadataCase): BakeTarget {
+  const target = (file: unknown): BakeTarget =>
+    Object.values((file as { target: Record<string, BakeTarget> }).target)[0]
+  if (c.kind === 'bakeFileTagsLabels') return target(c.expected.bake)
+  return {
+    ...target(c.expected.bakeTags),
+    labels: target(c.expected.bakeLabels).labels,
+    annotations: target(c.expected.bakeAnnotations).annotations
+  }
+}
+
+describe('conformance: metadata-cases.json through the action entry', () => {
+  afterAll(() => console.log(tally.line()))
+
+  it.each(cases.map((c) => [c.name, c] as const))('%s', async (name, c) => {
+    const run = await runCase(c)
+    expect(run.failed, run.errors.join('\n')).toBe(false)
+    const { actual, expected } = compare(c, run)
+    const agrees = JSON.stringify(actual) === JSON.stringify(expected)
+    const bake = c.kind === 'bakeFile' || c.kind === 'bakeFileTagsLabels'
+    if (bake) {
+      // The file itself is a documented divergence; its contents must agree.
+      expect(divergences.has(name), `${name}: list it in docs/divergences.md (no bake file)`).toBe(
+        true
+      )
+      expect(actual).toEqual(expected)
+      tally.record(name, false)
+      return
+    }
+    tally.record(name, agrees)
+    if (divergences.has(name)) {
+      expect(agrees, `${name} is listed as a divergence but agrees; remove it from the list`).toBe(
+        false
+      )
+    } else {
+      expect(actual, `${name} disagrees and is not listed in docs/divergences.md`).toEqual(expected)
+    }
+  })
+})

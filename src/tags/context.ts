@@ -1,0 +1,175 @@
+/** Repository facts for the OCI labels, from the event payload's `repository` object (no API call). */
+export interface RepoInfo {
+  name: string
+  htmlUrl: string
+  description: string
+  license: string
+}
+
+/** Facts about the run that the tags are computed for. Built once from the runner env and payload. */
+export interface TagContext {
+  eventName: string
+  /**
+   * The ref the tags follow. `GITHUB_REF`, except on pull-request-like events that run on the base
+   * branch (`pull_request_target`, PR-triggered `workflow_run`, `issue_comment` on a PR), where it is
+   * `refs/pull/<n>/merge` — or `''` when the PR number is unknown.
+   */
+  ref: string
+  /** `GITHUB_REF` as given. */
+  githubRef: string
+  /** The commit the image is built from: `GITHUB_SHA`, or the PR head in head-SHA mode. */
+  sha: string
+  /** Is this run about a pull request (the PR-safety guarantee applies)? */
+  pullRequest: boolean
+  /** Does `sha` name the base branch's commit rather than PR code? Then no bare `sha-` tag is emitted. */
+  shaIsBaseCommit: boolean
+  prNumber?: number
+  /** Value of the `{{base_ref}}` expression. */
+  baseRef: string
+  /** The repository's default branch, `''` when the payload does not say. */
+  defaultBranch: string
+  /** Value of `{{is_default_branch}}` (metadata-action's rule). */
+  isDefaultBranch: boolean
+  /** Commit time from the payload, when it carries the commit; `{{commit_date}}` falls back to `now`. */
+  commitDate?: Date
+  /** The run time: `org.opencontainers.image.created` and `{{date}}`. */
+  now: Date
+  repo: RepoInfo
+}
+
+export type Env = Record<string, string | undefined>
+
+/** Event names that always concern a pull request. */
+const PR_EVENTS = /^pull_request/
+
+/**
+ * Build the context from the runner environment (`GITHUB_*`, `DOCKER_METADATA_PR_HEAD_SHA`) and the
+ * parsed event payload. Pure: the caller reads the payload file and the clock.
+ */
+export function buildContext(env: Env, payload: unknown, now: Date): TagContext {
+  const p = asRecord(payload)
+  const eventName = env.GITHUB_EVENT_NAME ?? ''
+  const githubRef = env.GITHUB_REF ?? ''
+  const repository = asRecord(p.repository)
+  const defaultBranch = str(repository.default_branch)
+  const pr = pullRequestOf(eventName, p)
+  const headShaMode = (env.DOCKER_METADATA_PR_HEAD_SHA ?? '').toLowerCase() === 'true'
+
+  let ref = githubRef
+  let sha = env.GITHUB_SHA ?? ''
+  let shaIsBaseCommit = false
+  if (pr.onBase) {
+    // The workflow runs on the base branch: follow the PR instead, like metadata-action does for
+    // pull_request_target, and never pass the base commit off as the PR's.
+    ref = pr.number !== undefined ? `refs/pull/${pr.number}/merge` : ''
+    shaIsBaseCommit = true
+  }
+  if (headShaMode && pr.headSha) {
+    sha = pr.headSha
+    shaIsBaseCommit = false
+  }
+
+  return {
+    eventName,
+    ref,
+    githubRef,
+    sha,
+    pullRequest: pr.is || ref.startsWith('refs/pull/'),
+    shaIsBaseCommit,
+    prNumber: pr.number ?? prNumberOfRef(ref),
+    baseRef: baseRefOf(ref, p),
+    defaultBranch,
+    isDefaultBranch: isDefaultBranch(eventName, ref, defaultBranch),
+    commitDate: commitDateOf(sha, p),
+    now,
+    repo: repoInfo(env, repository)
+  }
+}
+
+interface PullRequestFacts {
+  is: boolean
+  /** Does the run happen on the base branch (GITHUB_REF/GITHUB_SHA are the base's)? */
+  onBase: boolean
+  number?: number
+  headSha?: string
+}
+
+function pullRequestOf(eventName: string, p: Record<string, unknown>): PullRequestFacts {
+  const pull = asRecord(p.pull_request)
+  if (eventName === 'merge_group') return { is: true, onBase: false }
+  if (PR_EVENTS.test(eventName)) {
+    return {
+      is: true,
+      onBase: eventName === 'pull_request_target',
+      number: num(p.number) ?? num(pull.number),
+      headSha: str(asRecord(pull.head).sha) || undefined
+    }
+  }
+  if (eventName === 'workflow_run') {
+    const run = asRecord(p.workflow_run)
+    if (!PR_EVENTS.test(str(run.event))) return { is: false, onBase: false }
+    const first = Array.isArray(run.pull_requests) ? asRecord(run.pull_requests[0]) : {}
+    return { is: true, onBase: true, number: num(first.number), headSha: str(run.head_sha) }
+  }
+  if (eventName === 'issue_comment') {
+    const issue = asRecord(p.issue)
+    if (issue.pull_request === undefined || issue.pull_request === null) {
+      return { is: false, onBase: false }
+    }
+    return { is: true, onBase: true, number: num(issue.number) }
+  }
+  return { is: false, onBase: false }
+}
+
+function prNumberOfRef(ref: string): number | undefined {
+  const m = /^refs\/pull\/(\d+)\//.exec(ref)
+  return m ? Number(m[1]) : undefined
+}
+
+function baseRefOf(ref: string, p: Record<string, unknown>): string {
+  if (ref.startsWith('refs/tags/')) return str(p.base_ref).replace(/^refs\/heads\//, '')
+  if (ref.startsWith('refs/pull/')) return str(asRecord(asRecord(p.pull_request).base).ref)
+  return ''
+}
+
+/**
+ * metadata-action's `{{is_default_branch}}`: the branch equals the payload's default branch, or the
+ * event is one GitHub always runs on the default branch (its payload may lack `repository`).
+ */
+function isDefaultBranch(eventName: string, ref: string, defaultBranch: string): boolean {
+  if (defaultBranch !== '' && ref.replace(/^refs\/heads\//, '') === defaultBranch) return true
+  return /create|discussion|issues|schedule/.test(eventName)
+}
+
+function commitDateOf(sha: string, p: Record<string, unknown>): Date | undefined {
+  const commits = Array.isArray(p.commits) ? p.commits.map(asRecord) : []
+  const head = asRecord(p.head_commit)
+  const hit = commits.find((c) => c.id === sha) ?? (head.id === sha ? head : undefined)
+  const when = hit ? new Date(str(hit.timestamp)) : undefined
+  return when && !Number.isNaN(when.getTime()) ? when : undefined
+}
+
+function repoInfo(env: Env, repository: Record<string, unknown>): RepoInfo {
+  const fullName = str(repository.full_name) || env.GITHUB_REPOSITORY || ''
+  const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
+  return {
+    name: str(repository.name) || fullName.slice(fullName.indexOf('/') + 1),
+    htmlUrl: str(repository.html_url) || (fullName ? `${server}/${fullName}` : ''),
+    description: str(repository.description),
+    license: str(asRecord(repository.license).spdx_id)
+  }
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {}
+}
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value : ''
+}
+
+function num(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isInteger(value)) return value
+  if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value)
+  return undefined
+}

@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto'
+
+/** Docker's tag grammar. */
+export const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/
+export const MAX_TAG_LENGTH = 128
+/** Length of the hash that keeps sanitized names apart. */
+export const HASH_LENGTH = 7
+
+/**
+ * Map text onto the tag alphabet: accents are folded (`ü` → `u`), then every run of characters
+ * outside `[A-Za-z0-9_.-]` becomes one `-` (metadata-action's rule).
+ */
+export function sanitizeChars(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[^A-Za-z0-9_.-]+/g, '-')
+}
+
+/** First 7 hex characters of the SHA-256 of `text`. */
+export function shortHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, HASH_LENGTH)
+}
+
+export interface TagParts {
+  prefix: string
+  value: string
+  suffix: string
+  /** When set, `-<hash of this>` is appended to the value if sanitizing changed or cut it. */
+  uniqueBy?: string
+}
+
+export interface ComposedTag {
+  tag: string
+  /** Did sanitizing change the value's characters (or strip its leading `.`/`-`)? */
+  changed: boolean
+  /** Was the value cut to fit 128 characters? */
+  truncated: boolean
+}
+
+/**
+ * Build a valid Docker tag from prefix + value + suffix: sanitize, strip leading `.`/`-`, and keep it
+ * within 128 characters by cutting the value (prefix and suffix are kept whole). Returns undefined
+ * when nothing valid is left; throws when prefix and suffix alone leave no room.
+ */
+export function composeTag(parts: TagParts): ComposedTag | undefined {
+  const whole = stripLeading(sanitizeChars(parts.prefix + parts.value + parts.suffix))
+  const cleanValue = sanitizeChars(parts.value)
+  const changed =
+    cleanValue !== parts.value || (parts.prefix === '' && stripLeading(cleanValue) !== cleanValue)
+  const hashed = parts.uniqueBy !== undefined && (changed || whole.length > MAX_TAG_LENGTH)
+  if (!hashed && whole.length <= MAX_TAG_LENGTH) {
+    return whole === '' ? undefined : { tag: whole, changed, truncated: false }
+  }
+  const prefix = stripLeading(sanitizeChars(parts.prefix))
+  const suffix = sanitizeChars(parts.suffix)
+  const hash = hashed ? `-${shortHash(parts.uniqueBy ?? '')}` : ''
+  const value = prefix === '' ? stripLeading(cleanValue) : cleanValue
+  const room = MAX_TAG_LENGTH - prefix.length - suffix.length - hash.length
+  if (room <= 0) {
+    throw new Error(
+      `prefix "${parts.prefix}" and suffix "${parts.suffix}" leave no room in a 128-character tag`
+    )
+  }
+  const tag = stripLeading(prefix + value.slice(0, room) + hash + suffix)
+  return tag === '' ? undefined : { tag, changed, truncated: value.length > room }
+}
+
+function stripLeading(text: string): string {
+  return text.replace(/^[.-]+/, '')
+}

@@ -1,0 +1,49 @@
+import type { TagResult } from './compute.js'
+import type { TagInputName } from './inputs.js'
+import { runTags } from './run.js'
+
+export type { TagResult } from './compute.js'
+
+/** What the action step needs from the runner; `src/main.ts` builds it from `process.env` and `@actions/core`. */
+export interface TagStepIO {
+  env: Record<string, string | undefined>
+  /** `@actions/core` getInput semantics: `''` when absent, trimmed. */
+  getInput(name: string): string
+  readFile(path: string): string
+  setOutput(name: string, value: string): void
+  warning(message: string): void
+  info(message: string): void
+  now(): Date
+}
+
+/**
+ * Compute the image tags for this run and set the outputs `version`, `tags`, `tag-names`, `labels`,
+ * `annotations` and `json`. Throws an Error naming the input and entry when the configuration is
+ * invalid.
+ */
+export function runTagsStep(io: TagStepIO): TagResult {
+  const run = runTags({
+    env: io.env,
+    input: (name) => readInput(io, name),
+    readFile: (path) => io.readFile(path),
+    now: io.now()
+  })
+  const { context: ctx, result } = run
+  io.info(
+    `tags: event ${ctx.eventName || '(none)'}, ref ${ctx.ref || '(none)'}, sha ${ctx.sha || '(none)'}` +
+      (ctx.pullRequest ? ' — pull-request run: stable tags are held back' : '')
+  )
+  for (const warning of result.warnings) io.warning(warning)
+  for (const [name, value] of Object.entries(run.outputs)) io.setOutput(name, value)
+  io.info(result.tags.length > 0 ? `tags:\n${result.tags.join('\n')}` : 'tags: none')
+  return result
+}
+
+/** Separators are read untrimmed (a single space is a valid separator), like metadata-action. */
+function readInput(io: TagStepIO, name: TagInputName): string {
+  if (name.startsWith('sep-')) {
+    const raw = io.env[`INPUT_${name.toUpperCase()}`]
+    if (raw !== undefined && raw !== '') return raw
+  }
+  return io.getInput(name)
+}

@@ -30,7 +30,7 @@ export interface TagResult {
   tags: string[]
   tagNames: string[]
   images: string[]
-  /** Was `latest` added? */
+  /** Is the `latest` tag (with its onlatest prefix/suffix) among the tags? */
   latest: boolean
   /** `key=value`, sorted by key. */
   labels: string[]
@@ -76,15 +76,13 @@ export function computeTags(ctx: TagContext, inputs: TagInputs): TagResult {
     if (!names.includes(tag)) names.push(tag)
   }
 
-  if (latest && names.length > 0) {
-    const f = inputs.flavor
-    const latestTag = composeTag({
-      prefix: f.prefixLatest ? f.prefix : '',
-      value: 'latest',
-      suffix: f.suffixLatest ? f.suffix : ''
-    })
-    if (latestTag && !names.includes(latestTag.tag)) names.push(latestTag.tag)
-  }
+  const f = inputs.flavor
+  const latestTag = composeTag({
+    prefix: f.prefixLatest ? f.prefix : '',
+    value: 'latest',
+    suffix: f.suffixLatest ? f.suffix : ''
+  })?.tag
+  if (latest && latestTag && names.length > 0 && !names.includes(latestTag)) names.push(latestTag)
 
   const version = names[0] ?? ''
   const render = (kind: string) => (entry: string) =>
@@ -104,7 +102,7 @@ export function computeTags(ctx: TagContext, inputs: TagInputs): TagResult {
     tags,
     tagNames: names,
     images: inputs.images,
-    latest: names.length > 0 && latest === true,
+    latest: latestTag !== undefined && names.includes(latestTag),
     labels,
     annotations,
     json: { tags, 'tag-names': names, labels: labelObject(labels), annotations },

@@ -3,12 +3,13 @@ import { buildContext, type Env, type TagContext } from './context.js'
 import { readTagInputs, type InputReader, type TagInputs } from './inputs.js'
 import { formatOutputs } from './outputs.js'
 
-/** Where a run's facts come from. The action and the CLI each supply their own. */
+/** Where a run's facts come from. The action step and the CLI each supply their own. */
 export interface TagSources {
   /** `GITHUB_*` and `DOCKER_METADATA_*` variables. */
   env: Env
+  /** The parsed event payload (`{}` when there is none). */
+  payload: unknown
   input: InputReader
-  readFile(path: string): string
   now: Date
 }
 
@@ -19,16 +20,16 @@ export interface TagRun {
   outputs: Record<string, string>
 }
 
-/** Read the payload and inputs, build the context, compute. Does no I/O of its own. */
+/** Build the context, read the inputs, compute. Does no I/O of its own. */
 export function runTags(sources: TagSources): TagRun {
-  const payload = loadPayload(sources.env.GITHUB_EVENT_PATH ?? '', sources.readFile)
-  const context = buildContext(sources.env, payload, sources.now)
+  const context = buildContext(sources.env, sources.payload, sources.now)
   const inputs = readTagInputs(sources.input, sources.env)
   const result = computeTags(context, inputs)
   return { context, inputs, result, outputs: formatOutputs(result, inputs) }
 }
 
-function loadPayload(path: string, readFile: (path: string) => string): unknown {
+/** Read and parse the event payload file; no path means no payload. */
+export function loadPayload(path: string, readFile: (path: string) => string): unknown {
   if (path === '') return {}
   let text: string
   try {

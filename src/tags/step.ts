@@ -1,6 +1,6 @@
 import type { TagResult } from './compute.js'
 import type { TagInputName } from './inputs.js'
-import { runTags } from './run.js'
+import { loadPayload, runTags } from './run.js'
 
 export type { TagResult } from './compute.js'
 
@@ -24,8 +24,8 @@ export interface TagStepIO {
 export function runTagsStep(io: TagStepIO): TagResult {
   const run = runTags({
     env: io.env,
+    payload: loadPayload(io.env.GITHUB_EVENT_PATH ?? '', (path) => io.readFile(path)),
     input: (name) => readInput(io, name),
-    readFile: (path) => io.readFile(path),
     now: io.now()
   })
   const { context: ctx, result } = run

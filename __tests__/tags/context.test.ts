@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest'
+import { buildContext } from '../../src/tags/context.js'
+import { HEAD_SHA, NOW, REPOSITORY, SHA, ctxFor, prPayload } from './helpers.js'
+
+describe('buildContext', () => {
+  it('reads a branch push', () => {
+    const ctx = ctxFor('push', 'refs/heads/main')
+    expect(ctx).toMatchObject({
+      ref: 'refs/heads/main',
+      sha: SHA,
+      pullRequest: false,
+      shaIsBaseCommit: false,
+      defaultBranch: 'main',
+      isDefaultBranch: true,
+      now: NOW
+    })
+    expect(ctx.repo).toEqual({
+      name: 'app',
+      htmlUrl: 'https://github.com/acme/app',
+      description: 'Acme app',
+      license: 'Apache-2.0'
+    })
+  })
+
+  it('reads a pull_request run', () => {
+    const ctx = ctxFor('pull_request', 'refs/pull/7/merge')
+    expect(ctx).toMatchObject({
+      pullRequest: true,
+      prNumber: 7,
+      baseRef: 'main',
+      isDefaultBranch: false
+    })
+    expect(ctx.shaIsBaseCommit).toBe(false)
+  })
+
+  it('follows the PR on pull_request_target and marks the sha as the base commit', () => {
+    const ctx = ctxFor('pull_request_target', 'refs/heads/main')
+    expect(ctx).toMatchObject({ ref: 'refs/pull/7/merge', githubRef: 'refs/heads/main', sha: SHA })
+    expect(ctx).toMatchObject({ pullRequest: true, shaIsBaseCommit: true, isDefaultBranch: false })
+  })
+
+  it('takes the PR number from pull_request.number when the payload lacks number', () => {
+    const payload: Record<string, unknown> = { ...prPayload(9) }
+    delete payload.number
+    expect(ctxFor('pull_request_target', 'refs/heads/main', { payload }).ref).toBe(
+      'refs/pull/9/merge'
+    )
+  })
+
+  it('uses the PR head in head-SHA mode', () => {
+    const env = { DOCKER_METADATA_PR_HEAD_SHA: 'true' }
+    expect(ctxFor('pull_request', 'refs/pull/7/merge', { env }).sha).toBe(HEAD_SHA)
+    const target = ctxFor('pull_request_target', 'refs/heads/main', { env })
+    expect(target).toMatchObject({ sha: HEAD_SHA, shaIsBaseCommit: false })
+  })
+
+  it('treats a PR-triggered workflow_run as the PR', () => {
+    const payload = {
+      repository: REPOSITORY,
+      workflow_run: { event: 'pull_request', head_sha: HEAD_SHA, pull_requests: [{ number: 12 }] }
+    }
+    const ctx = ctxFor('workflow_run', 'refs/heads/main', { payload })
+    expect(ctx).toMatchObject({
+      ref: 'refs/pull/12/merge',
+      pullRequest: true,
+      shaIsBaseCommit: true
+    })
+    const noPr = ctxFor('workflow_run', 'refs/heads/main', {
+      payload: { ...payload, workflow_run: { event: 'pull_request', pull_requests: [] } }
+    })
+    expect(noPr).toMatchObject({ ref: '', pullRequest: true, prNumber: undefined })
+    const push = ctxFor('workflow_run', 'refs/heads/main', {
+      payload: { ...payload, workflow_run: { event: 'push' } }
+    })
+    expect(push).toMatchObject({ ref: 'refs/heads/main', pullRequest: false })
+  })
+
+  it('treats issue_comment on a PR as the PR, and on an issue as a default-branch run', () => {
+    const onPr = { repository: REPOSITORY, issue: { number: 5, pull_request: { url: 'x' } } }
+    expect(ctxFor('issue_comment', 'refs/heads/main', { payload: onPr })).toMatchObject({
+      ref: 'refs/pull/5/merge',
+      pullRequest: true
+    })
+    const onIssue = { repository: REPOSITORY, issue: { number: 5 } }
+    expect(ctxFor('issue_comment', 'refs/heads/main', { payload: onIssue }).pullRequest).toBe(false)
+  })
+
+  it('counts merge_group as a pull-request run', () => {
+    expect(ctxFor('merge_group', 'refs/heads/gh-readonly-queue/main/pr-1-abc').pullRequest).toBe(
+      true
+    )
+  })
+
+  it('applies metadata-action’s is_default_branch fallback for schedule-like events', () => {
+    const ctx = buildContext(
+      { GITHUB_EVENT_NAME: 'schedule', GITHUB_REF: 'refs/heads/dev' },
+      {},
+      NOW
+    )
+    expect(ctx.isDefaultBranch).toBe(true)
+    expect(ctxFor('push', 'refs/heads/dev').isDefaultBranch).toBe(false)
+  })
+
+  it('reads base_ref on tag pushes', () => {
+    const payload = { repository: REPOSITORY, base_ref: 'refs/heads/release' }
+    expect(ctxFor('push', 'refs/tags/v1.0.0', { payload }).baseRef).toBe('release')
+  })
+
+  it('takes the commit date from the payload commit that matches the sha', () => {
+    const payload = {
+      repository: REPOSITORY,
+      head_commit: { id: SHA, timestamp: '2022-04-19T11:27:24+02:00' }
+    }
+    expect(ctxFor('push', 'refs/heads/main', { payload }).commitDate?.toISOString()).toBe(
+      '2022-04-19T09:27:24.000Z'
+    )
+    expect(ctxFor('push', 'refs/heads/main').commitDate).toBeUndefined()
+  })
+
+  it('falls back to GITHUB_REPOSITORY and GITHUB_SERVER_URL for labels without a payload', () => {
+    const ctx = buildContext(
+      { GITHUB_REPOSITORY: 'o/r', GITHUB_SERVER_URL: 'https://ghe.example/' },
+      {},
+      NOW
+    )
+    expect(ctx.repo).toEqual({
+      name: 'r',
+      htmlUrl: 'https://ghe.example/o/r',
+      description: '',
+      license: ''
+    })
+    expect(ctx.defaultBranch).toBe('')
+  })
+})

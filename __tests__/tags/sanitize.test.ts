@@ -90,9 +90,11 @@ describe('composeTag', () => {
     }
   })
 
-  it('fails when prefix and suffix leave no room', () => {
-    expect(() =>
-      composeTag({ prefix: 'p'.repeat(70), value: 'v'.repeat(100), suffix: 's'.repeat(70) })
-    ).toThrow(/leave no room/)
+  it('cuts a prefix that leaves no room instead of failing', () => {
+    const t = composeTag({ prefix: 'p'.repeat(200) + '-', value: 'v', suffix: '-s' })!
+    expect(t.tag).toBe('p'.repeat(126) + '-s')
+    expect(t.truncated).toBe(true)
+    const s = composeTag({ prefix: '', value: 'v', suffix: '-' + 's'.repeat(200) })!
+    expect(s.tag).toMatch(TAG_PATTERN)
   })
 })

@@ -159,26 +159,22 @@ function tagOf(
       : inputs.flavor[name]
   const prefix = part('prefix')
   const suffix = part('suffix')
-  try {
-    if (!p.fromBranch) {
-      const composed = composeTag({ prefix, value: p.value, suffix })
-      if (!composed) opts.warn(`${what}: "${p.value}" leaves no valid tag; skipped`)
-      return composed?.tag
-    }
-    let value = p.value
-    const clean = sanitizeChars(value).replace(/^[.-]+/, '')
-    if (!ctx.pullRequest && value !== ctx.defaultBranch && stable.branchCollides(clean)) {
-      opts.warn(`branch "${value}" would take over the tag "${clean}"; tagged "branch-${clean}"`)
-      value = `branch-${value}`
-    }
-    const uniqueBy = inputs.uniqueBranchTags ? ctx.ref : undefined
-    const composed =
-      composeTag({ prefix, value, suffix, uniqueBy }) ??
-      composeTag({ prefix, value: `branch-${shortHash(ctx.ref)}`, suffix })
+  if (!p.fromBranch) {
+    const composed = composeTag({ prefix, value: p.value, suffix })
+    if (!composed) opts.warn(`${what}: "${p.value}" leaves no valid tag; skipped`)
     return composed?.tag
-  } catch (e) {
-    throw new Error(`${what}: ${(e as Error).message}`, { cause: e })
   }
+  let value = p.value
+  const clean = sanitizeChars(value).replace(/^[.-]+/, '')
+  if (!ctx.pullRequest && value !== ctx.defaultBranch && stable.branchCollides(clean)) {
+    opts.warn(`branch "${value}" would take over the tag "${clean}"; tagged "branch-${clean}"`)
+    value = `branch-${value}`
+  }
+  const uniqueBy = inputs.uniqueBranchTags ? ctx.ref : undefined
+  const composed =
+    composeTag({ prefix, value, suffix, uniqueBy }) ??
+    composeTag({ prefix, value: `branch-${shortHash(ctx.ref)}`, suffix })
+  return composed?.tag
 }
 
 /** Why a produced tag must not be emitted, or undefined when it may. */
@@ -197,7 +193,8 @@ function holdBack(
   if (ctx.pullRequest && stable.isStableTag(tag)) {
     return `"${tag}" is a stable tag (stable-tags), and ${event} is a pull-request run`
   }
-  if (ctx.shaIsBaseCommit && p.entry.type === 'sha') {
+  const baseShaTags = [`sha-${ctx.sha.slice(0, inputs.shortShaLength)}`, `sha-${ctx.sha}`]
+  if (ctx.shaIsBaseCommit && (p.entry.type === 'sha' || baseShaTags.includes(tag))) {
     return `on ${event} the commit is the base branch's, so this sha tag would overwrite the base build's`
   }
   if (inputs.latestIfHighest && p.release) {

@@ -40,8 +40,9 @@ export interface ComposedTag {
 
 /**
  * Build a valid Docker tag from prefix + value + suffix: sanitize, strip leading `.`/`-`, and keep it
- * within 128 characters by cutting the value (prefix and suffix are kept whole). Returns undefined
- * when nothing valid is left; throws when prefix and suffix alone leave no room.
+ * within 128 characters by cutting the value (prefix and suffix are kept whole while they leave
+ * room; a prefix that does not, such as a rendered `{{branch}}-`, is cut as well). Returns undefined
+ * when nothing valid is left.
  */
 export function composeTag(parts: TagParts): ComposedTag | undefined {
   const whole = stripLeading(sanitizeChars(parts.prefix + parts.value + parts.suffix))
@@ -53,17 +54,15 @@ export function composeTag(parts: TagParts): ComposedTag | undefined {
     return whole === '' ? undefined : { tag: whole, changed, truncated: false }
   }
   const prefix = stripLeading(sanitizeChars(parts.prefix))
-  const suffix = sanitizeChars(parts.suffix)
-  const hash = hashed ? `-${shortHash(parts.uniqueBy ?? '')}` : ''
   const value = prefix === '' ? stripLeading(cleanValue) : cleanValue
-  const room = MAX_TAG_LENGTH - prefix.length - suffix.length - hash.length
-  if (room <= 0) {
-    throw new Error(
-      `prefix "${parts.prefix}" and suffix "${parts.suffix}" leave no room in a 128-character tag`
-    )
-  }
-  const tag = stripLeading(prefix + value.slice(0, room) + hash + suffix)
-  return tag === '' ? undefined : { tag, changed, truncated: value.length > room }
+  const tail = (hashed ? `-${shortHash(parts.uniqueBy ?? '')}` : '') + sanitizeChars(parts.suffix)
+  const room = Math.max(0, MAX_TAG_LENGTH - tail.length)
+  const head =
+    room > prefix.length
+      ? prefix + value.slice(0, room - prefix.length)
+      : (prefix + value).slice(0, room)
+  const tag = stripLeading(head + tail).slice(0, MAX_TAG_LENGTH)
+  return tag === '' ? undefined : { tag, changed, truncated: prefix.length + value.length > room }
 }
 
 function stripLeading(text: string): string {

@@ -1,0 +1,290 @@
+/**
+ * Property test: for random event contexts and random configurations,
+ * - a pull-request run never yields a stable tag (checked by an oracle written here, independent of
+ *   src/tags/guard.ts), nor a base-commit `sha-` tag when the commit is the base branch's;
+ * - every tag matches Docker's tag grammar;
+ * - tags are unique.
+ * FUZZ_RUNS raises the number of runs (`npm run fuzz`).
+ */
+import fc from 'fast-check'
+import picomatch from 'picomatch'
+import semver from 'semver'
+import { describe, expect, it } from 'vitest'
+import { computeTags } from '../../src/tags/compute.js'
+import { buildContext } from '../../src/tags/context.js'
+import { DEFAULT_STABLE_TAGS } from '../../src/tags/guard.js'
+import { readTagInputs } from '../../src/tags/inputs.js'
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 400)
+const DOCKER_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/
+
+const TRICKY_NAMES = [
+  'main',
+  'master',
+  'latest',
+  'stable',
+  'Latest',
+  '1.2',
+  'v1.2.3',
+  '1.2.3-rc.1',
+  'pr-5',
+  'sha-0123456',
+  'feature/x',
+  'feat@a',
+  '-lead',
+  '.dot',
+  '日本語',
+  'ünïcode/straße',
+  'dependabot/npm_and_yarn/@types/node-20.11.5',
+  'x'.repeat(150),
+  'gh-readonly-queue/main/pr-9-fedcba9876543210fedcba9876543210fedcba98'
+]
+
+const name = fc.oneof(fc.constantFrom(...TRICKY_NAMES), fc.string({ minLength: 1, maxLength: 40 }))
+const sha = fc.stringMatching(/^[0-9a-f]{40}$/)
+const prNumber = fc.integer({ min: 1, max: 99999 })
+
+const ref = fc.oneof(
+  name.map((n) => `refs/heads/${n}`),
+  name.map((n) => `refs/tags/${n}`),
+  prNumber.map((n) => `refs/pull/${n}/merge`),
+  fc.constant('')
+)
+
+const EVENTS = [
+  'push',
+  'pull_request',
+  'pull_request_target',
+  'pull_request_review',
+  'merge_group',
+  'workflow_run',
+  'issue_comment',
+  'schedule',
+  'workflow_dispatch',
+  'release',
+  'create'
+]
+
+interface Run {
+  event: string
+  ref: string
+  sha: string
+  headSha: string
+  defaultBranch: string
+  payload: Record<string, unknown>
+  headShaMode: boolean
+}
+
+const run: fc.Arbitrary<Run> = fc
+  .record({
+    event: fc.constantFrom(...EVENTS),
+    ref,
+    sha,
+    headSha: sha,
+    defaultBranch: fc.constantFrom('main', 'master', 'develop', 'latest', '1.2', ''),
+    number: fc.option(prNumber),
+    prTriggered: fc.boolean(),
+    headShaMode: fc.boolean()
+  })
+  .map((r) => {
+    const repository = r.defaultBranch === '' ? undefined : { default_branch: r.defaultBranch }
+    const pr = { head: { sha: r.headSha, ref: 'feature/x' }, base: { ref: r.defaultBranch } }
+    const payload: Record<string, unknown> = { repository }
+    if (r.number !== null) payload.number = r.number
+    if (/^pull_request/.test(r.event))
+      payload.pull_request = { ...pr, number: r.number ?? undefined }
+    if (r.event === 'workflow_run') {
+      payload.workflow_run = {
+        event: r.prTriggered ? 'pull_request' : 'push',
+        head_sha: r.headSha,
+        pull_requests: r.number === null ? [] : [{ number: r.number }]
+      }
+    }
+    if (r.event === 'issue_comment') {
+      payload.issue = { number: r.number ?? 1, ...(r.prTriggered ? { pull_request: {} } : {}) }
+    }
+    return { ...r, payload }
+  })
+
+const expr = fc.constantFrom('{{branch}}', '{{tag}}', '{{sha}}', '{{base_ref}}', '')
+const word = fc.oneof(
+  fc.constantFrom(
+    'latest',
+    'stable',
+    'main',
+    'master',
+    'v1.2.3',
+    '1',
+    '1.2',
+    'edge',
+    'nightly',
+    'sha-'
+  ),
+  fc.constantFrom(...TRICKY_NAMES),
+  fc.stringMatching(/^[a-z0-9.-]{1,12}$/)
+)
+const value = fc.tuple(word, expr, fc.constantFrom('', '-', '/')).map(([w, e, j]) => w + j + e)
+const affix = fc.constantFrom('', 'app-', '-x', 'v', '1.', 'sha-', 'pr-', '{{branch}}-', 'latest-')
+const enable = fc.constantFrom(
+  'true',
+  'false',
+  '{{is_default_branch}}',
+  '{{is_not_default_branch}}'
+)
+
+const entry = fc
+  .record({
+    kind: fc.constantFrom(
+      'type=raw,value=$V',
+      'type=ref,event=branch',
+      'type=ref,event=tag',
+      'type=ref,event=pr',
+      'type=sha',
+      'type=sha,format=long',
+      'type=edge',
+      'type=schedule',
+      'type=semver,pattern={{version}}',
+      'type=semver,pattern={{major}}.{{minor}}',
+      'type=semver,pattern={{major}},value=$V',
+      'type=pep440,pattern={{major}}',
+      'type=match,pattern=\\d+(\\.\\d+)?',
+      'type=match,pattern=.*,value=$V'
+    ),
+    value,
+    prefix: fc.option(affix),
+    suffix: fc.option(affix),
+    enable: fc.option(enable),
+    priority: fc.option(fc.integer({ min: 0, max: 2000 }))
+  })
+  .map((e) => {
+    let text = e.kind.replace('$V', `"${e.value.replace(/"/g, '')}"`)
+    if (e.prefix !== null) text += `,prefix=${e.prefix}`
+    if (e.suffix !== null) text += `,suffix=${e.suffix}`
+    if (e.enable !== null) text += `,enable=${e.enable}`
+    if (e.priority !== null) text += `,priority=${e.priority}`
+    return text
+  })
+
+interface Config {
+  tags: string[]
+  flavor: string
+  images: string[]
+  stableTags: string[]
+  unique: boolean
+  highest: boolean
+  existing: string[]
+}
+
+const config: fc.Arbitrary<Config> = fc.record({
+  tags: fc.array(entry, { maxLength: 8 }),
+  flavor: fc
+    .record({
+      latest: fc.constantFrom('auto', 'true', 'false'),
+      prefix: affix,
+      suffix: affix,
+      onlatest: fc.boolean()
+    })
+    .map((f) =>
+      [
+        `latest=${f.latest}`,
+        `prefix=${f.prefix},onlatest=${f.onlatest}`,
+        `suffix=${f.suffix}`
+      ].join('\n')
+    ),
+  images: fc.array(fc.constantFrom('ghcr.io/acme/app', 'Docker.io/Acme/App', 'reg:5000/x'), {
+    maxLength: 2
+  }),
+  stableTags: fc.constantFrom([], ['prod-*'], ['release-*', 'stable']),
+  unique: fc.boolean(),
+  highest: fc.boolean(),
+  existing: fc.array(fc.constantFrom('v1.0.0', 'v2.0.0', '1.5.0', 'v3.0.0-rc.1'), { maxLength: 3 })
+})
+
+/** The oracle: a tag a pull-request run must never produce (written independently of guard.ts). */
+function forbiddenOnPr(
+  tag: string,
+  defaultBranch: string,
+  globs: string[],
+  flavor: string
+): boolean {
+  const [prefix, suffix] = ['prefix', 'suffix'].map(
+    (k) =>
+      /^(?:prefix|suffix)=([^,\n]*)/m.exec(
+        flavor.split('\n').find((l) => l.startsWith(k)) ?? ''
+      )?.[1] ?? ''
+  )
+  const forms = new Set([tag])
+  const clean = (s: string) => s.replace(/[^A-Za-z0-9_.-]+/g, '-')
+  for (const f of [...forms]) {
+    if (prefix && f.startsWith(clean(prefix))) forms.add(f.slice(clean(prefix).length))
+  }
+  for (const f of [...forms]) {
+    if (suffix && f.endsWith(clean(suffix))) forms.add(f.slice(0, -clean(suffix).length))
+  }
+  const all = globs.length > 0 ? globs : DEFAULT_STABLE_TAGS
+  return [...forms].some(
+    (f) =>
+      f.toLowerCase() === 'latest' ||
+      (defaultBranch !== '' && f.toLowerCase() === clean(defaultBranch).toLowerCase()) ||
+      /^v?\d+(\.\d+)*$/.test(f) ||
+      semver.valid(f) !== null ||
+      picomatch.isMatch(f, all, { nocase: true })
+  )
+}
+
+describe('property: PR-safe, valid, unique tags', () => {
+  it('holds for random contexts and configurations', () => {
+    fc.assert(
+      fc.property(run, config, (r, c) => {
+        const ctx = buildContext(
+          {
+            GITHUB_EVENT_NAME: r.event,
+            GITHUB_REF: r.ref,
+            GITHUB_SHA: r.sha,
+            DOCKER_METADATA_PR_HEAD_SHA: String(r.headShaMode)
+          },
+          r.payload,
+          new Date('2025-01-02T03:04:05Z')
+        )
+        const given: Record<string, string> = {
+          images: c.images.join('\n'),
+          tags: c.tags.join('\n'),
+          flavor: c.flavor,
+          'stable-tags': c.stableTags.join('\n'),
+          'unique-branch-tags': String(c.unique),
+          'latest-if-highest': String(c.highest),
+          'existing-versions': c.existing.join('\n')
+        }
+        const result = computeTags(
+          ctx,
+          readTagInputs((n) => given[n], {})
+        )
+
+        for (const tag of result.tagNames) expect(tag).toMatch(DOCKER_TAG)
+        expect(new Set(result.tagNames).size).toBe(result.tagNames.length)
+        expect(new Set(result.tags).size).toBe(result.tags.length)
+
+        const prRun =
+          /^pull_request/.test(r.event) ||
+          r.event === 'merge_group' ||
+          r.ref.startsWith('refs/pull/') ||
+          ((r.event === 'workflow_run' || r.event === 'issue_comment') &&
+            (r.payload.workflow_run as { event?: string } | undefined)?.event !== 'push' &&
+            (r.event !== 'issue_comment' || 'pull_request' in (r.payload.issue as object)))
+        expect(result.pullRequest).toBe(prRun)
+        if (prRun) {
+          const bad = result.tagNames.filter((t) =>
+            forbiddenOnPr(t, r.defaultBranch, c.stableTags, c.flavor)
+          )
+          expect(bad).toEqual([])
+          expect(result.latest).toBe(false)
+        }
+        if (ctx.shaIsBaseCommit) {
+          expect(result.tagNames).not.toContain(`sha-${r.sha.slice(0, 7)}`)
+          expect(result.tagNames).not.toContain(`sha-${r.sha}`)
+        }
+      }),
+      { numRuns: RUNS }
+    )
+  })
+})

@@ -101,3 +101,51 @@ export function fixUntilStable(
   }
   return { text: current, passes, fixed }
 }
+
+export interface LineChange {
+  /** 1-based first and last line (inclusive) of the original text the fix touches. */
+  startLine: number
+  endLine: number
+  /** Those lines as they are (without terminators). */
+  before: string[]
+  /** Their complete replacement (may be empty: the fix deletes whole lines). */
+  after: string[]
+}
+
+/**
+ * A fix widened to whole lines: the lines its edits touch, and what they become. This is the
+ * shape of a GitHub suggestion (`start_line`..`line` replaced by the block) and of a diff view.
+ * A pure insertion at the start of a line still names that line (the anchor), repeated in `after`.
+ */
+export function fixToLines(text: string, fix: Fix): LineChange | undefined {
+  if (fix.edits.length === 0) return undefined
+  const lines = new LineIndex(text)
+  const offsets = toOffsets(lines, fix.edits)
+  const first = offsets[0]
+  const last = offsets.reduce((a, e) => (e.end > a.end ? e : a), offsets[0])
+  const startLine = lines.position(first.start).line
+  let endLine = lines.position(last.end).line
+  // An edit that ends exactly at the start of a line (deleting a whole line with its break) does
+  // not touch that line.
+  if (last.end > first.start && lines.position(last.end).column === 1 && endLine > startLine)
+    endLine--
+  const from = lines.lineStart(startLine)
+  const to = lines.lineEnd(endLine)
+  const next = endLine < lines.lineCount ? lines.lineStart(endLine + 1) : text.length
+  const eol = text.slice(to, next)
+  let replaced = ''
+  let pos = from
+  for (const e of offsets) {
+    replaced += text.slice(pos, e.start) + e.text
+    pos = e.end
+  }
+  replaced += text.slice(pos, next)
+  const body = eol && replaced.endsWith(eol) ? replaced.slice(0, -eol.length) : replaced
+  const after = body === '' && eol ? [] : body.split(/\r?\n/)
+  return {
+    startLine,
+    endLine,
+    before: text.slice(from, to).split(/\r?\n/),
+    after
+  }
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// Rebuild the committed bundles: dist/index.js (the action) and dist/cli/index.js (the CLI).
+// Both run with plain `node` and no node_modules.
+import { execFileSync } from 'node:child_process'
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+
+const ncc = (entry, out, extra = []) =>
+  execFileSync(
+    'npx',
+    [
+      '--no-install',
+      'ncc',
+      'build',
+      entry,
+      '-o',
+      out,
+      '--source-map',
+      '--license',
+      'licenses.txt',
+      '--quiet',
+      ...extra
+    ],
+    {
+      stdio: 'inherit'
+    }
+  )
+
+rmSync('dist', { recursive: true, force: true })
+ncc('src/index.ts', 'dist')
+ncc('src/cli/index.ts', 'dist/cli')
+
+// The CLI is the package's `bin`: make sure it starts with a shebang and is executable.
+const cli = 'dist/cli/index.js'
+const code = readFileSync(cli, 'utf8')
+if (!code.startsWith('#!')) writeFileSync(cli, `#!/usr/bin/env node\n${code}`)
+chmodSync(cli, 0o755)

@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+import { runCli } from './main.js'
+
+/* istanbul ignore next: the process edge */
+process.exitCode = runCli(process.argv.slice(2), {
+  cwd: process.cwd(),
+  env: process.env,
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  isTTY: process.stdout.isTTY === true,
+  tools: () => ({}),
+  now: () => new Date()
+})

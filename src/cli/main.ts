@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs'
+import { ConfigError } from '../config/config.js'
+import type { Tools } from '../core/tools.js'
+import { VERSION } from '../version.js'
+import { UsageError } from './args.js'
+import { runLint } from './lint.js'
+import { runTagsCli } from './tags.js'
+
+export const USAGE = `docker-review ${VERSION}: review Dockerfiles and compose files; compute PR-safe image tags.
+
+Usage:
+  docker-review lint [paths…] [--format tty|json|sarif|github] [--fix] [--config FILE]
+                     [--kind dockerfile|compose] [--fail-on LEVEL] [--enable-all]
+  docker-review tags --event-name NAME --ref REF --sha SHA [--images …] [--tags …] [--format json|lines]
+  docker-review --version | --help
+
+Run 'docker-review <command> --help' for the options of a command.
+`
+
+export interface CliIO {
+  cwd: string
+  env: Record<string, string | undefined>
+  stdout(text: string): void
+  stderr(text: string): void
+  isTTY: boolean
+  tools: () => Tools
+  now(): Date
+}
+
+/** The CLI: returns the exit code (0 ok, 1 findings at/above --fail-on, 2 usage error or crash). */
+export function runCli(argv: string[], io: CliIO): number {
+  const [command, ...rest] = argv
+  try {
+    switch (command) {
+      case 'lint':
+        return runLint(rest, io)
+      case 'tags':
+        return runTagsCli(rest, {
+          env: io.env,
+          readFile: (path) => readFileSync(path, 'utf8'),
+          stdout: io.stdout,
+          stderr: io.stderr,
+          now: io.now
+        })
+      case '--version':
+      case '-v':
+      case 'version':
+        io.stdout(`${VERSION}\n`)
+        return 0
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        io.stdout(USAGE)
+        return command === undefined ? 2 : 0
+      default:
+        io.stderr(`docker-review: unknown command '${command}'\n\n${USAGE}`)
+        return 2
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(
+        `docker-review: ${error.message}\nRun 'docker-review ${command} --help' for usage.\n`
+      )
+    } else if (error instanceof ConfigError) {
+      io.stderr(`docker-review: ${error.message}\n`)
+    } else {
+      io.stderr(
+        `docker-review: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`
+      )
+    }
+    return 2
+  }
+}

@@ -1,0 +1,128 @@
+import type { FileResult, Registry } from '../core/engine.js'
+import { fixToLines } from '../core/fixes.js'
+import { LineIndex } from '../core/text.js'
+import type { Finding, Severity } from '../core/types.js'
+import { docsUrlOf } from './json.js'
+
+/**
+ * The human format: findings grouped by file, each with a code frame pointing at the exact range
+ * and its fix shown as a diff. Colour is the caller's decision (NO_COLOR, TTY).
+ */
+
+export interface TtyOptions {
+  color: boolean
+  /** File contents by path, for code frames and fix previews. */
+  sources: ReadonlyMap<string, string>
+  /** Show fixes as diffs (default true). */
+  showFixes?: boolean
+  /** Extra problems not attached to a lint result (unreadable files). */
+  extraErrors?: Array<{ file: string; message: string }>
+}
+
+type Paint = (s: string) => string
+
+function palette(
+  color: boolean
+): Record<'red' | 'yellow' | 'blue' | 'gray' | 'green' | 'bold' | 'dim' | 'underline', Paint> {
+  const wrap = (open: number, close: number): Paint =>
+    color ? (s) => `\u001b[${open}m${s}\u001b[${close}m` : (s) => s
+  return {
+    red: wrap(31, 39),
+    yellow: wrap(33, 39),
+    blue: wrap(34, 39),
+    gray: wrap(90, 39),
+    green: wrap(32, 39),
+    bold: wrap(1, 22),
+    dim: wrap(2, 22),
+    underline: wrap(4, 24)
+  }
+}
+
+/** Control characters from file contents never reach the terminal raw (escape sequences). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = new RegExp('[\\u0000-\\u0008\\u000b-\\u001f\\u007f\\u009b]', 'g')
+
+function safe(s: string): string {
+  return s.replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+}
+
+export function formatTty(results: FileResult[], registry: Registry, options: TtyOptions): string {
+  const c = palette(options.color)
+  const sev: Record<Severity, Paint> = {
+    error: c.red,
+    warning: c.yellow,
+    info: c.blue,
+    style: c.gray
+  }
+  const out: string[] = []
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, style: 0 }
+  let fixable = 0
+  for (const r of results) {
+    if (r.findings.length === 0 && r.errors.length === 0) continue
+    out.push(c.underline(safe(r.path)))
+    const text = options.sources.get(r.path)
+    const lines = text !== undefined ? new LineIndex(text) : undefined
+    for (const e of r.errors) out.push(`  ${c.red('error')}  ${safe(e)}`)
+    for (const f of r.findings) {
+      counts[f.severity]++
+      if (f.fix?.safe) fixable++
+      const pos = `${f.range.start.line}:${f.range.start.column}`
+      out.push(
+        `  ${c.dim(pos.padEnd(7))} ${sev[f.severity](f.severity.padEnd(7))} ${safe(f.message)}  ${c.gray(f.rule)}`
+      )
+      if (lines) out.push(...codeFrame(lines, f, c))
+      if (f.fix && text !== undefined && options.showFixes !== false)
+        out.push(...fixPreview(text, f, c))
+      const url = docsUrlOf(f.rule, registry)
+      if (url) out.push(`          ${c.dim(url)}`)
+    }
+    out.push('')
+  }
+  for (const e of options.extraErrors ?? [])
+    out.push(`${c.underline(safe(e.file))}\n  ${c.red('error')}  ${safe(e.message)}\n`)
+  const total = counts.error + counts.warning + counts.info + counts.style
+  if (
+    total === 0 &&
+    (options.extraErrors ?? []).length === 0 &&
+    results.every((r) => r.errors.length === 0)
+  ) {
+    out.push(c.green(`✔ No problems in ${results.length} file${results.length === 1 ? '' : 's'}.`))
+  } else if (total > 0) {
+    const parts = (['error', 'warning', 'info', 'style'] as const)
+      .filter((s) => counts[s] > 0)
+      .map((s) => `${counts[s]} ${s}${counts[s] === 1 || s === 'info' || s === 'style' ? '' : 's'}`)
+    out.push(c.bold(`✖ ${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')})`))
+    if (fixable > 0) out.push(c.dim(`  ${fixable} fixable with --fix`))
+  }
+  return `${out.join('\n')}\n`
+}
+
+function codeFrame(lines: LineIndex, f: Finding, c: ReturnType<typeof palette>): string[] {
+  const out: string[] = []
+  const first = f.range.start.line
+  const last = Math.min(f.range.end.line, first + 4)
+  const width = String(last).length
+  for (let line = first; line <= last && line <= lines.lineCount; line++) {
+    const text = lines.lineText(line)
+    out.push(`    ${c.dim(`${String(line).padStart(width)} |`)} ${safe(text)}`)
+    const from = line === first ? f.range.start.column : 1
+    const to = line === f.range.end.line ? f.range.end.column : text.length + 1
+    if (to > from || line === first) {
+      const caret = ' '.repeat(Math.max(0, from - 1)) + '^'.repeat(Math.max(1, to - from))
+      out.push(`    ${' '.repeat(width)} ${c.dim('|')} ${c.red(caret)}`)
+    }
+  }
+  if (f.range.end.line > last) out.push(`    ${c.dim(`${' '.repeat(width)} | …`)}`)
+  return out
+}
+
+function fixPreview(text: string, f: Finding, c: ReturnType<typeof palette>): string[] {
+  const change = fixToLines(text, f.fix!)
+  if (!change) return []
+  const label = f.fix!.safe ? 'fix' : 'fix (changes behaviour)'
+  return [
+    `    ${c.green(label)}: ${safe(f.fix!.description)}`,
+    ...change.before.map((l) => `    ${c.red(`- ${safe(l)}`)}`),
+    ...change.after.map((l) => `    ${c.green(`+ ${safe(l)}`)}`)
+  ]
+}

@@ -1,0 +1,44 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { isAbsolute, resolve } from 'node:path'
+import type { Workspace } from '../core/types.js'
+import { decodeSource } from './source.js'
+
+/** A Workspace over the file system, resolving relative paths against `root`. */
+export function diskWorkspace(root: string): Workspace {
+  const abs = (p: string): string => (isAbsolute(p) ? p : resolve(root, p))
+  return {
+    readFile(path) {
+      try {
+        const full = abs(path)
+        if (!statSync(full).isFile()) return undefined
+        const decoded = decodeSource(readFileSync(full))
+        return decoded.ok ? decoded.source.text : undefined
+      } catch {
+        return undefined
+      }
+    },
+    listDir(path) {
+      try {
+        return readdirSync(abs(path || '.'))
+      } catch {
+        return undefined
+      }
+    }
+  }
+}
+
+/** A Workspace over an in-memory map (path → content), e.g. files fetched through the API. */
+export function mapWorkspace(files: ReadonlyMap<string, string>): Workspace {
+  const norm = (p: string): string => p.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '')
+  return {
+    readFile: (path) => files.get(norm(path)),
+    listDir(path) {
+      const dir = norm(path)
+      const prefix = dir === '' || dir === '.' ? '' : `${dir}/`
+      const names = new Set<string>()
+      for (const f of files.keys())
+        if (f.startsWith(prefix)) names.add(f.slice(prefix.length).split('/')[0])
+      return names.size > 0 ? [...names] : undefined
+    }
+  }
+}

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { vi } from 'vitest'
+import { expect, vi } from 'vitest'
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
 export const CONFORMANCE_DIR = path.resolve(REPO_ROOT, '../shared/conformance')
@@ -215,5 +215,47 @@ export class Tally {
     const done = this.agree + this.diverge.length
     const partial = done === this.total ? '' : ` (only ${done} of ${this.total} ran)`
     return `${this.file}: ${this.agree}/${this.total} agree, ${this.diverge.length} documented divergences${partial}`
+  }
+}
+
+/** A case's list inputs as action input text; an empty `tags` gets metadata-action's defaults. */
+export function caseInputs(given: {
+  images?: string[]
+  tags?: string[]
+  flavor?: string[]
+  labels?: string[]
+  annotations?: string[]
+  sepTags?: string
+}): Record<string, string> {
+  const inputs: Record<string, string> = {
+    images: (given.images ?? []).join('\n'),
+    tags: (given.tags?.length ? given.tags : METADATA_DEFAULT_TAGS).join('\n'),
+    flavor: (given.flavor ?? []).join('\n'),
+    labels: (given.labels ?? []).join('\n'),
+    annotations: (given.annotations ?? []).join('\n')
+  }
+  if (given.sepTags !== undefined) inputs['sep-tags'] = given.sepTags
+  return inputs
+}
+
+/**
+ * The verdict for one case: it agrees with upstream, or it is listed in docs/divergences.md — and
+ * then it must really differ (a stale entry fails too).
+ */
+export function expectAgreesOrListed(
+  name: string,
+  actual: unknown,
+  expected: unknown,
+  listed: Map<string, string>,
+  tally: Tally
+): void {
+  const agrees = JSON.stringify(actual) === JSON.stringify(expected)
+  tally.record(name, agrees)
+  if (listed.has(name)) {
+    expect(agrees, `${name} is listed as a divergence but agrees; remove it from the list`).toBe(
+      false
+    )
+  } else {
+    expect(actual, `${name} disagrees and is not listed in docs/divergences.md`).toEqual(expected)
   }
 }

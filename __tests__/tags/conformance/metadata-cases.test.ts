@@ -1,11 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import {
-  METADATA_DEFAULT_TAGS,
   Tally,
   caseEnv,
+  caseInputs,
   casePayload,
   documentedDivergences,
   driveAction,
+  expectAgreesOrListed,
   loadConformance,
   splitOutput,
   type ActionRun,
@@ -41,15 +42,7 @@ const tally = new Tally('metadata-cases', cases.length)
 const BAKE_LEVELS = 'index,manifest-descriptor'
 
 async function runCase(c: MetadataCase): Promise<ActionRun> {
-  const tags = c.inputs.tags?.length ? c.inputs.tags : METADATA_DEFAULT_TAGS
-  const inputs: Record<string, string> = {
-    images: (c.inputs.images ?? []).join('\n'),
-    tags: tags.join('\n'),
-    flavor: (c.inputs.flavor ?? []).join('\n'),
-    labels: (c.inputs.labels ?? []).join('\n'),
-    annotations: (c.inputs.annotations ?? []).join('\n')
-  }
-  if (c.inputs.sepTags !== undefined) inputs['sep-tags'] = c.inputs.sepTags
+  const inputs = caseInputs(c.inputs)
   const env = caseEnv(c.context)
   if (c.kind === 'bakeFile') env.DOCKER_METADATA_ANNOTATIONS_LEVELS = BAKE_LEVELS
   return driveAction({ env, inputs, payload: casePayload(c.context), now: c.context.now })
@@ -122,7 +115,6 @@ describe('conformance: metadata-cases.json through the action entry', () => {
     const run = await runCase(c)
     expect(run.failed, run.errors.join('\n')).toBe(false)
     const { actual, expected } = compare(c, run)
-    const agrees = JSON.stringify(actual) === JSON.stringify(expected)
     const bake = c.kind === 'bakeFile' || c.kind === 'bakeFileTagsLabels'
     if (bake) {
       // The file itself is a documented divergence; its contents must agree.
@@ -133,13 +125,6 @@ describe('conformance: metadata-cases.json through the action entry', () => {
       tally.record(name, false)
       return
     }
-    tally.record(name, agrees)
-    if (divergences.has(name)) {
-      expect(agrees, `${name} is listed as a divergence but agrees; remove it from the list`).toBe(
-        false
-      )
-    } else {
-      expect(actual, `${name} disagrees and is not listed in docs/divergences.md`).toEqual(expected)
-    }
+    expectAgreesOrListed(name, actual, expected, divergences, tally)
   })
 })

@@ -1,11 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import {
-  METADATA_DEFAULT_TAGS,
   Tally,
   caseEnv,
+  caseInputs,
   casePayload,
   documentedDivergences,
   driveAction,
+  expectAgreesOrListed,
   loadConformance,
   splitOutput,
   type CaseContext
@@ -27,15 +28,9 @@ describe('conformance: metadata-edge-examples.json through the action entry', ()
 
   it.each(examples.map((c) => [c.name, c] as const))('%s', async (name, c) => {
     const sep = c.inputs.sepTags ?? '\n'
-    const inputs: Record<string, string> = {
-      images: c.inputs.images.join('\n'),
-      tags: (c.inputs.tags?.length ? c.inputs.tags : METADATA_DEFAULT_TAGS).join('\n'),
-      flavor: (c.inputs.flavor ?? []).join('\n')
-    }
-    if (c.inputs.sepTags !== undefined) inputs['sep-tags'] = c.inputs.sepTags
     const run = await driveAction({
       env: caseEnv(c.context),
-      inputs,
+      inputs: caseInputs(c.inputs),
       payload: casePayload(c.context),
       now: c.context.now
     })
@@ -52,14 +47,6 @@ describe('conformance: metadata-edge-examples.json through the action entry', ()
       tagNames: c.observed.tagNames,
       labels: c.observed.labels
     }
-    const agrees = JSON.stringify(actual) === JSON.stringify(expected)
-    tally.record(name, agrees)
-    if (divergences.has(name)) {
-      expect(agrees, `${name} is listed as a divergence but agrees; remove it from the list`).toBe(
-        false
-      )
-    } else {
-      expect(actual, `${name} disagrees and is not listed in docs/divergences.md`).toEqual(expected)
-    }
+    expectAgreesOrListed(name, actual, expected, divergences, tally)
   })
 })

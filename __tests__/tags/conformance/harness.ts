@@ -218,15 +218,18 @@ export class Tally {
   }
 }
 
-/** A case's list inputs as action input text; an empty `tags` gets metadata-action's defaults. */
-export function caseInputs(given: {
+/** A case's inputs: list inputs as arrays of lines. */
+export interface CaseInputs {
   images?: string[]
   tags?: string[]
   flavor?: string[]
   labels?: string[]
   annotations?: string[]
   sepTags?: string
-}): Record<string, string> {
+}
+
+/** A case's list inputs as action input text; an empty `tags` gets metadata-action's defaults. */
+export function caseInputs(given: CaseInputs): Record<string, string> {
   const inputs: Record<string, string> = {
     images: (given.images ?? []).join('\n'),
     tags: (given.tags?.length ? given.tags : METADATA_DEFAULT_TAGS).join('\n'),

@@ -10,21 +10,15 @@ import {
   loadConformance,
   splitOutput,
   type ActionRun,
-  type CaseContext
+  type CaseContext,
+  type CaseInputs
 } from './harness.js'
 
 interface MetadataCase {
   name: string
   kind: 'tagsLabels' | 'json' | 'bakeFile' | 'bakeFileTagsLabels' | 'sepTags'
   context: CaseContext
-  inputs: {
-    images?: string[]
-    tags?: string[]
-    flavor?: string[]
-    labels?: string[]
-    annotations?: string[]
-    sepTags?: string
-  }
+  inputs: CaseInputs
   expected: Record<string, unknown>
 }
 

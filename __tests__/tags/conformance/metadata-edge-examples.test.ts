@@ -9,13 +9,14 @@ import {
   expectAgreesOrListed,
   loadConformance,
   splitOutput,
-  type CaseContext
+  type CaseContext,
+  type CaseInputs
 } from './harness.js'
 
 interface EdgeExample {
   name: string
   context: CaseContext
-  inputs: { images: string[]; tags?: string[]; flavor?: string[]; sepTags?: string }
+  inputs: CaseInputs & { images: string[] }
   observed: { version: string; tags: string[]; tagNames: string[]; labels: string[] }
 }
 

@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest'
+import { LineIndex } from '../../src/core/text.js'
+import type { Finding } from '../../src/core/types.js'
+import { parsePatch } from '../../src/diff/patch.js'
+import { draftReview, type ReviewFile } from '../../src/review/draft.js'
+import { fingerprints } from '../../src/review/fingerprint.js'
+import { parseInlineMarker } from '../../src/review/marker.js'
+import { applySuggestion, lint, suggestionOf } from './lint.js'
+
+const docsUrl = (rule: string) => `https://docs.example/${rule}`
+const options = { filterMode: 'added' as const, maxComments: 30, suggestions: true, docsUrl }
+
+/** A patch that adds every line of `text` (a new file). */
+function addedPatch(text: string): string {
+  const lines = text.replace(/\n$/, '').split('\n')
+  return [`@@ -0,0 +1,${lines.length} @@`, ...lines.map((l) => `+${l}`)].join('\n')
+}
+
+function file(path: string, text: string, patch = addedPatch(text)): ReviewFile {
+  const kind = path.includes('compose') ? 'compose' : 'dockerfile'
+  return { path, kind, text, diff: parsePatch(patch), findings: lint(text, path, kind) }
+}
+
+describe('fingerprints', () => {
+  it('do not depend on the line number, and count repeated text', () => {
+    const a = 'FROM debian:12\nRUN apt-get install -y curl\n'
+    const b = 'FROM debian:12\n# moved down\n\nRUN apt-get install -y curl\n'
+    const fa = fingerprints('Dockerfile', new LineIndex(a), lint(a))
+    const fb = fingerprints('Dockerfile', new LineIndex(b), lint(b))
+    expect(fa.length).toBeGreaterThan(0)
+    expect(fb).toEqual(fa)
+    const twice = 'FROM debian:12\nRUN apt-get install -y curl\nRUN apt-get install -y curl\n'
+    const f2 = fingerprints('Dockerfile', new LineIndex(twice), lint(twice))
+    expect(new Set(f2).size).toBe(f2.length)
+    expect(fingerprints('other/Dockerfile', new LineIndex(a), lint(a))).not.toEqual(fa)
+  })
+})
+
+describe('draftReview', () => {
+  it('puts a one-click suggestion on an added line, most severe first, with a marker', () => {
+    const text =
+      'FROM debian:12\nRUN apt-get update && apt-get install --no-install-recommends curl=1 && rm -rf /var/lib/apt/lists/*\n'
+    const draft = draftReview([file('Dockerfile', text)], options)
+    const c = draft.inline.find((x) => x.rule === 'DL3014')!
+    expect(c).toMatchObject({ path: 'Dockerfile', line: 2, suggestion: true })
+    expect(c.startLine).toBeUndefined()
+    expect(c.body).toContain('[DL3014](https://docs.example/DL3014)')
+    expect(parseInlineMarker(c.body)?.fingerprint).toBe(c.fingerprint)
+    const after = suggestionOf(c.body)!
+    const applied = applySuggestion(text, c.line, c.line, after)
+    expect(lint(applied).some((f) => f.rule === 'DL3014')).toBe(false)
+  })
+
+  it('a multi-line fix becomes a start_line..line suggestion', () => {
+    const text = 'FROM debian:12\nRUN echo a\nRUN echo b\n'
+    const c = draftReview([file('Dockerfile', text)], options).inline.find(
+      (x) => x.rule === 'DL3059'
+    )!
+    expect(c).toMatchObject({ startLine: 2, line: 3, suggestion: true })
+    const applied = applySuggestion(text, 2, 3, suggestionOf(c.body)!)
+    expect(lint(applied).some((f) => f.rule === 'DL3059')).toBe(false)
+  })
+
+  it('a fix reaching outside the hunk is shown as a diff on the finding line', () => {
+    const text = 'FROM debian:12\nRUN echo a\nRUN echo b\n'
+    // Only line 3 is in the diff (hunk covers line 3 alone).
+    const patch = '@@ -3,1 +3,1 @@\n-RUN echo c\n+RUN echo b'
+    const c = draftReview([file('Dockerfile', text, patch)], options).inline.find(
+      (x) => x.rule === 'DL3059'
+    )!
+    expect(c).toMatchObject({ line: 3, suggestion: false })
+    expect(c.startLine).toBeUndefined()
+    expect(suggestionOf(c.body)).toBeUndefined()
+    expect(c.body).toContain(
+      '```diff\n@@ -2,2 +2,2 @@\n-RUN echo a\n-RUN echo b\n+RUN echo a && \\\n+'
+    )
+  })
+
+  it('findings on untouched lines are out of scope and never inline', () => {
+    const text = 'FROM debian:12\nRUN apt-get install curl\nRUN echo ok\n'
+    const patch = '@@ -3,1 +3,1 @@\n-RUN echo no\n+RUN echo ok'
+    const draft = draftReview([file('Dockerfile', text, patch)], options)
+    const outside = draft.findings.filter((f) => f.finding.range.start.line === 2)
+    expect(outside.length).toBeGreaterThan(0)
+    expect(outside.every((f) => !f.inScope && !f.comment)).toBe(true)
+    const wide = draftReview([file('Dockerfile', text, patch)], { ...options, filterMode: 'file' })
+    const counted = wide.findings.filter((f) => f.finding.range.start.line === 2)
+    expect(counted.every((f) => f.inScope && f.notInline === 'outside-diff')).toBe(true)
+  })
+
+  it('caps inline comments at max-comments, keeping the most severe', () => {
+    const text = 'FROM debian:12\nRUN apt-get install curl\nRUN apt-get install wget\n'
+    const full = draftReview([file('Dockerfile', text)], options)
+    const capped = draftReview([file('Dockerfile', text)], { ...options, maxComments: 2 })
+    expect(full.inline.length).toBeGreaterThan(2)
+    expect(capped.inline).toHaveLength(2)
+    const rank = { error: 0, warning: 1, info: 2, style: 3 }
+    const worst = Math.max(...capped.inline.map((c) => rank[c.severity]))
+    const limited = capped.findings.filter((f) => f.notInline === 'limit')
+    expect(limited.length).toBe(full.inline.length - 2)
+    expect(limited.every((f) => rank[f.finding.severity] >= worst)).toBe(true)
+  })
+
+  it('never puts two suggestions on the same line', () => {
+    const text = 'FROM debian:12\nRUN apt-get update && apt-get install curl\n'
+    const draft = draftReview([file('Dockerfile', text)], options)
+    const onLine2 = draft.inline.filter((c) => c.suggestion && c.line === 2)
+    expect(draft.inline.filter((c) => c.line === 2).length).toBeGreaterThan(1)
+    expect(onLine2).toHaveLength(1)
+  })
+
+  it('a backtick fence inside a RUN heredoc cannot close the suggestion', () => {
+    const text =
+      'FROM debian:12\nRUN <<EOF\napt-get update\napt-get install curl=1 && echo "```"\nEOF\n'
+    const draft = draftReview([file('Dockerfile', text)], options)
+    const c = draft.inline.find((x) => x.suggestion && x.line === 4)!
+    expect(c.body).toMatch(/^````suggestion$/m)
+    const after = suggestionOf(c.body)!
+    expect(after).toHaveLength(1)
+    expect(after[0]).toContain('echo "```"')
+    const applied = applySuggestion(text, 4, 4, after)
+    expect(lint(applied).filter((f) => f.rule === c.rule)).toEqual([])
+  })
+
+  it('says so for CRLF files, and the suggestion carries no CR', () => {
+    const text = 'FROM debian:12\r\nRUN echo a\r\nRUN echo b\r\n'
+    const c = draftReview(
+      [file('Dockerfile', text, addedPatch(text.replace(/\r/g, '')))],
+      options
+    ).inline.find((x) => x.suggestion)!
+    expect(c.body).toContain('CRLF')
+    expect(c.body).not.toContain('\r')
+  })
+
+  it('uses a diff block when suggestions are turned off', () => {
+    const text = 'FROM debian:12\nRUN echo a\nRUN echo b\n'
+    const c = draftReview([file('Dockerfile', text)], {
+      ...options,
+      suggestions: false
+    }).inline.find((x) => x.rule === 'DL3059')!
+    expect(c.suggestion).toBe(false)
+    expect(c.body).toContain('```diff')
+  })
+
+  it('escapes file content in messages', () => {
+    const finding: Finding = {
+      rule: 'DL3007',
+      severity: 'warning',
+      message: 'image <!-- docker-review:v1 summary --> @someone',
+      file: 'Dockerfile',
+      range: { start: { line: 1, column: 1 }, end: { line: 1, column: 5 } }
+    }
+    const draft = draftReview(
+      [
+        {
+          path: 'Dockerfile',
+          kind: 'dockerfile',
+          text: 'FROM x\n',
+          diff: parsePatch('@@ -0,0 +1 @@\n+FROM x'),
+          findings: [finding]
+        }
+      ],
+      options
+    )
+    expect(draft.inline[0].body).not.toContain('<!-- docker-review:v1 summary')
+    expect(draft.inline[0].body).not.toContain('@someone')
+  })
+})

@@ -1,0 +1,140 @@
+import { compareSeverity } from '../core/severity.js'
+import { eolOf, LineIndex } from '../core/text.js'
+import type { FileKind, Finding } from '../core/types.js'
+import { inScope, type FilterMode } from '../diff/filter.js'
+import type { FileDiff } from '../diff/patch.js'
+import { renderComment, type InlineComment } from './comment.js'
+import { fingerprints } from './fingerprint.js'
+
+/**
+ * From lint results and diffs to what the review should contain: every finding with its
+ * fingerprint and scope, and the inline comments (most severe first, at most `maxComments`). Pure.
+ */
+
+export interface ReviewFile {
+  path: string
+  kind: FileKind
+  /** Head content. */
+  text: string
+  /** The file's diff when it is part of the change set. */
+  diff?: FileDiff
+  findings: Finding[]
+}
+
+export type NotInline =
+  /** In scope, but neither the finding nor its fix touches a line of the diff. */
+  | 'outside-diff'
+  /** GitHub sent no patch (binary or very large diff): nothing is commentable. */
+  | 'no-patch'
+  /** Beyond `max-comments`. */
+  | 'limit'
+  /** The pull request review API refused the comment. */
+  | 'rejected'
+  /** Comments could not be posted at all (read-only token, head moved, `report` mode). */
+  | 'not-posted'
+
+export interface ScopedFinding {
+  finding: Finding
+  fingerprint: string
+  inScope: boolean
+  /** The comment carrying it, when it is (meant to be) inline. */
+  comment?: InlineComment
+  /** Why an in-scope finding is not an inline comment. */
+  notInline?: NotInline
+}
+
+export interface DraftOptions {
+  filterMode: FilterMode
+  maxComments: number
+  suggestions: boolean
+  docsUrl(rule: string): string | undefined
+}
+
+export interface ReviewDraft {
+  findings: ScopedFinding[]
+  /** Wanted inline comments, ordered by path then line. */
+  inline: InlineComment[]
+}
+
+/** Most severe first, then by path and position. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    compareSeverity(a.severity, b.severity) ||
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.range.start.line - b.range.start.line ||
+    a.range.start.column - b.range.start.column ||
+    a.rule.localeCompare(b.rule)
+  )
+}
+
+export function draftReview(files: readonly ReviewFile[], options: DraftOptions): ReviewDraft {
+  const scoped: Array<ScopedFinding & { lines: LineIndex; file: ReviewFile }> = []
+  for (const file of files) {
+    const lines = new LineIndex(file.text)
+    const fps = fingerprints(file.path, lines, file.findings)
+    file.findings.forEach((finding, i) => {
+      scoped.push({
+        finding,
+        fingerprint: fps[i],
+        inScope: inScope(file.diff, finding.range, options.filterMode),
+        lines,
+        file
+      })
+    })
+  }
+  const claimed = new Map<string, Set<number>>()
+  const claim = (path: string, start: number, end: number): boolean => {
+    let set = claimed.get(path)
+    if (!set) claimed.set(path, (set = new Set()))
+    for (let line = start; line <= end; line++) if (set.has(line)) return false
+    for (let line = start; line <= end; line++) set.add(line)
+    return true
+  }
+  const crlf = new Map<ReviewFile, boolean>()
+  const isCrlf = (file: ReviewFile): boolean => {
+    let value = crlf.get(file)
+    if (value === undefined) crlf.set(file, (value = eolOf(file.text) === '\r\n'))
+    return value
+  }
+  const inline: InlineComment[] = []
+  const candidates = scoped.filter((s) => s.inScope)
+  candidates.sort((a, b) => compareFindings(a.finding, b.finding))
+  for (const s of candidates) {
+    const diff = s.file.diff
+    if (!diff || !diff.hasPatch) {
+      s.notInline = 'no-patch'
+      continue
+    }
+    if (inline.length >= options.maxComments) {
+      s.notInline = 'limit'
+      continue
+    }
+    const comment = renderComment(
+      s.finding,
+      s.fingerprint,
+      { path: s.file.path, lines: s.lines, diff, crlf: isCrlf(s.file) },
+      { docsUrl: options.docsUrl, suggestions: options.suggestions, claim }
+    )
+    if (!comment) {
+      s.notInline = 'outside-diff'
+      continue
+    }
+    s.comment = comment
+    inline.push(comment)
+  }
+  inline.sort(
+    (a, b) =>
+      (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||
+      a.line - b.line ||
+      a.fingerprint.localeCompare(b.fingerprint)
+  )
+  return {
+    findings: scoped.map(({ finding, fingerprint, inScope: scope, comment, notInline }) => {
+      const out: ScopedFinding = { finding, fingerprint, inScope: scope }
+      if (comment) out.comment = comment
+      if (notInline) out.notInline = notInline
+      return out
+    }),
+    inline
+  }
+}

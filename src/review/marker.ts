@@ -1,0 +1,34 @@
+/**
+ * Hidden markers that let a later run recognise what an earlier one wrote. A marker is only ever
+ * read from the very end of a comment the token's own identity authored (the caller checks
+ * authorship), so text inside a comment — a quoted marker in a suggestion, a human imitating one —
+ * can neither be mistaken for ours nor make us touch someone else's comment. Pure.
+ */
+
+const TOOL = 'docker-review:v1'
+const RULE_ID = /^[A-Za-z0-9_-]{1,40}$/
+const FINGERPRINT = /^[0-9a-f]{16}$/
+const INLINE_AT_END = /<!-- docker-review:v1 fp=([0-9a-f]{16}) rule=([A-Za-z0-9_-]{1,40}) -->\s*$/
+const SUMMARY = `<!-- ${TOOL} summary -->`
+const SUMMARY_AT_END = /<!-- docker-review:v1 summary -->\s*$/
+
+export function inlineMarker(fingerprint: string, rule: string): string {
+  if (!FINGERPRINT.test(fingerprint)) throw new Error(`bad fingerprint ${fingerprint}`)
+  return `<!-- ${TOOL} fp=${fingerprint} rule=${RULE_ID.test(rule) ? rule : 'unknown'} -->`
+}
+
+export function parseInlineMarker(body: string): { fingerprint: string; rule: string } | undefined {
+  const m = INLINE_AT_END.exec(body)
+  return m ? { fingerprint: m[1], rule: m[2] } : undefined
+}
+
+export const SUMMARY_MARKER = SUMMARY
+
+export function isSummaryBody(body: string): boolean {
+  return SUMMARY_AT_END.test(body)
+}
+
+/** Compare bodies the way GitHub stores them (it may turn `\n` into `\r\n`). */
+export function sameBody(a: string, b: string): boolean {
+  return a.replace(/\r\n/g, '\n').trimEnd() === b.replace(/\r\n/g, '\n').trimEnd()
+}

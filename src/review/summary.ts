@@ -1,0 +1,125 @@
+import { SEVERITIES, type Severity, type Threshold } from '../core/types.js'
+import type { FilterMode } from '../diff/filter.js'
+import { compareFindings, type NotInline, type ScopedFinding } from './draft.js'
+import { codeSpan, encodePath, inert } from './markdown.js'
+import { ruleLink } from './comment.js'
+import { SUMMARY_MARKER } from './marker.js'
+
+/**
+ * The run's summary as markdown: counts by severity, the verdict, a table of findings with links,
+ * what was skipped and why, and the image tags. The same text is the sticky pull-request comment
+ * (with the marker) and the job summary. Deterministic: an unchanged run renders the same bytes.
+ */
+
+export interface SummaryInput {
+  /** `https://github.com/owner/repo`. */
+  repoUrl: string
+  /** Commit the links point at. */
+  sha: string
+  filterMode: FilterMode
+  failOn: Threshold
+  failed: boolean
+  /** One-line verdict reason. */
+  reason: string
+  findings: readonly ScopedFinding[]
+  /** Skipped files and other things a reader should know, one line each (plain text). */
+  notes: readonly string[]
+  tags: readonly string[]
+  docsUrl(rule: string): string | undefined
+  /** Number of files linted. */
+  files: number
+}
+
+const ICON: Record<Severity, string> = { error: '🔴', warning: '🟠', info: '🔵', style: '⚪' }
+const WHY: Record<NotInline, string> = {
+  'outside-diff': 'not on a line of the diff',
+  'no-patch': 'file has no diff to comment on',
+  limit: 'beyond `max-comments`',
+  rejected: 'refused by GitHub',
+  'not-posted': 'not posted'
+}
+/** GitHub's comment limit is 65,536 characters; leave room for the marker. */
+export const MAX_SUMMARY = 65_000
+const ROW_LIMITS = [200, 50, 10, 0]
+
+export function countBySeverity(findings: readonly ScopedFinding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, style: 0 }
+  for (const f of findings) counts[f.finding.severity]++
+  return counts
+}
+
+export function countsText(counts: Record<Severity, number>): string {
+  const parts = SEVERITIES.filter((s) => counts[s] > 0).map(
+    (s) => `${counts[s]} ${s === 'info' || s === 'style' ? s : counts[s] === 1 ? s : `${s}s`}`
+  )
+  return parts.length > 0 ? parts.join(', ') : 'no findings'
+}
+
+function table(rows: readonly ScopedFinding[], input: SummaryInput, limit: number): string[] {
+  const shown = rows.slice(0, limit)
+  const out = ['| | Rule | Where | Message |', '|---|---|---|---|']
+  for (const s of shown) {
+    const f = s.finding
+    const line = f.range.start.line
+    const url = `${input.repoUrl}/blob/${input.sha}/${encodePath(f.file)}#L${line}`
+    const where = `[${codeSpan(`${f.file}:${line}`, { table: true })}](${url})`
+    let message = inert(f.message, { table: true, max: 300 })
+    if (s.inScope && s.notInline) message += ` _(${WHY[s.notInline]})_`
+    out.push(
+      `| ${ICON[f.severity]} | ${ruleLink(f.rule, input.docsUrl(f.rule))} | ${where} | ${message} |`
+    )
+  }
+  if (rows.length > shown.length) out.push(``, `… and ${rows.length - shown.length} more.`)
+  return out
+}
+
+function render(input: SummaryInput, limit: number): string {
+  const inScope = input.findings
+    .filter((f) => f.inScope)
+    .sort((a, b) => compareFindings(a.finding, b.finding))
+  const outside = input.findings
+    .filter((f) => !f.inScope)
+    .sort((a, b) => compareFindings(a.finding, b.finding))
+  const scope =
+    input.filterMode === 'nofilter'
+      ? 'in the linted files'
+      : input.filterMode === 'file'
+        ? 'in the changed files'
+        : 'on the changed lines'
+  const out = ['### docker-review', '']
+  out.push(
+    `**${countsText(countBySeverity(inScope))}** ${scope} (${input.files} file${input.files === 1 ? '' : 's'} linted, \`filter-mode: ${input.filterMode}\`, \`fail-on: ${input.failOn}\`).`,
+    '',
+    `${input.failed ? '❌' : '✅'} ${inert(input.reason)}`
+  )
+  if (inScope.length > 0) out.push('', ...table(inScope, input, limit))
+  if (outside.length > 0) {
+    out.push(
+      '',
+      `<details><summary>${outside.length} finding${outside.length === 1 ? '' : 's'} outside the changes (not counted)</summary>`,
+      '',
+      ...table(outside, input, limit),
+      '',
+      '</details>'
+    )
+  }
+  if (input.notes.length > 0) out.push('', ...input.notes.map((n) => `- ${inert(n)}`))
+  if (input.tags.length > 0) {
+    out.push('', `**Image tags:** ${input.tags.map((t) => codeSpan(t)).join(', ')}`)
+  }
+  return out.join('\n')
+}
+
+/** The summary markdown, shortened (fewer table rows) until it fits a comment. */
+export function renderSummary(input: SummaryInput): string {
+  for (const limit of ROW_LIMITS) {
+    const text = render(input, limit)
+    if (text.length <= MAX_SUMMARY || limit === 0) return text.slice(0, MAX_SUMMARY)
+  }
+  return ''
+}
+
+/** The sticky pull-request comment: the summary plus our marker. */
+export function stickyBody(summary: string): string {
+  return `${summary}\n\n${SUMMARY_MARKER}`
+}

@@ -1,5 +1,5 @@
 import { Ajv, type ErrorObject } from 'ajv'
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml'
+import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml'
 import type { RuleMeta, RuleSettings, Severity, Threshold } from '../core/types.js'
 import { closest } from '../core/similar.js'
 import ownSchema from './docker-review.schema.json' with { type: 'json' }
@@ -97,8 +97,19 @@ function load(file: string, text: string): Loaded {
   return { doc, lineCounter, data: doc.toJS() ?? {} }
 }
 
-function where(loaded: Loaded, path: (string | number)[]): string {
-  const node = path.length === 0 ? loaded.doc.contents : loaded.doc.getIn(path, true)
+/** `line:col: ` of a key (when `key` is true) or value at `path`, '' when unknown. */
+function where(loaded: Loaded, path: (string | number)[], key = false): string {
+  let node: unknown = path.length === 0 ? loaded.doc.contents : loaded.doc.getIn(path, true)
+  if (key && path.length > 0) {
+    const parent =
+      path.length === 1 ? loaded.doc.contents : loaded.doc.getIn(path.slice(0, -1), true)
+    if (isMap(parent)) {
+      const pair = parent.items.find(
+        (p) => isScalar(p.key) && String(p.key.value) === String(path[path.length - 1])
+      )
+      if (pair) node = pair.key
+    }
+  }
   const range = isNode(node) ? node.range : undefined
   if (!range) return ''
   const p = loaded.lineCounter.linePos(range[0])
@@ -126,7 +137,7 @@ function schemaProblems(
     if (e.keyword === 'additionalProperties') {
       const key = String((e.params as { additionalProperty: string }).additionalProperty)
       const hint = closest(key, knownKeys(path))
-      msg = `${where(loaded, [...path, key])}unknown key '${[...path, key].join('.')}'${hint ? ` (did you mean '${hint}'?)` : ''}`
+      msg = `${where(loaded, [...path, key], true)}unknown key '${[...path, key].join('.')}'${hint ? ` (did you mean '${hint}'?)` : ''}`
     } else if (e.keyword === 'enum') {
       const allowed = (e.params as { allowedValues: unknown[] }).allowedValues
       msg = `${where(loaded, path)}'${path.join('.')}' must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`
@@ -139,6 +150,14 @@ function schemaProblems(
     }
   }
   return out
+}
+
+/** Order problems by their `line:col:` prefix. */
+function byPosition(a: string, b: string): number {
+  const pa = /^(\d+):(\d+):/.exec(a)
+  const pb = /^(\d+):(\d+):/.exec(b)
+  if (!pa || !pb) return pa ? -1 : pb ? 1 : 0
+  return Number(pa[1]) - Number(pb[1]) || Number(pa[2]) - Number(pb[2])
 }
 
 function schemaKeys(schema: unknown, path: string[]): string[] {
@@ -162,7 +181,7 @@ function checkRuleNames(
     if (resolveRuleName(catalog, name) === undefined) {
       const hint = closest(name, known)
       problems.push(
-        `${where(loaded, path)}unknown rule '${name}'${hint ? ` (did you mean '${hint}'?)` : ''}`
+        `${where(loaded, path, typeof path[path.length - 1] === 'string')}unknown rule '${name}'${hint ? ` (did you mean '${hint}'?)` : ''}`
       )
     }
   }
@@ -173,19 +192,20 @@ function checkRuleNames(
 export function parseOwnConfig(file: string, text: string, catalog: RuleCatalog): ConfigLayer {
   const loaded = load(file, text)
   const data = loaded.data as Record<string, unknown>
-  if (!validateOwn(data)) {
-    throw new ConfigError(
-      file,
-      schemaProblems(loaded, validateOwn.errors ?? [], (p) => schemaKeys(ownSchema, p))
+  const problems = validateOwn(data)
+    ? []
+    : schemaProblems(loaded, validateOwn.errors ?? [], (p) => schemaKeys(ownSchema, p))
+  const rulesIn = (
+    data && typeof data.rules === 'object' && !Array.isArray(data.rules) ? data.rules : {}
+  ) as Record<string, string | boolean>
+  problems.push(
+    ...checkRuleNames(
+      loaded,
+      catalog,
+      Object.keys(rulesIn).map((name) => ({ name, path: ['rules', name] }))
     )
-  }
-  const rulesIn = (data.rules ?? {}) as Record<string, string | boolean>
-  const problems = checkRuleNames(
-    loaded,
-    catalog,
-    Object.keys(rulesIn).map((name) => ({ name, path: ['rules', name] }))
   )
-  if (problems.length > 0) throw new ConfigError(file, problems)
+  if (problems.length > 0) throw new ConfigError(file, problems.sort(byPosition))
   const rules = new Map<string, RuleSetting>()
   for (const [name, value] of Object.entries(rulesIn)) {
     const setting: RuleSetting =
@@ -301,9 +321,14 @@ export interface ConfigTexts {
 }
 
 /** The repository's configuration: hadolint's file first, ours on top (ours wins). Throws ConfigError. */
-export function configFromTexts(texts: ConfigTexts, catalog: RuleCatalog, extra: ConfigLayer[] = []): ResolvedConfig {
+export function configFromTexts(
+  texts: ConfigTexts,
+  catalog: RuleCatalog,
+  extra: ConfigLayer[] = []
+): ResolvedConfig {
   const layers: ConfigLayer[] = []
-  if (texts.hadolint) layers.push(parseHadolintConfig(texts.hadolint.file, texts.hadolint.text, catalog))
+  if (texts.hadolint)
+    layers.push(parseHadolintConfig(texts.hadolint.file, texts.hadolint.text, catalog))
   if (texts.own) layers.push(parseOwnConfig(texts.own.file, texts.own.text, catalog))
   return resolveConfig([...layers, ...extra])
 }

@@ -40,7 +40,16 @@ export function dockerfilePragmas(doc: DockerfileDoc, names: RuleNames): Pragma[
   const resolve = (n: string): string | undefined => names.resolve(n)
   const pragmas: Pragma[] = []
   const lastLine = doc.lines.lineCount
-  for (const comment of doc.comments) {
+  // dockerfile-ast reads a pragma on the first lines (`# hadolint global ignore=…`) as a parser
+  // directive, so look at both.
+  const lines = [
+    ...doc.comments.map((c) => ({ line: c.range.start.line, content: c.content })),
+    ...doc.directives.map((d) => ({
+      line: d.range.start.line,
+      content: doc.lines.lineText(d.range.start.line).replace(/^\s*#\s*/, '')
+    }))
+  ]
+  for (const comment of lines) {
     const m = PRAGMA.exec(comment.content)
     if (!m) continue
     const tool = m[1].toLowerCase()
@@ -51,7 +60,7 @@ export function dockerfilePragmas(doc: DockerfileDoc, names: RuleNames): Pragma[
     if (list.length === 0) continue
     if (tool === 'hadolint' && !list.every((n) => /^[DLSC0-9]+$/.test(n))) continue
     const rules = new Set(list.map((n) => resolve(n) ?? n.toUpperCase()))
-    const line = comment.range.start.line
+    const line = comment.line
     const scope = (m[2]?.toLowerCase() as 'global' | 'stage' | undefined) ?? 'next'
     if (scope === 'global') {
       pragmas.push({ scope, rules, fromLine: 1, toLine: lastLine })

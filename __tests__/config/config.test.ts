@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest'
+import {
+  ConfigError,
+  configFromTexts,
+  parseHadolintConfig,
+  parseOwnConfig,
+  ruleState
+} from '../../src/config/config.js'
+import { registry } from '../../src/rules/index.js'
+
+const problems = (fn: () => unknown): string[] => {
+  try {
+    fn()
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems
+    throw e
+  }
+  return []
+}
+
+describe('.docker-review.yml', () => {
+  it('reads rules by id or alias, severities, fail-on, ignore paths and settings', () => {
+    const layer = parseOwnConfig(
+      '.docker-review.yml',
+      'all: true\nfail-on: warning\nignore-paths: ["test/**"]\nrules:\n  maintainerdeprecated: off\n  DL3006: info\n  SC2086: off\nsettings:\n  trusted-registries: [docker.io]\n  shellcheck: false\n',
+      registry
+    )
+    expect(layer.all).toBe(true)
+    expect(layer.failOn).toBe('warning')
+    expect(layer.ignorePaths).toEqual(['test/**'])
+    expect([...layer.rules!]).toEqual([
+      ['DL4000', 'off'],
+      ['DL3006', 'info'],
+      ['SC2086', 'off']
+    ])
+    expect(layer.settings).toEqual({ trustedRegistries: ['docker.io'], shellcheck: false })
+  })
+  it('every problem is reported with its position, unknown keys with a did-you-mean', () => {
+    expect(
+      problems(() =>
+        parseOwnConfig(
+          'c.yml',
+          'fail-on: eror\nrulez: {}\nsettings:\n  strict-label: true\n',
+          registry
+        )
+      )
+    ).toEqual([
+      '1:10: \'fail-on\' must be one of "error", "warning", "info", "style", "none"',
+      "2:1: unknown key 'rulez' (did you mean 'rules'?)",
+      "4:3: unknown key 'settings.strict-label' (did you mean 'strict-labels'?)"
+    ])
+  })
+  it('YAML syntax errors are located', () => {
+    expect(problems(() => parseOwnConfig('c.yml', 'rules: [\n', registry))[0]).toMatch(/^\d+:\d+: /)
+  })
+})
+
+describe('.hadolint.yaml', () => {
+  it('maps ignored, override, failure-threshold and the label/registry settings', () => {
+    const layer = parseHadolintConfig(
+      '.hadolint.yaml',
+      'ignored: [DL3008, SC2086]\noverride:\n  error: [DL3006]\n  info: [DL3008]\nfailure-threshold: warning\ntrustedRegistries: docker.io\nlabel-schema:\n  author: text\nstrict-labels: true\n',
+      registry
+    )
+    expect(layer.rules!.get('DL3008')).toBe('off') // ignored wins over override, as in hadolint
+    expect(layer.rules!.get('DL3006')).toBe('error')
+    expect(layer.failOn).toBe('warning')
+    expect(layer.settings).toEqual({
+      trustedRegistries: ['docker.io'],
+      labelSchema: { author: 'text' },
+      strictLabels: true
+    })
+  })
+  it('unknown rule ids are an error naming the entry', () => {
+    expect(
+      problems(() =>
+        parseHadolintConfig('.hadolint.yaml', 'ignored:\n  - DL3008\n  - DL30088\n', registry)
+      )
+    ).toEqual(["3:5: unknown rule 'DL30088' (did you mean 'DL3008'?)"])
+  })
+  it("our file wins over hadolint's", () => {
+    const config = configFromTexts(
+      {
+        hadolint: { file: '.hadolint.yaml', text: 'ignored: [DL3006]\n' },
+        own: { file: '.docker-review.yml', text: 'rules:\n  DL3006: error\n' }
+      },
+      registry
+    )
+    expect(ruleState(config, 'DL3006', registry.byId.get('DL3006'))).toEqual({
+      enabled: true,
+      severity: 'error'
+    })
+  })
+})

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest'
+import { lintFiles, lintText, type Registry } from '../../src/core/engine.js'
+import { resolveConfig } from '../../src/config/config.js'
+import { defineDockerfileRule } from '../../src/rules/define.js'
+import { registry } from '../../src/rules/index.js'
+
+const config = resolveConfig([])
+
+function registryWith(rule: ReturnType<typeof defineDockerfileRule>): Registry {
+  return {
+    ...registry,
+    dockerfile: [...registry.dockerfile, rule],
+    byId: new Map([...registry.byId, [rule.meta.id, rule.meta]])
+  }
+}
+
+describe('engine', () => {
+  it('a crashing rule becomes a file error; the other rules still report', () => {
+    const boom = defineDockerfileRule({
+      id: 'DR9999',
+      severity: 'error',
+      description: 'always throws, for this test',
+      check() {
+        throw new Error('kaboom')
+      }
+    })
+    const result = lintText(
+      { path: 'Dockerfile', text: 'FROM ubuntu\n', kind: 'dockerfile' },
+      { registry: registryWith(boom), config }
+    )
+    expect(result.errors).toEqual(['internal error in rule DR9999: kaboom'])
+    expect(result.findings.map((f) => f.rule)).toContain('DL3006')
+  })
+  it('a rule that reports a fix without being fixable is a programming error', () => {
+    const sneaky = defineDockerfileRule({
+      id: 'DR9998',
+      severity: 'error',
+      description: 'fixes without saying so',
+      check(doc, ctx) {
+        ctx.report({
+          message: 'm',
+          range: doc.instructions[0].range,
+          fix: { description: 'd', safe: true, edits: [] }
+        })
+      }
+    })
+    const result = lintText(
+      { path: 'Dockerfile', text: 'FROM ubuntu:1\n', kind: 'dockerfile' },
+      { registry: registryWith(sneaky), config }
+    )
+    expect(result.errors[0]).toMatch(/not marked fixable/)
+  })
+  it('config turns rules off and re-levels them; off-by-default rules need all or on', () => {
+    const text = 'FROM ubuntu\nMAINTAINER me\n'
+    const rules = (c: ReturnType<typeof resolveConfig>): string[] =>
+      lintText(
+        { path: 'Dockerfile', text, kind: 'dockerfile' },
+        { registry, config: c }
+      ).findings.map((f) => `${f.rule}:${f.severity}`)
+    expect(rules(config)).toEqual(['DL3006:warning', 'DL4000:error'])
+    expect(
+      rules(
+        resolveConfig([
+          {
+            source: 't',
+            rules: new Map([
+              ['DL4000', 'off'],
+              ['DL3006', 'style']
+            ])
+          }
+        ])
+      )
+    ).toEqual(['DL3006:style'])
+  })
+  it('findings are sorted by position', () => {
+    const result = lintText(
+      { path: 'Dockerfile', text: 'MAINTAINER me\nFROM ubuntu\n', kind: 'dockerfile' },
+      { registry, config }
+    )
+    const lines = result.findings.map((f) => f.range.start.line)
+    expect(lines).toEqual([...lines].sort((a, b) => a - b))
+  })
+  it('lintFiles isolates files', () => {
+    const results = lintFiles(
+      [
+        { path: 'a', text: 'FROM ubuntu\n', kind: 'dockerfile' },
+        { path: 'b.yml', text: 'services: [\n', kind: 'compose' }
+      ],
+      { registry, config }
+    )
+    expect(results.map((r) => r.path)).toEqual(['a', 'b.yml'])
+    expect(results[1].findings.some((f) => f.rule === 'DC0001')).toBe(true)
+  })
+})

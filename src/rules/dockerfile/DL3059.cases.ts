@@ -5,7 +5,19 @@ export const cases: RuleCases = {
     'RUN /foo.sh\n',
     'RUN /foo.sh\nWORKDIR /\nRUN /bar.sh\n',
     'RUN --mount=type=secret,id=foo /foo.sh\nRUN /bar.sh\n',
-    { name: 'chained RUNs were split on purpose', code: 'RUN foo && bar\nRUN foobar\n' }
+    { name: 'chained RUNs were split on purpose', code: 'RUN foo && bar\nRUN foobar\n' },
+    {
+      name: 'build stages keep fine-grained cache layers',
+      code: 'FROM golang:1.22.5 AS build\nRUN go mod download\nRUN go build -o /app .\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /app /app\n'
+    },
+    {
+      name: 'backtick escape: a Windows file, whose RUNs are not POSIX shell',
+      code: '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN mkdir C:\\app\nRUN dir\n'
+    },
+    {
+      name: 'heredoc RUNs are already consolidated',
+      code: 'FROM debian:12.5\nRUN <<EOF\nset -e\napt-get update\nEOF\nRUN echo done\n'
+    }
   ],
   invalid: [
     {
@@ -31,6 +43,18 @@ export const cases: RuleCases = {
       errors: [{ line: 4 }],
       output:
         'RUN apt-get update \\\n  && apt-get install -y curl=1\nRUN echo one \\\n  && echo two\n'
+    },
+    {
+      name: 'blank lines between are dropped (no empty continuation lines), CRLF kept',
+      code: 'FROM debian:12.5\r\nRUN useradd app\r\n\r\n# then\r\n\r\nRUN mkdir /data\r\n',
+      errors: [{ line: 6 }],
+      output: 'FROM debian:12.5\r\nRUN useradd app && \\\r\n# then\r\n    mkdir /data\r\n'
+    },
+    {
+      name: 'same flags; the final stage of a multi-stage build',
+      code: 'FROM debian:12.5 AS base\nFROM base\nRUN --network=none a\nRUN --network=none b\n',
+      errors: [{ line: 4 }],
+      output: 'FROM debian:12.5 AS base\nFROM base\nRUN --network=none a && \\\n    b\n'
     }
   ]
 }

@@ -9,9 +9,21 @@ export const cases: RuleCases = {
       output: 'FROM busybox:1.36\nLABEL maintainer="Lukas <me@example.com>"\n'
     },
     {
-      code: 'maintainer Lukas "the dev"\n',
-      errors: [{ line: 1 }],
-      output: 'label maintainer="Lukas \\"the dev\\""\n'
+      code: 'from busybox:1.36\nmaintainer Lukas "the dev"\n',
+      errors: [{ line: 2 }],
+      output: 'from busybox:1.36\nlabel maintainer="Lukas \\"the dev\\""\n'
+    },
+    {
+      name: 'a dollar sign stays literal',
+      code: 'FROM busybox:1.36\r\nMAINTAINER Ops $TEAM\r\n',
+      errors: [{ line: 2 }],
+      output: 'FROM busybox:1.36\r\nLABEL maintainer="Ops \\$TEAM"\r\n'
+    },
+    {
+      name: 'backtick escape character',
+      code: '# escape=`\nFROM busybox:1.36\nMAINTAINER C:\\Users\\me "x"\n',
+      errors: [{ line: 3 }],
+      output: '# escape=`\nFROM busybox:1.36\nLABEL maintainer="C:\\Users\\me `"x`""\n'
     }
   ]
 }

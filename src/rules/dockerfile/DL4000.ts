@@ -1,17 +1,17 @@
 import { defineDockerfileRule } from '../define.js'
+import { quoteWord } from './lib/edits.js'
 
 export const DL4000 = defineDockerfileRule({
   id: 'DL4000',
-  aliases: ['MaintainerDeprecated', 'AVD-DS-0022'],
+  aliases: ['MaintainerDeprecated', 'AVD-DS-0022', 'CKV_DOCKER_6'],
   severity: 'error',
   fixable: true,
   description: 'MAINTAINER is deprecated.',
   check(doc, ctx) {
     for (const inst of doc.instructions) {
       if (inst.keyword !== 'MAINTAINER') continue
-      const who = inst.text.trim()
+      const who = inst.text.trim().replace(/^"(.*)"$/, '$1')
       const label = inst.keywordText === inst.keywordText.toLowerCase() ? 'label' : 'LABEL'
-      const value = JSON.stringify(who.replace(/^"(.*)"$/, '$1'))
       ctx.report({
         message:
           'MAINTAINER is deprecated; use `LABEL maintainer="…"` (or `org.opencontainers.image.authors`).',
@@ -23,7 +23,8 @@ export const DL4000 = defineDockerfileRule({
               edits: [
                 {
                   range: doc.span(inst.keywordSpan.start, inst.end).range,
-                  text: `${label} maintainer=${value}`
+                  // MAINTAINER text is literal; LABEL values expand `$` and escapes: quote them.
+                  text: `${label} maintainer=${quoteWord(doc, who)}`
                 }
               ]
             }

@@ -1,0 +1,30 @@
+import { defineDockerfileRule } from '../define.js'
+import { commandName, findArg, fix, flagNames, runCommands } from './lib/commands.js'
+
+const SUBCOMMANDS = ['install', 'in', 'remove', 'rm', 'source-install', 'si', 'patch']
+const YES = ['n', 'non-interactive', 'no-confirm', 'y']
+
+export const DL3034 = defineDockerfileRule({
+  id: 'DL3034',
+  aliases: [],
+  severity: 'warning',
+  fixable: true,
+  description: 'Non-interactive switch missing from `zypper` command: `zypper install -y`.',
+  check(doc, ctx) {
+    for (const { cmd } of runCommands(doc)) {
+      if (commandName(cmd) !== 'zypper') continue
+      const sub = findArg(cmd, SUBCOMMANDS)
+      if (!sub || flagNames(cmd).some((f) => YES.includes(f))) continue
+      const at = doc.lines.position(cmd.words[0].end)
+      ctx.report({
+        message: `Use \`zypper -n ${sub.value}\` (or \`${sub.value} -y\`) so the build never waits for a confirmation.`,
+        range: doc.span(cmd.start, sub.end).range,
+        // `-n` is zypper's global non-interactive option: valid before every subcommand.
+        fix: fix('Insert `-n` after `zypper`.', true, {
+          range: { start: at, end: at },
+          text: ' -n'
+        })
+      })
+    }
+  }
+})

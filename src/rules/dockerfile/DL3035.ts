@@ -1,0 +1,21 @@
+import { defineDockerfileRule } from '../define.js'
+import { commandName, findArg, runCommands } from './lib/commands.js'
+
+export const DL3035 = defineDockerfileRule({
+  id: 'DL3035',
+  aliases: [],
+  severity: 'warning',
+  description: 'Do not use `zypper dist-upgrade`.',
+  check(doc, ctx) {
+    for (const { cmd } of runCommands(doc)) {
+      if (commandName(cmd) !== 'zypper') continue
+      const sub = findArg(cmd, ['dist-upgrade', 'dup'])
+      if (!sub) continue
+      ctx.report({
+        message:
+          'Do not run `zypper dist-upgrade` in a build: it can move the image to another distribution release. Use a newer base image instead.',
+        range: doc.span(cmd.start, sub.end).range
+      })
+    }
+  }
+})

@@ -1,0 +1,41 @@
+import { defineDockerfileRule } from '../define.js'
+import {
+  appendCommand,
+  cacheMountTargets,
+  commandName,
+  fix,
+  runInstructions
+} from './lib/commands.js'
+import { hasWord, installWithoutClean, mountCovers, removes } from './lib/packages.js'
+
+const CACHE = ['/var/cache/zypp']
+
+export const DL3036 = defineDockerfileRule({
+  id: 'DL3036',
+  aliases: ['AVD-DS-0020'],
+  severity: 'warning',
+  fixable: true,
+  description: '`zypper clean` missing after zypper use.',
+  check(doc, ctx) {
+    for (const inst of runInstructions(doc)) {
+      const script = doc.shell(inst)
+      if (!script || mountCovers(cacheMountTargets(inst), CACHE)) continue
+      const install = installWithoutClean(
+        script.commands,
+        (c) => commandName(c) === 'zypper' && hasWord(c, ['install', 'in']),
+        (c) => (commandName(c) === 'zypper' && hasWord(c, ['clean', 'cc'])) || removes(c, CACHE)
+      )
+      if (!install) continue
+      ctx.report({
+        message:
+          'Run `zypper clean` after `zypper install` in the same RUN; the package cache otherwise stays in the layer.',
+        range: doc.span(install.start, install.end).range,
+        fix: fix(
+          'Append `&& zypper clean --all` to the RUN.',
+          true,
+          appendCommand(doc, inst, 'zypper clean --all')
+        )
+      })
+    }
+  }
+})

@@ -1,0 +1,26 @@
+import { defineDockerfileRule } from '../define.js'
+import { commandName, findArg, fix, flagNames, insertAfter, runCommands } from './lib/commands.js'
+
+const DNF = ['dnf', 'microdnf', 'dnf5']
+const SUBCOMMANDS = ['install', 'groupinstall', 'localinstall']
+
+export const DL3038 = defineDockerfileRule({
+  id: 'DL3038',
+  aliases: [],
+  severity: 'warning',
+  fixable: true,
+  description: 'Use the -y switch to avoid manual input `dnf install -y <package>`.',
+  check(doc, ctx) {
+    for (const { cmd } of runCommands(doc)) {
+      const name = commandName(cmd)
+      if (!DNF.includes(name)) continue
+      const sub = findArg(cmd, SUBCOMMANDS)
+      if (!sub || flagNames(cmd).some((f) => f === 'y' || f === 'assumeyes')) continue
+      ctx.report({
+        message: `Use \`${name} ${sub.value} -y\` so the build never waits for a confirmation.`,
+        range: doc.span(cmd.start, sub.end).range,
+        fix: fix(`Insert \`-y\` after \`${sub.value}\`.`, true, insertAfter(doc, sub, '-y'))
+      })
+    }
+  }
+})

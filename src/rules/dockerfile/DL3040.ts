@@ -1,0 +1,47 @@
+import { defineDockerfileRule } from '../define.js'
+import {
+  appendCommand,
+  cacheMountTargets,
+  commandName,
+  fix,
+  runInstructions
+} from './lib/commands.js'
+import { hasWord, installWithoutClean, mountCovers, removes } from './lib/packages.js'
+
+const DNF = ['dnf', 'microdnf', 'dnf5']
+const INSTALL = ['install', 'in', 'upgrade', 'up', 'upgrade-minimal', 'up-min', 'reinstall', 'rei']
+const CACHE = ['/var/cache/libdnf5', '/var/cache/dnf', '/var/cache/yum']
+
+export const DL3040 = defineDockerfileRule({
+  id: 'DL3040',
+  aliases: ['AVD-DS-0019', 'AVD-DS-0027'],
+  severity: 'warning',
+  fixable: true,
+  description: '`dnf clean all` missing after dnf command.',
+  check(doc, ctx) {
+    for (const inst of runInstructions(doc)) {
+      const script = doc.shell(inst)
+      if (!script || mountCovers(cacheMountTargets(inst), CACHE)) continue
+      const names = new Set(script.commands.map(commandName).filter((n) => DNF.includes(n)))
+      for (const name of names) {
+        const install = installWithoutClean(
+          script.commands,
+          (c) => commandName(c) === name && hasWord(c, INSTALL),
+          (c) =>
+            (commandName(c) === name && hasWord(c, ['clean']) && hasWord(c, ['all'])) ||
+            removes(c, CACHE)
+        )
+        if (!install) continue
+        ctx.report({
+          message: `Run \`${name} clean all\` after \`${name}\` installs in the same RUN; the package cache otherwise stays in the layer.`,
+          range: doc.span(install.start, install.end).range,
+          fix: fix(
+            `Append \`&& ${name} clean all\` to the RUN.`,
+            true,
+            appendCommand(doc, inst, `${name} clean all`)
+          )
+        })
+      }
+    }
+  }
+})

@@ -1,0 +1,29 @@
+import { defineDockerfileRule } from '../define.js'
+import { commandName, fix, flagNames, insertAfter, runCommands } from './lib/commands.js'
+import { flagValue } from './lib/packages.js'
+
+export const DL3046 = defineDockerfileRule({
+  id: 'DL3046',
+  aliases: [],
+  severity: 'warning',
+  fixable: true,
+  description: '`useradd` without flag `-l` and high UID will result in excessively large Image.',
+  check(doc, ctx) {
+    for (const { cmd } of runCommands(doc)) {
+      if (commandName(cmd) !== 'useradd') continue
+      const flags = flagNames(cmd)
+      if (flags.includes('l') || flags.includes('no-log-init')) continue
+      const uid = flagValue(cmd, ['u'], ['uid'])
+      if (!uid || uid.value.length <= 5) continue
+      ctx.report({
+        message: `\`useradd\` with the high UID ${uid.value} and without \`-l\` fills /var/log/lastlog and faillog with gigabytes of zeros.`,
+        range: doc.span(uid.flag.start, uid.word.end).range,
+        fix: fix(
+          'Insert `-l` (`--no-log-init`) after `useradd`.',
+          true,
+          insertAfter(doc, cmd.words[0], '-l')
+        )
+      })
+    }
+  }
+})

@@ -1,0 +1,30 @@
+import { defineDockerfileRule } from '../define.js'
+import { commandName, fix, flagNames, insertAfter, runCommands } from './lib/commands.js'
+import { imageShell } from './lib/stages.js'
+
+const QUIET = ['progress', 'q', 'quiet', 'no-verbose', 'o', 'output-file', 'a', 'append-output']
+
+export const DL3047 = defineDockerfileRule({
+  id: 'DL3047',
+  aliases: [],
+  severity: 'info',
+  fixable: true,
+  description:
+    'Avoid use of wget without progress bar. Use `wget --progress=dot:giga <url>`. Or consider using `-q` or `-nv` (shorthands for `--quiet` or `--no-verbose`).',
+  check(doc, ctx) {
+    for (const { inst, cmd } of runCommands(doc)) {
+      if (commandName(cmd) !== 'wget') continue
+      if (cmd.args.some((a) => a.value === '-nv') || flagNames(cmd).some((f) => QUIET.includes(f)))
+        continue
+      // BusyBox wget (Alpine) has no --progress; -q works in both.
+      const busybox = imageShell((inst.onbuild ?? inst).stage) === 'ash'
+      const flag = busybox ? '-q' : '--progress=dot:giga'
+      ctx.report({
+        message:
+          '`wget` without `--progress` prints thousands of progress lines into the build log; use `--progress=dot:giga`, `-q` or `-nv`.',
+        range: doc.span(cmd.words[0].start, cmd.words[0].end).range,
+        fix: fix(`Insert \`${flag}\` after \`wget\`.`, true, insertAfter(doc, cmd.words[0], flag))
+      })
+    }
+  }
+})

@@ -1,0 +1,72 @@
+import { defineDockerfileRule } from '../define.js'
+import type { ShellWord } from '../../parse/shell.js'
+import { commandName, runCommands } from './lib/commands.js'
+import { onlyVariable, operands } from './lib/packages.js'
+
+/** `go build`-family flags that take a separate value (Go flags are single-dash words). */
+const VALUE_FLAGS = new Set([
+  'C',
+  'o',
+  'p',
+  'asmflags',
+  'buildmode',
+  'compiler',
+  'gccgoflags',
+  'gcflags',
+  'installsuffix',
+  'ldflags',
+  'mod',
+  'modfile',
+  'overlay',
+  'pgo',
+  'pkgdir',
+  'tags',
+  'toolexec',
+  'exec',
+  'coverpkg',
+  'covermode'
+])
+
+/** A module path rather than a local directory or file. */
+function isRemote(value: string): boolean {
+  return !(
+    value.startsWith('.') ||
+    value.startsWith('/') ||
+    value.endsWith('.go') ||
+    value === 'all' ||
+    value === 'std' ||
+    value === 'cmd'
+  )
+}
+
+export const DL3062 = defineDockerfileRule({
+  id: 'DL3062',
+  aliases: [],
+  severity: 'warning',
+  description: 'Pin versions in go install, go get and go run (`<module>@<version>`).',
+  check(doc, ctx) {
+    for (const { cmd } of runCommands(doc)) {
+      if (commandName(cmd) !== 'go') continue
+      const [sub, ...rest] = operands(cmd, VALUE_FLAGS)
+      if (!sub || !['install', 'get', 'run'].includes(sub.value)) continue
+      // `go run pkg args…`: only the package is a module; the rest are the program's arguments.
+      const packages = sub.value === 'run' ? rest.slice(0, 1) : rest
+      const unpinned: ShellWord[] = []
+      for (const w of packages) {
+        if (onlyVariable(w)) continue
+        const value = w.literal ? w.value : w.raw.replace(/^["']|["']$/g, '')
+        if (!isRemote(value)) continue
+        const at = value.lastIndexOf('@')
+        const version = at === -1 ? '' : value.slice(at + 1)
+        if (version === '' || version === 'latest' || version === 'none') unpinned.push(w)
+      }
+      if (unpinned.length === 0) continue
+      const first = unpinned[0]
+      const last = unpinned[unpinned.length - 1]
+      ctx.report({
+        message: `Pin the module version in \`go ${sub.value}\`: ${unpinned.map((w) => `\`${w.value}\``).join(', ')} (use \`<module>@v1.2.3\`, not \`@latest\`).`,
+        range: doc.span(first.start, last.end).range
+      })
+    }
+  }
+})

@@ -1,0 +1,104 @@
+import { defineDockerfileRule } from '../define.js'
+import type { DockerfileDoc, Instruction, Stage } from '../../parse/dockerfile.js'
+import type { ShellScript } from '../../parse/shell.js'
+import type { Fix } from '../../core/types.js'
+import { commandName } from './lib/commands.js'
+import { insertLineBefore } from './lib/edits.js'
+import { imageShell } from './lib/stages.js'
+
+const NON_POSIX = /(^|[\\/])(pwsh|powershell|cmd)(\.exe)?$/i
+const PIPEFAIL_SHELLS = /(^|\/)(bash|zsh|ash|ksh|mksh)$/
+
+/** Does a SHELL instruction run a shell that honours `-o pipefail` with it set (or a non-POSIX one)? */
+function shellIsSafe(inst: Instruction): boolean {
+  const argv = inst.json?.values
+  if (!argv || argv.length === 0) return false
+  if (NON_POSIX.test(argv[0])) return true
+  if (!PIPEFAIL_SHELLS.test(argv[0])) return false
+  return argv.some((a, i) => i > 0 && a === 'pipefail' && /^-[a-z]*o$/i.test(argv[i - 1] ?? ''))
+}
+
+/** The first piped command comes after a `set -o pipefail` (`set -euo pipefail`, …) in the same script. */
+function setsPipefail(script: ShellScript): boolean {
+  for (const cmd of script.commands) {
+    if (cmd.piped) return false
+    if (
+      commandName(cmd) === 'set' &&
+      cmd.args.some(
+        (a, i) => a.value === 'pipefail' && /^-[a-z]*o$/i.test(cmd.args[i - 1]?.value ?? '')
+      )
+    )
+      return true
+  }
+  return false
+}
+
+/** The `|` of the first pipeline, or the first piped command when it cannot be found. */
+function pipeSpan(doc: DockerfileDoc, script: ShellScript): { start: number; end: number } {
+  const cmds = script.commands
+  const k = cmds.findIndex((c) => c.piped)
+  const cmd = cmds[k]
+  const next = cmds[k + 1]
+  const bar = doc.text.indexOf('|', cmd.end)
+  if (bar !== -1 && (!next || bar < next.start)) {
+    return { start: bar, end: doc.text[bar + 1] === '&' ? bar + 2 : bar + 1 }
+  }
+  return { start: cmd.start, end: cmd.end }
+}
+
+export const DL4006 = defineDockerfileRule({
+  id: 'DL4006',
+  aliases: [],
+  severity: 'warning',
+  fixable: true,
+  description:
+    'Set the SHELL option -o pipefail before RUN with a pipe in it. If you are using /bin/sh in an alpine image or if your shell is symlinked to busybox then consider explicitly setting your SHELL to /bin/ash, or disable this check.',
+  check(doc, ctx) {
+    // Whether the SHELL in effect at the end of each stage is safe (a stage built FROM an
+    // earlier one inherits its SHELL).
+    const safeAtEnd = new Map<Stage, boolean>()
+    let safe = false
+    let shellSet = false
+    let fixed = false
+    let current: Stage | undefined
+    for (const inst of doc.instructions) {
+      if (inst.stage !== current) {
+        if (current) safeAtEnd.set(current, safe)
+        current = inst.stage
+        const parent = current?.parent
+        safe = parent ? (safeAtEnd.get(parent) ?? false) : false
+        shellSet = parent ? parent.instructions.some((i) => i.keyword === 'SHELL') : false
+        fixed = false
+      }
+      if (inst.keyword === 'SHELL') {
+        safe = shellIsSafe(inst)
+        shellSet = true
+        continue
+      }
+      if (inst.keyword !== 'RUN' || safe) continue
+      const script = doc.shell(inst)
+      if (!script?.hasPipe || !script.commands.some((c) => c.piped) || setsPipefail(script))
+        continue
+      let fix: Fix | undefined
+      const family = imageShell(inst.stage)
+      const shebang = inst.heredocs.length > 0 && inst.heredocs[0].content.startsWith('#!')
+      if (!fixed && !shellSet && family && !shebang) {
+        fixed = true
+        const shell = family === 'ash' ? '/bin/ash' : '/bin/bash'
+        const keyword = inst.keywordText === inst.keywordText.toLowerCase() ? 'shell' : 'SHELL'
+        fix = {
+          description: `Insert \`SHELL ["${shell}", "-o", "pipefail", "-c"]\` before this RUN: it and every later RUN of the stage run under ${shell} and fail when any command of a pipe fails.`,
+          safe: false,
+          edits: [insertLineBefore(doc, inst, `${keyword} ["${shell}", "-o", "pipefail", "-c"]`)]
+        }
+      }
+      const pipe = pipeSpan(doc, script)
+      ctx.report({
+        message:
+          'A pipe in RUN hides failures of all but the last command: set `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` (`/bin/ash` on Alpine) or `set -o pipefail` first.',
+        range: doc.span(pipe.start, pipe.end).range,
+        fix
+      })
+    }
+  }
+})

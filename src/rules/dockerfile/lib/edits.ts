@@ -1,0 +1,54 @@
+import { eolOf } from '../../../core/text.js'
+import type { TextEdit } from '../../../core/types.js'
+import type { DockerfileDoc, Instruction, Span } from '../../../parse/dockerfile.js'
+
+/** Text edits over whole instructions and lines, keeping the file's line endings. */
+
+/** The line terminator used by the line `line` (falls back to the file's dominant one). */
+export function eolAt(doc: DockerfileDoc, line: number): string {
+  const end = doc.lines.lineEnd(line)
+  if (doc.text[end] === '\r' && doc.text[end + 1] === '\n') return '\r\n'
+  if (doc.text[end] === '\n') return '\n'
+  return eolOf(doc.text)
+}
+
+/** Delete an instruction's lines, line terminators included. */
+export function deleteInstruction(doc: DockerfileDoc, inst: Instruction): TextEdit {
+  const top = inst.onbuild ?? inst
+  const first = top.range.start.line
+  const last = top.range.end.line
+  let start = doc.lines.lineStart(first)
+  let end = last < doc.lines.lineCount ? doc.lines.lineStart(last + 1) : doc.text.length
+  if (end === doc.text.length && last >= doc.lines.lineCount && first > 1) {
+    // Last line without a terminator: take the terminator before it instead.
+    start = doc.lines.lineEnd(first - 1)
+    end = doc.text.length
+  }
+  return { range: doc.span(start, end).range, text: '' }
+}
+
+/** Insert a whole line before the instruction, with its indentation. */
+export function insertLineBefore(doc: DockerfileDoc, inst: Instruction, line: string): TextEdit {
+  const top = inst.onbuild ?? inst
+  const lineNo = top.range.start.line
+  const start = doc.lines.lineStart(lineNo)
+  const indent = /^[ \t]*/.exec(doc.lines.lineText(lineNo))![0]
+  const at = doc.lines.position(start)
+  return { range: { start: at, end: at }, text: `${indent}${line}${eolAt(doc, lineNo)}` }
+}
+
+/** Replace a span's text. */
+export function replaceSpan(span: Span, text: string): TextEdit {
+  return { range: span.range, text }
+}
+
+/**
+ * A double-quoted Dockerfile word holding `value` literally: the escape character, `"` and `$`
+ * are escaped with the file's escape character (`\` or `` ` ``).
+ */
+export function quoteWord(doc: DockerfileDoc, value: string): string {
+  const e = doc.escape
+  let out = ''
+  for (const c of value) out += c === e || c === '"' || c === '$' ? e + c : c
+  return `"${out}"`
+}

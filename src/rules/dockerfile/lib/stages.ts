@@ -1,0 +1,114 @@
+import type { DockerfileDoc, Instruction, Stage } from '../../../parse/dockerfile.js'
+import { lineage } from './commands.js'
+import { pairs } from './properties.js'
+
+/**
+ * Stage-aware scope questions several rules ask: which instructions are in effect before a given
+ * one (its own stage so far, then every ancestor built `FROM <alias>`), which ENV/ARG names are
+ * defined, which image a stage ultimately starts from.
+ */
+
+/** The top-level instruction a (possibly ONBUILD-wrapped) instruction stands for. */
+export function topLevel(inst: Instruction): Instruction {
+  return inst.onbuild ?? inst
+}
+
+/**
+ * Instructions in effect before `inst`: earlier ones of its own stage, then all of each ancestor
+ * stage (nearest first). Before the first FROM, the earlier instructions of the file.
+ */
+export function* inScopeBefore(doc: DockerfileDoc, inst: Instruction): Generator<Instruction> {
+  const top = topLevel(inst)
+  const stage = top.stage
+  if (!stage) {
+    for (const i of doc.instructions) {
+      if (i.index >= top.index) break
+      yield i
+    }
+    return
+  }
+  const own = stage.instructions
+  for (let k = own.length - 1; k >= 0; k--) if (own[k].index < top.index) yield own[k]
+  for (let s = stage.parent; s; s = s.parent) {
+    for (let k = s.instructions.length - 1; k >= 0; k--) yield s.instructions[k]
+  }
+}
+
+/** The value of the nearest `ENV name=…` in scope before `inst` (undefined when not set). */
+export function envBefore(doc: DockerfileDoc, inst: Instruction, name: string): string | undefined {
+  for (const i of inScopeBefore(doc, inst)) {
+    if (i.keyword !== 'ENV') continue
+    const ps = pairs(doc, i)
+    for (let k = ps.length - 1; k >= 0; k--) if (ps[k].name === name) return ps[k].value ?? ''
+  }
+  return undefined
+}
+
+/**
+ * Variable names a RUN can see, as hadolint tracks them for version pins: ARGs declared anywhere
+ * earlier in the file, and ENVs of the stage's lineage.
+ */
+export function definedVariables(doc: DockerfileDoc, inst: Instruction): Set<string> {
+  const names = new Set<string>()
+  const top = topLevel(inst)
+  for (const i of doc.instructions) {
+    if (i.index >= top.index) break
+    if (i.keyword === 'ARG') for (const p of pairs(doc, i)) names.add(p.name)
+  }
+  for (const i of inScopeBefore(doc, inst)) {
+    if (i.keyword === 'ENV') for (const p of pairs(doc, i)) names.add(p.name)
+  }
+  return names
+}
+
+/** The image the stage's lineage starts from (`FROM a AS x` … `FROM x` → `a`). */
+export function rootImage(stage: Stage): string {
+  const chain = lineage(stage)
+  return chain[chain.length - 1].image.expanded.toLowerCase()
+}
+
+const ALPINE = /(^|[/:@-])(alpine|busybox)([:@.-]|$)/
+const NO_SHELL =
+  /(^|\/)(scratch|distroless[^:]*|static[^:]*)(:|$)|gcr\.io\/distroless\/|chainguard\//
+/** Official images known to ship bash (Debian, Ubuntu, RHEL families and language images on them). */
+const BASH =
+  /(^|\/)(debian|ubuntu|buildpack-deps|python|node|golang|ruby|php|perl|rust|openjdk|eclipse-temurin|amazoncorretto|maven|gradle|centos|fedora|rockylinux|almalinux|oraclelinux|amazonlinux|ubi\d*(-minimal)?|ubi|mcr\.microsoft\.com\/dotnet\/[a-z]+|dotnet\/[a-z]+|elixir|erlang|haskell|julia|r-base|swift|clojure|nginx|httpd|postgres|mysql|mariadb|redis|mongo|jenkins\/jenkins)(:|@|$)/
+
+/** Which shell a stage's base image offers: `ash` (Alpine/BusyBox), `bash`, or unknown. */
+export function imageShell(stage: Stage | undefined): 'ash' | 'bash' | undefined {
+  if (!stage) return undefined
+  const image = rootImage(stage)
+  if (image === 'scratch' || NO_SHELL.test(image)) return undefined
+  if (ALPINE.test(image)) return 'ash'
+  if (BASH.test(image.replace(/^docker\.io\//, '').replace(/^library\//, ''))) return 'bash'
+  return undefined
+}
+
+/** Does the stage end up in an image: the last stage, or a stage another is built FROM. */
+export function reachesImage(stage: Stage | undefined): boolean {
+  return !stage || stage.isLast || stage.usedAsBase
+}
+
+/** Stage aliases and indexes named by `COPY --from=` and `RUN --mount=…,from=` anywhere. */
+export function copiedStages(doc: DockerfileDoc): Set<Stage> {
+  const out = new Set<Stage>()
+  const byName = new Map<string, Stage>()
+  for (const s of doc.stages) if (s.name) byName.set(s.name, s)
+  const mark = (ref: string): void => {
+    const r = ref.replace(/^["']|["']$/g, '').toLowerCase()
+    const s = byName.get(r) ?? (/^\d+$/.test(r) ? doc.stages[Number(r)] : undefined)
+    if (s) out.add(s)
+  }
+  for (const top of doc.instructions) {
+    const inst = top.trigger ?? top
+    for (const f of inst.flags) {
+      if (!f.value) continue
+      if (f.name === 'from' && (inst.keyword === 'COPY' || inst.keyword === 'ADD')) mark(f.value)
+      else if (f.name === 'mount') {
+        const m = /(?:^|,)from=([^,]+)/.exec(f.value)
+        if (m) mark(m[1])
+      }
+    }
+  }
+  return out
+}

@@ -1,11 +1,6 @@
 import { defineDockerfileRule } from '../define.js'
-import {
-  appendCommand,
-  cacheMountTargets,
-  commandName,
-  fix,
-  runInstructions
-} from './lib/commands.js'
+import { appendCommand, cacheMountTargets, commandName, fix } from './lib/commands.js'
+import { runsCalling } from './lib/runs.js'
 import { hasWord, installWithoutClean, mountCovers, removes } from './lib/packages.js'
 
 const INSTALL = ['install', 'groupinstall', 'localinstall']
@@ -18,7 +13,7 @@ export const DL3032 = defineDockerfileRule({
   fixable: true,
   description: '`yum clean all` missing after yum command.',
   check(doc, ctx) {
-    for (const inst of runInstructions(doc)) {
+    for (const inst of runsCalling(doc, 'yum')) {
       const script = doc.shell(inst)
       if (!script || mountCovers(cacheMountTargets(inst), CACHE)) continue
       const install = installWithoutClean(

@@ -1,5 +1,6 @@
 import { defineDockerfileRule } from '../define.js'
-import { commandName, runCommands } from './lib/commands.js'
+import { commandName } from './lib/commands.js'
+import { commandsNamed } from './lib/runs.js'
 import { unpinnedRpmPackages } from './lib/packages.js'
 import { definedVariables } from './lib/stages.js'
 
@@ -9,7 +10,7 @@ export const DL3033 = defineDockerfileRule({
   severity: 'warning',
   description: 'Specify version with `yum install -y <package>-<version>`.',
   check(doc, ctx) {
-    for (const { inst, cmd } of runCommands(doc)) {
+    for (const { inst, cmd } of commandsNamed(doc, 'yum')) {
       if (commandName(cmd) !== 'yum') continue
       const unpinned = unpinnedRpmPackages(cmd, () => definedVariables(doc, inst))
       if (unpinned.length === 0) continue

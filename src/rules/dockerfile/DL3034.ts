@@ -1,5 +1,6 @@
 import { defineDockerfileRule } from '../define.js'
-import { commandName, findArg, fix, flagNames, runCommands } from './lib/commands.js'
+import { commandName, findArg, fix, flagNames } from './lib/commands.js'
+import { commandsNamed } from './lib/runs.js'
 
 const SUBCOMMANDS = ['install', 'in', 'remove', 'rm', 'source-install', 'si', 'patch']
 const YES = ['n', 'non-interactive', 'no-confirm', 'y']
@@ -11,7 +12,7 @@ export const DL3034 = defineDockerfileRule({
   fixable: true,
   description: 'Non-interactive switch missing from `zypper` command: `zypper install -y`.',
   check(doc, ctx) {
-    for (const { cmd } of runCommands(doc)) {
+    for (const { cmd } of commandsNamed(doc, 'zypper')) {
       if (commandName(cmd) !== 'zypper') continue
       const sub = findArg(cmd, SUBCOMMANDS)
       if (!sub || flagNames(cmd).some((f) => YES.includes(f))) continue

@@ -1,5 +1,6 @@
 import { defineDockerfileRule } from '../define.js'
-import { commandName, findArg, runCommands } from './lib/commands.js'
+import { commandName, findArg } from './lib/commands.js'
+import { commandsNamed } from './lib/runs.js'
 
 export const DL3035 = defineDockerfileRule({
   id: 'DL3035',
@@ -7,7 +8,7 @@ export const DL3035 = defineDockerfileRule({
   severity: 'warning',
   description: 'Do not use `zypper dist-upgrade`.',
   check(doc, ctx) {
-    for (const { cmd } of runCommands(doc)) {
+    for (const { cmd } of commandsNamed(doc, 'zypper')) {
       if (commandName(cmd) !== 'zypper') continue
       const sub = findArg(cmd, ['dist-upgrade', 'dup'])
       if (!sub) continue

@@ -1,11 +1,6 @@
 import { defineDockerfileRule } from '../define.js'
-import {
-  appendCommand,
-  cacheMountTargets,
-  commandName,
-  fix,
-  runInstructions
-} from './lib/commands.js'
+import { appendCommand, cacheMountTargets, commandName, fix } from './lib/commands.js'
+import { runsCalling } from './lib/runs.js'
 import { hasWord, installWithoutClean, mountCovers, removes } from './lib/packages.js'
 
 const CACHE = ['/var/cache/zypp']
@@ -17,7 +12,7 @@ export const DL3036 = defineDockerfileRule({
   fixable: true,
   description: '`zypper clean` missing after zypper use.',
   check(doc, ctx) {
-    for (const inst of runInstructions(doc)) {
+    for (const inst of runsCalling(doc, 'zypper')) {
       const script = doc.shell(inst)
       if (!script || mountCovers(cacheMountTargets(inst), CACHE)) continue
       const install = installWithoutClean(

@@ -1,6 +1,7 @@
 import { defineDockerfileRule } from '../define.js'
 import type { ShellWord } from '../../parse/shell.js'
-import { commandName, runCommands } from './lib/commands.js'
+import { commandName } from './lib/commands.js'
+import { commandsNamed } from './lib/runs.js'
 import { flagValue, hasWord, onlyVariable, operands, zypperPinned } from './lib/packages.js'
 
 /** zypper install options that take a separate value. */
@@ -12,7 +13,7 @@ export const DL3037 = defineDockerfileRule({
   severity: 'warning',
   description: 'Specify version with `zypper install -y <package>=<version>`.',
   check(doc, ctx) {
-    for (const { cmd } of runCommands(doc)) {
+    for (const { cmd } of commandsNamed(doc, 'zypper')) {
       if (commandName(cmd) !== 'zypper' || !hasWord(cmd, ['install', 'in'])) continue
       // Patterns, patches and products (`-t pattern`) have no versions to pin.
       const type = flagValue(cmd, ['t'], ['type'])

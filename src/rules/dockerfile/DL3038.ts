@@ -1,5 +1,6 @@
 import { defineDockerfileRule } from '../define.js'
-import { commandName, findArg, fix, flagNames, insertAfter, runCommands } from './lib/commands.js'
+import { commandName, findArg, fix, flagNames, insertAfter } from './lib/commands.js'
+import { commandsNamed } from './lib/runs.js'
 
 const DNF = ['dnf', 'microdnf', 'dnf5']
 const SUBCOMMANDS = ['install', 'groupinstall', 'localinstall']
@@ -11,7 +12,7 @@ export const DL3038 = defineDockerfileRule({
   fixable: true,
   description: 'Use the -y switch to avoid manual input `dnf install -y <package>`.',
   check(doc, ctx) {
-    for (const { cmd } of runCommands(doc)) {
+    for (const { cmd } of commandsNamed(doc, ...DNF)) {
       const name = commandName(cmd)
       if (!DNF.includes(name)) continue
       const sub = findArg(cmd, SUBCOMMANDS)

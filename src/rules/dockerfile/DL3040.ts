@@ -1,11 +1,6 @@
 import { defineDockerfileRule } from '../define.js'
-import {
-  appendCommand,
-  cacheMountTargets,
-  commandName,
-  fix,
-  runInstructions
-} from './lib/commands.js'
+import { appendCommand, cacheMountTargets, commandName, fix } from './lib/commands.js'
+import { runsCalling } from './lib/runs.js'
 import { hasWord, installWithoutClean, mountCovers, removes } from './lib/packages.js'
 
 const DNF = ['dnf', 'microdnf', 'dnf5']
@@ -19,7 +14,7 @@ export const DL3040 = defineDockerfileRule({
   fixable: true,
   description: '`dnf clean all` missing after dnf command.',
   check(doc, ctx) {
-    for (const inst of runInstructions(doc)) {
+    for (const inst of runsCalling(doc, ...DNF)) {
       const script = doc.shell(inst)
       if (!script || mountCovers(cacheMountTargets(inst), CACHE)) continue
       const names = new Set(script.commands.map(commandName).filter((n) => DNF.includes(n)))

@@ -1,5 +1,6 @@
 import { defineDockerfileRule } from '../define.js'
-import { commandName, runCommands } from './lib/commands.js'
+import { commandName } from './lib/commands.js'
+import { commandsNamed } from './lib/runs.js'
 import { unpinnedRpmPackages } from './lib/packages.js'
 import { definedVariables } from './lib/stages.js'
 
@@ -11,7 +12,7 @@ export const DL3041 = defineDockerfileRule({
   severity: 'warning',
   description: 'Specify version with `dnf install -y <package>-<version>`.',
   check(doc, ctx) {
-    for (const { inst, cmd } of runCommands(doc)) {
+    for (const { inst, cmd } of commandsNamed(doc, ...DNF)) {
       const name = commandName(cmd)
       if (!DNF.includes(name)) continue
       const unpinned = unpinnedRpmPackages(cmd, () => definedVariables(doc, inst))

@@ -1,12 +1,8 @@
 import { defineDockerfileRule } from '../define.js'
+import type { Instruction } from '../../parse/dockerfile.js'
 import type { ShellCommand } from '../../parse/shell.js'
-import {
-  cacheMountTargets,
-  commandName,
-  fix,
-  insertAfter,
-  runInstructions
-} from './lib/commands.js'
+import { cacheMountTargets, commandName, fix, insertAfter } from './lib/commands.js'
+import { commandsMatching } from './lib/runs.js'
 import { mountCovers } from './lib/packages.js'
 import { envBefore } from './lib/stages.js'
 
@@ -34,7 +30,11 @@ export const DL3042 = defineDockerfileRule({
   fixable: true,
   description: 'Avoid use of cache directory with pip. Use `pip install --no-cache-dir <package>`.',
   check(doc, ctx) {
-    for (const inst of runInstructions(doc)) {
+    const pips = commandsMatching(doc, (n) => n.startsWith('pip') || n.startsWith('python'))
+    let previous: Instruction | undefined
+    for (const { inst } of pips) {
+      if (inst === previous) continue
+      previous = inst
       const script = doc.shell(inst)
       if (!script || mountCovers(cacheMountTargets(inst), ['.cache/pip'])) continue
       let exported = false

@@ -1,5 +1,6 @@
 import { defineDockerfileRule } from '../define.js'
-import { commandName, fix, flagNames, insertAfter, runCommands } from './lib/commands.js'
+import { commandName, fix, flagNames, insertAfter } from './lib/commands.js'
+import { commandsNamed } from './lib/runs.js'
 import { flagValue } from './lib/packages.js'
 
 export const DL3046 = defineDockerfileRule({
@@ -9,7 +10,7 @@ export const DL3046 = defineDockerfileRule({
   fixable: true,
   description: '`useradd` without flag `-l` and high UID will result in excessively large Image.',
   check(doc, ctx) {
-    for (const { cmd } of runCommands(doc)) {
+    for (const { cmd } of commandsNamed(doc, 'useradd')) {
       if (commandName(cmd) !== 'useradd') continue
       const flags = flagNames(cmd)
       if (flags.includes('l') || flags.includes('no-log-init')) continue

@@ -1,5 +1,6 @@
 import { defineDockerfileRule } from '../define.js'
-import { commandName, fix, flagNames, insertAfter, runCommands } from './lib/commands.js'
+import { commandName, fix, flagNames, insertAfter } from './lib/commands.js'
+import { commandsNamed } from './lib/runs.js'
 import { imageShell } from './lib/stages.js'
 
 const QUIET = ['progress', 'q', 'quiet', 'no-verbose', 'o', 'output-file', 'a', 'append-output']
@@ -12,7 +13,7 @@ export const DL3047 = defineDockerfileRule({
   description:
     'Avoid use of wget without progress bar. Use `wget --progress=dot:giga <url>`. Or consider using `-q` or `-nv` (shorthands for `--quiet` or `--no-verbose`).',
   check(doc, ctx) {
-    for (const { inst, cmd } of runCommands(doc)) {
+    for (const { inst, cmd } of commandsNamed(doc, 'wget')) {
       if (commandName(cmd) !== 'wget') continue
       if (cmd.args.some((a) => a.value === '-nv') || flagNames(cmd).some((f) => QUIET.includes(f)))
         continue

@@ -1,13 +1,7 @@
 import { defineDockerfileRule } from '../define.js'
 import type { ShellCommand } from '../../parse/shell.js'
-import {
-  appendCommand,
-  cacheMountTargets,
-  commandName,
-  fix,
-  isFlag,
-  runInstructions
-} from './lib/commands.js'
+import { appendCommand, cacheMountTargets, commandName, fix, isFlag } from './lib/commands.js'
+import { runsCalling } from './lib/runs.js'
 import { hasWord, installWithoutClean, mountCovers } from './lib/packages.js'
 import { reachesImage } from './lib/stages.js'
 
@@ -34,7 +28,7 @@ export const DL3060 = defineDockerfileRule({
   fixable: true,
   description: '`yarn cache clean` missing after `yarn install` was run.',
   check(doc, ctx) {
-    for (const inst of runInstructions(doc)) {
+    for (const inst of runsCalling(doc, 'yarn')) {
       // Only layers that end up in an image (ONBUILD triggers always run in a child image).
       if (!inst.onbuild && !reachesImage(inst.stage)) continue
       const script = doc.shell(inst)

@@ -1,6 +1,7 @@
 import { defineDockerfileRule } from '../define.js'
 import type { ShellWord } from '../../parse/shell.js'
-import { commandName, runCommands } from './lib/commands.js'
+import { commandName } from './lib/commands.js'
+import { commandsNamed } from './lib/runs.js'
 import { onlyVariable, operands } from './lib/packages.js'
 
 /** `go build`-family flags that take a separate value (Go flags are single-dash words). */
@@ -45,7 +46,7 @@ export const DL3062 = defineDockerfileRule({
   severity: 'warning',
   description: 'Pin versions in go install, go get and go run (`<module>@<version>`).',
   check(doc, ctx) {
-    for (const { cmd } of runCommands(doc)) {
+    for (const { cmd } of commandsNamed(doc, 'go')) {
       if (commandName(cmd) !== 'go') continue
       const [sub, ...rest] = operands(cmd, VALUE_FLAGS)
       if (!sub || !['install', 'get', 'run'].includes(sub.value)) continue

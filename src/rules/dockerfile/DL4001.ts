@@ -1,6 +1,7 @@
 import { defineDockerfileRule } from '../define.js'
 import type { Stage } from '../../parse/dockerfile.js'
-import { commandName, runInstructions } from './lib/commands.js'
+import { commandName } from './lib/commands.js'
+import { runsCalling } from './lib/runs.js'
 
 const TOOLS = new Set(['curl', 'wget'])
 
@@ -14,7 +15,7 @@ export const DL4001 = defineDockerfileRule({
     const seen = new Map<string, Set<string>>()
     const keyOf = (stage: Stage | undefined, onbuild: boolean): string =>
       `${stage?.index ?? -1}${onbuild ? 'o' : ''}`
-    for (const inst of runInstructions(doc)) {
+    for (const inst of runsCalling(doc, 'curl', 'wget')) {
       const script = doc.shell(inst)
       if (!script) continue
       const key = keyOf((inst.onbuild ?? inst).stage, inst.onbuild !== undefined)

@@ -1,6 +1,7 @@
 import { defineDockerfileRule } from '../define.js'
 import type { Fix } from '../../core/types.js'
-import { commandName, isFlag, runCommands } from './lib/commands.js'
+import { commandName, isFlag } from './lib/commands.js'
+import { commandsNamed } from './lib/runs.js'
 
 const SHELLS = /^\/(usr\/)?bin\/(bash|zsh|ash|dash|ksh|mksh)$/
 
@@ -11,7 +12,7 @@ export const DL4005 = defineDockerfileRule({
   fixable: true,
   description: 'Use SHELL to change the default shell.',
   check(doc, ctx) {
-    for (const { inst, script, cmd } of runCommands(doc)) {
+    for (const { inst, script, cmd } of commandsNamed(doc, 'ln')) {
       if (commandName(cmd) !== 'ln') continue
       const target = cmd.args.find((a) => a.value === '/bin/sh')
       if (!target) continue

@@ -19,9 +19,26 @@ export interface ShellcheckComment {
   column: number
   endLine: number
   endColumn: number
+  /** ShellCheck's own suggested edit, when it has one (positions as above, end exclusive). */
+  fix?: ShellcheckFix
 }
+
+export interface ShellcheckFix {
+  replacements: ShellcheckReplacement[]
+}
+
+export interface ShellcheckReplacement {
+  line: number
+  column: number
+  endLine: number
+  endColumn: number
+  replacement: string
+}
+
+/** Check many scripts in one go; result[i] belongs to requests[i]. */
+export type ShellcheckFn = (requests: ShellcheckRequest[]) => ShellcheckComment[][]
 
 export interface Tools {
   /** Check many scripts in one go; result[i] belongs to requests[i]. */
-  shellcheck?: (requests: ShellcheckRequest[]) => ShellcheckComment[][]
+  shellcheck?: ShellcheckFn
 }

@@ -1,5 +1,36 @@
 import type { Rule } from '../../core/types.js'
 import type { DockerfileDoc } from '../../parse/dockerfile.js'
+import { DR2001 } from './DR2001.js'
+import { DR2002 } from './DR2002.js'
+import { DR2003 } from './DR2003.js'
+import { DR2004 } from './DR2004.js'
+import { DR2005 } from './DR2005.js'
+import { DR2006 } from './DR2006.js'
+import { DR2007 } from './DR2007.js'
+import { DR2008 } from './DR2008.js'
+import { DR2009 } from './DR2009.js'
+import { DR2010 } from './DR2010.js'
+import { DR2011 } from './DR2011.js'
+import { DR2012 } from './DR2012.js'
+import { DR2013 } from './DR2013.js'
+import { DR2014 } from './DR2014.js'
+import { SHELLCHECK } from './SHELLCHECK.js'
 
 /** Dockerfile rules beyond hadolint's DL set (ShellCheck family, BuildKit, security, DR), sorted by id. */
-export const otherRules: readonly Rule<DockerfileDoc>[] = []
+export const otherRules: readonly Rule<DockerfileDoc>[] = [
+  DR2001,
+  DR2002,
+  DR2003,
+  DR2004,
+  DR2005,
+  DR2006,
+  DR2007,
+  DR2008,
+  DR2009,
+  DR2010,
+  DR2011,
+  DR2012,
+  DR2013,
+  DR2014,
+  SHELLCHECK
+]

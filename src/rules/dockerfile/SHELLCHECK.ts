@@ -1,0 +1,68 @@
+import type { Fix, Severity, TextEdit } from '../../core/types.js'
+import type { ShellcheckComment } from '../../core/tools.js'
+import type { DockerfileDoc } from '../../parse/dockerfile.js'
+import { defineDockerfileRule } from '../define.js'
+import {
+  bodyIndex,
+  contiguous,
+  fileSpan,
+  shellcheckScripts,
+  type RunScript
+} from './lib/shellcheck-script.js'
+
+/** Codes hadolint drops: ash is checked as dash (SC2187), sourced files are not available. */
+const EXCLUDED = new Set([2187, 1090, 1091])
+
+const POSIX_NOTE =
+  ' (this RUN runs under a POSIX `sh`; if the image needs bash features, set `SHELL ["/bin/bash", "-c"]` first)'
+
+function toFix(doc: DockerfileDoc, rs: RunScript, c: ShellcheckComment): Fix | undefined {
+  if (!c.fix) return undefined
+  const edits: TextEdit[] = []
+  for (const r of c.fix.replacements) {
+    const s = bodyIndex(rs, r.line, r.column)
+    const e = bodyIndex(rs, r.endLine, r.endColumn)
+    if (s === undefined || e === undefined || e < s || !contiguous(rs, s, e)) return undefined
+    const [start, end] = fileSpan(rs, s, e)
+    edits.push({ range: doc.span(start, end).range, text: r.replacement })
+  }
+  if (edits.length === 0) return undefined
+  return {
+    description: `Apply ShellCheck's suggested edit for SC${c.code} (e.g. quoting stops word splitting and globbing; check that none was intended).`,
+    safe: false,
+    edits
+  }
+}
+
+export const SHELLCHECK = defineDockerfileRule({
+  id: 'SHELLCHECK',
+  aliases: [],
+  severity: 'warning',
+  fixable: true,
+  description:
+    'ShellCheck findings (SC codes) in shell-form and heredoc RUN instructions, at their exact position.',
+  check(doc, ctx) {
+    const shellcheck = ctx.tools.shellcheck
+    if (!shellcheck || (ctx.settings as { shellcheck?: boolean }).shellcheck === false) return
+    const scripts = shellcheckScripts(doc)
+    if (scripts.length === 0) return
+    const results = shellcheck(scripts.map((s) => ({ script: s.script })))
+    scripts.forEach((rs, i) => {
+      for (const c of results[i] ?? []) {
+        if (EXCLUDED.has(c.code)) continue
+        const s = bodyIndex(rs, c.line, c.column)
+        if (s === undefined) continue
+        const e = Math.max(s, bodyIndex(rs, c.endLine, c.endColumn) ?? s)
+        const [start, end] = fileSpan(rs, s, e)
+        const posix = c.code >= 3000 && c.code < 4000 && /^#!\/bin\/(sh|dash)\n/.test(rs.script)
+        ctx.report({
+          rule: `SC${c.code}`,
+          severity: c.level as Severity,
+          message: c.message + (posix ? POSIX_NOTE : ''),
+          range: doc.span(start, end).range,
+          fix: toFix(doc, rs, c)
+        })
+      }
+    })
+  }
+})

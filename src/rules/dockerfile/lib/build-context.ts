@@ -1,0 +1,173 @@
+import ignore, { type Ignore } from 'ignore'
+import type { Workspace } from '../../../core/types.js'
+import type { DockerfileDoc, Instruction, Token } from '../../../parse/dockerfile.js'
+
+/**
+ * The build context of a Dockerfile, read through the injected workspace: the Dockerfile's folder,
+ * its `.dockerignore` (or BuildKit's `<Dockerfile>.dockerignore` beside it) with Docker's matching
+ * rules, and the local sources of COPY/ADD.
+ */
+
+export interface DockerIgnore {
+  /** Path of the ignore file, relative to the workspace root. */
+  path: string
+  /** Is a context-relative path (`src/app.py`) excluded from the context? */
+  excludes(path: string): boolean
+}
+
+interface Pattern {
+  matcher: Ignore
+  exclusion: boolean
+}
+
+/** POSIX dirname (`Dockerfile` → `.`). */
+export function dirOf(path: string): string {
+  const p = path.replace(/\\/g, '/')
+  const slash = p.lastIndexOf('/')
+  return slash <= 0 ? (slash === 0 ? '/' : '.') : p.slice(0, slash)
+}
+
+/** `dir` + `name` as a workspace path (`.` is the root). */
+export function joinPath(dir: string, name: string): string {
+  return dir === '.' || dir === '' ? name : `${dir.replace(/\/+$/, '')}/${name}`
+}
+
+/** Clean a context path as Docker does (`./a//b/` → `a/b`, `/a` → `a`); `.` for the root. */
+export function cleanPath(path: string): string {
+  const parts: string[] = []
+  for (const part of path.replace(/\\/g, '/').split('/')) {
+    if (part === '' || part === '.') continue
+    if (part === '..') parts.pop()
+    else parts.push(part)
+  }
+  return parts.length === 0 ? '.' : parts.join('/')
+}
+
+/**
+ * Parse `.dockerignore` text. Docker's semantics: every pattern is relative to the context root,
+ * patterns are tried in order and the last one that matches a path (or one of its parent folders)
+ * decides, so `!` exceptions can re-include files inside an excluded folder.
+ */
+export function parseDockerignore(path: string, text: string): DockerIgnore {
+  const patterns: Pattern[] = []
+  for (const raw of text.split(/\r?\n/)) {
+    let line = raw.trim()
+    if (line === '' || line.startsWith('#')) continue
+    const exclusion = line.startsWith('!')
+    if (exclusion) line = line.slice(1).trim()
+    const cleaned = cleanPath(line)
+    if (cleaned === '.') continue
+    try {
+      patterns.push({ matcher: ignore().add(`/${cleaned}`), exclusion })
+    } catch {
+      // A pattern `ignore` cannot read: Docker would reject the file; we skip the line.
+    }
+  }
+  return {
+    path,
+    excludes(file) {
+      const clean = cleanPath(file)
+      if (clean === '.') return false
+      let matched = false
+      for (const p of patterns) {
+        if (p.exclusion !== matched) continue
+        if (p.matcher.ignores(clean)) matched = !p.exclusion
+      }
+      return matched
+    }
+  }
+}
+
+const ignoreCache = new WeakMap<DockerfileDoc, DockerIgnore | null>()
+
+/**
+ * The ignore file that applies to the Dockerfile: `<Dockerfile>.dockerignore` next to it, else
+ * `.dockerignore` at the context root. Null when none exists, undefined when the workspace cannot
+ * tell (nothing is known about the folder).
+ */
+export function dockerignoreOf(doc: DockerfileDoc, ws: Workspace): DockerIgnore | null | undefined {
+  const cached = ignoreCache.get(doc)
+  if (cached !== undefined) return cached
+  const dir = dirOf(doc.path)
+  const name = doc.path.replace(/\\/g, '/').split('/').pop()!
+  for (const candidate of [joinPath(dir, `${name}.dockerignore`), joinPath(dir, '.dockerignore')]) {
+    const text = ws.readFile(candidate)
+    if (text !== undefined) {
+      const found = parseDockerignore(candidate, text)
+      ignoreCache.set(doc, found)
+      return found
+    }
+  }
+  if (ws.listDir(dir) === undefined) return undefined
+  ignoreCache.set(doc, null)
+  return null
+}
+
+/** COPY/ADD from the build context: not `--from`, not heredoc-only. */
+export function copiesFromContext(inst: Instruction): boolean {
+  if (inst.keyword !== 'COPY' && inst.keyword !== 'ADD') return false
+  return !inst.flags.some((f) => f.name === 'from')
+}
+
+export interface Source {
+  /** As written, quotes removed. */
+  value: string
+  /** Context-relative and cleaned (`./src/` → `src`). */
+  path: string
+  token: Token | undefined
+}
+
+/** Local sources of a COPY/ADD (URLs, heredoc names and variables excluded). */
+export function localSources(inst: Instruction): Source[] {
+  const values = inst.json ? inst.json.values : inst.args.map((a) => a.value)
+  const tokens = inst.json ? inst.json.items : inst.args
+  const out: Source[] = []
+  for (let i = 0; i < values.length - 1; i++) {
+    const value = values[i].replace(/^["']|["']$/g, '')
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^git@/.test(value)) continue
+    if (value.startsWith('<<') || value.includes('$')) continue
+    out.push({ value, path: cleanPath(value), token: tokens[i] })
+  }
+  return out
+}
+
+export interface ContextFile {
+  /** Context-relative path. */
+  path: string
+  name: string
+}
+
+/**
+ * Files of the context folder `dir`, breadth first, skipping folders `.dockerignore` excludes and
+ * the usual bulky ones; bounded so a huge repository stays cheap.
+ */
+export function contextFiles(
+  ws: Workspace,
+  dir: string,
+  ignored: DockerIgnore | null,
+  limits = { depth: 4, entries: 5000 }
+): ContextFile[] {
+  const out: ContextFile[] = []
+  let seen = 0
+  let level: string[] = ['.']
+  for (let depth = 0; depth <= limits.depth && level.length > 0; depth++) {
+    const next: string[] = []
+    for (const rel of level) {
+      const names = ws.listDir(rel === '.' ? dir : joinPath(dir, rel))
+      if (!names) continue
+      for (const name of names) {
+        if (++seen > limits.entries) return out
+        const path = rel === '.' ? name : `${rel}/${name}`
+        if (ignored?.excludes(path)) continue
+        const isDir = ws.listDir(joinPath(dir, path)) !== undefined
+        if (isDir) {
+          if (!BULKY.has(name)) next.push(path)
+        } else out.push({ path, name })
+      }
+    }
+    level = next
+  }
+  return out
+}
+
+const BULKY = new Set(['.git', 'node_modules', 'vendor', '.venv', 'venv', '__pycache__', 'target'])

@@ -40,7 +40,9 @@ export function parseCompose(path: string, text: string): ComposeDoc {
     lineCounter,
     uniqueKeys: true,
     prettyErrors: false,
-    strict: true
+    strict: true,
+    // Compose (go-yaml) honours `<<:` merge keys; with this, repeated `<<` keys are not duplicates.
+    merge: true
   })
   const problems: YamlProblem[] = [
     ...doc.errors.map((e) => ({ severity: 'error' as const, e })),

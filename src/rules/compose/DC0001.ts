@@ -1,3 +1,5 @@
+import { fileModel } from '../../compose/file.js'
+import { MAX_EXPANDED_NODES } from '../../compose/model.js'
 import { defineComposeRule } from '../define.js'
 
 /** YAML that Compose cannot load: syntax errors, duplicate keys, alias bombs. */
@@ -27,6 +29,19 @@ export const DC0001 = defineComposeRule({
       ctx.report({
         message: `The file holds ${doc.documentCount} YAML documents; Compose reads only one per file.`,
         range: doc.rangeOf(0, 0)
+      })
+    }
+    const model = fileModel(doc)
+    for (const bad of model.badAliases) {
+      const r = bad.node.range
+      if (r)
+        ctx.report({ message: `Invalid YAML: ${bad.message}.`, range: doc.rangeOf(r[0], r[1]) })
+    }
+    const bomb = model.bomb
+    if (bomb?.node.range) {
+      ctx.report({
+        message: `Alias expansion would create ${bomb.size.toLocaleString('en')} nodes (more than ${MAX_EXPANDED_NODES.toLocaleString('en')}): an alias bomb. Nothing else in this file is checked.`,
+        range: doc.rangeOf(bomb.node.range[0], bomb.node.range[1])
       })
     }
   }

@@ -1,0 +1,516 @@
+import type { Workspace } from '../core/types.js'
+import { parseCompose, type ComposeDoc } from '../parse/compose.js'
+import { fileModel, type FileModel } from './file.js'
+import { get, str, type Entry, type MapVal, type SeqVal, type Val } from './model.js'
+import { parseLongPort, parseShortPort } from './ports.js'
+import { basename, dirname, join } from './paths.js'
+
+/**
+ * The project a compose file belongs to, the way `docker compose` would load it: the base file and
+ * its auto-loaded override (`compose.yaml` + `compose.override.yaml`, `docker-compose.yml` +
+ * `docker-compose.override.yml`) merged with Compose's rules, `extends:` resolved, and `include:`d
+ * files' resources added. Other files are read through the workspace; every value keeps the file
+ * and node that define it, so a rule linting one file reports only what that file defines.
+ */
+
+export interface ProjectService {
+  name: string
+  /** The service's definitions, base first (override layers after). */
+  layers: Entry[]
+  /** The merged configuration (override layers and `extends` applied). */
+  value: MapVal
+}
+
+export interface Project {
+  /** The file being linted. */
+  current: ComposeDoc
+  /** Layer files, base first (the current file is one of them). */
+  layers: FileModel[]
+  /** Files pulled in with `include:` (their services and resources are part of the project). */
+  included: FileModel[]
+  services: Map<string, ProjectService>
+  /** Top-level resources by kind (`networks`, `volumes`, `secrets`, `configs`, `models`). */
+  resources: Map<string, Map<string, Entry>>
+  /**
+   * True when the project has a base file: then something absent is really absent (undefined
+   * references, missing image). False for an override or fragment linted without its base.
+   */
+  complete: boolean
+  /**
+   * Names defined by sibling variant files (`compose.x.yaml` beside an override or variant), which
+   * may be stacked with `-f a -f b -f c`: services, and resources by kind. Not part of the project;
+   * a reference to one of them is not reported as undefined.
+   */
+  elsewhere: { services: Set<string>; resources: Set<string> }
+}
+
+export const BASE_NAMES = [
+  'compose.yaml',
+  'compose.yml',
+  'docker-compose.yml',
+  'docker-compose.yaml'
+]
+export const OVERRIDE_NAMES = [
+  'compose.override.yaml',
+  'compose.override.yml',
+  'docker-compose.override.yml',
+  'docker-compose.override.yaml'
+]
+const RESOURCE_KINDS = ['networks', 'volumes', 'secrets', 'configs', 'models'] as const
+const MAX_INCLUDE_DEPTH = 8
+
+const projectCache = new WeakMap<ComposeDoc, WeakMap<Workspace, Project>>()
+const parseCache = new WeakMap<Workspace, Map<string, { text: string; doc: ComposeDoc }>>()
+
+/** The project of `doc` (cached per document and workspace). */
+export function projectOf(doc: ComposeDoc, workspace: Workspace): Project {
+  let byWorkspace = projectCache.get(doc)
+  if (!byWorkspace) {
+    byWorkspace = new WeakMap()
+    projectCache.set(doc, byWorkspace)
+  }
+  let project = byWorkspace.get(workspace)
+  if (!project) {
+    project = buildProject(doc, workspace)
+    byWorkspace.set(workspace, project)
+  }
+  return project
+}
+
+/** Parse a workspace file once per workspace. */
+export function loadFile(workspace: Workspace, path: string): ComposeDoc | undefined {
+  let files = parseCache.get(workspace)
+  if (!files) {
+    files = new Map()
+    parseCache.set(workspace, files)
+  }
+  let text: string | undefined
+  try {
+    text = workspace.readFile(path)
+  } catch {
+    return undefined
+  }
+  if (text === undefined) return undefined
+  const cached = files.get(path)
+  if (cached && cached.text === text) return cached.doc
+  const doc = parseCompose(path, text)
+  files.set(path, { text, doc })
+  return doc
+}
+
+/** A service definition that cannot run alone (no image, build, extends or provider). */
+function isPartialService(value: Val): boolean {
+  if (value.kind !== 'map') return true
+  return !['image', 'build', 'extends', 'provider'].some((k) => value.entries.has(k))
+}
+
+export type FileRole =
+  /** Loaded on its own (`compose.yaml`, or any file whose services are complete). */
+  | 'base'
+  /** Adds to a base file: an `*.override.yml`, or a file whose services are all partial. */
+  | 'override'
+  /** `docker-compose.prod.yml` / `compose-dev.yaml`: meant for `-f base -f variant`. */
+  | 'variant'
+
+const VARIANT = /^(docker-)?compose[-._].+\.ya?ml$/
+
+export function fileRole(model: FileModel): FileRole {
+  const name = basename(model.doc.path)
+  if (OVERRIDE_NAMES.includes(name) || /\.override\.ya?ml$/.test(name)) return 'override'
+  const services = [...model.services.values()]
+  const partial = services.filter((e) => isPartialService(e.value)).length
+  if (BASE_NAMES.includes(name))
+    return services.length > 0 && partial === services.length ? 'override' : 'base'
+  if (VARIANT.test(name)) return 'variant'
+  return partial > 0 ? 'override' : 'base'
+}
+
+/**
+ * The base file an override or variant adds to: beside it (unless it is base-named itself), else up
+ * to two folders up (`overrides/compose.x.yaml`, `ci/case/compose.yaml`). When the file has partial
+ * services, the base must define at least one of them.
+ */
+function findBase(
+  workspace: Workspace,
+  doc: ComposeDoc,
+  prefix: string,
+  partial: string[]
+): ComposeDoc | undefined {
+  const own = BASE_NAMES.includes(basename(doc.path))
+  let dir = dirname(doc.path)
+  for (let level = 0; level < 3; level++) {
+    if (level > 0 || !own) {
+      const candidate = findSibling(workspace, dir, BASE_NAMES, prefix)
+      if (candidate && candidate.path !== doc.path) {
+        const services = fileModel(candidate).services
+        if (partial.length === 0 || partial.some((n) => services.has(n))) return candidate
+      }
+    }
+    if (dir === '') break
+    dir = dirname(dir)
+  }
+  return undefined
+}
+
+function findSibling(
+  workspace: Workspace,
+  dir: string,
+  names: readonly string[],
+  prefer: string
+): ComposeDoc | undefined {
+  const ordered = [
+    ...names.filter((n) => n.startsWith(prefer)),
+    ...names.filter((n) => !n.startsWith(prefer))
+  ]
+  for (const name of ordered) {
+    const doc = loadFile(workspace, join(dir, name))
+    if (doc) return doc
+  }
+  return undefined
+}
+
+/** A compose file up to three folders above that lists `path` under `include:`. */
+function findIncluder(workspace: Workspace, path: string): ComposeDoc | undefined {
+  let dir = dirname(path)
+  for (let level = 0; level < 3; level++) {
+    for (const name of BASE_NAMES) {
+      const candidate = join(dir, name)
+      if (candidate === path) continue
+      const doc = loadFile(workspace, candidate)
+      if (doc && includePaths(fileModel(doc)).includes(path)) return doc
+    }
+    if (dir === '') break
+    dir = dirname(dir)
+  }
+  return undefined
+}
+
+function buildProject(doc: ComposeDoc, workspace: Workspace): Project {
+  const includer = findIncluder(workspace, doc.path)
+  return assemble(includer ?? doc, doc, workspace)
+}
+
+/** The project rooted at `rootDoc`, with `current` standing in for its own path wherever it is read. */
+function assemble(rootDoc: ComposeDoc, current: ComposeDoc, workspace: Workspace): Project {
+  const load = (path: string): ComposeDoc | undefined =>
+    path === current.path ? current : loadFile(workspace, path)
+  const rootModel = fileModel(rootDoc)
+  const name = basename(rootDoc.path)
+  const prefix = name.startsWith('docker-') ? 'docker-compose' : 'compose'
+  const role = fileRole(rootModel)
+  const partial = [...rootModel.services]
+    .filter(([, e]) => isPartialService(e.value))
+    .map(([n]) => n)
+  const layers: FileModel[] = []
+  let complete = true
+  if (role === 'base' && partial.length === 0) {
+    layers.push(rootModel)
+    if (BASE_NAMES.includes(name)) {
+      const override = findSibling(workspace, dirname(rootDoc.path), OVERRIDE_NAMES, prefix)
+      if (override) layers.push(fileModel(load(override.path) ?? override))
+    }
+  } else {
+    const base = findBase(workspace, rootDoc, prefix, partial)
+    if (base) {
+      const baseModel = fileModel(load(base.path) ?? base)
+      layers.push(baseModel)
+      // A partial service the base does not define comes from yet another file (`-f a -f b -f c`).
+      complete = partial.every((n) => baseModel.services.has(n))
+    } else complete = partial.length === 0 && role !== 'override'
+    layers.push(rootModel)
+  }
+
+  const services = new Map<string, ProjectService>()
+  const resources = new Map<string, Map<string, Entry>>(
+    RESOURCE_KINDS.map((k) => [k, new Map<string, Entry>()])
+  )
+  const addResources = (model: FileModel, merge: boolean): void => {
+    if (!model.root) return
+    for (const kind of RESOURCE_KINDS) {
+      const section = get(model.root, kind)
+      if (section?.kind !== 'map') continue
+      const target = resources.get(kind)!
+      for (const [key, entry] of section.entries) {
+        if (merge || !target.has(key)) target.set(key, entry)
+      }
+    }
+  }
+  for (const layer of layers) {
+    addResources(layer, true)
+    for (const [svcName, entry] of layer.services) {
+      const existing = services.get(svcName)
+      if (!existing) {
+        if (entry.value.kind === 'map')
+          services.set(svcName, { name: svcName, layers: [entry], value: entry.value })
+        continue
+      }
+      existing.layers.push(entry)
+      const merged = mergeVal(existing.value, entry.value, ['services', svcName])
+      if (merged?.kind === 'map') existing.value = merged
+    }
+  }
+
+  // include: each included file brings its own services and resources (no merging with ours).
+  const included: FileModel[] = []
+  const seen = new Set<string>(layers.map((l) => l.doc.path))
+  const visit = (model: FileModel, depth: number): void => {
+    if (depth > MAX_INCLUDE_DEPTH || !model.root) return
+    for (const path of includePaths(model)) {
+      if (seen.has(path)) continue
+      seen.add(path)
+      const incDoc = load(path)
+      if (!incDoc) continue
+      const inc = fileModel(incDoc)
+      included.push(inc)
+      addResources(inc, false)
+      for (const [svcName, entry] of inc.services) {
+        if (!services.has(svcName) && entry.value.kind === 'map')
+          services.set(svcName, { name: svcName, layers: [entry], value: entry.value })
+      }
+      visit(inc, depth + 1)
+    }
+  }
+  for (const layer of layers) visit(layer, 0)
+
+  resolveExtends(services, workspace)
+  const elsewhere = { services: new Set<string>(), resources: new Set<string>() }
+  if (role !== 'base' || partial.length > 0) {
+    const dir = dirname(rootDoc.path)
+    const taken = new Set([...layers, ...included].map((m) => m.doc.path))
+    for (const entry of workspace.listDir(dir) ?? []) {
+      const path = join(dir, entry)
+      if (taken.has(path) || !(VARIANT.test(entry) || BASE_NAMES.includes(entry))) continue
+      const other = load(path)
+      if (!other) continue
+      const model = fileModel(other)
+      for (const n of model.services.keys()) elsewhere.services.add(n)
+      for (const kind of RESOURCE_KINDS) {
+        const section = get(model.root, kind)
+        if (section?.kind === 'map')
+          for (const k of section.entries.keys()) elsewhere.resources.add(`${kind}:${k}`)
+      }
+    }
+  }
+  return { current, layers, included, services, resources, complete, elsewhere }
+}
+
+const includeCache = new WeakMap<FileModel, string[]>()
+
+/** Services with a definition in the file being linted (the only ones that can hold its findings). */
+export function ownServices(project: Project): ProjectService[] {
+  return [...project.services.values()].filter((s) =>
+    s.layers.some((l) => l.doc === project.current)
+  )
+}
+
+/** Paths of the `include:` entries of a file (short and long syntax), relative to its folder. */
+export function includePaths(model: FileModel): string[] {
+  let paths = includeCache.get(model)
+  if (!paths) {
+    paths = computeIncludePaths(model)
+    includeCache.set(model, paths)
+  }
+  return paths
+}
+
+function computeIncludePaths(model: FileModel): string[] {
+  const section = get(model.root, 'include')
+  if (section?.kind !== 'seq') return []
+  const dir = dirname(model.doc.path)
+  const out: string[] = []
+  for (const item of section.items) {
+    const paths = item.kind === 'map' ? get(item, 'path') : item
+    const list = paths?.kind === 'seq' ? paths.items : paths ? [paths] : []
+    for (const p of list) {
+      const text = str(p)
+      if (text && !text.includes('$')) out.push(join(dir, text))
+    }
+  }
+  return out
+}
+
+/** Apply `extends:` (same file or another file), innermost first; cycles are left alone. */
+function resolveExtends(services: Map<string, ProjectService>, workspace: Workspace): void {
+  const done = new Set<string>()
+  const active = new Set<string>()
+  const resolve = (svc: ProjectService): void => {
+    if (done.has(svc.name) || active.has(svc.name)) return
+    active.add(svc.name)
+    const ext = get(svc.value, 'extends')
+    const target = extendsTarget(ext)
+    if (target) {
+      let base: MapVal | undefined
+      if (target.file) {
+        const owner = ext!.doc
+        base = externalService(workspace, join(dirname(owner.path), target.file), target.service)
+      } else {
+        const other = services.get(target.service)
+        if (other && other !== svc) {
+          resolve(other)
+          base = other.value
+        }
+      }
+      if (base) {
+        const merged = mergeVal(withoutKeys(base, ['extends']), svc.value, ['services', svc.name])
+        if (merged?.kind === 'map') svc.value = merged
+      }
+    }
+    active.delete(svc.name)
+    done.add(svc.name)
+  }
+  for (const svc of services.values()) resolve(svc)
+}
+
+export function extendsTarget(
+  ext: Val | undefined
+): { service: string; file?: string } | undefined {
+  if (!ext) return undefined
+  if (ext.kind === 'scalar') {
+    const service = str(ext)
+    return service ? { service } : undefined
+  }
+  const service = str(get(ext, 'service'))
+  if (!service) return undefined
+  const file = str(get(ext, 'file'))
+  return file ? { service, file } : { service }
+}
+
+function externalService(
+  workspace: Workspace,
+  path: string,
+  service: string,
+  depth = 0
+): MapVal | undefined {
+  const doc = loadFile(workspace, path)
+  if (!doc) return undefined
+  const entry = fileModel(doc).services.get(service)
+  if (entry?.value.kind !== 'map') return undefined
+  const target = extendsTarget(get(entry.value, 'extends'))
+  if (!target || depth > MAX_INCLUDE_DEPTH) return entry.value
+  const base = target.file
+    ? externalService(workspace, join(dirname(path), target.file), target.service, depth + 1)
+    : target.service !== service
+      ? externalService(workspace, path, target.service, depth + 1)
+      : undefined
+  if (!base) return entry.value
+  const merged = mergeVal(withoutKeys(base, ['extends']), entry.value, ['services', service])
+  return merged?.kind === 'map' ? merged : entry.value
+}
+
+function withoutKeys(map: MapVal, keys: string[]): MapVal {
+  if (!keys.some((k) => map.entries.has(k))) return map
+  const entries = new Map(map.entries)
+  for (const k of keys) entries.delete(k)
+  return { ...map, entries }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compose's merge rules (compose-go `override`): maps merge key by key, most sequences append
+// (keyed lists de-duplicate on their unique key), a few keys replace, `!reset` removes a value and
+// `!override` replaces it wholesale.
+
+/** Keys whose value replaces the base value instead of merging with it. */
+const REPLACE = new Set(['command', 'entrypoint', 'test'])
+/** Lists that Compose de-duplicates on a unique key while appending. */
+const KEYED_LISTS: Record<string, (item: Val) => string | undefined> = {
+  ports: (item) => portIdentity(item),
+  volumes: (item) => mountTarget(item),
+  secrets: (item) => (item.kind === 'map' ? str(get(item, 'source')) : str(item)),
+  configs: (item) => (item.kind === 'map' ? str(get(item, 'source')) : str(item)),
+  expose: (item) => str(item),
+  dns: (item) => str(item),
+  cap_add: (item) => str(item),
+  cap_drop: (item) => str(item),
+  profiles: (item) => str(item)
+}
+/** Lists that are maps in disguise (`- KEY=value` / `- name`): merged by name. */
+const NAMED_LISTS = new Set(['depends_on', 'networks', 'environment', 'labels', 'annotations'])
+
+/** Compose de-duplicates ports on host IP + target + published + protocol. */
+function portIdentity(item: Val): string | undefined {
+  let spec
+  if (item.kind === 'map') {
+    spec = parseLongPort({
+      target: str(get(item, 'target')),
+      published: str(get(item, 'published')),
+      host_ip: str(get(item, 'host_ip')),
+      protocol: str(get(item, 'protocol'))
+    })
+  } else {
+    const text = str(item)
+    if (text === undefined) return undefined
+    spec = parseShortPort(text)
+  }
+  const r = (p: { start: number; end: number } | null | undefined): string =>
+    p ? `${p.start}-${p.end}` : String(p)
+  return `${spec.hostIp}|${r(spec.target)}|${r(spec.published)}|${spec.protocol}`
+}
+
+function mountTarget(item: Val): string | undefined {
+  if (item.kind === 'map') return str(get(item, 'target'))
+  const text = str(item)
+  if (!text) return undefined
+  const parts = text.split(':')
+  return parts.length >= 2 ? parts[1] : parts[0]
+}
+
+export function mergeVal(base: Val | undefined, over: Val, path: string[]): Val | undefined {
+  if (over.tag === '!reset') return undefined
+  if (over.tag === '!override' || !base) return over
+  const key = path[path.length - 1]
+  if (REPLACE.has(key) && path.length >= 3) return over
+  if (base.kind === 'map' && over.kind === 'map') return mergeMaps(base, over, path)
+  if (NAMED_LISTS.has(key) && (base.kind !== 'scalar' || over.kind !== 'scalar')) {
+    const b = asNamedMap(base, key)
+    const o = asNamedMap(over, key)
+    if (b && o) return mergeMaps(b, o, path)
+  }
+  if (base.kind === 'seq' && over.kind === 'seq') return mergeSeqs(base, over, key)
+  return over
+}
+
+function mergeMaps(base: MapVal, over: MapVal, path: string[]): MapVal {
+  const entries = new Map(base.entries)
+  for (const [k, e] of over.entries) {
+    const prev = entries.get(k)
+    const value = mergeVal(prev?.value, e.value, [...path, k])
+    if (value === undefined) entries.delete(k)
+    else entries.set(k, value === e.value ? e : { ...e, value })
+  }
+  return { ...base, entries }
+}
+
+function mergeSeqs(base: SeqVal, over: SeqVal, key: string): SeqVal {
+  const keyOf = KEYED_LISTS[key]
+  if (!keyOf) return { ...base, items: [...base.items, ...over.items] }
+  const items: Val[] = []
+  const index = new Map<string, number>()
+  for (const item of [...base.items, ...over.items]) {
+    const k = keyOf(item)
+    if (k === undefined) {
+      items.push(item)
+      continue
+    }
+    const at = index.get(k)
+    if (at === undefined) {
+      index.set(k, items.length)
+      items.push(item)
+    } else items[at] = item
+  }
+  return { ...base, items }
+}
+
+/** `[a, b]` / `["K=v"]` → a map value keyed by name (values: the item itself, or its map). */
+function asNamedMap(val: Val, key: string): MapVal | undefined {
+  if (val.kind === 'map') return val
+  if (val.kind !== 'seq') return undefined
+  const entries = new Map<string, Entry>()
+  for (const item of val.items) {
+    const text = str(item)
+    if (text === undefined) continue
+    const name =
+      key === 'environment' || key === 'labels' || key === 'annotations' ? text.split('=')[0] : text
+    entries.set(name, { key: name, keyNode: item.node, doc: item.doc, value: item, merged: false })
+  }
+  return { kind: 'map', doc: val.doc, node: val.node, entries }
+}

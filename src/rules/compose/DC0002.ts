@@ -1,0 +1,59 @@
+import { isMap } from 'yaml'
+import { replaceScalar } from '../../compose/edits.js'
+import { fileModel } from '../../compose/file.js'
+import { schemaProblems } from '../../compose/schema.js'
+import { valueProblems } from '../../compose/values.js'
+import type { Fix } from '../../core/types.js'
+import { defineComposeRule } from '../define.js'
+import { reporter } from './lib/report.js'
+
+/**
+ * The Compose Specification: every schema violation at its node (not just the first, not at 1:1),
+ * plus the value checks Compose applies beyond the schema (restart, durations, sizes, ports,
+ * healthcheck test, interpolation). Unknown keys and bad enum values get a did-you-mean fix.
+ */
+export const DC0002 = defineComposeRule({
+  id: 'DC0002',
+  aliases: ['invalid-schema'],
+  severity: 'error',
+  fixable: true,
+  description:
+    'The compose file violates the Compose Specification (unknown key, wrong type, invalid value).',
+  check(doc, ctx) {
+    // A file that is not loadable YAML is DC0001's; judging half a document would only add noise.
+    if (doc.problems.some((p) => p.severity === 'error')) return
+    const model = fileModel(doc)
+    if (model.bomb) return
+    const report = reporter(doc, ctx)
+    const contents = doc.doc.contents
+    if (contents && !isMap(contents) && contents.range) {
+      report.at(
+        doc,
+        contents.range[0],
+        Math.max(contents.range[1], contents.range[0] + 1),
+        'The top level of a compose file must be a mapping (services:, networks:, …).'
+      )
+      return
+    }
+    if (model.layout === 'legacy') {
+      const first = model.legacyKeys[0]
+      report.key(
+        first,
+        `Services at the top level ('${first.key}'${model.legacyKeys.length > 1 ? `, and ${model.legacyKeys.length - 1} more` : ''}) are the legacy v1 format, which Docker Compose v2 no longer reads: nest them under 'services:'.`
+      )
+    }
+    for (const p of [...schemaProblems(model), ...valueProblems(model)]) {
+      let fix: Fix | undefined
+      if (p.rename && p.doc === doc) {
+        const edit = replaceScalar(doc, p.rename.node, p.rename.to)
+        if (edit)
+          fix = {
+            description: `Replace with '${p.rename.to}'.`,
+            safe: true,
+            edits: [edit]
+          }
+      }
+      report.at(p.doc, p.start, p.end, p.message, fix)
+    }
+  }
+})

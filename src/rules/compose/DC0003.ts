@@ -1,0 +1,172 @@
+import { fileModel } from '../../compose/file.js'
+import { hasVariable } from '../../compose/interpolation.js'
+import { get, str, valSpan, type Val } from '../../compose/model.js'
+import { extendsTarget, ownServices, projectOf, type Project } from '../../compose/project.js'
+import {
+  dependencies,
+  locKey,
+  mounts,
+  namesOf,
+  type Located,
+  type NamedRef
+} from '../../compose/service.js'
+import { defineComposeRule } from '../define.js'
+import { reporter, type Reporter } from './lib/report.js'
+
+/**
+ * References Compose resolves when it loads the project: services in `depends_on`, `links`,
+ * `extends`, `network_mode`/`ipc`/`pid: service:x`, `volumes_from`; top-level networks, volumes,
+ * secrets, configs and models; plus `depends_on` cycles and services with nothing to run.
+ * Checked on the merged project (overrides, includes, extends), and only when the project is
+ * complete: an override linted without its base has no way to know what the base defines.
+ */
+export const DC0003 = defineComposeRule({
+  id: 'DC0003',
+  severity: 'error',
+  description:
+    'A reference to an undefined service, network, volume, secret, config or model, a depends_on cycle, or a service with neither image nor build.',
+  check(doc, ctx) {
+    if (doc.problems.some((p) => p.severity === 'error')) return
+    const model = fileModel(doc)
+    if (model.bomb || model.services.size === 0) return
+    const project = projectOf(doc, ctx.workspace)
+    const report = reporter(doc, ctx)
+    checkCycles(project, report)
+    if (!project.complete) return
+    const legacy = project.layers.some((l) => l.layout === 'legacy')
+    for (const svc of ownServices(project)) {
+      const s = svc.value
+      const undefinedService = (ref: NamedRef, via: string): void => {
+        if (
+          hasVariable(ref.name) ||
+          project.services.has(ref.name) ||
+          project.elsewhere.services.has(ref.name)
+        )
+          return
+        report.at(
+          ref.doc,
+          ref.start,
+          ref.end,
+          `${via} of service '${svc.name}' names '${ref.name}', which is not a service of this project.`
+        )
+      }
+      for (const dep of dependencies(s)) {
+        if (dep.required) undefinedService(dep, 'depends_on')
+      }
+      for (const link of namesOf(get(s, 'links'))) {
+        undefinedService({ ...link, name: link.name.split(':')[0] }, 'links')
+      }
+      for (const key of ['network_mode', 'ipc', 'pid']) {
+        const v = get(s, key)
+        const t = str(v)
+        if (v && t?.startsWith('service:')) undefinedService({ ...loc(v), name: t.slice(8) }, key)
+      }
+      for (const from of namesOf(get(s, 'volumes_from'))) {
+        if (!from.name.startsWith('container:'))
+          undefinedService({ ...from, name: from.name.split(':')[0] }, 'volumes_from')
+      }
+      const ext = get(s, 'extends')
+      const target = extendsTarget(ext)
+      if (ext && target && !target.file) {
+        const where = ext.kind === 'map' ? (get(ext, 'service') ?? ext) : ext
+        undefinedService({ ...loc(where), name: target.service }, 'extends')
+      }
+      if (!hasRunnable(s, svc.name, project)) {
+        const first = svc.layers[0]
+        const at = locKey(first)
+        report.at(
+          at.doc,
+          at.start,
+          at.end,
+          `Service '${svc.name}' has neither image nor build: Compose cannot create it.`
+        )
+      }
+      if (legacy) continue
+      const resource = (kind: string, ref: NamedRef, via: string): void => {
+        if (
+          hasVariable(ref.name) ||
+          project.resources.get(kind)!.has(ref.name) ||
+          project.elsewhere.resources.has(`${kind}:${ref.name}`)
+        )
+          return
+        if (kind === 'networks' && ref.name === 'default') return
+        report.at(
+          ref.doc,
+          ref.start,
+          ref.end,
+          `${via} of service '${svc.name}' uses ${kind.slice(0, -1)} '${ref.name}', which is not declared under top-level '${kind}:'.`
+        )
+      }
+      if (!get(s, 'network_mode')) {
+        for (const net of namesOf(get(s, 'networks'))) resource('networks', net, 'networks')
+      }
+      for (const m of mounts(s)) {
+        if (m.type !== 'volume' || !m.source || m.source === '') continue
+        resource('volumes', { name: m.source, ...loc(sourceOf(m.val)) }, 'volumes')
+      }
+      for (const kind of ['secrets', 'configs']) {
+        for (const ref of sources(get(s, kind))) resource(kind, ref, kind)
+      }
+      for (const ref of sources(get(get(s, 'build'), 'secrets')))
+        resource('secrets', ref, 'build.secrets')
+      for (const ref of namesOf(get(s, 'models'))) resource('models', ref, 'models')
+    }
+  }
+})
+
+function loc(val: Val): Located {
+  const [start, end] = valSpan(val)
+  return { doc: val.doc, start, end }
+}
+
+/** The node naming a long-syntax mount's source (or the short-syntax item). */
+function sourceOf(item: Val): Val {
+  return item.kind === 'map' ? (get(item, 'source') ?? item) : item
+}
+
+/** `secrets:`/`configs:` items: `name` or `{source: name, target: …}`. */
+function sources(val: Val | undefined): NamedRef[] {
+  if (val?.kind !== 'seq') return []
+  return val.items.flatMap((item) => {
+    const holder = item.kind === 'map' ? get(item, 'source') : item
+    const name = str(holder)
+    return holder && name !== undefined ? [{ name, ...loc(holder) }] : []
+  })
+}
+
+function hasRunnable(s: Val, name: string, project: Project): boolean {
+  if (['image', 'build', 'provider'].some((k) => get(s, k) !== undefined)) return true
+  const target = extendsTarget(get(s, 'extends'))
+  // An extends that could not be resolved (file outside the workspace) may supply the image.
+  return (
+    target !== undefined &&
+    (target.file !== undefined || !project.services.has(target.service) || target.service === name)
+  )
+}
+
+/** Report each `depends_on` edge that closes a cycle, at that edge, with the cycle spelled out. */
+function checkCycles(project: Project, report: Reporter): void {
+  const state = new Map<string, 1 | 2>()
+  const stack: string[] = []
+  const visit = (name: string): void => {
+    state.set(name, 1)
+    stack.push(name)
+    const svc = project.services.get(name)
+    for (const dep of svc ? dependencies(svc.value) : []) {
+      if (!project.services.has(dep.name)) continue
+      const s = state.get(dep.name)
+      if (s === 1) {
+        const cycle = [...stack.slice(stack.indexOf(dep.name)), dep.name].join(' -> ')
+        report.at(
+          dep.doc,
+          dep.start,
+          dep.end,
+          `Dependency cycle: ${cycle}. Compose refuses to start the project.`
+        )
+      } else if (s === undefined) visit(dep.name)
+    }
+    stack.pop()
+    state.set(name, 2)
+  }
+  for (const name of project.services.keys()) if (!state.has(name)) visit(name)
+}

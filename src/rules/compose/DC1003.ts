@@ -1,0 +1,41 @@
+import { hasHealthcheck, dependencies } from '../../compose/service.js'
+import { defineComposeRule } from '../define.js'
+import { reporter } from './lib/report.js'
+import { localLayer, projectServices } from './lib/services.js'
+
+/**
+ * A service others depend on, with no healthcheck: its dependents can only wait for its container
+ * to start, not for it to be ready. Reported once, at the dependency's own name. Dependencies that
+ * are one-shot jobs (`condition: service_completed_successfully`) are not expected to be healthy.
+ */
+export const DC1003 = defineComposeRule({
+  id: 'DC1003',
+  severity: 'info',
+  description:
+    'A service other services depend on has no healthcheck, so they cannot wait for it to be ready.',
+  check(doc, ctx) {
+    const found = projectServices(doc, ctx.workspace)
+    if (!found) return
+    const { project } = found
+    const dependents = new Map<string, string[]>()
+    for (const svc of project.services.values()) {
+      for (const dep of dependencies(svc.value)) {
+        if (dep.condition === 'service_completed_successfully') continue
+        const list = dependents.get(dep.name) ?? []
+        if (!list.includes(svc.name)) list.push(svc.name)
+        dependents.set(dep.name, list)
+      }
+    }
+    const report = reporter(doc, ctx)
+    for (const svc of found.services) {
+      const users = dependents.get(svc.name)
+      if (!users || hasHealthcheck(svc.value)) continue
+      const layer = svc.layers[0]
+      if (localLayer(svc, doc) !== layer) continue
+      report.key(
+        layer,
+        `'${svc.name}' is a dependency of ${users.map((u) => `'${u}'`).join(', ')} but defines no healthcheck, so they cannot wait until it is ready (depends_on condition: service_healthy).`
+      )
+    }
+  }
+})

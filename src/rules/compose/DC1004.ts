@@ -1,0 +1,30 @@
+import { get } from '../../compose/model.js'
+import { defineComposeRule } from '../define.js'
+import { reporter } from './lib/report.js'
+import { oneShotServices, projectServices } from './lib/services.js'
+
+/**
+ * A long-running service without a restart policy stays down after a crash or a host reboot.
+ * Checked on the merged project (an override may add the policy); reported at the service's first
+ * definition. One-shot services (others wait for them to complete) are exempt.
+ */
+export const DC1004 = defineComposeRule({
+  id: 'DC1004',
+  severity: 'info',
+  description:
+    'A service has no restart policy (restart: unless-stopped / on-failure, or deploy.restart_policy).',
+  check(doc, ctx) {
+    const found = projectServices(doc, ctx.workspace)
+    if (!found) return
+    const oneShot = oneShotServices(found.project.services.values())
+    const report = reporter(doc, ctx)
+    for (const svc of found.services) {
+      if (oneShot.has(svc.name)) continue
+      if (get(svc.value, 'restart') || get(get(svc.value, 'deploy'), 'restart_policy')) continue
+      report.key(
+        svc.layers[0],
+        `Service '${svc.name}' has no restart policy: after a crash or a reboot it stays down. Add 'restart: unless-stopped' (or 'on-failure').`
+      )
+    }
+  }
+})

@@ -1,0 +1,85 @@
+import { isAllInterfaces } from '../../compose/ports.js'
+import { ports, profiles } from '../../compose/service.js'
+import type { Val } from '../../compose/model.js'
+import { defineComposeRule } from '../define.js'
+import { reporter } from './lib/report.js'
+import { projectServices } from './lib/services.js'
+
+interface Binding {
+  service: string
+  profiles: string[]
+  ip: string
+  protocol: string
+  start: number
+  end: number
+  val: Val
+}
+
+/**
+ * Two services publishing the same host port: the second container fails to start. Compared on
+ * the merged project (base + override, includes), as Docker binds: the same protocol, overlapping
+ * port ranges, and host IPs that overlap (equal, or one of them on every interface). Not a
+ * conflict: container-only ports (`"8080"` gets an ephemeral host port), a host range mapped to one
+ * container port (Docker picks a free port in it), values from variables, services in disjoint
+ * profiles (alternatives that are not started together).
+ */
+export const DC1011 = defineComposeRule({
+  id: 'DC1011',
+  aliases: ['no-duplicate-exported-ports'],
+  severity: 'error',
+  description: 'Two services publish the same host port (same protocol and overlapping host IP).',
+  check(doc, ctx) {
+    const found = projectServices(doc, ctx.workspace)
+    if (!found) return
+    const report = reporter(doc, ctx)
+    const seen: Binding[] = []
+    for (const svc of found.project.services.values()) {
+      const svcProfiles = profiles(svc.value)
+      for (const { spec, val } of ports(svc.value)) {
+        const published = spec.published
+        const target = spec.target
+        if (spec.error || !published || spec.hostIp === undefined) continue
+        // A host range for one container port is a pool Docker picks from, not a fixed binding.
+        if (published.end > published.start && target && target.end === target.start) continue
+        const binding: Binding = {
+          service: svc.name,
+          profiles: svcProfiles,
+          ip: spec.hostIp,
+          protocol: spec.protocol,
+          start: published.start,
+          end: published.end,
+          val
+        }
+        const clash = seen.find((b) => conflicts(b, binding))
+        if (clash) {
+          const lo = Math.max(clash.start, binding.start)
+          const hi = Math.min(clash.end, binding.end)
+          const portText = lo === hi ? `port ${lo}` : `ports ${lo}-${hi}`
+          const other =
+            clash.service === svc.name
+              ? 'another entry of the same service'
+              : `service '${clash.service}'`
+          report.value(
+            val,
+            `Service '${svc.name}' publishes host ${portText}/${binding.protocol}${binding.ip ? ` on ${binding.ip}` : ''}, which ${other} already publishes${clash.ip ? ` on ${clash.ip}` : ''}; the second container cannot start.`
+          )
+        }
+        seen.push(binding)
+      }
+    }
+  }
+})
+
+function conflicts(a: Binding, b: Binding): boolean {
+  if (a.protocol !== b.protocol) return false
+  if (a.end < b.start || b.end < a.start) return false
+  if (a.ip !== b.ip && !isAllInterfaces(a.ip) && !isAllInterfaces(b.ip)) return false
+  // Alternatives: both services are behind profiles and share none.
+  if (
+    a.profiles.length > 0 &&
+    b.profiles.length > 0 &&
+    !a.profiles.some((p) => b.profiles.includes(p))
+  )
+    return false
+  return a.val !== b.val
+}

@@ -1,0 +1,58 @@
+import { fileModel } from '../../../compose/file.js'
+import { get, type Entry, type MapVal, type Val } from '../../../compose/model.js'
+import {
+  ownServices,
+  projectOf,
+  type Project,
+  type ProjectService
+} from '../../../compose/project.js'
+import type { Workspace } from '../../../core/types.js'
+import type { ComposeDoc } from '../../../parse/compose.js'
+
+/** A service as written in the linted file (anchors and `<<:` merges resolved). */
+export interface LocalService {
+  name: string
+  entry: Entry
+  value: MapVal
+}
+
+/** The services of the linted file itself (nothing from other files); none when it is not loadable. */
+export function localServices(doc: ComposeDoc): LocalService[] {
+  if (doc.problems.some((p) => p.severity === 'error')) return []
+  const out: LocalService[] = []
+  for (const [name, entry] of fileModel(doc).services) {
+    if (entry.value.kind === 'map') out.push({ name, entry, value: entry.value })
+  }
+  return out
+}
+
+/** The merged project and the services the linted file defines (none when it is not loadable). */
+export function projectServices(
+  doc: ComposeDoc,
+  workspace: Workspace
+): { project: Project; services: ProjectService[] } | undefined {
+  if (doc.problems.some((p) => p.severity === 'error')) return undefined
+  const model = fileModel(doc)
+  if (model.bomb || model.services.size === 0) return undefined
+  const project = projectOf(doc, workspace)
+  return { project, services: ownServices(project) }
+}
+
+/** The definition of a service in the linted file (its key there), if it has one. */
+export function localLayer(svc: ProjectService, doc: ComposeDoc): Entry | undefined {
+  return svc.layers.find((l) => l.doc === doc)
+}
+
+/** Services some other service waits on with `condition: service_completed_successfully`. */
+export function oneShotServices(services: Iterable<{ value: Val }>): Set<string> {
+  const out = new Set<string>()
+  for (const svc of services) {
+    const deps = get(svc.value, 'depends_on')
+    if (deps?.kind !== 'map') continue
+    for (const [name, e] of deps.entries) {
+      const cond = get(e.value, 'condition')
+      if (cond?.kind === 'scalar' && cond.value === 'service_completed_successfully') out.add(name)
+    }
+  }
+  return out
+}

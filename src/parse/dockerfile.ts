@@ -1,20 +1,22 @@
 import {
   DockerfileParser,
   type Dockerfile,
-  type Instruction as AstInstruction,
-  type Flag as AstFlag
+  type Instruction as AstInstruction
 } from 'dockerfile-ast'
-import { LineIndex, fromLsp } from '../core/text.js'
+import { LineIndex } from '../core/text.js'
 import type { Range } from '../core/types.js'
 import { parseShell, type ShellScript } from './shell.js'
 
 /**
- * The Dockerfile model every rule reads: dockerfile-ast's tree, flattened into instructions with
- * file offsets, stages with their parents, and RUN bodies parsed by a real shell parser on demand.
+ * The Dockerfile model every rule reads: instructions with file offsets, stages with their parents,
+ * variables in scope, and RUN bodies parsed by a shell parser on demand.
  *
- * Works around dockerfile-ast 0.7.1's known gaps (aesthetics note §6): JSON arguments are re-read
- * from the source (it drops interior spaces), heredoc bodies are removed from `args`, FROM images
- * are expanded with ARG defaults, and RUN text is shell-parsed with exact positions.
+ * The lexer follows BuildKit's parser (`frontend/dockerfile/parser`): parser directives only at the
+ * top, an escape character (`\` or `` ` ``) that joins a line with the next when it ends the line
+ * (trailing blanks allowed), comment lines and blank lines inside a continuation dropped, heredoc
+ * bodies (`<<EOF`, `<<-EOF`, quoted names) after RUN/COPY/ADD, BuildKit's quote-aware flag split.
+ * One pass over the text, no backtracking. dockerfile-ast's tree stays reachable (`ast`, `node`),
+ * built only when something asks for it.
  */
 
 export interface Span {
@@ -31,18 +33,30 @@ export interface Token extends Span {
 export interface Flag extends Span {
   /** Lower-case flag name without dashes (`mount`, `from`, `chown`). */
   name: string
-  /** Value after `=`, or null for a bare flag. */
+  /** Value after `=` with BuildKit's quote removal (`--from="a b"` → `a b`), or null for a bare flag. */
   value: string | null
+  /** The flag as written (`--from="a b"`). */
+  raw: string
+  /** Span of the value as written (after `=`), undefined for a bare flag. */
+  valueSpan: Span | undefined
 }
 
 export interface HeredocBody {
   name: string
-  /** The body (between the marker line and the delimiter), '' when empty. */
+  /** The body (between the marker line and the delimiter) as written, '' when empty. */
   content: string
   /** File offset of the first body character. */
   contentStart: number
   /** Offset of the delimiter line's start (or end of file when unterminated). */
   contentEnd: number
+  /** `<<-EOF`: leading tabs are stripped from the body and the delimiter. */
+  stripTabs: boolean
+  /** `<<"EOF"` / `<<'EOF'`: no variable expansion in the body. */
+  quoted: boolean
+  /** A delimiter line ends the body. */
+  terminated: boolean
+  /** The `<<EOF` word in the instruction line. */
+  marker: Span
 }
 
 export interface JsonForm {
@@ -52,12 +66,25 @@ export interface JsonForm {
   span: Span
 }
 
+/** A `name=value` pair of ENV, LABEL or ARG (BuildKit's word split; quotes removed in `value`). */
+export interface Property extends Span {
+  name: string
+  nameSpan: Span
+  /** Value with quotes and escapes removed (variables not expanded); null when absent (`ARG X`). */
+  value: string | null
+  /** Span of the value as written, undefined when absent. */
+  valueSpan: Span | undefined
+  /** `ENV key value` (legacy form without `=`). */
+  legacy: boolean
+}
+
 export interface Instruction extends Span {
   /** Upper-case keyword (`RUN`). For ONBUILD triggers, the trigger's keyword. */
   keyword: string
   /** As written (`run`). */
   keywordText: string
   keywordSpan: Span
+  /** dockerfile-ast's node for this instruction (parsed on first access). */
   node: AstInstruction
   /** Index among top-level instructions (triggers share their ONBUILD's index). */
   index: number
@@ -67,10 +94,11 @@ export interface Instruction extends Span {
   onbuild: Instruction | undefined
   /** For an `ONBUILD` instruction, its trigger. */
   trigger: Instruction | undefined
+  /** BuildKit flags (`--mount=…`) of FROM, RUN, COPY, ADD and HEALTHCHECK. */
   flags: Flag[]
-  /** Whitespace-split arguments after the flags, heredoc bodies removed (Docker's own split for COPY/ADD/…). */
+  /** Whitespace-split arguments after the flags (Docker's own split for COPY/ADD/…), heredoc bodies excluded. */
   args: Token[]
-  /** Span of the argument text after the flags, or undefined when there is none. */
+  /** Span of the argument text after the flags (heredoc bodies excluded), or undefined when there is none. */
   argsSpan: Span | undefined
   /**
    * Argument text after the flags with line continuations and interior comment lines removed, and
@@ -81,6 +109,8 @@ export interface Instruction extends Span {
   /** JSON (exec) form, when the arguments are a JSON string array. */
   json: JsonForm | undefined
   heredocs: HeredocBody[]
+  /** ENV, LABEL and ARG: the declared pairs; [] for other instructions. */
+  properties: Property[]
 }
 
 export interface ImageRef {
@@ -113,6 +143,8 @@ export interface Stage {
   usedAsBase: boolean
   /** The stage ends up in the final image: the last stage or an ancestor of it. */
   inFinalImage: boolean
+  /** Some later stage copies from it (`COPY --from=<name|index>`) or mounts it (`RUN --mount=from=`). */
+  copiedFrom: boolean
   /** Platform flag value if any. */
   platform: string | undefined
 }
@@ -134,6 +166,7 @@ export interface DockerfileDoc {
   path: string
   text: string
   lines: LineIndex
+  /** dockerfile-ast's tree (parsed on first access). */
   ast: Dockerfile
   escape: string
   directives: Directive[]
@@ -147,129 +180,357 @@ export interface DockerfileDoc {
   shell(inst: Instruction): ShellScript | undefined
   /** The SHELL in effect for an instruction (`['/bin/sh','-c']` by default). */
   shellOf(inst: Instruction): string[]
+  /**
+   * Variables visible to an instruction, name → value (null = declared without a known value):
+   * the stage's ARGs (global defaults for `ARG NAME` re-declarations) and ENVs before it, and the
+   * ENVs of the stages it is built FROM. Values are defaults: build args may override them.
+   */
+  variables(inst: Instruction): Map<string, string | null>
   span(start: number, end: number): Span
 }
 
 const DEFAULT_SHELL = ['/bin/sh', '-c']
 const NON_POSIX = /(^|[\\/])(pwsh|powershell|cmd)(\.exe)?$/i
+/** Instructions BuildKit reads flags for. */
+const FLAG_KEYWORDS = new Set(['FROM', 'RUN', 'COPY', 'ADD', 'HEALTHCHECK'])
+/** Instructions that may carry heredocs. */
+const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD'])
+const JSON_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOLUME'])
+const PROPERTY_KEYWORDS = new Set(['ENV', 'LABEL', 'ARG'])
+const DIRECTIVE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.+?)[ \t]*$/
+const KNOWN_DIRECTIVES = new Set(['syntax', 'escape', 'check'])
+const HEREDOC_WORD = /^(\d*)<<(-?)\s*([^<]*)$/
+const SHELLS = /^(?:.*\/)?(sh|bash|ash|dash|ksh|mksh|zsh)$/
+
+function isBlank(c: number): boolean {
+  // space, tab, \v, \f, \r
+  return c === 32 || c === 9 || c === 11 || c === 12 || c === 13
+}
+
+/** One logical instruction line: the joined text and the file offset of each character. */
+interface Logical {
+  text: string
+  offsets: number[]
+  /** File offset just past the instruction's last physical content line (trailing blanks included). */
+  end: number
+}
+
+/** A token with its range (no object spread: this is the parser's hottest allocation). */
+function token(lines: LineIndex, start: number, end: number, value: string): Token {
+  return { start, end, range: lines.range(start, end), value }
+}
 
 export function parseDockerfile(path: string, text: string): DockerfileDoc {
-  const ast = DockerfileParser.parse(text)
   const lines = new LineIndex(text)
-  const escape = ast.getEscapeCharacter()
   const span = (start: number, end: number): Span => ({
     start,
     end,
     range: lines.range(start, end)
   })
-  const spanOf = (r: {
-    start: { line: number; character: number }
-    end: { line: number; character: number }
-  }): Span => {
-    const range = fromLsp(r)
-    return { start: lines.offset(range.start), end: lines.offset(range.end), range }
-  }
 
-  const directives: Directive[] = ast.getDirectives().map((d) => ({
-    ...spanOf(d.getRange()),
-    name: d.getName().toLowerCase(),
-    value: d.getValue()
-  }))
-
+  const directives: Directive[] = []
+  const comments: Comment[] = []
   const instructions: Instruction[] = []
   const stages: Stage[] = []
   const globalArgs = new Map<string, string | null>()
+  let escape = '\\'
   let stage: Stage | undefined
 
-  const build = (
-    node: AstInstruction,
-    index: number,
-    onbuild: Instruction | undefined
-  ): Instruction => {
-    const whole = spanOf(node.getRange())
-    const keywordSpan = spanOf(node.getInstructionRange())
-    const flags: Flag[] = (
-      'getFlags' in node ? (node as unknown as { getFlags(): AstFlag[] }).getFlags() : []
-    ).map((f) => ({
-      ...spanOf(f.getRange()),
-      name: f.getName().toLowerCase(),
-      value: f.getValue()
-    }))
-    const argsRange = node.getArgumentsRange()
-    const argsSpan = argsRange ? spanOf(argsRange) : undefined
-    const heredocs = readHeredocs(node, spanOf, text)
-    const inHeredoc = (offset: number): boolean =>
-      heredocs.some(
-        (h) => offset >= h.contentStart && offset < h.contentEnd + delimiterLength(text, h)
-      )
-    const args: Token[] = node
-      .getArguments()
-      .map((a) => ({ ...spanOf(a.getRange()), value: a.getValue() }))
-      .filter((a) => !inHeredoc(a.start))
-    const headerEnd =
-      heredocs.length > 0 ? lineEndAt(text, argsSpan?.start ?? whole.end) : undefined
-    const [argText, textOffsets] = argsSpan
-      ? joinContinuations(text, argsSpan.start, headerEnd ?? argsSpan.end, escape)
-      : ['', [whole.end]]
+  // Physical lines: [start, contentEnd (before \r\n / \n), next line start].
+  const n = text.length
+  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0
+
+  const lineEnd = (from: number): number => {
+    const nl = text.indexOf('\n', from)
+    return nl === -1 ? n : nl
+  }
+  const contentEnd = (from: number, nl: number): number =>
+    nl > from && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl
+
+  // Parser directives: consecutive `# name=value` lines at the very top, known names only.
+  {
+    const seen = new Set<string>()
+    while (pos < n) {
+      const nl = lineEnd(pos)
+      const end = contentEnd(pos, nl)
+      const m = DIRECTIVE.exec(text.slice(pos, end))
+      if (!m) break
+      const name = m[1].toLowerCase()
+      if (!KNOWN_DIRECTIVES.has(name) || seen.has(name)) break
+      seen.add(name)
+      directives.push({ ...span(pos, end), name, value: m[2] })
+      if (name === 'escape' && (m[2] === '`' || m[2] === '\\')) escape = m[2]
+      pos = nl + 1
+    }
+  }
+  const escapeCode = escape.charCodeAt(0)
+
+  /** Offset of the escape character that continues this line, or -1. */
+  const continuationAt = (start: number, end: number): number => {
+    let k = end - 1
+    while (k >= start && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--
+    if (k < start || text.charCodeAt(k) !== escapeCode) return -1
+    // An escaped escape character (`\\` at the end) is a literal, not a continuation.
+    return k > start && text.charCodeAt(k - 1) === escapeCode ? -1 : k
+  }
+
+  const firstNonBlank = (from: number, end: number): number => {
+    let k = from
+    while (k < end && isBlank(text.charCodeAt(k))) k++
+    return k
+  }
+
+  const comment = (hash: number, end: number, inInstruction: boolean): void => {
+    comments.push({
+      ...span(hash, end),
+      content: text.slice(hash + 1, end).trim(),
+      inInstruction
+    })
+  }
+
+  let index = 0
+  while (pos < n) {
+    const nl = lineEnd(pos)
+    const end = contentEnd(pos, nl)
+    const first = firstNonBlank(pos, end)
+    if (first === end) {
+      pos = nl + 1
+      continue
+    }
+    if (text.charCodeAt(first) === 35 /* # */) {
+      comment(first, end, false)
+      pos = nl + 1
+      continue
+    }
+    // An instruction: join continuation lines.
+    const logical: Logical = { text: '', offsets: [], end }
+    const parts: string[] = []
+    const append = (from: number, to: number): void => {
+      parts.push(text.slice(from, to))
+      for (let k = from; k < to; k++) logical.offsets.push(k)
+    }
+    let cont = continuationAt(first, end)
+    append(first, cont === -1 ? end : cont)
+    let next = nl + 1
+    while (cont !== -1 && next < n) {
+      const lnl = lineEnd(next)
+      const lend = contentEnd(next, lnl)
+      const lfirst = firstNonBlank(next, lend)
+      if (lfirst === lend) {
+        next = lnl + 1
+        continue
+      }
+      if (text.charCodeAt(lfirst) === 35) {
+        comment(lfirst, lend, true)
+        next = lnl + 1
+        continue
+      }
+      cont = continuationAt(next, lend)
+      append(next, cont === -1 ? lend : cont)
+      logical.end = lend
+      next = lnl + 1
+    }
+    logical.text = parts.join('')
+    logical.offsets.push(logical.end)
+    pos = next
+    if (logical.text.trim() === '') continue
+
+    const inst = buildInstruction(logical, index, undefined)
+    // Heredoc bodies follow the instruction line.
+    if (HEREDOC_KEYWORDS.has(inst.keyword) && logical.text.includes('<<')) {
+      const markers = heredocMarkers(inst)
+      for (const marker of markers) {
+        const contentStart = pos
+        let terminated = false
+        let contentEndAt = n
+        while (pos < n) {
+          const hnl = lineEnd(pos)
+          const hend = contentEnd(pos, hnl)
+          let line = text.slice(pos, hend)
+          if (marker.stripTabs) line = line.replace(/^\t+/, '')
+          if (line === marker.name) {
+            terminated = true
+            contentEndAt = pos
+            inst.end = hend
+            pos = hnl + 1
+            break
+          }
+          pos = hnl + 1
+        }
+        if (!terminated) {
+          contentEndAt = n
+          inst.end = n
+          pos = n
+        }
+        const start = Math.min(contentStart, n)
+        inst.heredocs.push({
+          name: marker.name,
+          content: text.slice(start, Math.max(start, contentEndAt)),
+          contentStart: start,
+          contentEnd: Math.max(start, contentEndAt),
+          stripTabs: marker.stripTabs,
+          quoted: marker.quoted,
+          terminated,
+          marker: marker.span
+        })
+      }
+      if (inst.heredocs.length > 0) {
+        inst.range = lines.range(inst.start, inst.end)
+        inst.json = undefined
+      }
+    }
+    addInstruction(inst)
+    index++
+  }
+
+  function addInstruction(inst: Instruction): void {
+    if (inst.keyword === 'FROM') {
+      stage = newStage(inst, stages, globalArgs, span)
+      inst.stage = stage
+      stages.push(stage)
+    } else if (inst.keyword === 'ARG' && !stage) {
+      for (const p of inst.properties) globalArgs.set(p.name, p.value)
+    }
+    stage?.instructions.push(inst)
+    instructions.push(inst)
+  }
+
+  function buildInstruction(
+    logical: Logical,
+    idx: number,
+    onbuild: Instruction | undefined,
+    from = 0
+  ): Instruction {
+    const L = logical.text
+    const O = logical.offsets
+    let k = from
+    while (k < L.length && isBlank(L.charCodeAt(k))) k++
+    const kwStart = k
+    while (k < L.length && !isBlank(L.charCodeAt(k))) k++
+    const keywordText = L.slice(kwStart, k)
+    const keyword = keywordText.toUpperCase()
+    const at = (i: number): number => (i < L.length ? O[i] : logical.end)
+    const after = (i: number): number => (i > 0 ? O[i - 1] + 1 : O[0])
+    const keywordSpan = span(at(kwStart), after(k))
+    while (k < L.length && isBlank(L.charCodeAt(k))) k++
+
+    const flags: Flag[] = []
+    if (FLAG_KEYWORDS.has(keyword)) k = readFlags(L, k, flags, at, after)
+
+    let e = L.length
+    while (e > k && isBlank(L.charCodeAt(e - 1))) e--
+    const argText = L.slice(k, e)
+    const textOffsets = O.slice(k, e)
+    textOffsets.push(e > k ? O[e - 1] + 1 : at(k))
+
+    const args: Token[] = []
+    let i = k
+    while (i < e) {
+      while (i < e && isBlank(L.charCodeAt(i))) i++
+      if (i >= e) break
+      const s = i
+      while (i < e && !isBlank(L.charCodeAt(i))) i++
+      args.push(token(lines, O[s], O[i - 1] + 1, L.slice(s, i)))
+    }
+
+    const start = onbuild ? at(kwStart) : O[0]
     const inst: Instruction = {
-      ...whole,
-      keyword: node.getKeyword().toUpperCase(),
-      keywordText: node.getInstruction(),
+      start,
+      end: logical.end,
+      range: lines.range(start, logical.end),
+      keyword,
+      keywordText,
       keywordSpan,
-      node,
-      index,
+      get node(): AstInstruction {
+        return astNodeOf(this)
+      },
+      index: idx,
       stage,
       onbuild,
       trigger: undefined,
       flags,
       args,
-      argsSpan,
+      argsSpan: e > k ? span(O[k], O[e - 1] + 1) : undefined,
       text: argText,
       textOffsets,
       json: undefined,
-      heredocs
+      heredocs: [],
+      properties: []
     }
-    if (JSON_KEYWORDS.has(inst.keyword) && heredocs.length === 0) inst.json = readJson(inst, span)
+    if (JSON_KEYWORDS.has(keyword)) inst.json = readJson(inst, span)
+    if (PROPERTY_KEYWORDS.has(keyword)) inst.properties = readProperties(inst, escape, span)
+    if (keyword === 'ONBUILD' && !onbuild && args.length > 0) {
+      inst.trigger = buildInstruction(logical, idx, inst, k)
+    }
     return inst
   }
 
-  ast.getInstructions().forEach((node, index) => {
-    const keyword = node.getKeyword().toUpperCase()
-    if (keyword === 'FROM') {
-      const from = build(node, index, undefined)
-      stage = newStage(from, stages, globalArgs, span)
-      from.stage = stage
-      stages.push(stage)
-      stage.instructions.push(from)
-      instructions.push(from)
-      return
-    }
-    const inst = build(node, index, undefined)
-    if (keyword === 'ARG' && !stage) {
-      for (const p of (node as unknown as { getProperties(): PropertyLike[] }).getProperties()) {
-        globalArgs.set(p.getName(), p.getValue())
+  /** BuildKit's extractBuilderFlags: leading `--name[=value]` words, quote-aware. */
+  function readFlags(
+    L: string,
+    k: number,
+    out: Flag[],
+    at: (i: number) => number,
+    after: (i: number) => number
+  ): number {
+    for (;;) {
+      while (k < L.length && isBlank(L.charCodeAt(k))) k++
+      if (!L.startsWith('--', k)) return k
+      const s = k
+      let word = ''
+      let quote = 0
+      let eq = -1
+      while (k < L.length) {
+        const c = L.charCodeAt(k)
+        if (quote) {
+          if (c === quote) quote = 0
+          else if (c === 92 && k + 1 < L.length) word += L[++k]
+          else word += L[k]
+          k++
+          continue
+        }
+        if (isBlank(c)) break
+        if (c === 34 || c === 39) quote = c
+        else if (c === 92 && k + 1 < L.length) word += L[++k]
+        else {
+          if (c === 61 && eq === -1) eq = k
+          word += L[k]
+        }
+        k++
       }
+      if (word === '--') {
+        while (k < L.length && isBlank(L.charCodeAt(k))) k++
+        return k
+      }
+      const raw = L.slice(s, k)
+      const wordEq = word.indexOf('=')
+      out.push({
+        ...span(at(s), after(k)),
+        name: (wordEq === -1 ? word.slice(2) : word.slice(2, wordEq)).toLowerCase(),
+        value: wordEq === -1 ? null : word.slice(wordEq + 1),
+        raw,
+        valueSpan: eq === -1 ? undefined : span(at(eq + 1), after(k))
+      })
     }
-    if (keyword === 'ONBUILD') {
-      const trigger = (
-        node as unknown as { getTriggerInstruction(): AstInstruction | null }
-      ).getTriggerInstruction()
-      if (trigger) inst.trigger = build(trigger, index, inst)
-    }
-    stage?.instructions.push(inst)
-    instructions.push(inst)
-  })
+  }
 
   linkStages(stages)
 
-  const comments: Comment[] = ast.getComments().map((c) => {
-    const s = spanOf(c.getRange())
-    return {
-      ...s,
-      content: c.getContent().trim(),
-      inInstruction: instructions.some((i) => s.start > i.start && s.start < i.end)
-    }
-  })
+  // dockerfile-ast, on demand only.
+  let astCache: Dockerfile | undefined
+  const getAst = (): Dockerfile => (astCache ??= DockerfileParser.parse(text))
+  const astNodeOf = (inst: Instruction): AstInstruction => {
+    const ast = getAst()
+    const line = (inst.onbuild ?? inst).keywordSpan.range.start.line - 1
+    const node = ast.getInstructions().find((i) => i.getRange().start.line === line)
+    if (!node) throw new Error(`dockerfile-ast has no instruction on line ${line + 1}`)
+    if (!inst.onbuild) return node
+    const trigger = (
+      node as unknown as { getTriggerInstruction(): AstInstruction | null }
+    ).getTriggerInstruction()
+    if (!trigger) throw new Error(`dockerfile-ast has no ONBUILD trigger on line ${line + 1}`)
+    return trigger
+  }
 
   const shells = new Map<Instruction, ShellScript | undefined>()
   const shellOf = (inst: Instruction): string[] => {
@@ -277,23 +538,55 @@ export function parseDockerfile(path: string, text: string): DockerfileDoc {
     const st = target.stage
     if (!st) return DEFAULT_SHELL
     for (let s: Stage | undefined = st; s; s = s.parent) {
-      const candidates =
-        s === st ? s.instructions.filter((i) => i.index < target.index) : s.instructions
-      for (let k = candidates.length - 1; k >= 0; k--) {
-        const i = candidates[k]
+      const list = s.instructions
+      for (let k = list.length - 1; k >= 0; k--) {
+        const i = list[k]
+        if (s === st && i.index >= target.index) continue
         if (i.keyword === 'SHELL' && i.json) return i.json.values
       }
     }
     return DEFAULT_SHELL
   }
-  const hadolintShellPragma = readShellPragma(ast.getComments().map((c) => c.getContent()))
+  const hadolintShellPragma = readShellPragma(comments)
+
+  const scopes = new Map<Stage, ScopeEvent[]>()
+  const variables = (inst: Instruction): Map<string, string | null> => {
+    const target = inst.onbuild ?? inst
+    const out = new Map<string, string | null>()
+    const st = target.stage
+    if (!st) {
+      for (const i of instructions) {
+        if (i.index >= target.index || i.keyword === 'FROM') break
+        if (i.keyword === 'ARG') for (const p of i.properties) out.set(p.name, p.value)
+      }
+      return out
+    }
+    const chain: Stage[] = []
+    for (let s: Stage | undefined = st; s; s = s.parent) chain.unshift(s)
+    for (const s of chain) {
+      let events = scopes.get(s)
+      if (!events) {
+        events = scopeEvents(s, globalArgs)
+        scopes.set(s, events)
+      }
+      for (const ev of events) {
+        if (s === st && ev.index >= target.index) break
+        // ARGs do not cross into stages built FROM this one; ENVs do.
+        if (ev.arg && s !== st) continue
+        out.set(ev.name, ev.value === null ? null : expandVariables(ev.value, out).value)
+      }
+    }
+    return out
+  }
 
   return {
     kind: 'dockerfile',
     path,
     text,
     lines,
-    ast,
+    get ast(): Dockerfile {
+      return getAst()
+    },
     escape,
     directives,
     comments,
@@ -302,6 +595,7 @@ export function parseDockerfile(path: string, text: string): DockerfileDoc {
     globalArgs,
     span,
     shellOf,
+    variables,
     shell(inst) {
       if (inst.keyword !== 'RUN' || inst.json) return undefined
       if (shells.has(inst)) return shells.get(inst)
@@ -318,19 +612,60 @@ export function parseDockerfile(path: string, text: string): DockerfileDoc {
   }
 }
 
-interface PropertyLike {
-  getName(): string
-  getValue(): string | null
+interface ScopeEvent {
+  index: number
+  name: string
+  value: string | null
+  arg: boolean
 }
 
-const JSON_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOLUME'])
+/** ARG and ENV declarations of a stage, in order (global ARG defaults applied to re-declarations). */
+function scopeEvents(stage: Stage, globalArgs: Map<string, string | null>): ScopeEvent[] {
+  const events: ScopeEvent[] = []
+  for (const inst of stage.instructions) {
+    if (inst.keyword === 'ARG') {
+      for (const p of inst.properties) {
+        const value = p.value ?? (globalArgs.has(p.name) ? globalArgs.get(p.name)! : null)
+        events.push({ index: inst.index, name: p.name, value, arg: true })
+      }
+    } else if (inst.keyword === 'ENV') {
+      for (const p of inst.properties) {
+        events.push({ index: inst.index, name: p.name, value: p.value ?? '', arg: false })
+      }
+    }
+  }
+  return events
+}
 
-function readShellPragma(comments: string[]): string | undefined {
+function readShellPragma(comments: Comment[]): string | undefined {
   for (const c of comments) {
-    const m = /^\s*hadolint\s+shell\s*=\s*(\S+)/.exec(c)
+    const m = /^\s*hadolint\s+shell\s*=\s*(\S+)/.exec(c.content)
     if (m) return m[1]
   }
   return undefined
+}
+
+interface Marker {
+  name: string
+  stripTabs: boolean
+  quoted: boolean
+  span: Span
+}
+
+/** BuildKit's heredocsFromLine: words of the instruction line that are `<<NAME` / `<<-NAME`. */
+function heredocMarkers(inst: Instruction): Marker[] {
+  const out: Marker[] = []
+  for (const word of inst.args) {
+    if (!word.value.includes('<<')) continue
+    const m = HEREDOC_WORD.exec(word.value)
+    if (!m) continue
+    let name = m[3]
+    const quoted = /["']/.test(name)
+    name = name.replace(/["']/g, '')
+    if (name === '') continue
+    out.push({ name, stripTabs: m[2] === '-', quoted, span: word })
+  }
+  return out
 }
 
 function newStage(
@@ -359,15 +694,37 @@ function newStage(
     isLast: false,
     usedAsBase: false,
     inFinalImage: false,
+    copiedFrom: false,
     platform
   }
 }
 
 function linkStages(stages: Stage[]): void {
-  stages.forEach((stage, i) => {
+  const byName = new Map<string, Stage>()
+  stages.forEach((stage) => {
     const ref = stage.image.expanded.toLowerCase()
-    stage.parent = stages.slice(0, i).find((s) => s.name !== undefined && s.name === ref)
+    stage.parent = byName.get(ref)
     if (stage.parent) stage.parent.usedAsBase = true
+    if (stage.name !== undefined && !byName.has(stage.name)) byName.set(stage.name, stage)
+  })
+  // COPY --from / RUN --mount=from= references to earlier stages (by name or index).
+  stages.forEach((stage) => {
+    const refer = (value: string | null): void => {
+      if (!value) return
+      const v = value.toLowerCase()
+      const target = /^\d+$/.test(v) ? stages[Number(v)] : byName.get(v)
+      if (target && target.index < stage.index) target.copiedFrom = true
+    }
+    for (const inst of stage.instructions) {
+      const i = inst.trigger ?? inst
+      for (const f of i.flags) {
+        if (f.name === 'from' && (i.keyword === 'COPY' || i.keyword === 'ADD')) refer(f.value)
+        else if (f.name === 'mount' && f.value) {
+          const m = /(?:^|,)from=([^,]+)/.exec(f.value)
+          if (m) refer(m[1])
+        }
+      }
+    }
   })
   const last = stages[stages.length - 1]
   if (last) last.isLast = true
@@ -379,6 +736,7 @@ export function expandVariables(
   value: string,
   vars: Map<string, string | null>
 ): { value: string; unresolved: boolean } {
+  if (!value.includes('$')) return { value, unresolved: false }
   let unresolved = false
   const out = value.replace(
     /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g,
@@ -434,65 +792,30 @@ export function parseImageRef(raw: string, vars: Map<string, string | null>): Im
   return { raw, expanded, unresolved, registry, name: rest, tag, digest }
 }
 
-function readHeredocs(
-  node: AstInstruction,
-  spanOf: (r: {
-    start: { line: number; character: number }
-    end: { line: number; character: number }
-  }) => Span,
-  text: string
-): HeredocBody[] {
-  const get = (node as unknown as { getHeredocs?: () => AstHeredoc[] }).getHeredocs
-  if (typeof get !== 'function') return []
-  let heredocs: AstHeredoc[]
-  try {
-    heredocs = get.call(node)
-  } catch {
-    return []
+/**
+ * BuildKit's word processing without variable expansion: `"…"` and `'…'` quotes removed, the
+ * escape character keeps the next character (inside double quotes only before `"`, `$`, the
+ * escape character itself).
+ */
+export function unquote(word: string, escape = '\\'): string {
+  if (!word.includes('"') && !word.includes("'") && !word.includes(escape)) return word
+  let out = ''
+  let quote = ''
+  for (let i = 0; i < word.length; i++) {
+    const c = word[i]
+    if (quote === "'") {
+      if (c === "'") quote = ''
+      else out += c
+    } else if (quote === '"') {
+      if (c === '"') quote = ''
+      else if (c === escape && i + 1 < word.length && '"$'.concat(escape).includes(word[i + 1]))
+        out += word[++i]
+      else out += c
+    } else if (c === '"' || c === "'") quote = c
+    else if (c === escape && i + 1 < word.length) out += word[++i]
+    else out += c
   }
-  return heredocs.map((h) => {
-    const content = h.getContentRange()
-    const delimiter = h.getDelimiterRange()
-    const nameEnd = spanOf(h.getNameRange()).end
-    const contentStart = content ? spanOf(content).start : lineEndAt(text, nameEnd) + 1
-    const contentEnd = delimiter
-      ? spanOf(delimiter).start
-      : content
-        ? spanOf(content).end
-        : text.length
-    return {
-      name: h.getName(),
-      content: text.slice(contentStart, Math.max(contentStart, contentEnd)),
-      contentStart,
-      contentEnd: Math.max(contentStart, contentEnd)
-    }
-  })
-}
-
-interface AstHeredoc {
-  getName(): string
-  getNameRange(): {
-    start: { line: number; character: number }
-    end: { line: number; character: number }
-  }
-  getContentRange(): {
-    start: { line: number; character: number }
-    end: { line: number; character: number }
-  } | null
-  getDelimiterRange(): {
-    start: { line: number; character: number }
-    end: { line: number; character: number }
-  } | null
-}
-
-function delimiterLength(text: string, h: HeredocBody): number {
-  return Math.max(1, lineEndAt(text, h.contentEnd) - h.contentEnd + 1)
-}
-
-/** Offset of the line terminator (or end of text) of the line containing `offset`. */
-function lineEndAt(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset)
-  return nl === -1 ? text.length : nl
+  return out
 }
 
 /**
@@ -549,57 +872,138 @@ export function joinContinuations(
 }
 
 function readJson(inst: Instruction, span: (s: number, e: number) => Span): JsonForm | undefined {
-  const t = inst.text.trimStart()
-  if (!t.startsWith('[')) return undefined
-  const trimmed = inst.text.trim()
+  const t = inst.text
+  if (t.charCodeAt(0) !== 91 /* [ */ || t.charCodeAt(t.length - 1) !== 93) return undefined
   let values: unknown
   try {
-    values = JSON.parse(trimmed)
+    values = JSON.parse(t)
   } catch {
     return undefined
   }
   if (!Array.isArray(values) || !values.every((v) => typeof v === 'string')) return undefined
-  const lead = inst.text.length - t.length
-  const open = inst.textOffsets[lead]
-  const close = inst.textOffsets[lead + trimmed.length - 1] + 1
   // Locate each string literal in the joined text to get exact ranges.
   const items: Token[] = []
   const re = /"(?:[^"\\]|\\.)*"/g
   let m: RegExpExecArray | null
   let k = 0
-  while ((m = re.exec(trimmed)) && k < values.length) {
-    const s = inst.textOffsets[lead + m.index]
-    const e = inst.textOffsets[lead + m.index + m[0].length - 1] + 1
-    items.push({ ...span(s, e), value: values[k] as string })
+  while ((m = re.exec(t)) && k < values.length) {
+    const s = inst.textOffsets[m.index]
+    const e = inst.textOffsets[m.index + m[0].length - 1] + 1
+    items.push({ start: s, end: e, range: span(s, e).range, value: values[k] as string })
     k++
   }
-  return { values: values as string[], items, span: span(open, close) }
+  return {
+    values: values as string[],
+    items,
+    span: span(inst.textOffsets[0], inst.textOffsets[t.length - 1] + 1)
+  }
 }
 
-/** Build the shell script of a RUN: shell-form text, or the heredoc body for `RUN <<EOF`. */
+/**
+ * ENV/LABEL/ARG pairs (BuildKit's parseNameVal / parseNameOrNameVal): words split on blanks outside
+ * quotes; `ENV key value` without `=` is the legacy form whose value is the rest of the line.
+ */
+function readProperties(
+  inst: Instruction,
+  escape: string,
+  span: (s: number, e: number) => Span
+): Property[] {
+  const t = inst.text
+  const O = inst.textOffsets
+  const at = (i: number): number => O[i]
+  const after = (i: number): number => (i > 0 ? O[i - 1] + 1 : O[0])
+  const words: Array<[number, number]> = []
+  let i = 0
+  while (i < t.length) {
+    while (i < t.length && isBlank(t.charCodeAt(i))) i++
+    if (i >= t.length) break
+    const s = i
+    let quote = ''
+    while (i < t.length) {
+      const c = t[i]
+      if (quote) {
+        if (c === quote) quote = ''
+        else if (c === escape && quote === '"') i++
+      } else if (isBlank(t.charCodeAt(i))) break
+      else if (c === '"' || c === "'") quote = c
+      else if (c === escape) i++
+      i++
+    }
+    words.push([s, Math.min(i, t.length)])
+  }
+  if (words.length === 0) return []
+  const [fs, fe] = words[0]
+  const firstWord = t.slice(fs, fe)
+  if (inst.keyword !== 'ARG' && !firstWord.includes('=')) {
+    // Legacy `ENV key value…`
+    let vs = fe
+    while (vs < t.length && isBlank(t.charCodeAt(vs))) vs++
+    const hasValue = vs < t.length
+    return [
+      {
+        ...span(at(fs), after(t.length)),
+        name: unquote(firstWord, escape),
+        nameSpan: span(at(fs), after(fe)),
+        value: hasValue ? unquote(t.slice(vs), escape) : null,
+        valueSpan: hasValue ? span(at(vs), after(t.length)) : undefined,
+        legacy: true
+      }
+    ]
+  }
+  return words.map(([s, e]) => {
+    const word = t.slice(s, e)
+    const eq = word.indexOf('=')
+    if (eq === -1) {
+      return {
+        ...span(at(s), after(e)),
+        name: unquote(word, escape),
+        nameSpan: span(at(s), after(e)),
+        value: null,
+        valueSpan: undefined,
+        legacy: false
+      }
+    }
+    return {
+      ...span(at(s), after(e)),
+      name: unquote(word.slice(0, eq), escape),
+      nameSpan: span(at(s), after(s + eq)),
+      value: unquote(word.slice(eq + 1), escape),
+      valueSpan: span(at(s + eq + 1 < e ? s + eq + 1 : e), after(e)),
+      legacy: false
+    }
+  })
+}
+
+/**
+ * The shell script of a RUN: shell-form text; for `RUN <<EOF` (or `RUN <<EOF bash`, a shell that
+ * reads the heredoc on stdin) the heredoc body; for a command that reads heredocs (`RUN python3
+ * <<EOF`) the header with the bodies as here-documents.
+ */
 function shellScript(inst: Instruction, text: string): ShellScript | undefined {
   if (!inst.argsSpan) return undefined
   if (inst.heredocs.length === 0) return parseShell(inst.text, inst.textOffsets)
-  const header = inst.text
-  const onlyMarkers = /^\s*(<<-?\s*(["']?)[A-Za-z0-9_.-]+\2\s*)+$/.test(header)
-  if (onlyMarkers) {
+  const markers = new Set(inst.heredocs.map((h) => h.marker.start))
+  const rest = inst.args.filter((a) => !markers.has(a.start) && !/^\d*[<>]/.test(a.value))
+  const runsBody =
+    rest.length === 0 ||
+    (SHELLS.test(rest[0].value) &&
+      rest.slice(1).every((a) => /^-[a-z]+$/i.test(a.value) && !a.value.includes('c')))
+  if (runsBody) {
     const h = inst.heredocs[0]
-    if (
-      /^#!/.test(h.content) &&
-      !/^#!\S*\b(sh|bash|ash|dash|ksh|zsh)\b/.test(h.content.split('\n')[0])
-    ) {
+    const firstLine = h.content.slice(0, h.content.indexOf('\n') + 1 || undefined)
+    if (/^#!/.test(firstLine) && !/^#!\S*\b(sh|bash|ash|dash|ksh|mksh|zsh)\b/.test(firstLine)) {
       return undefined
     }
-    const offsets = Array.from({ length: h.content.length + 1 }, (_, i) => h.contentStart + i)
-    return parseShell(h.content.replace(/\r\n/g, ' \n'), offsets)
+    const offsets = new Array<number>(h.content.length + 1)
+    for (let i = 0; i <= h.content.length; i++) offsets[i] = h.contentStart + i
+    return parseShell(h.content, offsets)
   }
-  // A command that reads heredocs: hand the header plus the raw bodies to the shell parser.
-  const headerEnd = lineEndAt(text, inst.argsSpan.start)
-  const rest = text.slice(headerEnd, inst.end)
-  const script = inst.text + rest
-  const offsets = [
-    ...inst.textOffsets.slice(0, -1),
-    ...Array.from({ length: rest.length + 1 }, (_, i) => headerEnd + i)
-  ]
-  return parseShell(script.replace(/\r\n/g, ' \n'), offsets)
+  // A command that reads heredocs: the header line plus the raw bodies.
+  const headerEnd = inst.textOffsets[inst.text.length - 1] + 1
+  const nl = text.indexOf('\n', headerEnd)
+  const from = nl === -1 ? text.length : nl
+  const tail = text.slice(from, inst.end)
+  const offsets = inst.textOffsets.slice(0, -1)
+  for (let i = 0; i <= tail.length; i++) offsets.push(from + i)
+  return parseShell(inst.text + tail, offsets)
 }

@@ -24,6 +24,12 @@ export const cases: RuleCases = {
       output: 'ENV PATH=/a:$PATH\nENV PATH=/b:$PATH\n'
     },
     {
+      name: 'comment lines in the continuation are kept',
+      code: 'ENV A=1 \\\n    # the derived one\n    B=$A/x \\\n    C=2\n',
+      errors: [{ line: 3, column: 7 }],
+      output: 'ENV A=1\n    # the derived one\nENV B=$A/x \\\n    C=2\n'
+    },
+    {
       name: 'continuation lines, ONBUILD and CRLF',
       code: 'FROM debian:12.5\r\nONBUILD ENV A=1 \\\r\n    B=x C="$A-$B"\r\n',
       errors: [{ line: 3, column: 12 }],

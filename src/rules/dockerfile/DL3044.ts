@@ -84,10 +84,18 @@ export const DL3044 = defineDockerfileRule({
       const top = inst.onbuild ?? inst
       const prefix = doc.text.slice(top.start, inst.keywordSpan.end)
       const eol = eolAt(doc, top.range.start.line)
-      const edits: TextEdit[] = groups(ps, refs).map((i) => ({
-        range: doc.span(ps[i - 1].span.end, ps[i].span.start).range,
-        text: `${eol}${prefix} `
-      }))
+      const edits: TextEdit[] = groups(ps, refs).map((i) => {
+        const start = ps[i - 1].span.end
+        const end = ps[i].span.start
+        // Comment lines inside the continuation move above the new ENV line.
+        const comments = doc.text
+          .slice(start, end)
+          .split('\n')
+          .slice(1, -1)
+          .filter((line) => line.trim().startsWith('#'))
+          .map((line) => `${line.replace(/\r$/, '')}${eol}`)
+        return { range: doc.span(start, end).range, text: `${eol}${comments.join('')}${prefix} ` }
+      })
       ctx.report({
         message: `\`${names.join('`, `')}\` is set in this same ENV; the reference expands to the value from before it. Use a separate ENV.`,
         range: doc.span(bad[0].start, bad[0].end).range,

@@ -6,6 +6,7 @@ export const cases: RuleCases = {
     'RUN go get example.com/mod@v1.2.3 && go mod tidy\n',
     { name: 'local packages', code: 'RUN go install ./cmd/... && go run . && go get -d ./...\n' },
     { name: 'go run of a file', code: 'RUN go run main.go\n' },
+    { name: 'tools pinned in go.mod', code: 'RUN go install tool\n' },
     {
       name: 'program arguments after go run',
       code: 'RUN go run example.com/gen@v1.0.0 -out x example.com/pkg\n'

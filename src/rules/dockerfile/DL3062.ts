@@ -28,7 +28,7 @@ const VALUE_FLAGS = new Set([
   'covermode'
 ])
 
-/** A module path rather than a local directory or file. */
+/** A module path rather than a local directory, a file or a meta-package (`all`, `std`, `cmd`, `tool`). */
 function isRemote(value: string): boolean {
   return !(
     value.startsWith('.') ||
@@ -36,7 +36,8 @@ function isRemote(value: string): boolean {
     value.endsWith('.go') ||
     value === 'all' ||
     value === 'std' ||
-    value === 'cmd'
+    value === 'cmd' ||
+    value === 'tool'
   )
 }
 

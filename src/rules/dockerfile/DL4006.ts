@@ -33,17 +33,30 @@ function setsPipefail(script: ShellScript): boolean {
   return false
 }
 
-/** The `|` of the first pipeline, or the first piped command when it cannot be found. */
-function pipeSpan(doc: DockerfileDoc, script: ShellScript): { start: number; end: number } {
-  const cmds = script.commands
-  const k = cmds.findIndex((c) => c.piped)
-  const cmd = cmds[k]
-  const next = cmds[k + 1]
-  const bar = doc.text.indexOf('|', cmd.end)
-  if (bar !== -1 && (!next || bar < next.start)) {
-    return { start: bar, end: doc.text[bar + 1] === '&' ? bar + 2 : bar + 1 }
+/**
+ * Commands whose failure a pipe cannot hide: `echo`/`printf` of text never fail, and `yes` is
+ * killed by SIGPIPE on purpose (pipefail would turn that into a failure).
+ */
+const NEVER_FAIL = new Set(['echo', 'printf', 'true', 'yes'])
+
+/**
+ * The first `|` whose left-hand command can fail (`curl … | tar`), or undefined when every pipe
+ * starts from a command that cannot (`echo "$SUM *file" | sha256sum -c -`).
+ */
+function hiddenFailure(
+  doc: DockerfileDoc,
+  script: ShellScript
+): { start: number; end: number } | undefined {
+  for (const cmd of script.commands) {
+    if (cmd.next !== '|' && cmd.next !== '|&') continue
+    if (NEVER_FAIL.has(commandName(cmd))) continue
+    const end = cmd.nextEnd
+    const start = end - cmd.next.length
+    return doc.text.slice(start, end) === cmd.next
+      ? { start, end }
+      : { start: cmd.start, end: cmd.end }
   }
-  return { start: cmd.start, end: cmd.end }
+  return undefined
 }
 
 export const DL4006 = defineDockerfileRule({
@@ -77,8 +90,9 @@ export const DL4006 = defineDockerfileRule({
       }
       if (inst.keyword !== 'RUN' || safe) continue
       const script = doc.shell(inst)
-      if (!script?.hasPipe || !script.commands.some((c) => c.piped) || setsPipefail(script))
-        continue
+      if (!script?.hasPipe || setsPipefail(script)) continue
+      const pipe = hiddenFailure(doc, script)
+      if (!pipe) continue
       let fix: Fix | undefined
       const family = imageShell(inst.stage)
       const shebang = inst.heredocs.length > 0 && inst.heredocs[0].content.startsWith('#!')
@@ -92,7 +106,6 @@ export const DL4006 = defineDockerfileRule({
           edits: [insertLineBefore(doc, inst, `${keyword} ["${shell}", "-o", "pipefail", "-c"]`)]
         }
       }
-      const pipe = pipeSpan(doc, script)
       ctx.report({
         message:
           'A pipe in RUN hides failures of all but the last command: set `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` (`/bin/ash` on Alpine) or `set -o pipefail` first.',

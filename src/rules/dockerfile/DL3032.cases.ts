@@ -38,6 +38,12 @@ export const cases: RuleCases = {
         'FROM centos:7.9.2009\nONBUILD RUN yum makecache \\\n    && yum install -y git-2.1 && yum clean all\n'
     },
     {
+      name: 'a trailing shell comment stays last',
+      code: 'FROM centos:7.9.2009\nRUN yum install -y git-2.1 # tools\n',
+      errors: [{ line: 2, column: 5 }],
+      output: 'FROM centos:7.9.2009\nRUN yum install -y git-2.1 && yum clean all # tools\n'
+    },
+    {
       name: 'heredoc: reported, no fix',
       code: 'FROM centos:7.9.2009\nRUN <<EOF\nyum install -y git-2.1\nEOF\n',
       errors: [{ line: 3, column: 1 }],

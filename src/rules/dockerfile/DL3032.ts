@@ -1,5 +1,6 @@
 import { defineDockerfileRule } from '../define.js'
-import { appendCommand, cacheMountTargets, commandName, fix } from './lib/commands.js'
+import { cacheMountTargets, commandName, fix } from './lib/commands.js'
+import { appendToRun } from './lib/edits.js'
 import { runsCalling } from './lib/runs.js'
 import { hasWord, installWithoutClean, mountCovers, removes } from './lib/packages.js'
 
@@ -31,7 +32,7 @@ export const DL3032 = defineDockerfileRule({
         fix: fix(
           'Append `&& yum clean all` to the RUN.',
           true,
-          appendCommand(doc, inst, 'yum clean all')
+          appendToRun(doc, inst, 'yum clean all')
         )
       })
     }

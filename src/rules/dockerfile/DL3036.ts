@@ -1,5 +1,6 @@
 import { defineDockerfileRule } from '../define.js'
-import { appendCommand, cacheMountTargets, commandName, fix } from './lib/commands.js'
+import { cacheMountTargets, commandName, fix } from './lib/commands.js'
+import { appendToRun } from './lib/edits.js'
 import { runsCalling } from './lib/runs.js'
 import { hasWord, installWithoutClean, mountCovers, removes } from './lib/packages.js'
 
@@ -28,7 +29,7 @@ export const DL3036 = defineDockerfileRule({
         fix: fix(
           'Append `&& zypper clean --all` to the RUN.',
           true,
-          appendCommand(doc, inst, 'zypper clean --all')
+          appendToRun(doc, inst, 'zypper clean --all')
         )
       })
     }

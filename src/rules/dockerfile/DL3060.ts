@@ -1,6 +1,7 @@
 import { defineDockerfileRule } from '../define.js'
 import type { ShellCommand } from '../../parse/shell.js'
-import { appendCommand, cacheMountTargets, commandName, fix, isFlag } from './lib/commands.js'
+import { cacheMountTargets, commandName, fix, isFlag } from './lib/commands.js'
+import { appendToRun } from './lib/edits.js'
 import { runsCalling } from './lib/runs.js'
 import { hasWord, installWithoutClean, mountCovers } from './lib/packages.js'
 import { reachesImage } from './lib/stages.js'
@@ -43,7 +44,7 @@ export const DL3060 = defineDockerfileRule({
         fix: fix(
           'Append `&& yarn cache clean` to the RUN.',
           true,
-          appendCommand(doc, inst, 'yarn cache clean')
+          appendToRun(doc, inst, 'yarn cache clean')
         )
       })
     }

@@ -28,6 +28,13 @@ export const cases: RuleCases = {
         'FROM debian:12.5\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/a | tar -xz\nRUN ps aux | grep x\n'
     },
     {
+      name: 'the SHELL goes above the comments (and pragmas) of the RUN',
+      code: 'FROM ubuntu:24.04\n# hadolint ignore=DL3008\nRUN apt-get download curl | cat\n',
+      errors: [{ line: 3, column: 27 }],
+      output:
+        'FROM ubuntu:24.04\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\n# hadolint ignore=DL3008\nRUN apt-get download curl | cat\n'
+    },
+    {
       name: 'Alpine gets ash',
       code: 'FROM alpine:3.20\r\nRUN wget -qO- https://example.com/a |& tar -xz\r\n',
       errors: [{ line: 2, column: 37, endColumn: 39 }],

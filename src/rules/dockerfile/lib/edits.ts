@@ -1,6 +1,7 @@
 import { eolOf } from '../../../core/text.js'
 import type { TextEdit } from '../../../core/types.js'
 import type { DockerfileDoc, Instruction, Span } from '../../../parse/dockerfile.js'
+import { appendCommand } from './commands.js'
 
 /** Text edits over whole instructions and lines, keeping the file's line endings. */
 
@@ -27,10 +28,17 @@ export function deleteInstruction(doc: DockerfileDoc, inst: Instruction): TextEd
   return { range: doc.span(start, end).range, text: '' }
 }
 
-/** Insert a whole line before the instruction, with its indentation. */
+/**
+ * Insert a whole line before the instruction, with its indentation — above the comment lines
+ * directly on top of it, so a `# hadolint ignore=` pragma keeps applying to the instruction.
+ */
 export function insertLineBefore(doc: DockerfileDoc, inst: Instruction, line: string): TextEdit {
   const top = inst.onbuild ?? inst
-  const lineNo = top.range.start.line
+  let lineNo = top.range.start.line
+  while (lineNo > 1 && /^\s*#/.test(doc.lines.lineText(lineNo - 1))) {
+    if (doc.directives.some((d) => d.range.start.line === lineNo - 1)) break
+    lineNo--
+  }
   const start = doc.lines.lineStart(lineNo)
   const indent = /^[ \t]*/.exec(doc.lines.lineText(lineNo))![0]
   const at = doc.lines.position(start)
@@ -52,3 +60,25 @@ export function quoteWord(doc: DockerfileDoc, value: string): string {
   for (const c of value) out += c === e || c === '"' || c === '$' ? e + c : c
   return `"${out}"`
 }
+
+/**
+ * Append ` && <command>` to a shell-form RUN (see `appendCommand`), but before a trailing shell
+ * comment (`RUN yum install -y x # tools`) so the new command is not commented out.
+ */
+export function appendToRun(
+  doc: DockerfileDoc,
+  inst: Instruction,
+  command: string
+): TextEdit | undefined {
+  const edit = appendCommand(doc, inst, command)
+  const script = doc.shell(inst)
+  if (!edit || !script || script.commands.length === 0) return edit
+  let last = script.commands[0]
+  for (const c of script.commands) if (c.end > last.end) last = c
+  const end = doc.lines.offset(edit.range.start)
+  if (!TRAILING_COMMENT.test(doc.text.slice(last.end, end))) return edit
+  const at = doc.lines.position(last.end)
+  return { range: { start: at, end: at }, text: ` && ${command}` }
+}
+
+const TRAILING_COMMENT = /(^|[\s;&|])#/

@@ -14,6 +14,14 @@ import { DR2011 } from './DR2011.js'
 import { DR2012 } from './DR2012.js'
 import { DR2013 } from './DR2013.js'
 import { DR2014 } from './DR2014.js'
+import { DR3001 } from './DR3001.js'
+import { DR3002 } from './DR3002.js'
+import { DR3003 } from './DR3003.js'
+import { DR3004 } from './DR3004.js'
+import { DR3005 } from './DR3005.js'
+import { DR3006 } from './DR3006.js'
+import { DR3007 } from './DR3007.js'
+import { DR3008 } from './DR3008.js'
 import { SHELLCHECK } from './SHELLCHECK.js'
 
 /** Dockerfile rules beyond hadolint's DL set (ShellCheck family, BuildKit, security, DR), sorted by id. */
@@ -32,5 +40,13 @@ export const otherRules: readonly Rule<DockerfileDoc>[] = [
   DR2012,
   DR2013,
   DR2014,
+  DR3001,
+  DR3002,
+  DR3003,
+  DR3004,
+  DR3005,
+  DR3006,
+  DR3007,
+  DR3008,
   SHELLCHECK
 ]

@@ -1,11 +1,11 @@
 import { defineDockerfileRule } from '../define.js'
 import type { ShellWord } from '../../parse/shell.js'
-import { commandName } from './lib/commands.js'
+import { argsNoFlags, commandName } from './lib/commands.js'
 import { commandsNamed } from './lib/runs.js'
-import { flagValue, hasWord, onlyVariable, operands, zypperPinned } from './lib/packages.js'
+import { flagValue, hasWord, onlyVariable, zypperPinned } from './lib/packages.js'
 
 /** zypper install options that take a separate value. */
-const VALUE_FLAGS = new Set(['r', 'repo', 'from', 't', 'type', 'download', 'root', 'R'])
+const VALUE_FLAGS = ['r', 'repo', 'from', 't', 'type', 'download', 'root', 'R']
 
 export const DL3037 = defineDockerfileRule({
   id: 'DL3037',
@@ -20,7 +20,7 @@ export const DL3037 = defineDockerfileRule({
       if (type && type.value !== 'package') continue
       const unpinned: ShellWord[] = []
       let subcommandSeen = false
-      for (const w of operands(cmd, VALUE_FLAGS)) {
+      for (const w of argsNoFlags(cmd, VALUE_FLAGS)) {
         if (!subcommandSeen) {
           subcommandSeen = w.value === 'install' || w.value === 'in'
           continue

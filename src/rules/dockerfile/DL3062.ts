@@ -1,8 +1,8 @@
 import { defineDockerfileRule } from '../define.js'
-import type { ShellWord } from '../../parse/shell.js'
-import { commandName } from './lib/commands.js'
+import type { ShellCommand, ShellWord } from '../../parse/shell.js'
+import { commandName, isFlag } from './lib/commands.js'
 import { commandsNamed } from './lib/runs.js'
-import { onlyVariable, operands } from './lib/packages.js'
+import { onlyVariable } from './lib/packages.js'
 
 /** `go build`-family flags that take a separate value (Go flags are single-dash words). */
 const VALUE_FLAGS = new Set([
@@ -28,6 +28,21 @@ const VALUE_FLAGS = new Set([
   'covermode'
 ])
 
+/**
+ * Non-flag arguments of a `go` command: Go flags are single-dash words (`-ldflags`), some take a
+ * separate value (`-o file`), `-flag=value` carries its own.
+ */
+function operands(cmd: ShellCommand): ShellWord[] {
+  const out: ShellWord[] = []
+  const args = cmd.args
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i]
+    if (!isFlag(w)) out.push(w)
+    else if (!w.value.includes('=') && VALUE_FLAGS.has(w.value.replace(/^--?/, ''))) i++
+  }
+  return out
+}
+
 /** A module path rather than a local directory, a file or a meta-package (`all`, `std`, `cmd`, `tool`). */
 function isRemote(value: string): boolean {
   return !(
@@ -49,7 +64,7 @@ export const DL3062 = defineDockerfileRule({
   check(doc, ctx) {
     for (const { cmd } of commandsNamed(doc, 'go')) {
       if (commandName(cmd) !== 'go') continue
-      const [sub, ...rest] = operands(cmd, VALUE_FLAGS)
+      const [sub, ...rest] = operands(cmd)
       if (!sub || !['install', 'get', 'run'].includes(sub.value)) continue
       // `go run pkg args…`: only the package is a module; the rest are the program's arguments.
       const packages = sub.value === 'run' ? rest.slice(0, 1) : rest

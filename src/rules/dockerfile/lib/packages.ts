@@ -1,5 +1,5 @@
 import type { ShellCommand, ShellWord } from '../../../parse/shell.js'
-import { isFlag } from './commands.js'
+import { argsNoFlags } from './commands.js'
 
 /**
  * Package-manager vocabulary for the yum / dnf / zypper / yarn rules: which words are packages,
@@ -19,30 +19,6 @@ export function onlyVariable(word: ShellWord): boolean {
 export function variablesIn(raw: string): string[] {
   const out: string[] = []
   for (const m of raw.matchAll(VARIABLE_REF)) out.push(m[1] ?? m[2])
-  return out
-}
-
-/**
- * Non-flag arguments of a command whose flags may be long single-dash words (`-tool`) or take a
- * value (`--enablerepo repo`); `valueFlags` are names without dashes.
- */
-export function operands(cmd: ShellCommand, valueFlags: ReadonlySet<string>): ShellWord[] {
-  const out: ShellWord[] = []
-  const args = cmd.args
-  for (let i = 0; i < args.length; i++) {
-    const w = args[i]
-    if (!isFlag(w)) {
-      out.push(w)
-      continue
-    }
-    if (w.value === '--') {
-      out.push(...args.slice(i + 1))
-      break
-    }
-    if (w.value.includes('=')) continue
-    const name = w.value.replace(/^--?/, '')
-    if (valueFlags.has(name)) i++
-  }
   return out
 }
 
@@ -112,7 +88,7 @@ export function installWithoutClean(
 }
 
 /** yum/dnf/microdnf options that take a separate value. */
-const RPM_VALUE_FLAGS = new Set([
+const RPM_VALUE_FLAGS = [
   'c',
   'config',
   'd',
@@ -142,7 +118,7 @@ const RPM_VALUE_FLAGS = new Set([
   'sec-severity',
   'secseverity',
   'rpmverbosity'
-])
+]
 
 /**
  * The package words of a yum/dnf `install` that name no version. Module streams (`module install`)
@@ -157,7 +133,7 @@ export function unpinnedRpmPackages(
   const module = hasWord(cmd, ['module'])
   if (!module && hasWord(cmd, ['group'])) return []
   const out: ShellWord[] = []
-  for (const w of operands(cmd, RPM_VALUE_FLAGS)) {
+  for (const w of argsNoFlags(cmd, RPM_VALUE_FLAGS)) {
     if (w.value === 'install' || w.value === 'module') continue
     if (onlyVariable(w) || w.value.startsWith('@')) continue
     let spec = w.value

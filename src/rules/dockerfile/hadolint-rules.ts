@@ -1,14 +1,25 @@
 import type { Rule } from '../../core/types.js'
 import type { DockerfileDoc } from '../../parse/dockerfile.js'
 import { DL1000 } from './DL1000.js'
+import { DL1001 } from './DL1001.js'
+import { DL3000 } from './DL3000.js'
+import { DL3002 } from './DL3002.js'
 import { DL3006 } from './DL3006.js'
 import { DL3007 } from './DL3007.js'
 import { DL3008 } from './DL3008.js'
 import { DL3009 } from './DL3009.js'
+import { DL3011 } from './DL3011.js'
+import { DL3012 } from './DL3012.js'
 import { DL3014 } from './DL3014.js'
 import { DL3015 } from './DL3015.js'
 import { DL3020 } from './DL3020.js'
+import { DL3021 } from './DL3021.js'
+import { DL3022 } from './DL3022.js'
+import { DL3023 } from './DL3023.js'
+import { DL3024 } from './DL3024.js'
 import { DL3025 } from './DL3025.js'
+import { DL3026 } from './DL3026.js'
+import { DL3029 } from './DL3029.js'
 import { DL3032 } from './DL3032.js'
 import { DL3033 } from './DL3033.js'
 import { DL3034 } from './DL3034.js'
@@ -54,14 +65,25 @@ import { DL4006 } from './DL4006.js'
 /** hadolint's DL rules under hadolint's ids, sorted by id. */
 export const hadolintRules: readonly Rule<DockerfileDoc>[] = [
   DL1000,
+  DL1001,
+  DL3000,
+  DL3002,
   DL3006,
   DL3007,
   DL3008,
   DL3009,
+  DL3011,
+  DL3012,
   DL3014,
   DL3015,
   DL3020,
+  DL3021,
+  DL3022,
+  DL3023,
+  DL3024,
   DL3025,
+  DL3026,
+  DL3029,
   DL3032,
   DL3033,
   DL3034,

@@ -1,5 +1,11 @@
 import type { Fix, TextEdit } from '../../../core/types.js'
-import type { DockerfileDoc, Instruction, Stage } from '../../../parse/dockerfile.js'
+import {
+  expandVariables,
+  unquote,
+  type DockerfileDoc,
+  type Instruction,
+  type Stage
+} from '../../../parse/dockerfile.js'
 import type { ShellCommand, ShellScript, ShellWord } from '../../../parse/shell.js'
 
 /**
@@ -165,4 +171,60 @@ export function lineage(stage: Stage | undefined): Stage[] {
   const out: Stage[] = []
   for (let s = stage; s; s = s.parent) out.push(s)
   return out
+}
+
+/** `keyword` in the case the instruction was written in (`run` → `workdir`). */
+export function keywordAs(inst: Instruction, keyword: string): string {
+  const k = inst.keywordText
+  return k === k.toLowerCase() && k !== k.toUpperCase() ? keyword.toLowerCase() : keyword
+}
+
+/** Replace a shell word's text. */
+export function replaceWord(doc: DockerfileDoc, word: ShellWord, text: string): TextEdit {
+  return { range: doc.span(word.start, word.end).range, text }
+}
+
+/** A word made only of variable references and literal text (no `$(…)`, backticks or globs). */
+const EXPANDABLE = /^(?:[^$`*?[\\]|\$\{[A-Za-z_]\w*(?::?[-+][^}$]*)?\}|\$[A-Za-z_]\w*)*$/
+
+/**
+ * The words a RUN word stands for once the ARG/ENV variables in scope are substituted (defaults:
+ * build args may override them). `$PKGS` with `ENV PKGS="curl git"` gives `['curl', 'git']`; a
+ * double-quoted word stays one word. Undefined when a variable is unknown or the word runs code.
+ */
+export function expandWord(
+  doc: DockerfileDoc,
+  inst: Instruction,
+  word: ShellWord
+): string[] | undefined {
+  if (word.literal) return [word.value]
+  let raw = word.raw
+  const quoted = raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"')
+  if (quoted) raw = raw.slice(1, -1)
+  if (!EXPANDABLE.test(raw)) return undefined
+  const { value, unresolved } = expandVariables(raw, doc.variables(inst))
+  if (unresolved) return undefined
+  if (quoted) return [value]
+  return unquote(value)
+    .split(/\s+/)
+    .filter((w) => w !== '')
+}
+
+/**
+ * Delete an instruction flag (`--platform=…`) with the blanks and line continuations that follow
+ * it, so the next word takes its place.
+ */
+export function deleteFlag(doc: DockerfileDoc, flag: { start: number; end: number }): TextEdit {
+  const t = doc.text
+  let k = flag.end
+  for (;;) {
+    while (t[k] === ' ' || t[k] === '\t') k++
+    if (t[k] !== doc.escape) break
+    let j = k + 1
+    while (t[j] === ' ' || t[j] === '\t') j++
+    if (t[j] === '\r') j++
+    if (t[j] !== '\n') break
+    k = j + 1
+  }
+  return { range: doc.span(flag.start, k).range, text: '' }
 }

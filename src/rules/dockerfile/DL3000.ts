@@ -1,0 +1,70 @@
+import { defineDockerfileRule } from '../define.js'
+import { unquote, type Instruction } from '../../parse/dockerfile.js'
+import { lineage } from './lib/commands.js'
+
+/** Absolute: `/x`, a variable (`$HOME`, `${DIR}`), or a Windows drive (`C:\`, `C:/`). */
+const ABSOLUTE = /^(\/|\$|[A-Za-z]:[\\/]?)/
+
+/** The absolute WORKDIR in effect before `inst` (earlier WORKDIRs of the stage and its parents). */
+function previousWorkdir(inst: Instruction): string | null | undefined {
+  const stages = lineage(inst.stage)
+  let parts: string[] = []
+  for (const stage of stages.reverse()) {
+    for (const i of stage.instructions) {
+      if (i === inst) return parts.length > 0 ? `/${parts.join('/')}` : null
+      if (i.keyword !== 'WORKDIR') continue
+      const path = unquote(i.text.trim())
+      if (path.includes('$') || /^[A-Za-z]:/.test(path)) return undefined
+      if (path.startsWith('/')) parts = []
+      for (const seg of path.split('/')) {
+        if (seg === '' || seg === '.') continue
+        if (seg === '..') parts.pop()
+        else parts.push(seg)
+      }
+    }
+  }
+  return undefined
+}
+
+export const DL3000 = defineDockerfileRule({
+  id: 'DL3000',
+  aliases: ['AVD-DS-0009', 'CKV_DOCKER_10'],
+  severity: 'error',
+  fixable: true,
+  description: 'Use absolute WORKDIR.',
+  check(doc, ctx) {
+    for (const inst of doc.instructions) {
+      if (inst.keyword !== 'WORKDIR' || !inst.argsSpan) continue
+      const raw = inst.text
+      const path = unquote(raw)
+      if (path === '' || ABSOLUTE.test(path)) continue
+      const range = inst.argsSpan.range
+      // The directory it resolves to: known when an earlier WORKDIR of the stage lineage set an
+      // absolute one (safe), or when the stage starts from scratch (the working directory is `/`).
+      const before = previousWorkdir(inst)
+      const fromScratch = lineage(inst.stage).some((s) => s.image.expanded === 'scratch')
+      const plain = /^[A-Za-z0-9_.@%+=:,/-]+$/.test(path)
+      let fix
+      if (plain && typeof before === 'string') {
+        fix = {
+          description: `Make the path absolute: \`${before}/${path}\` is where the relative WORKDIR leads after \`WORKDIR ${before}\`.`,
+          safe: true,
+          edits: [{ range, text: `${before}/${path}`.replace(/\/\.\//g, '/') }]
+        }
+      } else if (plain && before === null) {
+        fix = {
+          description: fromScratch
+            ? 'Prefix `/` (a stage built from scratch starts in `/`).'
+            : "Prefix `/` (changes behaviour if the base image's WORKDIR is not `/`: the path is then no longer relative to it).",
+          safe: fromScratch,
+          edits: [{ range, text: `/${path}` }]
+        }
+      }
+      ctx.report({
+        message: `\`WORKDIR ${raw}\` is relative: it depends on the WORKDIR inherited from the base image; use an absolute path.`,
+        range,
+        fix
+      })
+    }
+  }
+})

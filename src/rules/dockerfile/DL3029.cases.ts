@@ -1,0 +1,23 @@
+import type { RuleCases } from '../define.js'
+
+export const cases: RuleCases = {
+  valid: [
+    'FROM debian:12.5\n',
+    'FROM --platform=$BUILDPLATFORM debian:12.5\n',
+    'FROM --platform="${BUILDPLATFORM:-}" debian:12.5\n',
+    'FROM --platform=$TARGETPLATFORM debian:12.5\n'
+  ],
+  invalid: [
+    {
+      code: 'FROM --platform=linux/amd64 debian:12.5\n',
+      errors: [{ line: 1, column: 6, endColumn: 28, message: 'linux/amd64' }],
+      output: 'FROM debian:12.5\n'
+    },
+    {
+      name: 'flag on its own continuation line',
+      code: 'FROM \\\n  --platform=linux \\\n  debian:12.5 AS x\n',
+      errors: [{ line: 2, column: 3 }],
+      output: 'FROM \\\n  debian:12.5 AS x\n'
+    }
+  ]
+}

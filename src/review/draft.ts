@@ -3,7 +3,7 @@ import { eolOf, LineIndex } from '../core/text.js'
 import type { FileKind, Finding } from '../core/types.js'
 import { inScope, type FilterMode } from '../diff/filter.js'
 import type { FileDiff } from '../diff/patch.js'
-import { renderComment, type InlineComment } from './comment.js'
+import { renderComment, type CommentOptions, type InlineComment } from './comment.js'
 import { fingerprints } from './fingerprint.js'
 
 /**
@@ -99,28 +99,48 @@ export function draftReview(files: readonly ReviewFile[], options: DraftOptions)
   const inline: InlineComment[] = []
   const candidates = scoped.filter((s) => s.inScope)
   candidates.sort((a, b) => compareFindings(a.finding, b.finding))
+  const context = (s: (typeof scoped)[number], diff: FileDiff) => ({
+    path: s.file.path,
+    lines: s.lines,
+    diff,
+    crlf: isCrlf(s.file)
+  })
+  const render = (s: (typeof scoped)[number], claimLines: CommentOptions['claim']) =>
+    renderComment(s.finding, s.fingerprint, context(s, s.file.diff!), {
+      docsUrl: options.docsUrl,
+      suggestions: options.suggestions,
+      claim: claimLines
+    })
+  // Which findings get a comment: the most severe ones that can be placed, up to the cap.
+  const chosen: typeof scoped = []
   for (const s of candidates) {
     const diff = s.file.diff
-    if (!diff || !diff.hasPatch) {
-      s.notInline = 'no-patch'
-      continue
-    }
-    if (inline.length >= options.maxComments) {
-      s.notInline = 'limit'
-      continue
-    }
-    const comment = renderComment(
-      s.finding,
-      s.fingerprint,
-      { path: s.file.path, lines: s.lines, diff, crlf: isCrlf(s.file) },
-      { docsUrl: options.docsUrl, suggestions: options.suggestions, claim }
+    if (!diff || !diff.hasPatch) s.notInline = 'no-patch'
+    else if (chosen.length >= options.maxComments) s.notInline = 'limit'
+    else if (!render(s, () => true)) s.notInline = 'outside-diff'
+    else chosen.push(s)
+  }
+  // Who gets the one suggestion a line can carry: safe fixes first, then severity, then the
+  // smallest change (a one-line fix beats a merge of several lines).
+  const priority = (s: (typeof scoped)[number]): number => (s.finding.fix?.safe ? 0 : 1)
+  const size = (s: (typeof scoped)[number]): number => {
+    const edits = s.finding.fix?.edits ?? []
+    if (edits.length === 0) return 0
+    return (
+      Math.max(...edits.map((e) => e.range.end.line)) -
+      Math.min(...edits.map((e) => e.range.start.line))
     )
-    if (!comment) {
-      s.notInline = 'outside-diff'
-      continue
-    }
-    s.comment = comment
-    inline.push(comment)
+  }
+  chosen.sort(
+    (a, b) =>
+      priority(a) - priority(b) ||
+      compareSeverity(a.finding.severity, b.finding.severity) ||
+      size(a) - size(b) ||
+      compareFindings(a.finding, b.finding)
+  )
+  for (const s of chosen) {
+    s.comment = render(s, claim)!
+    inline.push(s.comment)
   }
   inline.sort(
     (a, b) =>

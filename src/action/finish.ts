@@ -1,0 +1,148 @@
+import { isAbsolute, resolve } from 'node:path'
+import type { FileResult } from '../core/engine.js'
+import { reaches } from '../core/severity.js'
+import type { Threshold } from '../core/types.js'
+import type { FilterMode } from '../diff/filter.js'
+import { annotationCommands } from '../format/github.js'
+import { docsUrlOf } from '../format/json.js'
+import { toSarif } from '../format/sarif.js'
+import { chooseAnnotations } from '../review/annotations.js'
+import { compareFindings, type ScopedFinding } from '../review/draft.js'
+import { countBySeverity, renderSummary, type SummaryInput } from '../review/summary.js'
+import { registry } from '../rules/index.js'
+import { VERSION } from '../version.js'
+import type { RunContext } from './context.js'
+import type { ActionIO } from './io.js'
+
+/**
+ * The end of every run, whatever happened to the review: the verdict (the required check), the
+ * job summary, annotations, the SARIF file and the outputs. Reporting failures never change the
+ * verdict; findings that were not posted inline are always in the summary and annotations.
+ */
+
+export interface Verdict {
+  failed: boolean
+  /** One line. */
+  reason: string
+  blocking: number
+}
+
+export function docsUrl(rule: string): string | undefined {
+  return docsUrlOf(rule, registry) || undefined
+}
+
+function scopeText(mode: FilterMode): string {
+  return mode === 'nofilter'
+    ? 'in the linted files'
+    : mode === 'file'
+      ? 'in the changed files'
+      : 'on the changed lines'
+}
+
+export function verdict(
+  findings: readonly ScopedFinding[],
+  failOn: Threshold,
+  mode: FilterMode
+): Verdict {
+  const blocking = findings
+    .filter((f) => f.inScope && reaches(f.finding.severity, failOn))
+    .sort((a, b) => compareFindings(a.finding, b.finding))
+  if (failOn === 'none') {
+    return { failed: false, reason: '`fail-on: none`: findings never fail the check.', blocking: 0 }
+  }
+  if (blocking.length === 0) {
+    return {
+      failed: false,
+      reason: `No findings at or above \`${failOn}\` ${scopeText(mode)}.`,
+      blocking: 0
+    }
+  }
+  const first = blocking[0].finding
+  return {
+    failed: true,
+    reason: `${blocking.length} finding${blocking.length === 1 ? '' : 's'} at or above \`${failOn}\` ${scopeText(mode)} (first: ${first.rule} at ${first.file}:${first.range.start.line}).`,
+    blocking: blocking.length
+  }
+}
+
+export interface FinishInput {
+  ctx: RunContext
+  io: ActionIO
+  filterMode: FilterMode
+  failOn: Threshold
+  verdict: Verdict
+  findings: readonly ScopedFinding[]
+  results: FileResult[]
+  notes: string[]
+  tags: string[]
+  /** Commit the summary links point at. */
+  sha: string
+  /** The review carried the inline comments (annotate only what is not inline). */
+  reviewed: boolean
+  sarifFile: string
+  /** Number of files linted. */
+  files: number
+  /** Fail the step on a failing verdict (false: `mode: post`, where the report job is the check). */
+  enforce?: boolean
+}
+
+export function summaryInput(
+  input: Omit<FinishInput, 'io' | 'results' | 'reviewed' | 'sarifFile' | 'enforce'>
+): SummaryInput {
+  return {
+    repoUrl: `${input.ctx.serverUrl}/${input.ctx.owner}/${input.ctx.repo}`,
+    sha: input.sha,
+    filterMode: input.filterMode,
+    failOn: input.failOn,
+    failed: input.verdict.failed,
+    reason: input.verdict.reason,
+    findings: input.findings,
+    notes: input.notes,
+    tags: input.tags,
+    docsUrl,
+    files: input.files
+  }
+}
+
+export async function finish(input: FinishInput): Promise<void> {
+  const { io } = input
+  await io.summary(renderSummary(summaryInput(input)))
+
+  const choice = chooseAnnotations(input.findings, {
+    reviewed: input.reviewed,
+    failing: input.verdict.failed
+  })
+  const { lines } = annotationCommands(choice.findings)
+  for (const line of lines) io.command(line)
+  if (choice.dropped > 0) {
+    io.info(
+      `${choice.dropped} more finding(s) are listed in the job summary (GitHub shows 10 annotations per level).`
+    )
+  }
+
+  if (input.sarifFile !== '') {
+    const workspace = input.ctx.workspace ?? io.cwd
+    const path = isAbsolute(input.sarifFile) ? input.sarifFile : resolve(workspace, input.sarifFile)
+    try {
+      io.writeFile(
+        path,
+        `${JSON.stringify(toSarif(input.results, registry, { toolVersion: VERSION }), null, 1)}\n`
+      )
+      io.setOutput('sarif-file', path)
+    } catch (error) {
+      io.warning(`Could not write the SARIF file ${input.sarifFile}: ${(error as Error).message}`)
+    }
+  }
+
+  const inScope = input.findings.filter((f) => f.inScope)
+  const counts = countBySeverity(inScope)
+  io.setOutput('findings', String(inScope.length))
+  io.setOutput('errors', String(counts.error))
+  io.setOutput('warnings', String(counts.warning))
+  io.setOutput('info', String(counts.info))
+  io.setOutput('style', String(counts.style))
+  io.setOutput('all-findings', String(input.findings.length))
+  io.setOutput('result', input.verdict.failed ? 'failure' : 'success')
+  if (input.verdict.failed && input.enforce !== false) io.setFailed(input.verdict.reason)
+  else io.info(input.verdict.reason)
+}

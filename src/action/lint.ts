@@ -1,0 +1,193 @@
+import picomatch from 'picomatch'
+import {
+  configFromTexts,
+  HADOLINT_CONFIG_FILES,
+  type ConfigLayer,
+  type ConfigTexts,
+  type ResolvedConfig
+} from '../config/config.js'
+import { lintFiles, type FileResult, type LintInput } from '../core/engine.js'
+import type { Tools } from '../core/tools.js'
+import type { FileKind, Finding } from '../core/types.js'
+import { parsePatch, type FileDiff } from '../diff/patch.js'
+import type { ReviewFile } from '../review/draft.js'
+import { registry } from '../rules/index.js'
+import {
+  companions,
+  composeReferences,
+  configPaths,
+  dirOf,
+  fetchedWorkspace,
+  mergeFetched,
+  type Fetched,
+  type Fetcher
+} from './sources.js'
+
+/**
+ * From the change set to lint results: pick the files to lint (by name, plus Dockerfiles a changed
+ * compose file builds), read them and everything the cross-file rules need in as few reads as
+ * possible (two at most), apply the repository's configuration and lint. I/O only through the
+ * injected fetcher.
+ */
+
+export interface ChangedFile {
+  path: string
+  status: string
+  /** GitHub's patch; absent for binary files, very large diffs and pure renames. */
+  patch?: string
+  previousPath?: string
+}
+
+export interface LintRequest {
+  changed: readonly ChangedFile[]
+  detect(path: string): FileKind | undefined
+  /** Explicit configuration file (input `config`). */
+  configPath?: string
+  /** Config layers from inputs (e.g. `fail-on`), applied over the files. */
+  layers: ConfigLayer[]
+  fetch: Fetcher
+  tools(config: ResolvedConfig): Tools
+  /** Lint every file with no diff restriction (workflow_dispatch). */
+  wholeFiles?: boolean
+}
+
+export interface LintOutcome {
+  config: ResolvedConfig
+  files: ReviewFile[]
+  results: FileResult[]
+  /** Skipped files and other facts for the summary, one line each. */
+  notes: string[]
+  /** Number of reads (fetch calls). */
+  reads: number
+}
+
+export class ConfigFileError extends Error {}
+
+function diffOf(file: ChangedFile, whole: boolean): FileDiff | undefined {
+  if (whole) return undefined
+  if (file.patch === undefined && file.status === 'renamed') {
+    return { hunks: [], right: new Map(), hasPatch: true }
+  }
+  return parsePatch(file.patch)
+}
+
+function readConfig(fetched: Fetched, explicit: string | undefined): ConfigTexts {
+  const text = (path: string): { file: string; text: string } | undefined => {
+    const state = fetched.files.get(path)
+    return state?.kind === 'text' ? { file: path, text: state.text } : undefined
+  }
+  if (explicit) {
+    const file = text(explicit)
+    if (!file)
+      throw new ConfigFileError(
+        `configuration file ${explicit} (input \`config\`) was not found at the reviewed commit`
+      )
+    return HADOLINT_CONFIG_FILES.some((n) => explicit.endsWith(n)) || /hadolint/i.test(explicit)
+      ? { hadolint: file }
+      : { own: file }
+  }
+  const [own] = configPaths(undefined)
+    .filter((p) => !HADOLINT_CONFIG_FILES.includes(p))
+    .map(text)
+    .filter((f) => f !== undefined)
+  const [hadolint] = HADOLINT_CONFIG_FILES.map(text).filter((f) => f !== undefined)
+  return { own, hadolint }
+}
+
+export async function lintChanges(request: LintRequest): Promise<LintOutcome> {
+  const notes: string[] = []
+  const live = request.changed.filter((f) => f.status !== 'removed')
+  const byPath = new Map(live.map((f) => [f.path, f]))
+  const targets = new Map<string, FileKind>()
+  for (const f of live) {
+    const kind = request.detect(f.path)
+    if (kind) targets.set(f.path, kind)
+  }
+  const wanted = (paths: Iterable<string>, have: Fetched | undefined): string[] =>
+    [...new Set(paths)].filter((p) => !have?.files.has(p))
+
+  // Read 1: the targets, their companions, the configuration, and the targets' folders.
+  const first = {
+    paths: wanted(
+      [
+        ...targets.keys(),
+        ...[...targets].flatMap(([p, k]) => companions(p, k)),
+        ...configPaths(request.configPath)
+      ],
+      undefined
+    ),
+    dirs: [...new Set([...targets.keys()].map(dirOf))]
+  }
+  const fetched = await request.fetch(first)
+  let reads = 1
+
+  const config = configFromTexts(readConfig(fetched, request.configPath), registry, request.layers)
+  const ignored =
+    config.ignorePaths.length > 0 ? picomatch(config.ignorePaths, { dot: true }) : () => false
+  for (const path of [...targets.keys()]) {
+    if (ignored(path)) {
+      targets.delete(path)
+      notes.push(`${path}: ignored by the configuration's ignore paths`)
+    }
+  }
+
+  // Read 2 (only when needed): what changed compose files refer to.
+  const more = { paths: [] as string[], dirs: [] as string[] }
+  for (const [path, kind] of targets) {
+    const state = fetched.files.get(path)
+    if (kind !== 'compose' || state?.kind !== 'text') continue
+    const refs = composeReferences(path, state.text)
+    more.paths.push(
+      ...refs.files,
+      ...refs.contexts.map((c) => (c === '' ? '.dockerignore' : `${c}/.dockerignore`))
+    )
+    for (const dockerfile of refs.dockerfiles) {
+      more.paths.push(dockerfile, `${dockerfile}.dockerignore`)
+      if (byPath.has(dockerfile) && !targets.has(dockerfile) && !ignored(dockerfile)) {
+        targets.set(dockerfile, 'dockerfile')
+      }
+    }
+    more.dirs.push(...refs.contexts)
+  }
+  const second = {
+    paths: wanted(more.paths, fetched),
+    dirs: [...new Set(more.dirs)].filter((d) => !fetched.dirs.has(d))
+  }
+  if (second.paths.length > 0 || second.dirs.length > 0) {
+    mergeFetched(fetched, await request.fetch(second))
+    reads++
+  }
+
+  const inputs: LintInput[] = []
+  for (const [path, kind] of [...targets].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const state = fetched.files.get(path)
+    if (state?.kind === 'text') inputs.push({ path, kind, text: state.text })
+    else if (state?.kind === 'skipped') notes.push(`${path}: not linted (${state.reason})`)
+    else notes.push(`${path}: not found at the reviewed commit`)
+  }
+  const results = lintFiles(inputs, {
+    registry,
+    config,
+    workspace: fetchedWorkspace(fetched),
+    tools: request.tools(config)
+  })
+  const files: ReviewFile[] = results.map((result, i) => {
+    const changed = byPath.get(result.path)
+    const file: ReviewFile = {
+      path: result.path,
+      kind: result.kind,
+      text: inputs[i].text,
+      findings: result.findings
+    }
+    const diff = changed ? diffOf(changed, request.wholeFiles === true) : undefined
+    if (diff) file.diff = diff
+    for (const error of result.errors) notes.push(`${result.path}: ${error}`)
+    return file
+  })
+  return { config, files, results, notes, reads }
+}
+
+/** Findings of all files, for SARIF and counts. */
+export function allFindings(files: readonly ReviewFile[]): Finding[] {
+  return files.flatMap((f) => f.findings)
+}

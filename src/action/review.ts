@@ -1,0 +1,291 @@
+import { isAbsolute, resolve } from 'node:path'
+import type { ConfigLayer, ResolvedConfig } from '../config/config.js'
+import type { Tools } from '../core/tools.js'
+import type { Threshold } from '../core/types.js'
+import { kindDetector } from '../detect.js'
+import { createClient, describeError, type GitHubClient } from '../github/client.js'
+import { listPullFiles, PULL_FILES_CAP } from '../github/changes.js'
+import { ApiReader } from '../github/reader.js'
+import { postReview, type PostOutcome } from '../github/reporter.js'
+import { draftReview, type ReviewDraft, type ScopedFinding } from '../review/draft.js'
+import { ownComments, reconcile, reconcileSummary } from '../review/reconcile.js'
+import { renderSummary, stickyBody } from '../review/summary.js'
+import { ARTIFACT_VERSION, serializeArtifact, type ReportArtifact } from './artifact.js'
+import type { RunContext } from './context.js'
+import { diskFetcher, workspaceAt } from './disk.js'
+import { docsUrl, finish, summaryInput, verdict, type Verdict } from './finish.js'
+import type { ActionInputs } from './inputs.js'
+import type { ActionIO } from './io.js'
+import { lintChanges, type ChangedFile, type LintOutcome } from './lint.js'
+
+/**
+ * The pull-request flow: list the changed files, read what linting needs (from the checkout when
+ * it is at the head, else one GraphQL request), lint, then — `mode: review` — reconcile with what
+ * earlier runs posted and write the difference; `mode: report` writes the results artifact
+ * instead. Ends with the verdict, job summary, annotations, SARIF and outputs.
+ */
+
+export interface FlowInput {
+  ctx: RunContext
+  inputs: ActionInputs
+  io: ActionIO
+  /** Tags computed for this run (shown in the summary). */
+  tags: string[]
+}
+
+export function clientFor(input: FlowInput): GitHubClient {
+  return createClient({ token: input.inputs.token, apiUrl: input.ctx.apiUrl, log: input.io.info })
+}
+
+export function configLayers(inputs: ActionInputs): ConfigLayer[] {
+  return inputs.failOn ? [{ source: 'input fail-on', failOn: inputs.failOn }] : []
+}
+
+/** ShellCheck when the configuration wants it; says once when it is missing. */
+export function toolsFor(io: ActionIO, notes: string[]): (config: ResolvedConfig) => Tools {
+  return (config) => {
+    if (!config.settings.shellcheck) return {}
+    const shellcheck = io.shellcheck()
+    if (!shellcheck) {
+      notes.push(
+        'ShellCheck is not installed on this runner: SC checks of RUN instructions were skipped.'
+      )
+      return {}
+    }
+    return { shellcheck }
+  }
+}
+
+export function failOnOf(inputs: ActionInputs, config: ResolvedConfig): Threshold {
+  return inputs.failOn ?? config.failOn
+}
+
+function markNotPosted(draft: ReviewDraft): ScopedFinding[] {
+  return draft.findings.map((f) =>
+    f.comment ? { ...f, comment: undefined, notInline: 'not-posted' as const } : f
+  )
+}
+
+export async function reviewPullRequest(input: FlowInput): Promise<void> {
+  const { ctx, inputs, io } = input
+  const pull = ctx.pull!
+  const repo = { owner: ctx.owner, repo: ctx.repo }
+  const client = clientFor(input)
+  io.info(
+    `docker-review: pull request #${pull.number}, head ${pull.headSha}${pull.fork ? ' (from a fork)' : ''}`
+  )
+  const notes: string[] = []
+  if ((pull.changedFiles ?? 0) > PULL_FILES_CAP) {
+    const note = `This pull request changes ${pull.changedFiles} files; GitHub lists only the first ${PULL_FILES_CAP}, so later files were not reviewed.`
+    io.warning(note)
+    notes.push(note)
+  }
+  const changed = await listPullFiles(client, repo, pull.number)
+  const onDisk = workspaceAt(ctx.workspace, pull.headSha)
+  const reader = new ApiReader(client, {
+    ...repo,
+    sha: pull.headSha,
+    pull: { number: pull.number, review: inputs.mode === 'review' }
+  })
+  io.info(
+    onDisk
+      ? 'Reading files from the checkout (it is at the pull request head).'
+      : 'Reading files through the GitHub API (no checkout of the pull request head).'
+  )
+  const lint = await lintChanges({
+    changed,
+    detect: kindDetector(inputs.patterns),
+    ...(inputs.config ? { configPath: inputs.config } : {}),
+    layers: configLayers(inputs),
+    fetch: onDisk ? diskFetcher(ctx.workspace!) : (request) => reader.fetch(request),
+    tools: toolsFor(io, notes)
+  })
+  notes.unshift(...lint.notes)
+  const failOn = failOnOf(inputs, lint.config)
+  const draft = draftReview(lint.files, {
+    filterMode: inputs.filterMode,
+    maxComments: inputs.maxComments,
+    suggestions: inputs.suggestions,
+    docsUrl
+  })
+  const decided = verdict(draft.findings, failOn, inputs.filterMode)
+  const common = {
+    ctx,
+    io,
+    filterMode: inputs.filterMode,
+    failOn,
+    verdict: decided,
+    results: lint.results,
+    tags: input.tags,
+    sha: pull.headSha,
+    sarifFile: inputs.sarifFile,
+    files: lint.files.length
+  }
+
+  if (inputs.mode === 'report') {
+    writeArtifact(input, {
+      pullNumber: pull.number,
+      headSha: pull.headSha,
+      failOn,
+      verdict: decided,
+      draft,
+      notes
+    })
+    await finish({ ...common, findings: markNotPosted(draft), notes, reviewed: false })
+    return
+  }
+
+  const posted = await publish(input, {
+    client,
+    reader,
+    lint,
+    draft,
+    notes,
+    failOn,
+    verdict: decided,
+    headSha: pull.headSha,
+    number: pull.number
+  })
+  await finish({ ...common, findings: posted.findings, notes, reviewed: posted.reviewed })
+}
+
+interface PublishInput {
+  client: GitHubClient
+  reader: ApiReader
+  lint: Pick<LintOutcome, 'files'>
+  draft: ReviewDraft
+  notes: string[]
+  failOn: Threshold
+  verdict: Verdict
+  headSha: string
+  number: number
+}
+
+/**
+ * Reconcile and write. Returns the findings as they ended up (inline, rejected, not posted) and
+ * whether the review carried the inline ones.
+ */
+export async function publish(
+  input: FlowInput,
+  run: PublishInput
+): Promise<{ findings: ScopedFinding[]; reviewed: boolean }> {
+  const { ctx, io } = input
+  const { reader, draft, notes } = run
+  // Disk mode reads the pull request only now (after linting): that read is the head check. In
+  // API mode it was read with the files; a second read (compose references) is recent enough.
+  const readBeforeLint = reader.pullRead
+  let state = readBeforeLint ? reader.pull! : await reader.refreshPull()
+  const needsHeadCheck = readBeforeLint && reader.pullReads === 1
+  const plan = reconcile(draft.inline, ownComments(state.threads))
+  const findingsWith = (rejected: ReadonlySet<string>): ScopedFinding[] =>
+    draft.findings.map((f) =>
+      f.comment && rejected.has(f.fingerprint)
+        ? { ...f, comment: undefined, notInline: 'rejected' as const }
+        : f
+    )
+  const sticky = (rejected: ReadonlySet<string>): string =>
+    stickyBody(
+      renderSummary(
+        summaryInput({
+          ctx,
+          filterMode: input.inputs.filterMode,
+          failOn: run.failOn,
+          verdict: run.verdict,
+          findings: findingsWith(rejected),
+          notes,
+          tags: input.tags,
+          sha: run.headSha,
+          files: run.lint.files.length
+        })
+      )
+    )
+  const worthCreating = draft.findings.some((f) => f.inScope)
+  const summaryPlan = reconcileSummary(sticky(new Set()), worthCreating, state.comments)
+  const writes =
+    plan.create.length + plan.update.length + plan.remove.length + plan.resolve.length > 0 ||
+    !summaryPlan.unchanged ||
+    summaryPlan.duplicates.length > 0
+  io.info(
+    `Review plan: ${plan.create.length} new, ${plan.keep.length} unchanged, ${plan.update.length} to update, ${plan.remove.length} to delete, ${plan.resolve.length} to resolve; summary ${summaryPlan.create ? 'to create' : summaryPlan.unchanged ? 'unchanged' : 'to update'}.`
+  )
+  if (!writes) return { findings: draft.findings, reviewed: true }
+
+  // A newer push makes a newer run: it owns the review. Checked right before writing.
+  if (needsHeadCheck && state.headSha === run.headSha) state = await reader.refreshPull()
+  if (state.headSha !== run.headSha) {
+    const note = `The pull request head moved to ${state.headSha.slice(0, 7)} while this run reviewed ${run.headSha.slice(0, 7)}; nothing was posted (the run for the new head posts the review).`
+    io.warning(note)
+    notes.push(note)
+    return { findings: markNotPosted(draft), reviewed: false }
+  }
+
+  let outcome: PostOutcome
+  try {
+    outcome = await postReview({
+      client: run.client,
+      reader,
+      owner: ctx.owner,
+      repo: ctx.repo,
+      number: run.number,
+      headSha: run.headSha,
+      plan,
+      comments: state.comments,
+      sticky,
+      stickyWorthCreating: worthCreating,
+      log: io.info
+    })
+  } catch (error) {
+    const note = `Could not post the review: ${describeError(error)}. Findings are in this summary and in annotations.`
+    io.warning(note)
+    notes.push(note)
+    return { findings: markNotPosted(draft), reviewed: false }
+  }
+  if (outcome.readOnly) {
+    const note = `Could not post review comments: ${outcome.readOnly}. The token is read-only here (pull request from a fork or by Dependabot, or the workflow lacks \`pull-requests: write\`); findings are shown as annotations and in this summary. See docs/action.md for the two-workflow setup that comments on fork pull requests.`
+    io.warning(note)
+    notes.push(note)
+    return { findings: markNotPosted(draft), reviewed: false }
+  }
+  for (const failure of outcome.failures) io.warning(`docker-review: ${failure}`)
+  io.info(
+    `Posted: ${outcome.created} new, ${outcome.updated} updated, ${outcome.removed} deleted, ${outcome.resolved} resolved; summary ${outcome.summary}; ${run.client.requests} API requests.`
+  )
+  const findings = findingsWith(outcome.rejected)
+  return { findings, reviewed: true }
+}
+
+function writeArtifact(
+  input: FlowInput,
+  run: {
+    pullNumber: number
+    headSha: string
+    failOn: Threshold
+    verdict: Verdict
+    draft: ReviewDraft
+    notes: string[]
+  }
+): void {
+  const { ctx, inputs, io } = input
+  const artifact: ReportArtifact = {
+    version: ARTIFACT_VERSION,
+    tool: 'docker-review',
+    repository: `${ctx.owner}/${ctx.repo}`,
+    pullRequest: run.pullNumber,
+    headSha: run.headSha,
+    filterMode: inputs.filterMode,
+    failOn: run.failOn,
+    failed: run.verdict.failed,
+    reason: run.verdict.reason,
+    findings: run.draft.findings.map((f) => f.finding),
+    notes: run.notes,
+    tags: input.tags
+  }
+  const path = isAbsolute(inputs.reportFile)
+    ? inputs.reportFile
+    : resolve(ctx.workspace ?? io.cwd, inputs.reportFile)
+  io.writeFile(path, serializeArtifact(artifact))
+  io.setOutput('report-file', path)
+  io.info(`Wrote the review report to ${path}; a \`mode: post\` job posts it.`)
+}
+
+export type { ChangedFile }

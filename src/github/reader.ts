@@ -1,0 +1,195 @@
+import type { ExistingIssueComment, ExistingThread } from '../review/reconcile.js'
+import type { Fetched, FetchRequest, FileState } from '../action/sources.js'
+import type { GitHubClient } from './client.js'
+import {
+  pageQuery,
+  parsePage,
+  parseRead,
+  readQuery,
+  type ReadRequest,
+  type ReadResult
+} from './queries.js'
+
+/**
+ * Reads through GraphQL: the head versions of files and folder listings at one commit, and — in
+ * the same request, the first time — the pull request's head, our threads and comments. Objects
+ * beyond `MAX_OBJECTS` per request (very large pull requests) go in further requests.
+ */
+
+/** Aliased objects per query: keeps one request for pull requests up to ~100 files. */
+export const MAX_OBJECTS = 400
+/** Files larger than this are not linted. */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024
+
+export interface PullState {
+  headSha: string
+  pullRequestId?: string
+  threads: ExistingThread[]
+  comments: ExistingIssueComment[]
+}
+
+export interface ReaderOptions {
+  owner: string
+  repo: string
+  /** Commit the files are read at. */
+  sha: string
+  /** Pull request to read along with the first batch of files. */
+  pull?: { number: number; review: boolean }
+}
+
+export class ApiReader {
+  /** What the last request that included the pull request said about it. */
+  pull?: PullState
+  /** Requests that read the pull request so far. */
+  pullReads = 0
+  private pullPending: boolean
+
+  constructor(
+    private readonly client: GitHubClient,
+    private readonly options: ReaderOptions
+  ) {
+    this.pullPending = options.pull !== undefined
+  }
+
+  private async query(request: ReadRequest): Promise<ReadResult> {
+    const { query, variables } = readQuery(request)
+    const data = await this.client.octokit.graphql<unknown>(query, variables)
+    return parseRead(request, data)
+  }
+
+  private remember(read: ReadResult, review: boolean): void {
+    if (!read.headSha) return
+    this.pullReads++
+    const state: PullState = {
+      headSha: read.headSha,
+      threads: review ? read.threads : (this.pull?.threads ?? []),
+      comments: review ? read.comments : (this.pull?.comments ?? [])
+    }
+    const id = read.pullRequestId ?? this.pull?.pullRequestId
+    if (id) state.pullRequestId = id
+    this.pull = state
+  }
+
+  /** Read files and folders; the first call also reads the pull request. */
+  async fetch(request: FetchRequest): Promise<Fetched> {
+    const sha = this.options.sha
+    const blobs = request.paths.map((p) => `${sha}:${p}`)
+    const trees = request.dirs.map((d) => `${sha}:${d}`)
+    const fetched: Fetched = { files: new Map(), dirs: new Map() }
+    let first = true
+    while (first || blobs.length > 0 || trees.length > 0) {
+      const b = blobs.splice(0, MAX_OBJECTS)
+      const t = trees.splice(0, Math.max(0, MAX_OBJECTS - b.length))
+      const withPull = first && this.options.pull !== undefined
+      const review = withPull && this.pullPending && this.options.pull!.review
+      const read = await this.query({
+        owner: this.options.owner,
+        repo: this.options.repo,
+        ...(withPull ? { number: this.options.pull!.number, review } : {}),
+        blobs: b,
+        trees: t
+      })
+      if (withPull) {
+        if (review) await this.morePages(read)
+        this.remember(read, review)
+        this.pullPending = false
+      }
+      for (const [expression, blob] of read.blobs) {
+        fetched.files.set(expression.slice(sha.length + 1), await this.fileState(expression, blob))
+      }
+      for (const [expression, entries] of read.trees) {
+        const dir = expression.slice(sha.length + 1)
+        fetched.dirs.set(dir, entries ? entries.map((e) => e.name) : null)
+        for (const e of entries ?? []) {
+          if (e.entries)
+            fetched.dirs.set(
+              dir === '' ? e.name : `${dir}/${e.name}`,
+              e.entries.map((x) => x.name)
+            )
+        }
+      }
+      first = false
+    }
+    return fetched
+  }
+
+  /** Re-read the pull request's head (just before posting) — and its threads if never read. */
+  async refreshPull(): Promise<PullState> {
+    const review = this.pullPending && this.options.pull!.review
+    const read = await this.query({
+      owner: this.options.owner,
+      repo: this.options.repo,
+      number: this.options.pull!.number,
+      review,
+      blobs: [],
+      trees: []
+    })
+    if (review) await this.morePages(read)
+    this.remember(read, review)
+    this.pullPending = false
+    return this.pull!
+  }
+
+  get pullRead(): boolean {
+    return !this.pullPending
+  }
+
+  private async morePages(read: ReadResult): Promise<void> {
+    const pr = {
+      owner: this.options.owner,
+      repo: this.options.repo,
+      number: this.options.pull!.number
+    }
+    for (let after = read.threadsPage; after;) {
+      const { query, variables } = pageQuery(pr, 'threads', after)
+      const page = parsePage(
+        'threads',
+        await this.client.octokit.graphql<unknown>(query, variables)
+      )
+      read.threads.push(...page.threads)
+      after = page.next
+    }
+    for (let after = read.commentsPage; after;) {
+      const { query, variables } = pageQuery(pr, 'comments', after)
+      const page = parsePage(
+        'comments',
+        await this.client.octokit.graphql<unknown>(query, variables)
+      )
+      read.comments.push(...page.comments)
+      after = page.next
+    }
+  }
+
+  private async fileState(
+    expression: string,
+    blob: ReadResult['blobs'] extends Map<string, infer B> ? B : never
+  ): Promise<FileState> {
+    if (!blob) return { kind: 'missing' }
+    if (blob.isBinary) return { kind: 'skipped', reason: 'binary file' }
+    if (blob.byteSize > MAX_FILE_BYTES) {
+      return {
+        kind: 'skipped',
+        reason: `too large to lint (${blob.byteSize} bytes; the limit is ${MAX_FILE_BYTES})`
+      }
+    }
+    if (!blob.isTruncated && blob.text !== null) return { kind: 'text', text: stripBom(blob.text) }
+    // GraphQL truncates large blobs: fetch the raw file.
+    const path = expression.slice(this.options.sha.length + 1)
+    const response = await this.client.octokit.rest.repos.getContent({
+      owner: this.options.owner,
+      repo: this.options.repo,
+      path,
+      ref: this.options.sha,
+      mediaType: { format: 'raw' }
+    })
+    const data = response.data as unknown
+    return typeof data === 'string'
+      ? { kind: 'text', text: stripBom(data) }
+      : { kind: 'skipped', reason: 'could not read the file' }
+  }
+}
+
+/** Disk reads drop a UTF-8 byte order mark (src/io/source.ts); API reads must agree. */
+function stripBom(text: string): string {
+  return text.startsWith('\uFEFF') ? text.slice(1) : text
+}

@@ -9,13 +9,20 @@ export const cases: RuleCases = {
       name: 'defined by an earlier ARG',
       code: 'ARG VERSION=1\nENV VERSION=$VERSION TAG=v$VERSION\n'
     },
-    { name: 'single quotes do not expand', code: "ENV A=1 B='$A'\n" }
+    { name: 'single quotes do not expand', code: "ENV A=1 B='$A'\n" },
+    { name: 'an escaped dollar is literal', code: 'ENV A=1 B=\\$A\n' }
   ],
   invalid: [
     {
       code: 'FROM debian:12.5\nENV APP=/opt/app CONF=${APP}/conf\n',
       errors: [{ line: 2, column: 23, endColumn: 29, message: '`APP`' }],
       output: 'FROM debian:12.5\nENV APP=/opt/app\nENV CONF=${APP}/conf\n'
+    },
+    {
+      name: 'an apostrophe inside double quotes does not hide the reference',
+      code: 'ENV A=1 B="it\'s $A"\n',
+      errors: [{ line: 1, column: 17, endColumn: 19 }],
+      output: 'ENV A=1\nENV B="it\'s $A"\n'
     },
     {
       name: 'the same name set twice',

@@ -1,11 +1,11 @@
 import { defineDockerfileRule } from '../define.js'
-import type { Instruction } from '../../parse/dockerfile.js'
+import type { DockerfileDoc, Instruction } from '../../parse/dockerfile.js'
 import type { TextEdit } from '../../core/types.js'
 import { eolAt } from './lib/edits.js'
 import { pairs, type Pair } from './lib/properties.js'
 
-/** `$NAME` or `${NAME…}` references in a value, with their offsets inside it. */
-const REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:[:?+-][^}]*)?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g
+/** `$NAME` or `${NAME…}` at a `$` (sticky). */
+const REF = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:[:?+-][^}]*)?\}|([A-Za-z_][A-Za-z0-9_]*))/y
 
 interface Ref {
   name: string
@@ -14,19 +14,22 @@ interface Ref {
   end: number
 }
 
-function refsOf(doc: { text: string }, pair: Pair): Ref[] {
+/** Variable references the builder expands in a value: not in single quotes, not escaped. */
+function refsOf(doc: DockerfileDoc, pair: Pair): Ref[] {
   if (!pair.valueSpan) return []
-  const raw = doc.text.slice(pair.valueSpan.start, pair.valueSpan.end)
+  const base = pair.valueSpan.start
+  const raw = doc.text.slice(base, pair.valueSpan.end)
   const out: Ref[] = []
-  for (const m of raw.matchAll(REF)) {
-    // Single-quoted text is not expanded; an escaped `\$` is literal.
-    const before = raw.slice(0, m.index)
-    if ((before.split("'").length - 1) % 2 === 1 || before.endsWith('\\')) continue
-    out.push({
-      name: m[1] ?? m[2],
-      start: pair.valueSpan.start + m.index,
-      end: pair.valueSpan.start + m.index + m[0].length
-    })
+  let quote = ''
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]
+    if (quote !== "'" && c === doc.escape) i++
+    else if (c === '"' || c === "'") quote = quote === c ? '' : quote || c
+    else if (c === '$' && quote !== "'") {
+      REF.lastIndex = i
+      const m = REF.exec(raw)
+      if (m) out.push({ name: m[1] ?? m[2], start: base + i, end: base + i + m[0].length })
+    }
   }
   return out
 }

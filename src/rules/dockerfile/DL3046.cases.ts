@@ -5,7 +5,8 @@ export const cases: RuleCases = {
     'FROM debian:12.5\nRUN useradd -u 10001 app\n',
     'RUN useradd -l -u 1000001 app\n',
     'RUN useradd --no-log-init --uid 1000001 app\n',
-    'RUN useradd app\n'
+    'RUN useradd app\n',
+    { name: 'UID from a variable', code: 'RUN useradd -u ${APP_UID_NUMBER} app\n' }
   ],
   invalid: [
     {

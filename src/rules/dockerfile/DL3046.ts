@@ -15,7 +15,8 @@ export const DL3046 = defineDockerfileRule({
       const flags = flagNames(cmd)
       if (flags.includes('l') || flags.includes('no-log-init')) continue
       const uid = flagValue(cmd, ['u'], ['uid'])
-      if (!uid || uid.value.length <= 5) continue
+      // Only literal UIDs: `-u ${UID}` is unknown here.
+      if (!uid || !/^\d{6,}$/.test(uid.value)) continue
       ctx.report({
         message: `\`useradd\` with the high UID ${uid.value} and without \`-l\` fills /var/log/lastlog and faillog with gigabytes of zeros.`,
         range: doc.span(uid.flag.start, uid.word.end).range,

@@ -1,29 +1,19 @@
 import { defineDockerfileRule } from '../define.js'
-import { unquote, type Instruction } from '../../parse/dockerfile.js'
-import { lineage } from './lib/commands.js'
+import { unquote } from '../../parse/dockerfile.js'
+import { lineage, workdirBefore } from './lib/commands.js'
 
 /** Absolute: `/x`, a variable (`$HOME`, `${DIR}`), or a Windows drive (`C:\`, `C:/`). */
 const ABSOLUTE = /^(\/|\$|[A-Za-z]:[\\/]?)/
 
-/** The absolute WORKDIR in effect before `inst` (earlier WORKDIRs of the stage and its parents). */
-function previousWorkdir(inst: Instruction): string | null | undefined {
-  const stages = lineage(inst.stage)
-  let parts: string[] = []
-  for (const stage of stages.reverse()) {
-    for (const i of stage.instructions) {
-      if (i === inst) return parts.length > 0 ? `/${parts.join('/')}` : null
-      if (i.keyword !== 'WORKDIR') continue
-      const path = unquote(i.text.trim())
-      if (path.includes('$') || /^[A-Za-z]:/.test(path)) return undefined
-      if (path.startsWith('/')) parts = []
-      for (const seg of path.split('/')) {
-        if (seg === '' || seg === '.') continue
-        if (seg === '..') parts.pop()
-        else parts.push(seg)
-      }
-    }
+/** `path` resolved against the absolute directory `base` (`.` and `..` segments applied). */
+function resolvePath(base: string, path: string): string {
+  const parts = base.split('/').filter((p) => p !== '')
+  for (const seg of path.split('/')) {
+    if (seg === '' || seg === '.') continue
+    if (seg === '..') parts.pop()
+    else parts.push(seg)
   }
-  return undefined
+  return `/${parts.join('/')}`
 }
 
 export const DL3000 = defineDockerfileRule({
@@ -41,15 +31,15 @@ export const DL3000 = defineDockerfileRule({
       const range = inst.argsSpan.range
       // The directory it resolves to: known when an earlier WORKDIR of the stage lineage set an
       // absolute one (safe), or when the stage starts from scratch (the working directory is `/`).
-      const before = previousWorkdir(inst)
+      const before = workdirBefore(inst)
       const fromScratch = lineage(inst.stage).some((s) => s.image.expanded === 'scratch')
       const plain = /^[A-Za-z0-9_.@%+=:,/-]+$/.test(path)
       let fix
       if (plain && typeof before === 'string') {
         fix = {
-          description: `Make the path absolute: \`${before}/${path}\` is where the relative WORKDIR leads after \`WORKDIR ${before}\`.`,
+          description: `Make the path absolute: \`${resolvePath(before, path)}\` is where the relative WORKDIR leads after \`WORKDIR ${before}\`.`,
           safe: true,
-          edits: [{ range, text: `${before}/${path}`.replace(/\/\.\//g, '/') }]
+          edits: [{ range, text: resolvePath(before, path) }]
         }
       } else if (plain && before === null) {
         fix = {

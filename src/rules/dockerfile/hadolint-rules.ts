@@ -3,11 +3,15 @@ import type { DockerfileDoc } from '../../parse/dockerfile.js'
 import { DL1000 } from './DL1000.js'
 import { DL1001 } from './DL1001.js'
 import { DL3000 } from './DL3000.js'
+import { DL3001 } from './DL3001.js'
 import { DL3002 } from './DL3002.js'
+import { DL3003 } from './DL3003.js'
+import { DL3004 } from './DL3004.js'
 import { DL3006 } from './DL3006.js'
 import { DL3007 } from './DL3007.js'
 import { DL3008 } from './DL3008.js'
 import { DL3009 } from './DL3009.js'
+import { DL3010 } from './DL3010.js'
 import { DL3011 } from './DL3011.js'
 import { DL3012 } from './DL3012.js'
 import { DL3014 } from './DL3014.js'
@@ -19,7 +23,9 @@ import { DL3023 } from './DL3023.js'
 import { DL3024 } from './DL3024.js'
 import { DL3025 } from './DL3025.js'
 import { DL3026 } from './DL3026.js'
+import { DL3027 } from './DL3027.js'
 import { DL3029 } from './DL3029.js'
+import { DL3030 } from './DL3030.js'
 import { DL3032 } from './DL3032.js'
 import { DL3033 } from './DL3033.js'
 import { DL3034 } from './DL3034.js'
@@ -67,11 +73,15 @@ export const hadolintRules: readonly Rule<DockerfileDoc>[] = [
   DL1000,
   DL1001,
   DL3000,
+  DL3001,
   DL3002,
+  DL3003,
+  DL3004,
   DL3006,
   DL3007,
   DL3008,
   DL3009,
+  DL3010,
   DL3011,
   DL3012,
   DL3014,
@@ -83,7 +93,9 @@ export const hadolintRules: readonly Rule<DockerfileDoc>[] = [
   DL3024,
   DL3025,
   DL3026,
+  DL3027,
   DL3029,
+  DL3030,
   DL3032,
   DL3033,
   DL3034,

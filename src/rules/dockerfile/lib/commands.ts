@@ -228,3 +228,36 @@ export function deleteFlag(doc: DockerfileDoc, flag: { start: number; end: numbe
   }
   return { range: doc.span(flag.start, k).range, text: '' }
 }
+
+/**
+ * The absolute WORKDIR in effect before `inst` from the WORKDIRs of its stage and the stages it is
+ * built FROM: a path, null when none was set (the base image's applies), undefined when unknown
+ * (variables, Windows paths).
+ */
+export function workdirBefore(inst: Instruction): string | null | undefined {
+  const top = inst.onbuild ?? inst
+  let parts: string[] = []
+  /** 'none' before any WORKDIR, 'known' after an absolute one, 'unknown' after a relative first. */
+  let state: 'none' | 'known' | 'unknown' = 'none'
+  for (const stage of lineage(top.stage).reverse()) {
+    for (const i of stage.instructions) {
+      if (i === top) {
+        if (state === 'none') return null
+        return state === 'known' ? `/${parts.join('/')}` : undefined
+      }
+      if (i.keyword !== 'WORKDIR') continue
+      const path = unquote(i.text.trim())
+      if (path.includes('$') || /^[A-Za-z]:/.test(path)) return undefined
+      if (path.startsWith('/')) {
+        parts = []
+        state = 'known'
+      } else if (state === 'none') state = 'unknown'
+      for (const seg of path.split('/')) {
+        if (seg === '' || seg === '.') continue
+        if (seg === '..') parts.pop()
+        else parts.push(seg)
+      }
+    }
+  }
+  return undefined
+}

@@ -1,0 +1,24 @@
+import { defineDockerfileRule } from '../define.js'
+import { findArg, fix, flagNames, insertAfter } from './lib/commands.js'
+import { commandsNamed } from './lib/runs.js'
+
+const SUBCOMMANDS = ['install', 'groupinstall', 'localinstall']
+
+export const DL3030 = defineDockerfileRule({
+  id: 'DL3030',
+  aliases: [],
+  severity: 'warning',
+  fixable: true,
+  description: 'Use the -y switch to avoid manual input `yum install -y <package>`.',
+  check(doc, ctx) {
+    for (const { cmd } of commandsNamed(doc, 'yum')) {
+      const sub = findArg(cmd, SUBCOMMANDS)
+      if (!sub || flagNames(cmd).some((f) => f === 'y' || f === 'assumeyes')) continue
+      ctx.report({
+        message: `Use \`yum ${sub.value} -y\` so the build never waits for a confirmation.`,
+        range: doc.span(cmd.start, sub.end).range,
+        fix: fix(`Insert \`-y\` after \`${sub.value}\`.`, true, insertAfter(doc, sub, '-y'))
+      })
+    }
+  }
+})

@@ -5,7 +5,7 @@ import { labelPairs } from './lib/labels.js'
 const RESERVED = /^(com\.docker\.|io\.docker\.|org\.dockerproject\.)/
 
 /** Why a label key breaks Docker's key format, or undefined when it is valid. */
-export function labelKeyProblem(key: string): string | undefined {
+function labelKeyProblem(key: string): string | undefined {
   if (RESERVED.test(key)) return 'uses a namespace reserved for Docker'
   if (!/^[a-z]/.test(key)) return 'must start with a lower-case letter'
   if (!/[a-z0-9]$/.test(key)) return 'must end with a lower-case letter or digit'

@@ -1,6 +1,6 @@
 import { eolOf } from '../../../core/text.js'
 import type { TextEdit } from '../../../core/types.js'
-import type { DockerfileDoc, Instruction, Span } from '../../../parse/dockerfile.js'
+import type { DockerfileDoc, Instruction } from '../../../parse/dockerfile.js'
 import { appendCommand } from './commands.js'
 
 /** Text edits over whole instructions and lines, keeping the file's line endings. */
@@ -43,11 +43,6 @@ export function insertLineBefore(doc: DockerfileDoc, inst: Instruction, line: st
   const indent = /^[ \t]*/.exec(doc.lines.lineText(lineNo))![0]
   const at = doc.lines.position(start)
   return { range: { start: at, end: at }, text: `${indent}${line}${eolAt(doc, lineNo)}` }
-}
-
-/** Replace a span's text. */
-export function replaceSpan(span: Span, text: string): TextEdit {
-  return { range: span.range, text }
 }
 
 /**

@@ -24,7 +24,7 @@ export function labelPairs(doc: DockerfileDoc): LabelPair[] {
 }
 
 /** Schema entries of one type. */
-export function labelsOfType(schema: Record<string, string>, type: LabelType): Set<string> {
+function labelsOfType(schema: Record<string, string>, type: LabelType): Set<string> {
   const out = new Set<string>()
   for (const [name, t] of Object.entries(schema)) if (t.toLowerCase() === type) out.add(name)
   return out

@@ -3,7 +3,8 @@ import { argsNoFlags } from './commands.js'
 
 /**
  * Package-manager vocabulary for the yum / dnf / zypper / yarn rules: which words are packages,
- * when a package is version-pinned, and which commands clean a cache later in the same RUN.
+ * when a package is version-pinned, which commands clean a cache later in the same RUN, and how
+ * to read an option's value.
  */
 
 /** A word that is only a variable (`$PKGS`, `"${PACKAGES}"`): its packages are unknown. */
@@ -16,7 +17,7 @@ export function onlyVariable(word: ShellWord): boolean {
 }
 
 /** Names of the variables a word references. */
-export function variablesIn(raw: string): string[] {
+function variablesIn(raw: string): string[] {
   const out: string[] = []
   for (const m of raw.matchAll(VARIABLE_REF)) out.push(m[1] ?? m[2])
   return out
@@ -24,9 +25,10 @@ export function variablesIn(raw: string): string[] {
 
 /**
  * An RPM package spec that names a version: `name-1.2`, `name-1:1.2-3.el9`, `gcc-c++-12`, or a
- * `.rpm` file. Every part after the first `-` must be version-like and one must start with a digit.
+ * `.rpm` file: after some `-`, every dash-separated part is version-like and the first one starts
+ * with a digit (`python3-pip` names no version).
  */
-export function rpmPinned(spec: string): boolean {
+function rpmPinned(spec: string): boolean {
   if (spec.endsWith('.rpm')) return true
   const parts = spec.split('-')
   if (parts.length <= 1) return false
@@ -45,7 +47,7 @@ export function zypperPinned(spec: string): boolean {
 }
 
 /** Module streams must name a stream: `nodejs:20`. */
-export function modulePinned(spec: string): boolean {
+function modulePinned(spec: string): boolean {
   return spec.includes(':')
 }
 

@@ -9,7 +9,7 @@ import { pairs } from './properties.js'
  */
 
 /** The top-level instruction a (possibly ONBUILD-wrapped) instruction stands for. */
-export function topLevel(inst: Instruction): Instruction {
+function topLevel(inst: Instruction): Instruction {
   return inst.onbuild ?? inst
 }
 

@@ -23,7 +23,7 @@ const SUSPICIOUS = /api_key|client_key|password|private|secret|token|username/i
  */
 const NOT_A_SECRET = /(_FILE|_PATH|_DIR|_FILENAME)$|PUBLIC|^USERNAME$|^USER_NAME$/i
 
-function looksSecret(name: string): boolean {
+export function looksSecret(name: string): boolean {
   if (KNOWN.has(name.toUpperCase())) return true
   return SUSPICIOUS.test(name) && !NOT_A_SECRET.test(name)
 }

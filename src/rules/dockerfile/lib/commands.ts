@@ -1,4 +1,4 @@
-import type { Fix, TextEdit } from '../../../core/types.js'
+import type { Fix, Range, TextEdit } from '../../../core/types.js'
 import {
   expandVariables,
   unquote,
@@ -260,4 +260,55 @@ export function workdirBefore(inst: Instruction): string | null | undefined {
     }
   }
   return undefined
+}
+
+/** A package argument and the package specs it stands for (variables in scope substituted). */
+export interface PackageArg {
+  word: ShellWord
+  specs: string[]
+}
+
+/**
+ * The package specs of `words`: literal words as they are, `$PKGS`-style words expanded from the
+ * ARG/ENV defaults in scope; words whose value cannot be known are left out (never guessed).
+ */
+export function packageArgs(
+  doc: DockerfileDoc,
+  inst: Instruction,
+  words: ShellWord[]
+): PackageArg[] {
+  const out: PackageArg[] = []
+  for (const word of words) {
+    const specs = expandWord(doc, inst, word)
+    if (specs && specs.length > 0) out.push({ word, specs })
+  }
+  return out
+}
+
+/**
+ * Report the unpinned packages of one command as one finding from the first to the last offending
+ * word, naming each (and what a variable expanded to).
+ */
+export function reportUnpinned(
+  doc: DockerfileDoc,
+  report: (r: { message: string; range: Range }) => void,
+  args: PackageArg[],
+  pinned: (spec: string) => boolean,
+  message: (names: string, example: string) => string
+): void {
+  const bad = args
+    .map((a) => ({ ...a, unpinned: a.specs.filter((s) => !pinned(s)) }))
+    .filter((a) => a.unpinned.length > 0)
+  if (bad.length === 0) return
+  const names = bad
+    .map((a) =>
+      a.word.literal
+        ? `\`${a.unpinned[0]}\``
+        : `\`${a.word.raw}\` (${a.unpinned.map((s) => `\`${s}\``).join(', ')})`
+    )
+    .join(', ')
+  report({
+    message: message(names, bad[0].unpinned[0]),
+    range: doc.span(bad[0].word.start, bad[bad.length - 1].word.end).range
+  })
 }

@@ -1,0 +1,42 @@
+import { defineDockerfileRule } from '../define.js'
+import {
+  cacheMountTargets,
+  commandName,
+  findArg,
+  fix,
+  hasFlag,
+  insertAfter
+} from './lib/commands.js'
+import { commandsNamed } from './lib/runs.js'
+
+const APK_CACHE = /^\/var\/cache\/apk(\/\*?)?$/
+
+export const DL3019 = defineDockerfileRule({
+  id: 'DL3019',
+  aliases: ['AVD-DS-0025'],
+  severity: 'info',
+  fixable: true,
+  description:
+    'Use the `--no-cache` switch to avoid the need to use `--update` and remove `/var/cache/apk/*` when done installing packages.',
+  check(doc, ctx) {
+    for (const { inst, script, cmd } of commandsNamed(doc, 'apk')) {
+      const add = findArg(cmd, ['add'])
+      if (!add || hasFlag(cmd, 'no-cache')) continue
+      if (cacheMountTargets(inst).includes('/var/cache/apk')) continue
+      // Cleaning the cache later in the same RUN has the same effect.
+      const cleaned = script.commands.some(
+        (c) =>
+          c.index > cmd.index &&
+          commandName(c) === 'rm' &&
+          c.args.some((a) => APK_CACHE.test(a.value))
+      )
+      if (cleaned) continue
+      ctx.report({
+        message:
+          'Use `apk add --no-cache`: the package index is otherwise kept in `/var/cache/apk` in this layer.',
+        range: doc.span(cmd.start, add.end).range,
+        fix: fix('Insert `--no-cache` after `add`.', true, insertAfter(doc, add, '--no-cache'))
+      })
+    }
+  }
+})

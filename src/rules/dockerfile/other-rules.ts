@@ -1,5 +1,19 @@
 import type { Rule } from '../../core/types.js'
 import type { DockerfileDoc } from '../../parse/dockerfile.js'
+import { DR1001 } from './DR1001.js'
+import { DR1002 } from './DR1002.js'
+import { DR1003 } from './DR1003.js'
+import { DR1004 } from './DR1004.js'
+import { DR1005 } from './DR1005.js'
+import { DR1006 } from './DR1006.js'
+import { DR1007 } from './DR1007.js'
+import { DR1008 } from './DR1008.js'
+import { DR1009 } from './DR1009.js'
+import { DR1010 } from './DR1010.js'
+import { DR1011 } from './DR1011.js'
+import { DR1012 } from './DR1012.js'
+import { DR1015 } from './DR1015.js'
+import { DR1016 } from './DR1016.js'
 import { DR2001 } from './DR2001.js'
 import { DR2002 } from './DR2002.js'
 import { DR2003 } from './DR2003.js'
@@ -26,6 +40,20 @@ import { SHELLCHECK } from './SHELLCHECK.js'
 
 /** Dockerfile rules beyond hadolint's DL set (ShellCheck family, BuildKit, security, DR), sorted by id. */
 export const otherRules: readonly Rule<DockerfileDoc>[] = [
+  DR1001,
+  DR1002,
+  DR1003,
+  DR1004,
+  DR1005,
+  DR1006,
+  DR1007,
+  DR1008,
+  DR1009,
+  DR1010,
+  DR1011,
+  DR1012,
+  DR1015,
+  DR1016,
   DR2001,
   DR2002,
   DR2003,

@@ -1,0 +1,45 @@
+import { defineDockerfileRule } from '../define.js'
+import { finalChain, isDevelopmentFile, isWindowsImage } from './lib/final-image.js'
+
+/** Images that already run as a non-root user. */
+const NON_ROOT_IMAGE =
+  /nonroot|non-root|rootless|unprivileged|^(docker\.io\/)?bitnami\/|^cgr\.dev\/chainguard\//i
+/** Privilege drop at run time (`gosu app …` in the entrypoint, as official images do). */
+const DROPS_PRIVILEGES = /\b(gosu|su-exec|setpriv|s6-setuidgid|chpst|runuser)\b/
+
+export const DR1004 = defineDockerfileRule({
+  id: 'DR1004',
+  aliases: ['AVD-DS-0002', 'CKV_DOCKER_3'],
+  severity: 'warning',
+  description: 'The final stage never sets USER, so the container runs as root.',
+  check(doc, ctx) {
+    if (isDevelopmentFile(doc.path) || doc.escape === '`') return
+    const chain = finalChain(doc)
+    if (chain.length === 0) return
+    const root = chain[chain.length - 1].image
+    if (root.unresolved || isWindowsImage(root)) return
+    if (
+      NON_ROOT_IMAGE.test(
+        `${root.registry ? `${root.registry}/` : ''}${root.name}:${root.tag ?? ''}`
+      )
+    )
+      return
+    for (const stage of chain) {
+      for (const inst of stage.instructions) {
+        const target = inst.trigger ?? inst
+        if (target.keyword === 'USER') return
+        if (
+          ['RUN', 'ENTRYPOINT', 'CMD'].includes(target.keyword) &&
+          DROPS_PRIVILEGES.test(target.text)
+        )
+          return
+      }
+    }
+    const from = chain[0].from
+    ctx.report({
+      message:
+        'The final stage never sets USER, so the container runs as root: a compromised process then has root in the container and an easier way out. Create a user and switch to it (`RUN useradd --system app` … `USER app`).',
+      range: doc.span(from.start, from.keywordSpan.end).range
+    })
+  }
+})

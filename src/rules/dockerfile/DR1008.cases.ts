@@ -1,0 +1,27 @@
+import type { RuleCases } from '../define.js'
+
+export const cases: RuleCases = {
+  valid: [
+    'FROM nginx:1.27.0\nEXPOSE 80\nHEALTHCHECK CMD curl -fsS http://localhost/ || exit 1\n',
+    {
+      name: 'HEALTHCHECK NONE is a decision',
+      code: 'FROM nginx:1.27.0\nEXPOSE 80\nHEALTHCHECK NONE\n'
+    },
+    {
+      name: 'EXPOSE only in a build stage',
+      code: 'FROM node:20.15.1 AS dev\nEXPOSE 3000\nFROM nginx:1.27.0\nHEALTHCHECK NONE\n'
+    },
+    'FROM alpine:3.20\nCMD ["sh"]\n'
+  ],
+  invalid: [
+    {
+      code: 'FROM nginx:1.27.0\nEXPOSE 80 443\n',
+      errors: [{ line: 2, column: 1, endColumn: 7, message: 'HEALTHCHECK' }]
+    },
+    {
+      name: 'HEALTHCHECK of a stage that is not in the final image',
+      code: 'FROM node:20.15.1 AS test\nHEALTHCHECK CMD true\nFROM node:20.15.1-slim\nEXPOSE 3000\n',
+      errors: [{ line: 4 }]
+    }
+  ]
+}

@@ -1,0 +1,21 @@
+import { defineDockerfileRule } from '../define.js'
+import { finalInstructions, isDevelopmentFile } from './lib/final-image.js'
+
+export const DR1008 = defineDockerfileRule({
+  id: 'DR1008',
+  aliases: [],
+  severity: 'info',
+  description: 'The final image EXPOSEs a port but has no HEALTHCHECK.',
+  check(doc, ctx) {
+    if (isDevelopmentFile(doc.path)) return
+    const insts = finalInstructions(doc)
+    if (insts.some((i) => i.keyword === 'HEALTHCHECK')) return
+    const expose = insts.find((i) => i.keyword === 'EXPOSE' && i.args.length > 0)
+    if (!expose) return
+    ctx.report({
+      message:
+        'The image serves a port but has no HEALTHCHECK: Docker and compose cannot tell a hung service from a healthy one (`depends_on: condition: service_healthy` needs it). Add e.g. `HEALTHCHECK CMD curl -fsS http://localhost:<port>/health || exit 1`, or `HEALTHCHECK NONE` to state that none is wanted.',
+      range: expose.keywordSpan.range
+    })
+  }
+})

@@ -78,6 +78,14 @@ export interface FileModel {
   badAliases: { node: Node; message: string }[]
 }
 
+/**
+ * Two parses of the same file (the engine's and the project's): same path and same text, so the
+ * same offsets. Findings are kept when the node they point at is in the file being linted.
+ */
+export function sameFile(a: ComposeDoc, b: ComposeDoc): boolean {
+  return a === b || (a.path === b.path && a.text.length === b.text.length && a.text === b.text)
+}
+
 const cache = new WeakMap<ComposeDoc, FileModel>()
 
 export function fileModel(doc: ComposeDoc): FileModel {

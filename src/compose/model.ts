@@ -264,6 +264,20 @@ export function valSpan(val: Val): [number, number] {
   return nodeSpan(val.node)
 }
 
+/**
+ * The offsets of `value.slice(from, to)` inside a scalar's text, when the text is the value as
+ * written (plain or quoted without escapes); else the whole scalar.
+ */
+export function subSpan(val: Val, text: string, from: number, to: number): [number, number] {
+  const [start, end] = valSpan(val)
+  if (val.kind !== 'scalar' || typeof val.value !== 'string' || val.value !== text)
+    return [start, end]
+  const raw = val.doc.text.slice(start, end)
+  const quote = raw === text ? 0 : raw.slice(1, -1) === text ? 1 : -1
+  if (quote < 0) return [start, end]
+  return [start + quote + from, start + quote + to]
+}
+
 export function nodeSpan(node: Node): [number, number] {
   const r = node.range
   if (!r) return [0, 0]

@@ -1,6 +1,6 @@
 import type { Workspace } from '../core/types.js'
 import { parseCompose, type ComposeDoc } from '../parse/compose.js'
-import { fileModel, type FileModel } from './file.js'
+import { fileModel, sameFile, type FileModel } from './file.js'
 import { get, str, type Entry, type MapVal, type SeqVal, type Val } from './model.js'
 import { parseLongPort, parseShortPort } from './ports.js'
 import { basename, dirname, join } from './paths.js'
@@ -22,8 +22,6 @@ export interface ProjectService {
 }
 
 export interface Project {
-  /** The file being linted. */
-  current: ComposeDoc
   /** Layer files, base first (the current file is one of them). */
   layers: FileModel[]
   /** Files pulled in with `include:` (their services and resources are part of the project). */
@@ -64,6 +62,7 @@ const parseCache = new WeakMap<Workspace, Map<string, { text: string; doc: Compo
 
 /** The project of `doc` (cached per document and workspace). */
 export function projectOf(doc: ComposeDoc, workspace: Workspace): Project {
+  remember(workspace, doc)
   let byWorkspace = projectCache.get(doc)
   if (!byWorkspace) {
     byWorkspace = new WeakMap()
@@ -75,6 +74,16 @@ export function projectOf(doc: ComposeDoc, workspace: Workspace): Project {
     byWorkspace.set(workspace, project)
   }
   return project
+}
+
+/** Let later projects reuse a document the engine already parsed (when the text is the same). */
+function remember(workspace: Workspace, doc: ComposeDoc): void {
+  let files = parseCache.get(workspace)
+  if (!files) {
+    files = new Map()
+    parseCache.set(workspace, files)
+  }
+  if (!files.has(doc.path)) files.set(doc.path, { text: doc.text, doc })
 }
 
 /** Parse a workspace file once per workspace. */
@@ -152,7 +161,31 @@ function findBase(
   return undefined
 }
 
+const siblingCache = new WeakMap<Workspace, Map<string, ComposeDoc | null>>()
+
 function findSibling(
+  workspace: Workspace,
+  dir: string,
+  names: readonly string[],
+  prefer: string
+): ComposeDoc | undefined {
+  let cache = siblingCache.get(workspace)
+  if (!cache) {
+    cache = new Map()
+    siblingCache.set(workspace, cache)
+  }
+  const key = `${dir}\u0000${names[0]}\u0000${prefer}`
+  const hit = cache.get(key)
+  if (hit !== undefined) {
+    // Re-read through loadFile so a changed text is noticed (it compares the text it gets).
+    return hit === null ? undefined : (loadFile(workspace, hit.path) ?? undefined)
+  }
+  const found = searchSibling(workspace, dir, names, prefer)
+  cache.set(key, found ?? null)
+  return found
+}
+
+function searchSibling(
   workspace: Workspace,
   dir: string,
   names: readonly string[],
@@ -177,7 +210,7 @@ function findIncluder(workspace: Workspace, path: string): ComposeDoc | undefine
       const candidate = join(dir, name)
       if (candidate === path) continue
       const doc = loadFile(workspace, candidate)
-      if (doc && includePaths(fileModel(doc)).includes(path)) return doc
+      if (doc && includeSet(fileModel(doc)).has(path)) return doc
     }
     if (dir === '') break
     dir = dirname(dir)
@@ -185,9 +218,23 @@ function findIncluder(workspace: Workspace, path: string): ComposeDoc | undefine
   return undefined
 }
 
+const sharedProjects = new WeakMap<Workspace, WeakMap<ComposeDoc, Project>>()
+
 function buildProject(doc: ComposeDoc, workspace: Workspace): Project {
   const includer = findIncluder(workspace, doc.path)
-  return assemble(includer ?? doc, doc, workspace)
+  if (!includer) return assemble(doc, doc, workspace)
+  // Every file an includer pulls in belongs to the same project: build it once and share it, as
+  // long as the copy of this file in it is this very text.
+  let shared = sharedProjects.get(workspace)
+  if (!shared) {
+    shared = new WeakMap()
+    sharedProjects.set(workspace, shared)
+  }
+  const cached = shared.get(includer)
+  if (cached && cached.included.some((m) => sameFile(m.doc, doc))) return cached
+  const project = assemble(includer, doc, workspace)
+  shared.set(includer, project)
+  return project
 }
 
 /** The project rooted at `rootDoc`, with `current` standing in for its own path wherever it is read. */
@@ -203,21 +250,24 @@ function assemble(rootDoc: ComposeDoc, current: ComposeDoc, workspace: Workspace
     .map(([n]) => n)
   const layers: FileModel[] = []
   let complete = true
-  if (role === 'base' && partial.length === 0) {
+  const baseNamed = BASE_NAMES.includes(name)
+  const base =
+    role === 'base' && partial.length === 0
+      ? undefined
+      : findBase(workspace, rootDoc, prefix, partial)
+  if (base) {
+    const baseModel = fileModel(load(base.path) ?? base)
+    layers.push(baseModel, rootModel)
+    // A partial service the base does not define comes from yet another file (`-f a -f b -f c`).
+    complete = partial.every((n) => baseModel.services.has(n))
+  } else {
     layers.push(rootModel)
-    if (BASE_NAMES.includes(name)) {
+    if (baseNamed) {
       const override = findSibling(workspace, dirname(rootDoc.path), OVERRIDE_NAMES, prefix)
       if (override) layers.push(fileModel(load(override.path) ?? override))
     }
-  } else {
-    const base = findBase(workspace, rootDoc, prefix, partial)
-    if (base) {
-      const baseModel = fileModel(load(base.path) ?? base)
-      layers.push(baseModel)
-      // A partial service the base does not define comes from yet another file (`-f a -f b -f c`).
-      complete = partial.every((n) => baseModel.services.has(n))
-    } else complete = partial.length === 0 && role !== 'override'
-    layers.push(rootModel)
+    // A base-named file is loaded on its own: what it lacks is really missing.
+    complete = baseNamed || (partial.length === 0 && role !== 'override')
   }
 
   const services = new Map<string, ProjectService>()
@@ -291,16 +341,24 @@ function assemble(rootDoc: ComposeDoc, current: ComposeDoc, workspace: Workspace
       }
     }
   }
-  return { current, layers, included, services, resources, complete, elsewhere }
+  return { layers, included, services, resources, complete, elsewhere }
 }
 
 const includeCache = new WeakMap<FileModel, string[]>()
+const includeSets = new WeakMap<FileModel, Set<string>>()
+
+function includeSet(model: FileModel): Set<string> {
+  let set = includeSets.get(model)
+  if (!set) {
+    set = new Set(includePaths(model))
+    includeSets.set(model, set)
+  }
+  return set
+}
 
 /** Services with a definition in the file being linted (the only ones that can hold its findings). */
-export function ownServices(project: Project): ProjectService[] {
-  return [...project.services.values()].filter((s) =>
-    s.layers.some((l) => l.doc === project.current)
-  )
+export function ownServices(project: Project, doc: ComposeDoc): ProjectService[] {
+  return [...project.services.values()].filter((s) => s.layers.some((l) => sameFile(l.doc, doc)))
 }
 
 /** Paths of the `include:` entries of a file (short and long syntax), relative to its folder. */

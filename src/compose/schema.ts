@@ -37,6 +37,19 @@ const TYPE_WORDS: Record<string, string> = {
   null: 'null'
 }
 
+/** Keys of older Compose file formats and what replaced them (same value syntax). */
+const RENAMED: Record<string, string> = { net: 'network_mode' }
+
+/** The key meant: a close spelling, a renamed legacy key, or the one key the typo is a prefix of. */
+function suggestKey(prop: string, known: string[]): string | undefined {
+  const near = closest(prop, known)
+  if (near) return near
+  const renamed = RENAMED[prop]
+  if (renamed && known.includes(renamed)) return renamed
+  const longer = prop.length >= 4 ? known.filter((k) => k.startsWith(prop)) : []
+  return longer.length === 1 ? longer[0] : undefined
+}
+
 /** `services.web.ports[0]` */
 export function dotted(path: readonly Segment[]): string {
   let out = ''
@@ -149,7 +162,7 @@ export function schemaProblems(model: FileModel): SchemaProblem[] {
       if (!holder?.keyNode.range) continue
       const parent = e.parentSchema as { properties?: Record<string, unknown> } | undefined
       const known = Object.keys(parent?.properties ?? {})
-      const hint = closest(prop, known)
+      const hint = suggestKey(prop, known)
       const taken = hint !== undefined && val?.kind === 'map' && val.entries.has(hint)
       const where = path.length === 0 ? 'at the top level' : `in ${dotted(path)}`
       push(

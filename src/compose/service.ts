@@ -34,8 +34,23 @@ export interface Dependency extends NamedRef {
   entry?: Entry
 }
 
+/** Memoise a reader per service value (rules and projects ask for the same parts repeatedly). */
+function memo<T>(fn: (svc: Val) => T): (svc: Val) => T {
+  const cache = new WeakMap<Val, T>()
+  return (svc) => {
+    let v = cache.get(svc)
+    if (v === undefined) {
+      v = fn(svc)
+      cache.set(svc, v)
+    }
+    return v
+  }
+}
+
 /** `depends_on`, short (`[a, b]`) or long (`{a: {condition: …}}`) form. */
-export function dependencies(svc: Val): Dependency[] {
+export const dependencies = memo(readDependencies)
+
+function readDependencies(svc: Val): Dependency[] {
   const deps = get(svc, 'depends_on')
   if (!deps) return []
   if (deps.kind === 'seq') {
@@ -94,7 +109,9 @@ export function isHostPath(source: string): boolean {
 }
 
 /** Service `volumes:` entries, short or long syntax. */
-export function mounts(svc: Val): Mount[] {
+export const mounts = memo(readMounts)
+
+function readMounts(svc: Val): Mount[] {
   const vols = get(svc, 'volumes')
   if (vols?.kind !== 'seq') return []
   const out: Mount[] = []
@@ -142,7 +159,9 @@ export interface Port {
 }
 
 /** Service `ports:` entries, parsed. */
-export function ports(svc: Val): Port[] {
+export const ports = memo(readPorts)
+
+function readPorts(svc: Val): Port[] {
   const list = get(svc, 'ports')
   if (list?.kind !== 'seq') return []
   const out: Port[] = []

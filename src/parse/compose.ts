@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, type Document } from 'yaml'
+import { parseDocument, type Document } from 'yaml'
 import { LineIndex } from '../core/text.js'
 import type { Range } from '../core/types.js'
 
@@ -35,9 +35,7 @@ export const MAX_ALIAS_COUNT = 100
 
 export function parseCompose(path: string, text: string): ComposeDoc {
   const lines = new LineIndex(text)
-  const lineCounter = new LineCounter()
   const doc = parseDocument(text, {
-    lineCounter,
     uniqueKeys: true,
     prettyErrors: false,
     strict: true,

@@ -1,7 +1,49 @@
 import type { RuleCases } from '../define.js'
+import { yaml } from './lib/lines.js'
+
+/** A billion-laughs document: each level aliases the previous one ten times. */
+const bomb = yaml(
+  'a: &a ["x","x","x","x","x","x","x","x","x","x"]',
+  'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]',
+  'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]',
+  'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]',
+  'e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]',
+  'f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]',
+  'services: {}'
+)
 
 export const cases: RuleCases = {
-  valid: ['services:\n  web:\n    image: nginx:1.27\n'],
+  valid: [
+    'services:\n  web:\n    image: nginx:1.27\n',
+    {
+      name: 'anchors, aliases and merge keys',
+      code: yaml(
+        'x-base: &base',
+        '  restart: always',
+        'services:',
+        '  web:',
+        '    <<: *base',
+        '    image: nginx:1.27'
+      )
+    },
+    {
+      name: 'two merge keys in one map (Compose accepts them)',
+      code: yaml(
+        'x-a: &a {restart: always}',
+        'x-b: &b {init: true}',
+        'services:',
+        '  web:',
+        '    <<: *a',
+        '    <<: *b',
+        '    image: nginx:1.27'
+      )
+    },
+    {
+      name: 'Compose merge tags',
+      code: yaml('services:', '  web:', '    image: nginx:1.27', '    ports: !reset []')
+    },
+    { name: 'an empty file', code: '' }
+  ],
   invalid: [
     {
       code: 'services:\n  web:\n    image: nginx:1.27\n    image: nginx:1.26\n',
@@ -14,6 +56,27 @@ export const cases: RuleCases = {
     {
       code: 'services: {}\n---\nservices: {}\n',
       errors: [{ line: 1, message: '2 YAML documents' }]
+    },
+    {
+      name: 'an alias without an anchor (a password of asterisks)',
+      code: yaml(
+        'services:',
+        '  web:',
+        '    image: nginx:1.27',
+        '    environment:',
+        '      PASSWORD: ******'
+      ),
+      errors: [{ line: 5, column: 17, endColumn: 23, message: 'no anchor' }]
+    },
+    {
+      name: 'an alias bomb is bounded and reported at the alias that crosses the bound',
+      code: bomb,
+      errors: [{ line: 6, column: 8, message: 'alias bomb' }]
+    },
+    {
+      name: 'bad indentation',
+      code: yaml('services:', '  web:', '    image: nginx:1.27', '   ports: ["80:80"]'),
+      errors: [{ line: 4, column: 4 }]
     }
   ]
 }

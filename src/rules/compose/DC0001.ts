@@ -16,6 +16,10 @@ export const DC0001 = defineComposeRule({
       const quote = /Missing closing ("|')quote/.exec(p.message)
       // yaml reports an unterminated quote at the end of the file; point at the opening quote.
       if (quote) start = Math.max(0, doc.text.lastIndexOf(quote[1], p.start - 1))
+      // Indentation problems are reported at the line start; point at the misplaced token.
+      const lead = /^[ \t]+/.exec(doc.text.slice(start, start + 200))
+      if (!quote && lead && !doc.text.slice(start, start + lead[0].length).includes('\n'))
+        start += lead[0].length
       const message =
         p.code === 'DUPLICATE_KEY'
           ? `Duplicate key: ${p.message.replace(/^Map keys must be unique.*?$/, 'map keys must be unique')}; Compose would reject the file.`

@@ -1,6 +1,6 @@
 import { fileModel } from '../../compose/file.js'
 import { hasVariable } from '../../compose/interpolation.js'
-import { get, str, valSpan, type Val } from '../../compose/model.js'
+import { get, str, subSpan, valSpan, type Val } from '../../compose/model.js'
 import { extendsTarget, ownServices, projectOf, type Project } from '../../compose/project.js'
 import {
   dependencies,
@@ -34,7 +34,7 @@ export const DC0003 = defineComposeRule({
     checkCycles(project, report)
     if (!project.complete) return
     const legacy = project.layers.some((l) => l.layout === 'legacy')
-    for (const svc of ownServices(project)) {
+    for (const svc of ownServices(project, doc)) {
       const s = svc.value
       const undefinedService = (ref: NamedRef, via: string): void => {
         if (
@@ -53,8 +53,10 @@ export const DC0003 = defineComposeRule({
       for (const dep of dependencies(s)) {
         if (dep.required) undefinedService(dep, 'depends_on')
       }
-      for (const link of namesOf(get(s, 'links'))) {
-        undefinedService({ ...link, name: link.name.split(':')[0] }, 'links')
+      const links = get(s, 'links')
+      for (const link of links?.kind === 'seq' ? links.items : []) {
+        const text = str(link)
+        if (text !== undefined) undefinedService(part(link, text, text.split(':')[0]), 'links')
       }
       for (const key of ['network_mode', 'ipc', 'pid']) {
         const v = get(s, key)
@@ -101,8 +103,12 @@ export const DC0003 = defineComposeRule({
         for (const net of namesOf(get(s, 'networks'))) resource('networks', net, 'networks')
       }
       for (const m of mounts(s)) {
-        if (m.type !== 'volume' || !m.source || m.source === '') continue
-        resource('volumes', { name: m.source, ...loc(sourceOf(m.val)) }, 'volumes')
+        if (m.type !== 'volume' || !m.source) continue
+        const ref =
+          m.val.kind === 'map'
+            ? { name: m.source, ...loc(get(m.val, 'source') ?? m.val) }
+            : part(m.val, str(m.val) ?? '', m.source)
+        resource('volumes', ref, 'volumes')
       }
       for (const kind of ['secrets', 'configs']) {
         for (const ref of sources(get(s, kind))) resource(kind, ref, kind)
@@ -119,9 +125,10 @@ function loc(val: Val): Located {
   return { doc: val.doc, start, end }
 }
 
-/** The node naming a long-syntax mount's source (or the short-syntax item). */
-function sourceOf(item: Val): Val {
-  return item.kind === 'map' ? (get(item, 'source') ?? item) : item
+/** A reference that is the leading `name` of a scalar like `name:rest` (located on the name only). */
+function part(val: Val, text: string, name: string): NamedRef {
+  const [start, end] = subSpan(val, text, 0, name.length)
+  return { name, doc: val.doc, start, end }
 }
 
 /** `secrets:`/`configs:` items: `name` or `{source: name, target: …}`. */

@@ -1,5 +1,6 @@
 import { isScalar } from 'yaml'
 import { columnOf, eol, lineStart, replaceEdit } from '../../compose/edits.js'
+import { sameFile } from '../../compose/file.js'
 import { get, str, valSpan, type Entry, type SeqVal } from '../../compose/model.js'
 import type { Project } from '../../compose/project.js'
 import { commandText, dependencies, hasHealthcheck } from '../../compose/service.js'
@@ -72,11 +73,12 @@ function longFormFix(
   seq: SeqVal,
   project: Project
 ): Fix | undefined {
-  if (seq.doc !== doc || entry.doc !== doc || seq.items.length === 0) return undefined
+  if (!sameFile(seq.doc, doc) || !sameFile(entry.doc, doc) || seq.items.length === 0)
+    return undefined
   const names: string[] = []
   for (const item of seq.items) {
     const name = str(item)
-    if (item.doc !== doc || !isScalar(item.node) || name === undefined) return undefined
+    if (!sameFile(item.doc, doc) || !isScalar(item.node) || name === undefined) return undefined
     names.push(name)
   }
   const condition = (name: string): string => {

@@ -1,5 +1,5 @@
 import { lineStart } from '../../compose/edits.js'
-import { toJS, valSpan, type Entry } from '../../compose/model.js'
+import { expandedSize, toJS, valSpan, type Entry } from '../../compose/model.js'
 import type { ComposeDoc } from '../../parse/compose.js'
 import { defineComposeRule } from '../define.js'
 import { reporter } from './lib/report.js'
@@ -24,7 +24,8 @@ const SHAREABLE = new Set([
   'tmpfs',
   'dns'
 ])
-const MIN_LINES = 3
+/** A block with fewer values (`networks: [a, b]`, two variables) is not worth an anchor. */
+const MIN_NODES = 4
 const MAX_SKETCH_LINES = 8
 
 /**
@@ -45,8 +46,7 @@ export const DC1007 = defineComposeRule({
         if (!SHAREABLE.has(key) || entry.merged || entry.doc !== doc) continue
         const value = entry.value
         if (value.kind === 'scalar' || value.doc !== doc) continue
-        const size = value.kind === 'map' ? value.entries.size : value.items.length
-        if (size < 2 || lineCount(doc, entry) < MIN_LINES) continue
+        if (expandedSize(value) < MIN_NODES) continue
         const canonical = `${key}\u0000${JSON.stringify(toJS(value))}`
         const list = groups.get(canonical) ?? []
         if (!list.some((g) => g.entry.value.node === value.node))
@@ -75,12 +75,6 @@ export const DC1007 = defineComposeRule({
     }
   }
 })
-
-function lineCount(doc: ComposeDoc, entry: Entry): number {
-  const start = entry.keyNode.range![0]
-  const end = valSpan(entry.value)[1]
-  return doc.rangeOf(start, end).end.line - doc.rangeOf(start, start).start.line + 1
-}
 
 /** The block's source lines re-indented by two spaces, or the inline (flow) text as written. */
 function blockLines(doc: ComposeDoc, entry: Entry): string[] | string {

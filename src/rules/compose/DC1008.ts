@@ -1,7 +1,7 @@
-import { isScalar, type Scalar } from 'yaml'
+import { isScalar } from 'yaml'
 import { replaceEdit, replaceScalar, spliceable } from '../../compose/edits.js'
-import { hasVariable } from '../../compose/interpolation.js'
-import { get, str, valSpan, type Val } from '../../compose/model.js'
+import { hasVariable, scanVariables } from '../../compose/interpolation.js'
+import { get, str, valSpan, type ScalarVal } from '../../compose/model.js'
 import type { Fix } from '../../core/types.js'
 import type { ComposeDoc } from '../../parse/compose.js'
 import { defineComposeRule } from '../define.js'
@@ -11,16 +11,24 @@ import { localServices } from './lib/services.js'
 /** Variable names that hold credentials (the name ends with the secret word). */
 const SECRET_NAME =
   /(^|_)(PASSWORD|PASSWD|PASS|PWD|SECRET|SECRET_KEY|SECRET_KEY_BASE|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|AUTH_?KEY|CLIENT_SECRET|CREDENTIALS?|ENCRYPTION_KEY|SIGNING_KEY|MASTER_KEY)$/i
-/** Values that are settings about a secret, not a secret. */
-const NOT_A_SECRET = /^(true|false|yes|no|on|off|null|none|~|)$/i
+/** Values that are settings about a secret (flags), not a secret. */
+const NOT_A_SECRET = /^(true|false|yes|no|on|off|null|none|~|0|1|)$/i
 /** `scheme://user:password@host` with a literal password. */
 const URL_CREDENTIALS = /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:([^\s@/]+)@/i
 
+type Verdict =
+  /** The value is the secret. */
+  | { kind: 'literal'; variable: string }
+  /** `${VAR:-secret}`: the fallback is committed with the file. */
+  | { kind: 'default'; variable: string }
+  /** A URL with a literal password (no mechanical fix). */
+  | { kind: 'url' }
+
 /**
  * Credentials written into the compose file (which ends up in git): `POSTGRES_PASSWORD: hunter2`,
- * `- API_TOKEN=abc`, or a URL with a password. The fix replaces the literal with `${NAME:?}`, so
- * the value comes from the environment or an uncommitted `.env`, and Compose refuses to start
- * without it.
+ * `- API_TOKEN=abc`, a literal fallback `${DB_PASS:-hunter2}`, or a URL with a password. The fix
+ * replaces the literal with `${NAME:?}`, so the value comes from the environment or an
+ * uncommitted `.env`, and Compose refuses to start without it.
  */
 export const DC1008 = defineComposeRule({
   id: 'DC1008',
@@ -33,43 +41,67 @@ export const DC1008 = defineComposeRule({
     const report = reporter(doc, ctx)
     for (const svc of localServices(doc)) {
       const env = get(svc.value, 'environment')
+      const pairs: { name: string; value: string; val: ScalarVal; offset: number }[] = []
       if (env?.kind === 'map') {
         for (const [name, entry] of env.entries) {
-          const value = entry.value
-          const text = str(value)
-          if (value.kind !== 'scalar' || text === undefined) continue
-          if (SECRET_NAME.test(name) && isLiteralSecret(text)) {
-            report.value(
-              value,
-              `'${name}' of service '${svc.name}' is a literal secret in the file; take it from the environment ('\${${name}:?}') or use secrets:.`,
-              mapFix(doc, value, name)
-            )
-          } else if (urlPassword(text)) {
-            report.value(value, urlMessage(name, svc.name))
-          }
+          const text = str(entry.value)
+          if (entry.value.kind === 'scalar' && text !== undefined)
+            pairs.push({ name, value: text, val: entry.value, offset: -1 })
         }
       } else if (env?.kind === 'seq') {
         for (const item of env.items) {
           const text = str(item)
-          if (item.kind !== 'scalar' || text === undefined) continue
-          const eq = text.indexOf('=')
-          if (eq <= 0) continue
-          const name = text.slice(0, eq).trim()
-          const secret = text.slice(eq + 1)
-          if (SECRET_NAME.test(name) && isLiteralSecret(secret)) {
-            report.value(
-              item,
-              `'${name}' of service '${svc.name}' is a literal secret in the file; take it from the environment ('${name}=\${${name}:?}') or use secrets:.`,
-              listFix(doc, item.node, name, eq)
-            )
-          } else if (urlPassword(secret)) {
-            report.value(item, urlMessage(name, svc.name))
-          }
+          const eq = text?.indexOf('=') ?? -1
+          if (item.kind === 'scalar' && text !== undefined && eq > 0)
+            pairs.push({
+              name: text.slice(0, eq).trim(),
+              value: text.slice(eq + 1),
+              val: item,
+              offset: eq + 1
+            })
         }
+      }
+      for (const p of pairs) {
+        const verdict = judge(p.name, p.value)
+        if (!verdict) continue
+        const where = `'${p.name}' of service '${svc.name}'`
+        if (verdict.kind === 'url') {
+          report.value(
+            p.val,
+            `${where} holds a URL with a literal password; take the password from the environment (\${VAR:?}) or use secrets:.`
+          )
+          continue
+        }
+        const replacement = `\${${verdict.variable}:?}`
+        report.value(
+          p.val,
+          verdict.kind === 'literal'
+            ? `${where} is a literal secret in the file; take it from the environment ('${replacement}') or use secrets:.`
+            : `${where} falls back to a literal secret when ${verdict.variable} is unset; require the variable instead ('${replacement}').`,
+          fixFor(doc, p.val, p.offset, replacement, verdict.variable)
+        )
       }
     }
   }
 })
+
+function judge(name: string, value: string): Verdict | undefined {
+  if (SECRET_NAME.test(name)) {
+    if (isLiteralSecret(value)) return { kind: 'literal', variable: name }
+    const { refs } = scanVariables(value)
+    const r = refs[0]
+    if (
+      refs.length === 1 &&
+      r.start === 0 &&
+      r.end === value.length &&
+      (r.operator === ':-' || r.operator === '-') &&
+      isLiteralSecret(r.argument)
+    )
+      return { kind: 'default', variable: r.name }
+  }
+  const m = URL_CREDENTIALS.exec(value)
+  return m && !hasVariable(m[1]) ? { kind: 'url' } : undefined
+}
 
 function isLiteralSecret(value: string): boolean {
   const v = value.trim()
@@ -78,35 +110,28 @@ function isLiteralSecret(value: string): boolean {
   return !/^(\/|\.\/|~\/)/.test(v)
 }
 
-function urlPassword(value: string): boolean {
-  const m = URL_CREDENTIALS.exec(value)
-  return m !== null && !hasVariable(m[1])
-}
-
-function urlMessage(name: string, service: string): string {
-  return `'${name}' of service '${service}' holds a URL with a literal password; take the password from the environment (\${VAR:?}) or use secrets:.`
-}
-
-function fixOf(name: string, edit: ReturnType<typeof replaceEdit>): Fix {
-  return {
-    description: `Replace the literal with \${${name}:?} (set ${name} in the environment or an uncommitted .env; Compose refuses to start without it).`,
+/** Replace the whole value (map form), or the part after `KEY=` (list form, `offset` ≥ 0). */
+function fixFor(
+  doc: ComposeDoc,
+  val: ScalarVal,
+  offset: number,
+  replacement: string,
+  variable: string
+): Fix | undefined {
+  const node = val.node
+  if (val.doc !== doc || !isScalar(node)) return undefined
+  const fix = (edit: ReturnType<typeof replaceEdit>): Fix => ({
+    description: `Replace the literal with ${replacement} (set ${variable} in the environment or an uncommitted .env; Compose refuses to start without it).`,
     safe: false,
     edits: [edit]
+  })
+  if (offset < 0) {
+    const style = node.type === 'QUOTE_SINGLE' || node.type === 'QUOTE_DOUBLE' ? node.type : 'PLAIN'
+    const edit = replaceScalar(doc, node, replacement, style)
+    return edit ? fix(edit) : undefined
   }
-}
-
-function mapFix(doc: ComposeDoc, value: Val, name: string): Fix | undefined {
-  if (value.doc !== doc || !isScalar(value.node)) return undefined
-  const node = value.node as Scalar
-  const style = node.type === 'QUOTE_SINGLE' || node.type === 'QUOTE_DOUBLE' ? node.type : 'PLAIN'
-  const edit = replaceScalar(doc, node, `\${${name}:?}`, style)
-  return edit ? fixOf(name, edit) : undefined
-}
-
-function listFix(doc: ComposeDoc, node: unknown, name: string, eq: number): Fix | undefined {
-  if (!isScalar(node) || !spliceable(doc, node)) return undefined
-  const [start, end] = valSpan({ kind: 'scalar', doc, node, value: node.value })
+  if (!spliceable(doc, node)) return undefined
+  const [start, end] = valSpan(val)
   const quote = node.type === 'PLAIN' ? 0 : 1
-  const from = start + quote + eq + 1
-  return fixOf(name, replaceEdit(doc, from, end - quote, `\${${name}:?}`))
+  return fix(replaceEdit(doc, start + quote + offset, end - quote, replacement))
 }

@@ -1,6 +1,6 @@
 import { isAllInterfaces } from '../../compose/ports.js'
 import { ports, profiles } from '../../compose/service.js'
-import type { Val } from '../../compose/model.js'
+import { get, type Val } from '../../compose/model.js'
 import { defineComposeRule } from '../define.js'
 import { reporter } from './lib/report.js'
 import { projectServices } from './lib/services.js'
@@ -60,7 +60,7 @@ export const DC1011 = defineComposeRule({
               ? 'another entry of the same service'
               : `service '${clash.service}'`
           report.value(
-            val,
+            val.kind === 'map' ? (get(val, 'published') ?? val) : val,
             `Service '${svc.name}' publishes host ${portText}/${binding.protocol}${binding.ip ? ` on ${binding.ip}` : ''}, which ${other} already publishes${clash.ip ? ` on ${clash.ip}` : ''}; the second container cannot start.`
           )
         }

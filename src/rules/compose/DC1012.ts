@@ -13,7 +13,7 @@ const DATABASE_IMAGES =
   /^(postgres|postgis|timescaledb(-ha)?|pgvector|mysql|mariadb|percona(-server)?|mongo|mongodb|redis|valkey|keydb|memcached|elasticsearch|opensearch|rabbitmq|influxdb|cassandra|neo4j|couchdb|clickhouse(-server)?|cockroach|etcd|zookeeper|adminer|phpmyadmin|pgadmin4|mongo-express|redis-commander|redisinsight|kibana|minio)$/
 /** Their well-known container ports (for images we do not recognise by name). */
 const DATABASE_PORTS = new Set([
-  5432, 3306, 27017, 6379, 11211, 9200, 9300, 5672, 15672, 9042, 8086, 7474, 7687, 5984, 8123, 9000,
+  5432, 3306, 27017, 6379, 11211, 9200, 9300, 5672, 15672, 9042, 8086, 7474, 7687, 5984, 8123,
   26257, 2379, 1433, 1521
 ])
 

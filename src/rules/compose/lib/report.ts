@@ -1,6 +1,7 @@
 import type { Fix, RuleContext } from '../../../core/types.js'
 import type { Entry, Val } from '../../../compose/model.js'
 import { valSpan } from '../../../compose/model.js'
+import { sameFile } from '../../../compose/file.js'
 import type { ComposeDoc } from '../../../parse/compose.js'
 
 /**
@@ -20,7 +21,7 @@ export interface Reporter {
 export function reporter(doc: ComposeDoc, ctx: RuleContext): Reporter {
   const seen = new Set<string>()
   const at = (owner: ComposeDoc, start: number, end: number, message: string, fix?: Fix): void => {
-    if (owner !== doc) return
+    if (!sameFile(owner, doc)) return
     const key = `${start}:${end}`
     if (seen.has(key)) return
     seen.add(key)

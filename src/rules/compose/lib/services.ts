@@ -1,4 +1,4 @@
-import { fileModel } from '../../../compose/file.js'
+import { fileModel, sameFile } from '../../../compose/file.js'
 import { get, type Entry, type MapVal, type Val } from '../../../compose/model.js'
 import {
   ownServices,
@@ -35,12 +35,12 @@ export function projectServices(
   const model = fileModel(doc)
   if (model.bomb || model.services.size === 0) return undefined
   const project = projectOf(doc, workspace)
-  return { project, services: ownServices(project) }
+  return { project, services: ownServices(project, doc) }
 }
 
 /** The definition of a service in the linted file (its key there), if it has one. */
 export function localLayer(svc: ProjectService, doc: ComposeDoc): Entry | undefined {
-  return svc.layers.find((l) => l.doc === doc)
+  return svc.layers.find((l) => sameFile(l.doc, doc))
 }
 
 /** Services some other service waits on with `condition: service_completed_successfully`. */

@@ -766,7 +766,10 @@ export function expandVariables(
 }
 
 export function parseImageRef(raw: string, vars: Map<string, string | null>): ImageRef {
-  const { value: expanded, unresolved } = expandVariables(raw.replace(/^["']|["']$/g, ''), vars)
+  // BuildKit expands variables and removes quotes anywhere in the word (`img:"${TAG}"`).
+  const expansion = expandVariables(raw, vars)
+  const expanded = unquote(expansion.value)
+  const unresolved = expansion.unresolved
   let rest = expanded
   let digest: string | undefined
   const at = rest.indexOf('@')

@@ -50,10 +50,18 @@ export const DL3010 = defineDockerfileRule({
   fixable: true,
   description: 'Use ADD for extracting archives into an image.',
   check(doc, ctx) {
-    for (const stage of doc.stages) {
+    // Per stage (instructions before any FROM count as one).
+    const groups = new Map<number, Instruction[]>()
+    for (const inst of doc.instructions) {
+      const key = inst.stage?.index ?? -1
+      const list = groups.get(key)
+      if (list) list.push(inst)
+      else groups.set(key, [inst])
+    }
+    for (const list of groups.values()) {
       const archives = new Map<string, Copied>()
-      for (let k = 0; k < stage.instructions.length; k++) {
-        const inst = stage.instructions[k]
+      for (let k = 0; k < list.length; k++) {
+        const inst = list[k]
         if (inst.keyword === 'COPY' && !inst.flags.some((f) => f.name === 'from')) {
           const words = inst.json ? inst.json.items : inst.args
           if (words.length < 2 || inst.heredocs.length > 0) continue
@@ -80,7 +88,7 @@ export const DL3010 = defineDockerfileRule({
           ctx.report({
             message: `\`${basename(file.value)}\` is copied in by the COPY on line ${copied.inst.range.start.line} and extracted here: \`ADD\` extracts a local tar archive by itself, in one layer, without leaving the archive in the image.`,
             range: doc.span(file.start, file.end).range,
-            fix: addFix(copied, cmd, script.commands.length, inst, stage.instructions[k - 1])
+            fix: addFix(copied, cmd, script.commands.length, inst, list[k - 1])
           })
         }
       }

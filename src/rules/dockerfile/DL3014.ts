@@ -11,7 +11,7 @@ export const DL3014 = defineDockerfileRule({
     for (const { cmd } of runCommands(doc)) {
       if (!cmdHasArgs(cmd, 'apt-get', ['install'])) continue
       const flags = flagNames(cmd)
-      const quiet = flags.filter((f) => f === 'q').length >= 2
+      const quiet = flags.filter((f) => f === 'q' || f === 'quiet').length >= 2
       const q2 = cmd.args.some((a) => a.value === '-q=2' || a.value === '--quiet=2')
       if (flags.some((f) => ['y', 'yes', 'assume-yes'].includes(f)) || quiet || q2) continue
       const install = findArg(cmd, ['install'])!

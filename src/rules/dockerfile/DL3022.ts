@@ -9,56 +9,59 @@ export const DL3022 = defineDockerfileRule({
   fixable: true,
   description: '`COPY --from` should reference a previously defined `FROM` alias.',
   check(doc, ctx) {
-    for (const stage of doc.stages) {
-      const earlier = doc.stages.slice(0, stage.index)
-      const names = earlier.map((s) => s.name).filter((n): n is string => n !== undefined)
-      for (const inst of stage.instructions) {
-        if (inst.keyword !== 'COPY') continue
-        const flag = inst.flags.find((f) => f.name === 'from')
-        if (!flag?.value || !flag.valueSpan) continue
-        let ref = flag.value
-        if (ref.includes('$')) {
-          // `--from=$BUILDER`: judge the value the variable has here; unknown values pass.
-          const { value, unresolved } = expandVariables(ref, doc.variables(inst))
-          if (unresolved) continue
-          ref = value
-        }
-        const name = ref.toLowerCase()
-        if (/^\d+$/.test(name)) {
-          if (Number(name) < stage.index) continue
-          ctx.report({
-            message: `\`--from=${ref}\` names stage ${name}, but only ${stage.index} stage${stage.index === 1 ? '' : 's'} come${stage.index === 1 ? 's' : ''} before this one (stages count from 0).`,
-            range: flag.valueSpan.range
-          })
-          continue
-        }
-        if (names.includes(name)) continue
-        // A reference with a registry, tag or digest is an image (DL3026 judges registries).
-        if (/[:/@]/.test(name)) continue
-        const later = doc.stages.find((s) => s.index > stage.index && s.name === name)
-        if (later) {
-          ctx.report({
-            message: `Stage \`${ref}\` is defined later (line ${later.from.range.start.line}); \`COPY --from\` can only use earlier stages (otherwise it pulls an image called \`${ref}\`).`,
-            range: flag.valueSpan.range
-          })
-          continue
-        }
-        const hint = closest(name, names)
-        ctx.report({
-          message: hint
-            ? `No earlier stage is called \`${ref}\`: did you mean \`${hint}\`? (Otherwise this pulls the image \`${ref}:latest\`.)`
-            : `No earlier stage is called \`${ref}\`, so this pulls the image \`${ref}:latest\`; name the stage \`AS ${ref}\`, or tag the image.`,
-          range: flag.valueSpan.range,
-          fix:
-            hint && !flag.value.includes('$')
-              ? {
-                  description: `Copy from stage \`${hint}\` instead (the build no longer pulls an image called \`${ref}\`).`,
-                  safe: false,
-                  edits: [{ range: flag.valueSpan.range, text: hint }]
-                }
-              : undefined
-        })
+    for (const inst of doc.instructions) {
+      if (inst.keyword !== 'COPY') continue
+      const flag = inst.flags.find((f) => f.name === 'from')
+      if (!flag?.value || !flag.valueSpan) continue
+      // Instructions before any FROM have no earlier stage at all.
+      const index = inst.stage?.index ?? 0
+      const names = doc.stages
+        .slice(0, index)
+        .map((s) => s.name)
+        .filter((n): n is string => n !== undefined)
+      let ref = flag.value
+      if (ref.includes('$')) {
+        // `--from=$BUILDER`: judge the value the variable has here; unknown values pass.
+        const { value, unresolved } = expandVariables(ref, doc.variables(inst))
+        if (unresolved) continue
+        ref = value
       }
+      const name = ref.toLowerCase()
+      if (/^\d+$/.test(name)) {
+        if (Number(name) < index) continue
+        ctx.report({
+          message: `\`--from=${ref}\` names stage ${name}, but only ${index} stage${index === 1 ? '' : 's'} come${index === 1 ? 's' : ''} before this one (stages count from 0).`,
+          range: flag.valueSpan.range
+        })
+        continue
+      }
+      // Its own stage is DL3023's business.
+      if (names.includes(name) || name === inst.stage?.name) continue
+      // A reference with a registry, tag or digest is an image (DL3026 judges registries).
+      if (/[:/@]/.test(name)) continue
+      const later = doc.stages.find((s) => s.index >= index && s !== inst.stage && s.name === name)
+      if (later) {
+        ctx.report({
+          message: `Stage \`${ref}\` is defined later (line ${later.from.range.start.line}); \`COPY --from\` can only use earlier stages (otherwise it pulls an image called \`${ref}\`).`,
+          range: flag.valueSpan.range
+        })
+        continue
+      }
+      const hint = closest(name, names)
+      ctx.report({
+        message: hint
+          ? `No earlier stage is called \`${ref}\`: did you mean \`${hint}\`? (Otherwise this pulls the image \`${ref}:latest\`.)`
+          : `No earlier stage is called \`${ref}\`, so this pulls the image \`${ref}:latest\`; name the stage \`AS ${ref}\`, or tag the image.`,
+        range: flag.valueSpan.range,
+        fix:
+          hint && !flag.value.includes('$')
+            ? {
+                description: `Copy from stage \`${hint}\` instead (the build no longer pulls an image called \`${ref}\`).`,
+                safe: false,
+                edits: [{ range: flag.valueSpan.range, text: hint }]
+              }
+            : undefined
+      })
     }
   }
 })

@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../define.js'
-import { expandVariables, parseImageRef, type Span, type Stage } from '../../parse/dockerfile.js'
+import { expandVariables, parseImageRef, type Span } from '../../parse/dockerfile.js'
 
 /** Names of Docker Hub: an image without a registry comes from there. */
 const DOCKER_HUB = new Set([
@@ -43,35 +43,36 @@ export const DL3026 = defineDockerfileRule({
         range: span.range
       })
     }
-    const isStage = (ref: string, stage: Stage): boolean => {
+    const isStage = (ref: string, index: number): boolean => {
       const name = ref.toLowerCase()
       if (/^\d+$/.test(name)) return true
-      return doc.stages.some((s) => s.index < stage.index && s.name === name)
+      return doc.stages.some((s) => s.index < index && s.name === name)
     }
     for (const stage of doc.stages) {
       const token = stage.from.args[0]
       if (token && !stage.parent) check(token.value, doc.globalArgs, token, 'Image')
-      for (const inst of stage.instructions) {
-        for (const flag of inst.flags) {
-          if (!flag.value || !flag.valueSpan) continue
-          let ref: string | undefined
-          let span: Span = flag.valueSpan
-          if (flag.name === 'from' && inst.keyword === 'COPY') ref = flag.value
-          else if (flag.name === 'mount' && inst.keyword === 'RUN') {
-            const m = /(?:^|,)from=([^,]+)/.exec(flag.value)
-            if (!m) continue
-            ref = m[1]
-            const at = flag.raw.indexOf(`from=${ref}`)
-            if (at !== -1) {
-              const start = flag.start + at + 5
-              span = doc.span(start, start + ref.length)
-            }
+    }
+    // COPY --from=<image> and RUN --mount=from=<image>, before the first FROM too.
+    for (const inst of doc.instructions) {
+      for (const flag of inst.flags) {
+        if (!flag.value || !flag.valueSpan) continue
+        let ref: string | undefined
+        let span: Span = flag.valueSpan
+        if (flag.name === 'from' && inst.keyword === 'COPY') ref = flag.value
+        else if (flag.name === 'mount' && inst.keyword === 'RUN') {
+          const m = /(?:^|,)from=([^,]+)/.exec(flag.value)
+          if (!m) continue
+          ref = m[1]
+          const at = flag.raw.indexOf(`from=${ref}`)
+          if (at !== -1) {
+            const start = flag.start + at + 5
+            span = doc.span(start, start + ref.length)
           }
-          if (!ref) continue
-          const expanded = expandVariables(ref, doc.variables(inst))
-          if (expanded.unresolved || isStage(expanded.value, stage)) continue
-          check(expanded.value, new Map(), span, 'Image')
         }
+        if (!ref) continue
+        const expanded = expandVariables(ref, doc.variables(inst))
+        if (expanded.unresolved || isStage(expanded.value, inst.stage?.index ?? 0)) continue
+        check(expanded.value, new Map(), span, 'Image')
       }
     }
   }

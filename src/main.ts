@@ -86,8 +86,9 @@ export async function run(): Promise<void> {
   let token = ''
   try {
     const inputs = readActionInputs((name) => core.getInput(name))
+    // The runner masks `github.token` and secrets already; `setSecret` would print it in a
+    // `::add-mask::` command, so it is not called.
     token = inputs.token
-    if (token) core.setSecret(token)
     const ctx = runContext(process.env, readPayload(process.env.GITHUB_EVENT_PATH))
     const flow = { ctx, inputs, io: actionIO(), tags }
     if (inputs.mode === 'post') await postReport(flow)

@@ -48,6 +48,9 @@ export interface RunResult {
   /** Requests this run made. */
   requests: LoggedRequest[]
   workspace: string
+  /** Contents of the files named by the `sarif-file` and `report-file` outputs. */
+  sarif?: string
+  report?: string
 }
 
 /** Parse a GITHUB_OUTPUT file (`name<<delimiter` blocks and `name=value` lines). */
@@ -138,7 +141,13 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
     requests: options.standin.log.slice(before),
     workspace
   }
-  if (!options.workspace) rmSync(dir, { recursive: true, force: true })
+  const read = (path: string | undefined) =>
+    path && existsSync(path) ? readFileSync(path, 'utf8') : undefined
+  const sarif = read(result.outputs['sarif-file'])
+  const report = read(result.outputs['report-file'])
+  if (sarif !== undefined) result.sarif = sarif
+  if (report !== undefined) result.report = report
+  rmSync(dir, { recursive: true, force: true })
   return result
 }
 

@@ -5,6 +5,7 @@ import { execute } from './graphql.js'
 import { returns, schema, type GqlContext } from './graphql-schema.js'
 import { openApi } from './openapi.js'
 import {
+  blobSha,
   isBinary,
   type Identity,
   type IssueComment,
@@ -33,6 +34,10 @@ export interface Fault {
   /** Handle the request first, then answer with the fault (a write that happened but "failed"). */
   after?: boolean
   message?: string
+  /** Only requests whose JSON body passes this test. */
+  when?: (body: unknown) => boolean
+  /** Extra fields of the error body (`errors` of a 422). */
+  extra?: Record<string, unknown>
 }
 
 export interface LoggedRequest {
@@ -55,7 +60,8 @@ export interface Standin {
   /** Comments someone asked us to change that the requesting identity did not write. */
   foreignTouches: string[]
   fail(fault: Fault): void
-  /** Every token string the stand-in has seen (for leak scans). */
+  /** Called after every answered request (tests use it to push mid-run). */
+  onRequest(listener: (request: LoggedRequest) => void): void
   close(): Promise<void>
 }
 
@@ -87,6 +93,7 @@ export async function startStandin(world: World): Promise<Standin> {
   const problems: string[] = []
   const foreignTouches: string[] = []
   const faults: Array<Fault & { left: number }> = []
+  const listeners: Array<(request: LoggedRequest) => void> = []
   let base = ''
 
   const server: Server = createServer((req, res) => {
@@ -159,6 +166,7 @@ export async function startStandin(world: World): Promise<Standin> {
       headers: Record<string, string> = {}
     ): void => {
       entry.status = status
+      for (const listener of listeners) listener(entry)
       send(res, status, payload, headers)
     }
     try {
@@ -202,7 +210,7 @@ export async function startStandin(world: World): Promise<Standin> {
         entry.operation = match.operationId
         run = () => rest(match.operationId, match.params, url, body, identity, entry)
       }
-      const fault = takeFault(method, isGraphql ? entry.operation : url.pathname)
+      const fault = takeFault(method, isGraphql ? entry.operation : url.pathname, body)
       if (fault && !fault.after) throw faultError(fault)
       const result = run()
       if (fault) throw faultError(fault)
@@ -221,9 +229,17 @@ export async function startStandin(world: World): Promise<Standin> {
     return identity!
   }
 
-  function takeFault(method: string, target: string): (Fault & { left: number }) | undefined {
+  function takeFault(
+    method: string,
+    target: string,
+    body: unknown
+  ): (Fault & { left: number }) | undefined {
     const fault = faults.find(
-      (f) => f.left > 0 && (!f.method || f.method === method) && (!f.path || f.path.test(target))
+      (f) =>
+        f.left > 0 &&
+        (!f.method || f.method === method) &&
+        (!f.path || f.path.test(target)) &&
+        (!f.when || f.when(body))
     )
     if (fault) fault.left--
     return fault
@@ -242,7 +258,8 @@ export async function startStandin(world: World): Promise<Standin> {
       )
     }
     return new HttpError(fault.status, {
-      message: fault.message ?? (fault.status >= 500 ? 'Server Error' : 'Error')
+      message: fault.message ?? (fault.status >= 500 ? 'Server Error' : 'Error'),
+      ...(fault.extra ?? {})
     })
   }
 
@@ -686,9 +703,13 @@ export async function startStandin(world: World): Promise<Standin> {
           return { status: 200, body: Buffer.from(content!).toString('latin1') }
         return { status: 200, body: content as string }
       }
+      case 'repos/compare-commits':
       case 'repos/compare-commits-with-basehead': {
         repoOnly(params)
-        const [baseRef, headRef] = params.basehead.split('...')
+        // The description holds both templates for the same URL: `{basehead}` and `{base}...{head}`.
+        const [baseRef, headRef] = params.basehead
+          ? params.basehead.split('...')
+          : [params.base, params.head]
         const resolve = (r: string) => (world.commits.has(r) ? r : world.branches.get(r))
         const b = resolve(baseRef)
         const h = resolve(headRef)
@@ -724,6 +745,43 @@ export async function startStandin(world: World): Promise<Standin> {
           }
         }
       }
+      case 'git/get-tree': {
+        repoOnly(params)
+        const sha = world.commits.has(params.tree_sha)
+          ? params.tree_sha
+          : world.branches.get(params.tree_sha)
+        const tree = sha ? world.tree(sha) : undefined
+        if (!tree) fail(404, 'Not Found')
+        const recursive = url.searchParams.has('recursive')
+        const entries = new Map<string, Record<string, unknown>>()
+        for (const [path, content] of tree!) {
+          const parts = path.split('/')
+          if (!recursive && parts.length > 1) {
+            entries.set(parts[0], {
+              path: parts[0],
+              mode: '040000',
+              type: 'tree',
+              sha: `tree-${parts[0]}`
+            })
+            continue
+          }
+          for (let i = 1; i < parts.length; i++) {
+            const dir = parts.slice(0, i).join('/')
+            entries.set(dir, { path: dir, mode: '040000', type: 'tree', sha: `tree-${dir}` })
+          }
+          entries.set(path, {
+            path,
+            mode: '100644',
+            type: 'blob',
+            sha: blobSha(content),
+            size: content.length
+          })
+        }
+        return {
+          status: 200,
+          body: { sha: sha, url: '', tree: [...entries.values()], truncated: false }
+        }
+      }
       default:
         problems.push(`stand-in does not implement ${operation}`)
         return fail(501, `stand-in: ${operation} not implemented`)
@@ -739,6 +797,7 @@ export async function startStandin(world: World): Promise<Standin> {
     problems,
     foreignTouches,
     fail: (fault) => faults.push({ ...fault, left: fault.times ?? 1 }),
+    onRequest: (listener) => listeners.push(listener),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()

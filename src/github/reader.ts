@@ -113,9 +113,12 @@ export class ApiReader {
     return fetched
   }
 
-  /** Re-read the pull request's head (just before posting) — and its threads if never read. */
-  async refreshPull(): Promise<PullState> {
-    const review = this.pullPending && this.options.pull!.review
+  /**
+   * Re-read the pull request's head (just before posting) — with its threads and comments when
+   * never read, or when `threads` asks for a fresh copy (after a write that may have happened).
+   */
+  async refreshPull(options: { threads?: boolean } = {}): Promise<PullState> {
+    const review = (this.pullPending || options.threads === true) && this.options.pull!.review
     const read = await this.query({
       owner: this.options.owner,
       repo: this.options.repo,

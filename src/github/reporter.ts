@@ -122,7 +122,7 @@ export async function postReview(request: PostRequest): Promise<PostOutcome> {
 
   /** After a failed create: which of `comments` did reach GitHub anyway? */
   const missingAfterFailure = async (comments: InlineComment[]): Promise<InlineComment[]> => {
-    const pull = await request.reader.refreshPull()
+    const pull = await request.reader.refreshPull({ threads: true })
     const present = new Set(ownComments(pull.threads).map((c) => c.fingerprint))
     return comments.filter((c) => !present.has(c.fingerprint))
   }

@@ -1,0 +1,237 @@
+import { describe, expect, it } from 'vitest'
+import { checkout, READ_ONLY_TOKEN, runAction } from '../standin/harness.js'
+import {
+  mergeGroupPayload,
+  pullRequestPayload,
+  pushPayload,
+  workflowDispatchPayload,
+  workflowRunPayload
+} from '../standin/payloads.js'
+import { ourComments, pullRequestScenario, stickyComments } from '../standin/scenario.js'
+import {
+  annotations,
+  expectCleanTraffic,
+  expectNoTokenLeak,
+  expectOneSticky,
+  expectSuggestionsFix,
+  writes
+} from './checks.js'
+
+/**
+ * Events other than a plain pull-request review: pushes, the merge queue, manual runs (lint,
+ * annotate, summarise, never comment; tags always set), and the fork recipe `mode: report` →
+ * `mode: post`.
+ */
+
+const APT = 'FROM debian:12\nRUN apt-get update && apt-get install curl\nRUN echo a\nRUN echo b\n'
+
+describe.concurrent('other events (end to end)', () => {
+  it('push: lints the files the push changed, annotations and summary, no review', async () => {
+    const s = await pullRequestScenario({ Dockerfile: 'FROM debian:12\n' }, { Dockerfile: APT })
+    try {
+      const pr = s.world.pulls.get(1)!
+      const run = await runAction({
+        standin: s.standin,
+        event: 'push',
+        payload: pushPayload(s.world, pr.baseSha, pr.headSha),
+        sha: pr.headSha,
+        inputs: { 'fail-on': 'warning' }
+      })
+      expect(run.code).toBe(1)
+      // GitHub's description has two templates for this URL (`{basehead}`, `{base}...{head}`).
+      expect(run.requests.map((r) => r.operation.split(' ')[0])).toEqual([
+        'repos/compare-commits',
+        'graphql:query'
+      ])
+      expect(writes(run)).toEqual([])
+      expect(annotations(run).some((a) => a.file === 'Dockerfile' && a.line === 2)).toBe(true)
+      expect(run.summary).toContain('on the changed lines')
+      expect(run.outputs.tags).toBeTruthy()
+      expect(run.outputs.version).toBe('main')
+      expectCleanTraffic(run, s.standin)
+      expectNoTokenLeak(run, s.standin)
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('push creating a branch (no `before`): lints the commit’s files', async () => {
+    const s = await pullRequestScenario({ Dockerfile: 'FROM debian:12\n' }, { Dockerfile: APT })
+    try {
+      const pr = s.world.pulls.get(1)!
+      const run = await runAction({
+        standin: s.standin,
+        event: 'push',
+        payload: pushPayload(s.world, null, pr.headSha),
+        sha: pr.headSha
+      })
+      expect(run.requests[0].operation).toBe('repos/get-commit')
+      expect(Number(run.outputs.findings)).toBeGreaterThan(0)
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('merge_group: lints the queued range and sets the tag outputs', async () => {
+    const s = await pullRequestScenario({ Dockerfile: 'FROM debian:12\n' }, { Dockerfile: APT })
+    try {
+      const pr = s.world.pulls.get(1)!
+      const run = await runAction({
+        standin: s.standin,
+        event: 'merge_group',
+        payload: mergeGroupPayload(s.world, pr.baseSha, pr.headSha),
+        sha: pr.headSha
+      })
+      expect(run.code).toBe(0)
+      expect(run.requests[0].operation).toBe('repos/compare-commits')
+      expect(writes(run)).toEqual([])
+      expect(Number(run.outputs.findings)).toBeGreaterThan(0)
+      expect(run.outputs['tag-names']).toBeTruthy()
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('workflow_dispatch with a checkout: every Dockerfile and compose file, no API call at all', async () => {
+    const s = await pullRequestScenario(
+      { Dockerfile: 'FROM debian:12\n' },
+      {
+        Dockerfile: APT,
+        'deploy/compose.yaml': 'version: "3"\nservices:\n  a:\n    image: nginx:1.27\n'
+      }
+    )
+    try {
+      const pr = s.world.pulls.get(1)!
+      const workspace = checkout(s.world, pr.headSha)
+      const run = await runAction({
+        standin: s.standin,
+        event: 'workflow_dispatch',
+        payload: workflowDispatchPayload(s.world),
+        sha: pr.headSha,
+        workspace
+      })
+      expect(run.requests).toEqual([])
+      expect(run.summary).toContain('in the linted files')
+      expect(run.summary).toContain('deploy/compose.yaml')
+      expect(Number(run.outputs['all-findings'])).toBe(Number(run.outputs.findings))
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('workflow_dispatch without a checkout: the tree and the files through the API', async () => {
+    const s = await pullRequestScenario({ Dockerfile: 'FROM debian:12\n' }, { Dockerfile: APT })
+    try {
+      const pr = s.world.pulls.get(1)!
+      const run = await runAction({
+        standin: s.standin,
+        event: 'workflow_dispatch',
+        payload: workflowDispatchPayload(s.world),
+        sha: pr.headSha
+      })
+      expect(run.requests.map((r) => r.operation.split(' ')[0])).toEqual([
+        'git/get-tree',
+        'graphql:query'
+      ])
+      expect(Number(run.outputs.findings)).toBeGreaterThan(0)
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('fork recipe: `mode: report` (read-only) writes the artifact, `mode: post` on workflow_run posts it', async () => {
+    const s = await pullRequestScenario({ Dockerfile: 'FROM debian:12\n' }, { Dockerfile: APT })
+    try {
+      const pr = s.world.pulls.get(1)!
+      const report = await runAction({
+        standin: s.standin,
+        event: 'pull_request',
+        payload: pullRequestPayload(s.world, 1, { fork: true }),
+        token: READ_ONLY_TOKEN,
+        inputs: { mode: 'report' }
+      })
+      expect(report.code).toBe(0)
+      expect(writes(report)).toEqual([])
+      expect(report.report).toBeDefined()
+      const artifact = JSON.parse(report.report!)
+      expect(artifact).toMatchObject({ pullRequest: 1, headSha: pr.headSha, tool: 'docker-review' })
+      // The trusted job downloads the artifact into its workspace and posts.
+      const workspace = checkout(s.world, pr.baseSha)
+      const { writeFileSync } = await import('node:fs')
+      writeFileSync(`${workspace}/docker-review-report.json`, report.report!)
+      const post = await runAction({
+        standin: s.standin,
+        event: 'workflow_run',
+        payload: workflowRunPayload(s.world, pr.headSha, []),
+        inputs: { mode: 'post' },
+        workspace,
+        sha: pr.baseSha
+      })
+      expect(post.code, post.stdout).toBe(0)
+      expect(ourComments(s.world, 1).length).toBe(Number(report.outputs.findings))
+      expectSuggestionsFix(s.standin, 1)
+      expectOneSticky(s.standin, 1)
+      expect(post.requests.length).toBeLessThanOrEqual(5)
+      expectCleanTraffic(post, s.standin)
+      expectNoTokenLeak(post, s.standin)
+      // A forged artifact for another commit is refused.
+      writeFileSync(
+        `${workspace}/docker-review-report.json`,
+        report.report!.replace(pr.headSha, 'a'.repeat(40))
+      )
+      const forged = await runAction({
+        standin: s.standin,
+        event: 'workflow_run',
+        payload: workflowRunPayload(s.world, pr.headSha, []),
+        inputs: { mode: 'post' },
+        workspace,
+        sha: pr.baseSha
+      })
+      expect(forged.code).toBe(1)
+      expect(forged.stdout).toMatch(/::error::the report is for commit a{40}/)
+      expect(writes(forged)).toEqual([])
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('`mode: tags` only sets the tag outputs', async () => {
+    const s = await pullRequestScenario({ Dockerfile: 'FROM debian:12\n' }, { Dockerfile: APT })
+    try {
+      const run = await runAction({
+        standin: s.standin,
+        event: 'pull_request',
+        payload: pullRequestPayload(s.world, 1),
+        inputs: { mode: 'tags', images: 'ghcr.io/octo-org/app' }
+      })
+      expect(run.code).toBe(0)
+      expect(run.requests).toEqual([])
+      expect(run.outputs.tags).toContain('ghcr.io/octo-org/app:pr-1')
+      expect(run.outputs.findings).toBeUndefined()
+      expect(stickyComments(s.world, 1)).toEqual([])
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('invalid inputs fail the step with every problem named', async () => {
+    const s = await pullRequestScenario({ Dockerfile: 'FROM debian:12\n' }, { Dockerfile: APT })
+    try {
+      const run = await runAction({
+        standin: s.standin,
+        event: 'pull_request',
+        payload: pullRequestPayload(s.world, 1),
+        inputs: { 'filter-mode': 'changed', 'fail-on': 'sometimes', 'max-comments': 'lots' }
+      })
+      expect(run.code).toBe(1)
+      expect(run.stdout).toContain(
+        '`filter-mode` must be one of added, diff_context, file, nofilter'
+      )
+      expect(run.stdout).toContain('`fail-on` must be one of')
+      expect(run.stdout).toContain('`max-comments` must be a whole number')
+      expect(run.requests).toEqual([])
+    } finally {
+      await s.close()
+    }
+  })
+})

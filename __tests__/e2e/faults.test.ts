@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest'
+import { parseInlineMarker } from '../../src/review/marker.js'
+import { ourComments, pullRequestScenario } from '../standin/scenario.js'
+import { annotations, expectCleanTraffic, expectOneSticky, expectSuggestionsFix } from './checks.js'
+
+/**
+ * GitHub misbehaving: refused batches, server errors, secondary rate limits, large pull requests.
+ * The run must end with the right verdict, no duplicate comments, and every finding somewhere.
+ */
+
+const APT = 'FROM debian:12\nRUN apt-get update && apt-get install curl\nRUN echo a\nRUN echo b\n'
+const byOperation = (requests: Array<{ operation: string }>, name: string) =>
+  requests.filter((r) => r.operation.split(' ')[0] === name)
+
+describe.concurrent('faults (end to end)', () => {
+  it('a 422 on the batch falls back to one comment at a time; a refused comment moves to the summary', async () => {
+    const s = await pullRequestScenario({ Dockerfile: 'FROM debian:12\n' }, { Dockerfile: APT })
+    try {
+      s.standin.fail({
+        method: 'POST',
+        path: /\/pulls\/1\/reviews$/,
+        status: 422,
+        message: 'Unprocessable Entity',
+        extra: { errors: ['Pull request review thread line must be part of the diff'] }
+      })
+      s.standin.fail({
+        method: 'POST',
+        path: /\/pulls\/1\/comments$/,
+        status: 422,
+        message: 'Validation Failed',
+        extra: {
+          errors: [
+            {
+              resource: 'PullRequestReviewComment',
+              code: 'custom',
+              field: 'pull_request_review_thread.line',
+              message: 'could not be resolved'
+            }
+          ]
+        },
+        when: (body) => (body as { body?: string }).body?.includes('rule=DL3008') === true
+      })
+      const run = await s.review({ inputs: { 'max-comments': '3' } })
+      expect(run.code).toBe(0)
+      expect(byOperation(run.requests, 'pulls/create-review')).toHaveLength(1)
+      const singles = byOperation(run.requests, 'pulls/create-review-comment')
+      expect(singles).toHaveLength(3)
+      const comments = ourComments(s.world, 1)
+      expect(comments).toHaveLength(2)
+      expect(comments.some((c) => c.body.includes('rule=DL3008'))).toBe(false)
+      const sticky = expectOneSticky(s.standin, 1)
+      expect(sticky).toMatch(/DL3008[^\n]*refused by GitHub/)
+      expect(annotations(run).some((a) => a.line === 2 && a.message.includes('Pin versions'))).toBe(
+        true
+      )
+      expectSuggestionsFix(s.standin, 1)
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('a 500 on the review: checks what exists, posts once more, no duplicates', async () => {
+    const s = await pullRequestScenario({ Dockerfile: 'FROM debian:12\n' }, { Dockerfile: APT })
+    try {
+      s.standin.fail({ method: 'POST', path: /\/pulls\/1\/reviews$/, status: 500 })
+      const run = await s.review()
+      expect(run.code).toBe(0)
+      expect(byOperation(run.requests, 'pulls/create-review').map((r) => r.status)).toEqual([
+        500, 200
+      ])
+      const fps = ourComments(s.world, 1).map((c) => parseInlineMarker(c.body)!.fingerprint)
+      expect(fps.length).toBeGreaterThan(2)
+      expect(new Set(fps).size).toBe(fps.length)
+      expect(s.world.reviews).toHaveLength(1)
+      expectCleanTraffic(run, s.standin)
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('a 500 after GitHub created the review: nothing is posted twice', async () => {
+    const s = await pullRequestScenario({ Dockerfile: 'FROM debian:12\n' }, { Dockerfile: APT })
+    try {
+      s.standin.fail({ method: 'POST', path: /\/pulls\/1\/reviews$/, status: 502, after: true })
+      const run = await s.review()
+      expect(run.code).toBe(0)
+      expect(byOperation(run.requests, 'pulls/create-review')).toHaveLength(1)
+      const fps = ourComments(s.world, 1).map((c) => parseInlineMarker(c.body)!.fingerprint)
+      expect(new Set(fps).size).toBe(fps.length)
+      expect(s.world.reviews).toHaveLength(1)
+      expectOneSticky(s.standin, 1)
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('500s on reads are retried', async () => {
+    const s = await pullRequestScenario({ Dockerfile: 'FROM debian:12\n' }, { Dockerfile: APT })
+    try {
+      s.standin.fail({ method: 'GET', path: /\/files$/, status: 503, times: 2 })
+      s.standin.fail({ path: /^graphql:query/, status: 500 })
+      const run = await s.review()
+      expect(run.code).toBe(0)
+      expect(byOperation(run.requests, 'pulls/list-files').map((r) => r.status)).toEqual([
+        503, 503, 200
+      ])
+      expect(ourComments(s.world, 1).length).toBeGreaterThan(2)
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('secondary rate limits: waits retry-after and carries on, without duplicates', async () => {
+    const s = await pullRequestScenario({ Dockerfile: 'FROM debian:12\n' }, { Dockerfile: APT })
+    try {
+      s.standin.fail({ method: 'GET', path: /\/files$/, status: 403, retryAfter: 1 })
+      s.standin.fail({ method: 'POST', path: /\/pulls\/1\/reviews$/, status: 403, retryAfter: 1 })
+      const started = Date.now()
+      const run = await s.review()
+      expect(run.code).toBe(0)
+      expect(Date.now() - started).toBeGreaterThanOrEqual(2000)
+      expect(run.stdout).toContain('secondary rate limit')
+      expect(byOperation(run.requests, 'pulls/create-review').map((r) => r.status)).toEqual([
+        403, 200
+      ])
+      const fps = ourComments(s.world, 1).map((c) => parseInlineMarker(c.body)!.fingerprint)
+      expect(fps.length).toBeGreaterThan(2)
+      expect(new Set(fps).size).toBe(fps.length)
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('a 250-file pull request: three pages of files, the Dockerfile on the last page reviewed', async () => {
+    const files: Record<string, string> = {}
+    for (let i = 0; i < 248; i++)
+      files[`src/module-${String(i).padStart(3, '0')}.txt`] = `file ${i}\n`
+    files['docker/Dockerfile'] = APT
+    files['zz/compose.yaml'] = 'version: "3"\nservices:\n  app:\n    image: nginx:1.27\n'
+    const s = await pullRequestScenario({ 'README.md': 'hello\n' }, files)
+    try {
+      const run = await s.review()
+      expect(run.code).toBe(0)
+      const pages = byOperation(run.requests, 'pulls/list-files')
+      expect(pages).toHaveLength(3)
+      expect(pages.every((p) => p.query.includes('per_page=100'))).toBe(true)
+      // Pagination plus the fixed budget: list ×3, read, head check, review, summary.
+      expect(run.requests.length).toBeLessThanOrEqual(7)
+      const paths = new Set(ourComments(s.world, 1).map((c) => c.path))
+      expect(paths).toEqual(new Set(['docker/Dockerfile', 'zz/compose.yaml']))
+      expectSuggestionsFix(s.standin, 1)
+      expectCleanTraffic(run, s.standin)
+    } finally {
+      await s.close()
+    }
+  })
+})

@@ -249,7 +249,7 @@ function assemble(rootDoc: ComposeDoc, current: ComposeDoc, workspace: Workspace
     .filter(([, e]) => isPartialService(e.value))
     .map(([n]) => n)
   const layers: FileModel[] = []
-  let complete = true
+  let complete: boolean
   const baseNamed = BASE_NAMES.includes(name)
   const base =
     role === 'base' && partial.length === 0

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseInlineMarker } from '../../src/review/marker.js'
 import { ourComments, pullRequestScenario } from '../standin/scenario.js'
+import type { LoggedRequest } from '../standin/server.js'
 import { annotations, expectCleanTraffic, expectOneSticky, expectSuggestionsFix } from './checks.js'
 
 /**
@@ -9,7 +10,7 @@ import { annotations, expectCleanTraffic, expectOneSticky, expectSuggestionsFix 
  */
 
 const APT = 'FROM debian:12\nRUN apt-get update && apt-get install curl\nRUN echo a\nRUN echo b\n'
-const byOperation = (requests: Array<{ operation: string }>, name: string) =>
+const byOperation = (requests: LoggedRequest[], name: string) =>
   requests.filter((r) => r.operation.split(' ')[0] === name)
 
 describe.concurrent('faults (end to end)', () => {

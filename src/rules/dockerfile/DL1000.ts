@@ -1,6 +1,6 @@
 import { closest } from '../../core/similar.js'
 import { defineDockerfileRule } from '../define.js'
-import type { Instruction } from '../../parse/dockerfile.js'
+import type { Flag, Instruction } from '../../parse/dockerfile.js'
 
 export const INSTRUCTIONS = [
   'ADD',
@@ -26,6 +26,15 @@ export const INSTRUCTIONS = [
 /** Instructions Docker rejects without arguments. */
 const NEEDS_ARGS = new Set(INSTRUCTIONS.filter((k) => k !== 'HEALTHCHECK'))
 
+/** The flags BuildKit accepts per instruction (anything else fails the build: "unknown flag"). */
+const FLAGS: Record<string, string[]> = {
+  FROM: ['platform'],
+  RUN: ['mount', 'network', 'security', 'device'],
+  COPY: ['from', 'chown', 'chmod', 'link', 'parents', 'exclude'],
+  ADD: ['chown', 'chmod', 'link', 'checksum', 'keep-git-dir', 'exclude', 'unpack'],
+  HEALTHCHECK: ['interval', 'timeout', 'start-period', 'start-interval', 'retries']
+}
+
 /**
  * What the Docker builder itself rejects, reported where it is (hadolint uses DL1000 for parse
  * errors; we never stop linting the rest of the file).
@@ -34,9 +43,28 @@ export const DL1000 = defineDockerfileRule({
   id: 'DL1000',
   aliases: [],
   severity: 'error',
+  fixable: true,
   description:
-    'The Dockerfile does not parse: unknown instruction, missing arguments or an unterminated heredoc.',
+    'The Dockerfile does not parse: unknown instruction or flag, wrong number of arguments, or an unterminated heredoc.',
   check(doc, ctx) {
+    const unknownFlag = (inst: Instruction, flag: Flag): void => {
+      const known = FLAGS[inst.keyword]
+      if (!known || known.includes(flag.name)) return
+      const hint = closest(flag.name, known)
+      // `--chwon=1000` → `--chown=1000`: only the name changes, the value stays as written.
+      const nameEnd = flag.start + 2 + flag.raw.slice(2).split('=')[0].length
+      ctx.report({
+        message: `\`${inst.keyword}\` has no flag \`--${flag.name}\`${hint ? ` (did you mean \`--${hint}\`?)` : ''}; the build fails with "unknown flag".`,
+        range: flag.range,
+        fix: hint
+          ? {
+              description: `Rename the flag to \`--${hint}\`.`,
+              safe: true,
+              edits: [{ range: doc.span(flag.start + 2, nameEnd).range, text: hint }]
+            }
+          : undefined
+      })
+    }
     const visit = (inst: Instruction): void => {
       if (!INSTRUCTIONS.includes(inst.keyword)) {
         const hint = closest(inst.keyword, INSTRUCTIONS)
@@ -57,16 +85,23 @@ export const DL1000 = defineDockerfileRule({
           range: inst.keywordSpan.range
         })
       }
-      for (const h of inst.heredocs) {
-        if (
-          h.contentEnd >= doc.text.length &&
-          !new RegExp(`^\\s*${h.name}\\s*$`, 'm').test(h.content)
-        ) {
+      if (inst.keyword === 'FROM' && inst.args.length > 0) {
+        const n = inst.args.length
+        if (n === 2 || n > 3 || (n === 3 && inst.args[1].value.toLowerCase() !== 'as')) {
           ctx.report({
-            message: `Heredoc \`<<${h.name}\` is never terminated: add a line \`${h.name}\`.`,
-            range: inst.keywordSpan.range
+            message:
+              '`FROM` takes an image and optionally `AS <name>`: `FROM <image> [AS <name>]`.',
+            range: doc.span(inst.args[1].start, inst.args[n - 1].end).range
           })
         }
+      }
+      for (const flag of inst.flags) unknownFlag(inst, flag)
+      for (const h of inst.heredocs) {
+        if (h.terminated) continue
+        ctx.report({
+          message: `Heredoc \`<<${h.name}\` is never terminated: add a line \`${h.name}\`.`,
+          range: h.marker.range
+        })
       }
       if (inst.trigger) visit(inst.trigger)
     }

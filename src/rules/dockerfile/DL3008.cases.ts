@@ -8,7 +8,15 @@ export const cases: RuleCases = {
       name: 'target release value is not a package',
       code: 'RUN apt-get install -t stable-backports -y curl=7.88.1\n'
     },
-    { name: 'package list in a variable', code: 'RUN apt-get install -y $PACKAGES\n' }
+    { name: 'package list in a variable', code: 'RUN apt-get install -y $PACKAGES\n' },
+    {
+      name: 'package list in an ENV, all pinned',
+      code: 'FROM debian:12.5\nENV PKGS="curl=7.88.1-10 git=1:2.39.2-1"\nRUN apt-get install -y $PKGS\n'
+    },
+    {
+      name: 'subcommand spelled elsewhere',
+      code: 'RUN apt-get download curl && echo install git\n'
+    }
   ],
   invalid: [
     {
@@ -23,6 +31,11 @@ export const cases: RuleCases = {
     {
       code: 'FROM debian:12\nONBUILD RUN apt-get install -y python\n',
       errors: [{ line: 2, column: 32 }]
+    },
+    {
+      name: 'package list in an ARG default',
+      code: 'FROM debian:12.5\nARG PKGS="curl=7.88.1-10 git"\nRUN apt-get install -y ${PKGS}\n',
+      errors: [{ line: 3, column: 24, endColumn: 31, message: '`${PKGS}` (`git`)' }]
     }
   ]
 }

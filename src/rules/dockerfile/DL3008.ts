@@ -1,8 +1,14 @@
 import { defineDockerfileRule } from '../define.js'
-import { argsNoFlags, cmdHasArgs, runCommands } from './lib/commands.js'
+import { argsNoFlags, findArg, packageArgs, reportUnpinned } from './lib/commands.js'
+import { commandsNamed } from './lib/runs.js'
 
 /** apt-get flags that take a value (their value is not a package). */
 const VALUE_FLAGS = ['t', 'target-release', 'o', 'option', 'c', 'config-file']
+
+/** `pkg=1.2`, `pkg/bookworm-backports` (a release), local `.deb` files and paths. */
+function pinned(spec: string): boolean {
+  return spec.includes('=') || spec.includes('/') || spec.endsWith('.deb')
+}
 
 export const DL3008 = defineDockerfileRule({
   id: 'DL3008',
@@ -10,20 +16,18 @@ export const DL3008 = defineDockerfileRule({
   severity: 'warning',
   description: 'Pin versions in apt-get install (`apt-get install <package>=<version>`).',
   check(doc, ctx) {
-    for (const { cmd } of runCommands(doc)) {
-      if (!cmdHasArgs(cmd, 'apt-get', ['install'])) continue
-      const packages = argsNoFlags(cmd, VALUE_FLAGS).filter((w) => w.value !== 'install')
-      const unpinned = packages.filter(
-        (w) =>
-          w.literal && !w.value.includes('=') && !w.value.includes('/') && !w.value.endsWith('.deb')
+    for (const { inst, cmd } of commandsNamed(doc, 'apt-get')) {
+      const install = findArg(cmd, ['install'])
+      if (!install) continue
+      const words = argsNoFlags(cmd, VALUE_FLAGS).filter((w) => w.start > install.start)
+      reportUnpinned(
+        doc,
+        ctx.report,
+        packageArgs(doc, inst, words),
+        pinned,
+        (names, example) =>
+          `Pin versions in apt-get install: ${names} (e.g. \`${example}=<version>\`).`
       )
-      if (unpinned.length === 0) continue
-      const first = unpinned[0]
-      const last = unpinned[unpinned.length - 1]
-      ctx.report({
-        message: `Pin versions in apt-get install: ${unpinned.map((w) => `\`${w.value}\``).join(', ')} (e.g. \`${first.value}=<version>\`).`,
-        range: doc.span(first.start, last.end).range
-      })
     }
   }
 })

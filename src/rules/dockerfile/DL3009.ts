@@ -12,7 +12,7 @@ const APT = ['apt', 'apt-get', 'aptitude']
 
 export const DL3009 = defineDockerfileRule({
   id: 'DL3009',
-  aliases: ['AVD-DS-0017'],
+  aliases: [],
   severity: 'info',
   fixable: true,
   description: 'Delete the apt-get lists after installing something.',

@@ -6,7 +6,9 @@ export const cases: RuleCases = {
     'RUN apt-get --yes install python=2.7\n',
     'RUN apt-get -qq install python=2.7\n',
     'RUN apt-get -q -q install python=2.7\n',
-    'RUN apt-get -q=2 install python=2.7\n'
+    'RUN apt-get -q=2 install python=2.7\n',
+    'RUN apt-get install --quiet --quiet python=2.7\n',
+    'RUN apt-get -o APT::Get::Assume-Yes=true install python=2.7\n'
   ],
   invalid: [
     {

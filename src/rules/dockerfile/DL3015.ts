@@ -1,18 +1,21 @@
 import { defineDockerfileRule } from '../define.js'
-import { cmdHasArgs, findArg, fix, hasFlag, insertAfter, runCommands } from './lib/commands.js'
+import { findArg, fix, hasFlag, insertAfter } from './lib/commands.js'
+import { commandsNamed } from './lib/runs.js'
+
+/** `-o APT::Install-Recommends=false` (also as `--option=…`) does what the flag does. */
+const NO_RECOMMENDS_OPTION = /APT::Install-Recommends=(false|0|no)$/i
 
 export const DL3015 = defineDockerfileRule({
   id: 'DL3015',
-  aliases: [],
+  aliases: ['AVD-DS-0029'],
   severity: 'info',
   fixable: true,
   description: 'Avoid additional packages by specifying `--no-install-recommends`.',
   check(doc, ctx) {
-    for (const { cmd } of runCommands(doc)) {
-      if (!cmdHasArgs(cmd, 'apt-get', ['install'])) continue
-      if (hasFlag(cmd, 'no-install-recommends')) continue
-      if (cmd.args.some((a) => /^APT::Install-Recommends=(false|0|no)$/i.test(a.value))) continue
-      const install = findArg(cmd, ['install'])!
+    for (const { cmd } of commandsNamed(doc, 'apt-get')) {
+      const install = findArg(cmd, ['install'])
+      if (!install || hasFlag(cmd, 'no-install-recommends')) continue
+      if (cmd.args.some((a) => NO_RECOMMENDS_OPTION.test(a.value))) continue
       ctx.report({
         message:
           'Add `--no-install-recommends` to keep recommended (unneeded) packages out of the image.',

@@ -1,4 +1,5 @@
 import { defineDockerfileRule } from '../define.js'
+import { expandVariables } from '../../parse/dockerfile.js'
 
 const ARCHIVE =
   /\.(tar|tar\.(gz|bz2|xz|lz|lzma|z|zst)|tgz|tb2|tbz|tbz2|tpz|tlz|txz|tz|gz|bz2|xz|lz|lzma|z|zst)$/i
@@ -17,7 +18,13 @@ export const DL3020 = defineDockerfileRule({
       const words = inst.json ? inst.json.items : inst.args
       const sources = words.slice(0, -1)
       const local = sources.filter((w) => {
-        const value = w.value.replace(/^["']|["']$/g, '')
+        let value = w.value.replace(/^["']|["']$/g, '')
+        if (value.includes('$')) {
+          // `ADD $URL /x`: judge the value the variable has here; unknown values may be URLs.
+          const expanded = expandVariables(value, doc.variables(inst))
+          if (expanded.unresolved) return false
+          value = expanded.value
+        }
         return (
           !/^(https?|git|ssh):\/\//i.test(value) && !/^git@/.test(value) && !ARCHIVE.test(value)
         )

@@ -25,11 +25,14 @@ interface Install {
   blockedBy?: string
 }
 
+const INSTALLERS =
+  /^(pip[\d.]*|python[\d.]*|npm|yarn|pnpm|pipenv|poetry|uv|go|bundle|composer|cargo)$/
 const PIP_VALUE_FLAGS = ['c', 'constraint', 'i', 'index-url', 'extra-index-url', 'f', 'find-links']
 
 /** The manifests a dependency install reads, or undefined when `cmd` is not one. */
 function installOf(cmd: ShellCommand): Install | undefined {
   const name = commandName(cmd)
+  if (!INSTALLERS.test(name)) return undefined
   const args = argsNoFlags(cmd, [])
   const sub = args[0]?.value
   if (isPip(cmd)) {

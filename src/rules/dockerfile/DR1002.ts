@@ -5,6 +5,7 @@ import { argsNoFlags, commandName, flagNames, isFlag } from './lib/commands.js'
 import { finalChain } from './lib/final-image.js'
 import { isPip } from './lib/insecure.js'
 import { mergeEdits, mergeable, previousInstruction } from './lib/run-merge.js'
+import { commandsMatching } from './lib/runs.js'
 
 /**
  * What a layer leaves behind (package caches, installed packages, downloaded files) and which
@@ -50,9 +51,14 @@ function literalArgs(cmd: ShellCommand, valueFlags: string[] = []): string[] {
     .map((w) => w.value)
 }
 
+/** Commands that can create or delete what this rule tracks (everything else is skipped fast). */
+const RELEVANT =
+  /^(rm|apt-get|apt|aptitude|apk|yum|dnf|microdnf|tdnf|zypper|pip[\d.]*|python[\d.]*|npm|yarn|curl|wget|git)$/
+
 /** Keys of what a command leaves in its layer. */
 function produced(cmd: ShellCommand): string[] {
   const name = commandName(cmd)
+  if (!RELEVANT.test(name)) return []
   const out: string[] = []
   if (APT.includes(name)) {
     const s = sub(cmd, ['o', 'c', 't'])
@@ -121,6 +127,7 @@ function clean(path: string): string {
 /** Keys a command deletes. */
 function removed(cmd: ShellCommand): string[] {
   const name = commandName(cmd)
+  if (!RELEVANT.test(name)) return []
   const out: string[] = []
   if (name === 'rm') {
     for (const w of cmd.args) {
@@ -154,16 +161,25 @@ function removed(cmd: ShellCommand): string[] {
   return out
 }
 
-/** Does deleting `key` undo something in `made`? Returns the matched key. */
-function matches(key: string, made: Map<string, Instruction>): string | undefined {
-  if (!key.startsWith('rm:')) return made.has(key) ? key : undefined
+/** Does deleting `key` undo something created earlier? Returns the matched key. */
+function matches(key: string, made: Made): string | undefined {
+  if (!key.startsWith('rm:')) return made.keys.has(key) ? key : undefined
   const target = key.slice(3)
-  for (const k of made.keys()) {
-    if (!k.startsWith('path:')) continue
+  for (const k of made.paths.keys()) {
     const p = k.slice(5)
     if (p === target || p.startsWith(`${target}/`)) return k
   }
   return undefined
+}
+
+/** What earlier RUNs created: caches and packages by key, downloaded paths apart (few, scanned). */
+interface Made {
+  keys: Map<string, Instruction>
+  paths: Map<string, Instruction>
+}
+
+function creator(made: Made, key: string): Instruction | undefined {
+  return (key.startsWith('path:') ? made.paths : made.keys).get(key)
 }
 
 function describe(key: string): string {
@@ -187,17 +203,24 @@ export const DR1002 = defineDockerfileRule({
   description:
     'A RUN deletes caches, packages or downloads that an earlier layer created, so the image does not get smaller.',
   check(doc, ctx) {
+    const relevant = new Map<Instruction, ShellCommand[]>()
+    for (const { inst, cmd } of commandsMatching(doc, (n) => RELEVANT.test(n))) {
+      const list = relevant.get(inst)
+      if (list) list.push(cmd)
+      else relevant.set(inst, [cmd])
+    }
     /** Key → the latest RUN that created it. */
-    const made = new Map<string, Instruction>()
+    const made: Made = { keys: new Map(), paths: new Map() }
     for (const stage of finalChain(doc).reverse()) {
       for (const inst of stage.instructions) {
         if (inst.keyword !== 'RUN') continue
-        const script = doc.shell(inst)
-        if (!script) continue
-        const here = new Set(script.commands.flatMap(produced))
+        const cmds = relevant.get(inst)
+        if (!cmds) continue
+        const here = new Set(cmds.flatMap(produced))
+        const deleted = cmds.map(removed)
         const late: Array<{ cmd: ShellCommand; keys: string[] }> = []
-        for (const cmd of script.commands) {
-          const keys = removed(cmd)
+        for (const [i, cmd] of cmds.entries()) {
+          const keys = deleted[i]
             .filter((k) => !here.has(k) && !(k.startsWith('rm:') && here.has(`path:${k.slice(3)}`)))
             .map((k) => matches(k, made))
             .filter((k): k is string => k !== undefined)
@@ -205,7 +228,7 @@ export const DR1002 = defineDockerfileRule({
         }
         if (late.length > 0) {
           const keys = [...new Set(late.flatMap((l) => l.keys))]
-          const sources = [...new Set(keys.map((k) => made.get(k)!))]
+          const sources = [...new Set(keys.map((k) => creator(made, k)!))]
           const prev = previousInstruction(doc, inst)
           const merge =
             prev &&
@@ -227,11 +250,14 @@ export const DR1002 = defineDockerfileRule({
               : undefined
           })
         }
-        for (const key of here) made.set(key, inst)
+        for (const key of here) (key.startsWith('path:') ? made.paths : made.keys).set(key, inst)
         // What this RUN deletes is gone for later RUNs too.
-        for (const cmd of script.commands) {
-          for (const k of removed(cmd)) {
-            for (let m = matches(k, made); m !== undefined; m = matches(k, made)) made.delete(m)
+        for (const keys of deleted) {
+          for (const k of keys) {
+            for (let m = matches(k, made); m !== undefined; m = matches(k, made)) {
+              made.keys.delete(m)
+              made.paths.delete(m)
+            }
           }
         }
       }

@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../define.js'
-import { finalChain, isDevelopmentFile, isWindowsImage } from './lib/final-image.js'
+import { finalChain, isDevelopmentImage, isWindowsImage } from './lib/final-image.js'
 
 /** Images that already run as a non-root user. */
 const NON_ROOT_IMAGE =
@@ -13,7 +13,7 @@ export const DR1004 = defineDockerfileRule({
   severity: 'warning',
   description: 'The final stage never sets USER, so the container runs as root.',
   check(doc, ctx) {
-    if (isDevelopmentFile(doc.path) || doc.escape === '`') return
+    if (isDevelopmentImage(doc) || doc.escape === '`') return
     const chain = finalChain(doc)
     if (chain.length === 0) return
     const root = chain[chain.length - 1].image
@@ -35,6 +35,11 @@ export const DR1004 = defineDockerfileRule({
           return
       }
     }
+    // A `FROM scratch` stage without CMD/ENTRYPOINT is an artifact for `--output`, not a container.
+    const runnable = chain.some((s) =>
+      s.instructions.some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT')
+    )
+    if (!runnable && root.name.toLowerCase() === 'scratch') return
     const from = chain[0].from
     ctx.report({
       message:

@@ -11,6 +11,7 @@ import {
 
 interface SecretKind {
   test: RegExp
+  exclude?: RegExp
   /** When the file can be read: does its content really hold a secret? */
   confirm?: RegExp
 }
@@ -18,7 +19,11 @@ interface SecretKind {
 const PRIVATE_KEY = /PRIVATE KEY/
 /** Files that hold credentials by name (content confirms where names are ambiguous). */
 const SECRETS: SecretKind[] = [
-  { test: /^\.env(\.(?!example$|sample$|template$|dist$|defaults?$|tpl$)[\w.-]+)?$/i },
+  {
+    test: /^\.env(\.(?!example$|sample$|template$|dist$|defaults?$|tpl$)[\w.-]+)?$/i,
+    // `.env.sh`, `.env.js`: scripts that read the environment, not dotenv files.
+    exclude: /\.(sh|bash|js|mjs|ts|py|rb|php|go|md|txt|example|sample|template)$/i
+  },
   { test: /^id_(rsa|dsa|ecdsa|ed25519)$/ },
   { test: /\.(pem|key)$/i, confirm: PRIVATE_KEY },
   { test: /\.(p12|pfx|jks|keystore)$/i },
@@ -33,11 +38,12 @@ const FIXTURE = /(^|\/)(tests?|testdata|fixtures?|spec|examples?|samples?)\//i
 function isSecret(ws: Workspace, file: string): boolean {
   if (FIXTURE.test(file)) return false
   const name = file.split('/').pop() ?? ''
-  const kind = SECRETS.find((k) => k.test.test(name))
+  const kind = SECRETS.find((k) => k.test.test(name) && !k.exclude?.test(name))
   if (!kind) return false
   if (!kind.confirm) return true
+  // Names like `.npmrc` or `server.key` are only secrets when the content says so.
   const text = ws.readFile(file)
-  return text === undefined ? !/\.(pem|key)$/i.test(name) : kind.confirm.test(text)
+  return text !== undefined && kind.confirm.test(text)
 }
 
 export const DR1006 = defineDockerfileRule({

@@ -1,7 +1,8 @@
 import type { ShellCommand, ShellWord } from '../../parse/shell.js'
 import { defineDockerfileRule } from '../define.js'
 import { argsNoFlags, commandName } from './lib/commands.js'
-import { finalChain, isDevelopmentFile } from './lib/final-image.js'
+import { commandsNamed } from './lib/runs.js'
+import { finalChain, isDevelopmentImage } from './lib/final-image.js'
 
 /** Compilers and build systems by package name (Debian, Alpine, RPM spellings). */
 const TOOLS = new Set([
@@ -51,6 +52,8 @@ const INSTALLERS: Installer[] = [
   }
 ]
 
+const INSTALLER_NAMES = INSTALLERS.flatMap((i) => i.names)
+
 function installerOf(cmd: ShellCommand): Installer | undefined {
   const name = commandName(cmd)
   return INSTALLERS.find((i) => i.names.includes(name))
@@ -72,33 +75,27 @@ export const DR1007 = defineDockerfileRule({
   description:
     'Compilers or `-dev` packages are installed in the final image and not removed in the same RUN.',
   check(doc, ctx) {
-    if (isDevelopmentFile(doc.path)) return
+    if (isDevelopmentImage(doc)) return
     const multiStage = doc.stages.length > 1
-    for (const stage of finalChain(doc)) {
-      for (const inst of stage.instructions) {
-        if (inst.keyword !== 'RUN') continue
-        const script = doc.shell(inst)
-        if (!script) continue
-        for (const cmd of script.commands) {
-          const installer = installerOf(cmd)
-          if (!installer) continue
-          const tools = buildTools(cmd, installer)
-          if (tools.length === 0) continue
-          // Removed again in the same RUN (`apt-get purge --auto-remove`, `apk del .build-deps`).
-          const removed = script.commands.some(
-            (c) =>
-              c.index > cmd.index &&
-              installerOf(c) === installer &&
-              c.args.some((a) => installer.remove.includes(a.value))
-          )
-          if (removed) continue
-          const names = tools.map((t) => t.value)
-          ctx.report({
-            message: `Build tools (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}) stay in the final image: they add size and attack surface. ${multiStage ? 'Install them in a build stage and copy only the results,' : 'Use a multi-stage build (compile in a builder stage, copy the results),'} or remove them in the same RUN.`,
-            range: doc.span(tools[0].start, tools[tools.length - 1].end).range
-          })
-        }
-      }
+    const final = new Set(finalChain(doc))
+    for (const { inst, cmd, script } of commandsNamed(doc, ...INSTALLER_NAMES)) {
+      if (inst.onbuild || !inst.stage || !final.has(inst.stage)) continue
+      const installer = installerOf(cmd)!
+      const tools = buildTools(cmd, installer)
+      if (tools.length === 0) continue
+      // Removed again in the same RUN (`apt-get purge --auto-remove`, `apk del .build-deps`).
+      const removed = script.commands.some(
+        (c) =>
+          c.index > cmd.index &&
+          installerOf(c) === installer &&
+          c.args.some((a) => installer.remove.includes(a.value))
+      )
+      if (removed) continue
+      const names = tools.map((t) => t.value)
+      ctx.report({
+        message: `Build tools (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}) stay in the final image: they add size and attack surface. ${multiStage ? 'Install them in a build stage and copy only the results,' : 'Use a multi-stage build (compile in a builder stage, copy the results),'} or remove them in the same RUN.`,
+        range: doc.span(tools[0].start, tools[tools.length - 1].end).range
+      })
     }
   }
 })

@@ -1,6 +1,8 @@
 import type { DockerfileDoc, Stage } from '../../parse/dockerfile.js'
 import { defineDockerfileRule } from '../define.js'
+import type { ShellCommand } from '../../parse/shell.js'
 import { argsNoFlags, commandName, lineage } from './lib/commands.js'
+import { commandsMatching } from './lib/runs.js'
 import { isPip } from './lib/insecure.js'
 import { shortName } from './lib/final-image.js'
 
@@ -30,43 +32,39 @@ export const DR1009 = defineDockerfileRule({
   severity: 'info',
   description: 'Python packages are installed with pip on Alpine (musl).',
   check(doc, ctx) {
-    for (const stage of doc.stages) {
-      let checked: boolean | undefined
-      for (const inst of stage.instructions) {
-        if (inst.keyword !== 'RUN') continue
-        const script = doc.shell(inst)
-        const pip = script?.commands.find((c) => {
-          if (!isPip(c)) return false
-          const args = argsNoFlags(c, [
-            'r',
-            'requirement',
-            'c',
-            'constraint',
-            'i',
-            'index-url',
-            'extra-index-url',
-            'f',
-            'find-links'
-          ])
-          const offset = commandName(c).startsWith('python') ? 1 : 0
-          if (args[offset]?.value !== 'install') return false
-          const packages = args.slice(offset + 1)
-          const requirements = c.args.some((a) => /^(-r|--requirement)/.test(a.value))
-          return (
-            requirements ||
-            packages.some((p) => !TOOLING.has(p.value.split(/[=<>~!]/)[0].toLowerCase()))
-          )
-        })
-        if (!pip) continue
-        checked ??= pythonOnAlpine(doc, stage)
-        if (!checked) break
-        ctx.report({
-          message:
-            'pip on Alpine: Alpine uses musl, so packages without a musllinux wheel are compiled from source (slow builds that need gcc and headers, larger images). Most popular packages ship musllinux wheels now; if builds are slow or fail, use `python:<version>-slim` instead.',
-          range: doc.span(pip.start, pip.end).range
-        })
-        break
-      }
+    const done = new Set<Stage>()
+    for (const { inst, cmd } of commandsMatching(doc, (n) => /^(pip|python)/.test(n))) {
+      const stage = inst.stage
+      if (!stage || inst.onbuild || done.has(stage) || !installsPackages(cmd)) continue
+      done.add(stage)
+      if (!pythonOnAlpine(doc, stage)) continue
+      ctx.report({
+        message:
+          'pip on Alpine: Alpine uses musl, so packages without a musllinux wheel are compiled from source (slow builds that need gcc and headers, larger images). Most popular packages ship musllinux wheels now; if builds are slow or fail, use `python:<version>-slim` instead.',
+        range: doc.span(cmd.start, cmd.end).range
+      })
     }
   }
 })
+
+const VALUE_FLAGS = [
+  'r',
+  'requirement',
+  'c',
+  'constraint',
+  'i',
+  'index-url',
+  'extra-index-url',
+  'f',
+  'find-links'
+]
+
+/** `pip install` of real packages (not only pip/setuptools/wheel themselves). */
+function installsPackages(c: ShellCommand): boolean {
+  if (!isPip(c)) return false
+  const args = argsNoFlags(c, VALUE_FLAGS)
+  const offset = commandName(c).startsWith('python') ? 1 : 0
+  if (args[offset]?.value !== 'install') return false
+  if (c.args.some((a) => /^(-r|--requirement)/.test(a.value))) return true
+  return args.slice(offset + 1).some((p) => !TOOLING.has(p.value.split(/[=<>~!]/)[0].toLowerCase()))
+}

@@ -1,7 +1,7 @@
 import type { Fix } from '../../core/types.js'
 import type { DockerfileDoc, Stage } from '../../parse/dockerfile.js'
 import { defineDockerfileRule } from '../define.js'
-import { finalChain, isDevelopmentFile, isWindowsImage, shortName } from './lib/final-image.js'
+import { finalChain, isDevelopmentImage, isWindowsImage, shortName } from './lib/final-image.js'
 
 interface Language {
   image: RegExp
@@ -61,7 +61,7 @@ export const DR1010 = defineDockerfileRule({
   description:
     'The final image is a full language/SDK image (`python:3.12`, `node:20`, `golang`, a JDK) instead of a slim runtime.',
   check(doc, ctx) {
-    if (isDevelopmentFile(doc.path)) return
+    if (isDevelopmentImage(doc)) return
     const chain = finalChain(doc)
     const root = chain[chain.length - 1]
     if (!root || root.image.unresolved || isWindowsImage(root.image)) return

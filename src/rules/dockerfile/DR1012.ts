@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../define.js'
 import { eolAt } from './lib/edits.js'
-import { finalChain, finalInstructions, shortName } from './lib/final-image.js'
+import { finalChain, finalInstructions, isDevelopmentImage, shortName } from './lib/final-image.js'
 import { pairs } from './lib/properties.js'
 
 const HINTS: Array<{ name: string; why: string }> = [
@@ -17,6 +17,7 @@ export const DR1012 = defineDockerfileRule({
   enabledByDefault: false,
   description: 'A Python image does not set `PYTHONUNBUFFERED=1` and `PYTHONFAULTHANDLER=1`.',
   check(doc, ctx) {
+    if (isDevelopmentImage(doc)) return
     const chain = finalChain(doc)
     const root = chain[chain.length - 1]
     if (!root) return

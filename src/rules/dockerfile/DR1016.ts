@@ -1,8 +1,10 @@
+import type { DockerfileDoc } from '../../parse/dockerfile.js'
 import type { ShellCommand } from '../../parse/shell.js'
 import { defineDockerfileRule } from '../define.js'
-import { commandName, runInstructions } from './lib/commands.js'
+import { commandName } from './lib/commands.js'
+import { commandsNamed } from './lib/runs.js'
 
-const DOWNLOADERS = new Set(['curl', 'wget', 'fetch'])
+const DOWNLOADERS = ['curl', 'wget', 'fetch']
 const INTERPRETERS = /^(sh|bash|dash|ash|zsh|ksh|python[\d.]*|perl|ruby|node|php)$/
 
 /** The interpreter a command runs: itself, or behind `sudo`/`env`/`xargs`. */
@@ -22,50 +24,43 @@ export const DR1016 = defineDockerfileRule({
   severity: 'warning',
   description: 'A download is piped into a shell (`curl … | sh`).',
   check(doc, ctx) {
-    for (const inst of runInstructions(doc)) {
-      const script = doc.shell(inst)
-      if (!script) continue
+    for (const { cmd: d, script } of commandsNamed(doc, ...DOWNLOADERS)) {
       const cmds = script.commands
-      const reported = new Set<ShellCommand>()
-      const report = (download: ShellCommand, shell: ShellCommand, name: string): void => {
-        if (reported.has(download)) return
-        reported.add(download)
-        const start = Math.min(download.start, shell.start)
-        const end = Math.max(download.end, shell.end)
-        ctx.report({
-          message: `\`${commandName(download)}\` output runs straight in \`${name}\`: whatever the server (or anyone in between) sends is executed, and a dropped connection runs half a script. Download to a file, verify its checksum or signature, then run it.`,
-          range: doc.span(start, end).range
-        })
-      }
-      for (const d of cmds) {
-        if (!DOWNLOADERS.has(commandName(d))) continue
-        // `sh -c "$(curl …)"`, `bash <(curl …)`: the download is inside the interpreter's words.
-        const outer = cmds.find(
-          (s) => s !== d && s.start < d.start && d.end <= s.end && interpreter(s)
-        )
-        if (outer) {
-          report(d, outer, interpreter(outer)!)
-          continue
-        }
-        if (!d.piped) continue
-        // Follow the pipeline: `curl … | tee x | sh`.
-        let cur = d
-        for (let k = d.index + 1; k < cmds.length; k++) {
-          const next = cmds[k]
-          if (next.start < cur.end) continue
-          const between = doc.text
-            .slice(cur.end, next.start)
-            .replace(new RegExp(`\\${doc.escape}\\r?\\n`, 'g'), ' ')
-            .trim()
-          if (between !== '|' && between !== '|&') break
-          const name = interpreter(next)
-          if (name) {
-            report(d, next, name)
-            break
-          }
-          cur = next
-        }
-      }
+      const shell = runsIn(doc, cmds, d)
+      if (!shell) continue
+      ctx.report({
+        message: `\`${commandName(d)}\` output runs straight in \`${shell.name}\`: whatever the server (or anyone in between) sends is executed, and a dropped connection runs half a script. Download to a file, verify its checksum or signature, then run it.`,
+        range: doc.span(Math.min(d.start, shell.cmd.start), Math.max(d.end, shell.cmd.end)).range
+      })
     }
   }
 })
+
+/** The interpreter that executes the download's output, if any. */
+function runsIn(
+  doc: DockerfileDoc,
+  cmds: ShellCommand[],
+  d: ShellCommand
+): { cmd: ShellCommand; name: string } | undefined {
+  // `sh -c "$(curl …)"`, `bash <(curl …)`: the download is inside the interpreter's words.
+  for (const s of cmds) {
+    const name = s !== d && s.start < d.start && d.end <= s.end ? interpreter(s) : undefined
+    if (name) return { cmd: s, name }
+  }
+  if (!d.piped) return undefined
+  // Follow the pipeline: `curl … | tee x | sh`.
+  let cur = d
+  for (let k = d.index + 1; k < cmds.length; k++) {
+    const next = cmds[k]
+    if (next.start < cur.end) continue
+    const between = doc.text
+      .slice(cur.end, next.start)
+      .replace(new RegExp(`\\${doc.escape}\\r?\\n`, 'g'), ' ')
+      .trim()
+    if (between !== '|' && between !== '|&') return undefined
+    const name = interpreter(next)
+    if (name) return { cmd: next, name }
+    cur = next
+  }
+  return undefined
+}

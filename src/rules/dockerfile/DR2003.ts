@@ -1,6 +1,8 @@
 import type { TextEdit } from '../../core/types.js'
 import { defineDockerfileRule } from '../define.js'
 
+const BLANK_LINE = /\n[ \t]*\r?\n/
+
 export const DR2003 = defineDockerfileRule({
   id: 'DR2003',
   aliases: ['NoEmptyContinuation'],
@@ -12,7 +14,7 @@ export const DR2003 = defineDockerfileRule({
     for (const inst of doc.instructions) {
       const first = inst.range.start.line
       const last = inst.range.end.line
-      if (last === first) continue
+      if (last === first || !BLANK_LINE.test(doc.text.slice(inst.start, inst.end))) continue
       const bodies = [...inst.heredocs, ...(inst.trigger?.heredocs ?? [])]
       const empty: number[] = []
       for (let line = first + 1; line < last; line++) {

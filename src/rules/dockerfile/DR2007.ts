@@ -57,7 +57,7 @@ export const DR2007 = defineDockerfileRule({
       const scratch = rootStage(stage).image.expanded.toLowerCase() === 'scratch'
       const fromLine = stage.from.range.end.line
       for (const inst of stage.instructions) {
-        if (EXPANDED.has(inst.keyword)) check(inst)
+        if (EXPANDED.has(inst.keyword) && inst.text.includes('$')) check(inst)
         if (inst.keyword === 'ENV') for (const p of pairs(doc, inst)) env.add(p.name)
         if (inst.keyword === 'ARG') for (const p of pairs(doc, inst)) args.add(p.name)
       }

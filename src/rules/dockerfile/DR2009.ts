@@ -7,18 +7,21 @@ const REFERENCE = new RegExp(
   `^(?:[A-Za-z0-9.-]+(?::\\d+)?/)?${COMPONENT}(?:/${COMPONENT})*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@[a-z0-9]+(?:[+._-][a-z0-9]+)*:[A-Fa-f0-9]{32,})?$`
 )
 
-/** Expand with ARG defaults; an ARG without a default is the empty string. */
+/** Expand with ARG defaults; an ARG without a default is the empty string, other names stay. */
 function expand(value: string, args: Map<string, string | null>): string {
   return value.replace(
     /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g,
     (
-      _m,
+      match: string,
       braced: string | undefined,
       op: string | undefined,
       word: string | undefined,
       bare: string | undefined
     ) => {
-      const v = args.get((braced ?? bare)!)
+      const name = (braced ?? bare)!
+      // Not a global ARG (a platform argument): its value is unknown here.
+      if (!args.has(name)) return match
+      const v = args.get(name)
       const set = v !== undefined && v !== null
       const nonEmpty = set && v !== ''
       if (op === ':-') return nonEmpty ? v : (word ?? '')
@@ -43,7 +46,11 @@ export const DR2009 = defineDockerfileRule({
       const refs = variableRefs(stage.from.text, stage.from.textOffsets, doc.escape)
       // Unknown names are UndefinedArgInFrom's; platform arguments have no default to judge.
       if (refs.some((r) => !doc.globalArgs.has(r.name) || PLATFORM_ARGS.has(r.name))) continue
-      const image = expand(token.value.replace(/^["']|["']$/g, ''), doc.globalArgs)
+      let image = token.value.replace(/["']/g, '')
+      // Defaults may use earlier ARGs (`ARG B=${A}`): expand until nothing is left.
+      for (let k = 0; k < 5 && image.includes('$'); k++) image = expand(image, doc.globalArgs)
+      // Still unexpanded (platform arguments, `${X#…}` modifiers, self-references): cannot judge.
+      if (image.includes('$')) continue
       if (image !== '' && REFERENCE.test(image)) continue
       const names = [...new Set(refs.map((r) => r.name))]
       const missing = names.filter((n) => doc.globalArgs.get(n) == null)

@@ -24,6 +24,8 @@ export const DR2014 = defineDockerfileRule({
           continue
         // DL3064 reports hadolint's word list at the same place; one finding per name is enough.
         if (looksSecret(pair.name)) continue
+        // A path to a key file names the secret, it does not hold it.
+        if (pair.value && /^[\w.${}~-]*\/[^\s]*$/.test(pair.value)) continue
         ctx.report({
           message: `Do not use ${inst.keyword} for sensitive data ('${pair.name}'): its value stays in the image metadata and build history. Use \`RUN --mount=type=secret\` instead.`,
           range: pair.nameSpan.range

@@ -2,7 +2,8 @@ import type { RuleContext } from '../../core/types.js'
 import type { DockerfileDoc } from '../../parse/dockerfile.js'
 import type { ShellCommand, ShellWord } from '../../parse/shell.js'
 import { defineDockerfileRule } from '../define.js'
-import { commandName, runCommands } from './lib/commands.js'
+import { argsNoFlags, commandName } from './lib/commands.js'
+import { commandsNamed } from './lib/runs.js'
 import { removeArgs } from './lib/word-edits.js'
 
 /** Flags that skip signature or TLS checks, per package manager. */
@@ -18,6 +19,9 @@ const FLAGS: Record<string, string[]> = {
   zypper: ['--no-gpg-checks'],
   rpm: ['--nosignature', '--nodigest', '--noverify', '--nofiledigest']
 }
+const WRITERS = ['echo', 'printf', 'sed', 'tee', 'cat']
+const COMMANDS = [...Object.keys(FLAGS), ...WRITERS]
+
 /** `-o APT::Get::AllowUnauthenticated=true`, `--setopt=sslverify=0`, … */
 const OPTION_OFF =
   /^(?:APT::Get::AllowUnauthenticated|Acquire::AllowInsecureRepositories|Acquire::https?::Verify-Peer|[\w.*-]*sslverify|[\w.*-]*gpgcheck)=(?:true|1|yes|0|false|no|off)$/i
@@ -71,13 +75,21 @@ export const DR3006 = defineDockerfileRule({
   description:
     'Package signature or repository TLS checks turned off (apt --allow-unauthenticated/--force-yes, apk --allow-untrusted, yum/dnf --nogpgcheck, rpm --nosignature, sslverify=0, [trusted=yes]).',
   check(doc, ctx) {
-    for (const { cmd } of runCommands(doc)) {
+    for (const { cmd } of commandsNamed(doc, ...COMMANDS)) {
       const name = commandName(cmd)
       const flags = FLAGS[name]
       if (flags) {
+        // Packages built earlier in this build and installed from local files carry no signature.
+        const localOnly =
+          name === 'apk' &&
+          argsNoFlags(cmd, ['t', 'virtual', 'X', 'repository'])
+            .slice(1)
+            .every((w) => /^(\.{0,2}\/|\$)|\.apk$/.test(w.raw))
         cmd.args.forEach((a, i) => {
-          if (flags.includes(a.value)) report(doc, ctx, cmd, a, a, a.value)
-          else if (
+          if (flags.includes(a.value)) {
+            if (!(localOnly && a.value === '--allow-untrusted'))
+              report(doc, ctx, cmd, a, a, a.value)
+          } else if (
             (a.value === '-o' || a.value === '--setopt') &&
             optionDisables(cmd.args[i + 1]?.value ?? '')
           )
@@ -88,10 +100,11 @@ export const DR3006 = defineDockerfileRule({
         continue
       }
       // Configuration written by echo/printf/sed/tee: report the word, no fix.
-      if (!['echo', 'printf', 'sed', 'tee', 'cat'].includes(name)) continue
+      if (!WRITERS.includes(name)) continue
       for (const a of cmd.args) {
         const m = CONFIG_OFF.exec(a.value)
-        if (!m) continue
+        // `deb [trusted=yes] file:…`: a local repository of packages built in this very build.
+        if (!m || (m[3] && /\]\s*file:/.test(a.value))) continue
         ctx.report({
           message: `\`${m[1] ? `${m[1]}=${m[2]}` : `[${m[3]}=yes]`}\` written into the package manager's configuration turns off signature or TLS checks for that repository: a mirror or anyone on the network path can ship altered packages.`,
           range: doc.span(a.start, a.end).range

@@ -1,5 +1,6 @@
 import { defineDockerfileRule } from '../define.js'
-import { commandName, runCommands } from './lib/commands.js'
+import { commandName } from './lib/commands.js'
+import { commandsMatching } from './lib/runs.js'
 import {
   FALSY,
   isPip,
@@ -32,7 +33,7 @@ export const DR3007 = defineDockerfileRule({
     'Python package downloads without TLS verification (pip --trusted-host, PIP_TRUSTED_HOST, PYTHONHTTPSVERIFY=0).',
   check(doc, ctx) {
     reportEnvSettings(doc, ctx, ENV)
-    for (const { cmd } of runCommands(doc)) {
+    for (const { cmd } of commandsMatching(doc, (n) => /^(pip|python|uv)/.test(n))) {
       for (const check of prefixSettings(cmd, ENV)) {
         ctx.report({
           message: `\`${check.name}\` ${check.effect}; a mirror or anyone on the network path can ship altered packages.`,

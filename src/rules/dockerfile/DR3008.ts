@@ -1,5 +1,6 @@
 import { defineDockerfileRule } from '../define.js'
-import { commandName, runCommands } from './lib/commands.js'
+import { commandName } from './lib/commands.js'
+import { commandsNamed } from './lib/runs.js'
 import {
   FALSY,
   prefixRange,
@@ -41,7 +42,7 @@ export const DR3008 = defineDockerfileRule({
     'Node.js/npm/yarn TLS verification turned off (NODE_TLS_REJECT_UNAUTHORIZED=0, strict-ssl false).',
   check(doc, ctx) {
     reportEnvSettings(doc, ctx, ENV)
-    for (const { cmd } of runCommands(doc)) {
+    for (const { cmd } of commandsNamed(doc, 'npm', 'yarn', 'pnpm', 'npx', 'node', 'corepack')) {
       for (const check of prefixSettings(cmd, ENV)) {
         ctx.report({
           message: `\`${check.name}\` ${check.effect}; a mirror or anyone on the network path can ship altered packages.`,

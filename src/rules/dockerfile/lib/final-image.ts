@@ -29,11 +29,23 @@ export function baseImage(doc: DockerfileDoc): ImageRef | undefined {
  * Development environments: `.devcontainer/`, `Dockerfile.dev`, `dev.Dockerfile`,
  * `Dockerfile.development`, … They keep compilers, run as root and have no health check by design.
  */
-export function isDevelopmentFile(path: string): boolean {
+function isDevelopmentFile(path: string): boolean {
   const p = path.replace(/\\/g, '/').toLowerCase()
   if (/(^|\/)\.devcontainer\//.test(p)) return true
   const name = p.split('/').pop() ?? ''
   return /(^|[.-])(dev|devel|develop|development|devcontainer)([.-]|$)/.test(name)
+}
+
+/**
+ * A development image: a development file (above), or a final stage named for development
+ * (`AS dev`, `AS devcontainer`, `AS development`).
+ */
+export function isDevelopmentImage(doc: DockerfileDoc): boolean {
+  const last = doc.stages[doc.stages.length - 1]
+  return (
+    isDevelopmentFile(doc.path) ||
+    /^(dev|devel|develop|development|devcontainer)$/.test(last?.name ?? '')
+  )
 }
 
 /** Windows base images (servercore, nanoserver, windows). */

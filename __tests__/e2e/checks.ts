@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { expect } from 'vitest'
-import { READ_ONLY_TOKEN, TOKEN, type RunResult } from '../standin/harness.js'
+import { parse } from 'yaml'
+import { READ_ONLY_TOKEN, ROOT, TOKEN, type RunResult } from '../standin/harness.js'
 import {
   checkSuggestion,
   ourComments,
@@ -81,4 +84,15 @@ export function annotations(
     line: Number(m[3]),
     message: m[4]
   }))
+}
+
+const declared = (() => {
+  const text = readFileSync(join(ROOT, 'action.yml'), 'utf8')
+  return new Set(Object.keys((parse(text) as { outputs: Record<string, unknown> }).outputs))
+})()
+
+/** Every output the run set is declared (and so documented) in action.yml. */
+export function expectDeclaredOutputs(run: RunResult): void {
+  for (const name of Object.keys(run.outputs))
+    expect(declared.has(name), `output ${name}`).toBe(true)
 }

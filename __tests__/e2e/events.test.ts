@@ -11,6 +11,7 @@ import { ourComments, pullRequestScenario, stickyComments } from '../standin/sce
 import {
   annotations,
   expectCleanTraffic,
+  expectDeclaredOutputs,
   expectNoTokenLeak,
   expectOneSticky,
   expectSuggestionsFix,
@@ -153,6 +154,7 @@ describe.concurrent('other events (end to end)', () => {
       expect(report.code).toBe(0)
       expect(writes(report)).toEqual([])
       expect(report.report).toBeDefined()
+      expectDeclaredOutputs(report)
       const artifact = JSON.parse(report.report!)
       expect(artifact).toMatchObject({ pullRequest: 1, headSha: pr.headSha, tool: 'docker-review' })
       // The trusted job downloads the artifact into its workspace and posts.

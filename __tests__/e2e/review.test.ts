@@ -13,6 +13,7 @@ import {
 import {
   annotations,
   expectCleanTraffic,
+  expectDeclaredOutputs,
   expectNoTokenLeak,
   expectOneSticky,
   expectSuggestionsFix,
@@ -45,6 +46,7 @@ describe.concurrent('pull request review (end to end)', () => {
       ])
       expectCleanTraffic(run, s.standin)
       expectNoTokenLeak(run, s.standin)
+      expectDeclaredOutputs(run)
       const comments = ourComments(s.world, 1)
       expect(comments.length).toBeGreaterThan(3)
       expect(s.world.reviews).toHaveLength(1)

@@ -86,6 +86,16 @@ export function sameFile(a: ComposeDoc, b: ComposeDoc): boolean {
   return a === b || (a.path === b.path && a.text.length === b.text.length && a.text === b.text)
 }
 
+/**
+ * Compose could load it: no YAML error, no broken alias, no alias bomb. Rules other than DC0001
+ * look only at loadable files (judging half a document would only add noise).
+ */
+export function isLoadable(doc: ComposeDoc): boolean {
+  if (doc.problems.some((p) => p.severity === 'error')) return false
+  const model = fileModel(doc)
+  return !model.bomb && model.badAliases.length === 0
+}
+
 const cache = new WeakMap<ComposeDoc, FileModel>()
 
 export function fileModel(doc: ComposeDoc): FileModel {

@@ -1,4 +1,4 @@
-import { isMap, isPair, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml'
+import { isAlias, isMap, isPair, isSeq, visit, type Node, type YAMLMap, type YAMLSeq } from 'yaml'
 import type { TextEdit } from '../core/types.js'
 import type { ComposeDoc } from '../parse/compose.js'
 import { eol, lineStart, nextLineStart, replaceEdit } from './edits.js'
@@ -98,6 +98,7 @@ export function reorderEdit(
     const m = /^(?:[ \t]*\r?\n)*/.exec(gap)!
     spans.push({ lead: m[0], body: gap.slice(m[0].length) + text.slice(starts[i], ends[i]) })
   }
+  if (!anchorsStayBeforeAliases(node.items, order)) return undefined
   const regionEnd = ends[ends.length - 1]
   const newline = eol(doc)
   const terminated = (s: string): string => (/\n$/.test(s) ? s : s + newline)
@@ -109,6 +110,34 @@ export function reorderEdit(
   if (!/\n$/.test(text.slice(regionStart, regionEnd))) out = out.replace(/\r?\n$/, '')
   if (out === text.slice(regionStart, regionEnd)) return undefined
   return replaceEdit(doc, regionStart, regionEnd, out)
+}
+
+/** Would every alias in the moved items still come after its anchor? */
+function anchorsStayBeforeAliases(items: unknown[], order: number[]): boolean {
+  const anchorsOf: Set<string>[] = []
+  const aliasesOf: Set<string>[] = []
+  for (const item of items) {
+    const anchors = new Set<string>()
+    const aliases = new Set<string>()
+    visit(item as Node, {
+      Node(_key, n) {
+        if (isAlias(n)) aliases.add(n.source)
+        else if ((n as { anchor?: string }).anchor) anchors.add((n as { anchor: string }).anchor)
+      }
+    })
+    anchorsOf.push(anchors)
+    aliasesOf.push(aliases)
+  }
+  const local = new Set(anchorsOf.flatMap((a) => [...a]))
+  const defined = new Set<string>()
+  for (const i of order) {
+    for (const alias of aliasesOf[i]) {
+      // An alias to an anchor defined by another moved item needs that item placed earlier.
+      if (local.has(alias) && !defined.has(alias) && !anchorsOf[i].has(alias)) return false
+    }
+    for (const a of anchorsOf[i]) defined.add(a)
+  }
+  return true
 }
 
 function isMergePair(pair: { key: unknown }): boolean {

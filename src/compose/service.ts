@@ -220,3 +220,14 @@ export function commandText(val: Val | undefined): string | undefined {
   if (val.kind === 'seq') return val.items.map((i) => str(i) ?? '').join(' ')
   return str(val)
 }
+
+/** A port entry as people read it: `'8080:80'`, or `published:target` for the long syntax. */
+export function portLabel(val: Val): string {
+  if (val.kind === 'map') {
+    const published = str(get(val, 'published'))
+    const target = str(get(val, 'target')) ?? '?'
+    const ip = str(get(val, 'host_ip'))
+    return `'${ip ? `${ip}:` : ''}${published ?? ''}${published !== undefined ? ':' : ''}${target}'`
+  }
+  return `'${str(val) ?? ''}'`
+}

@@ -1,6 +1,6 @@
 import { isMap } from 'yaml'
 import { replaceScalar } from '../../compose/edits.js'
-import { fileModel } from '../../compose/file.js'
+import { fileModel, isLoadable } from '../../compose/file.js'
 import { schemaProblems } from '../../compose/schema.js'
 import { valueProblems } from '../../compose/values.js'
 import type { Fix } from '../../core/types.js'
@@ -21,9 +21,8 @@ export const DC0002 = defineComposeRule({
     'The compose file violates the Compose Specification (unknown key, wrong type, invalid value).',
   check(doc, ctx) {
     // A file that is not loadable YAML is DC0001's; judging half a document would only add noise.
-    if (doc.problems.some((p) => p.severity === 'error')) return
+    if (!isLoadable(doc)) return
     const model = fileModel(doc)
-    if (model.bomb) return
     const report = reporter(doc, ctx)
     const contents = doc.doc.contents
     if (contents && !isMap(contents) && contents.range) {

@@ -1,4 +1,4 @@
-import { fileModel } from '../../compose/file.js'
+import { fileModel, isLoadable } from '../../compose/file.js'
 import { hasVariable } from '../../compose/interpolation.js'
 import { get, str, subSpan, valSpan, type Val } from '../../compose/model.js'
 import { extendsTarget, ownServices, projectOf, type Project } from '../../compose/project.js'
@@ -26,9 +26,7 @@ export const DC0003 = defineComposeRule({
   description:
     'A reference to an undefined service, network, volume, secret, config or model, a depends_on cycle, or a service with neither image nor build.',
   check(doc, ctx) {
-    if (doc.problems.some((p) => p.severity === 'error')) return
-    const model = fileModel(doc)
-    if (model.bomb || model.services.size === 0) return
+    if (!isLoadable(doc) || fileModel(doc).services.size === 0) return
     const project = projectOf(doc, ctx.workspace)
     const report = reporter(doc, ctx)
     checkCycles(project, report)

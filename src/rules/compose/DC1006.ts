@@ -1,5 +1,6 @@
-import { isMap, isScalar } from 'yaml'
+import { isScalar } from 'yaml'
 import { defineComposeRule } from '../define.js'
+import { rawRoot } from './lib/raw.js'
 
 /** The obsolete top-level `version:` key (Compose v2 ignores it and warns). */
 export const DC1006 = defineComposeRule({
@@ -9,8 +10,8 @@ export const DC1006 = defineComposeRule({
   fixable: true,
   description: 'The top-level `version` field is obsolete; remove it.',
   check(doc, ctx) {
-    const root = doc.doc.contents
-    if (!isMap(root)) return
+    const root = rawRoot(doc)
+    if (!root) return
     for (const pair of root.items) {
       if (!isScalar(pair.key) || pair.key.value !== 'version') continue
       const key = pair.key

@@ -35,7 +35,7 @@ export const cases: RuleCases = {
         "      - '5434'"
       ),
       errors: [
-        { line: 5, column: 9, endColumn: 20, message: 'postgres on all interfaces' },
+        { line: 5, column: 9, endColumn: 20, message: "'5432:5432' (postgres) on all interfaces" },
         { line: 6, column: 9, message: 'on 0.0.0.0 (all interfaces)' },
         { line: 7, column: 9 }
       ],

@@ -2,7 +2,7 @@ import { parseImage } from '../../compose/image.js'
 import { hasVariable } from '../../compose/interpolation.js'
 import { get, str } from '../../compose/model.js'
 import { isAllInterfaces } from '../../compose/ports.js'
-import { ports } from '../../compose/service.js'
+import { portLabel, ports } from '../../compose/service.js'
 import { defineComposeRule } from '../define.js'
 import { bindPortFix } from './lib/bind-port.js'
 import { reporter } from './lib/report.js'
@@ -44,7 +44,7 @@ export const DC1012 = defineComposeRule({
         const byPort =
           target !== undefined && target.start === target.end && DATABASE_PORTS.has(target.start)
         if (!byImage && !byPort) continue
-        const what = byImage ? `${image!.repo}` : `port ${target!.start}`
+        const what = `${portLabel(val)} (${byImage ? image!.repo : `port ${target!.start}`})`
         const how = spec.hostIp === '' ? 'on all interfaces' : `on ${spec.hostIp} (all interfaces)`
         report.value(
           val,

@@ -1,5 +1,5 @@
 import { isIp } from '../../compose/ports.js'
-import { ports } from '../../compose/service.js'
+import { portLabel, ports } from '../../compose/service.js'
 import { defineComposeRule } from '../define.js'
 import { bindPortFix } from './lib/bind-port.js'
 import { ruleOptions } from './lib/options.js'
@@ -39,8 +39,8 @@ export const DC2003 = defineComposeRule({
         report.value(
           val,
           ip === ''
-            ? `Service '${svc.name}' publishes a port without a host IP, so it listens on every interface; bind it to an address (e.g. 127.0.0.1:…).`
-            : `Service '${svc.name}' publishes a port on ${ip}, which is not an allowed host IP (${allowed.join(', ')}).`,
+            ? `Service '${svc.name}' publishes ${portLabel(val)} without a host IP, so it listens on every interface; bind it to an address (e.g. 127.0.0.1:…).`
+            : `Service '${svc.name}' publishes ${portLabel(val)} on ${ip}, which is not an allowed host IP (${allowed.join(', ')}).`,
           fallback && isIp(fallback) && ip === ''
             ? bindPortFix(
                 doc,

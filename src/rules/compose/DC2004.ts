@@ -1,4 +1,4 @@
-import { fileModel } from '../../compose/file.js'
+import { fileModel, isLoadable } from '../../compose/file.js'
 import { defineComposeRule } from '../define.js'
 
 /**
@@ -13,7 +13,7 @@ export const DC2004 = defineComposeRule({
   enabledByDefault: false,
   description: 'The file has no top-level name (DCLint require-project-name-field).',
   check(doc, ctx) {
-    if (doc.problems.some((p) => p.severity === 'error')) return
+    if (!isLoadable(doc)) return
     const model = fileModel(doc)
     if (!model.root || model.root.entries.has('name')) return
     ctx.report({

@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, type Pair, type YAMLMap, type YAMLSeq } from 'yaml'
-import { fileModel } from '../../../compose/file.js'
+import { fileModel, isLoadable } from '../../../compose/file.js'
 import type { ComposeDoc } from '../../../parse/compose.js'
 
 /**
@@ -14,8 +14,7 @@ export function keyOf(pair: Pair): string | undefined {
 }
 
 export function rawRoot(doc: ComposeDoc): YAMLMap | undefined {
-  if (doc.problems.some((p) => p.severity === 'error')) return undefined
-  if (fileModel(doc).bomb) return undefined
+  if (!isLoadable(doc)) return undefined
   const root = doc.doc.contents
   return isMap(root) ? root : undefined
 }

@@ -1,4 +1,4 @@
-import { fileModel, sameFile } from '../../../compose/file.js'
+import { fileModel, isLoadable, sameFile } from '../../../compose/file.js'
 import { get, type Entry, type MapVal, type Val } from '../../../compose/model.js'
 import {
   ownServices,
@@ -18,7 +18,7 @@ export interface LocalService {
 
 /** The services of the linted file itself (nothing from other files); none when it is not loadable. */
 export function localServices(doc: ComposeDoc): LocalService[] {
-  if (doc.problems.some((p) => p.severity === 'error')) return []
+  if (!isLoadable(doc)) return []
   const out: LocalService[] = []
   for (const [name, entry] of fileModel(doc).services) {
     if (entry.value.kind === 'map') out.push({ name, entry, value: entry.value })
@@ -31,9 +31,7 @@ export function projectServices(
   doc: ComposeDoc,
   workspace: Workspace
 ): { project: Project; services: ProjectService[] } | undefined {
-  if (doc.problems.some((p) => p.severity === 'error')) return undefined
-  const model = fileModel(doc)
-  if (model.bomb || model.services.size === 0) return undefined
+  if (!isLoadable(doc) || fileModel(doc).services.size === 0) return undefined
   const project = projectOf(doc, workspace)
   return { project, services: ownServices(project, doc) }
 }

@@ -70,7 +70,7 @@ function cleans(cmd: ShellCommand, m: Manager): boolean {
 
 export const DR3002 = defineDockerfileRule({
   id: 'DR3002',
-  aliases: ['CKV_DOCKER_5'],
+  aliases: ['AVD-DS-0017', 'CKV_DOCKER_5'],
   severity: 'warning',
   fixable: true,
   description:

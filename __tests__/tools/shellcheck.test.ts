@@ -1,0 +1,186 @@
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import {
+  createShellcheck,
+  EXCLUDED_CODES,
+  parseJson1,
+  shellcheckVersion
+} from '../../src/tools/shellcheck.js'
+
+/**
+ * The real ShellCheck at the edge. These tests run the binary (CI installs it; locally
+ * `apt-get install shellcheck`); without it they fail loudly instead of passing vacuously.
+ */
+
+const version = shellcheckVersion()
+if (!version) throw new Error('shellcheck is not installed: apt-get install shellcheck')
+
+const scratch = mkdtempSync(join(tmpdir(), 'sc-test-'))
+afterAll(() => rmSync(scratch, { recursive: true, force: true }))
+
+/** A wrapper around the real binary that counts how often it is started. */
+function countingBinary(): { binary: string; calls: () => number } {
+  const log = join(scratch, `calls-${Math.random().toString(36).slice(2)}`)
+  writeFileSync(log, '')
+  const binary = join(scratch, `sc-${Math.random().toString(36).slice(2)}.sh`)
+  writeFileSync(
+    binary,
+    `#!/bin/sh\n[ "$1" = --version ] || echo x >> '${log}'\nexec shellcheck "$@"\n`
+  )
+  chmodSync(binary, 0o755)
+  return { binary, calls: () => readFileSync(log, 'utf8').split('\n').filter(Boolean).length }
+}
+
+describe('shellcheckVersion', () => {
+  it('reads the version of the installed binary', () => {
+    expect(version).toMatch(/^\d+\.\d+\.\d+/)
+  })
+  it('is undefined for a missing binary', () => {
+    expect(shellcheckVersion(join(scratch, 'no-such-shellcheck'))).toBeUndefined()
+    expect(createShellcheck({ binary: join(scratch, 'no-such-shellcheck') })).toBeUndefined()
+  })
+})
+
+describe('createShellcheck', () => {
+  it('checks a batch and returns the comments of each script in order', () => {
+    const sc = createShellcheck()!
+    expect(sc.version).toBe(version)
+    const [quoted, unquoted, cd] = sc([
+      { script: '#!/bin/sh\necho "$1"\n' },
+      { script: '#!/bin/sh\necho $1\n' },
+      { script: '#!/bin/sh\ncd /tmp\n' }
+    ])
+    expect(quoted).toEqual([])
+    expect(unquoted.map((c) => [c.code, c.level, c.line, c.column, c.endColumn])).toEqual([
+      [2086, 'info', 2, 6, 8]
+    ])
+    expect(unquoted[0].fix?.replacements.map((r) => r.replacement)).toEqual(['"', '"'])
+    expect(cd.map((c) => c.code)).toEqual([2164])
+  })
+
+  it('counts tabs and non-ASCII characters as one column each', () => {
+    const sc = createShellcheck()!
+    const [comments] = sc([{ script: '#!/bin/sh\n\techo é $1\n' }])
+    expect(comments.map((c) => [c.code, c.column])).toEqual([[2086, 9]])
+  })
+
+  it('leaves out the codes hadolint excludes', () => {
+    const sc = createShellcheck()!
+    const [comments] = sc([{ script: '#!/bin/ash\n. ./env.sh\necho hi\n' }])
+    expect(comments.map((c) => c.code).filter((c) => EXCLUDED_CODES.includes(c))).toEqual([])
+  })
+
+  it('gives the same answers split over parallel processes', () => {
+    const scripts = Array.from({ length: 9 }, (_, i) => ({
+      script: `#!/bin/sh\n${'true\n'.repeat(i)}echo $X${i}\ncd /d${i}\n`
+    }))
+    const one = createShellcheck({ cache: false, jobs: 1 })!(scripts)
+    const many = createShellcheck({ cache: false, jobs: 3, chunk: 2 })!(scripts)
+    expect(many).toEqual(one)
+    expect(one.map((c) => c.map((x) => [x.code, x.line]))).toEqual(
+      scripts.map((_, i) => [
+        [2086, 2 + i],
+        [2164, 3 + i]
+      ])
+    )
+  })
+
+  it('runs one process per batch and answers repeated scripts from its cache', () => {
+    const { binary, calls } = countingBinary()
+    const sc = createShellcheck({ binary, jobs: 1 })!
+    sc([{ script: '#!/bin/sh\necho $a\n' }, { script: '#!/bin/sh\necho $b\n' }])
+    expect(calls()).toBe(1)
+    const again = sc([{ script: '#!/bin/sh\necho $b\n' }, { script: '#!/bin/sh\necho $a\n' }])
+    expect(calls()).toBe(1)
+    expect(again.map((c) => c.map((x) => x.code))).toEqual([
+      [2154, 2086],
+      [2154, 2086]
+    ])
+    sc.prefetch([{ script: '#!/bin/sh\necho $c\n' }, { script: '#!/bin/sh\necho $a\n' }])
+    expect(calls()).toBe(2)
+    sc([{ script: '#!/bin/sh\necho $c\n' }])
+    expect(calls()).toBe(2)
+  })
+
+  it('starts no process for an empty batch', () => {
+    const { binary, calls } = countingBinary()
+    expect(createShellcheck({ binary })!([])).toEqual([])
+    expect(calls()).toBe(0)
+  })
+
+  it('reports a broken binary clearly', () => {
+    const binary = join(scratch, 'broken.sh')
+    writeFileSync(
+      binary,
+      '#!/bin/sh\n[ "$1" = --version ] && { echo "version: 0.9.0"; exit 0; }\necho boom >&2\nexit 3\n'
+    )
+    chmodSync(binary, 0o755)
+    const sc = createShellcheck({ binary })!
+    expect(() => sc([{ script: '#!/bin/sh\ntrue\n' }])).toThrow(
+      /shellcheck failed \(exit 3\): boom/
+    )
+  })
+
+  it('refuses versions without json1', () => {
+    const binary = join(scratch, 'old.sh')
+    writeFileSync(binary, '#!/bin/sh\necho "version: 0.6.0"\n')
+    chmodSync(binary, 0o755)
+    expect(createShellcheck({ binary })).toBeUndefined()
+  })
+})
+
+describe('parseJson1', () => {
+  it('groups comments by file and keeps fixes', () => {
+    const out = parseJson1(
+      JSON.stringify({
+        comments: [
+          {
+            file: '1.sh',
+            line: 2,
+            endLine: 2,
+            column: 6,
+            endColumn: 8,
+            level: 'info',
+            code: 2086,
+            message: 'm',
+            fix: {
+              replacements: [
+                {
+                  line: 2,
+                  column: 6,
+                  endLine: 2,
+                  endColumn: 6,
+                  replacement: '"',
+                  precedence: 7,
+                  insertionPoint: 'afterEnd'
+                }
+              ]
+            }
+          },
+          {
+            file: '0.sh',
+            line: 3,
+            endLine: 3,
+            column: 1,
+            endColumn: 4,
+            level: 'warning',
+            code: 2164,
+            message: 'n',
+            fix: null
+          }
+        ]
+      })
+    )
+    expect([...out.keys()]).toEqual(['1.sh', '0.sh'])
+    expect(out.get('1.sh')![0].fix).toEqual({
+      replacements: [{ line: 2, column: 6, endLine: 2, endColumn: 6, replacement: '"' }]
+    })
+    expect(out.get('0.sh')![0].fix).toBeUndefined()
+  })
+  it('is empty for empty output and rejects garbage', () => {
+    expect(parseJson1('').size).toBe(0)
+    expect(() => parseJson1('oops')).toThrow(/not JSON/)
+  })
+})

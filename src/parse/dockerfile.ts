@@ -106,6 +106,8 @@ export interface Instruction extends Span {
    */
   text: string
   textOffsets: number[]
+  /** File offset of `text[i]` (`offsetAt(text.length)` is just past the text): `textOffsets[i]` without building the array. */
+  offsetAt(i: number): number
   /** JSON (exec) form, when the arguments are a JSON string array. */
   json: JsonForm | undefined
   heredocs: HeredocBody[]
@@ -207,17 +209,141 @@ function isBlank(c: number): boolean {
   return c === 32 || c === 9 || c === 11 || c === 12 || c === 13
 }
 
-/** One logical instruction line: the joined text and the file offset of each character. */
+/** One logical instruction line: the joined text and where its pieces came from in the file. */
 interface Logical {
   text: string
-  offsets: number[]
+  /** Pairs [text index, file offset] where each joined piece starts (see `mapOffset`). */
+  segs: number[]
   /** File offset just past the instruction's last physical content line (trailing blanks included). */
   end: number
 }
 
-/** A token with its range (no object spread: this is the parser's hottest allocation). */
-function token(lines: LineIndex, start: number, end: number, value: string): Token {
-  return { start, end, range: lines.range(start, end), value }
+/** File offset of `text[i]` of a logical line (`i` within the text). */
+function mapOffset(segs: number[], i: number): number {
+  let k = segs.length - 2
+  while (k > 0 && segs[k] > i) k -= 2
+  return segs[k + 1] + (i - segs[k])
+}
+
+interface InstructionInit {
+  start: number
+  end: number
+  range: Range
+  keyword: string
+  keywordText: string
+  keywordSpan: Span
+  index: number
+  stage: Stage | undefined
+  onbuild: Instruction | undefined
+  flags: Flag[]
+  argsSpan: Span | undefined
+}
+
+/**
+ * An instruction whose per-word data (`args`, `textOffsets`, `properties`, dockerfile-ast's `node`)
+ * is computed on first use: most RUN words are never read as Dockerfile tokens (rules read the
+ * shell parse), and building them eagerly dominated the parse.
+ */
+class InstructionNode implements Instruction {
+  start: number
+  end: number
+  range: Range
+  keyword: string
+  keywordText: string
+  keywordSpan: Span
+  index: number
+  stage: Stage | undefined
+  onbuild: Instruction | undefined
+  trigger: Instruction | undefined = undefined
+  flags: Flag[]
+  argsSpan: Span | undefined
+  text: string
+  json: JsonForm | undefined = undefined
+  heredocs: HeredocBody[] = []
+  #args: Token[] | undefined
+  #offsets: number[] | undefined
+  #properties: Property[] | undefined
+
+  constructor(
+    private readonly lines: LineIndex,
+    private readonly escapeChar: string,
+    private readonly resolveNode: (inst: Instruction) => AstInstruction,
+    private readonly line: string,
+    private readonly segs: number[],
+    /** The argument text is `line.slice(from, to)`. */
+    private readonly from: number,
+    private readonly to: number,
+    private readonly lineEnd: number,
+    init: InstructionInit
+  ) {
+    this.start = init.start
+    this.end = init.end
+    this.range = init.range
+    this.keyword = init.keyword
+    this.keywordText = init.keywordText
+    this.keywordSpan = init.keywordSpan
+    this.index = init.index
+    this.stage = init.stage
+    this.onbuild = init.onbuild
+    this.flags = init.flags
+    this.argsSpan = init.argsSpan
+    this.text = line.slice(from, to)
+  }
+
+  /** File offset of `text[i]`; `i === text.length` gives the offset just past the text. */
+  offsetAt(i: number): number {
+    if (i < this.to - this.from) return mapOffset(this.segs, this.from + i)
+    if (this.to > this.from) return mapOffset(this.segs, this.to - 1) + 1
+    return this.from < this.line.length ? mapOffset(this.segs, this.from) : this.lineEnd
+  }
+
+  get textOffsets(): number[] {
+    if (!this.#offsets) {
+      const n = this.text.length
+      const out = new Array<number>(n + 1)
+      for (let i = 0; i < n; i++) out[i] = mapOffset(this.segs, this.from + i)
+      out[n] = this.offsetAt(n)
+      this.#offsets = out
+    }
+    return this.#offsets
+  }
+
+  get args(): Token[] {
+    if (!this.#args) {
+      const L = this.line
+      const e = this.to
+      const out: Token[] = []
+      let i = this.from
+      while (i < e) {
+        while (i < e && isBlank(L.charCodeAt(i))) i++
+        if (i >= e) break
+        const s = i
+        while (i < e && !isBlank(L.charCodeAt(i))) i++
+        const start = mapOffset(this.segs, s)
+        const end = mapOffset(this.segs, i - 1) + 1
+        out.push({ start, end, range: this.lines.range(start, end), value: L.slice(s, i) })
+      }
+      this.#args = out
+    }
+    return this.#args
+  }
+
+  get properties(): Property[] {
+    if (!this.#properties) {
+      this.#properties = PROPERTY_KEYWORDS.has(this.keyword)
+        ? readProperties(this, this.escapeChar, (s, e) => ({
+            start: s,
+            end: e,
+            range: this.lines.range(s, e)
+          }))
+        : []
+    }
+    return this.#properties
+  }
+
+  get node(): AstInstruction {
+    return this.resolveNode(this)
+  }
 }
 
 export function parseDockerfile(path: string, text: string): DockerfileDoc {
@@ -303,11 +429,13 @@ export function parseDockerfile(path: string, text: string): DockerfileDoc {
       continue
     }
     // An instruction: join continuation lines.
-    const logical: Logical = { text: '', offsets: [], end }
+    const logical: Logical = { text: '', segs: [], end }
     const parts: string[] = []
+    let joined = 0
     const append = (from: number, to: number): void => {
       parts.push(text.slice(from, to))
-      for (let k = from; k < to; k++) logical.offsets.push(k)
+      logical.segs.push(joined, from)
+      joined += to - from
     }
     let cont = continuationAt(first, end)
     append(first, cont === -1 ? end : cont)
@@ -331,7 +459,6 @@ export function parseDockerfile(path: string, text: string): DockerfileDoc {
       next = lnl + 1
     }
     logical.text = parts.join('')
-    logical.offsets.push(logical.end)
     pos = next
     if (logical.text.trim() === '') continue
 
@@ -402,15 +529,15 @@ export function parseDockerfile(path: string, text: string): DockerfileDoc {
     from = 0
   ): Instruction {
     const L = logical.text
-    const O = logical.offsets
+    const segs = logical.segs
     let k = from
     while (k < L.length && isBlank(L.charCodeAt(k))) k++
     const kwStart = k
     while (k < L.length && !isBlank(L.charCodeAt(k))) k++
     const keywordText = L.slice(kwStart, k)
     const keyword = keywordText.toUpperCase()
-    const at = (i: number): number => (i < L.length ? O[i] : logical.end)
-    const after = (i: number): number => (i > 0 ? O[i - 1] + 1 : O[0])
+    const at = (i: number): number => (i < L.length ? mapOffset(segs, i) : logical.end)
+    const after = (i: number): number => (i > 0 ? mapOffset(segs, i - 1) + 1 : mapOffset(segs, 0))
     const keywordSpan = span(at(kwStart), after(k))
     while (k < L.length && isBlank(L.charCodeAt(k))) k++
 
@@ -419,47 +546,32 @@ export function parseDockerfile(path: string, text: string): DockerfileDoc {
 
     let e = L.length
     while (e > k && isBlank(L.charCodeAt(e - 1))) e--
-    const argText = L.slice(k, e)
-    const textOffsets = O.slice(k, e)
-    textOffsets.push(e > k ? O[e - 1] + 1 : at(k))
-
-    const args: Token[] = []
-    let i = k
-    while (i < e) {
-      while (i < e && isBlank(L.charCodeAt(i))) i++
-      if (i >= e) break
-      const s = i
-      while (i < e && !isBlank(L.charCodeAt(i))) i++
-      args.push(token(lines, O[s], O[i - 1] + 1, L.slice(s, i)))
-    }
-
-    const start = onbuild ? at(kwStart) : O[0]
-    const inst: Instruction = {
-      start,
-      end: logical.end,
-      range: lines.range(start, logical.end),
-      keyword,
-      keywordText,
-      keywordSpan,
-      get node(): AstInstruction {
-        return astNodeOf(this)
-      },
-      index: idx,
-      stage,
-      onbuild,
-      trigger: undefined,
-      flags,
-      args,
-      argsSpan: e > k ? span(O[k], O[e - 1] + 1) : undefined,
-      text: argText,
-      textOffsets,
-      json: undefined,
-      heredocs: [],
-      properties: []
-    }
+    const start = onbuild ? at(kwStart) : mapOffset(segs, 0)
+    const inst = new InstructionNode(
+      lines,
+      escape,
+      (i) => astNodeOf(i),
+      L,
+      segs,
+      k,
+      e,
+      logical.end,
+      {
+        start,
+        end: logical.end,
+        range: lines.range(start, logical.end),
+        keyword,
+        keywordText,
+        keywordSpan,
+        index: idx,
+        stage,
+        onbuild,
+        flags,
+        argsSpan: e > k ? span(mapOffset(segs, k), mapOffset(segs, e - 1) + 1) : undefined
+      }
+    )
     if (JSON_KEYWORDS.has(keyword)) inst.json = readJson(inst, span)
-    if (PROPERTY_KEYWORDS.has(keyword)) inst.properties = readProperties(inst, escape, span)
-    if (keyword === 'ONBUILD' && !onbuild && args.length > 0) {
+    if (keyword === 'ONBUILD' && !onbuild && e > k) {
       inst.trigger = buildInstruction(logical, idx, inst, k)
     }
     return inst
@@ -890,15 +1002,15 @@ function readJson(inst: Instruction, span: (s: number, e: number) => Span): Json
   let m: RegExpExecArray | null
   let k = 0
   while ((m = re.exec(t)) && k < values.length) {
-    const s = inst.textOffsets[m.index]
-    const e = inst.textOffsets[m.index + m[0].length - 1] + 1
+    const s = inst.offsetAt(m.index)
+    const e = inst.offsetAt(m.index + m[0].length - 1) + 1
     items.push({ start: s, end: e, range: span(s, e).range, value: values[k] as string })
     k++
   }
   return {
     values: values as string[],
     items,
-    span: span(inst.textOffsets[0], inst.textOffsets[t.length - 1] + 1)
+    span: span(inst.offsetAt(0), inst.offsetAt(t.length - 1) + 1)
   }
 }
 
@@ -912,9 +1024,8 @@ function readProperties(
   span: (s: number, e: number) => Span
 ): Property[] {
   const t = inst.text
-  const O = inst.textOffsets
-  const at = (i: number): number => O[i]
-  const after = (i: number): number => (i > 0 ? O[i - 1] + 1 : O[0])
+  const at = (i: number): number => inst.offsetAt(i)
+  const after = (i: number): number => (i > 0 ? inst.offsetAt(i - 1) + 1 : inst.offsetAt(0))
   const words: Array<[number, number]> = []
   let i = 0
   while (i < t.length) {
@@ -984,7 +1095,7 @@ function readProperties(
  */
 function shellScript(inst: Instruction, text: string): ShellScript | undefined {
   if (!inst.argsSpan) return undefined
-  if (inst.heredocs.length === 0) return parseShell(inst.text, inst.textOffsets)
+  if (inst.heredocs.length === 0) return parseShell(inst.text, (i) => inst.offsetAt(i))
   const markers = new Set(inst.heredocs.map((h) => h.marker.start))
   const rest = inst.args.filter((a) => !markers.has(a.start) && !/^\d*[<>]/.test(a.value))
   const runsBody =
@@ -997,16 +1108,13 @@ function shellScript(inst: Instruction, text: string): ShellScript | undefined {
     if (/^#!/.test(firstLine) && !/^#!\S*\b(sh|bash|ash|dash|ksh|mksh|zsh)\b/.test(firstLine)) {
       return undefined
     }
-    const offsets = new Array<number>(h.content.length + 1)
-    for (let i = 0; i <= h.content.length; i++) offsets[i] = h.contentStart + i
-    return parseShell(h.content, offsets)
+    return parseShell(h.content, (i) => h.contentStart + i)
   }
   // A command that reads heredocs: the header line plus the raw bodies.
-  const headerEnd = inst.textOffsets[inst.text.length - 1] + 1
+  const n = inst.text.length
+  const headerEnd = inst.offsetAt(n - 1) + 1
   const nl = text.indexOf('\n', headerEnd)
   const from = nl === -1 ? text.length : nl
   const tail = text.slice(from, inst.end)
-  const offsets = inst.textOffsets.slice(0, -1)
-  for (let i = 0; i <= tail.length; i++) offsets.push(from + i)
-  return parseShell(inst.text + tail, offsets)
+  return parseShell(inst.text + tail, (i) => (i < n ? inst.offsetAt(i) : from + (i - n)))
 }

@@ -1134,13 +1134,19 @@ class Parser {
 }
 
 /**
- * Parse `text`; `offsets[i]` is the file offset of `text[i]` (`offsets.length === text.length + 1`,
- * the last entry being the file offset just past the script).
+ * Parse `text`; `offsets[i]` (or `offsets(i)`) is the file offset of `text[i]` (`offsets.length ===
+ * text.length + 1`, the last entry being the file offset just past the script).
  */
-export function parseShell(text: string, offsets: number[]): ShellScript {
+export function parseShell(
+  text: string,
+  offsets: number[] | ((index: number) => number)
+): ShellScript {
   const p = new Parser(text, text.length)
   p.parseList(undefined, false)
-  const at = (k: number): number => offsets[Math.min(k, offsets.length - 1)]
+  const at =
+    typeof offsets === 'function'
+      ? (k: number): number => offsets(Math.min(k, text.length))
+      : (k: number): number => offsets[Math.min(k, offsets.length - 1)]
   const toWord = (w: Word): ShellWord => ({
     value: w.value,
     raw: w.raw,

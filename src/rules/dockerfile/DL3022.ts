@@ -51,7 +51,7 @@ export const DL3022 = defineDockerfileRule({
       ctx.report({
         message: hint
           ? `No earlier stage is called \`${ref}\`: did you mean \`${hint}\`? (Otherwise this pulls the image \`${ref}:latest\`.)`
-          : `No earlier stage is called \`${ref}\`, so this pulls the image \`${ref}:latest\`; name the stage \`AS ${ref}\`, or tag the image.`,
+          : `No earlier stage is called \`${ref}\`: unless the build passes \`--build-context ${ref}=…\`, this pulls the image \`${ref}:latest\`; name a stage \`AS ${ref}\`, or tag the image.`,
         range: flag.valueSpan.range,
         fix:
           hint && !flag.value.includes('$')

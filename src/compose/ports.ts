@@ -33,7 +33,12 @@ export function isIp(text: string): boolean {
 }
 
 function isIpv6(text: string): boolean {
-  if (!/^[0-9a-fA-F:.]+$/.test(text) || !text.includes(':')) return false
+  if (!/^[0-9a-fA-F:.]+$/.test(text) || !text.includes(':') || text.includes(':::')) return false
+  if (
+    (text.startsWith(':') && !text.startsWith('::')) ||
+    (text.endsWith(':') && !text.endsWith('::'))
+  )
+    return false
   const doubles = text.split('::').length - 1
   if (doubles > 1) return false
   const groups = text.split(':').filter((g) => g !== '')

@@ -409,8 +409,9 @@ function resolveExtends(services: Map<string, ProjectService>, workspace: Worksp
         }
       }
       if (base) {
+        // Resolved: the merged service no longer extends anything (as Compose loads it).
         const merged = mergeVal(withoutKeys(base, ['extends']), svc.value, ['services', svc.name])
-        if (merged?.kind === 'map') svc.value = merged
+        if (merged?.kind === 'map') svc.value = withoutKeys(merged, ['extends'])
       }
     }
     active.delete(svc.name)

@@ -4,8 +4,7 @@ import { defineDockerfileRule } from '../define.js'
 import { commandName } from './lib/commands.js'
 import {
   curlInsecureBundle,
-  prefixRange,
-  prefixSettings,
+  reportPrefixSettings,
   reportEnvSettings,
   type EnvCheck
 } from './lib/insecure.js'
@@ -42,12 +41,7 @@ export const DR3005 = defineDockerfileRule({
               }
             : undefined
         })
-      for (const check of prefixSettings(cmd, ENV)) {
-        ctx.report({
-          message: `\`${check.name}\` ${check.effect}: anyone on the network path can swap what \`${name}\` fetches.`,
-          range: prefixRange(doc, cmd)
-        })
-      }
+      reportPrefixSettings(doc, ctx, cmd, ENV)
       if (name === 'curl') {
         const long = cmd.args.find((a) => a.value === '--insecure')
         const bundle = long ? undefined : curlInsecureBundle(cmd)

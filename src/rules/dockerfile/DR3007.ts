@@ -4,8 +4,7 @@ import { commandsMatching } from './lib/runs.js'
 import {
   FALSY,
   isPip,
-  prefixRange,
-  prefixSettings,
+  reportPrefixSettings,
   reportEnvSettings,
   type EnvCheck
 } from './lib/insecure.js'
@@ -34,12 +33,7 @@ export const DR3007 = defineDockerfileRule({
   check(doc, ctx) {
     reportEnvSettings(doc, ctx, ENV)
     for (const { cmd } of commandsMatching(doc, (n) => /^(pip|python|uv)/.test(n))) {
-      for (const check of prefixSettings(cmd, ENV)) {
-        ctx.report({
-          message: `\`${check.name}\` ${check.effect}; a mirror or anyone on the network path can ship altered packages.`,
-          range: prefixRange(doc, cmd)
-        })
-      }
+      reportPrefixSettings(doc, ctx, cmd, ENV)
       const name = commandName(cmd)
       const pip = isPip(cmd)
       if (!pip && name !== 'uv') continue

@@ -1,13 +1,7 @@
 import { defineDockerfileRule } from '../define.js'
 import { commandName } from './lib/commands.js'
 import { commandsNamed } from './lib/runs.js'
-import {
-  FALSY,
-  prefixRange,
-  prefixSettings,
-  reportEnvSettings,
-  type EnvCheck
-} from './lib/insecure.js'
+import { FALSY, reportPrefixSettings, reportEnvSettings, type EnvCheck } from './lib/insecure.js'
 import { removeArgs } from './lib/word-edits.js'
 
 const ENV: EnvCheck[] = [
@@ -43,12 +37,7 @@ export const DR3008 = defineDockerfileRule({
   check(doc, ctx) {
     reportEnvSettings(doc, ctx, ENV)
     for (const { cmd } of commandsNamed(doc, 'npm', 'yarn', 'pnpm', 'npx', 'node', 'corepack')) {
-      for (const check of prefixSettings(cmd, ENV)) {
-        ctx.report({
-          message: `\`${check.name}\` ${check.effect}; a mirror or anyone on the network path can ship altered packages.`,
-          range: prefixRange(doc, cmd)
-        })
-      }
+      reportPrefixSettings(doc, ctx, cmd, ENV)
       const name = commandName(cmd)
       if (!['npm', 'yarn', 'pnpm'].includes(name)) continue
       const values = cmd.args.map((a) => a.value)

@@ -54,22 +54,32 @@ function disables(check: EnvCheck, pair: Pair): boolean {
   return check.disables ? check.disables(pair.value) : true
 }
 
-/** Prefix assignments of a command (`NAME=value cmd`) that match a check. */
-export function prefixSettings(cmd: ShellCommand, checks: readonly EnvCheck[]): EnvCheck[] {
-  const out: EnvCheck[] = []
+/**
+ * Report prefix assignments (`NAME=value cmd`) that turn verification off for that command. No fix:
+ * the assignment may be the only way the command works today.
+ */
+export function reportPrefixSettings(
+  doc: DockerfileDoc,
+  ctx: RuleContext,
+  cmd: ShellCommand,
+  checks: readonly EnvCheck[]
+): void {
   for (const assign of cmd.assigns) {
     const eq = assign.indexOf('=')
     if (eq === -1) continue
     const name = assign.slice(0, eq).toLowerCase()
     const value = assign.slice(eq + 1).replace(/^["']|["']$/g, '')
     const check = checks.find((c) => c.name.toLowerCase() === name)
-    if (check && (!check.disables || check.disables(value))) out.push(check)
+    if (!check || (check.disables && !check.disables(value))) continue
+    ctx.report({
+      message: `\`${check.name}\` ${check.effect} for \`${commandName(cmd)}\`: anyone on the network path can swap what it downloads.`,
+      range: prefixRange(doc, cmd)
+    })
   }
-  return out
 }
 
 /** The span of a command's prefix assignments (`NAME=value … cmd`). */
-export function prefixRange(doc: DockerfileDoc, cmd: ShellCommand): Range {
+function prefixRange(doc: DockerfileDoc, cmd: ShellCommand): Range {
   let end = cmd.words[0]?.start ?? cmd.end
   while (end > cmd.start && /\s/.test(doc.text[end - 1])) end--
   return doc.span(cmd.start, end).range

@@ -1,5 +1,6 @@
 import type { DockerfileDoc, Instruction, Stage } from '../../../parse/dockerfile.js'
 import { pairs } from './properties.js'
+import { PROXY_ARGS } from './variables.js'
 
 /**
  * The scripts hadolint hands to ShellCheck, rebuilt with a map back into the Dockerfile: a shebang
@@ -31,19 +32,6 @@ const DIALECTS: Record<string, string> = {
   ksh: 'ksh',
   mksh: 'ksh'
 }
-
-const PROXY_VARS = [
-  'HTTP_PROXY',
-  'http_proxy',
-  'HTTPS_PROXY',
-  'https_proxy',
-  'FTP_PROXY',
-  'ftp_proxy',
-  'NO_PROXY',
-  'no_proxy',
-  'ALL_PROXY',
-  'all_proxy'
-]
 
 const DEFAULT_SHELL = ['/bin/sh', '-c']
 const SHELL_PRAGMA = /^hadolint\s+shell\s*=\s*(\S+)/i
@@ -237,7 +225,7 @@ export function shellcheckScripts(doc: DockerfileDoc): RunScript[] {
     if (!dialect) continue
     const bodies = bodiesOf(doc, inst, dialect)
     if (bodies.length === 0) continue
-    const vars = [...PROXY_VARS, ...scope.vars, ...mountVariables(inst)]
+    const vars = [...PROXY_ARGS, ...scope.vars, ...mountVariables(inst)]
     const exports = `export ${[...new Set(vars)].map((v) => `${v}=1`).join(' ')}\n`
     for (const b of bodies) {
       out.push({

@@ -32,8 +32,8 @@ export const PLATFORM_ARGS = new Set([
   'TARGETSTAGE'
 ])
 
-/** Build arguments usable without an ARG (proxies) and BuildKit's own knobs. */
-export const IMPLICIT_ARGS = new Set([
+/** Proxy build arguments: predefined, usable in RUN without an ARG. */
+export const PROXY_ARGS = [
   'HTTP_PROXY',
   'http_proxy',
   'HTTPS_PROXY',
@@ -43,9 +43,11 @@ export const IMPLICIT_ARGS = new Set([
   'NO_PROXY',
   'no_proxy',
   'ALL_PROXY',
-  'all_proxy',
-  'SOURCE_DATE_EPOCH'
-])
+  'all_proxy'
+]
+
+/** Build arguments usable without an ARG (proxies) and BuildKit's own knobs. */
+export const IMPLICIT_ARGS = new Set([...PROXY_ARGS, 'SOURCE_DATE_EPOCH'])
 
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/y
 

@@ -2,7 +2,7 @@ import type { Fix, TextEdit, Workspace } from '../../core/types.js'
 import type { DockerfileDoc, Instruction, Stage } from '../../parse/dockerfile.js'
 import type { ShellCommand } from '../../parse/shell.js'
 import { defineDockerfileRule } from '../define.js'
-import { copiesFromContext, dirOf, joinPath, localSources } from './lib/build-context.js'
+import { buildContextOf, copiesFromContext, joinPath, localSources } from './lib/build-context.js'
 import { argsNoFlags, commandName, lineage } from './lib/commands.js'
 import { deleteInstruction, eolAt } from './lib/edits.js'
 import { isPip } from './lib/insecure.js'
@@ -228,7 +228,7 @@ function cacheOrderFix(
   if (install.needsSources) return undefined
   const script = doc.shell(run)
   if (!script || script.error || run.heredocs.length > 0 || !run.argsSpan) return undefined
-  const sources = manifestSources(ws, dirOf(doc.path), install)
+  const sources = manifestSources(ws, buildContextOf(doc.path, ws).dir, install)
   if (!sources) return undefined
   const cmds = script.commands
   let cut = cmds.length

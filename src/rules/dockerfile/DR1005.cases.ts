@@ -3,6 +3,17 @@ import type { RuleCases } from '../define.js'
 export const cases: RuleCases = {
   valid: [
     {
+      name: 'context from compose, with its .dockerignore',
+      path: 'docker/web/Dockerfile',
+      code: 'FROM node:20.15.1-slim\nCOPY . .\n',
+      files: {
+        'docker-compose.yml':
+          'services:\n  web:\n    build:\n      context: .\n      dockerfile: docker/web/Dockerfile\n',
+        'docker/web/Dockerfile': '',
+        '.dockerignore': '.git\n'
+      }
+    },
+    {
       code: 'FROM node:20.15.1-slim\nCOPY . .\n',
       files: { Dockerfile: '', '.dockerignore': 'node_modules\n' }
     },
@@ -20,6 +31,18 @@ export const cases: RuleCases = {
     }
   ],
   invalid: [
+    {
+      name: 'the compose file names the context: its .dockerignore counts, not one beside the Dockerfile',
+      path: 'app/Dockerfile',
+      code: 'FROM node:20.15.1-slim\nCOPY . .\n',
+      files: {
+        'compose.yaml':
+          'services:\n  web:\n    build:\n      context: .\n      dockerfile: app/Dockerfile\n',
+        'app/Dockerfile': '',
+        'app/.dockerignore': 'node_modules\n'
+      },
+      errors: [{ line: 2, column: 6, message: 'no .dockerignore' }]
+    },
     {
       code: 'FROM node:20.15.1-slim\nCOPY . .\nCOPY ./ /app\n',
       files: { Dockerfile: '', 'package.json': '{}' },

@@ -28,6 +28,21 @@ export const cases: RuleCases = {
   ],
   invalid: [
     {
+      name: 'the compose build context, not the Dockerfile folder',
+      path: 'docker/Dockerfile',
+      code: 'FROM node:20.15.1-slim\nCOPY . /app\n',
+      files: {
+        'compose.yaml':
+          'services:\n  api:\n    build:\n      context: ..\n      dockerfile: docker/Dockerfile\n',
+        'docker/compose.yaml':
+          'services:\n  api:\n    build:\n      context: ..\n      dockerfile: docker/Dockerfile\n',
+        'docker/Dockerfile': '',
+        '.env': 'TOKEN=1\n',
+        'src/index.js': ''
+      },
+      errors: [{ line: 2, message: ': .env' }]
+    },
+    {
       name: 'named explicitly (even when the context is unknown)',
       code: 'FROM node:20.15.1-slim\nCOPY .env /app/\nCOPY id_rsa /root/.ssh/id_rsa\n',
       errors: [

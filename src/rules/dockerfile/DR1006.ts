@@ -3,7 +3,7 @@ import { defineDockerfileRule } from '../define.js'
 import {
   contextFiles,
   copiesFromContext,
-  dirOf,
+  buildContextOf,
   dockerignoreOf,
   joinPath,
   localSources
@@ -54,7 +54,7 @@ export const DR1006 = defineDockerfileRule({
     'COPY/ADD puts a secret file (`.env`, `id_rsa`, private keys, `.npmrc` with a token, `.netrc`, …) into the image.',
   check(doc, ctx) {
     const ws = ctx.workspace
-    const dir = dirOf(doc.path)
+    const dir = buildContextOf(doc.path, ws).dir
     const ignored = dockerignoreOf(doc, ws)
     for (const top of doc.instructions) {
       const inst = top.trigger ?? top

@@ -1,10 +1,11 @@
 import ignore, { type Ignore } from 'ignore'
+import { parse as parseYaml } from 'yaml'
 import type { Workspace } from '../../../core/types.js'
 import type { DockerfileDoc, Instruction, Token } from '../../../parse/dockerfile.js'
 
 /**
- * The build context of a Dockerfile, read through the injected workspace: the Dockerfile's folder,
- * its `.dockerignore` (or BuildKit's `<Dockerfile>.dockerignore` beside it) with Docker's matching
+ * The build context of a Dockerfile, read through the injected workspace: the `build.context` of a
+ * compose service that builds this Dockerfile, else the Dockerfile's folder; its `.dockerignore` (or BuildKit's `<Dockerfile>.dockerignore` beside it) with Docker's matching
  * rules, and the local sources of COPY/ADD.
  */
 
@@ -78,6 +79,74 @@ export function parseDockerignore(path: string, text: string): DockerIgnore {
   }
 }
 
+const COMPOSE_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml']
+
+export interface BuildContext {
+  /** The context folder, as a workspace path (`.` is the root). */
+  dir: string
+  /** Where the folder came from: a compose service's `build.context`, or the Dockerfile's folder. */
+  from: 'compose' | 'dockerfile'
+}
+
+const contextCache = new WeakMap<Workspace, Map<string, BuildContext>>()
+
+/**
+ * The build context of the Dockerfile at `path`: the `build.context` of a compose service (in a
+ * compose file in the Dockerfile's folder or any folder above) whose `build.dockerfile` is this
+ * file, else the Dockerfile's own folder.
+ */
+export function buildContextOf(path: string, ws: Workspace): BuildContext {
+  let byPath = contextCache.get(ws)
+  if (!byPath) contextCache.set(ws, (byPath = new Map()))
+  const cached = byPath.get(path)
+  if (cached) return cached
+  const target = cleanPath(path)
+  let found: BuildContext = { dir: dirOf(path), from: 'dockerfile' }
+  search: for (let dir = dirOf(path); ; dir = dirOf(dir)) {
+    for (const name of COMPOSE_FILES) {
+      const context = composeContextFor(ws, dir, name, target)
+      if (context !== undefined) {
+        found = { dir: context, from: 'compose' }
+        break search
+      }
+    }
+    if (dir === '.' || dir === '/' || dir === '') break
+  }
+  byPath.set(path, found)
+  return found
+}
+
+/** The context of a service in `dir/name` that builds `target`, if any. */
+function composeContextFor(
+  ws: Workspace,
+  dir: string,
+  name: string,
+  target: string
+): string | undefined {
+  const text = ws.readFile(joinPath(dir, name))
+  if (text === undefined) return undefined
+  let data: unknown
+  try {
+    data = parseYaml(text)
+  } catch {
+    return undefined
+  }
+  const services = (data as { services?: Record<string, { build?: unknown }> } | null)?.services
+  if (!services || typeof services !== 'object') return undefined
+  for (const service of Object.values(services)) {
+    const build = service?.build
+    const context = typeof build === 'string' ? build : (build as { context?: unknown })?.context
+    const dockerfile = (build as { dockerfile?: unknown } | undefined)?.dockerfile
+    if (build === undefined || (context !== undefined && typeof context !== 'string')) continue
+    if (typeof context === 'string' && /^[a-z]+:\/\/|^git@|\$/.test(context)) continue
+    const contextDir = cleanPath(joinPath(dir, typeof context === 'string' ? context : '.'))
+    const file = typeof dockerfile === 'string' ? dockerfile : 'Dockerfile'
+    if (cleanPath(file.startsWith('/') ? file : joinPath(contextDir, file)) === target)
+      return contextDir
+  }
+  return undefined
+}
+
 const ignoreCache = new WeakMap<DockerfileDoc, DockerIgnore | null>()
 
 /**
@@ -89,8 +158,12 @@ export function dockerignoreOf(doc: DockerfileDoc, ws: Workspace): DockerIgnore 
   const cached = ignoreCache.get(doc)
   if (cached !== undefined) return cached
   const dir = dirOf(doc.path)
+  const context = buildContextOf(doc.path, ws).dir
   const name = doc.path.replace(/\\/g, '/').split('/').pop()!
-  for (const candidate of [joinPath(dir, `${name}.dockerignore`), joinPath(dir, '.dockerignore')]) {
+  for (const candidate of [
+    joinPath(dir, `${name}.dockerignore`),
+    joinPath(context, '.dockerignore')
+  ]) {
     const text = ws.readFile(candidate)
     if (text !== undefined) {
       const found = parseDockerignore(candidate, text)
@@ -98,7 +171,7 @@ export function dockerignoreOf(doc: DockerfileDoc, ws: Workspace): DockerIgnore 
       return found
     }
   }
-  if (ws.listDir(dir) === undefined) return undefined
+  if (ws.listDir(context) === undefined) return undefined
   ignoreCache.set(doc, null)
   return null
 }

@@ -73,18 +73,27 @@ describe('createShellcheck', () => {
   })
 
   it('gives the same answers split over parallel processes', () => {
-    const scripts = Array.from({ length: 9 }, (_, i) => ({
-      script: `#!/bin/sh\n${'true\n'.repeat(i)}echo $X${i}\ncd /d${i}\n`
+    const scripts = Array.from({ length: 60 }, (_, i) => ({
+      script: `#!/bin/sh\n${'true\n'.repeat(i % 7)}echo $X${i}\ncd /d${i}\n`
     }))
+    const { binary, calls } = countingBinary()
     const one = createShellcheck({ cache: false, jobs: 1 })!(scripts)
-    const many = createShellcheck({ cache: false, jobs: 3, chunk: 2 })!(scripts)
+    const many = createShellcheck({ binary, cache: false, jobs: 3 })!(scripts)
+    expect(calls()).toBe(3)
     expect(many).toEqual(one)
     expect(one.map((c) => c.map((x) => [x.code, x.line]))).toEqual(
       scripts.map((_, i) => [
-        [2086, 2 + i],
-        [2164, 3 + i]
+        [2086, 2 + (i % 7)],
+        [2164, 3 + (i % 7)]
       ])
     )
+  })
+
+  it('keeps a small batch in one process', () => {
+    const { binary, calls } = countingBinary()
+    const scripts = Array.from({ length: 10 }, (_, i) => ({ script: `#!/bin/sh\necho $x${i}\n` }))
+    createShellcheck({ binary, cache: false, jobs: 4 })!(scripts)
+    expect(calls()).toBe(1)
   })
 
   it('runs one process per batch and answers repeated scripts from its cache', () => {

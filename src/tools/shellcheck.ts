@@ -43,6 +43,8 @@ export interface Shellcheck extends ShellcheckFn {
 export const EXCLUDED_CODES = [2187, 1090, 1091]
 
 const MAX_CACHE = 50_000
+/** Scripts below which a batch is not split over processes. */
+const MIN_CHUNK = 24
 const LEVELS = new Set(['error', 'warning', 'info', 'style'])
 
 /** `shellcheck --version` → `0.9.0`, or undefined when the binary is missing or unusable. */
@@ -71,8 +73,10 @@ export function createShellcheck(options: ShellcheckOptions = {}): Shellcheck | 
     try {
       scripts.forEach((s, i) => writeFileSync(join(dir, `${i}.sh`), s))
       const names = scripts.map((_, i) => `${i}.sh`)
+      // Small batches (one Dockerfile's RUNs) go to one process: starting more costs more than
+      // it saves. Large ones are spread over `jobs` processes of at most `chunk` scripts.
       const chunks: string[][] = []
-      const size = Math.max(Math.min(chunk, Math.ceil(names.length / jobs)), 1)
+      const size = Math.max(Math.min(chunk, Math.ceil(names.length / jobs)), MIN_CHUNK)
       for (let i = 0; i < names.length; i += size) chunks.push(names.slice(i, i + size))
       const outputs = runChunks(binary, args, dir, chunks, jobs, timeout)
       const byName = new Map<string, ShellcheckComment[]>()

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { checkout, READ_ONLY_TOKEN, runAction } from '../standin/harness.js'
+import {
+  checkout,
+  READ_ONLY_TOKEN,
+  runAction,
+  type RunOptions,
+  type RunResult
+} from '../standin/harness.js'
+import type { PullRequest } from '../standin/state.js'
 import {
   mergeGroupPayload,
   pullRequestPayload,
@@ -7,7 +14,7 @@ import {
   workflowDispatchPayload,
   workflowRunPayload
 } from '../standin/payloads.js'
-import { ourComments, pullRequestScenario, stickyComments } from '../standin/scenario.js'
+import { ourComments, stickyComments, withPullRequest, type Scenario } from '../standin/scenario.js'
 import {
   annotations,
   expectCleanTraffic,
@@ -26,16 +33,26 @@ import {
 
 const APT = 'FROM debian:12\nRUN apt-get update && apt-get install curl\nRUN echo a\nRUN echo b\n'
 
+/** The APT pull request, its commits, and a runner for events on them (GITHUB_SHA = its head). */
+function onAptPull(
+  fn: (
+    s: Scenario,
+    pr: PullRequest,
+    run: (options: Omit<RunOptions, 'standin'>) => Promise<RunResult>
+  ) => Promise<void>
+): Promise<void> {
+  return withPullRequest({ Dockerfile: 'FROM debian:12\n' }, { Dockerfile: APT }, (s) => {
+    const pr = s.world.pulls.get(1)!
+    return fn(s, pr, (options) => runAction({ standin: s.standin, sha: pr.headSha, ...options }))
+  })
+}
+
 describe.concurrent('other events (end to end)', () => {
   it('push: lints the files the push changed, annotations and summary, no review', async () => {
-    const s = await pullRequestScenario({ Dockerfile: 'FROM debian:12\n' }, { Dockerfile: APT })
-    try {
-      const pr = s.world.pulls.get(1)!
-      const run = await runAction({
-        standin: s.standin,
+    await onAptPull(async (s, pr, act) => {
+      const run = await act({
         event: 'push',
         payload: pushPayload(s.world, pr.baseSha, pr.headSha),
-        sha: pr.headSha,
         inputs: { 'fail-on': 'warning' }
       })
       expect(run.code).toBe(1)
@@ -51,101 +68,76 @@ describe.concurrent('other events (end to end)', () => {
       expect(run.outputs.version).toBe('main')
       expectCleanTraffic(run, s.standin)
       expectNoTokenLeak(run, s.standin)
-    } finally {
-      await s.close()
-    }
+    })
   })
 
   it('push creating a branch (no `before`): lints the commit’s files', async () => {
-    const s = await pullRequestScenario({ Dockerfile: 'FROM debian:12\n' }, { Dockerfile: APT })
-    try {
-      const pr = s.world.pulls.get(1)!
-      const run = await runAction({
-        standin: s.standin,
+    await onAptPull(async (s, pr, act) => {
+      const run = await act({
         event: 'push',
-        payload: pushPayload(s.world, null, pr.headSha),
-        sha: pr.headSha
+        payload: pushPayload(s.world, null, pr.headSha)
       })
       expect(run.requests[0].operation).toBe('repos/get-commit')
       expect(Number(run.outputs.findings)).toBeGreaterThan(0)
-    } finally {
-      await s.close()
-    }
+    })
   })
 
   it('merge_group: lints the queued range and sets the tag outputs', async () => {
-    const s = await pullRequestScenario({ Dockerfile: 'FROM debian:12\n' }, { Dockerfile: APT })
-    try {
-      const pr = s.world.pulls.get(1)!
-      const run = await runAction({
-        standin: s.standin,
+    await onAptPull(async (s, pr, act) => {
+      const run = await act({
         event: 'merge_group',
-        payload: mergeGroupPayload(s.world, pr.baseSha, pr.headSha),
-        sha: pr.headSha
+        payload: mergeGroupPayload(s.world, pr.baseSha, pr.headSha)
       })
       expect(run.code).toBe(0)
       expect(run.requests[0].operation).toBe('repos/compare-commits')
       expect(writes(run)).toEqual([])
       expect(Number(run.outputs.findings)).toBeGreaterThan(0)
       expect(run.outputs['tag-names']).toBeTruthy()
-    } finally {
-      await s.close()
-    }
+    })
   })
 
   it('workflow_dispatch with a checkout: every Dockerfile and compose file, no API call at all', async () => {
-    const s = await pullRequestScenario(
+    await withPullRequest(
       { Dockerfile: 'FROM debian:12\n' },
       {
         Dockerfile: APT,
         'deploy/compose.yaml': 'version: "3"\nservices:\n  a:\n    image: nginx:1.27\n'
+      },
+      async (s) => {
+        const pr = s.world.pulls.get(1)!
+        const workspace = checkout(s.world, pr.headSha)
+        const run = await runAction({
+          standin: s.standin,
+          event: 'workflow_dispatch',
+          payload: workflowDispatchPayload(s.world),
+          sha: pr.headSha,
+          workspace
+        })
+        expect(run.requests).toEqual([])
+        expect(run.summary).toContain('in the linted files')
+        expect(run.summary).toContain('deploy/compose.yaml')
+        expect(Number(run.outputs['all-findings'])).toBe(Number(run.outputs.findings))
       }
     )
-    try {
-      const pr = s.world.pulls.get(1)!
-      const workspace = checkout(s.world, pr.headSha)
-      const run = await runAction({
-        standin: s.standin,
-        event: 'workflow_dispatch',
-        payload: workflowDispatchPayload(s.world),
-        sha: pr.headSha,
-        workspace
-      })
-      expect(run.requests).toEqual([])
-      expect(run.summary).toContain('in the linted files')
-      expect(run.summary).toContain('deploy/compose.yaml')
-      expect(Number(run.outputs['all-findings'])).toBe(Number(run.outputs.findings))
-    } finally {
-      await s.close()
-    }
   })
 
   it('workflow_dispatch without a checkout: the tree and the files through the API', async () => {
-    const s = await pullRequestScenario({ Dockerfile: 'FROM debian:12\n' }, { Dockerfile: APT })
-    try {
-      const pr = s.world.pulls.get(1)!
-      const run = await runAction({
-        standin: s.standin,
+    await onAptPull(async (s, _pr, act) => {
+      const run = await act({
         event: 'workflow_dispatch',
-        payload: workflowDispatchPayload(s.world),
-        sha: pr.headSha
+        payload: workflowDispatchPayload(s.world)
       })
       expect(run.requests.map((r) => r.operation.split(' ')[0])).toEqual([
         'git/get-tree',
         'graphql:query'
       ])
       expect(Number(run.outputs.findings)).toBeGreaterThan(0)
-    } finally {
-      await s.close()
-    }
+    })
   })
 
   it('fork recipe: `mode: report` (read-only) writes the artifact, `mode: post` on workflow_run posts it', async () => {
-    const s = await pullRequestScenario({ Dockerfile: 'FROM debian:12\n' }, { Dockerfile: APT })
-    try {
-      const pr = s.world.pulls.get(1)!
-      const report = await runAction({
-        standin: s.standin,
+    await onAptPull(async (s, pr, act) => {
+      const report = await act({
         event: 'pull_request',
         payload: pullRequestPayload(s.world, 1, { fork: true }),
         token: READ_ONLY_TOKEN,
@@ -161,8 +153,7 @@ describe.concurrent('other events (end to end)', () => {
       const workspace = checkout(s.world, pr.baseSha)
       const { writeFileSync } = await import('node:fs')
       writeFileSync(`${workspace}/docker-review-report.json`, report.report!)
-      const post = await runAction({
-        standin: s.standin,
+      const post = await act({
         event: 'workflow_run',
         payload: workflowRunPayload(s.world, pr.headSha, []),
         inputs: { mode: 'post' },
@@ -181,8 +172,7 @@ describe.concurrent('other events (end to end)', () => {
         `${workspace}/docker-review-report.json`,
         report.report!.replace(pr.headSha, 'a'.repeat(40))
       )
-      const forged = await runAction({
-        standin: s.standin,
+      const forged = await act({
         event: 'workflow_run',
         payload: workflowRunPayload(s.world, pr.headSha, []),
         inputs: { mode: 'post' },
@@ -192,14 +182,11 @@ describe.concurrent('other events (end to end)', () => {
       expect(forged.code).toBe(1)
       expect(forged.stdout).toMatch(/::error::the report is for commit a{40}/)
       expect(writes(forged)).toEqual([])
-    } finally {
-      await s.close()
-    }
+    })
   })
 
   it('`mode: tags` only sets the tag outputs', async () => {
-    const s = await pullRequestScenario({ Dockerfile: 'FROM debian:12\n' }, { Dockerfile: APT })
-    try {
+    await withPullRequest({ Dockerfile: 'FROM debian:12\n' }, { Dockerfile: APT }, async (s) => {
       const run = await runAction({
         standin: s.standin,
         event: 'pull_request',
@@ -211,14 +198,11 @@ describe.concurrent('other events (end to end)', () => {
       expect(run.outputs.tags).toContain('ghcr.io/octo-org/app:pr-1')
       expect(run.outputs.findings).toBeUndefined()
       expect(stickyComments(s.world, 1)).toEqual([])
-    } finally {
-      await s.close()
-    }
+    })
   })
 
   it('invalid inputs fail the step with every problem named', async () => {
-    const s = await pullRequestScenario({ Dockerfile: 'FROM debian:12\n' }, { Dockerfile: APT })
-    try {
+    await withPullRequest({ Dockerfile: 'FROM debian:12\n' }, { Dockerfile: APT }, async (s) => {
       const run = await runAction({
         standin: s.standin,
         event: 'pull_request',
@@ -232,8 +216,6 @@ describe.concurrent('other events (end to end)', () => {
       expect(run.stdout).toContain('`fail-on` must be one of')
       expect(run.stdout).toContain('`max-comments` must be a whole number')
       expect(run.requests).toEqual([])
-    } finally {
-      await s.close()
-    }
+    })
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseInlineMarker } from '../../src/review/marker.js'
-import { ourComments, pullRequestScenario } from '../standin/scenario.js'
+import { ourComments, withPullRequest } from '../standin/scenario.js'
 import type { LoggedRequest } from '../standin/server.js'
 import { annotations, expectCleanTraffic, expectOneSticky, expectSuggestionsFix } from './checks.js'
 
@@ -15,8 +15,7 @@ const byOperation = (requests: LoggedRequest[], name: string) =>
 
 describe.concurrent('faults (end to end)', () => {
   it('a 422 on the batch falls back to one comment at a time; a refused comment moves to the summary', async () => {
-    const s = await pullRequestScenario({ Dockerfile: 'FROM debian:12\n' }, { Dockerfile: APT })
-    try {
+    await withPullRequest({ Dockerfile: 'FROM debian:12\n' }, { Dockerfile: APT }, async (s) => {
       s.standin.fail({
         method: 'POST',
         path: /\/pulls\/1\/reviews$/,
@@ -55,14 +54,11 @@ describe.concurrent('faults (end to end)', () => {
         true
       )
       expectSuggestionsFix(s.standin, 1)
-    } finally {
-      await s.close()
-    }
+    })
   })
 
   it('a 500 on the review: checks what exists, posts once more, no duplicates', async () => {
-    const s = await pullRequestScenario({ Dockerfile: 'FROM debian:12\n' }, { Dockerfile: APT })
-    try {
+    await withPullRequest({ Dockerfile: 'FROM debian:12\n' }, { Dockerfile: APT }, async (s) => {
       s.standin.fail({ method: 'POST', path: /\/pulls\/1\/reviews$/, status: 500 })
       const run = await s.review()
       expect(run.code).toBe(0)
@@ -74,14 +70,11 @@ describe.concurrent('faults (end to end)', () => {
       expect(new Set(fps).size).toBe(fps.length)
       expect(s.world.reviews).toHaveLength(1)
       expectCleanTraffic(run, s.standin)
-    } finally {
-      await s.close()
-    }
+    })
   })
 
   it('a 500 after GitHub created the review: nothing is posted twice', async () => {
-    const s = await pullRequestScenario({ Dockerfile: 'FROM debian:12\n' }, { Dockerfile: APT })
-    try {
+    await withPullRequest({ Dockerfile: 'FROM debian:12\n' }, { Dockerfile: APT }, async (s) => {
       s.standin.fail({ method: 'POST', path: /\/pulls\/1\/reviews$/, status: 502, after: true })
       const run = await s.review()
       expect(run.code).toBe(0)
@@ -90,14 +83,11 @@ describe.concurrent('faults (end to end)', () => {
       expect(new Set(fps).size).toBe(fps.length)
       expect(s.world.reviews).toHaveLength(1)
       expectOneSticky(s.standin, 1)
-    } finally {
-      await s.close()
-    }
+    })
   })
 
   it('500s on reads are retried', async () => {
-    const s = await pullRequestScenario({ Dockerfile: 'FROM debian:12\n' }, { Dockerfile: APT })
-    try {
+    await withPullRequest({ Dockerfile: 'FROM debian:12\n' }, { Dockerfile: APT }, async (s) => {
       s.standin.fail({ method: 'GET', path: /\/files$/, status: 503, times: 2 })
       s.standin.fail({ path: /^graphql:query/, status: 500 })
       const run = await s.review()
@@ -106,14 +96,11 @@ describe.concurrent('faults (end to end)', () => {
         503, 503, 200
       ])
       expect(ourComments(s.world, 1).length).toBeGreaterThan(2)
-    } finally {
-      await s.close()
-    }
+    })
   })
 
   it('secondary rate limits: waits retry-after and carries on, without duplicates', async () => {
-    const s = await pullRequestScenario({ Dockerfile: 'FROM debian:12\n' }, { Dockerfile: APT })
-    try {
+    await withPullRequest({ Dockerfile: 'FROM debian:12\n' }, { Dockerfile: APT }, async (s) => {
       s.standin.fail({ method: 'GET', path: /\/files$/, status: 403, retryAfter: 1 })
       s.standin.fail({ method: 'POST', path: /\/pulls\/1\/reviews$/, status: 403, retryAfter: 1 })
       const started = Date.now()
@@ -127,9 +114,7 @@ describe.concurrent('faults (end to end)', () => {
       const fps = ourComments(s.world, 1).map((c) => parseInlineMarker(c.body)!.fingerprint)
       expect(fps.length).toBeGreaterThan(2)
       expect(new Set(fps).size).toBe(fps.length)
-    } finally {
-      await s.close()
-    }
+    })
   })
 
   it('a 250-file pull request: three pages of files, the Dockerfile on the last page reviewed', async () => {
@@ -138,8 +123,7 @@ describe.concurrent('faults (end to end)', () => {
       files[`src/module-${String(i).padStart(3, '0')}.txt`] = `file ${i}\n`
     files['docker/Dockerfile'] = APT
     files['zz/compose.yaml'] = 'version: "3"\nservices:\n  app:\n    image: nginx:1.27\n'
-    const s = await pullRequestScenario({ 'README.md': 'hello\n' }, files)
-    try {
+    await withPullRequest({ 'README.md': 'hello\n' }, files, async (s) => {
       const run = await s.review()
       expect(run.code).toBe(0)
       const pages = byOperation(run.requests, 'pulls/list-files')
@@ -151,8 +135,6 @@ describe.concurrent('faults (end to end)', () => {
       expect(paths).toEqual(new Set(['docker/Dockerfile', 'zz/compose.yaml']))
       expectSuggestionsFix(s.standin, 1)
       expectCleanTraffic(run, s.standin)
-    } finally {
-      await s.close()
-    }
+    })
   })
 })

@@ -6,7 +6,7 @@ import { checkout, READ_ONLY_TOKEN, ROOT } from '../standin/harness.js'
 import {
   changesFrom,
   ourComments,
-  pullRequestScenario,
+  withPullRequest,
   readTree,
   stickyComments
 } from '../standin/scenario.js'
@@ -32,8 +32,7 @@ const APT = 'FROM debian:12\nRUN apt-get update && apt-get install curl\nRUN ech
 
 describe.concurrent('pull request review (end to end)', () => {
   it('first run: one review with suggestions that apply and fix, a sticky summary, ≤ 5 requests', async () => {
-    const s = await pullRequestScenario(base, changesFrom(base, head))
-    try {
+    await withPullRequest(base, changesFrom(base, head), async (s) => {
       const run = await s.review()
       expect(run.code, run.stdout + run.stderr).toBe(0)
       expect(run.requests.length).toBeLessThanOrEqual(5)
@@ -73,14 +72,11 @@ describe.concurrent('pull request review (end to end)', () => {
       const sarif = JSON.parse(run.sarif!)
       expect(sarif.version).toBe('2.1.0')
       expect(sarif.runs[0].results.length).toBe(Number(run.outputs['all-findings']))
-    } finally {
-      await s.close()
-    }
+    })
   })
 
   it('re-runs on the same head: no writes, ≤ 3 requests; five runs leave exactly the comments of one', async () => {
-    const s = await pullRequestScenario(base, changesFrom(base, head))
-    try {
+    await withPullRequest(base, changesFrom(base, head), async (s) => {
       await s.review()
       const first = ourComments(s.world, 1).map((c) => `${c.id} ${c.path}:${c.line} ${c.body}`)
       for (let i = 0; i < 4; i++) {
@@ -95,14 +91,11 @@ describe.concurrent('pull request review (end to end)', () => {
       )
       expectOneSticky(s.standin, 1)
       expect(s.world.reviews).toHaveLength(1)
-    } finally {
-      await s.close()
-    }
+    })
   })
 
   it('a push that fixes findings deletes their comments, and resolves the thread a human replied to', async () => {
-    const s = await pullRequestScenario({ Dockerfile: 'FROM debian:12\n' }, { Dockerfile: APT })
-    try {
+    await withPullRequest({ Dockerfile: 'FROM debian:12\n' }, { Dockerfile: APT }, async (s) => {
       await s.review()
       const before = ourComments(s.world, 1)
       const merge = before.find((c) => parseInlineMarker(c.body)?.rule === 'DL3059')!
@@ -122,14 +115,11 @@ describe.concurrent('pull request review (end to end)', () => {
       expect(run.requests.filter((r) => r.operation.startsWith('graphql:mutation'))).toHaveLength(1)
       expect(run.requests.length).toBeLessThanOrEqual(5)
       expectOneSticky(s.standin, 1)
-    } finally {
-      await s.close()
-    }
+    })
   })
 
   it('a push that moves lines keeps every comment once, at its new line', async () => {
-    const s = await pullRequestScenario({ Dockerfile: 'FROM debian:12\n' }, { Dockerfile: APT })
-    try {
+    await withPullRequest({ Dockerfile: 'FROM debian:12\n' }, { Dockerfile: APT }, async (s) => {
       await s.review()
       const before = new Map(ourComments(s.world, 1).map((c) => [c.id, c.line!]))
       s.push({
@@ -144,14 +134,11 @@ describe.concurrent('pull request review (end to end)', () => {
       expect(new Set(fps).size).toBe(fps.length)
       expectSuggestionsFix(s.standin, 1)
       expectCleanTraffic(run, s.standin)
-    } finally {
-      await s.close()
-    }
+    })
   })
 
   it('fork pull request (read-only token): annotations and the job summary, said once, verdict unchanged', async () => {
-    const s = await pullRequestScenario(base, changesFrom(base, head))
-    try {
+    await withPullRequest(base, changesFrom(base, head), async (s) => {
       const run = await s.review({
         fork: true,
         token: READ_ONLY_TOKEN,
@@ -174,14 +161,11 @@ describe.concurrent('pull request review (end to end)', () => {
         /^::error::\d+ findings? at or above `warning` on the changed lines \(first: [^)]+\)\.$/m
       )
       expectNoTokenLeak(run, s.standin)
-    } finally {
-      await s.close()
-    }
+    })
   })
 
   it('skips posting when the head moved while the run was linting', async () => {
-    const s = await pullRequestScenario(base, changesFrom(base, head))
-    try {
+    await withPullRequest(base, changesFrom(base, head), async (s) => {
       let pushed = false
       s.standin.onRequest((r) => {
         if (!pushed && r.operation.startsWith('graphql:query')) {
@@ -195,14 +179,11 @@ describe.concurrent('pull request review (end to end)', () => {
       expect(run.summary).toMatch(/head moved to [0-9a-f]{7}/)
       expect(annotations(run).length).toBeGreaterThan(0)
       expect(run.code).toBe(0)
-    } finally {
-      await s.close()
-    }
+    })
   })
 
   it('reads a checkout at the head from disk: list files, one GraphQL read, review, summary', async () => {
-    const s = await pullRequestScenario(base, changesFrom(base, head))
-    try {
+    await withPullRequest(base, changesFrom(base, head), async (s) => {
       const workspace = checkout(s.world, s.world.pulls.get(1)!.headSha)
       const run = await s.review({ workspace })
       expect(run.stdout).toContain('Reading files from the checkout')
@@ -214,46 +195,37 @@ describe.concurrent('pull request review (end to end)', () => {
       ])
       expectSuggestionsFix(s.standin, 1)
       expect(existsSync(join(workspace, 'docker-review.sarif'))).toBe(true)
-    } finally {
-      await s.close()
-    }
+    })
   })
 
   it('CRLF file: suggestions carry no CR, say so, and apply cleanly', async () => {
     const crlf =
       'FROM debian:12\r\nRUN apt-get update && apt-get install -y --no-install-recommends curl=1\r\nRUN echo a\r\nRUN echo b\r\n'
-    const s = await pullRequestScenario({ Dockerfile: 'FROM debian:12\r\n' }, { Dockerfile: crlf })
-    try {
+    await withPullRequest({ Dockerfile: 'FROM debian:12\r\n' }, { Dockerfile: crlf }, async (s) => {
       const run = await s.review()
       expect(run.code).toBe(0)
       const comments = ourComments(s.world, 1)
       expect(comments.some((c) => c.body.includes('CRLF'))).toBe(true)
       for (const c of comments) expect(c.body).not.toContain('\r')
       expect(expectSuggestionsFix(s.standin, 1)).toBeGreaterThanOrEqual(2)
-    } finally {
-      await s.close()
-    }
+    })
   })
 
   it('a backtick fence inside a RUN heredoc cannot break out of the suggestion', async () => {
     const text =
       'FROM debian:12\nRUN <<EOF\napt-get update\napt-get install curl=1 && echo "```" && echo "````"\nEOF\n'
-    const s = await pullRequestScenario({ Dockerfile: 'FROM debian:12\n' }, { Dockerfile: text })
-    try {
+    await withPullRequest({ Dockerfile: 'FROM debian:12\n' }, { Dockerfile: text }, async (s) => {
       await s.review()
       const onLine4 = ourComments(s.world, 1).filter(
         (c) => c.line === 4 && /^`{5}suggestion$/m.test(c.body)
       )
       expect(onLine4).toHaveLength(1)
       expect(expectSuggestionsFix(s.standin, 1)).toBeGreaterThanOrEqual(1)
-    } finally {
-      await s.close()
-    }
+    })
   })
 
   it('fail-on decides the exit code with a one-line reason; reporting still happens', async () => {
-    const s = await pullRequestScenario(base, changesFrom(base, head))
-    try {
+    await withPullRequest(base, changesFrom(base, head), async (s) => {
       const run = await s.review({ inputs: { 'fail-on': 'warning', 'max-comments': '2' } })
       expect(run.code).toBe(1)
       expect(ourComments(s.world, 1)).toHaveLength(2)
@@ -262,8 +234,6 @@ describe.concurrent('pull request review (end to end)', () => {
       expect(sticky).toContain('❌')
       // Findings beyond the cap are annotated.
       expect(annotations(run).length).toBeGreaterThan(0)
-    } finally {
-      await s.close()
-    }
+    })
   })
 })

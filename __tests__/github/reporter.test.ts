@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createClient } from '../../src/github/client.js'
-import { ApiReader } from '../../src/github/reader.js'
+import { ApiReader, type PullState } from '../../src/github/reader.js'
 import { postReview } from '../../src/github/reporter.js'
 import type { InlineComment } from '../../src/review/comment.js'
 import { inlineMarker, SUMMARY_MARKER } from '../../src/review/marker.js'
@@ -50,9 +50,10 @@ async function setup(token = TOKEN) {
 async function post(
   env: Awaited<ReturnType<typeof setup>>,
   wanted: InlineComment[],
-  sticky = 'summary'
+  sticky = 'summary',
+  read?: PullState
 ) {
-  const state = await env.reader.refreshPull({ threads: true })
+  const state = read ?? (await env.reader.refreshPull({ threads: true }))
   return postReview({
     client: env.client,
     reader: env.reader,
@@ -88,19 +89,7 @@ describe('postReview', () => {
     const state = await env.reader.refreshPull({ threads: true })
     // Someone deletes one of our comments between our read and our write.
     env.world.deleteReviewComment(env.world.reviewComments(3)[0].id)
-    const outcome = await postReview({
-      client: env.client,
-      reader: env.reader,
-      owner: env.world.owner,
-      repo: env.world.repo,
-      number: 3,
-      headSha: env.head,
-      plan: reconcile([], ownComments(state.threads)),
-      comments: state.comments,
-      sticky: () => `s\n\n${SUMMARY_MARKER}`,
-      stickyWorthCreating: false,
-      log: () => undefined
-    })
+    const outcome = await post(env, [], 's', state)
     expect(outcome.removed).toBe(1)
     expect(outcome.failures).toHaveLength(1)
     expect(outcome.failures[0]).toMatch(/delete-review-comment .*Could not resolve to a node/)

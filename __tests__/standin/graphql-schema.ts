@@ -139,17 +139,36 @@ function treeObject(tree: Map<string, Content>, dir: string): Obj {
   })
 }
 
-function reviewComment(c: ReviewComment, ctx: GqlContext): Obj {
-  return obj('PullRequestReviewComment', {
+/** The `Comment` interface's fields, shared by review and conversation comments. */
+function commentFields(c: ReviewComment | IssueComment, ctx: GqlContext): Record<string, unknown> {
+  const mine = c.author.login === ctx.viewer.login
+  return {
     id: c.nodeId,
     databaseId: c.id,
     fullDatabaseId: String(c.id),
     body: c.body,
     author: actor(c.author),
-    viewerDidAuthor: c.author.login === ctx.viewer.login,
-    viewerCanUpdate: c.author.login === ctx.viewer.login && ctx.viewer.write,
-    viewerCanDelete: c.author.login === ctx.viewer.login && ctx.viewer.write,
-    createdAt: c.createdAt,
+    viewerDidAuthor: mine,
+    viewerCanUpdate: mine && ctx.viewer.write,
+    viewerCanDelete: mine && ctx.viewer.write,
+    createdAt: c.createdAt
+  }
+}
+const COMMENT_FIELDS = [
+  'id',
+  'databaseId',
+  'fullDatabaseId',
+  'body',
+  'author',
+  'viewerDidAuthor',
+  'viewerCanUpdate',
+  'viewerCanDelete',
+  'createdAt'
+]
+
+function reviewComment(c: ReviewComment, ctx: GqlContext): Obj {
+  return obj('PullRequestReviewComment', {
+    ...commentFields(c, ctx),
     path: c.path,
     line: c.line,
     originalLine: c.originalLine,
@@ -178,17 +197,7 @@ function thread(t: Thread, ctx: GqlContext): Obj {
 }
 
 function issueComment(c: IssueComment, ctx: GqlContext): Obj {
-  return obj('IssueComment', {
-    id: c.nodeId,
-    databaseId: c.id,
-    fullDatabaseId: String(c.id),
-    body: c.body,
-    author: actor(c.author),
-    viewerDidAuthor: c.author.login === ctx.viewer.login,
-    viewerCanUpdate: c.author.login === ctx.viewer.login && ctx.viewer.write,
-    viewerCanDelete: c.author.login === ctx.viewer.login && ctx.viewer.write,
-    createdAt: c.createdAt
-  })
+  return obj('IssueComment', commentFields(c, ctx))
 }
 
 function pullRequest(pr: PullRequest, ctx: GqlContext): Obj {
@@ -330,36 +339,9 @@ export const schema: Schema<GqlContext> = {
     },
     PullRequestReviewComment: {
       implements: ['Comment', 'Node'],
-      fields: plain(
-        'id',
-        'databaseId',
-        'fullDatabaseId',
-        'body',
-        'author',
-        'viewerDidAuthor',
-        'viewerCanUpdate',
-        'viewerCanDelete',
-        'createdAt',
-        'path',
-        'line',
-        'originalLine',
-        'outdated'
-      )
+      fields: plain(...COMMENT_FIELDS, 'path', 'line', 'originalLine', 'outdated')
     },
-    IssueComment: {
-      implements: ['Comment', 'Node'],
-      fields: plain(
-        'id',
-        'databaseId',
-        'fullDatabaseId',
-        'body',
-        'author',
-        'viewerDidAuthor',
-        'viewerCanUpdate',
-        'viewerCanDelete',
-        'createdAt'
-      )
-    },
+    IssueComment: { implements: ['Comment', 'Node'], fields: plain(...COMMENT_FIELDS) },
     PullRequestReviewThreadConnection: { fields: plain('totalCount', 'nodes', 'pageInfo') },
     PullRequestReviewCommentConnection: { fields: plain('totalCount', 'nodes', 'pageInfo') },
     IssueCommentConnection: { fields: plain('totalCount', 'nodes', 'pageInfo') },

@@ -66,6 +66,20 @@ export async function pullRequestScenario(
   }
 }
 
+/** Run `fn` on a fresh pull request scenario and always shut the stand-in down. */
+export async function withPullRequest<T>(
+  base: Record<string, Content>,
+  head: Record<string, Content | null>,
+  fn: (scenario: Scenario) => Promise<T>
+): Promise<T> {
+  const scenario = await pullRequestScenario(base, head)
+  try {
+    return await fn(scenario)
+  } finally {
+    await scenario.close()
+  }
+}
+
 /** Files of a folder as a tree (`examples/head` → { Dockerfile: … }). */
 export function readTree(dir: string): Record<string, string> {
   const out: Record<string, string> = {}

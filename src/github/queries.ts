@@ -110,21 +110,29 @@ const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : [])
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined)
 const num = (v: unknown): number | null => (typeof v === 'number' ? v : null)
 
+/** A comment node (review or conversation): the same four fields. */
+function parseComment(node: unknown): ExistingIssueComment {
+  const comment = obj(node)
+  return {
+    id: str(comment.id) ?? '',
+    databaseId: num(comment.databaseId),
+    body: str(comment.body) ?? '',
+    viewerDidAuthor: comment.viewerDidAuthor === true
+  }
+}
+
+function nextCursor(connection: Json): string | undefined {
+  const page = obj(connection.pageInfo)
+  return page.hasNextPage === true ? str(page.endCursor) : undefined
+}
+
 function parseThreads(connection: unknown): { threads: ExistingThread[]; next?: string } {
   const conn = obj(connection)
   const threads: ExistingThread[] = []
   for (const node of list(conn.nodes)) {
     const t = obj(node)
     const comments = obj(t.comments)
-    const nodes = list(comments.nodes).map((c) => {
-      const comment = obj(c)
-      return {
-        id: str(comment.id) ?? '',
-        databaseId: num(comment.databaseId),
-        body: str(comment.body) ?? '',
-        viewerDidAuthor: comment.viewerDidAuthor === true
-      }
-    })
+    const nodes = list(comments.nodes).map(parseComment)
     // More comments than we read: someone replied; never delete such a thread.
     if (typeof comments.totalCount === 'number' && comments.totalCount > nodes.length) {
       nodes.push({ id: '', databaseId: null, body: '', viewerDidAuthor: false })
@@ -139,26 +147,15 @@ function parseThreads(connection: unknown): { threads: ExistingThread[]; next?: 
       comments: nodes
     })
   }
-  const page = obj(conn.pageInfo)
-  return { threads, next: page.hasNextPage === true ? str(page.endCursor) : undefined }
+  return { threads, next: nextCursor(conn) }
 }
 
 function parseComments(connection: unknown): { comments: ExistingIssueComment[]; next?: string } {
   const conn = obj(connection)
-  const comments = list(conn.nodes).map((c) => {
-    const comment = obj(c)
-    return {
-      id: str(comment.id) ?? '',
-      databaseId: num(comment.databaseId),
-      body: str(comment.body) ?? '',
-      viewerDidAuthor: comment.viewerDidAuthor === true
-    }
-  })
-  const page = obj(conn.pageInfo)
-  return {
-    comments: comments.filter((c) => c.id !== ''),
-    next: page.hasNextPage === true ? str(page.endCursor) : undefined
-  }
+  const comments = list(conn.nodes)
+    .map(parseComment)
+    .filter((c) => c.id !== '')
+  return { comments, next: nextCursor(conn) }
 }
 
 export function parseRead(request: ReadRequest, data: unknown): ReadResult {

@@ -143,23 +143,18 @@ export class ApiReader {
       repo: this.options.repo,
       number: this.options.pull!.number
     }
-    for (let after = read.threadsPage; after;) {
-      const { query, variables } = pageQuery(pr, 'threads', after)
-      const page = parsePage(
-        'threads',
-        await this.client.octokit.graphql<unknown>(query, variables)
-      )
-      read.threads.push(...page.threads)
-      after = page.next
-    }
-    for (let after = read.commentsPage; after;) {
-      const { query, variables } = pageQuery(pr, 'comments', after)
-      const page = parsePage(
-        'comments',
-        await this.client.octokit.graphql<unknown>(query, variables)
-      )
-      read.comments.push(...page.comments)
-      after = page.next
+    const pages = [
+      ['threads', read.threadsPage],
+      ['comments', read.commentsPage]
+    ] as const
+    for (const [kind, first] of pages) {
+      for (let after = first; after;) {
+        const { query, variables } = pageQuery(pr, kind, after)
+        const page = parsePage(kind, await this.client.octokit.graphql<unknown>(query, variables))
+        read.threads.push(...page.threads)
+        read.comments.push(...page.comments)
+        after = page.next
+      }
     }
   }
 

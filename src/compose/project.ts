@@ -202,15 +202,31 @@ function searchSibling(
   return undefined
 }
 
+const baseFilesCache = new WeakMap<Workspace, Map<string, ComposeDoc[]>>()
+
+/** The base-named compose files in `dir` (cached per workspace). */
+function baseFilesIn(workspace: Workspace, dir: string): ComposeDoc[] {
+  let cache = baseFilesCache.get(workspace)
+  if (!cache) {
+    cache = new Map()
+    baseFilesCache.set(workspace, cache)
+  }
+  let docs = cache.get(dir)
+  if (!docs) {
+    docs = BASE_NAMES.map((name) => loadFile(workspace, join(dir, name))).filter(
+      (d): d is ComposeDoc => d !== undefined
+    )
+    cache.set(dir, docs)
+  }
+  return docs
+}
+
 /** A compose file up to three folders above that lists `path` under `include:`. */
 function findIncluder(workspace: Workspace, path: string): ComposeDoc | undefined {
   let dir = dirname(path)
   for (let level = 0; level < 3; level++) {
-    for (const name of BASE_NAMES) {
-      const candidate = join(dir, name)
-      if (candidate === path) continue
-      const doc = loadFile(workspace, candidate)
-      if (doc && includeSet(fileModel(doc)).has(path)) return doc
+    for (const doc of baseFilesIn(workspace, dir)) {
+      if (doc.path !== path && includeSet(fileModel(doc)).has(path)) return doc
     }
     if (dir === '') break
     dir = dirname(dir)

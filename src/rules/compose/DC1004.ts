@@ -1,7 +1,6 @@
 import { get } from '../../compose/model.js'
 import { defineComposeRule } from '../define.js'
-import { reporter } from './lib/report.js'
-import { oneShotServices, projectServices } from './lib/services.js'
+import { eachRunningService } from './lib/services.js'
 
 /**
  * A long-running service without a restart policy stays down after a crash or a host reboot.
@@ -14,17 +13,12 @@ export const DC1004 = defineComposeRule({
   description:
     'A service has no restart policy (restart: unless-stopped / on-failure, or deploy.restart_policy).',
   check(doc, ctx) {
-    const found = projectServices(doc, ctx.workspace)
-    if (!found) return
-    const oneShot = oneShotServices(found.project.services.values())
-    const report = reporter(doc, ctx)
-    for (const svc of found.services) {
-      if (oneShot.has(svc.name)) continue
-      if (get(svc.value, 'restart') || get(get(svc.value, 'deploy'), 'restart_policy')) continue
+    eachRunningService(doc, ctx, (svc, report) => {
+      if (get(svc.value, 'restart') || get(get(svc.value, 'deploy'), 'restart_policy')) return
       report.key(
         svc.layers[0],
         `Service '${svc.name}' has no restart policy: after a crash or a reboot it stays down. Add 'restart: unless-stopped' (or 'on-failure').`
       )
-    }
+    })
   }
 })

@@ -1,7 +1,6 @@
 import { get, getIn, str } from '../../compose/model.js'
 import { defineComposeRule } from '../define.js'
-import { reporter } from './lib/report.js'
-import { oneShotServices, projectServices } from './lib/services.js'
+import { eachRunningService } from './lib/services.js'
 
 /**
  * Docker's default `json-file` log driver never rotates: a chatty container fills the disk. Set
@@ -14,19 +13,14 @@ export const DC1015 = defineComposeRule({
   description:
     'A service logs with json-file (the default) without max-size, so its logs grow without bound.',
   check(doc, ctx) {
-    const found = projectServices(doc, ctx.workspace)
-    if (!found) return
-    const oneShot = oneShotServices(found.project.services.values())
-    const report = reporter(doc, ctx)
-    for (const svc of found.services) {
-      if (oneShot.has(svc.name)) continue
+    eachRunningService(doc, ctx, (svc, report) => {
       const logging = svc.value.entries.get('logging')
       const driver = str(get(logging?.value, 'driver'))
-      if (driver !== undefined && driver !== 'json-file') continue
-      if (getIn(logging?.value, ['options', 'max-size'])) continue
+      if (driver !== undefined && driver !== 'json-file') return
+      if (getIn(logging?.value, ['options', 'max-size'])) return
       const message = `Service '${svc.name}' logs with json-file without 'max-size', so its log grows until the disk is full; set logging.options max-size (and max-file), or use the 'local' driver.`
       if (logging) report.key(logging, message)
       else report.key(svc.layers[0], message)
-    }
+    })
   }
 })

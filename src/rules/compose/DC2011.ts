@@ -1,3 +1,4 @@
+import { TOP_LEVEL_KEYS } from '../../compose/file.js'
 import { naturalCompare } from '../../compose/reorder.js'
 import { defineComposeRule } from '../define.js'
 import { ruleOptions } from './lib/options.js'
@@ -5,18 +6,7 @@ import { checkOrder, pairItems, type OrderedItem } from './lib/order.js'
 import { rawRoot } from './lib/raw.js'
 
 /** DCLint's default order, with `models` (newer than DCLint's list) after `services`. */
-export const DEFAULT_TOP_LEVEL_ORDER = [
-  'x-properties',
-  'version',
-  'name',
-  'include',
-  'services',
-  'models',
-  'networks',
-  'volumes',
-  'secrets',
-  'configs'
-]
+export const DEFAULT_TOP_LEVEL_ORDER = ['x-properties', ...TOP_LEVEL_KEYS]
 
 interface Options {
   /** DCLint v4: a list, or 'alphabetical'. */

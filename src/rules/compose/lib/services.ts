@@ -1,3 +1,4 @@
+import { reporter, type Reporter } from './report.js'
 import { fileModel, isLoadable, sameFile } from '../../../compose/file.js'
 import { get, type Entry, type MapVal, type Val } from '../../../compose/model.js'
 import {
@@ -6,7 +7,7 @@ import {
   type Project,
   type ProjectService
 } from '../../../compose/project.js'
-import type { Workspace } from '../../../core/types.js'
+import type { RuleContext, Workspace } from '../../../core/types.js'
 import type { ComposeDoc } from '../../../parse/compose.js'
 
 /** A service as written in the linted file (anchors and `<<:` merges resolved). */
@@ -53,4 +54,20 @@ export function oneShotServices(services: Iterable<{ value: Val }>): Set<string>
     }
   }
   return out
+}
+
+/**
+ * The long-running services the linted file defines, merged with the rest of the project (one-shot
+ * jobs that others wait to complete are left out), for rules about how a service runs.
+ */
+export function eachRunningService(
+  doc: ComposeDoc,
+  ctx: RuleContext,
+  visit: (svc: ProjectService, report: Reporter) => void
+): void {
+  const found = projectServices(doc, ctx.workspace)
+  if (!found) return
+  const oneShot = oneShotServices(found.project.services.values())
+  const report = reporter(doc, ctx)
+  for (const svc of found.services) if (!oneShot.has(svc.name)) visit(svc, report)
 }

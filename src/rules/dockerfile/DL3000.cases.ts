@@ -38,6 +38,18 @@ export const cases: RuleCases = {
       output: null
     },
     {
+      name: 'Windows image: no fix',
+      code: '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nWORKDIR app\n',
+      errors: [{ line: 3, column: 9 }],
+      output: null
+    },
+    {
+      name: 'CRLF, scratch stage: safe prefix',
+      code: 'FROM scratch\r\nWORKDIR app\r\n',
+      errors: [{ line: 2 }],
+      output: 'FROM scratch\r\nWORKDIR /app\r\n'
+    },
+    {
       name: 'after a WORKDIR with a variable: no fix',
       code: 'FROM debian:12.5\nWORKDIR $HOME\nWORKDIR app\n',
       errors: [{ line: 3 }],

@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../define.js'
 import { unquote } from '../../parse/dockerfile.js'
-import { lineage, workdirBefore } from './lib/commands.js'
+import { isWindows, lineage, workdirBefore } from './lib/commands.js'
 
 /** Absolute: `/x`, a variable (`$HOME`, `${DIR}`), or a Windows drive (`C:\`, `C:/`). */
 const ABSOLUTE = /^(\/|\$|[A-Za-z]:[\\/]?)/
@@ -33,7 +33,8 @@ export const DL3000 = defineDockerfileRule({
       // absolute one (safe), or when the stage starts from scratch (the working directory is `/`).
       const before = workdirBefore(inst)
       const fromScratch = lineage(inst.stage).some((s) => s.image.expanded === 'scratch')
-      const plain = /^[A-Za-z0-9_.@%+=:,/-]+$/.test(path)
+      // Windows paths resolve against a drive: no fix there.
+      const plain = /^[A-Za-z0-9_.@%+=:,/-]+$/.test(path) && !isWindows(doc, inst)
       let fix
       if (plain && typeof before === 'string') {
         fix = {

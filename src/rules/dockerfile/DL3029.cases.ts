@@ -18,6 +18,12 @@ export const cases: RuleCases = {
       code: 'FROM \\\n  --platform=linux \\\n  debian:12.5 AS x\n',
       errors: [{ line: 2, column: 3 }],
       output: 'FROM \\\n  debian:12.5 AS x\n'
+    },
+    {
+      name: 'backtick escape and CRLF',
+      code: '# escape=`\r\nFROM --platform=windows/amd64 `\r\n  mcr.microsoft.com/windows/servercore:ltsc2022\r\n',
+      errors: [{ line: 2, column: 6 }],
+      output: '# escape=`\r\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\r\n'
     }
   ]
 }

@@ -312,3 +312,15 @@ export function reportUnpinned(
     range: doc.span(bad[0].word.start, bad[bad.length - 1].word.end).range
   })
 }
+
+const WINDOWS_IMAGE =
+  /(^|\/)(windows|nanoserver|servercore)([:/@]|$)|windows(servercore|nanoserver)/i
+const WINDOWS_SHELL = /(^|[\\/])(pwsh|powershell|cmd)(\.exe)?$/i
+
+/** Does the instruction's stage build a Windows image (backtick escape, Windows base, PowerShell/cmd SHELL)? */
+export function isWindows(doc: DockerfileDoc, inst: Instruction): boolean {
+  if (doc.escape === '`') return true
+  const top = inst.onbuild ?? inst
+  if (WINDOWS_SHELL.test(doc.shellOf(top)[0] ?? '')) return true
+  return lineage(top.stage).some((s) => WINDOWS_IMAGE.test(s.image.expanded))
+}

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseInlineMarker } from '../../src/review/marker.js'
+import { measureRequestBudget } from '../standin/budget.js'
 import { checkout, READ_ONLY_TOKEN, ROOT } from '../standin/harness.js'
 import {
   changesFrom,
@@ -31,6 +32,14 @@ const head = readTree(join(ROOT, 'examples/head'))
 const APT = 'FROM debian:12\nRUN apt-get update && apt-get install curl\nRUN echo a\nRUN echo b\n'
 
 describe.concurrent('pull request review (end to end)', () => {
+  it('request budget of the example pull request: first run ≤ 5, re-run ≤ 3 with no writes', async () => {
+    const budget = await measureRequestBudget()
+    expect(budget.firstRun).toBeLessThanOrEqual(5)
+    expect(budget.firstRunWrites).toBe(2)
+    expect(budget.rerun).toBeLessThanOrEqual(3)
+    expect(budget.rerunWrites).toBe(0)
+  })
+
   it('first run: one review with suggestions that apply and fix, a sticky summary, ≤ 5 requests', async () => {
     await withPullRequest(base, changesFrom(base, head), async (s) => {
       const run = await s.review()

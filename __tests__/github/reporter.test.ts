@@ -104,6 +104,33 @@ describe('postReview', () => {
     expect(standin!.log.filter((r) => r.write)).toHaveLength(1)
   })
 
+  it('never touches a human comment that imitates our marker', async () => {
+    const env = await setup()
+    const mallory = { login: 'mallory', type: 'User' as const, write: true }
+    await post(env, [comment(1, 2)])
+    const ours = env.world.reviewComments(3)[0]
+    env.world.threads.push({
+      id: 'PRRT_forged',
+      pullNumber: 3,
+      isResolved: false,
+      resolvedBy: null,
+      comments: [
+        {
+          ...ours,
+          id: 1,
+          nodeId: 'PRRC_forged',
+          threadId: 'PRRT_forged',
+          author: mallory,
+          body: comment(9, 3).body
+        }
+      ]
+    })
+    const outcome = await post(env, [])
+    expect(outcome.removed).toBe(1)
+    expect(env.world.reviewComments(3).map((c) => c.author.login)).toEqual(['mallory'])
+    expect(standin!.foreignTouches).toEqual([])
+  })
+
   it('deletes duplicate summary comments left by racing runs, never a forged one', async () => {
     const env = await setup()
     const human = { login: 'mallory', type: 'User' as const, write: true }

@@ -94,6 +94,44 @@ describe('project model', () => {
     expect(fromIncluded.resources.get('networks')!.has('back')).toBe(true)
   })
 
+  it('drops a service the override resets', () => {
+    const files = {
+      'compose.yaml': y(
+        'services:',
+        '  web:',
+        '    image: nginx:1.27',
+        '  caddy:',
+        '    image: caddy:2.8'
+      ),
+      'compose.override.yaml': y('services:', '  caddy: !reset {}')
+    }
+    const project = projectOf(
+      parseCompose('compose.yaml', files['compose.yaml']),
+      workspaceOf(files)
+    )
+    expect([...project.services.keys()]).toEqual(['web'])
+  })
+
+  it('loads a variant with only its own complete services on its own', () => {
+    const files = {
+      'docker-compose.yml': y('services:', '  api:', '    image: app:1', '    ports: ["80:80"]'),
+      'docker-compose.prod.yml': y(
+        'services:',
+        '  api-prod:',
+        '    image: app:1',
+        '    ports: ["80:80"]',
+        '    volumes: [data:/data]'
+      ),
+      'docker-compose.data.yml': y('volumes:', '  data: {}')
+    }
+    const doc = parseCompose('docker-compose.prod.yml', files['docker-compose.prod.yml'])
+    const project = projectOf(doc, workspaceOf(files))
+    expect(project.layers.map((l) => l.doc.path)).toEqual(['docker-compose.prod.yml'])
+    // Names its sibling files define are known, so stacking them is not reported as undefined.
+    expect(project.elsewhere.resources.has('volumes:data')).toBe(true)
+    expect(project.elsewhere.services.has('api')).toBe(true)
+  })
+
   it('marks an override without its base as incomplete', () => {
     const doc = parseCompose(
       'compose.override.yaml',

@@ -143,7 +143,7 @@ function findBase(
   workspace: Workspace,
   doc: ComposeDoc,
   prefix: string,
-  partial: string[]
+  wanted: string[]
 ): ComposeDoc | undefined {
   const own = BASE_NAMES.includes(basename(doc.path))
   let dir = dirname(doc.path)
@@ -152,13 +152,24 @@ function findBase(
       const candidate = findSibling(workspace, dir, BASE_NAMES, prefix)
       if (candidate && candidate.path !== doc.path) {
         const services = fileModel(candidate).services
-        if (partial.length === 0 || partial.some((n) => services.has(n))) return candidate
+        if (wanted.length === 0 || wanted.some((n) => services.has(n))) return candidate
       }
     }
     if (dir === '') break
     dir = dirname(dir)
   }
   return undefined
+}
+
+/**
+ * Which of the file's services a base must define to be its base: the partial ones; for a variant
+ * with only complete services, any of them (a `docker-compose.prod.yml` defining other services
+ * is an alternative, loaded on its own); an override by name takes its base as it is.
+ */
+function baseMustDefine(role: FileRole, partial: string[], model: FileModel): string[] {
+  if (partial.length > 0) return partial
+  if (role === 'override') return []
+  return [...model.services.keys()]
 }
 
 const siblingCache = new WeakMap<Workspace, Map<string, ComposeDoc | null>>()
@@ -270,7 +281,7 @@ function assemble(rootDoc: ComposeDoc, current: ComposeDoc, workspace: Workspace
   const base =
     role === 'base' && partial.length === 0
       ? undefined
-      : findBase(workspace, rootDoc, prefix, partial)
+      : findBase(workspace, rootDoc, prefix, baseMustDefine(role, partial, rootModel))
   if (base) {
     const baseModel = fileModel(load(base.path) ?? base)
     layers.push(baseModel, rootModel)
@@ -312,7 +323,9 @@ function assemble(rootDoc: ComposeDoc, current: ComposeDoc, workspace: Workspace
       }
       existing.layers.push(entry)
       const merged = mergeVal(existing.value, entry.value, ['services', svcName])
-      if (merged?.kind === 'map') existing.value = merged
+      // `name: !reset {}` in an override removes the service from the project.
+      if (merged === undefined) services.delete(svcName)
+      else if (merged.kind === 'map') existing.value = merged
     }
   }
 
@@ -343,11 +356,17 @@ function assemble(rootDoc: ComposeDoc, current: ComposeDoc, workspace: Workspace
   if (role !== 'base' || partial.length > 0) {
     const dir = dirname(rootDoc.path)
     const taken = new Set([...layers, ...included].map((m) => m.doc.path))
+    const others: ComposeDoc[] = []
     for (const entry of workspace.listDir(dir) ?? []) {
       const path = join(dir, entry)
       if (taken.has(path) || !(VARIANT.test(entry) || BASE_NAMES.includes(entry))) continue
       const other = load(path)
-      if (!other) continue
+      if (other) others.push(other)
+    }
+    // A variant stacked on a base it shares no service with (`-f compose.yaml -f extra.yaml`).
+    const loose = base ? undefined : findBase(workspace, rootDoc, prefix, [])
+    if (loose && !taken.has(loose.path)) others.push(loose)
+    for (const other of others) {
       const model = fileModel(other)
       for (const n of model.services.keys()) elsewhere.services.add(n)
       for (const kind of RESOURCE_KINDS) {
@@ -425,9 +444,11 @@ function resolveExtends(services: Map<string, ProjectService>, workspace: Worksp
         }
       }
       if (base) {
-        // Resolved: the merged service no longer extends anything (as Compose loads it).
+        // Resolved all the way: the merged service no longer extends anything (as Compose loads
+        // it). A chain that ends in a file outside the workspace keeps its `extends`.
         const merged = mergeVal(withoutKeys(base, ['extends']), svc.value, ['services', svc.name])
-        if (merged?.kind === 'map') svc.value = withoutKeys(merged, ['extends'])
+        if (merged?.kind === 'map')
+          svc.value = get(base, 'extends') ? merged : withoutKeys(merged, ['extends'])
       }
     }
     active.delete(svc.name)

@@ -185,6 +185,25 @@ describe.concurrent('other events (end to end)', () => {
     })
   })
 
+  it('pull_request_target: the configuration comes from the base commit, not from the change', async () => {
+    const head = { Dockerfile: APT, '.docker-review.yml': 'rules:\n  DL3014: off\n' }
+    await withPullRequest({ Dockerfile: 'FROM debian:12\n' }, head, async (s) => {
+      const rule = (name: string) =>
+        ourComments(s.world, 1).some((c) => c.body.includes(`rule=${name}`))
+      await s.review()
+      expect(rule('DL3014')).toBe(false)
+      const target = await runAction({
+        standin: s.standin,
+        event: 'pull_request_target',
+        payload: pullRequestPayload(s.world, 1)
+      })
+      expect(target.code).toBe(0)
+      expect(rule('DL3014')).toBe(true)
+      expect(target.summary).toContain('configuration was read from the base commit')
+      expectCleanTraffic(target, s.standin)
+    })
+  })
+
   it('`mode: tags` only sets the tag outputs', async () => {
     await withPullRequest({ Dockerfile: 'FROM debian:12\n' }, { Dockerfile: APT }, async (s) => {
       const run = await runAction({

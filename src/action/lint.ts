@@ -46,6 +46,11 @@ export interface LintRequest {
   /** Config layers from inputs (e.g. `fail-on`), applied over the files. */
   layers: ConfigLayer[]
   fetch: Fetcher
+  /**
+   * Where the configuration is read when it must not come from the change itself
+   * (`pull_request_target`: the base commit); default: with the files.
+   */
+  configFetch?: Fetcher
   tools(config: ResolvedConfig): Tools
   /** Lint every file with no diff restriction (workflow_dispatch). */
   wholeFiles?: boolean
@@ -112,7 +117,7 @@ export async function lintChanges(request: LintRequest): Promise<LintOutcome> {
       [
         ...targets.keys(),
         ...[...targets].flatMap(([p, k]) => companions(p, k)),
-        ...configPaths(request.configPath)
+        ...(request.configFetch ? [] : configPaths(request.configPath))
       ],
       undefined
     ),
@@ -120,8 +125,15 @@ export async function lintChanges(request: LintRequest): Promise<LintOutcome> {
   }
   const fetched = await request.fetch(first)
   let reads = 1
+  const configSource = request.configFetch
+    ? await request.configFetch({ paths: configPaths(request.configPath), dirs: [] })
+    : fetched
 
-  const config = configFromTexts(readConfig(fetched, request.configPath), registry, request.layers)
+  const config = configFromTexts(
+    readConfig(configSource, request.configPath),
+    registry,
+    request.layers
+  )
   const ignored =
     config.ignorePaths.length > 0 ? picomatch(config.ignorePaths, { dot: true }) : () => false
   for (const path of [...targets.keys()]) {

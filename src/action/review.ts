@@ -81,7 +81,12 @@ export async function reviewPullRequest(input: FlowInput): Promise<void> {
     notes.push(note)
   }
   const changed = await listPullFiles(client, repo, pull.number)
-  const onDisk = workspaceAt(ctx.workspace, pull.headSha)
+  // pull_request_target runs with a write token on behalf of untrusted code: read everything
+  // through the API and take the configuration from the base commit, so the change cannot turn
+  // its own checks off.
+  const target = ctx.eventName === 'pull_request_target'
+  const onDisk = !target && workspaceAt(ctx.workspace, pull.headSha)
+  const baseReader = target ? new ApiReader(client, { ...repo, sha: pull.baseSha }) : undefined
   const reader = new ApiReader(client, {
     ...repo,
     sha: pull.headSha,
@@ -98,9 +103,11 @@ export async function reviewPullRequest(input: FlowInput): Promise<void> {
     ...(inputs.config ? { configPath: inputs.config } : {}),
     layers: configLayers(inputs),
     fetch: onDisk ? diskFetcher(ctx.workspace!) : (request) => reader.fetch(request),
+    ...(baseReader ? { configFetch: (request) => baseReader.fetch(request) } : {}),
     tools: toolsFor(io, notes)
   })
   notes.unshift(...lint.notes)
+  if (target) notes.push('pull_request_target: the configuration was read from the base commit.')
   const failOn = failOnOf(inputs, lint.config)
   const draft = draftReview(lint.files, {
     filterMode: inputs.filterMode,

@@ -76,6 +76,8 @@ export interface FileModel {
   bomb?: { node: Node; size: number }
   /** Aliases that do not resolve (DC0001). */
   badAliases: { node: Node; message: string }[]
+  /** Nesting deeper than MAX_DEPTH (DC0001; the file is not modelled). */
+  tooDeep?: Node
 }
 
 /**
@@ -93,7 +95,7 @@ export function sameFile(a: ComposeDoc, b: ComposeDoc): boolean {
 export function isLoadable(doc: ComposeDoc): boolean {
   if (doc.problems.some((p) => p.severity === 'error')) return false
   const model = fileModel(doc)
-  return !model.bomb && model.badAliases.length === 0
+  return !model.bomb && !model.tooDeep && model.badAliases.length === 0
 }
 
 const cache = new WeakMap<ComposeDoc, FileModel>()
@@ -112,6 +114,7 @@ function computeFileModel(doc: ComposeDoc): FileModel {
   const badAliases = built.badAliases
   const empty: FileModel = { doc, layout: 'empty', services: new Map(), legacyKeys: [], badAliases }
   if (built.bomb) return { ...empty, bomb: built.bomb }
+  if (built.tooDeep) return { ...empty, tooDeep: built.tooDeep }
   const root: Val | undefined = built.root
   if (!root || root.kind !== 'map') return empty
   const services = new Map<string, Entry>()

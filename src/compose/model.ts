@@ -60,6 +60,8 @@ export interface Entry {
 
 /** A naive expansion of more nodes than this is an alias bomb (compose files have a few thousand). */
 export const MAX_EXPANDED_NODES = 200_000
+/** Deeper nesting than this is not a compose file (they nest about ten levels); stop there. */
+export const MAX_DEPTH = 256
 
 export interface BuiltModel {
   root: Val | undefined
@@ -67,6 +69,8 @@ export interface BuiltModel {
   bomb?: { node: Node; size: number }
   /** Aliases without an anchor before them, or pointing into their own anchor (YAML errors). */
   badAliases: { node: Node; message: string }[]
+  /** The first node nested deeper than MAX_DEPTH (its content is not modelled). */
+  tooDeep?: Node
 }
 
 /** Build the value model of a parsed compose file (pure, linear; aliases memoised). */
@@ -79,7 +83,13 @@ export function buildModel(doc: ComposeDoc): BuiltModel {
   let largest: { node: Node; size: number } | undefined
   const badAliases: BuiltModel['badAliases'] = []
 
+  let depth = 0
+  let tooDeep: Node | undefined
   const build = (node: unknown): Val | undefined => {
+    if (depth > MAX_DEPTH) {
+      tooDeep ??= node as Node
+      return undefined
+    }
     if (isAlias(node)) {
       const target = anchors.get(node.source)
       if (!target || inProgress.has(target)) {
@@ -104,6 +114,7 @@ export function buildModel(doc: ComposeDoc): BuiltModel {
     if (cached !== undefined) return cached ?? undefined
     if (node.anchor) anchors.set(node.anchor, node)
     inProgress.add(node)
+    depth++
     let val: Val
     if (isScalar(node)) {
       val = { kind: 'scalar', doc, node, value: node.value }
@@ -118,6 +129,7 @@ export function buildModel(doc: ComposeDoc): BuiltModel {
       val = { kind: 'map', doc, node, entries: buildEntries(node) }
     }
     if (node.tag) val.tag = node.tag
+    depth--
     inProgress.delete(node)
     memo.set(node, val)
     return val
@@ -159,7 +171,10 @@ export function buildModel(doc: ComposeDoc): BuiltModel {
     const total = expandedSize(root, sizes)
     if (total > MAX_EXPANDED_NODES) bomb = { node: largest.node, size: total }
   }
-  return bomb ? { root, bomb, badAliases } : { root, badAliases }
+  const built: BuiltModel = { root, badAliases }
+  if (bomb) built.bomb = bomb
+  if (tooDeep) built.tooDeep = tooDeep
+  return built
 }
 
 function nullValue(doc: ComposeDoc, node: unknown, keyNode: Node): ScalarVal {

@@ -5,7 +5,9 @@ import type { Range } from '../core/types.js'
 /**
  * A compose file parsed once with `yaml` (keeps positions and comments). Every node carries
  * `range = [start, valueEnd, nodeEnd]` offsets into `text`, which rules turn into exact ranges and
- * minimal text edits.
+ * minimal text edits. Rules read it through `src/compose/file.ts` (`fileModel`: the value model
+ * with anchors and merge keys resolved, the layout and the services) and, for cross-service checks,
+ * `src/compose/project.ts` (`projectOf`: base + override + include + extends).
  */
 export interface ComposeDoc {
   kind: 'compose'
@@ -30,7 +32,11 @@ export interface YamlProblem {
   end: number
 }
 
-/** Bound for alias expansion when converting to JS (`doc.toJS({ maxAliasCount })`). */
+/**
+ * Bound for alias expansion if a caller converts with `doc.toJS({ maxAliasCount })`. The compose
+ * rules never expand aliases: the value model shares them and bounds the expanded size instead
+ * (`MAX_EXPANDED_NODES` in src/compose/model.ts).
+ */
 export const MAX_ALIAS_COUNT = 100
 
 export function parseCompose(path: string, text: string): ComposeDoc {

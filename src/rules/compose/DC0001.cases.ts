@@ -74,6 +74,11 @@ export const cases: RuleCases = {
       errors: [{ line: 6, column: 8, message: 'alias bomb' }]
     },
     {
+      name: 'nesting no compose file needs is bounded, not a stack overflow',
+      code: `services:\n  a:\n    command: ${'['.repeat(300)}${']'.repeat(300)}\n`,
+      errors: [{ line: 3, column: 268, message: 'nested more than 256 levels' }]
+    },
+    {
       name: 'bad indentation',
       code: yaml('services:', '  web:', '    image: nginx:1.27', '   ports: ["80:80"]'),
       errors: [{ line: 4, column: 4 }]

@@ -1,5 +1,5 @@
 import { fileModel } from '../../compose/file.js'
-import { MAX_EXPANDED_NODES } from '../../compose/model.js'
+import { MAX_DEPTH, MAX_EXPANDED_NODES } from '../../compose/model.js'
 import { defineComposeRule } from '../define.js'
 
 /** YAML that Compose cannot load: syntax errors, duplicate keys, alias bombs. */
@@ -40,6 +40,13 @@ export const DC0001 = defineComposeRule({
       const r = bad.node.range
       if (r)
         ctx.report({ message: `Invalid YAML: ${bad.message}.`, range: doc.rangeOf(r[0], r[1]) })
+    }
+    const deep = model.tooDeep?.range
+    if (deep) {
+      ctx.report({
+        message: `Invalid YAML: nested more than ${MAX_DEPTH} levels deep; nothing else in this file is checked.`,
+        range: doc.rangeOf(deep[0], Math.max(deep[0] + 1, Math.min(deep[1], deep[0] + 1)))
+      })
     }
     const bomb = model.bomb
     if (bomb?.node.range) {

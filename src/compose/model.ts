@@ -149,7 +149,7 @@ export function buildModel(doc: ComposeDoc): BuiltModel {
         }
         continue
       }
-      const key = keyText(keyNode)
+      const key = keyText(doc, keyNode)
       if (key === undefined || !keyNode) continue
       const value = build(pair.value) ?? nullValue(doc, pair.value, keyNode)
       own.set(key, { key, keyNode, doc, value, merged: false })
@@ -189,13 +189,15 @@ function isMergeKey(node: Node | null): boolean {
   return isScalar(node) && (typeof node.value === 'symbol' || node.value === '<<')
 }
 
-function keyText(node: Node | null): string | undefined {
+function keyText(doc: ComposeDoc, node: Node | null): string | undefined {
   if (node === null) return undefined
   if (isScalar(node)) {
     const v = node.value
     return v === null ? '' : typeof v === 'symbol' ? '<<' : String(v)
   }
-  return node.toString()
+  // A collection as a key (never valid in Compose): its source text names it.
+  const r = node.range
+  return r ? doc.text.slice(r[0], r[1]) : undefined
 }
 
 /** Node count of the naive expansion (aliases counted once per use), memoised per value. */

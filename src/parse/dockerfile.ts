@@ -225,19 +225,20 @@ function mapOffset(segs: number[], i: number): number {
   return segs[k + 1] + (i - segs[k])
 }
 
-interface InstructionInit {
-  start: number
-  end: number
-  range: Range
-  keyword: string
-  keywordText: string
-  keywordSpan: Span
-  index: number
-  stage: Stage | undefined
-  onbuild: Instruction | undefined
-  flags: Flag[]
-  argsSpan: Span | undefined
-}
+type InstructionInit = Pick<
+  Instruction,
+  | 'start'
+  | 'end'
+  | 'range'
+  | 'keyword'
+  | 'keywordText'
+  | 'keywordSpan'
+  | 'index'
+  | 'stage'
+  | 'onbuild'
+  | 'flags'
+  | 'argsSpan'
+>
 
 /**
  * An instruction whose per-word data (`args`, `textOffsets`, `properties`, dockerfile-ast's `node`)

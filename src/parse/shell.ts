@@ -484,7 +484,7 @@ class Parser {
         if (this.code() === LPAREN) {
           if (this.code(this.i + 1) === LPAREN) {
             this.i += 2
-            this.skipArithmetic(start, 2)
+            this.skipParens(2, start, 'arithmetic expression')
           } else {
             this.i++
             this.subshellDepth++
@@ -539,7 +539,7 @@ class Parser {
     if (this.s.startsWith('((', this.i)) {
       const a = this.i
       this.i += 2
-      this.skipArithmetic(a, 2)
+      this.skipParens(2, a, 'arithmetic expression')
     } else {
       this.readWord()
       this.skipNewlines()
@@ -661,9 +661,12 @@ class Parser {
     this.parseCommand()
   }
 
-  /** Skip `(( … ))` / `$(( … ))` contents from just after the opening parens. */
-  private skipArithmetic(start: number, closers: number): void {
-    let depth = closers
+  /**
+   * Skip to the parenthesis that closes `depth` open ones: `(( … ))` / `$(( … ))` arithmetic from
+   * just after the opening parens, or an extglob / array value `( … )` from its `(`. Quotes,
+   * escapes and expansions are read as words; commands in `$(…)` are parsed.
+   */
+  private skipParens(depth: number, start: number, what: string): void {
     const s = this.s
     while (this.i < this.end) {
       const c = s.charCodeAt(this.i)
@@ -674,20 +677,16 @@ class Parser {
           this.i++
           return
         }
-      } else if (c === DOLLAR && s.charCodeAt(this.i + 1) === LPAREN) {
-        if (s.charCodeAt(this.i + 2) !== LPAREN) {
-          this.i += 2
-          this.parseSubstitution(this.i - 2)
-          continue
-        }
-      } else if (c === SQUOTE || c === DQUOTE || c === BACKTICK) {
+      } else if (c === SQUOTE || c === DQUOTE || c === BACKTICK || c === DOLLAR) {
+        const save = this.i
         const w = this.readWord(true)
-        if (!w) this.i++
+        if (w && this.i > save) continue
+        this.i = save + 1
         continue
-      }
+      } else if (c === BACKSLASH) this.i++
       this.i++
     }
-    this.fail('arithmetic expression is never closed', start)
+    this.fail(`${what} is never closed`, start)
   }
 
   private parseRedirections(): void {
@@ -833,7 +832,7 @@ class Parser {
             p === BANG ||
             (p === EQ && ASSIGNMENT.test(s.slice(start, this.i)))
           ) {
-            this.skipBalanced()
+            this.skipParens(0, this.i, '`(`')
             continue
           }
         }
@@ -928,31 +927,6 @@ class Parser {
     return { value: literal ? value : raw, raw, literal, start, end: this.i, plain }
   }
 
-  /** `( … )` balanced, quotes respected (extglob patterns, array values). */
-  private skipBalanced(): void {
-    const s = this.s
-    let depth = 0
-    while (this.i < this.end) {
-      const c = s.charCodeAt(this.i)
-      if (c === LPAREN) depth++
-      else if (c === RPAREN) {
-        depth--
-        if (depth === 0) {
-          this.i++
-          return
-        }
-      } else if (c === SQUOTE || c === DQUOTE || c === BACKTICK || c === DOLLAR) {
-        const save = this.i
-        const w = this.readWord(true)
-        if (w && this.i > save) continue
-        this.i = save + 1
-        continue
-      } else if (c === BACKSLASH) this.i++
-      this.i++
-    }
-    this.fail('`(` is never closed')
-  }
-
   /** After `"`: read to the closing quote. */
   private readDouble(): { value: string; literal: boolean } {
     const s = this.s
@@ -1008,7 +982,7 @@ class Parser {
     if (n === LPAREN) {
       if (s.charCodeAt(this.i + 2) === LPAREN) {
         this.i += 3
-        this.skipArithmetic(start, 2)
+        this.skipParens(2, start, 'arithmetic expression')
         return true
       }
       this.i += 2

@@ -3,12 +3,14 @@ import { lintText } from '../../src/core/engine.js'
 import { resolveConfig } from '../../src/config/config.js'
 import { registry } from '../../src/rules/index.js'
 
+/** The rules these cases exercise; other rules' findings are not what is tested here. */
+const UNDER_TEST = new Set(['DL3006', 'DL3008', 'DL3014', 'DL3015', 'DL4000'])
+
 function rules(text: string, disableIgnorePragma = false): string[] {
   const config = resolveConfig([{ source: 't', settings: { disableIgnorePragma } }])
-  return lintText(
-    { path: 'Dockerfile', text, kind: 'dockerfile' },
-    { registry, config }
-  ).findings.map((f) => `${f.range.start.line}:${f.rule}`)
+  return lintText({ path: 'Dockerfile', text, kind: 'dockerfile' }, { registry, config })
+    .findings.filter((f) => UNDER_TEST.has(f.rule))
+    .map((f) => `${f.range.start.line}:${f.rule}`)
 }
 
 describe('Dockerfile pragmas (central, rules never see them)', () => {

@@ -8,7 +8,7 @@ import {
 } from '../config/config.js'
 import { lintFiles, type FileResult, type LintInput } from '../core/engine.js'
 import type { Tools } from '../core/tools.js'
-import type { FileKind, Finding } from '../core/types.js'
+import type { FileKind } from '../core/types.js'
 import { parsePatch, type FileDiff } from '../diff/patch.js'
 import type { ReviewFile } from '../review/draft.js'
 import { registry } from '../rules/index.js'
@@ -197,9 +197,4 @@ export async function lintChanges(request: LintRequest): Promise<LintOutcome> {
     return file
   })
   return { config, files, results, notes, reads }
-}
-
-/** Findings of all files, for SARIF and counts. */
-export function allFindings(files: readonly ReviewFile[]): Finding[] {
-  return files.flatMap((f) => f.findings)
 }

@@ -16,7 +16,7 @@ import { diskFetcher, workspaceAt } from './disk.js'
 import { docsUrl, finish, summaryInput, verdict, type Verdict } from './finish.js'
 import type { ActionInputs } from './inputs.js'
 import type { ActionIO } from './io.js'
-import { lintChanges, type ChangedFile, type LintOutcome } from './lint.js'
+import { lintChanges, type LintOutcome } from './lint.js'
 
 /**
  * The pull-request flow: list the changed files, read what linting needs (from the checkout when
@@ -294,5 +294,3 @@ function writeArtifact(
   io.setOutput('report-file', path)
   io.info(`Wrote the review report to ${path}; a \`mode: post\` job posts it.`)
 }
-
-export type { ChangedFile }

@@ -385,7 +385,7 @@ export function parseDockerfile(path: string, text: string): DockerfileDoc {
       const name = m[1].toLowerCase()
       if (!KNOWN_DIRECTIVES.has(name) || seen.has(name)) break
       seen.add(name)
-      directives.push({ ...span(pos, end), name, value: m[2] })
+      directives.push({ start: pos, end, range: lines.range(pos, end), name, value: m[2] })
       if (name === 'escape' && (m[2] === '`' || m[2] === '\\')) escape = m[2]
       pos = nl + 1
     }
@@ -409,7 +409,9 @@ export function parseDockerfile(path: string, text: string): DockerfileDoc {
 
   const comment = (hash: number, end: number, inInstruction: boolean): void => {
     comments.push({
-      ...span(hash, end),
+      start: hash,
+      end,
+      range: lines.range(hash, end),
       content: text.slice(hash + 1, end).trim(),
       inInstruction
     })
@@ -617,8 +619,12 @@ export function parseDockerfile(path: string, text: string): DockerfileDoc {
       }
       const raw = L.slice(s, k)
       const wordEq = word.indexOf('=')
+      const fs = at(s)
+      const fe = after(k)
       out.push({
-        ...span(at(s), after(k)),
+        start: fs,
+        end: fe,
+        range: lines.range(fs, fe),
         name: (wordEq === -1 ? word.slice(2) : word.slice(2, wordEq)).toLowerCase(),
         value: wordEq === -1 ? null : word.slice(wordEq + 1),
         raw,

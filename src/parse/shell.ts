@@ -130,6 +130,21 @@ const DO = new Set(['do'])
 const DONE = new Set(['done'])
 const BRACE = new Set(['}'])
 const ESAC = new Set(['esac'])
+const RESERVED_START = /^[!{}[cdefistuw]$/
+const REDIRECTIONS = new Set([
+  '<',
+  '>',
+  '>>',
+  '<<',
+  '<<-',
+  '<<<',
+  '<&',
+  '>&',
+  '<>',
+  '>|',
+  '&>',
+  '&>>'
+])
 
 interface Word {
   value: string
@@ -348,6 +363,8 @@ class Parser {
   /** A reserved word at the current position, if the next word is one. */
   private peekReserved(): string | undefined {
     const s = this.s
+    // Reserved words start with one of `!{}[cdefistuw`.
+    if (!RESERVED_START.test(s[this.i] ?? '')) return undefined
     let k = this.i
     while (k < this.end && !isMeta(s.charCodeAt(k))) k++
     if (k === this.i) return undefined
@@ -698,8 +715,19 @@ class Parser {
 
   /** A redirection at the current position (with an optional fd number); false if none. */
   private tryRedirection(): boolean {
-    const save = this.i
     const s = this.s
+    const first = this.code()
+    // Fast exit: a redirection starts with a digit, `<`, `>`, `&` or `{`.
+    if (
+      first !== LT &&
+      first !== GT &&
+      first !== AMP &&
+      first !== LBRACE &&
+      !(first >= 48 && first <= 57)
+    ) {
+      return false
+    }
+    const save = this.i
     let k = this.i
     while (k < this.end && s.charCodeAt(k) >= 48 && s.charCodeAt(k) <= 57) k++
     if (k > this.i && k < this.end) {
@@ -719,7 +747,7 @@ class Parser {
       this.i = close + 1
     }
     const op = this.peekOp()
-    if (!['<', '>', '>>', '<<', '<<-', '<<<', '<&', '>&', '<>', '>|', '&>', '&>>'].includes(op)) {
+    if (!REDIRECTIONS.has(op)) {
       this.i = save
       return false
     }

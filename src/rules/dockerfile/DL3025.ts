@@ -15,8 +15,8 @@ function execForm(doc: DockerfileDoc, inst: Instruction, from: number): Fix | un
   const shell = doc.shellOf(inst)
   if (shell.length !== 2 || shell[0] !== '/bin/sh' || shell[1] !== '-c') return undefined
   const text = inst.text.slice(from)
-  const offsets = inst.textOffsets.slice(from)
-  const script = parseShell(text, offsets)
+  const at = (i: number): number => inst.offsetAt(from + i)
+  const script = parseShell(text, at)
   if (script.error || script.commands.length !== 1) return undefined
   const cmd = script.commands[0]
   if (cmd.assigns.length > 0 || !cmd.words.every((w) => w.literal && PLAIN_WORD.test(w.raw))) {
@@ -56,8 +56,8 @@ export const DL3025 = defineDockerfileRule({
         if (inst.text[from] === '[' || from >= inst.text.length) continue
       } else if (inst.keyword !== 'CMD' && inst.keyword !== 'ENTRYPOINT') continue
       else if (inst.json || inst.text.trim() === '') continue
-      const start = inst.textOffsets[from]
-      const end = inst.textOffsets[inst.text.trimEnd().length - 1] + 1
+      const start = inst.offsetAt(from)
+      const end = inst.offsetAt(inst.text.trimEnd().length - 1) + 1
       ctx.report({
         message: `Use JSON (exec) form for ${inst.keyword === 'HEALTHCHECK' ? 'HEALTHCHECK CMD' : inst.keyword}: in shell form the process runs under \`/bin/sh -c\` and does not receive SIGTERM.`,
         range: doc.span(start, end).range,

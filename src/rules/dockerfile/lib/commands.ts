@@ -150,7 +150,7 @@ export function appendCommand(
   )
   if (!last) return undefined
   // End of the instruction's real text (trailing spaces and comments excluded).
-  const end = inst.textOffsets[inst.text.trimEnd().length - 1] + 1
+  const end = inst.offsetAt(inst.text.trimEnd().length - 1) + 1
   const at = doc.lines.position(end)
   return { range: { start: at, end: at }, text: ` && ${command}` }
 }

@@ -77,7 +77,7 @@ export const DR3006 = defineDockerfileRule({
   check(doc, ctx) {
     for (const { cmd } of commandsNamed(doc, ...COMMANDS)) {
       const name = commandName(cmd)
-      const flags = FLAGS[name]
+      const flags = Object.hasOwn(FLAGS, name) ? FLAGS[name] : undefined
       if (flags) {
         // Packages built earlier in this build and installed from local files carry no signature.
         const localOnly =

@@ -23,15 +23,15 @@ export interface RunScript {
 }
 
 /** ShellCheck dialect per shell name; absent = do not check (zsh, fish, PowerShell, cmd, …). */
-const DIALECTS: Record<string, string> = {
-  sh: 'sh',
-  ash: 'dash',
-  dash: 'dash',
-  busybox: 'dash',
-  bash: 'bash',
-  ksh: 'ksh',
-  mksh: 'ksh'
-}
+const DIALECTS = new Map([
+  ['sh', 'sh'],
+  ['ash', 'dash'],
+  ['dash', 'dash'],
+  ['busybox', 'dash'],
+  ['bash', 'bash'],
+  ['ksh', 'ksh'],
+  ['mksh', 'ksh']
+])
 
 const DEFAULT_SHELL = ['/bin/sh', '-c']
 const SHELL_PRAGMA = /^hadolint\s+shell\s*=\s*(\S+)/i
@@ -43,7 +43,7 @@ const SHELL_READS_HEREDOC =
 /** Dialect of a shell command word (`/bin/bash` → bash, `/usr/bin/env bash` handled by caller). */
 export function dialectOf(shell: string): string | undefined {
   const base = shell.replace(/\\/g, '/').split('/').pop()!.toLowerCase()
-  return DIALECTS[base.replace(/\.exe$/, '')]
+  return DIALECTS.get(base.replace(/\.exe$/, ''))
 }
 
 interface ShellSource {
@@ -189,7 +189,7 @@ function bodiesOf(doc: DockerfileDoc, inst: Instruction, dialect: string): Body[
     const out: Body[] = []
     for (const h of inst.heredocs) {
       const m = mapped(h.content, h.contentStart)
-      let d = single ? (DIALECTS[single[1]] ?? dialect) : dialect
+      let d = single ? (DIALECTS.get(single[1]) ?? dialect) : dialect
       const first = m.body.split('\n', 1)[0]
       if (first.startsWith('#!')) {
         const words = first.slice(2).trim().split(/\s+/)

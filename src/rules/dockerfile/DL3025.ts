@@ -33,9 +33,7 @@ function execForm(doc: DockerfileDoc, inst: Instruction, from: number): Fix | un
         ? `Rewrite as \`ENTRYPOINT ${json}\`: the process runs without \`/bin/sh -c\` and receives signals; a CMD (here or in the base image) is then passed to it as arguments instead of being ignored.`
         : `Rewrite as \`${keyword} ${json}\`: the process runs without \`/bin/sh -c\` (so it receives signals directly and no shell is needed in the image).`,
     safe: false,
-    edits: [
-      { range: doc.span(offsets[0], offsets[text.trimEnd().length - 1] + 1).range, text: json }
-    ]
+    edits: [{ range: doc.span(at(0), at(text.trimEnd().length - 1) + 1).range, text: json }]
   }
 }
 

@@ -146,30 +146,12 @@ const REDIRECTIONS = new Set([
   '&>>'
 ])
 
-interface Word {
-  value: string
-  raw: string
-  literal: boolean
-  /** Script indices, end exclusive. */
-  start: number
-  end: number
-  /** Unquoted, unescaped: can be a reserved word. */
-  plain: boolean
-}
-
-interface RawCommand {
-  name: string
-  words: Word[]
-  assigns: string[]
-  start: number
-  end: number
-  piped: boolean
-  substituted: boolean
-  subshell: boolean
-  conditional: boolean
-  next: string
-  nextEnd: number
-}
+/**
+ * Words and commands are built in their final shape with script indices, and moved to file
+ * offsets in place at the end (one object each, not two).
+ */
+type Word = ShellWord
+type RawCommand = ShellCommand
 
 interface Heredoc {
   delimiter: string
@@ -812,9 +794,11 @@ class Parser {
     const cmd: RawCommand = {
       name: words.length > 0 ? words[0].value : '',
       words,
+      args: [],
       assigns,
       start,
       end,
+      index: -1,
       piped: false,
       substituted,
       subshell,
@@ -836,7 +820,6 @@ class Parser {
     let value = ''
     let chunk = start
     let literal = true
-    let plain = true
     for (;;) {
       if (this.i >= this.end) break
       const c = s.charCodeAt(this.i)
@@ -869,7 +852,6 @@ class Parser {
       if (c === HASH && this.i === start) break
       if (c === BACKSLASH) {
         value += s.slice(chunk, this.i)
-        plain = false
         const n = s.charCodeAt(this.i + 1)
         if (n === NL) {
           this.i += 2
@@ -886,7 +868,6 @@ class Parser {
       }
       if (c === SQUOTE) {
         value += s.slice(chunk, this.i)
-        plain = false
         const close = s.indexOf("'", this.i + 1)
         if (close === -1 || close >= this.end) {
           this.fail('unterminated single quote', this.i)
@@ -901,7 +882,6 @@ class Parser {
       }
       if (c === DQUOTE) {
         value += s.slice(chunk, this.i)
-        plain = false
         const r = this.readDouble()
         value += r.value
         if (!r.literal) literal = false
@@ -920,7 +900,6 @@ class Parser {
         if (n === SQUOTE) {
           // $'…' ANSI-C quoting: a literal (escapes kept as written)
           value += s.slice(chunk, this.i)
-          plain = false
           let k = this.i + 2
           while (k < this.end && s.charCodeAt(k) !== SQUOTE)
             k += s.charCodeAt(k) === BACKSLASH ? 2 : 1
@@ -950,9 +929,11 @@ class Parser {
       this.i++
     }
     if (this.i === start) return undefined
-    value += s.slice(chunk, this.i)
     const raw = s.slice(start, this.i)
-    return { value: literal ? value : raw, raw, literal, start, end: this.i, plain }
+    // Nothing quoted or escaped: the value is the raw text (one string, not two).
+    if (chunk === start) value = raw
+    else value += s.slice(chunk, this.i)
+    return { value: literal ? value : raw, raw, literal, start, end: this.i }
   }
 
   /** After `"`: read to the closing quote. */
@@ -1149,32 +1130,19 @@ export function parseShell(
     typeof offsets === 'function'
       ? (k: number): number => offsets(Math.min(k, text.length))
       : (k: number): number => offsets[Math.min(k, offsets.length - 1)]
-  const toWord = (w: Word): ShellWord => ({
-    value: w.value,
-    raw: w.raw,
-    literal: w.literal,
-    start: at(w.start),
-    end: at(w.end)
-  })
-  const raw = p.commands.slice().sort((a, b) => a.start - b.start)
-  const commands: ShellCommand[] = raw.map((c, index) => {
-    const words = c.words.map(toWord)
-    return {
-      name: c.name,
-      words,
-      args: words.slice(1),
-      assigns: c.assigns,
-      start: at(c.start),
-      end: at(c.end),
-      index,
-      piped: c.piped,
-      substituted: c.substituted,
-      subshell: c.subshell,
-      conditional: c.conditional,
-      next: c.next,
-      nextEnd: c.nextEnd === -1 ? at(c.end) : at(c.nextEnd)
+  const commands = p.commands.sort((a, b) => a.start - b.start)
+  for (let index = 0; index < commands.length; index++) {
+    const c = commands[index]
+    for (const w of c.words) {
+      w.start = at(w.start)
+      w.end = at(w.end)
     }
-  })
+    c.args = c.words.slice(1)
+    c.index = index
+    c.nextEnd = c.nextEnd === -1 ? at(c.end) : at(c.nextEnd)
+    c.start = at(c.start)
+    c.end = at(c.end)
+  }
   const script: ShellScript = { text, commands, hasPipe: p.hasPipe }
   if (p.error) script.error = { message: p.error.message, offset: at(p.error.index) }
   return script

@@ -125,3 +125,22 @@ describe('stricter than hadolint', () => {
     expect(at(result.findings, 'DL3026')).toEqual([])
   })
 })
+
+describe('ARG defaults and heredocs', () => {
+  it('DL3006/DL3007 judge `FROM $VAR` by the ARG default (hadolint skips every `$` image)', () => {
+    const text =
+      'ARG BASE=ubuntu\nARG NODE=node:latest\nFROM $BASE AS a\nFROM ${NODE}\nFROM ${UNKNOWN}\n'
+    const findings = lint(text)
+    expect(at(findings, 'DL3006')).toEqual([3])
+    expect(at(findings, 'DL3007')).toEqual([4])
+  })
+  it('heredocs hadolint fails to parse are linted inside, at their own lines', () => {
+    const text =
+      'FROM debian:12.5\nRUN <<EOF bash\nset -e\napt-get update\napt-get install -y curl\nEOF\n' +
+      'COPY <<-"CONF" /etc/app.conf\n\tkey=$value\n\tCONF\n'
+    const findings = lint(text)
+    expect(at(findings, 'DL1000')).toEqual([])
+    expect(at(findings, 'DL3008')).toEqual([5])
+    expect(at(findings, 'DL3009')).toEqual([4])
+  })
+})

@@ -104,6 +104,14 @@ describe('fewer false positives', () => {
   })
 })
 
+describe('BuildKit where it is the better judge', () => {
+  it('DL3029: a stage named after its platform pins it on purpose', () => {
+    const text =
+      'FROM --platform=linux/arm64 debian:12.5 AS build-arm64\nFROM --platform=linux/amd64 debian:12.5 AS tools\n'
+    expect(at(lint(text), 'DL3029')).toEqual([2])
+  })
+})
+
 describe('stricter than hadolint', () => {
   it('DL1001 also reports global, stage and docker-review ignore pragmas', () => {
     const text =

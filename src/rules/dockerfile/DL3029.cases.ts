@@ -5,7 +5,11 @@ export const cases: RuleCases = {
     'FROM debian:12.5\n',
     'FROM --platform=$BUILDPLATFORM debian:12.5\n',
     'FROM --platform="${BUILDPLATFORM:-}" debian:12.5\n',
-    'FROM --platform=$TARGETPLATFORM debian:12.5\n'
+    'FROM --platform=$TARGETPLATFORM debian:12.5\n',
+    {
+      name: 'stage named after its platform',
+      code: 'FROM --platform=linux/arm64 debian:12.5 AS build-arm64\n'
+    }
   ],
   invalid: [
     {

@@ -418,19 +418,30 @@ export function parseDockerfile(path: string, text: string): DockerfileDoc {
   }
 
   let index = 0
-  while (pos < n) {
-    const nl = lineEnd(pos)
-    const end = contentEnd(pos, nl)
-    const first = firstNonBlank(pos, end)
-    if (first === end) {
-      pos = nl + 1
-      continue
-    }
+  /**
+   * The physical line at `at`: [line break, content end, first non-blank], or undefined after a
+   * blank or comment line (recorded as a comment), which BuildKit skips inside and between
+   * instructions alike.
+   */
+  const physical = (at: number, inInstruction: boolean): [number, number, number] | undefined => {
+    const nl = lineEnd(at)
+    const end = contentEnd(at, nl)
+    const first = firstNonBlank(at, end)
+    if (first === end) return undefined
     if (text.charCodeAt(first) === 35 /* # */) {
-      comment(first, end, false)
-      pos = nl + 1
+      comment(first, end, inInstruction)
+      return undefined
+    }
+    return [nl, end, first]
+  }
+
+  while (pos < n) {
+    const line = physical(pos, false)
+    if (!line) {
+      pos = lineEnd(pos) + 1
       continue
     }
+    const [nl, end, first] = line
     // An instruction: join continuation lines.
     const logical: Logical = { text: '', segs: [], end }
     const parts: string[] = []
@@ -444,18 +455,12 @@ export function parseDockerfile(path: string, text: string): DockerfileDoc {
     append(first, cont === -1 ? end : cont)
     let next = nl + 1
     while (cont !== -1 && next < n) {
-      const lnl = lineEnd(next)
-      const lend = contentEnd(next, lnl)
-      const lfirst = firstNonBlank(next, lend)
-      if (lfirst === lend) {
-        next = lnl + 1
+      const cline = physical(next, true)
+      if (!cline) {
+        next = lineEnd(next) + 1
         continue
       }
-      if (text.charCodeAt(lfirst) === 35) {
-        comment(lfirst, lend, true)
-        next = lnl + 1
-        continue
-      }
+      const [lnl, lend] = cline
       cont = continuationAt(next, lend)
       append(next, cont === -1 ? lend : cont)
       logical.end = lend

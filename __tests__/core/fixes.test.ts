@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { applyFixes, fixToLines, fixUntilStable } from '../../src/core/fixes.js'
+import { applyFixes, fixToLines as linesOf, fixUntilStable } from '../../src/core/fixes.js'
+import { LineIndex } from '../../src/core/text.js'
 import type { Finding, Fix, Range } from '../../src/core/types.js'
 
 const r = (sl: number, sc: number, el: number, ec: number): Range => ({
@@ -75,6 +76,9 @@ describe('fixUntilStable', () => {
     expect(fixUntilStable('x', lint, () => true).text).toBe('y')
   })
 })
+
+const fixToLines = (text: string, f: Fix): ReturnType<typeof linesOf> =>
+  linesOf(new LineIndex(text), f)
 
 describe('fixToLines', () => {
   const text = 'FROM a\nRUN x\nRUN y\n'

@@ -102,50 +102,70 @@ export function fixUntilStable(
   return { text: current, passes, fixed }
 }
 
+/**
+ * A fix (offset edits over the head file) as GitHub wants a suggestion: whole head lines
+ * `startLine..endLine` replaced by `after`. An insertion anchors on an existing line and repeats
+ * it; a deletion has no `after` lines. Line terminators are not part of the lines (`\r` of CRLF
+ * files included). Pure.
+ */
 export interface LineChange {
-  /** 1-based first and last line (inclusive) of the original text the fix touches. */
   startLine: number
   endLine: number
-  /** Those lines as they are (without terminators). */
   before: string[]
-  /** Their complete replacement (may be empty: the fix deletes whole lines). */
   after: string[]
 }
 
-/**
- * A fix widened to whole lines: the lines its edits touch, and what they become. This is the
- * shape of a GitHub suggestion (`start_line`..`line` replaced by the block) and of a diff view.
- * A pure insertion at the start of a line still names that line (the anchor), repeated in `after`.
- */
-export function fixToLines(text: string, fix: Fix): LineChange | undefined {
-  if (fix.edits.length === 0) return undefined
-  const lines = new LineIndex(text)
-  const offsets = toOffsets(lines, fix.edits)
-  const first = offsets[0]
-  const last = offsets.reduce((a, e) => (e.end > a.end ? e : a), offsets[0])
-  const startLine = lines.position(first.start).line
-  let endLine = lines.position(last.end).line
-  // An edit that ends exactly at the start of a line (deleting a whole line with its break) does
-  // not touch that line.
-  if (last.end > first.start && lines.position(last.end).column === 1 && endLine > startLine)
-    endLine--
-  const from = lines.lineStart(startLine)
-  const to = lines.lineEnd(endLine)
-  const next = endLine < lines.lineCount ? lines.lineStart(endLine + 1) : text.length
-  const eol = text.slice(to, next)
-  let replaced = ''
-  let pos = from
-  for (const e of offsets) {
-    replaced += text.slice(pos, e.start) + e.text
-    pos = e.end
-  }
-  replaced += text.slice(pos, next)
-  const body = eol && replaced.endsWith(eol) ? replaced.slice(0, -eol.length) : replaced
-  const after = body === '' && eol ? [] : body.split(/\r?\n/)
-  return {
-    startLine,
-    endLine,
-    before: text.slice(from, to).split(/\r?\n/),
-    after
+const CR_AT_END = /\r$/
+
+function toLines(region: string): string[] {
+  if (region === '') return []
+  const body = region.endsWith('\n') ? region.slice(0, -1) : region
+  return body.split('\n').map((line) => line.replace(CR_AT_END, ''))
+}
+
+/** Undefined when the fix is empty, its edits overlap, or it changes nothing. */
+export function fixToLines(lines: LineIndex, fix: Fix): LineChange | undefined {
+  const text = lines.text
+  const edits: OffsetEdit[] = fix.edits
+    .map((e) => ({
+      start: lines.offset(e.range.start),
+      end: lines.offset(e.range.end),
+      text: e.text
+    }))
+    .sort((a, b) => a.start - b.start || a.end - b.end)
+  if (edits.length === 0) return undefined
+  for (let i = 1; i < edits.length; i++) if (edits[i].start < edits[i - 1].end) return undefined
+  const from = edits[0].start
+  const to = Math.max(...edits.map((e) => e.end))
+  const count = lines.lineCount
+  // The phantom line after a final newline is not a line GitHub shows: anchor on the one before.
+  const lastReal = count > 1 && text.endsWith('\n') ? count - 1 : count
+  let first = Math.min(lines.position(from).line, lastReal)
+  const endPos = lines.position(to)
+  let last = to > from && endPos.column === 1 && endPos.line > first ? endPos.line - 1 : endPos.line
+  last = Math.min(Math.max(last, first), lastReal)
+  first = Math.min(first, last)
+  for (;;) {
+    const regionStart = lines.lineStart(first)
+    const regionEnd = last < count ? lines.lineStart(last + 1) : text.length
+    let replaced = ''
+    let pos = regionStart
+    for (const e of edits) {
+      replaced += text.slice(pos, e.start) + e.text
+      pos = e.end
+    }
+    replaced += text.slice(pos, regionEnd)
+    const original = text.slice(regionStart, regionEnd)
+    // An edit that ate the region's final line break joins the next line in: take that line too.
+    if (original.endsWith('\n') && replaced !== '' && !replaced.endsWith('\n') && last < lastReal) {
+      last++
+      continue
+    }
+    const before = toLines(original)
+    const after = toLines(replaced)
+    if (before.length === after.length && before.every((line, i) => line === after[i])) {
+      return undefined
+    }
+    return { startLine: first, endLine: last, before, after }
   }
 }

@@ -71,8 +71,7 @@ export function formatTty(results: FileResult[], registry: Registry, options: Tt
         `  ${c.dim(pos.padEnd(7))} ${sev[f.severity](f.severity.padEnd(7))} ${safe(f.message)}  ${c.gray(f.rule)}`
       )
       if (lines) out.push(...codeFrame(lines, f, c))
-      if (f.fix && text !== undefined && options.showFixes !== false)
-        out.push(...fixPreview(text, f, c))
+      if (f.fix && lines && options.showFixes !== false) out.push(...fixPreview(lines, f, c))
       const url = docsUrlOf(f.rule, registry)
       if (url) out.push(`          ${c.dim(url)}`)
     }
@@ -116,8 +115,8 @@ function codeFrame(lines: LineIndex, f: Finding, c: ReturnType<typeof palette>):
   return out
 }
 
-function fixPreview(text: string, f: Finding, c: ReturnType<typeof palette>): string[] {
-  const change = fixToLines(text, f.fix!)
+function fixPreview(lines: LineIndex, f: Finding, c: ReturnType<typeof palette>): string[] {
+  const change = fixToLines(lines, f.fix!)
   if (!change) return []
   const label = f.fix!.safe ? 'fix' : 'fix (changes behaviour)'
   return [

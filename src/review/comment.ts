@@ -3,7 +3,7 @@ import type { Finding, Severity } from '../core/types.js'
 import { commentSpan, inOneHunk, lastLineOf, type FileDiff } from '../diff/patch.js'
 import { fenced, inert } from './markdown.js'
 import { inlineMarker } from './marker.js'
-import { fixToLines, type LineChange } from './suggestion.js'
+import { fixToLines, type LineChange } from '../core/fixes.js'
 
 /**
  * One review comment per finding: severity, rule id linked to its docs, the message, and the fix —

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { LineIndex } from '../../src/core/text.js'
 import type { Fix, Position } from '../../src/core/types.js'
-import { fixToLines } from '../../src/review/suggestion.js'
+import { fixToLines } from '../../src/core/fixes.js'
 import { applySuggestion, lint } from './lint.js'
 
 const at = (line: number, column: number): Position => ({ line, column })

@@ -150,3 +150,14 @@ describe('workspace paths', () => {
     expect(basename('a/b/c.yml')).toBe('c.yml')
   })
 })
+
+describe('vendored Compose Specification schema', () => {
+  it('is a valid JSON Schema 2020-12 document that ajv compiles', async () => {
+    const { Ajv2020 } = await import('ajv/dist/2020.js')
+    const spec = (await import('../../src/parse/compose-spec.json', { with: { type: 'json' } }))
+      .default
+    const ajv = new Ajv2020({ strict: false })
+    expect(ajv.validateSchema(spec), JSON.stringify(ajv.errors)).toBe(true)
+    expect(spec.$schema).toBe('https://json-schema.org/draft/2020-12/schema')
+  })
+})

@@ -12,7 +12,16 @@ import { toJS, valSpan, type Entry, type MapVal, type Val } from './model.js'
  * for unknown keys, the value for wrong types and enum violations.
  */
 
-const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true })
+// `verbose` keeps each error's parent schema (the known keys for did-you-mean). Code optimisation
+// and meta-schema validation are skipped: they halve the compile time, the generated validator is
+// as fast, and the vendored schema is checked against its meta-schema by a test instead.
+const ajv = new Ajv2020({
+  allErrors: true,
+  strict: false,
+  verbose: true,
+  validateSchema: false,
+  code: { optimize: false }
+})
 const validate = ajv.compile(composeSpec)
 
 export interface SchemaProblem {

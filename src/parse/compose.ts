@@ -39,7 +39,26 @@ export interface YamlProblem {
  */
 export const MAX_ALIAS_COUNT = 100
 
+/** Recently parsed files: the project model reads override and include partners through the
+ * workspace, and the engine lints the same files; each (path, text) is parsed once. */
+const recent = new Map<string, ComposeDoc>()
+const RECENT_MAX = 256
+
+/**
+ * Parse a compose file. Pure and memoised on (path, text): parsing the same file twice (as a
+ * partner of another file, then as the file being linted) returns the same document.
+ */
 export function parseCompose(path: string, text: string): ComposeDoc {
+  const hit = recent.get(path)
+  if (hit && hit.text === text) return hit
+  const parsed = parseComposeText(path, text)
+  recent.delete(path)
+  recent.set(path, parsed)
+  if (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value!)
+  return parsed
+}
+
+function parseComposeText(path: string, text: string): ComposeDoc {
   const lines = new LineIndex(text)
   const doc = parseDocument(text, {
     uniqueKeys: true,
@@ -73,6 +92,7 @@ export function parseCompose(path: string, text: string): ComposeDoc {
 
 /** `---` separators outside block scalars are rare in compose files; count them on line starts. */
 function countDocuments(text: string): number {
+  if (!text.startsWith('---') && !text.includes('\n---')) return text.trim().length > 0 ? 1 : 0
   const markers = text.match(/^---(\s|$)/gm)?.length ?? 0
   const body = text.replace(/^---.*$/gm, '').trim()
   if (markers === 0) return body.length > 0 ? 1 : 0

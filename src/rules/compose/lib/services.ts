@@ -56,6 +56,18 @@ export function oneShotServices(services: Iterable<{ value: Val }>): Set<string>
   return out
 }
 
+const oneShotCache = new WeakMap<Project, Set<string>>()
+
+/** oneShotServices of a project, computed once (projects are shared by the files of an include). */
+function oneShotOf(project: Project): Set<string> {
+  let set = oneShotCache.get(project)
+  if (!set) {
+    set = oneShotServices(project.services.values())
+    oneShotCache.set(project, set)
+  }
+  return set
+}
+
 /**
  * The long-running services the linted file defines, merged with the rest of the project (one-shot
  * jobs that others wait to complete are left out), for rules about how a service runs.
@@ -67,7 +79,7 @@ export function eachRunningService(
 ): void {
   const found = projectServices(doc, ctx.workspace)
   if (!found) return
-  const oneShot = oneShotServices(found.project.services.values())
+  const oneShot = oneShotOf(found.project)
   const report = reporter(doc, ctx)
   for (const svc of found.services) if (!oneShot.has(svc.name)) visit(svc, report)
 }

@@ -1060,43 +1060,35 @@ function readProperties(
   if (words.length === 0) return []
   const [fs, fe] = words[0]
   const firstWord = t.slice(fs, fe)
+  /** A pair spanning `[s, e)` of the text, its name ending at `n`, its value starting at `v` (or none). */
+  const pair = (
+    s: number,
+    e: number,
+    n: number,
+    v: number | undefined,
+    legacy: boolean
+  ): Property => {
+    const whole = span(at(s), after(e))
+    return {
+      start: whole.start,
+      end: whole.end,
+      range: whole.range,
+      name: unquote(t.slice(s, n), escape),
+      nameSpan: span(at(s), after(n)),
+      value: v === undefined ? null : unquote(t.slice(v, e), escape),
+      valueSpan: v === undefined ? undefined : span(v < e ? at(v) : after(e), after(e)),
+      legacy
+    }
+  }
   if (inst.keyword !== 'ARG' && !firstWord.includes('=')) {
-    // Legacy `ENV key value…`
+    // Legacy `ENV key value…`: the value is the rest of the line.
     let vs = fe
     while (vs < t.length && isBlank(t.charCodeAt(vs))) vs++
-    const hasValue = vs < t.length
-    return [
-      {
-        ...span(at(fs), after(t.length)),
-        name: unquote(firstWord, escape),
-        nameSpan: span(at(fs), after(fe)),
-        value: hasValue ? unquote(t.slice(vs), escape) : null,
-        valueSpan: hasValue ? span(at(vs), after(t.length)) : undefined,
-        legacy: true
-      }
-    ]
+    return [pair(fs, t.length, fe, vs < t.length ? vs : undefined, true)]
   }
   return words.map(([s, e]) => {
-    const word = t.slice(s, e)
-    const eq = word.indexOf('=')
-    if (eq === -1) {
-      return {
-        ...span(at(s), after(e)),
-        name: unquote(word, escape),
-        nameSpan: span(at(s), after(e)),
-        value: null,
-        valueSpan: undefined,
-        legacy: false
-      }
-    }
-    return {
-      ...span(at(s), after(e)),
-      name: unquote(word.slice(0, eq), escape),
-      nameSpan: span(at(s), after(s + eq)),
-      value: unquote(word.slice(eq + 1), escape),
-      valueSpan: span(at(s + eq + 1 < e ? s + eq + 1 : e), after(e)),
-      legacy: false
-    }
+    const eq = t.indexOf('=', s)
+    return eq === -1 || eq >= e ? pair(s, e, e, undefined, false) : pair(s, e, eq, eq + 1, false)
   })
 }
 

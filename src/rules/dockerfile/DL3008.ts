@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../define.js'
-import { argsNoFlags, findArg, packageArgs, reportUnpinned } from './lib/commands.js'
+import { argsNoFlags, findArg, reportUnpinned } from './lib/commands.js'
 import { commandsNamed } from './lib/runs.js'
 
 /** apt-get flags that take a value (their value is not a package). */
@@ -23,7 +23,8 @@ export const DL3008 = defineDockerfileRule({
       reportUnpinned(
         doc,
         ctx.report,
-        packageArgs(doc, inst, words),
+        inst,
+        words,
         pinned,
         (names, example) =>
           `Pin versions in apt-get install: ${names} (e.g. \`${example}=<version>\`).`

@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../define.js'
 import type { ShellCommand, ShellWord } from '../../parse/shell.js'
-import { argsNoFlags, commandName, hasFlag, packageArgs, reportUnpinned } from './lib/commands.js'
+import { argsNoFlags, commandName, hasFlag, reportUnpinned } from './lib/commands.js'
 import { commandsMatching } from './lib/runs.js'
 
 const PIP = /^pip(\d+(\.\d+)*)?$/
@@ -91,7 +91,8 @@ export const DL3013 = defineDockerfileRule({
       reportUnpinned(
         doc,
         ctx.report,
-        packageArgs(doc, inst, words),
+        inst,
+        words,
         pinned,
         (names, example) =>
           `Pin versions in ${PYTHON.test(commandName(cmd)) ? 'pip' : commandName(cmd)} install: ${names} (e.g. ${

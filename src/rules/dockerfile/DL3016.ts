@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../define.js'
-import { argsNoFlags, packageArgs, reportUnpinned } from './lib/commands.js'
+import { argsNoFlags, reportUnpinned } from './lib/commands.js'
 import { commandsNamed } from './lib/runs.js'
 
 const INSTALL = ['install', 'i', 'add']
@@ -52,7 +52,8 @@ export const DL3016 = defineDockerfileRule({
       reportUnpinned(
         doc,
         ctx.report,
-        packageArgs(doc, inst, args.slice(1)),
+        inst,
+        args.slice(1),
         pinned,
         (names, example) =>
           `Pin versions in npm install: ${names} (e.g. \`${example}@<version>\`; a bare \`npm install\`/\`npm ci\` uses the lock file).`

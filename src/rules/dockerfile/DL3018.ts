@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../define.js'
-import { argsNoFlags, findArg, packageArgs, reportUnpinned } from './lib/commands.js'
+import { argsNoFlags, findArg, reportUnpinned } from './lib/commands.js'
 import { commandsNamed } from './lib/runs.js'
 
 /** apk options that take a separate value. */
@@ -35,7 +35,8 @@ export const DL3018 = defineDockerfileRule({
       reportUnpinned(
         doc,
         ctx.report,
-        packageArgs(doc, inst, words),
+        inst,
+        words,
         pinned,
         (names, example) =>
           `Pin versions in apk add: ${names} (e.g. \`${example}=<version>\`, or \`${example}~<major.minor>\` to follow patch releases).`

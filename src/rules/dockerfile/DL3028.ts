@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../define.js'
 import type { ShellWord } from '../../parse/shell.js'
-import { isFlag, packageArgs, reportUnpinned } from './lib/commands.js'
+import { isFlag, reportUnpinned } from './lib/commands.js'
 import { commandsNamed } from './lib/runs.js'
 
 /** gem install options that take a separate value. */
@@ -53,7 +53,8 @@ export const DL3028 = defineDockerfileRule({
       reportUnpinned(
         doc,
         ctx.report,
-        packageArgs(doc, inst, gems),
+        inst,
+        gems,
         (spec) => spec.includes(':') || spec.endsWith('.gem'),
         (names, example) =>
           `Pin versions in gem install: ${names} (e.g. \`${example}:<version>\`, or \`-v <version>\`).`

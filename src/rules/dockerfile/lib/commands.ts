@@ -262,43 +262,29 @@ export function workdirBefore(inst: Instruction): string | null | undefined {
   return undefined
 }
 
-/** A package argument and the package specs it stands for (variables in scope substituted). */
-export interface PackageArg {
-  word: ShellWord
-  specs: string[]
-}
-
 /**
- * The package specs of `words`: literal words as they are, `$PKGS`-style words expanded from the
- * ARG/ENV defaults in scope; words whose value cannot be known are left out (never guessed).
- */
-export function packageArgs(
-  doc: DockerfileDoc,
-  inst: Instruction,
-  words: ShellWord[]
-): PackageArg[] {
-  const out: PackageArg[] = []
-  for (const word of words) {
-    const specs = expandWord(doc, inst, word)
-    if (specs && specs.length > 0) out.push({ word, specs })
-  }
-  return out
-}
-
-/**
- * Report the unpinned packages of one command as one finding from the first to the last offending
- * word, naming each (and what a variable expanded to).
+ * Report the unpinned packages among a command's package words as one finding from the first to
+ * the last offending word, naming each. Literal words are judged as written; `$PKGS`-style words
+ * by the ARG/ENV defaults in scope (what they expand to is named too); words whose value cannot be
+ * known are left out, never guessed.
  */
 export function reportUnpinned(
   doc: DockerfileDoc,
   report: (r: { message: string; range: Range }) => void,
-  args: PackageArg[],
+  inst: Instruction,
+  words: ShellWord[],
   pinned: (spec: string) => boolean,
   message: (names: string, example: string) => string
 ): void {
-  const bad = args
-    .map((a) => ({ ...a, unpinned: a.specs.filter((s) => !pinned(s)) }))
-    .filter((a) => a.unpinned.length > 0)
+  const bad: Array<{ word: ShellWord; unpinned: string[] }> = []
+  for (const word of words) {
+    if (word.literal) {
+      if (!pinned(word.value)) bad.push({ word, unpinned: [word.value] })
+      continue
+    }
+    const unpinned = (expandWord(doc, inst, word) ?? []).filter((s) => !pinned(s))
+    if (unpinned.length > 0) bad.push({ word, unpinned })
+  }
   if (bad.length === 0) return
   const names = bad
     .map((a) =>

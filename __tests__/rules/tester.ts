@@ -38,6 +38,7 @@ function lint(rule: Rule<unknown>, code: string, env: CaseEnv, only = true): Fil
       registry,
       config,
       workspace: workspaceOf(env.files),
+      tools: env.tools,
       only: only ? new Set([rule.meta.id]) : undefined
     }
   )

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { createShellcheck } from '../tools/shellcheck.js'
 import { runCli } from './main.js'
 
 /* istanbul ignore next: the process edge */
@@ -8,6 +9,9 @@ process.exitCode = runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   isTTY: process.stdout.isTTY === true,
-  tools: () => ({}),
+  tools: () => {
+    const shellcheck = createShellcheck()
+    return shellcheck ? { shellcheck } : {}
+  },
   now: () => new Date()
 })

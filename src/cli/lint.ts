@@ -90,12 +90,17 @@ export function runLint(argv: string[], io: LintIO): number {
     inputs.push({ path: target.path, kind: target.kind, text: decoded.source.text })
   }
 
-  const options: LintOptions = {
-    registry,
-    config,
-    workspace: diskWorkspace(io.cwd),
-    tools: config.settings.shellcheck ? io.tools() : {}
+  const tools = config.settings.shellcheck ? io.tools() : {}
+  if (
+    config.settings.shellcheck &&
+    !tools.shellcheck &&
+    inputs.some((i) => i.kind === 'dockerfile')
+  ) {
+    io.stderr(
+      'docker-review: shellcheck (>= 0.7) not found on PATH: ShellCheck (SC) checks of RUN were skipped.\n'
+    )
   }
+  const options: LintOptions = { registry, config, workspace: diskWorkspace(io.cwd), tools }
   let results = lintFiles(inputs, options)
 
   if (args.fix) {

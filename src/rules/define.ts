@@ -1,4 +1,12 @@
-import type { FileKind, Rule, RuleContext, RuleMeta, RuleSettings, Severity } from '../core/types.js'
+import type {
+  FileKind,
+  Rule,
+  RuleContext,
+  RuleMeta,
+  RuleSettings,
+  Severity
+} from '../core/types.js'
+import type { Tools } from '../core/tools.js'
 import type { DockerfileDoc } from '../parse/dockerfile.js'
 import type { ComposeDoc } from '../parse/compose.js'
 
@@ -51,6 +59,8 @@ export interface CaseEnv {
   files?: Record<string, string>
   /** Rule settings (`trustedRegistries`, `labelSchema`, `strictLabels`). */
   settings?: Partial<RuleSettings>
+  /** External tools the rule may call (a deterministic ShellCheck stand-in, say). */
+  tools?: Tools
 }
 
 export interface ValidCase extends CaseEnv {

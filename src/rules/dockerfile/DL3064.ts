@@ -30,7 +30,7 @@ export function looksSecret(name: string): boolean {
 
 export const DL3064 = defineDockerfileRule({
   id: 'DL3064',
-  aliases: [],
+  aliases: ['AVD-DS-0031'],
   severity: 'warning',
   description: 'Potentially sensitive data should not be used in the `ARG` or `ENV` commands.',
   check(doc, ctx) {

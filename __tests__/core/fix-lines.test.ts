@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { LineIndex } from '../../src/core/text.js'
 import type { Fix, Position } from '../../src/core/types.js'
 import { fixToLines } from '../../src/core/fixes.js'
-import { applySuggestion, lint } from './lint.js'
+import { applySuggestion, lint } from '../review/lint.js'
 
 const at = (line: number, column: number): Position => ({ line, column })
 const fix = (...edits: Array<[Position, Position, string]>): Fix => ({

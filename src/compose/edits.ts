@@ -80,12 +80,6 @@ export function columnOf(doc: ComposeDoc, offset: number): number {
   return offset - lineStart(doc, offset)
 }
 
-/** Leading whitespace of the line holding `offset`. */
-export function indentOf(doc: ComposeDoc, offset: number): string {
-  const start = lineStart(doc, offset)
-  return /^[ \t]*/.exec(doc.text.slice(start, start + 200))![0]
-}
-
 /** Is everything before `offset` on its line whitespace? */
 export function startsLine(doc: ComposeDoc, offset: number): boolean {
   return doc.text.slice(lineStart(doc, offset), offset).trim() === ''

@@ -215,18 +215,6 @@ export function expandedSize(val: Val, memo = new Map<Val, number>()): number {
 // ---------------------------------------------------------------------------------------------
 // Accessors
 
-export function isMapVal(v: Val | undefined): v is MapVal {
-  return v?.kind === 'map'
-}
-
-export function isSeqVal(v: Val | undefined): v is SeqVal {
-  return v?.kind === 'seq'
-}
-
-export function isScalarVal(v: Val | undefined): v is ScalarVal {
-  return v?.kind === 'scalar'
-}
-
 /** The entry of a map value, if any. */
 export function entry(map: Val | undefined, key: string): Entry | undefined {
   return map?.kind === 'map' ? map.entries.get(key) : undefined

@@ -1,4 +1,5 @@
 import { isScalar } from 'yaml'
+import { deleteLines } from '../../compose/edits.js'
 import { defineComposeRule } from '../define.js'
 import { rawRoot } from './lib/raw.js'
 
@@ -18,12 +19,6 @@ export const DC1006 = defineComposeRule({
       const value = pair.value
       const start = key.range![0]
       const end = isScalar(value) && value.range ? value.range[1] : key.range![1]
-      // Delete the whole line(s) of the pair, with a trailing comment and the line break.
-      const lineStart = doc.text.lastIndexOf('\n', start - 1) + 1
-      const onlyPairOnLine = doc.text.slice(lineStart, start).trim() === ''
-      const nl = doc.text.indexOf('\n', end)
-      const lineEnd = nl === -1 ? doc.text.length : nl + 1
-      const deletion = onlyPairOnLine ? [lineStart, lineEnd] : [start, end]
       ctx.report({
         message:
           'The top-level `version` field is obsolete: Compose ignores it and prints a warning.',
@@ -31,7 +26,8 @@ export const DC1006 = defineComposeRule({
         fix: {
           description: 'Delete the `version` line.',
           safe: true,
-          edits: [{ range: doc.rangeOf(deletion[0], deletion[1]), text: '' }]
+          // The whole line(s) of the pair, with a trailing comment and the line break.
+          edits: [deleteLines(doc, start, end)]
         }
       })
     }

@@ -55,6 +55,42 @@ describe('.docker-review.yml', () => {
   })
 })
 
+describe('rule options', () => {
+  it('[setting, {options}] sets both, validated against the rule schema', () => {
+    const layer = parseOwnConfig(
+      'c.yml',
+      'rules:\n  DC1001: [error, { prohibitedTags: [latest, edge] }]\n  require-quotes-in-ports: [on, { quoteType: double }]\n',
+      registry
+    )
+    expect(layer.rules!.get('DC1001')).toBe('error')
+    expect(layer.settings!.ruleOptions).toEqual({
+      DC1001: { prohibitedTags: ['latest', 'edge'] },
+      DC2005: { quoteType: 'double' }
+    })
+  })
+  it('unknown options and options for a rule without any are located errors', () => {
+    expect(
+      problems(() =>
+        parseOwnConfig(
+          'c.yml',
+          'rules:\n  DC1001: [warning, { prohibitedTag: [x] }]\n  DL3008: [off, { a: 1 }]\n',
+          registry
+        )
+      )
+    ).toEqual([
+      "2:21: DC1001 options: unknown option 'prohibitedTag' (did you mean 'prohibitedTags'?)",
+      '3:17: DL3008 options: this rule takes no options'
+    ])
+  })
+  it('options reach the rule', () => {
+    const config = configFromTexts(
+      { own: { file: 'c.yml', text: 'rules:\n  DC1001: [warning, { prohibitedTags: [edge] }]\n' } },
+      registry
+    )
+    expect(config.settings.ruleOptions.DC1001).toEqual({ prohibitedTags: ['edge'] })
+  })
+})
+
 describe('.hadolint.yaml', () => {
   it('maps ignored, override, failure-threshold and the label/registry settings', () => {
     const layer = parseHadolintConfig(

@@ -47,7 +47,8 @@ export const DEFAULT_CONFIG: ResolvedConfig = {
     labelSchema: {},
     strictLabels: false,
     disableIgnorePragma: false,
-    shellcheck: true
+    shellcheck: true,
+    ruleOptions: {}
   }
 }
 
@@ -170,6 +171,32 @@ function schemaKeys(schema: unknown, path: string[]): string[] {
   return Object.keys(node.properties ?? {})
 }
 
+type RuleEntry = RuleSetting | boolean | [RuleSetting | boolean, Record<string, unknown>]
+
+const optionValidators = new Map<string, ReturnType<typeof ajv.compile>>()
+
+/** Validate a rule's options against its `meta.options` schema; a message, or undefined when fine. */
+function checkOptions(meta: RuleMeta | undefined, options: unknown): string | undefined {
+  if (!meta?.options) return 'this rule takes no options'
+  let validate = optionValidators.get(meta.id)
+  if (!validate) {
+    validate = ajv.compile(meta.options)
+    optionValidators.set(meta.id, validate)
+  }
+  if (validate(options)) return undefined
+  return (validate.errors ?? [])
+    .map((e) => {
+      const at = e.instancePath ? `'${e.instancePath.slice(1).replace(/\//g, '.')}' ` : ''
+      if (e.keyword === 'additionalProperties') {
+        const key = String((e.params as { additionalProperty: string }).additionalProperty)
+        const hint = closest(key, Object.keys((meta.options?.properties as object) ?? {}))
+        return `unknown option '${key}'${hint ? ` (did you mean '${hint}'?)` : ''}`
+      }
+      return `${at}${e.message ?? 'is invalid'}`
+    })
+    .join('; ')
+}
+
 function checkRuleNames(
   loaded: Loaded,
   catalog: RuleCatalog,
@@ -197,7 +224,7 @@ export function parseOwnConfig(file: string, text: string, catalog: RuleCatalog)
     : schemaProblems(loaded, validateOwn.errors ?? [], (p) => schemaKeys(ownSchema, p))
   const rulesIn = (
     data && typeof data.rules === 'object' && !Array.isArray(data.rules) ? data.rules : {}
-  ) as Record<string, string | boolean>
+  ) as Record<string, RuleEntry>
   problems.push(
     ...checkRuleNames(
       loaded,
@@ -205,13 +232,21 @@ export function parseOwnConfig(file: string, text: string, catalog: RuleCatalog)
       Object.keys(rulesIn).map((name) => ({ name, path: ['rules', name] }))
     )
   )
-  if (problems.length > 0) throw new ConfigError(file, problems.sort(byPosition))
   const rules = new Map<string, RuleSetting>()
-  for (const [name, value] of Object.entries(rulesIn)) {
-    const setting: RuleSetting =
-      value === true ? 'on' : value === false ? 'off' : (value as RuleSetting)
-    rules.set(resolveRuleName(catalog, name)!, setting)
+  const ruleOptions: Record<string, Record<string, unknown>> = {}
+  for (const [name, entry] of Object.entries(rulesIn)) {
+    const id = resolveRuleName(catalog, name)
+    if (!id) continue
+    const [value, options] = Array.isArray(entry) ? entry : [entry, undefined]
+    rules.set(id, value === true ? 'on' : value === false ? 'off' : (value as RuleSetting))
+    if (options !== undefined) {
+      const meta = catalog.metas.find((m) => m.id === id)
+      const problem = checkOptions(meta, options)
+      if (problem) problems.push(`${where(loaded, ['rules', name, 1])}${name} options: ${problem}`)
+      else ruleOptions[id] = options
+    }
   }
+  if (problems.length > 0) throw new ConfigError(file, problems.sort(byPosition))
   const s = (data.settings ?? {}) as Record<string, unknown>
   const settings: Partial<LintSettings> = {}
   if (s['trusted-registries']) settings.trustedRegistries = s['trusted-registries'] as string[]
@@ -221,6 +256,7 @@ export function parseOwnConfig(file: string, text: string, catalog: RuleCatalog)
     settings.disableIgnorePragma = s['disable-ignore-pragma'] as boolean
   }
   if (s.shellcheck !== undefined) settings.shellcheck = s.shellcheck as boolean
+  if (Object.keys(ruleOptions).length > 0) settings.ruleOptions = ruleOptions
   return {
     source: file,
     all: data.all as boolean | undefined,
@@ -292,7 +328,13 @@ export function resolveConfig(layers: ConfigLayer[]): ResolvedConfig {
     if (layer.ignorePaths) out.ignorePaths = [...out.ignorePaths, ...layer.ignorePaths]
     for (const [id, setting] of layer.rules ?? []) out.rules.set(id, setting)
     for (const [key, value] of Object.entries(layer.settings ?? {})) {
-      if (value !== undefined) (out.settings as unknown as Record<string, unknown>)[key] = value
+      if (value === undefined) continue
+      if (key === 'ruleOptions') {
+        out.settings.ruleOptions = {
+          ...out.settings.ruleOptions,
+          ...(value as LintSettings['ruleOptions'])
+        }
+      } else (out.settings as unknown as Record<string, unknown>)[key] = value
     }
   }
   return out

@@ -1,4 +1,13 @@
-import type { FileKind, Finding, Report, Rule, RuleMeta, Workspace } from './types.js'
+import type {
+  FileKind,
+  Finding,
+  Report,
+  Rule,
+  RuleContext,
+  RuleMeta,
+  Severity,
+  Workspace
+} from './types.js'
 import { compareRanges } from './text.js'
 import { ruleState, type ResolvedConfig } from '../config/config.js'
 import { parseDockerfile, type DockerfileDoc } from '../parse/dockerfile.js'
@@ -103,44 +112,75 @@ function finish(path: string, kind: FileKind, findings: Finding[], errors: strin
   return { path, kind, findings, errors }
 }
 
+interface Plan<Doc> {
+  rules: readonly Rule<Doc>[]
+  /** Severity per rule id for rules that report under their own id. */
+  severity: Map<string, Severity>
+}
+
+/** Which rules run, and at which severity, depends only on the config: work it out once per config. */
+const plans = new WeakMap<ResolvedConfig, WeakMap<readonly Rule<unknown>[], Plan<unknown>>>()
+
+function planFor<Doc>(rules: readonly Rule<Doc>[], config: ResolvedConfig): Plan<Doc> {
+  let byList = plans.get(config)
+  if (!byList) plans.set(config, (byList = new WeakMap()))
+  let plan = byList.get(rules as readonly Rule<unknown>[]) as Plan<Doc> | undefined
+  if (!plan) {
+    const severity = new Map<string, Severity>()
+    const enabled = rules.filter((rule) => {
+      if (rule.meta.id === FAMILY) return true
+      const state = ruleState(config, rule.meta.id, rule.meta)
+      severity.set(rule.meta.id, state.severity)
+      return state.enabled
+    })
+    plan = { rules: enabled, severity }
+    byList.set(rules as readonly Rule<unknown>[], plan as Plan<unknown>)
+  }
+  return plan
+}
+
+/** The rule that fronts a family of ids (ShellCheck's SC codes): each report names its own id. */
+const FAMILY = 'SHELLCHECK'
+
 function runRules<Doc extends { path: string }>(
   doc: Doc,
   rules: readonly Rule<Doc>[],
   options: LintOptions
 ): { findings: Finding[]; errors: string[] } {
   const { config, registry } = options
+  const plan = planFor(rules, config)
   const findings: Finding[] = []
   const errors: string[] = []
-  for (const rule of rules) {
-    const meta = rule.meta
-    if (options.only && !options.only.has(meta.id)) continue
-    const family = meta.id === 'SHELLCHECK'
-    if (!family && !ruleState(config, meta.id, meta).enabled) continue
-    const report = (r: Report): void => {
-      const id = r.rule ?? meta.id
-      if (r.rule && !family)
-        throw new Error(`rule ${meta.id} reported under another id (${r.rule})`)
-      if (r.fix && !meta.fixable)
-        throw new Error(`rule ${meta.id} is not marked fixable but reported a fix`)
-      const state = ruleState(config, id, family ? registry.byId.get(id) : meta, r.severity)
+  let meta: RuleMeta = rules[0]?.meta
+  const report = (r: Report): void => {
+    let rule = meta.id
+    let severity = plan.severity.get(rule)!
+    if (meta.id === FAMILY) {
+      if (!r.rule) throw new Error(`rule ${FAMILY} must name the id it reports under`)
+      const state = ruleState(config, r.rule, registry.byId.get(r.rule), r.severity)
       if (!state.enabled) return
-      const finding: Finding = {
-        rule: id,
-        severity: state.severity,
-        message: r.message,
-        file: doc.path,
-        range: r.range
-      }
-      if (r.fix) finding.fix = r.fix
-      findings.push(finding)
+      rule = r.rule
+      severity = state.severity
+    } else if (r.rule) {
+      throw new Error(`rule ${meta.id} reported under another id (${r.rule})`)
     }
+    if (r.fix && !meta.fixable)
+      throw new Error(`rule ${meta.id} is not marked fixable but reported a fix`)
+    const finding: Finding = { rule, severity, message: r.message, file: doc.path, range: r.range }
+    if (r.fix) finding.fix = r.fix
+    findings.push(finding)
+  }
+  const ctx: RuleContext = {
+    report,
+    settings: config.settings,
+    workspace: options.workspace ?? EMPTY_WORKSPACE,
+    tools: options.tools ?? {}
+  }
+  for (const rule of plan.rules) {
+    if (options.only && !options.only.has(rule.meta.id)) continue
+    meta = rule.meta
     try {
-      rule.check(doc, {
-        report,
-        settings: config.settings,
-        workspace: options.workspace ?? EMPTY_WORKSPACE,
-        tools: options.tools ?? {}
-      })
+      rule.check(doc, ctx)
     } catch (error) {
       errors.push(
         `internal error in rule ${meta.id}: ${error instanceof Error ? error.message : String(error)}`

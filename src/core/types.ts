@@ -70,6 +70,8 @@ export interface RuleMeta {
   description: string
   /** False for opt-in rules (`all: true` / `--enable-all` turns them on). */
   enabledByDefault: boolean
+  /** JSON Schema of the rule's options object, when it takes any (validated in the config). */
+  options?: Record<string, unknown>
 }
 
 /** What a rule hands to `ctx.report`. */
@@ -105,6 +107,8 @@ export interface RuleSettings {
   labelSchema: Record<string, string>
   /** DL3050 */
   strictLabels: boolean
+  /** Per-rule options by canonical id (`rules: { DC1001: [warning, { prohibitedTags: [latest] }] }`). */
+  ruleOptions: Record<string, Record<string, unknown>>
 }
 
 export interface RuleContext {

@@ -21,6 +21,8 @@ export interface RuleSpec<Doc> {
   fixable?: boolean
   /** Default true. */
   enabledByDefault?: boolean
+  /** JSON Schema of the options object (`rules: { ID: [severity, {…}] }` in the config). */
+  options?: Record<string, unknown>
   check(doc: Doc, ctx: RuleContext): void
 }
 
@@ -35,6 +37,7 @@ function define<Doc>(kind: FileKind, spec: RuleSpec<Doc>): Rule<Doc> {
     description: spec.description,
     enabledByDefault: spec.enabledByDefault ?? true
   }
+  if (spec.options) meta.options = spec.options
   return { meta, check: spec.check }
 }
 
@@ -89,4 +92,9 @@ export interface InvalidCase extends CaseEnv {
    * when the rule offers no fix for this case.
    */
   output?: string | null
+}
+
+/** The configured options of a rule (validated against its `options` schema), `{}` when none. */
+export function ruleOptions<T extends object>(ctx: RuleContext, id: string): Partial<T> {
+  return (ctx.settings.ruleOptions?.[id] ?? {}) as Partial<T>
 }

@@ -67,7 +67,7 @@ export const cases: RuleCases = {
     },
     {
       name: 'prohibitedTags replaces the list (DCLint option)',
-      settings: { ruleOptions: { DC1001: { prohibitedTags: ['unstable'] } } } as never,
+      settings: { ruleOptions: { DC1001: { prohibitedTags: ['unstable'] } } },
       code: yaml(
         'services:',
         '  a:',

@@ -1,7 +1,7 @@
 import { parseImage } from '../../compose/image.js'
 import { get, str } from '../../compose/model.js'
 import { defineComposeRule } from '../define.js'
-import { ruleOptions } from './lib/options.js'
+import { ruleOptions } from '../define.js'
 import { reporter } from './lib/report.js'
 import { localServices } from './lib/services.js'
 
@@ -28,6 +28,11 @@ export const DC1001 = defineComposeRule({
   aliases: ['service-image-require-explicit-tag', 'require-explicit-image-tag', 'CL-0004'],
   severity: 'warning',
   description: 'A service image has no tag or a mutable tag such as latest; pin a version.',
+  options: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { prohibitedTags: { type: 'array', items: { type: 'string' } } }
+  },
   check(doc, ctx) {
     const options = ruleOptions<{ prohibitedTags: string[] }>(ctx, 'DC1001')
     const prohibited = new Set((options.prohibitedTags ?? MUTABLE_TAGS).map((t) => t.toLowerCase()))

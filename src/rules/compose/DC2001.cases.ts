@@ -22,7 +22,7 @@ export const cases: RuleCases = {
     },
     {
       name: 'checkPullPolicy: false (DCLint option)',
-      settings: { ruleOptions: { DC2001: { checkPullPolicy: false } } } as never,
+      settings: { ruleOptions: { DC2001: { checkPullPolicy: false } } },
       code: yaml(
         'services:',
         '  web:',

@@ -1,6 +1,6 @@
 import { get, str } from '../../compose/model.js'
 import { defineComposeRule } from '../define.js'
-import { ruleOptions } from './lib/options.js'
+import { ruleOptions } from '../define.js'
 import { reporter } from './lib/report.js'
 import { localServices } from './lib/services.js'
 
@@ -17,6 +17,11 @@ export const DC2001 = defineComposeRule({
   enabledByDefault: false,
   description:
     'A service has both build and image without a pull_policy (DCLint no-build-and-image).',
+  options: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { checkPullPolicy: { type: 'boolean' } }
+  },
   check(doc, ctx) {
     const checkPullPolicy =
       ruleOptions<{ checkPullPolicy: boolean }>(ctx, 'DC2001').checkPullPolicy ?? true

@@ -41,7 +41,7 @@ export const cases: RuleCases = {
     },
     {
       name: 'allowedIps (DCLint v4 option)',
-      settings: { ruleOptions: { DC2003: { allowedIps: ['127.0.0.1'] } } } as never,
+      settings: { ruleOptions: { DC2003: { allowedIps: ['127.0.0.1'] } } },
       code: yaml(
         'services:',
         '  web:',
@@ -55,7 +55,7 @@ export const cases: RuleCases = {
     },
     {
       name: 'fallbackInterface makes it fixable (DCLint v4 option)',
-      settings: { ruleOptions: { DC2003: { fallbackInterface: '127.0.0.1' } } } as never,
+      settings: { ruleOptions: { DC2003: { fallbackInterface: '127.0.0.1' } } },
       code: yaml(
         'services:',
         '  web:',

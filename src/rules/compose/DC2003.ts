@@ -2,7 +2,7 @@ import { isIp } from '../../compose/ports.js'
 import { portLabel, ports } from '../../compose/service.js'
 import { defineComposeRule } from '../define.js'
 import { bindPortFix } from './lib/bind-port.js'
-import { ruleOptions } from './lib/options.js'
+import { ruleOptions } from '../define.js'
 import { reporter } from './lib/report.js'
 import { localServices } from './lib/services.js'
 
@@ -26,6 +26,14 @@ export const DC2003 = defineComposeRule({
   enabledByDefault: false,
   description:
     'A port is published without a host IP, so it listens on every interface (DCLint no-unbound-port-interfaces).',
+  options: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      allowedIps: { type: 'array', items: { type: 'string' } },
+      fallbackInterface: { type: 'string' }
+    }
+  },
   check(doc, ctx) {
     const options = ruleOptions<Options>(ctx, 'DC2003')
     const allowed = options.allowedIps ?? []

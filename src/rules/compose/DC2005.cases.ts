@@ -42,7 +42,7 @@ export const cases: RuleCases = {
     },
     {
       name: 'quoteType: double (DCLint option)',
-      settings: { ruleOptions: { DC2005: { quoteType: 'double' } } } as never,
+      settings: { ruleOptions: { DC2005: { quoteType: 'double' } } },
       code: yaml('services:', '  web:', '    image: nginx:1.27', "    ports: ['80:80']"),
       errors: [{ line: 4, column: 13 }],
       output: yaml('services:', '  web:', '    image: nginx:1.27', '    ports: ["80:80"]')

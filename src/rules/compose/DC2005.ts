@@ -1,7 +1,7 @@
 import { isScalar, type Scalar } from 'yaml'
 import { renderScalar, replaceEdit } from '../../compose/edits.js'
 import { defineComposeRule } from '../define.js'
-import { ruleOptions } from './lib/options.js'
+import { ruleOptions } from '../define.js'
 import { rawGet, rawSeq, rawServices } from './lib/raw.js'
 
 /**
@@ -17,6 +17,11 @@ export const DC2005 = defineComposeRule({
   enabledByDefault: false,
   description:
     'A ports/expose entry is not quoted with the configured quote style (DCLint require-quotes-in-ports).',
+  options: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { quoteType: { enum: ['single', 'double'] } }
+  },
   check(doc, ctx) {
     const quoteType =
       ruleOptions<{ quoteType: string }>(ctx, 'DC2005').quoteType === 'double' ? 'double' : 'single'

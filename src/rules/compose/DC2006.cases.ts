@@ -27,7 +27,7 @@ export const cases: RuleCases = {
     },
     {
       name: 'containerNameRegex (DCLint v4 option)',
-      settings: { ruleOptions: { DC2006: { containerNameRegex: /^shop-/gu } } } as never,
+      settings: { ruleOptions: { DC2006: { containerNameRegex: /^shop-/gu } } },
       code: yaml('services:', '  web:', '    image: nginx:1.27', '    container_name: my-app-123'),
       errors: [{ line: 4, column: 21, message: 'does not match the configured pattern' }]
     }

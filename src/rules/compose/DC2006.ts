@@ -1,7 +1,7 @@
 import { hasVariable } from '../../compose/interpolation.js'
 import { get, str } from '../../compose/model.js'
 import { defineComposeRule } from '../define.js'
-import { ruleOptions } from './lib/options.js'
+import { ruleOptions } from '../define.js'
 import { reporter } from './lib/report.js'
 import { localServices } from './lib/services.js'
 
@@ -19,6 +19,11 @@ export const DC2006 = defineComposeRule({
   severity: 'error',
   description:
     'A container_name that Docker rejects ([a-zA-Z0-9][a-zA-Z0-9_.-]+), or that breaks the configured convention.',
+  options: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { containerNameRegex: { type: 'string' } }
+  },
   check(doc, ctx) {
     const option = ruleOptions<{ containerNameRegex: RegExp | string }>(
       ctx,

@@ -74,7 +74,7 @@ export const cases: RuleCases = {
             groupOrder: ['Networking', 'Core Definitions']
           }
         }
-      } as never,
+      },
       code: yaml('services:', '  web:', '    image: nginx:1.27', '    ports: ["80:80"]'),
       errors: [{ line: 4, column: 5 }],
       output: yaml('services:', '  web:', '    ports: ["80:80"]', '    image: nginx:1.27')

@@ -1,6 +1,6 @@
 import { naturalCompare } from '../../compose/reorder.js'
 import { defineComposeRule } from '../define.js'
-import { ruleOptions } from './lib/options.js'
+import { ruleOptions } from '../define.js'
 import { checkOrder, pairItems, type OrderedItem } from './lib/order.js'
 import { rawServices } from './lib/raw.js'
 
@@ -35,6 +35,17 @@ export const DC2008 = defineComposeRule({
   fixable: true,
   enabledByDefault: false,
   description: 'Keys of a service are not in the conventional group order (DCLint style rule).',
+  options: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      groups: {
+        type: 'object',
+        additionalProperties: { type: 'array', items: { type: 'string' } }
+      },
+      groupOrder: { type: 'array', items: { type: 'string' } }
+    }
+  },
   check(doc, ctx) {
     const options = ruleOptions<Options>(ctx, 'DC2008')
     const groups = { ...DEFAULT_GROUPS, ...(options.groups ?? {}) }

@@ -44,7 +44,7 @@ export const cases: RuleCases = {
     },
     {
       name: 'order: alphabetical (DCLint v4 option)',
-      settings: { ruleOptions: { DC2011: { order: 'alphabetical' } } } as never,
+      settings: { ruleOptions: { DC2011: { order: 'alphabetical' } } },
       code: yaml('services:', '  web:', '    image: nginx:1.27', 'name: shop'),
       errors: [{ line: 4, column: 1 }],
       output: yaml('name: shop', 'services:', '  web:', '    image: nginx:1.27')

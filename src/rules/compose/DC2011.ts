@@ -1,7 +1,7 @@
 import { TOP_LEVEL_KEYS } from '../../compose/file.js'
 import { naturalCompare } from '../../compose/reorder.js'
 import { defineComposeRule } from '../define.js'
-import { ruleOptions } from './lib/options.js'
+import { ruleOptions } from '../define.js'
 import { checkOrder, pairItems, type OrderedItem } from './lib/order.js'
 import { rawRoot } from './lib/raw.js'
 
@@ -27,6 +27,14 @@ export const DC2011 = defineComposeRule({
   fixable: true,
   enabledByDefault: false,
   description: 'Top-level keys are not in the conventional order (DCLint style rule).',
+  options: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      order: { oneOf: [{ const: 'alphabetical' }, { type: 'array', items: { type: 'string' } }] },
+      customOrder: { type: 'array', items: { type: 'string' } }
+    }
+  },
   check(doc, ctx) {
     const root = rawRoot(doc)
     if (!root) return

@@ -166,3 +166,25 @@ describe('draftReview', () => {
     expect(draft.inline[0].body).not.toContain('@someone')
   })
 })
+
+describe('multi-line messages', () => {
+  it('render their first line as text and the rest as an inert code block', async () => {
+    const { headline } = await import('../../src/review/comment.js')
+    const text = headline(
+      {
+        rule: 'DC1007',
+        severity: 'info',
+        message:
+          "The 'logging' block is repeated. Reuse it:\nx-logging: &logging\n  driver: local\n```\n<!-- docker-review -->",
+        file: 'compose.yaml',
+        range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } }
+      },
+      'https://example.com/DC1007.md'
+    )
+    const [head, block] = text.split('\n\n')
+    expect(head).toContain("The 'logging' block is repeated. Reuse it:")
+    expect(block.startsWith('````\n')).toBe(true)
+    expect(block.endsWith('\n````')).toBe(true)
+    expect(block).toContain('x-logging: &logging\n  driver: local')
+  })
+})

@@ -59,8 +59,16 @@ export function ruleLink(rule: string, docsUrl: string | undefined): string {
   return docsUrl ? `[${rule}](${docsUrl})` : rule
 }
 
+/**
+ * Severity, linked rule id and the message's first line; later lines of a multi-line message (a
+ * refactoring sketch, say) follow as a code block, which is inert whatever they hold.
+ */
 export function headline(finding: Finding, docsUrl: string | undefined): string {
-  return `${SEVERITY_LABEL[finding.severity]} · ${ruleLink(finding.rule, docsUrl)} · ${inert(finding.message)}`
+  const [first, ...rest] = finding.message.split(/\r?\n/)
+  const head = `${SEVERITY_LABEL[finding.severity]} · ${ruleLink(finding.rule, docsUrl)} · ${inert(first)}`
+  return rest.length > 0 && rest.some((l) => l.trim() !== '')
+    ? `${head}\n\n${fenced('', rest)}`
+    : head
 }
 
 function diffBlock(change: LineChange): string {

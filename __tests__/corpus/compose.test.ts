@@ -1,5 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { isMap, isSeq, parseDocument, visit, type YAMLMap, type YAMLSeq } from 'yaml'
 import { describe, expect, it } from 'vitest'
 import { contentEnd } from '../../src/compose/model.js'
@@ -7,8 +5,9 @@ import { resolveConfig } from '../../src/config/config.js'
 import { lintFiles, lintText, type FileResult } from '../../src/core/engine.js'
 import { applyFixes } from '../../src/core/fixes.js'
 import { LineIndex } from '../../src/core/text.js'
-import type { Finding, Workspace } from '../../src/core/types.js'
+import type { Finding } from '../../src/core/types.js'
 import { registry } from '../../src/rules/index.js'
+import { corpusFiles, corpusWorkspace } from '../shared.js'
 
 /**
  * The compose corpus (../shared/corpus, read at test time): 1,248 real files from 91 projects,
@@ -18,47 +17,7 @@ import { registry } from '../../src/rules/index.js'
  * list's lines).
  */
 
-const corpus = join(import.meta.dirname, '../../../shared/corpus')
-const manifest = join(corpus, 'MANIFEST.tsv')
-
-interface CorpusFile {
-  path: string
-  text: string
-}
-
-function loadCorpus(): CorpusFile[] {
-  if (!existsSync(manifest)) throw new Error(`compose corpus not found at ${manifest}`)
-  return readFileSync(manifest, 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((line) => line.split('\t'))
-    .filter((cols) => cols[0] === 'compose')
-    .map((cols) => ({
-      path: `${cols[2]}/${cols[3]}`,
-      text: readFileSync(join(corpus, cols[1]), 'utf8')
-    }))
-}
-
-function workspaceOf(files: CorpusFile[]): Workspace {
-  const byPath = new Map(files.map((f) => [f.path, f.text]))
-  const dirs = new Map<string, Set<string>>()
-  for (const f of files) {
-    const parts = f.path.split('/')
-    for (let i = 0; i < parts.length; i++) {
-      const dir = parts.slice(0, i).join('/')
-      if (!dirs.has(dir)) dirs.set(dir, new Set())
-      dirs.get(dir)!.add(parts[i])
-    }
-  }
-  return {
-    readFile: (p) => byPath.get(p),
-    listDir: (d) => {
-      const entries = dirs.get(d)
-      return entries ? [...entries] : undefined
-    }
-  }
-}
+const workspaceOf = corpusWorkspace
 
 /** Fixes that rewrite a whole list or mapping (sorting, long-form depends_on). */
 const LIST_FIXES = new Set(['DC1002', 'DC2007', 'DC2008', 'DC2009', 'DC2010', 'DC2011'])
@@ -106,7 +65,7 @@ function changedLines(before: string, after: string): [number, number] {
 }
 
 describe('compose corpus', () => {
-  const files = loadCorpus()
+  const files = corpusFiles('compose')
   const workspace = workspaceOf(files)
   const config = resolveConfig([{ source: 'corpus', all: true }])
   const results: FileResult[] = lintFiles(

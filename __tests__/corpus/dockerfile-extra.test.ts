@@ -1,5 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { resolveConfig } from '../../src/config/config.js'
 import { lintText } from '../../src/core/engine.js'
@@ -8,6 +6,7 @@ import type { Finding } from '../../src/core/types.js'
 import { parseDockerfile } from '../../src/parse/dockerfile.js'
 import { shellcheckScripts } from '../../src/rules/dockerfile/lib/shellcheck-script.js'
 import { registry } from '../../src/rules/index.js'
+import { corpusFiles, type CorpusFile } from '../shared.js'
 import { createShellcheck } from '../../src/tools/shellcheck.js'
 
 /**
@@ -17,29 +16,7 @@ import { createShellcheck } from '../../src/tools/shellcheck.js'
  * finding go away. Windows Dockerfiles must get no POSIX-shell (ShellCheck) findings.
  */
 
-const corpus = join(import.meta.dirname, '../../../shared/corpus')
-const manifest = join(corpus, 'MANIFEST.tsv')
-
-interface CorpusFile {
-  path: string
-  text: string
-}
-
-function loadCorpus(): CorpusFile[] {
-  if (!existsSync(manifest)) throw new Error(`Dockerfile corpus not found at ${manifest}`)
-  return readFileSync(manifest, 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((line) => line.split('\t'))
-    .filter((cols) => cols[0] === 'dockerfile')
-    .map((cols) => ({
-      path: `${cols[2]}/${cols[3]}`,
-      text: readFileSync(join(corpus, cols[1]), 'utf8')
-    }))
-}
-
-const files = loadCorpus()
+const files = corpusFiles('dockerfile')
 const ours = new Set(registry.dockerfile.map((r) => r.meta.id).filter((id) => /^DR\d{4}$/.test(id)))
 const config = resolveConfig([{ source: 'corpus', all: true }])
 

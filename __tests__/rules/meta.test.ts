@@ -68,3 +68,12 @@ describe('rule registry', () => {
     expect(pages.filter((p) => !ids.has(p.replace(/\.md$/, '')))).toEqual([])
   })
 })
+
+describe('rule catalog (docs/rules/README.md)', () => {
+  it('is what the registry generates (run `npx tsx scripts/rules-index.ts` after changing rules)', async () => {
+    const { ruleCatalog } = await import('../../src/rules/catalog.js')
+    const { fixSafetyFromCases } = await import('./fix-safety.js')
+    const expected = `${ruleCatalog(registry.metas, await fixSafetyFromCases())}\n`
+    expect(readFileSync(join(root, 'docs/rules/README.md'), 'utf8')).toBe(expected)
+  })
+})

@@ -71,13 +71,94 @@ describe('parseShell: commands', () => {
   })
 
   it('keeps assignments apart from words, and assignment-only calls', () => {
-    const s = parse('DEBIAN_FRONTEND=noninteractive apt-get install -y x; A=1; arr=(1 "2 3") b')
+    const s = parse(
+      'DEBIAN_FRONTEND=noninteractive apt-get install -y x; A=1; arr=(1 "2 3"); B+=2 b'
+    )
     expect(s.commands[0].assigns).toEqual(['DEBIAN_FRONTEND=noninteractive'])
     expect(s.commands[0].name).toBe('apt-get')
     expect(s.commands[1].name).toBe('')
     expect(s.commands[1].assigns).toEqual(['A=1'])
     expect(s.commands[2].assigns).toEqual(['arr=(1 "2 3")'])
-    expect(s.commands[2].name).toBe('b')
+    expect(s.commands[2].name).toBe('')
+    expect(s.commands[3].assigns).toEqual(['B+=2'])
+    expect(s.commands[3].name).toBe('b')
+  })
+
+  it('rejects an array assignment before a command, as mvdan/sh does (bash accepts it)', () => {
+    const s = parse('arr=(1 "2 3") b')
+    expect(s.error?.message).toBe('inline variables cannot be arrays')
+    expect(names(s)).toEqual(['arr=(1'])
+  })
+
+  it('reads declarations and let as commands named by their keyword', () => {
+    const s = parse('export A="b c" B -x; local -r L=$(pwd); declare -a X=(1 2); let i=1+2 "j = 3"')
+    expect(s.commands.map((c) => [c.name, c.args.map((w) => [w.value, w.literal])])).toEqual([
+      [
+        'export',
+        [
+          ['A=b c', true],
+          ['B', true],
+          ['-x', true]
+        ]
+      ],
+      [
+        'local',
+        [
+          ['-r', true],
+          ['L=$(pwd)', false]
+        ]
+      ],
+      ['pwd', []],
+      [
+        'declare',
+        [
+          ['-a', true],
+          ['X=(1 2)', true]
+        ]
+      ],
+      [
+        'let',
+        [
+          ['i=1+2', true],
+          ['j = 3', true]
+        ]
+      ]
+    ])
+    expect(s.commands[2].substituted).toBe(true)
+    expect(s.commands.map((c) => c.next)).toEqual([';', ';', '', ';', ''])
+  })
+
+  it('gives the operator after a command past its redirections, comments and escaped newlines', () => {
+    const s = parse('echo x >f ; a 2>&1 # note\nb \\\n  && c | d; cat <<E && e\nbody\nE\n')
+    expect(s.commands.map((c) => [c.name, c.next, s.text.slice(c.end, c.nextEnd)])).toEqual([
+      ['echo', ';', ' ;'],
+      ['a', '\n', ' # note\n'],
+      ['b', '&&', ' \\\n  &&'],
+      ['c', '|', ' |'],
+      ['d', ';', ';'],
+      ['cat', '&&', ' &&'],
+      ['e', '\n', '\n']
+    ])
+  })
+
+  it('does not carry subshell or condition context into substitutions', () => {
+    const s = parse('if [ "$(a)" ]; then (b "$(c)"); fi; x | y "$(z)"')
+    const byName = new Map(s.commands.map((c) => [c.name, c]))
+    expect(byName.get('[')!.conditional).toBe(true)
+    expect([byName.get('a')!.conditional, byName.get('a')!.substituted]).toEqual([false, true])
+    expect(byName.get('b')!.subshell).toBe(true)
+    expect([byName.get('c')!.subshell, byName.get('c')!.substituted]).toEqual([false, true])
+    // a pipeline reaches into its substitutions
+    expect(byName.get('z')!.piped).toBe(true)
+  })
+
+  it('reads CRLF scripts like LF ones', () => {
+    const s = parse('apt-get update\r\napt-get install -y curl\r\n')
+    expect(s.commands.map((c) => c.args.map((w) => w.value))).toEqual([
+      ['update'],
+      ['install', '-y', 'curl']
+    ])
+    expect(s.error).toBeUndefined()
   })
 
   it('treats reserved words as plain words outside command position', () => {
@@ -153,23 +234,39 @@ describe('parseShell: words', () => {
 
 describe('parseShell: errors', () => {
   it.each([
-    ["echo 'unterminated", 'single quote', 5],
-    ['echo "unterminated', 'double quote', 5],
-    ['if true; then a', '`fi` expected', 0],
-    ['a && ', 'must be followed', 5],
-    ['echo $(a', 'never closed', 5],
-    ['fi', 'unexpected `fi`', 0],
-    ['a )', 'unexpected `)`', 2]
+    // mvdan/sh's messages and positions
+    ["echo 'unterminated", "reached EOF without closing quote '", 5],
+    ['echo "unterminated', 'reached EOF without closing quote "', 5],
+    ['if true; then a', 'if statement must end with "fi"', 0],
+    ['a && ', '&& must be followed by a statement', 2],
+    ['echo $(a', 'reached EOF without matching ( with )', 5],
+    ['fi', '"fi" can only be used to end an if', 0],
+    ['a )', 'a command can only contain words and redirects; encountered )', 2]
   ])('%s → %s', (text, message, offset) => {
     const s = parse(text)
     expect(s.error?.message).toContain(message)
     expect(s.error?.offset).toBe(offset)
   })
 
-  it('still returns the commands it could read', () => {
-    const s = parse('apt-get update && apt-get install -y "curl')
+  it('still returns the commands of a quote-aware split, located in the file', () => {
+    const s = parse('apt-get update && apt-get install -y "curl', 10)
     expect(names(s)).toEqual(['apt-get', 'apt-get'])
+    expect(s.commands[1].args.map((w) => [w.value, w.start])).toEqual([
+      ['install', 36],
+      ['-y', 44],
+      ['curl', 47]
+    ])
+    expect(s.commands[0]).toMatchObject({ next: '&&', nextEnd: 27 })
+    expect(s.error).toEqual({ message: 'reached EOF without closing quote "', offset: 47 })
+  })
+
+  it('reports nesting deeper than the stack allows instead of crashing', () => {
+    const text = `echo ${'$('.repeat(10000)}x${')'.repeat(10000)}`
+    const s = parse(text)
     expect(s.error).toBeDefined()
+    expect(names(s)[0]).toBe('echo')
+    // the parser still works afterwards
+    expect(names(parse('a && b'))).toEqual(['a', 'b'])
   })
 
   it('never loops or throws on arbitrary punctuation', () => {

@@ -1,15 +1,20 @@
+import sh from 'mvdan-sh'
+
 /**
- * RUN bodies through a shell parser with every word and command located in the *file*: the caller
- * passes the script text and, for each script character, the file offset it came from (line
- * continuations removed, heredoc bodies mapped).
+ * RUN bodies through a real shell parser — mvdan/sh (the parser behind shfmt, GopherJS build) — with
+ * every word and command located in the *file*: the caller passes the script text and, for each
+ * script character, the file offset it came from (line continuations removed, heredoc bodies
+ * mapped).
  *
- * The parser is our own recursive descent over bash syntax (lists, pipelines, `if`/`for`/`while`/
- * `until`/`case`/`select`, `{ }`, `( )`, functions, `[[ ]]`, `(( ))`, redirections, here-documents,
- * quoting, `$(…)`, backticks, `${…}`, `$((…))`, process substitution). It extracts what hadolint's
- * rules need — every simple command, including those inside substitutions and compound commands —
- * and reports the first syntax error while still returning every command it could read. It replaced
- * mvdan/sh (GopherJS), whose parse + walk cost ~10 ms per long RUN; this one reads a megabyte of
- * shell in a few milliseconds.
+ * Speed, without a parser of our own:
+ * - mvdan-sh's public wrappers convert every node through reflection; we walk the plain Go structs
+ *   under `__internal_object__` instead (fields are properties, slices are `{$array, $offset,
+ *   $length}`, the node type is `constructor.string`, positions are UTF-8 byte offsets);
+ * - results are memoized by script text (bounded LRU) in script coordinates and moved to file
+ *   offsets per call: official-image repos repeat RUN bodies across variants, PRs across files;
+ * - plain command lists (words of safe characters and plain quotes, cut by `&&`, `||`, `;`, `|`
+ *   and newlines) are split by a tokenizer, which is exactly what bash does with them; everything
+ *   else goes to mvdan/sh.
  */
 
 export interface ShellWord {
@@ -60,1060 +65,10 @@ export interface ShellError {
 export interface ShellScript {
   text: string
   commands: ShellCommand[]
-  /** Set when the script does not parse as bash; `commands` then hold what could be read. */
+  /** Set when the script does not parse as bash; `commands` then come from `fallbackCommands`. */
   error?: ShellError
   /** Any `|` or `|&` pipeline anywhere in the script. */
   hasPipe: boolean
-}
-
-// Character codes used by the scanner.
-const TAB = 9
-const NL = 10
-const CR = 13
-const SPACE = 32
-const BANG = 33
-const DQUOTE = 34
-const HASH = 35
-const DOLLAR = 36
-const AMP = 38
-const SQUOTE = 39
-const LPAREN = 40
-const RPAREN = 41
-const STAR = 42
-const PLUS = 43
-const SEMI = 59
-const LT = 60
-const EQ = 61
-const GT = 62
-const QUEST = 63
-const AT = 64
-const LBRACKET = 91
-const BACKSLASH = 92
-const BACKTICK = 96
-const LBRACE = 123
-const PIPE = 124
-const RBRACE = 125
-
-/** Characters that end an unquoted word. */
-function isMeta(c: number): boolean {
-  return (
-    c === SPACE ||
-    c === TAB ||
-    c === NL ||
-    c === CR ||
-    c === SEMI ||
-    c === AMP ||
-    c === PIPE ||
-    c === LPAREN ||
-    c === RPAREN ||
-    c === LT ||
-    c === GT
-  )
-}
-
-function isNameStart(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95
-}
-
-function isNameChar(c: number): boolean {
-  return isNameStart(c) || (c >= 48 && c <= 57)
-}
-
-const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/
-
-/** Reserved words that end a list (the caller decides which one it expects). */
-const TERMINATORS = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', 'esac', '}'])
-const THEN = new Set(['then'])
-const ELSE = new Set(['elif', 'else', 'fi'])
-const FI = new Set(['fi'])
-const DO = new Set(['do'])
-const DONE = new Set(['done'])
-const BRACE = new Set(['}'])
-const ESAC = new Set(['esac'])
-const RESERVED_START = /^[!{}[cdefistuw]$/
-const REDIRECTIONS = new Set([
-  '<',
-  '>',
-  '>>',
-  '<<',
-  '<<-',
-  '<<<',
-  '<&',
-  '>&',
-  '<>',
-  '>|',
-  '&>',
-  '&>>'
-])
-
-/**
- * Words and commands are built in their final shape with script indices, and moved to file
- * offsets in place at the end (one object each, not two).
- */
-type Word = ShellWord
-type RawCommand = ShellCommand
-
-interface Heredoc {
-  delimiter: string
-  stripTabs: boolean
-}
-
-class SyntaxError_ {
-  constructor(
-    readonly message: string,
-    readonly index: number
-  ) {}
-}
-
-/** Shell parser state over one script. */
-class Parser {
-  i = 0
-  readonly commands: RawCommand[] = []
-  error: SyntaxError_ | undefined
-  hasPipe = false
-  private heredocs: Heredoc[] = []
-  /** Nesting context for new commands. */
-  private substDepth = 0
-  private subshellDepth = 0
-  private conditionDepth = 0
-
-  constructor(
-    readonly s: string,
-    public end: number
-  ) {}
-
-  fail(message: string, index = this.i): void {
-    if (!this.error) this.error = new SyntaxError_(message, Math.min(index, this.s.length))
-  }
-
-  private code(k = this.i): number {
-    return k < this.end ? this.s.charCodeAt(k) : -1
-  }
-
-  /** Skip blanks, comments and backslash-newlines (not newlines). */
-  private skipBlanks(): void {
-    const s = this.s
-    for (;;) {
-      const c = this.code()
-      if (c === SPACE || c === TAB || c === CR) this.i++
-      else if (c === BACKSLASH && (s.charCodeAt(this.i + 1) === NL || this.i + 1 >= this.end)) {
-        this.i += 2
-      } else if (
-        c === BACKSLASH &&
-        s.charCodeAt(this.i + 1) === CR &&
-        s.charCodeAt(this.i + 2) === NL
-      ) {
-        this.i += 3
-      } else if (c === HASH) {
-        while (this.i < this.end && s.charCodeAt(this.i) !== NL) this.i++
-      } else return
-    }
-  }
-
-  /** Skip blanks, comments and newlines (consuming pending here-document bodies). */
-  private skipNewlines(): void {
-    for (;;) {
-      this.skipBlanks()
-      if (this.code() === NL) {
-        this.i++
-        this.readHeredocBodies()
-      } else return
-    }
-  }
-
-  private readHeredocBodies(): void {
-    if (this.heredocs.length === 0) return
-    const pending = this.heredocs
-    this.heredocs = []
-    const s = this.s
-    for (const h of pending) {
-      let found = false
-      while (this.i < this.end) {
-        let nl = s.indexOf('\n', this.i)
-        if (nl === -1 || nl > this.end) nl = this.end
-        let line = s.slice(this.i, nl)
-        if (line.endsWith('\r')) line = line.slice(0, -1)
-        if (h.stripTabs) line = line.replace(/^\t+/, '')
-        this.i = Math.min(nl + 1, this.end)
-        if (line === h.delimiter) {
-          found = true
-          break
-        }
-      }
-      if (!found) return // bash: "here-document delimited by end-of-file" (a warning only)
-    }
-  }
-
-  /** Peek an operator at the current position (after blanks). */
-  private peekOp(): string {
-    const s = this.s
-    const c = this.code()
-    const d = this.code(this.i + 1)
-    switch (c) {
-      case AMP:
-        if (d === AMP) return '&&'
-        if (d === GT) return s.charCodeAt(this.i + 2) === GT ? '&>>' : '&>'
-        return '&'
-      case PIPE:
-        if (d === PIPE) return '||'
-        if (d === AMP) return '|&'
-        return '|'
-      case SEMI:
-        if (d === SEMI) return s.charCodeAt(this.i + 2) === AMP ? ';;&' : ';;'
-        if (d === AMP) return ';&'
-        return ';'
-      case LPAREN:
-        return '('
-      case RPAREN:
-        return ')'
-      case NL:
-        return '\n'
-      case LT:
-        if (d === LT) {
-          const e = this.code(this.i + 2)
-          if (e === LT) return '<<<'
-          if (e === 45) return '<<-'
-          return '<<'
-        }
-        if (d === AMP) return '<&'
-        if (d === GT) return '<>'
-        if (d === LPAREN) return ''
-        return '<'
-      case GT:
-        if (d === GT) return '>>'
-        if (d === AMP) return '>&'
-        if (d === PIPE) return '>|'
-        if (d === LPAREN) return ''
-        return '>'
-      default:
-        return ''
-    }
-  }
-
-  /**
-   * Parse a list of pipelines until EOF or a terminator: a reserved word in `words` (in command
-   * position), `)` when `paren`, or a `;;`-style case terminator when `inCase`.
-   */
-  parseList(words: ReadonlySet<string> | undefined, paren: boolean, inCase = false): string {
-    for (;;) {
-      this.skipNewlines()
-      if (this.i >= this.end) return ''
-      const op = this.peekOp()
-      if (op === ')') {
-        if (paren) return ')'
-        this.fail('unexpected `)`')
-        this.i++
-        continue
-      }
-      if (op === ';;' || op === ';&' || op === ';;&') {
-        if (inCase) return op
-        this.fail(`unexpected \`${op}\``)
-        this.i += op.length
-        continue
-      }
-      if (op === '&&' || op === '||' || op === '|' || op === '|&' || op === ';' || op === '&') {
-        this.fail(`unexpected \`${op}\``)
-        this.i += op.length
-        continue
-      }
-      const w = this.peekReserved()
-      if (w !== undefined && words?.has(w)) return w
-      if (w !== undefined && TERMINATORS.has(w)) {
-        this.fail(`unexpected \`${w}\``)
-        this.i += w.length
-        continue
-      }
-      const before = this.i
-      const last = this.parseAndOr()
-      if (this.i === before) {
-        // Nothing consumed: skip a character so the parser always advances.
-        this.fail(`unexpected \`${this.s[this.i]}\``)
-        this.i++
-      }
-      this.skipBlanks()
-      const sep = this.peekOp()
-      if (sep === ';' || sep === '&' || sep === '\n') {
-        if (last) {
-          last.next = sep
-          last.nextEnd = this.i + 1
-        }
-        if (sep !== '\n') this.i++
-      }
-    }
-  }
-
-  /** A reserved word at the current position, if the next word is one. */
-  private peekReserved(): string | undefined {
-    const s = this.s
-    // Reserved words start with one of `!{}[cdefistuw`.
-    if (!RESERVED_START.test(s[this.i] ?? '')) return undefined
-    let k = this.i
-    while (k < this.end && !isMeta(s.charCodeAt(k))) k++
-    if (k === this.i) return undefined
-    const w = s.slice(this.i, k)
-    switch (w) {
-      case 'if':
-      case 'then':
-      case 'elif':
-      case 'else':
-      case 'fi':
-      case 'do':
-      case 'done':
-      case 'case':
-      case 'esac':
-      case 'while':
-      case 'until':
-      case 'for':
-      case 'select':
-      case 'function':
-      case '{':
-      case '}':
-      case '!':
-      case '[[':
-      case 'time':
-      case 'coproc':
-        return w
-      default:
-        return undefined
-    }
-  }
-
-  /** pipeline ((&& | ||) pipeline)*; returns the last simple command at its top level. */
-  private parseAndOr(): RawCommand | undefined {
-    for (;;) {
-      const last = this.parsePipeline()
-      this.skipBlanks()
-      const op = this.peekOp()
-      if (op !== '&&' && op !== '||') return last
-      if (last) {
-        last.next = op
-        last.nextEnd = this.i + 2
-      }
-      this.i += 2
-      this.skipNewlines()
-      if (this.i >= this.end) {
-        this.fail(`\`${op}\` must be followed by a command`)
-        return undefined
-      }
-    }
-  }
-
-  /** [!] [time] command (| command)*; returns the last element when it is a simple command. */
-  private parsePipeline(): RawCommand | undefined {
-    this.skipBlanks()
-    for (;;) {
-      const w = this.peekReserved()
-      if (w !== '!' && w !== 'time') break
-      this.i += w.length
-      this.skipBlanks()
-      if (w === 'time' && this.peekWordIs('-p')) {
-        this.i += 2
-        this.skipBlanks()
-      }
-    }
-    const first = this.commands.length
-    let count = 0
-    let last: RawCommand | undefined
-    for (;;) {
-      last = this.parseCommand()
-      count++
-      this.skipBlanks()
-      const op = this.peekOp()
-      if (op !== '|' && op !== '|&') break
-      this.hasPipe = true
-      if (last) {
-        last.next = op
-        last.nextEnd = this.i + op.length
-      }
-      this.i += op.length
-      this.skipNewlines()
-      if (this.i >= this.end) {
-        this.fail(`\`${op}\` must be followed by a command`)
-        break
-      }
-    }
-    if (count > 1) for (let k = first; k < this.commands.length; k++) this.commands[k].piped = true
-    return last
-  }
-
-  /** A simple or compound command with its redirections; returns it when it is a simple command. */
-  private parseCommand(): RawCommand | undefined {
-    this.skipBlanks()
-    const start = this.i
-    const w = this.peekReserved()
-    switch (w) {
-      case 'if':
-        this.i += 2
-        this.parseIf(start)
-        break
-      case 'while':
-      case 'until':
-        this.i += w.length
-        this.conditionDepth++
-        this.expect(this.parseList(DO, false), 'do', start)
-        this.conditionDepth--
-        this.expect(this.parseList(DONE, false), 'done', start)
-        break
-      case 'for':
-      case 'select':
-        this.i += w.length
-        this.parseFor(start)
-        break
-      case 'case':
-        this.i += 4
-        this.parseCase(start)
-        break
-      case '{':
-        this.i += 1
-        this.expect(this.parseList(BRACE, false), '}', start)
-        break
-      case '[[':
-        this.i += 2
-        this.parseTest(start)
-        break
-      case 'function':
-        this.i += 8
-        this.parseFunction(start)
-        return undefined
-      case 'coproc':
-        this.i += 6
-        this.skipBlanks()
-        return this.parseCommand()
-      default:
-        if (this.code() === LPAREN) {
-          if (this.code(this.i + 1) === LPAREN) {
-            this.i += 2
-            this.skipParens(2, start, 'arithmetic expression')
-          } else {
-            this.i++
-            this.subshellDepth++
-            const t = this.parseList(undefined, true)
-            this.subshellDepth--
-            if (t === ')') this.i++
-            else this.fail('`(` is never closed', start)
-          }
-          break
-        }
-        return this.parseSimple()
-    }
-    this.parseRedirections()
-    return undefined
-  }
-
-  private expect(got: string, want: string, start: number): void {
-    if (got === want) {
-      this.i += want.length
-      return
-    }
-    this.fail(`\`${want}\` expected`, got === '' ? start : this.i)
-  }
-
-  private parseIf(start: number): void {
-    for (;;) {
-      this.conditionDepth++
-      const t = this.parseList(THEN, false)
-      this.conditionDepth--
-      if (t !== 'then') {
-        this.fail('`then` expected', start)
-        return
-      }
-      this.i += 4
-      const u = this.parseList(ELSE, false)
-      if (u === 'elif') {
-        this.i += 4
-        continue
-      }
-      if (u === 'else') {
-        this.i += 4
-        this.expect(this.parseList(FI, false), 'fi', start)
-        return
-      }
-      this.expect(u, 'fi', start)
-      return
-    }
-  }
-
-  private parseFor(start: number): void {
-    this.skipBlanks()
-    if (this.s.startsWith('((', this.i)) {
-      const a = this.i
-      this.i += 2
-      this.skipParens(2, a, 'arithmetic expression')
-    } else {
-      this.readWord()
-      this.skipNewlines()
-      if (this.peekWordIs('in')) {
-        this.i += 2
-        for (;;) {
-          this.skipBlanks()
-          const op = this.peekOp()
-          if (op !== '' || this.i >= this.end) break
-          if (!this.readWord()) break
-        }
-      }
-    }
-    this.skipBlanks()
-    const op = this.peekOp()
-    if (op === ';' || op === '\n') this.i++
-    this.skipNewlines()
-    if (this.peekWordIs('do')) {
-      this.i += 2
-      this.expect(this.parseList(DONE, false), 'done', start)
-    } else if (this.peekWordIs('{')) {
-      this.i += 1
-      this.expect(this.parseList(BRACE, false), '}', start)
-    } else this.fail('`do` expected', start)
-  }
-
-  private peekWordIs(word: string): boolean {
-    if (!this.s.startsWith(word, this.i)) return false
-    const c = this.code(this.i + word.length)
-    return c === -1 || isMeta(c)
-  }
-
-  private parseCase(start: number): void {
-    this.skipBlanks()
-    this.readWord()
-    this.skipNewlines()
-    if (!this.peekWordIs('in')) {
-      this.fail('`in` expected', start)
-      return
-    }
-    this.i += 2
-    for (;;) {
-      this.skipNewlines()
-      if (this.i >= this.end) {
-        this.fail('`esac` expected', start)
-        return
-      }
-      if (this.peekWordIs('esac')) {
-        this.i += 4
-        return
-      }
-      // Pattern list: [(] word (| word)* )
-      if (this.code() === LPAREN) this.i++
-      for (;;) {
-        this.skipBlanks()
-        if (!this.readWord()) break
-        this.skipBlanks()
-        if (this.code() === PIPE) {
-          this.i++
-          continue
-        }
-        break
-      }
-      this.skipBlanks()
-      if (this.code() !== RPAREN) {
-        this.fail('`)` expected after a case pattern')
-        return
-      }
-      this.i++
-      const t = this.parseList(ESAC, false, true)
-      if (t === ';;' || t === ';&' || t === ';;&') {
-        this.i += t.length
-        continue
-      }
-      if (t === 'esac') {
-        this.i += 4
-        return
-      }
-      this.fail('`esac` expected', start)
-      return
-    }
-  }
-
-  private parseTest(start: number): void {
-    const s = this.s
-    for (;;) {
-      this.skipNewlines()
-      if (this.i >= this.end) {
-        this.fail('`]]` expected', start)
-        return
-      }
-      if (s.startsWith(']]', this.i)) {
-        const c = this.code(this.i + 2)
-        if (c === -1 || isMeta(c)) {
-          this.i += 2
-          return
-        }
-      }
-      const c = this.code()
-      if (c === AMP || c === PIPE || c === LT || c === GT || c === LPAREN || c === RPAREN) {
-        this.i++
-        continue
-      }
-      if (!this.readWord(true)) this.i++
-    }
-  }
-
-  private parseFunction(start: number): void {
-    this.skipBlanks()
-    this.readWord()
-    this.skipBlanks()
-    if (this.code() === LPAREN) {
-      this.i++
-      this.skipBlanks()
-      if (this.code() === RPAREN) this.i++
-      else this.fail('`)` expected', start)
-    }
-    this.skipNewlines()
-    this.parseCommand()
-  }
-
-  /**
-   * Skip to the parenthesis that closes `depth` open ones: `(( … ))` / `$(( … ))` arithmetic from
-   * just after the opening parens, or an extglob / array value `( … )` from its `(`. Quotes,
-   * escapes and expansions are read as words; commands in `$(…)` are parsed.
-   */
-  private skipParens(depth: number, start: number, what: string): void {
-    const s = this.s
-    while (this.i < this.end) {
-      const c = s.charCodeAt(this.i)
-      if (c === LPAREN) depth++
-      else if (c === RPAREN) {
-        depth--
-        if (depth === 0) {
-          this.i++
-          return
-        }
-      } else if (c === SQUOTE || c === DQUOTE || c === BACKTICK || c === DOLLAR) {
-        const save = this.i
-        const w = this.readWord(true)
-        if (w && this.i > save) continue
-        this.i = save + 1
-        continue
-      } else if (c === BACKSLASH) this.i++
-      this.i++
-    }
-    this.fail(`${what} is never closed`, start)
-  }
-
-  private parseRedirections(): void {
-    for (;;) {
-      this.skipBlanks()
-      if (!this.tryRedirection()) return
-    }
-  }
-
-  /** A redirection at the current position (with an optional fd number); false if none. */
-  private tryRedirection(): boolean {
-    const s = this.s
-    const first = this.code()
-    // Fast exit: a redirection starts with a digit, `<`, `>`, `&` or `{`.
-    if (
-      first !== LT &&
-      first !== GT &&
-      first !== AMP &&
-      first !== LBRACE &&
-      !(first >= 48 && first <= 57)
-    ) {
-      return false
-    }
-    const save = this.i
-    let k = this.i
-    while (k < this.end && s.charCodeAt(k) >= 48 && s.charCodeAt(k) <= 57) k++
-    if (k > this.i && k < this.end) {
-      const c = s.charCodeAt(k)
-      if (c !== LT && c !== GT) return false
-      this.i = k
-    } else if (s.charCodeAt(this.i) === LBRACE) {
-      // {var}>file
-      const close = s.indexOf('}', this.i)
-      if (close === -1 || close + 1 >= this.end) return false
-      const c = s.charCodeAt(close + 1)
-      if (
-        (c !== LT && c !== GT) ||
-        !/^\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(s.slice(this.i, close + 1))
-      )
-        return false
-      this.i = close + 1
-    }
-    const op = this.peekOp()
-    if (!REDIRECTIONS.has(op)) {
-      this.i = save
-      return false
-    }
-    this.i += op.length
-    this.skipBlanks()
-    const target = this.readWord()
-    if (!target) {
-      this.fail(`\`${op}\` needs a target`)
-      return true
-    }
-    if (op === '<<' || op === '<<-') {
-      this.heredocs.push({ delimiter: target.value, stripTabs: op === '<<-' })
-    }
-    return true
-  }
-
-  /** Assignments, words and redirections of one simple command (or a function definition). */
-  private parseSimple(): RawCommand | undefined {
-    const words: Word[] = []
-    const assigns: string[] = []
-    let start = -1
-    let end = -1
-    const substituted = this.substDepth > 0
-    const subshell = this.subshellDepth > 0
-    const conditional = this.conditionDepth > 0
-    for (;;) {
-      this.skipBlanks()
-      if (this.i >= this.end) break
-      const at = this.i
-      if (this.tryRedirection()) {
-        if (start === -1) start = at
-        end = this.i
-        continue
-      }
-      const c = this.code()
-      if (isMeta(c) && !((c === LT || c === GT) && this.code(this.i + 1) === LPAREN)) {
-        if (c === LPAREN && words.length === 1 && assigns.length === 0) {
-          // name() compound-command
-          this.i++
-          this.skipBlanks()
-          if (this.code() === RPAREN) this.i++
-          else this.fail('`)` expected')
-          this.skipNewlines()
-          this.parseCommand()
-          return undefined
-        }
-        if (c === LPAREN) {
-          this.fail('unexpected `(`')
-          this.i++
-          continue
-        }
-        break
-      }
-      const w = this.readWord()
-      if (!w) break
-      if (start === -1) start = w.start
-      end = w.end
-      if (words.length === 0 && ASSIGNMENT.test(w.raw)) assigns.push(w.raw)
-      else words.push(w)
-    }
-    if (start === -1) return undefined
-    const cmd: RawCommand = {
-      name: words.length > 0 ? words[0].value : '',
-      words,
-      args: [],
-      assigns,
-      start,
-      end,
-      index: -1,
-      piped: false,
-      substituted,
-      subshell,
-      conditional,
-      next: '',
-      nextEnd: -1
-    }
-    this.commands.push(cmd)
-    return cmd
-  }
-
-  /**
-   * Read one word at the current position. Returns undefined when there is none. With `inTest`,
-   * `<`, `>`, `(`, `)` end the word like blanks (inside `[[ ]]` they are operators).
-   */
-  readWord(inTest = false): Word | undefined {
-    const s = this.s
-    const start = this.i
-    let value = ''
-    let chunk = start
-    let literal = true
-    for (;;) {
-      if (this.i >= this.end) break
-      const c = s.charCodeAt(this.i)
-      if (isMeta(c)) {
-        // Process substitution <(…) / >(…) at the start of a word, or extglob and array values.
-        if ((c === LT || c === GT) && this.i === start && s.charCodeAt(this.i + 1) === LPAREN) {
-          value += s.slice(chunk, this.i)
-          this.i += 2
-          this.parseSubstitution(this.i - 2)
-          literal = false
-          chunk = this.i
-          continue
-        }
-        if (c === LPAREN && this.i > start) {
-          const p = s.charCodeAt(this.i - 1)
-          if (
-            p === QUEST ||
-            p === STAR ||
-            p === PLUS ||
-            p === AT ||
-            p === BANG ||
-            (p === EQ && ASSIGNMENT.test(s.slice(start, this.i)))
-          ) {
-            this.skipParens(0, this.i, '`(`')
-            continue
-          }
-        }
-        break
-      }
-      if (c === HASH && this.i === start) break
-      if (c === BACKSLASH) {
-        value += s.slice(chunk, this.i)
-        const n = s.charCodeAt(this.i + 1)
-        if (n === NL) {
-          this.i += 2
-        } else if (n === CR && s.charCodeAt(this.i + 2) === NL) {
-          this.i += 3
-        } else if (this.i + 1 < this.end) {
-          value += s[this.i + 1]
-          this.i += 2
-        } else {
-          this.i++
-        }
-        chunk = this.i
-        continue
-      }
-      if (c === SQUOTE) {
-        value += s.slice(chunk, this.i)
-        const close = s.indexOf("'", this.i + 1)
-        if (close === -1 || close >= this.end) {
-          this.fail('unterminated single quote', this.i)
-          value += s.slice(this.i + 1, this.end)
-          this.i = this.end
-        } else {
-          value += s.slice(this.i + 1, close)
-          this.i = close + 1
-        }
-        chunk = this.i
-        continue
-      }
-      if (c === DQUOTE) {
-        value += s.slice(chunk, this.i)
-        const r = this.readDouble()
-        value += r.value
-        if (!r.literal) literal = false
-        chunk = this.i
-        continue
-      }
-      if (c === BACKTICK) {
-        value += s.slice(chunk, this.i)
-        this.readBacktick()
-        literal = false
-        chunk = this.i
-        continue
-      }
-      if (c === DOLLAR) {
-        const n = s.charCodeAt(this.i + 1)
-        if (n === SQUOTE) {
-          // $'…' ANSI-C quoting: a literal (escapes kept as written)
-          value += s.slice(chunk, this.i)
-          let k = this.i + 2
-          while (k < this.end && s.charCodeAt(k) !== SQUOTE)
-            k += s.charCodeAt(k) === BACKSLASH ? 2 : 1
-          if (k >= this.end) {
-            this.fail("unterminated $' quote", this.i)
-            k = this.end
-          }
-          value += s.slice(this.i + 2, k)
-          this.i = Math.min(k + 1, this.end)
-          chunk = this.i
-          continue
-        }
-        if (n === DQUOTE) {
-          value += s.slice(chunk, this.i)
-          this.i++
-          chunk = this.i
-          continue
-        }
-        if (this.readExpansion()) {
-          literal = false
-          continue
-        }
-        this.i++
-        continue
-      }
-      if (inTest && (c === LT || c === GT)) break
-      this.i++
-    }
-    if (this.i === start) return undefined
-    const raw = s.slice(start, this.i)
-    // Nothing quoted or escaped: the value is the raw text (one string, not two).
-    if (chunk === start) value = raw
-    else value += s.slice(chunk, this.i)
-    return { value: literal ? value : raw, raw, literal, start, end: this.i }
-  }
-
-  /** After `"`: read to the closing quote. */
-  private readDouble(): { value: string; literal: boolean } {
-    const s = this.s
-    const open = this.i
-    this.i++
-    let value = ''
-    let chunk = this.i
-    let literal = true
-    while (this.i < this.end) {
-      const c = s.charCodeAt(this.i)
-      if (c === DQUOTE) {
-        value += s.slice(chunk, this.i)
-        this.i++
-        return { value, literal }
-      }
-      if (c === BACKSLASH) {
-        const n = s.charCodeAt(this.i + 1)
-        if (n === DOLLAR || n === BACKTICK || n === DQUOTE || n === BACKSLASH) {
-          value += s.slice(chunk, this.i) + s[this.i + 1]
-          this.i += 2
-          chunk = this.i
-        } else if (n === NL) {
-          value += s.slice(chunk, this.i)
-          this.i += 2
-          chunk = this.i
-        } else this.i += 2
-        continue
-      }
-      if (c === BACKTICK) {
-        this.readBacktick()
-        literal = false
-        continue
-      }
-      if (c === DOLLAR) {
-        if (this.readExpansion()) {
-          literal = false
-          continue
-        }
-      }
-      this.i++
-    }
-    this.fail('unterminated double quote', open)
-    value += s.slice(chunk, this.end)
-    this.i = this.end
-    return { value, literal }
-  }
-
-  /** At `$`: read `$name`, `${…}`, `$(…)`, `$((…))`, `$1`, `$@`…; false when `$` is literal. */
-  private readExpansion(): boolean {
-    const s = this.s
-    const start = this.i
-    const n = s.charCodeAt(this.i + 1)
-    if (n === LPAREN) {
-      if (s.charCodeAt(this.i + 2) === LPAREN) {
-        this.i += 3
-        this.skipParens(2, start, 'arithmetic expression')
-        return true
-      }
-      this.i += 2
-      this.parseSubstitution(start)
-      return true
-    }
-    if (n === LBRACE) {
-      this.i += 2
-      this.skipParameter(start)
-      return true
-    }
-    if (n === LBRACKET) {
-      // $[ … ] legacy arithmetic
-      const close = s.indexOf(']', this.i)
-      this.i = close === -1 || close >= this.end ? this.end : close + 1
-      return true
-    }
-    if (isNameStart(n)) {
-      this.i += 2
-      while (this.i < this.end && isNameChar(s.charCodeAt(this.i))) this.i++
-      return true
-    }
-    if (
-      (n >= 48 && n <= 57) ||
-      n === AT ||
-      n === STAR ||
-      n === HASH ||
-      n === QUEST ||
-      n === 45 ||
-      n === DOLLAR ||
-      n === BANG
-    ) {
-      this.i += 2
-      return true
-    }
-    return false
-  }
-
-  /** After `${`: to the matching `}` (nested expansions and quotes respected). */
-  private skipParameter(start: number): void {
-    const s = this.s
-    while (this.i < this.end) {
-      const c = s.charCodeAt(this.i)
-      if (c === RBRACE) {
-        this.i++
-        return
-      }
-      if (c === BACKSLASH) {
-        this.i += 2
-        continue
-      }
-      if (c === SQUOTE) {
-        const close = s.indexOf("'", this.i + 1)
-        this.i = close === -1 || close >= this.end ? this.end : close + 1
-        continue
-      }
-      if (c === DQUOTE) {
-        this.readDouble()
-        continue
-      }
-      if (c === BACKTICK) {
-        this.readBacktick()
-        continue
-      }
-      if (c === DOLLAR && this.readExpansion()) continue
-      this.i++
-    }
-    this.fail('`${` is never closed', start)
-  }
-
-  /** After `$(` (or `<(`): parse the commands inside up to the matching `)`. */
-  private parseSubstitution(start: number): void {
-    const saved = this.saveContext()
-    this.substDepth++
-    const t = this.parseList(undefined, true)
-    this.restoreContext(saved)
-    if (t === ')') this.i++
-    else this.fail('`$(` is never closed', start)
-  }
-
-  /** At a backtick: parse the commands up to the closing backtick. */
-  private readBacktick(): void {
-    const s = this.s
-    const open = this.i
-    let k = this.i + 1
-    while (k < this.end) {
-      const c = s.charCodeAt(k)
-      if (c === BACKSLASH) k += 2
-      else if (c === BACKTICK) break
-      else k++
-    }
-    if (k >= this.end) {
-      this.fail('unterminated backtick', open)
-      k = this.end
-    }
-    const savedEnd = this.end
-    const saved = this.saveContext()
-    this.end = k
-    this.i = open + 1
-    this.substDepth++
-    this.parseList(undefined, false)
-    this.restoreContext(saved)
-    this.end = savedEnd
-    this.i = Math.min(k + 1, this.end)
-  }
-
-  private saveContext(): [number, number, Heredoc[]] {
-    const saved: [number, number, Heredoc[]] = [
-      this.subshellDepth,
-      this.conditionDepth,
-      this.heredocs
-    ]
-    this.subshellDepth = 0
-    this.conditionDepth = 0
-    this.heredocs = []
-    return saved
-  }
-
-  private restoreContext(saved: [number, number, Heredoc[]]): void {
-    ;[this.subshellDepth, this.conditionDepth, this.heredocs] = saved
-    this.substDepth--
-  }
 }
 
 /**
@@ -1124,56 +79,872 @@ export function parseShell(
   text: string,
   offsets: number[] | ((index: number) => number)
 ): ShellScript {
-  const p = new Parser(text, text.length)
-  p.parseList(undefined, false)
   const at =
     typeof offsets === 'function'
       ? (k: number): number => offsets(Math.min(k, text.length))
       : (k: number): number => offsets[Math.min(k, offsets.length - 1)]
-  const commands = p.commands.sort((a, b) => a.start - b.start)
-  for (let index = 0; index < commands.length; index++) {
-    const c = commands[index]
-    for (const w of c.words) {
-      w.start = at(w.start)
-      w.end = at(w.end)
-    }
-    c.args = c.words.slice(1)
-    c.index = index
-    c.nextEnd = c.nextEnd === -1 ? at(c.end) : at(c.nextEnd)
-    c.start = at(c.start)
-    c.end = at(c.end)
-  }
-  const script: ShellScript = { text, commands, hasPipe: p.hasPipe }
-  if (p.error) script.error = { message: p.error.message, offset: at(p.error.index) }
-  return script
+  return locate(parsed(text), at)
 }
 
 /**
  * Best-effort commands without a parser: quote-aware words, cut at `&&`, `||`, `;`, `|` and
- * newlines. Kept for callers that want a rough split of text that is not shell at all.
+ * newlines. What a script that does not parse still gives the rules.
  */
 export function fallbackCommands(text: string, offsets: number[]): ShellCommand[] {
+  return locate(
+    { text, commands: fallback(text), hasPipe: false },
+    (k) => offsets[Math.min(k, offsets.length - 1)]
+  ).commands
+}
+
+/** mvdan/sh's reading of `text` in script coordinates (no cache, no fast path). */
+export function mvdanScript(text: string): ShellScript {
+  return mvdan(text)
+}
+
+/** The fast path's reading of `text` in script coordinates, or undefined when it is not plain. */
+export function plainScript(text: string): ShellScript | undefined {
+  return plain(text)
+}
+
+export interface ShellStats {
+  calls: number
+  /** Calls answered from the cache. */
+  hits: number
+  /** Distinct scripts read by the fast path / by mvdan/sh. */
+  plain: number
+  mvdan: number
+  /** Distinct scripts that do not parse. */
+  errors: number
+}
+
+const stats: ShellStats = { calls: 0, hits: 0, plain: 0, mvdan: 0, errors: 0 }
+
+/** Counters since the last reset (benchmarks). */
+export function shellStats(): ShellStats {
+  return { ...stats }
+}
+
+/** Empty the cache and the counters (benchmarks measure cold runs). */
+export function resetShellCache(): void {
+  cache.clear()
+  stats.calls = stats.hits = stats.plain = stats.mvdan = stats.errors = 0
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cache: scripts in script coordinates (offsets are indices into the text), moved per call.
+
+const CACHE_LIMIT = 4096
+const cache = new Map<string, ShellScript>()
+
+function parsed(text: string): ShellScript {
+  stats.calls++
+  let script = cache.get(text)
+  if (script) {
+    stats.hits++
+    // Least recently used first: re-insert on a hit.
+    cache.delete(text)
+    cache.set(text, script)
+    return script
+  }
+  const fast = plain(text)
+  if (fast) {
+    stats.plain++
+    script = fast
+  } else {
+    stats.mvdan++
+    script = mvdan(text)
+    if (script.error) stats.errors++
+  }
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!)
+  cache.set(text, script)
+  return script
+}
+
+/** A fresh copy of a script-coordinate script with file offsets. */
+function locate(script: ShellScript, at: (k: number) => number): ShellScript {
+  const commands = new Array<ShellCommand>(script.commands.length)
+  for (let k = 0; k < commands.length; k++) {
+    const c = script.commands[k]
+    const words = new Array<ShellWord>(c.words.length)
+    for (let j = 0; j < words.length; j++) {
+      const w = c.words[j]
+      words[j] = {
+        value: w.value,
+        raw: w.raw,
+        literal: w.literal,
+        start: at(w.start),
+        end: at(w.end)
+      }
+    }
+    commands[k] = {
+      name: c.name,
+      words,
+      args: words.slice(1),
+      assigns: c.assigns.slice(),
+      start: at(c.start),
+      end: at(c.end),
+      index: k,
+      piped: c.piped,
+      substituted: c.substituted,
+      subshell: c.subshell,
+      conditional: c.conditional,
+      next: c.next,
+      nextEnd: at(c.nextEnd)
+    }
+  }
+  const out: ShellScript = { text: script.text, commands, hasPipe: script.hasPipe }
+  if (script.error) out.error = { message: script.error.message, offset: at(script.error.offset) }
+  return out
+}
+
+/** A command in script coordinates (`args` is filled by `locate`). */
+function command(
+  words: ShellWord[],
+  assigns: string[],
+  start: number,
+  end: number,
+  next: string,
+  nextEnd: number
+): ShellCommand {
+  return {
+    name: words.length > 0 ? words[0].value : '',
+    words,
+    args: [],
+    assigns,
+    start,
+    end,
+    index: -1,
+    piped: false,
+    substituted: false,
+    subshell: false,
+    conditional: false,
+    next,
+    nextEnd
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fast path: plain command lists.
+
+/**
+ * Characters of a plain word outside quotes: letters, digits and `_./:=@+,%~^-*?!` `[]` — none
+ * starts an expansion, a redirection, a comment, a group or a glob group (no `(` follows them).
+ */
+const PLAIN = new Uint8Array(128)
+for (const c of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./:=@+,%~^-*?![]')
+  PLAIN[c.charCodeAt(0)] = 1
+/** Words that are not plain commands in command position (reserved words, bash builtins that mvdan/sh parses as clauses). */
+const NOT_PLAIN_COMMAND = new Set([
+  'if',
+  'then',
+  'elif',
+  'else',
+  'fi',
+  'do',
+  'done',
+  'case',
+  'esac',
+  'while',
+  'until',
+  'for',
+  'select',
+  'in',
+  'function',
+  'time',
+  'coproc',
+  '[[',
+  ']]',
+  'export',
+  'local',
+  'declare',
+  'typeset',
+  'readonly',
+  'nameref',
+  'let'
+])
+const PLAIN_ASSIGN = /^[A-Za-z_][A-Za-z0-9_]*\+?=/
+
+/**
+ * Simple commands of plain words cut by `&&`, `||`, `;`, `|` and newlines, or undefined when the
+ * text holds anything else (any other character, a quote with `$`, `\` or a backtick inside, an
+ * operator without a command on both sides, a reserved word or declaration in command position):
+ * those go to mvdan/sh, which also reports their errors.
+ */
+function plain(text: string): ShellScript | undefined {
+  const n = text.length
+  const commands: ShellCommand[] = []
+  let words: ShellWord[] = []
+  let assigns: string[] = []
+  let start = -1
+  let end = -1
+  let pipeline = 0
+  let hasPipe = false
+  /** After `&&`, `||` or `|`: a command must follow. */
+  let pending = false
+  const finish = (next: string, nextEnd: number): boolean => {
+    if (start === -1) return false
+    if (words.length > 0 && NOT_PLAIN_COMMAND.has(words[0].value)) return false
+    if (words.length > 0 && words[0].raw.charCodeAt(0) === 33 /* ! */) return false
+    commands.push(command(words, assigns, start, end, next, next === '' ? end : nextEnd))
+    words = []
+    assigns = []
+    start = -1
+    return true
+  }
+  const endPipeline = (): void => {
+    if (commands.length - pipeline > 1) {
+      for (let k = pipeline; k < commands.length; k++) commands[k].piped = true
+    }
+    pipeline = commands.length
+  }
+  let i = 0
+  while (i < n) {
+    const c = text.charCodeAt(i)
+    if (c === 32 || c === 9) {
+      i++
+    } else if (c === 10) {
+      if (start !== -1) {
+        if (!finish('\n', i + 1)) return undefined
+        endPipeline()
+      }
+      i++
+    } else if (c === 59 /* ; */) {
+      if (text.charCodeAt(i + 1) === 59 || !finish(';', i + 1)) return undefined
+      endPipeline()
+      i++
+    } else if (c === 38 /* & */ || c === 124 /* | */) {
+      const d = text.charCodeAt(i + 1)
+      const double = d === c
+      if (!double && (c === 38 || d === 38)) return undefined
+      const op = double ? (c === 38 ? '&&' : '||') : '|'
+      if (text.charCodeAt(i + op.length) === 38 || !finish(op, i + op.length)) return undefined
+      if (double) endPipeline()
+      else hasPipe = true
+      pending = true
+      i += op.length
+      continue
+    } else {
+      const s = i
+      let value = ''
+      let chunk = i
+      while (i < n) {
+        const d = text.charCodeAt(i)
+        if (d === 39 /* ' */ || d === 34 /* " */) {
+          const close = text.indexOf(d === 39 ? "'" : '"', i + 1)
+          if (close === -1) return undefined
+          for (let k = i + 1; k < close; k++) {
+            const q = text.charCodeAt(k)
+            if (q === 36 || q === 92 || q === 96) return undefined
+          }
+          value += text.slice(chunk, i) + text.slice(i + 1, close)
+          i = close + 1
+          chunk = i
+        } else if (d < 128 && PLAIN[d] === 1) i++
+        else if (d === 32 || d === 9 || d === 10 || d === 59 || d === 38 || d === 124) break
+        else return undefined
+      }
+      const raw = text.slice(s, i)
+      value = chunk === s ? raw : value + text.slice(chunk, i)
+      if (start === -1) start = s
+      end = i
+      if (words.length === 0 && PLAIN_ASSIGN.test(raw)) assigns.push(raw)
+      // `x[1]=2` is an indexed assignment; mvdan/sh also reads `,=x` as one (bash does not).
+      else if (words.length === 0 && raw.includes('=')) return undefined
+      else words.push({ value, raw, literal: true, start: s, end: i })
+      pending = false
+    }
+  }
+  if (pending || (start !== -1 && !finish('', n))) return undefined
+  endPipeline()
+  return { text, commands, hasPipe }
+}
+
+// ---------------------------------------------------------------------------------------------
+// mvdan/sh over its Go structs.
+
+interface GoPos {
+  offs: number
+  lineCol: number
+}
+type GoNode = { [field: string]: unknown } & {
+  constructor: { string?: string }
+  Pos(): GoPos
+  End(): GoPos
+}
+interface GoSlice {
+  $array: GoNode[]
+  $offset: number
+  $length: number
+}
+interface ShParser {
+  Parse(src: string, name: string): { __internal_object__: GoNode }
+}
+interface ShSyntax {
+  NewParser(...options: unknown[]): ShParser
+  KeepComments(keep: boolean): unknown
+  Variant(lang: unknown): unknown
+  LangBash: unknown
+}
+interface ShError {
+  Text?: string
+  Pos?: { Offset(): number }
+}
+
+const syntax = (sh as unknown as { syntax: ShSyntax }).syntax
+let parser: ShParser | undefined
+
+/** The node type (`*syntax.CallExpr`), '' for a nil pointer or interface. */
+function typeOf(node: unknown): string {
+  if (!node) return ''
+  const n = node as GoNode
+  return n.constructor.string !== undefined && n !== (n.constructor as { nil?: unknown }).nil
+    ? n.constructor.string
+    : ''
+}
+
+function slice(value: unknown): GoSlice | undefined {
+  const s = value as GoSlice | null | undefined
+  return s && s.$array && s.$length > 0 ? s : undefined
+}
+
+const NON_ASCII = /[^\x00-\x7f]/ // eslint-disable-line no-control-regex
+
+/** UTF-8 byte offset → UTF-16 index for a text with non-ASCII characters. */
+function byteMap(text: string): Uint32Array {
+  const map: number[] = []
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i)!
+    const bytes = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4
+    for (let b = 0; b < bytes; b++) map.push(i)
+    if (code >= 0x10000) i++
+  }
+  map.push(text.length)
+  return Uint32Array.from(map)
+}
+
+const OPERATORS = ['&&', '||', '|&', ';;&', ';;', ';&', ';', '&', '|', '\n']
+const LIST_END = new Set([';;&', ';;', ';&'])
+
+/**
+ * The operator after a command that ends at `from` (blanks, comments and escaped newlines skipped):
+ * [operator, index just past it], or ['', from]. Case-item terminators count as none.
+ */
+function operatorAfter(text: string, from: number): [string, number] {
+  let i = from
+  for (;;) {
+    const c = text.charCodeAt(i)
+    if (c === 32 || c === 9 || c === 13) i++
+    else if (c === 92 && text.charCodeAt(i + 1) === 10) i += 2
+    else if (c === 92 && text.charCodeAt(i + 1) === 13 && text.charCodeAt(i + 2) === 10) i += 3
+    else if (c === 35 /* # */) {
+      const nl = text.indexOf('\n', i)
+      i = nl === -1 ? text.length : nl
+    } else break
+  }
+  for (const op of OPERATORS) {
+    if (text.startsWith(op, i)) return LIST_END.has(op) ? ['', from] : [op, i + op.length]
+  }
+  return ['', from]
+}
+
+/** Scripts nested deeper than the JavaScript stack allows are reported, not thrown. */
+const TOO_DEEP = 'nested too deeply to parse'
+
+function mvdan(text: string): ShellScript {
+  parser ??= syntax.NewParser(syntax.KeepComments(false), syntax.Variant(syntax.LangBash))
+  const bytes = NON_ASCII.test(text) ? byteMap(text) : undefined
+  const idx = bytes ? (b: number): number => bytes[Math.min(b, bytes.length - 1)] : undefined
+  let file: GoNode
+  try {
+    file = parser.Parse(text, '').__internal_object__
+  } catch (err) {
+    const e = err as ShError
+    if (typeof e?.Text !== 'string') {
+      // Not a syntax error (a stack overflow on deep nesting): start over with a fresh parser.
+      parser = undefined
+      if (!(err instanceof RangeError)) throw err
+      return failed(text, TOO_DEEP, 0)
+    }
+    const offset = e.Pos ? e.Pos.Offset() : 0
+    return failed(text, e.Text, idx ? idx(offset) : offset)
+  }
+  try {
+    return new Walker(text, idx).script(file)
+  } catch (err) {
+    if (err instanceof RangeError) return failed(text, TOO_DEEP, 0)
+    throw err
+  }
+}
+
+function failed(text: string, message: string, offset: number): ShellScript {
+  const commands = fallback(text)
+  return {
+    text,
+    commands,
+    error: { message, offset: Math.min(offset, text.length) },
+    hasPipe: commands.some((c) => c.next === '|')
+  }
+}
+
+/** Collects every simple command of a parsed script with its context. */
+class Walker {
+  readonly commands: ShellCommand[] = []
+  hasPipe = false
+  private piped = 0
+  private substituted = 0
+  private subshell = 0
+  private conditional = 0
+
+  constructor(
+    private readonly text: string,
+    /** Byte offset → text index, undefined for ASCII text (the same numbers). */
+    private readonly idx: ((byte: number) => number) | undefined
+  ) {}
+
+  script(file: GoNode): ShellScript {
+    this.stmts(file.Stmts)
+    const commands = this.commands.sort((a, b) => a.start - b.start)
+    return { text: this.text, commands, hasPipe: this.hasPipe }
+  }
+
+  private at(pos: GoPos): number {
+    return this.idx ? this.idx(pos.offs) : pos.offs
+  }
+
+  private stmts(list: unknown): void {
+    const s = slice(list)
+    if (!s) return
+    for (let i = 0; i < s.$length; i++) this.stmt(s.$array[s.$offset + i])
+  }
+
+  private conditionStmts(list: unknown): void {
+    this.conditional++
+    this.stmts(list)
+    this.conditional--
+  }
+
+  private stmt(stmt: GoNode): void {
+    if (!typeOf(stmt)) return
+    const cmd = stmt.Cmd as GoNode
+    const type = typeOf(cmd)
+    if (type === '*syntax.CallExpr') this.call(cmd, stmt)
+    else if (type === '*syntax.DeclClause') this.decl(cmd, stmt)
+    else if (type === '*syntax.LetClause') this.let(cmd, stmt)
+    else if (type === '') this.call(undefined, stmt)
+    else this.compound(cmd, type)
+    const redirs = slice(stmt.Redirs)
+    if (redirs) {
+      for (let i = 0; i < redirs.$length; i++) this.word(redirs.$array[redirs.$offset + i].Word)
+    }
+  }
+
+  private compound(cmd: GoNode, type: string): void {
+    switch (type) {
+      case '*syntax.BinaryCmd': {
+        // BinCmdOperator: 12 = `|`, 13 = `|&`
+        const pipe = cmd.Op === 12 || cmd.Op === 13
+        if (pipe) {
+          this.hasPipe = true
+          this.piped++
+        }
+        this.stmt(cmd.X as GoNode)
+        this.stmt(cmd.Y as GoNode)
+        if (pipe) this.piped--
+        break
+      }
+      case '*syntax.Subshell':
+        this.subshell++
+        this.stmts(cmd.Stmts)
+        this.subshell--
+        break
+      case '*syntax.Block':
+        this.stmts(cmd.Stmts)
+        break
+      case '*syntax.IfClause':
+        for (let c = cmd; typeOf(c); c = c.Else as GoNode) {
+          this.conditionStmts(c.Cond)
+          this.stmts(c.Then)
+        }
+        break
+      case '*syntax.WhileClause':
+        this.conditionStmts(cmd.Cond)
+        this.stmts(cmd.Do)
+        break
+      case '*syntax.ForClause': {
+        const loop = cmd.Loop as GoNode
+        if (typeOf(loop) === '*syntax.WordIter') this.words(loop.Items)
+        else if (typeOf(loop) === '*syntax.CStyleLoop') {
+          this.arithm(loop.Init)
+          this.arithm(loop.Cond)
+          this.arithm(loop.Post)
+        }
+        this.stmts(cmd.Do)
+        break
+      }
+      case '*syntax.CaseClause': {
+        this.word(cmd.Word)
+        const items = slice(cmd.Items)
+        if (items) {
+          for (let i = 0; i < items.$length; i++) {
+            const item = items.$array[items.$offset + i]
+            this.words(item.Patterns)
+            this.stmts(item.Stmts)
+          }
+        }
+        break
+      }
+      case '*syntax.FuncDecl':
+        this.stmt(cmd.Body as GoNode)
+        break
+      case '*syntax.TimeClause':
+      case '*syntax.CoprocClause':
+        this.stmt(cmd.Stmt as GoNode)
+        break
+      case '*syntax.TestClause':
+        this.test(cmd.X)
+        break
+      case '*syntax.ArithmCmd':
+        this.arithm(cmd.X)
+        break
+    }
+  }
+
+  /** A simple command (or a statement of redirections only, `call` undefined). */
+  private call(call: GoNode | undefined, stmt: GoNode): void {
+    const words: ShellWord[] = []
+    const assigns: string[] = []
+    let start = Infinity
+    let end = -1
+    const args = call && slice(call.Args)
+    if (args) {
+      for (let i = 0; i < args.$length; i++)
+        words.push(this.shellWord(args.$array[args.$offset + i]))
+      start = words[0].start
+      end = words[words.length - 1].end
+    }
+    const assignList = call && slice(call.Assigns)
+    if (assignList) {
+      for (let i = 0; i < assignList.$length; i++) {
+        const a = assignList.$array[assignList.$offset + i]
+        const s = this.at(a.Pos())
+        const e = this.at(a.End())
+        assigns.push(this.text.slice(s, e))
+        if (s < start) start = s
+        if (e > end) end = e
+      }
+    }
+    ;[start, end] = this.redirected(stmt, start, end)
+    if (end === -1) return
+    this.push(words, assigns, start, end)
+    if (assignList) {
+      for (let i = 0; i < assignList.$length; i++)
+        this.assign(assignList.$array[assignList.$offset + i])
+    }
+    if (args) this.words(call.Args)
+  }
+
+  /** `export`/`local`/`declare`/`readonly`/`typeset`/`nameref`: a command named by the keyword. */
+  private decl(decl: GoNode, stmt: GoNode): void {
+    const variant = decl.Variant as GoNode
+    const vs = this.at(variant.Pos())
+    const ve = this.at(variant.End())
+    const words: ShellWord[] = [this.literal(vs, ve)]
+    const list = slice(decl.Args)
+    if (list) {
+      for (let i = 0; i < list.$length; i++)
+        words.push(this.assignWord(list.$array[list.$offset + i]))
+    }
+    const [start, end] = this.redirected(stmt, vs, words[words.length - 1].end)
+    this.push(words, [], start, end)
+    if (list) for (let i = 0; i < list.$length; i++) this.assign(list.$array[list.$offset + i])
+  }
+
+  /** `let expr…`: a command named `let` with one word per expression. */
+  private let(clause: GoNode, stmt: GoNode): void {
+    const s = this.at(clause.Let as GoPos)
+    const words: ShellWord[] = [this.literal(s, s + 3)]
+    const list = slice(clause.Exprs)
+    if (list) {
+      for (let i = 0; i < list.$length; i++) {
+        const x = list.$array[list.$offset + i]
+        words.push(
+          typeOf(x) === '*syntax.Word'
+            ? this.shellWord(x)
+            : this.literal(this.at(x.Pos()), this.at(x.End()))
+        )
+      }
+    }
+    const [start, end] = this.redirected(stmt, s, words[words.length - 1].end)
+    this.push(words, [], start, end)
+    if (list) for (let i = 0; i < list.$length; i++) this.arithm(list.$array[list.$offset + i])
+  }
+
+  /** The span widened by the statement's redirections (a heredoc's body is not part of it). */
+  private redirected(stmt: GoNode, start: number, end: number): [number, number] {
+    const redirs = slice(stmt.Redirs)
+    if (!redirs) return [start, end]
+    for (let i = 0; i < redirs.$length; i++) {
+      const r = redirs.$array[redirs.$offset + i]
+      const s = this.at(r.Pos())
+      const e = this.at((r.Word as GoNode).End())
+      if (s < start) start = s
+      if (e > end) end = e
+    }
+    return [start, end]
+  }
+
+  private push(words: ShellWord[], assigns: string[], start: number, end: number): void {
+    const [next, nextEnd] = operatorAfter(this.text, end)
+    const c = command(words, assigns, start, end, next, next === '' ? end : nextEnd)
+    c.piped = this.piped > 0
+    c.substituted = this.substituted > 0
+    c.subshell = this.subshell > 0
+    c.conditional = this.conditional > 0
+    this.commands.push(c)
+  }
+
+  private literal(start: number, end: number): ShellWord {
+    const raw = this.text.slice(start, end)
+    return { value: raw, raw, literal: true, start, end }
+  }
+
+  private shellWord(word: GoNode): ShellWord {
+    const parts = slice(word.Parts)!
+    const first = parts.$array[parts.$offset]
+    const last = parts.$array[parts.$offset + parts.$length - 1]
+    const start = this.partStart(first)
+    const end = this.partEnd(last)
+    const raw = this.text.slice(start, end)
+    const value = this.literalValue(parts)
+    return value === undefined
+      ? { value: raw, raw, literal: false, start, end }
+      : { value, raw, literal: true, start, end }
+  }
+
+  /** An assignment argument of a declaration as one word (`A="b c"` → `A=b c`). */
+  private assignWord(a: GoNode): ShellWord {
+    const start = this.at(a.Pos())
+    const end = this.at(a.End())
+    const raw = this.text.slice(start, end)
+    const value = typeOf(a.Value) ? (slice((a.Value as GoNode).Parts) ?? undefined) : undefined
+    let literal: string | undefined = raw
+    if (value && !typeOf(a.Array)) {
+      const rest = this.literalValue(value)
+      const vs = this.partStart(value.$array[value.$offset])
+      literal = rest === undefined ? undefined : this.text.slice(start, vs) + rest
+    }
+    return literal === undefined
+      ? { value: raw, raw, literal: false, start, end }
+      : { value: literal, raw, literal: true, start, end }
+  }
+
+  private partStart(part: GoNode): number {
+    switch (typeOf(part)) {
+      case '*syntax.Lit':
+        return this.at(part.ValuePos as GoPos)
+      case '*syntax.SglQuoted':
+      case '*syntax.DblQuoted':
+        return this.at(part.Left as GoPos)
+      default:
+        return this.at(part.Pos())
+    }
+  }
+
+  private partEnd(part: GoNode): number {
+    switch (typeOf(part)) {
+      case '*syntax.Lit':
+        return this.at(part.ValueEnd as GoPos)
+      case '*syntax.SglQuoted':
+      case '*syntax.DblQuoted':
+        return this.at(part.Right as GoPos) + 1
+      default:
+        return this.at(part.End())
+    }
+  }
+
+  /**
+   * Quote removal of a word without expansions; undefined when it has one. `$'…'` keeps its
+   * escapes as written, `$"…"` reads as `"…"`, extended globs are literal text.
+   */
+  private literalValue(parts: GoSlice, quoted = false): string | undefined {
+    const text = this.text
+    let out = ''
+    for (let i = 0; i < parts.$length; i++) {
+      const part = parts.$array[parts.$offset + i]
+      switch (typeOf(part)) {
+        case '*syntax.Lit': {
+          const raw = text.slice(this.at(part.ValuePos as GoPos), this.at(part.ValueEnd as GoPos))
+          out += raw.includes('\\') ? unescape(raw, quoted) : raw
+          break
+        }
+        case '*syntax.SglQuoted': {
+          const s = this.at(part.Left as GoPos) + (part.Dollar ? 2 : 1)
+          out += text.slice(s, this.at(part.Right as GoPos))
+          break
+        }
+        case '*syntax.DblQuoted': {
+          const inner = slice(part.Parts)
+          if (inner) {
+            const value = this.literalValue(inner, true)
+            if (value === undefined) return undefined
+            out += value
+          }
+          break
+        }
+        case '*syntax.ExtGlob':
+          out += text.slice(this.at(part.Pos()), this.at(part.End()))
+          break
+        default:
+          return undefined
+      }
+    }
+    return out
+  }
+
+  private words(list: unknown): void {
+    const s = slice(list)
+    if (!s) return
+    for (let i = 0; i < s.$length; i++) this.word(s.$array[s.$offset + i])
+  }
+
+  /** Commands inside a word's substitutions. */
+  private word(word: unknown): void {
+    if (!typeOf(word)) return
+    const parts = slice((word as GoNode).Parts)
+    if (parts) for (let i = 0; i < parts.$length; i++) this.part(parts.$array[parts.$offset + i])
+  }
+
+  private part(part: GoNode): void {
+    switch (typeOf(part)) {
+      case '*syntax.CmdSubst':
+      case '*syntax.ProcSubst': {
+        // A substitution runs on its own: subshell and condition context do not reach inside.
+        const { subshell, conditional } = this
+        this.subshell = this.conditional = 0
+        this.substituted++
+        this.stmts(part.Stmts)
+        this.substituted--
+        this.subshell = subshell
+        this.conditional = conditional
+        break
+      }
+      case '*syntax.DblQuoted': {
+        const parts = slice(part.Parts)
+        if (parts)
+          for (let i = 0; i < parts.$length; i++) this.part(parts.$array[parts.$offset + i])
+        break
+      }
+      case '*syntax.ParamExp': {
+        this.arithm(part.Index)
+        const sl = part.Slice as GoNode
+        if (typeOf(sl)) {
+          this.arithm(sl.Offset)
+          this.arithm(sl.Length)
+        }
+        const repl = part.Repl as GoNode
+        if (typeOf(repl)) {
+          this.word(repl.Orig)
+          this.word(repl.With)
+        }
+        const exp = part.Exp as GoNode
+        if (typeOf(exp)) this.word(exp.Word)
+        break
+      }
+      case '*syntax.ArithmExp':
+        this.arithm(part.X)
+        break
+    }
+  }
+
+  private assign(a: GoNode): void {
+    this.arithm(a.Index)
+    this.word(a.Value)
+    const array = a.Array as GoNode
+    const elems = typeOf(array) ? slice(array.Elems) : undefined
+    if (elems) {
+      for (let i = 0; i < elems.$length; i++) {
+        const e = elems.$array[elems.$offset + i]
+        this.arithm(e.Index)
+        this.word(e.Value)
+      }
+    }
+  }
+
+  private arithm(x: unknown): void {
+    const node = x as GoNode
+    switch (typeOf(node)) {
+      case '*syntax.Word':
+        this.word(node)
+        break
+      case '*syntax.BinaryArithm':
+        this.arithm(node.X)
+        this.arithm(node.Y)
+        break
+      case '*syntax.UnaryArithm':
+      case '*syntax.ParenArithm':
+        this.arithm(node.X)
+        break
+    }
+  }
+
+  private test(x: unknown): void {
+    const node = x as GoNode
+    switch (typeOf(node)) {
+      case '*syntax.Word':
+        this.word(node)
+        break
+      case '*syntax.BinaryTest':
+        this.test(node.X)
+        this.test(node.Y)
+        break
+      case '*syntax.UnaryTest':
+      case '*syntax.ParenTest':
+        this.test(node.X)
+        break
+    }
+  }
+}
+
+/**
+ * Backslash removal as the shell does it: outside double quotes `\x` → `x`; inside, only before
+ * `$`, backtick, `"`, `\`; an escaped newline disappears.
+ */
+function unescape(raw: string, quoted: boolean): string {
+  let out = ''
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]
+    if (c !== '\\' || i + 1 >= raw.length) {
+      out += c
+      continue
+    }
+    const d = raw[i + 1]
+    if (d === '\n') i++
+    else if (d === '\r' && raw[i + 2] === '\n') i += 2
+    else if (!quoted || d === '$' || d === '`' || d === '"' || d === '\\') {
+      out += d
+      i++
+    } else out += c
+  }
+  return out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fallback for scripts that do not parse.
+
+const BLANK = /\s/
+const WORD_END = /[\s;&|]/
+
+function fallback(text: string): ShellCommand[] {
   const commands: ShellCommand[] = []
   let words: ShellWord[] = []
   let piped = false
   const flush = (nextPiped: boolean, next: string, nextEnd: number): void => {
     if (words.length > 0) {
       const end = words[words.length - 1].end
-      commands.push({
-        name: words[0].value,
-        words,
-        args: words.slice(1),
-        assigns: [],
-        start: words[0].start,
-        end,
-        index: commands.length,
-        piped: piped || nextPiped,
-        substituted: false,
-        subshell: false,
-        conditional: false,
-        next,
-        nextEnd: next === '' ? end : offsets[nextEnd]
-      })
+      const c = command(words, [], words[0].start, end, next, next === '' ? end : nextEnd)
+      c.piped = piped || nextPiped
+      commands.push(c)
     }
     words = []
     piped = nextPiped
@@ -1181,14 +952,15 @@ export function fallbackCommands(text: string, offsets: number[]): ShellCommand[
   let i = 0
   while (i < text.length) {
     const c = text[i]
-    if (c === ' ' || c === '\t' || c === '\r') {
-      i++
-    } else if (c === '\n' || c === ';') {
+    if (c === '\n' || c === ';') {
       flush(false, c, i + 1)
       i++
-    } else if (c === '&' && text[i + 1] === '&') {
-      flush(false, '&&', i + 2)
-      i += 2
+    } else if (BLANK.test(c)) {
+      i++
+    } else if (c === '&') {
+      const double = text[i + 1] === '&'
+      flush(false, double ? '&&' : '&', i + (double ? 2 : 1))
+      i += double ? 2 : 1
     } else if (c === '|') {
       const double = text[i + 1] === '|'
       flush(!double, double ? '||' : '|', i + (double ? 2 : 1))
@@ -1197,7 +969,7 @@ export function fallbackCommands(text: string, offsets: number[]): ShellCommand[
       const s = i
       let value = ''
       let literal = true
-      while (i < text.length && !/[\s;&|]/.test(text[i])) {
+      while (i < text.length && !WORD_END.test(text[i])) {
         const ch = text[i]
         if (ch === "'" || ch === '"') {
           const close = text.indexOf(ch, i + 1)
@@ -1216,7 +988,7 @@ export function fallbackCommands(text: string, offsets: number[]): ShellCommand[
       }
       const e = Math.min(i, text.length)
       const raw = text.slice(s, e)
-      words.push({ value: literal ? value : raw, raw, literal, start: offsets[s], end: offsets[e] })
+      words.push({ value: literal ? value : raw, raw, literal, start: s, end: e })
     }
   }
   flush(false, '', text.length)

@@ -1,0 +1,187 @@
+import fc from 'fast-check'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { parseDockerfile } from '../../src/parse/dockerfile.js'
+import {
+  mvdanScript,
+  parseShell,
+  plainScript,
+  resetShellCache,
+  shellStats
+} from '../../src/parse/shell.js'
+
+/**
+ * The two ways a script is read — the plain-command-list fast path and mvdan/sh — must agree on
+ * every script the fast path accepts; the cache must hand out independent, correctly located
+ * copies.
+ */
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1000)
+const ROOT = join(import.meta.dirname, '../../../shared/corpus/dockerfiles')
+
+const identity = (text: string): number[] => Array.from({ length: text.length + 1 }, (_, i) => i)
+
+describe('fast path ⇔ mvdan/sh', () => {
+  it('reads every plain RUN body of the corpus exactly as mvdan/sh does', () => {
+    if (!existsSync(ROOT)) throw new Error(`corpus missing: ${ROOT}`)
+    let plain = 0
+    let scripts = 0
+    for (const dir of readdirSync(ROOT)) {
+      for (const f of readdirSync(join(ROOT, dir))) {
+        const doc = parseDockerfile(f, readFileSync(join(ROOT, dir, f), 'utf8'))
+        for (const top of doc.instructions) {
+          const script = doc.shell(top.trigger ?? top)
+          if (!script) continue
+          scripts++
+          const fast = plainScript(script.text)
+          if (!fast) continue
+          plain++
+          expect(fast, script.text).toEqual(mvdanScript(script.text))
+        }
+      }
+    }
+    // Both kinds occur: the comparison is not vacuous, and the fast path is not everything.
+    expect(plain).toBeGreaterThan(0)
+    expect(plain).toBeLessThan(scripts)
+  })
+
+  it('agrees with mvdan/sh on generated scripts whenever it accepts one', () => {
+    const piece = fc.constantFrom(
+      'apt-get ',
+      'install ',
+      '-y ',
+      'a',
+      'b',
+      'A=1 ',
+      'B+=x ',
+      'x[1]=2 ',
+      '=',
+      '"q q" ',
+      "'s s' ",
+      '"a\'b" ',
+      "'a\"b' ",
+      '"é🙂" ',
+      '"$x" ',
+      "'\\' ",
+      '&& ',
+      '&&',
+      '|| ',
+      '| ',
+      '|',
+      '; ',
+      ';',
+      ';;',
+      '&',
+      '|&',
+      '\n',
+      ' ',
+      '\t',
+      '!',
+      '! ',
+      '[ ',
+      ' ]',
+      '[[ ',
+      ']] ',
+      'if ',
+      'then ',
+      'fi ',
+      'do ',
+      'done ',
+      'in ',
+      'time ',
+      'export ',
+      'let ',
+      'local ',
+      '*.txt ',
+      '?',
+      '@',
+      '%',
+      '^',
+      ',',
+      '~/x ',
+      ':',
+      '/usr/bin/',
+      '.',
+      '-',
+      '+',
+      '#',
+      '$',
+      '(',
+      ')',
+      '{',
+      '}',
+      '<',
+      '>'
+    )
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+        const text = parts.join('')
+        const fast = plainScript(text)
+        if (fast) expect(fast).toEqual(mvdanScript(text))
+      }),
+      { numRuns: RUNS }
+    )
+  })
+
+  it('leaves anything beyond plain command lists to mvdan/sh', () => {
+    for (const text of [
+      'echo $HOME',
+      'a & b',
+      'a |& b',
+      'a > f',
+      'a # c',
+      'if a; then b; fi',
+      '! a',
+      'export A=1',
+      'x[1]=2 a',
+      'echo "`a`"',
+      "echo 'a\\b'",
+      'a &&',
+      '&& a',
+      'a ;; b',
+      'echo {a,b}',
+      'a\r\nb',
+      'echo "unterminated'
+    ]) {
+      expect(plainScript(text), text).toBeUndefined()
+    }
+    expect(plainScript('A=1 apt-get install -y "a b" && b | c || d; e\nf')).toBeDefined()
+  })
+})
+
+describe('parseShell: cache', () => {
+  it('hands out independent copies located by each call', () => {
+    resetShellCache()
+    const text = 'apt-get install -y curl'
+    const a = parseShell(text, identity(text))
+    a.commands[0].args[0].value = 'changed'
+    a.commands[0].assigns.push('X=1')
+    const b = parseShell(text, (i) => 100 + i)
+    expect(b.commands[0].args[0]).toMatchObject({ value: 'install', start: 108, end: 115 })
+    expect(b.commands[0].assigns).toEqual([])
+    expect(shellStats()).toMatchObject({ calls: 2, hits: 1, plain: 1, mvdan: 0 })
+  })
+
+  it('keeps errors and their fallback commands per call', () => {
+    resetShellCache()
+    const text = 'a && b "c'
+    const first = parseShell(text, identity(text))
+    const second = parseShell(text, (i) => 10 + i)
+    expect(first.error!.offset + 10).toBe(second.error!.offset)
+    expect(second.commands.map((c) => [c.name, c.start])).toEqual([
+      ['a', 10],
+      ['b', 15]
+    ])
+    expect(shellStats()).toMatchObject({ hits: 1, mvdan: 1, errors: 1 })
+  })
+
+  it('is bounded: the least recently used script is read again', () => {
+    resetShellCache()
+    const text = 'echo $first'
+    parseShell(text, identity(text))
+    for (let i = 0; i < 5000; i++) parseShell(`echo $x${i}`, identity(`echo $x${i}`))
+    parseShell(text, identity(text))
+    expect(shellStats()).toMatchObject({ hits: 0, mvdan: 5002 })
+  })
+})

@@ -68,12 +68,25 @@ export class LineIndex {
   }
 }
 
-/** The dominant line terminator of a text, for edits that insert new lines. */
+let eolText: string | undefined
+let eolResult: '\r\n' | '\n' = '\n'
+
+/**
+ * The dominant line terminator of a text, for edits that insert new lines. Rules ask once per fix,
+ * always about the same file: the last answer is remembered (a file with thousands of fixes must
+ * not be scanned thousands of times).
+ */
 export function eolOf(text: string): '\r\n' | '\n' {
-  const lf = text.split('\n').length - 1
-  if (lf === 0) return '\n'
-  const crlf = text.split('\r\n').length - 1
-  return crlf * 2 > lf ? '\r\n' : '\n'
+  if (text === eolText) return eolResult
+  let lf = 0
+  let crlf = 0
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    lf++
+    if (i > 0 && text.charCodeAt(i - 1) === 13) crlf++
+  }
+  eolText = text
+  eolResult = lf > 0 && crlf * 2 > lf ? '\r\n' : '\n'
+  return eolResult
 }
 
 /** Convert dockerfile-ast / LSP 0-based positions to ours. */

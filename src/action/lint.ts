@@ -6,7 +6,13 @@ import {
   type ConfigTexts,
   type ResolvedConfig
 } from '../config/config.js'
-import { lintFiles, type FileResult, type LintInput } from '../core/engine.js'
+import {
+  DEFAULT_FILE_BUDGET_MS,
+  lintFiles,
+  type Budget,
+  type FileResult,
+  type LintInput
+} from '../core/engine.js'
 import type { Tools } from '../core/tools.js'
 import type { FileKind } from '../core/types.js'
 import { parsePatch, type FileDiff } from '../diff/patch.js'
@@ -54,6 +60,8 @@ export interface LintRequest {
   tools(config: ResolvedConfig): Tools
   /** Lint every file with no diff restriction (workflow_dispatch). */
   wholeFiles?: boolean
+  /** Time budget per file (default DEFAULT_FILE_BUDGET_MS on the process clock). */
+  budget?: Budget
 }
 
 export interface LintOutcome {
@@ -181,7 +189,8 @@ export async function lintChanges(request: LintRequest): Promise<LintOutcome> {
     registry,
     config,
     workspace: fetchedWorkspace(fetched),
-    tools: request.tools(config)
+    tools: request.tools(config),
+    budget: request.budget ?? { ms: DEFAULT_FILE_BUDGET_MS, now: () => performance.now() }
   })
   const files: ReviewFile[] = results.map((result, i) => {
     const changed = byPath.get(result.path)

@@ -1,6 +1,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import { lintFiles, type FileResult, type LintInput, type LintOptions } from '../core/engine.js'
+import {
+  DEFAULT_FILE_BUDGET_MS,
+  lintFiles,
+  type Budget,
+  type FileResult,
+  type LintInput,
+  type LintOptions
+} from '../core/engine.js'
 import { fixUntilStable } from '../core/fixes.js'
 import { reaches } from '../core/severity.js'
 import type { Tools } from '../core/tools.js'
@@ -32,6 +39,8 @@ export interface LintIO {
   isTTY: boolean
   /** External tools (ShellCheck), created by the entry point. */
   tools: () => Tools
+  /** Time budget per file (default DEFAULT_FILE_BUDGET_MS on the process clock). */
+  budget?: Budget
 }
 
 function readConfig(cwd: string, explicit: string | undefined): ConfigTexts {
@@ -100,7 +109,13 @@ export function runLint(argv: string[], io: LintIO): number {
       'docker-review: shellcheck (>= 0.7) not found on PATH: ShellCheck (SC) checks of RUN were skipped.\n'
     )
   }
-  const options: LintOptions = { registry, config, workspace: diskWorkspace(io.cwd), tools }
+  const options: LintOptions = {
+    registry,
+    config,
+    workspace: diskWorkspace(io.cwd),
+    tools,
+    budget: io.budget ?? { ms: DEFAULT_FILE_BUDGET_MS, now: () => performance.now() }
+  }
   let results = lintFiles(inputs, options)
 
   if (args.fix) {

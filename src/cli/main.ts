@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { ConfigError } from '../config/config.js'
+import type { Budget } from '../core/engine.js'
 import type { Tools } from '../core/tools.js'
 import { VERSION } from '../version.js'
 import { UsageError } from './args.js'
@@ -25,6 +26,8 @@ export interface CliIO {
   isTTY: boolean
   tools: () => Tools
   now(): Date
+  /** Time budget per file for `lint` (default: 10 s on the process clock). */
+  budget?: Budget
 }
 
 /** The CLI: returns the exit code (0 ok, 1 findings at/above --fail-on, 2 usage error or crash). */

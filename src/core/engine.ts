@@ -10,7 +10,7 @@ import type {
 } from './types.js'
 import { compareRanges } from './text.js'
 import { ruleState, type ResolvedConfig } from '../config/config.js'
-import { parseDockerfile, type DockerfileDoc } from '../parse/dockerfile.js'
+import { parseDockerfile, type DockerfileDoc, type Instruction } from '../parse/dockerfile.js'
 import { parseCompose, type ComposeDoc } from '../parse/compose.js'
 import { dockerfilePragmas, isSuppressed, type RuleNames } from '../suppress/dockerfile.js'
 import { composeDisables, isDisabled } from '../suppress/compose.js'
@@ -41,6 +41,50 @@ export interface LintOptions {
   tools?: Tools
   /** Run only these rule ids (the rule tester); default all enabled rules. */
   only?: ReadonlySet<string>
+  /** Time budget per file; none by default (the CLI and the action always pass one). */
+  budget?: Budget
+}
+
+/**
+ * How long one file may take, parsing included. The clock is passed in, so the engine stays pure
+ * (tests drive it with a fake one). The budget is checked after parsing, before every rule, on
+ * every report and on every lazy per-instruction read of the Dockerfile model (shell script, SHELL
+ * in effect, variables in scope): a file that blows it is skipped with an error naming where it
+ * stopped, and its partial findings are dropped (a verdict must not depend on machine speed
+ * halfway through a file).
+ */
+export interface Budget {
+  /** Milliseconds per file. */
+  ms: number
+  /** Monotonic milliseconds (`performance.now`). */
+  now(): number
+}
+
+/** The per-file time budget the CLI and the action use. */
+export const DEFAULT_FILE_BUDGET_MS = 10_000
+
+/** Thrown inside a rule by the budget checks; never escapes the engine. */
+class OverBudget extends Error {}
+
+type Check = () => void
+
+function budgetCheck(budget: Budget | undefined, started: number): Check | undefined {
+  if (!budget) return undefined
+  const deadline = started + budget.ms
+  return () => {
+    if (budget.now() > deadline) throw new OverBudget()
+  }
+}
+
+function overBudget(path: string, kind: FileKind, budget: Budget, where: string): FileResult {
+  return {
+    path,
+    kind,
+    findings: [],
+    errors: [
+      `skipped: linting this file took longer than its time budget (${budget.ms} ms per file; stopped ${where})`
+    ]
+  }
 }
 
 export interface FileResult {
@@ -57,9 +101,39 @@ export const EMPTY_WORKSPACE: Workspace = {
 }
 
 export function lintText(input: LintInput, options: LintOptions): FileResult {
-  return input.kind === 'dockerfile'
-    ? lintDockerfile(parseDockerfile(input.path, input.text), options)
-    : lintCompose(parseCompose(input.path, input.text), options)
+  const started = options.budget?.now() ?? 0
+  const check = budgetCheck(options.budget, started)
+  if (input.kind === 'dockerfile') {
+    const doc = parseDockerfile(input.path, input.text)
+    if (check && !within(check))
+      return overBudget(input.path, input.kind, options.budget!, 'while parsing')
+    return lintDockerfile(doc, options, started)
+  }
+  const doc = parseCompose(input.path, input.text)
+  if (check && !within(check))
+    return overBudget(input.path, input.kind, options.budget!, 'while parsing')
+  return lintCompose(doc, options, started)
+}
+
+function within(check: Check): boolean {
+  try {
+    check()
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The model as rules see it under a budget: the lazy per-instruction reads check the clock, so a
+ * rule looping over a huge file stops at the deadline instead of running on.
+ */
+function watched(doc: DockerfileDoc, check: Check): DockerfileDoc {
+  return Object.create(doc, {
+    shell: { value: (inst: Instruction) => (check(), doc.shell(inst)) },
+    shellOf: { value: (inst: Instruction) => (check(), doc.shellOf(inst)) },
+    variables: { value: (inst: Instruction) => (check(), doc.variables(inst)) }
+  }) as DockerfileDoc
 }
 
 /**
@@ -81,8 +155,20 @@ export function lintFiles(inputs: LintInput[], options: LintOptions): FileResult
   })
 }
 
-export function lintDockerfile(doc: DockerfileDoc, options: LintOptions): FileResult {
-  const { findings, errors } = runRules(doc, options.registry.dockerfile, options)
+export function lintDockerfile(
+  doc: DockerfileDoc,
+  options: LintOptions,
+  started = options.budget?.now() ?? 0
+): FileResult {
+  const check = budgetCheck(options.budget, started)
+  const ran = runRules(
+    check ? watched(doc, check) : doc,
+    options.registry.dockerfile,
+    options,
+    check
+  )
+  if (ran.stoppedIn) return overBudget(doc.path, 'dockerfile', options.budget!, ran.stoppedIn)
+  const { findings, errors } = ran
   const pragmas = options.config.settings.disableIgnorePragma
     ? []
     : dockerfilePragmas(doc, options.registry)
@@ -94,8 +180,14 @@ export function lintDockerfile(doc: DockerfileDoc, options: LintOptions): FileRe
   )
 }
 
-export function lintCompose(doc: ComposeDoc, options: LintOptions): FileResult {
-  const { findings, errors } = runRules(doc, options.registry.compose, options)
+export function lintCompose(
+  doc: ComposeDoc,
+  options: LintOptions,
+  started = options.budget?.now() ?? 0
+): FileResult {
+  const ran = runRules(doc, options.registry.compose, options, budgetCheck(options.budget, started))
+  if (ran.stoppedIn) return overBudget(doc.path, 'compose', options.budget!, ran.stoppedIn)
+  const { findings, errors } = ran
   const disables = options.config.settings.disableIgnorePragma
     ? []
     : composeDisables(doc.text, (n) => options.registry.resolve(n))
@@ -145,14 +237,16 @@ const FAMILY = 'SHELLCHECK'
 function runRules<Doc extends { path: string }>(
   doc: Doc,
   rules: readonly Rule<Doc>[],
-  options: LintOptions
-): { findings: Finding[]; errors: string[] } {
+  options: LintOptions,
+  check: Check | undefined
+): { findings: Finding[]; errors: string[]; stoppedIn?: string } {
   const { config, registry } = options
   const plan = planFor(rules, config)
   const findings: Finding[] = []
   const errors: string[] = []
   let meta: RuleMeta = rules[0]?.meta
   const report = (r: Report): void => {
+    check?.()
     let rule = meta.id
     let severity = plan.severity.get(rule)!
     if (meta.id === FAMILY) {
@@ -176,12 +270,18 @@ function runRules<Doc extends { path: string }>(
     workspace: options.workspace ?? EMPTY_WORKSPACE,
     tools: options.tools ?? {}
   }
+  let done = 0
   for (const rule of plan.rules) {
     if (options.only && !options.only.has(rule.meta.id)) continue
     meta = rule.meta
     try {
+      check?.()
       rule.check(doc, ctx)
+      done++
     } catch (error) {
+      if (error instanceof OverBudget) {
+        return { findings, errors, stoppedIn: `in rule ${meta.id}, after ${done} rules` }
+      }
       errors.push(
         `internal error in rule ${meta.id}: ${error instanceof Error ? error.message : String(error)}`
       )

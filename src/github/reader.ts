@@ -1,5 +1,6 @@
 import type { ExistingIssueComment, ExistingThread } from '../review/reconcile.js'
 import type { Fetched, FetchRequest, FileState } from '../action/sources.js'
+import { decodeText, tooLarge } from '../io/source.js'
 import type { GitHubClient } from './client.js'
 import {
   pageQuery,
@@ -18,8 +19,6 @@ import {
 
 /** Aliased objects per query: keeps one request for pull requests up to ~100 files. */
 export const MAX_OBJECTS = 400
-/** Files larger than this are not linted. */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024
 
 export interface PullState {
   headSha: string
@@ -164,13 +163,9 @@ export class ApiReader {
   ): Promise<FileState> {
     if (!blob) return { kind: 'missing' }
     if (blob.isBinary) return { kind: 'skipped', reason: 'binary file' }
-    if (blob.byteSize > MAX_FILE_BYTES) {
-      return {
-        kind: 'skipped',
-        reason: `too large to lint (${blob.byteSize} bytes; the limit is ${MAX_FILE_BYTES})`
-      }
-    }
-    if (!blob.isTruncated && blob.text !== null) return { kind: 'text', text: stripBom(blob.text) }
+    const large = tooLarge(blob.byteSize)
+    if (large) return { kind: 'skipped', reason: large }
+    if (!blob.isTruncated && blob.text !== null) return textState(blob.text)
     // GraphQL truncates large blobs: fetch the raw file.
     const path = expression.slice(this.options.sha.length + 1)
     const response = await this.client.octokit.rest.repos.getContent({
@@ -182,12 +177,15 @@ export class ApiReader {
     })
     const data = response.data as unknown
     return typeof data === 'string'
-      ? { kind: 'text', text: stripBom(data) }
+      ? textState(data)
       : { kind: 'skipped', reason: 'could not read the file' }
   }
 }
 
-/** Disk reads drop a UTF-8 byte order mark (src/io/source.ts); API reads must agree. */
-function stripBom(text: string): string {
-  return text.startsWith('\uFEFF') ? text.slice(1) : text
+/** API reads decide like disk reads (src/io/source.ts): size, NUL bytes, byte order mark. */
+function textState(text: string): FileState {
+  const decoded = decodeText(text)
+  return decoded.ok
+    ? { kind: 'text', text: decoded.source.text }
+    : { kind: 'skipped', reason: decoded.reason }
 }

@@ -6,7 +6,11 @@ export const cases: RuleCases = {
     'FROM debian:12.5\nHEALTHCHECK NONE\n',
     'FROM --platform=$BUILDPLATFORM debian:12.5 AS build\nCOPY --from=build --chown=1:1 --chmod=644 --link a b\n',
     'FROM debian:12.5\nRUN --mount=type=cache,target=/x --network=none true\n',
-    'FROM debian:12.5\nHEALTHCHECK --interval=5s --start-interval=1s --retries=3 CMD ["true"]\n'
+    'FROM debian:12.5\nHEALTHCHECK --interval=5s --start-interval=1s --retries=3 CMD ["true"]\n',
+    'FROM debian:12.5\nENV A="it\'s" B=\'say "hi"\' C=a\\"b D="a\\"b"\nLABEL x="multi \\\n  line"\n',
+    'FROM debian:12.5\nRUN echo "a \\\n  b" && echo \'c\'\n',
+    '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN echo "unclosed in cmd\n',
+    'FROM debian:12.5\nRUN python3 <<EOF\nprint("unclosed)\nEOF\n'
   ],
   invalid: [
     {
@@ -37,6 +41,25 @@ export const cases: RuleCases = {
         { line: 3, column: 14, message: '`--from`' }
       ],
       output: 'FROM debian:12\nCOPY --chown=1000:1000 a /b\nONBUILD COPY --from=x a /b\n'
+    },
+    {
+      name: 'unclosed quotes in ENV, LABEL and WORKDIR',
+      code: 'FROM debian:12\nENV A="b\nLABEL description=it\'s\nWORKDIR "/app\n',
+      errors: [
+        { line: 2, column: 7, endColumn: 8, message: 'double quote is never closed' },
+        { line: 3, column: 21, endColumn: 22, message: 'single quote is never closed' },
+        { line: 4, column: 9, endColumn: 10, message: 'double quote' }
+      ],
+      output: null
+    },
+    {
+      name: 'a RUN script cut short (unclosed quote, if without fi)',
+      code: 'FROM debian:12\nRUN echo "hi\nRUN if true; then echo a; \\\n  else echo b\n',
+      errors: [
+        { line: 2, column: 10, endColumn: 11, message: 'reached EOF without closing quote' },
+        { line: 3, column: 5, message: 'must end with "fi"' }
+      ],
+      output: null
     },
     {
       name: 'unknown flag without a close one',

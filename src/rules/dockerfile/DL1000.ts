@@ -1,6 +1,7 @@
 import { closest } from '../../core/similar.js'
 import { defineDockerfileRule } from '../define.js'
-import type { Flag, Instruction } from '../../parse/dockerfile.js'
+import type { DockerfileDoc, Flag, Instruction } from '../../parse/dockerfile.js'
+import { isWindows } from './lib/commands.js'
 
 export const INSTRUCTIONS = [
   'ADD',
@@ -35,6 +36,60 @@ const FLAGS: Record<string, string[]> = {
   HEALTHCHECK: ['interval', 'timeout', 'start-period', 'start-interval', 'retries']
 }
 
+/** Instructions whose words BuildKit's lexer reads: an unclosed quote fails the build. */
+const WORD_PROCESSED = new Set(['ENV', 'LABEL', 'ARG', 'WORKDIR', 'USER', 'STOPSIGNAL', 'EXPOSE'])
+
+/** mvdan/sh errors that mean the script ends inside a construct: every POSIX shell rejects it. */
+const CUT_SHORT =
+  /^reached EOF without|must end with "|^unclosed here-document|must be followed by a statement$/
+
+/**
+ * Offset (in `inst.text`) of a quote BuildKit's lexer never sees closed, or -1: outside quotes
+ * the escape character escapes the next character; inside `'…'` nothing is special; inside
+ * `"…"` the escape character escapes the next one.
+ */
+function unclosedQuote(text: string, escape: string): number {
+  let i = 0
+  while (i < text.length) {
+    const c = text[i]
+    if (c === escape) i += 2
+    else if (c === "'") {
+      const close = text.indexOf("'", i + 1)
+      if (close === -1) return i
+      i = close + 1
+    } else if (c === '"') {
+      let j = i + 1
+      while (j < text.length && text[j] !== '"') j += text[j] === escape ? 2 : 1
+      if (j >= text.length) return i
+      i = j + 1
+    } else i++
+  }
+  return -1
+}
+
+function quoteProblem(
+  doc: DockerfileDoc,
+  inst: Instruction
+): { at: number; message: string } | undefined {
+  if (WORD_PROCESSED.has(inst.keyword) && !inst.json) {
+    const at = unclosedQuote(inst.text, doc.escape)
+    if (at !== -1) {
+      const quote = inst.text[at] === '"' ? 'double' : 'single'
+      return {
+        at: inst.offsetAt(at),
+        message: `This ${quote} quote is never closed: the build fails ("unexpected end of statement while looking for matching ${quote}-quote").`
+      }
+    }
+  }
+  if (inst.keyword !== 'RUN') return undefined
+  const error = doc.shell(inst)?.error
+  if (!error || !CUT_SHORT.test(error.message) || isWindows(doc, inst)) return undefined
+  return {
+    at: error.offset,
+    message: `The RUN script ends too early for the shell (${error.message}): the build step fails.`
+  }
+}
+
 /**
  * What the Docker builder itself rejects, reported where it is (hadolint uses DL1000 for parse
  * errors; we never stop linting the rest of the file).
@@ -45,7 +100,7 @@ export const DL1000 = defineDockerfileRule({
   severity: 'error',
   fixable: true,
   description:
-    'The Dockerfile does not parse: unknown instruction or flag, wrong number of arguments, or an unterminated heredoc.',
+    'The Dockerfile does not parse: unknown instruction or flag, wrong number of arguments, an unterminated heredoc or quote.',
   check(doc, ctx) {
     const unknownFlag = (inst: Instruction, flag: Flag): void => {
       const known = FLAGS[inst.keyword]
@@ -96,6 +151,11 @@ export const DL1000 = defineDockerfileRule({
         }
       }
       for (const flag of inst.flags) unknownFlag(inst, flag)
+      const quote = quoteProblem(doc, inst)
+      if (quote) {
+        const end = Math.min(quote.at + 1, doc.text.length)
+        ctx.report({ message: quote.message, range: doc.span(quote.at, end).range })
+      }
       for (const h of inst.heredocs) {
         if (h.terminated) continue
         ctx.report({

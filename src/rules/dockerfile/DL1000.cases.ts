@@ -62,6 +62,17 @@ export const cases: RuleCases = {
       output: null
     },
     {
+      name: 'an empty file and a file of comments have no instructions',
+      code: '',
+      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 1, message: 'no instructions' }],
+      output: null
+    },
+    {
+      code: '# escape=`\n# only a comment\n',
+      errors: [{ line: 1, column: 1, endColumn: 11, message: 'no instructions' }],
+      output: null
+    },
+    {
       name: 'unknown flag without a close one',
       code: 'FROM debian:12\nRUN --privileged true\n',
       errors: [{ line: 2, message: '`--privileged`' }],

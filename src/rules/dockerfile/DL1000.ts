@@ -166,5 +166,13 @@ export const DL1000 = defineDockerfileRule({
       if (inst.trigger) visit(inst.trigger)
     }
     doc.instructions.forEach(visit)
+    if (doc.instructions.length === 0) {
+      const firstLineEnd = doc.lines.lineEnd(1)
+      ctx.report({
+        message:
+          'The Dockerfile has no instructions (it is empty or holds only comments): the build fails ("file with no instructions").',
+        range: doc.span(0, firstLineEnd).range
+      })
+    }
   }
 })

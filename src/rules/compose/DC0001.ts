@@ -10,8 +10,14 @@ export const DC0001 = defineComposeRule({
   description:
     'The compose file is not valid YAML (syntax error, duplicate key, excessive aliases).',
   check(doc, ctx) {
+    let exhausted = false
     for (const p of doc.problems) {
       if (p.severity !== 'error' || p.code === 'MULTIPLE_DOCS') continue
+      // The parser ran out of stack (thousands of nested levels): say so once, in words.
+      if (p.code === 'RESOURCE_EXHAUSTION') {
+        if (exhausted) continue
+        exhausted = true
+      }
       let start = p.start
       const quote = /Missing closing ("|')quote/.exec(p.message)
       // yaml reports an unterminated quote at the end of the file; point at the opening quote.
@@ -23,7 +29,9 @@ export const DC0001 = defineComposeRule({
       const message =
         p.code === 'DUPLICATE_KEY'
           ? `Duplicate key: ${p.message.replace(/^Map keys must be unique.*?$/, 'map keys must be unique')}; Compose would reject the file.`
-          : `Invalid YAML: ${p.message}`
+          : p.code === 'RESOURCE_EXHAUSTION'
+            ? `Invalid YAML: nested too deeply to read (${p.message}); nothing below this point is checked.`
+            : `Invalid YAML: ${p.message}`
       ctx.report({
         message,
         range: doc.rangeOf(start, quote ? start + 1 : Math.max(p.end, start + 1))

@@ -2,6 +2,8 @@ import { fileModel } from '../../compose/file.js'
 import { MAX_DEPTH, MAX_EXPANDED_NODES } from '../../compose/model.js'
 import { defineComposeRule } from '../define.js'
 
+const STACK_OVERFLOW = /call stack/i
+
 /** YAML that Compose cannot load: syntax errors, duplicate keys, alias bombs. */
 export const DC0001 = defineComposeRule({
   id: 'DC0001',
@@ -13,8 +15,10 @@ export const DC0001 = defineComposeRule({
     let exhausted = false
     for (const p of doc.problems) {
       if (p.severity !== 'error' || p.code === 'MULTIPLE_DOCS') continue
-      // The parser ran out of stack (thousands of nested levels): say so once, in words.
-      if (p.code === 'RESOURCE_EXHAUSTION') {
+      // The parser ran out of stack (thousands of nested levels): say so once, in words. Where
+      // the overflow lands (a collection, a scalar's tag) depends on the stack at hand.
+      const stack = p.code === 'RESOURCE_EXHAUSTION' || STACK_OVERFLOW.test(p.message)
+      if (stack) {
         if (exhausted) continue
         exhausted = true
       }
@@ -29,7 +33,7 @@ export const DC0001 = defineComposeRule({
       const message =
         p.code === 'DUPLICATE_KEY'
           ? `Duplicate key: ${p.message.replace(/^Map keys must be unique.*?$/, 'map keys must be unique')}; Compose would reject the file.`
-          : p.code === 'RESOURCE_EXHAUSTION'
+          : stack
             ? `Invalid YAML: nested too deeply to read (${p.message}); nothing below this point is checked.`
             : `Invalid YAML: ${p.message}`
       ctx.report({

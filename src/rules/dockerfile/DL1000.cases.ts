@@ -62,6 +62,12 @@ export const cases: RuleCases = {
       output: null
     },
     {
+      name: 'an escape directive with a character BuildKit refuses',
+      code: '# escape=x\nFROM debian:12\n',
+      errors: [{ line: 1, column: 1, endColumn: 11, message: '`# escape=x`' }],
+      output: null
+    },
+    {
       name: 'an empty file and a file of comments have no instructions',
       code: '',
       errors: [{ line: 1, column: 1, endLine: 1, endColumn: 1, message: 'no instructions' }],

@@ -165,6 +165,13 @@ export const DL1000 = defineDockerfileRule({
       }
       if (inst.trigger) visit(inst.trigger)
     }
+    for (const d of doc.directives) {
+      if (d.name !== 'escape' || d.value === '`' || d.value === '\\') continue
+      ctx.report({
+        message: `\`# escape=${d.value}\` is not an escape character BuildKit accepts (only a backslash or a backtick): the build fails ("invalid escape token").`,
+        range: d.range
+      })
+    }
     doc.instructions.forEach(visit)
     if (doc.instructions.length === 0) {
       const firstLineEnd = doc.lines.lineEnd(1)

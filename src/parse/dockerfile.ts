@@ -1,6 +1,8 @@
 import {
   DockerfileParser,
   type Dockerfile,
+  type Flag as AstFlag,
+  type Heredoc as AstHeredoc,
   type Instruction as AstInstruction
 } from 'dockerfile-ast'
 import { LineIndex } from '../core/text.js'
@@ -11,12 +13,15 @@ import { parseShell, type ShellScript } from './shell.js'
  * The Dockerfile model every rule reads: instructions with file offsets, stages with their parents,
  * variables in scope, and RUN bodies parsed by a shell parser on demand.
  *
- * The lexer follows BuildKit's parser (`frontend/dockerfile/parser`): parser directives only at the
- * top, an escape character (`\` or `` ` ``) that joins a line with the next when it ends the line
- * (trailing blanks allowed), comment lines and blank lines inside a continuation dropped, heredoc
- * bodies (`<<EOF`, `<<-EOF`, quoted names) after RUN/COPY/ADD, BuildKit's quote-aware flag split.
- * One pass over the text, no backtracking. dockerfile-ast's tree stays reachable (`ast`, `node`),
- * built only when something asks for it.
+ * dockerfile-ast parses the file: it decides the instructions and their lines, keywords, ONBUILD
+ * triggers, flags, heredocs, parser directives, comments and the escape character. Its known bugs
+ * are worked around by reading the source inside its ranges (research/aesthetics.md §6): arguments
+ * are split on blanks from the joined argument text (continuations and comment lines removed), exec
+ * form is `JSON.parse` of the source, heredoc bodies are not arguments, `FROM ${ARG}` is expanded
+ * from ARG defaults, flags holding quotes are re-read quote-aware. Where it disagrees with
+ * BuildKit's parser (`frontend/dockerfile/parser`) on structure — unknown or repeated parser
+ * directives, an escaped escape character at the end of a line — it parses a same-length copy of
+ * the text with that construct neutralized (`structuralText`), so the model stays BuildKit's.
  */
 
 export interface Span {
@@ -84,7 +89,7 @@ export interface Instruction extends Span {
   /** As written (`run`). */
   keywordText: string
   keywordSpan: Span
-  /** dockerfile-ast's node for this instruction (parsed on first access). */
+  /** dockerfile-ast's node for this instruction (a trigger's is made on first access). */
   node: AstInstruction
   /** Index among top-level instructions (triggers share their ONBUILD's index). */
   index: number
@@ -168,7 +173,10 @@ export interface DockerfileDoc {
   path: string
   text: string
   lines: LineIndex
-  /** dockerfile-ast's tree (parsed on first access). */
+  /**
+   * dockerfile-ast's tree. Offsets are the file's; when a workaround applied (`structuralText`), it
+   * is the tree of the neutralized copy.
+   */
   ast: Dockerfile
   escape: string
   directives: Directive[]
@@ -201,8 +209,11 @@ const JSON_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD
 const PROPERTY_KEYWORDS = new Set(['ENV', 'LABEL', 'ARG'])
 const DIRECTIVE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.+?)[ \t]*$/
 const KNOWN_DIRECTIVES = new Set(['syntax', 'escape', 'check'])
-const HEREDOC_WORD = /^(\d*)<<(-?)\s*([^<]*)$/
 const SHELLS = /^(?:.*\/)?(sh|bash|ash|dash|ksh|mksh|zsh)$/
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57
+}
 
 function isBlank(c: number): boolean {
   // space, tab, \v, \f, \r
@@ -216,6 +227,8 @@ interface Logical {
   segs: number[]
   /** File offset just past the instruction's last physical content line (trailing blanks included). */
   end: number
+  /** Start of the first line after the ones read (comment and blank lines in the continuation included). */
+  next: number
 }
 
 /** File offset of `text[i]` of a logical line (`i` within the text). */
@@ -241,8 +254,7 @@ type InstructionInit = Pick<
 >
 
 /**
- * An instruction whose per-word data (`args`, `textOffsets`, `properties`, dockerfile-ast's `node`)
- * is computed on first use: most RUN words are never read as Dockerfile tokens (rules read the
+ * An instruction whose per-word data (`args`, `textOffsets`, `properties`) is computed on first use: most RUN words are never read as Dockerfile tokens (rules read the
  * shell parse), and building them eagerly dominated the parse.
  */
 class InstructionNode implements Instruction {
@@ -268,7 +280,7 @@ class InstructionNode implements Instruction {
   constructor(
     private readonly lines: LineIndex,
     private readonly escapeChar: string,
-    private readonly resolveNode: (inst: Instruction) => AstInstruction,
+    private readonly resolveNode: () => AstInstruction,
     private readonly line: string,
     private readonly segs: number[],
     /** The argument text is `line.slice(from, to)`. */
@@ -343,7 +355,7 @@ class InstructionNode implements Instruction {
   }
 
   get node(): AstInstruction {
-    return this.resolveNode(this)
+    return this.resolveNode()
   }
 }
 
@@ -354,168 +366,212 @@ export function parseDockerfile(path: string, text: string): DockerfileDoc {
     end,
     range: lines.range(start, end)
   })
-
-  const directives: Directive[] = []
-  const comments: Comment[] = []
-  const instructions: Instruction[] = []
-  const stages: Stage[] = []
-  const globalArgs = new Map<string, string | null>()
-  let escape = '\\'
-  let stage: Stage | undefined
-
-  // Physical lines: [start, contentEnd (before \r\n / \n), next line start].
   const n = text.length
-  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0
 
-  const lineEnd = (from: number): number => {
-    const nl = text.indexOf('\n', from)
-    return nl === -1 ? n : nl
-  }
-  const contentEnd = (from: number, nl: number): number =>
-    nl > from && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl
-
-  // Parser directives: consecutive `# name=value` lines at the very top, known names only.
-  {
-    const seen = new Set<string>()
-    while (pos < n) {
-      const nl = lineEnd(pos)
-      const end = contentEnd(pos, nl)
-      const m = DIRECTIVE.exec(text.slice(pos, end))
-      if (!m) break
-      const name = m[1].toLowerCase()
-      if (!KNOWN_DIRECTIVES.has(name) || seen.has(name)) break
-      seen.add(name)
-      directives.push({ start: pos, end, range: lines.range(pos, end), name, value: m[2] })
-      if (name === 'escape' && (m[2] === '`' || m[2] === '\\')) escape = m[2]
-      pos = nl + 1
+  // dockerfile-ast decides the structure. Where it reads the text differently from BuildKit in a
+  // way that moves instruction boundaries, it parses a same-length copy with the difference
+  // neutralized (see `structuralText`); everything else is read from the original text.
+  let ast = DockerfileParser.parse(text)
+  let off = lspOffsets(text, lines)
+  const { directives, escape, mask } = readDirectives(ast, text, lines, off)
+  const st = structuralText(text, escape, mask, directives)
+  const bare = st.bare
+  let structural = st.structural
+  if (structural !== text) {
+    ast = DockerfileParser.parse(structural)
+    off = lspOffsets(structural, lines)
+    // A lone `\r` made blank can open a `#x=y` line to dockerfile-ast's directive reading.
+    const extra = ast.getDirectives()[directives.length]
+    if (extra) {
+      const at = off(extra.getRange().start) + 1
+      structural = `${structural.slice(0, at)}=${structural.slice(at + 1)}`
+      ast = DockerfileParser.parse(structural)
     }
   }
   const escapeCode = escape.charCodeAt(0)
 
-  /** Offset of the escape character that continues this line, or -1. */
+  const comments: Comment[] = []
+  const instructions: Instruction[] = []
+  const stages: Stage[] = []
+  const globalArgs = new Map<string, string | null>()
+  let stage: Stage | undefined
+
+  /** Just past the content of the physical line holding `from` (before `\r\n` / `\n`). */
+  const lineEnd = (from: number): number => {
+    const nl = text.indexOf('\n', from)
+    const end = nl === -1 ? n : nl
+    return end > from && text.charCodeAt(end - 1) === 13 ? end - 1 : end
+  }
+  /** Start of the physical line after the one holding `from`, or the end of the text. */
+  const nextLine = (from: number): number => {
+    const nl = text.indexOf('\n', from)
+    return nl === -1 ? n : nl + 1
+  }
+
+  /**
+   * BuildKit's line continuation: the escape character ends the line (trailing blanks allowed) and
+   * is not itself escaped. Returns its offset, or -1.
+   */
   const continuationAt = (start: number, end: number): number => {
     let k = end - 1
     while (k >= start && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--
     if (k < start || text.charCodeAt(k) !== escapeCode) return -1
-    // An escaped escape character (`\\` at the end) is a literal, not a continuation.
     return k > start && text.charCodeAt(k - 1) === escapeCode ? -1 : k
   }
 
-  const firstNonBlank = (from: number, end: number): number => {
-    let k = from
-    while (k < end && isBlank(text.charCodeAt(k))) k++
-    return k
+  /**
+   * The logical line of an instruction starting at `start`: its physical lines joined at
+   * continuations, blank and comment lines inside the continuation dropped, read no further than
+   * `limit` (where dockerfile-ast ends the instruction).
+   */
+  /** Offsets of the comment lines met inside continuations (BuildKit drops them from the instruction). */
+  const continuationComments = new Set<number>()
+  const logicalLine = (start: number, limit: number): Logical => {
+    const segs: number[] = []
+    const parts: string[] = []
+    let joined = 0
+    const append = (from: number, to: number): void => {
+      parts.push(text.slice(from, to))
+      segs.push(joined, from)
+      joined += to - from
+    }
+    let end = lineEnd(start)
+    let cont = continuationAt(start, end)
+    append(start, cont === -1 ? end : cont)
+    let last = end
+    let at = nextLine(start)
+    while (cont !== -1 && at < limit) {
+      end = lineEnd(at)
+      let first = at
+      while (first < end && isBlank(text.charCodeAt(first))) first++
+      if (first < end && text.charCodeAt(first) === 35 /* # */) continuationComments.add(first)
+      else if (first < end) {
+        cont = continuationAt(at, end)
+        append(at, cont === -1 ? end : cont)
+        last = end
+      }
+      at = nextLine(at)
+    }
+    return { text: parts.join(''), segs, end: last, next: at }
   }
 
-  const comment = (hash: number, end: number, inInstruction: boolean): void => {
+  const comment = (hash: number, end: number): void => {
     comments.push({
       start: hash,
       end,
       range: lines.range(hash, end),
       content: text.slice(hash + 1, end).trim(),
-      inInstruction
+      inInstruction: continuationComments.has(hash)
     })
   }
 
   let index = 0
-  /**
-   * The physical line at `at`: [line break, content end, first non-blank], or undefined after a
-   * blank or comment line (recorded as a comment), which BuildKit skips inside and between
-   * instructions alike.
-   */
-  const physical = (at: number, inInstruction: boolean): [number, number, number] | undefined => {
-    const nl = lineEnd(at)
-    const end = contentEnd(at, nl)
-    const first = firstNonBlank(at, end)
-    if (first === end) return undefined
-    if (text.charCodeAt(first) === 35 /* # */) {
-      comment(first, end, inInstruction)
-      return undefined
+  let bareAt = 0
+  let previousEnd = -1
+  for (const node of ast.getInstructions()) {
+    const r = node.getRange()
+    let start = off(r.start)
+    const limit = off(r.end)
+    // Lines holding only the escape character before it continue into it (see structuralText).
+    while (bareAt < bare.length && bare[bareAt] < start) {
+      if (bare[bareAt] > previousEnd && start === off(r.start)) start = bare[bareAt]
+      bareAt++
     }
-    return [nl, end, first]
-  }
-
-  while (pos < n) {
-    const line = physical(pos, false)
-    if (!line) {
-      pos = lineEnd(pos) + 1
-      continue
-    }
-    const [nl, end, first] = line
-    // An instruction: join continuation lines.
-    const logical: Logical = { text: '', segs: [], end }
-    const parts: string[] = []
-    let joined = 0
-    const append = (from: number, to: number): void => {
-      parts.push(text.slice(from, to))
-      logical.segs.push(joined, from)
-      joined += to - from
-    }
-    let cont = continuationAt(first, end)
-    append(first, cont === -1 ? end : cont)
-    let next = nl + 1
-    while (cont !== -1 && next < n) {
-      const cline = physical(next, true)
-      if (!cline) {
-        next = lineEnd(next) + 1
-        continue
-      }
-      const [lnl, lend] = cline
-      cont = continuationAt(next, lend)
-      append(next, cont === -1 ? lend : cont)
-      logical.end = lend
-      next = lnl + 1
-    }
-    logical.text = parts.join('')
-    pos = next
+    previousEnd = limit
+    const logical = logicalLine(start, limit)
     if (logical.text.trim() === '') continue
-
-    const inst = buildInstruction(logical, index, undefined)
-    // Heredoc bodies follow the instruction line.
-    if (HEREDOC_KEYWORDS.has(inst.keyword) && logical.text.includes('<<')) {
-      const markers = heredocMarkers(inst)
-      for (const marker of markers) {
-        const contentStart = pos
-        let terminated = false
-        let contentEndAt = n
-        while (pos < n) {
-          const hnl = lineEnd(pos)
-          const hend = contentEnd(pos, hnl)
-          let line = text.slice(pos, hend)
-          if (marker.stripTabs) line = line.replace(/^\t+/, '')
-          if (line === marker.name) {
-            terminated = true
-            contentEndAt = pos
-            inst.end = hend
-            pos = hnl + 1
-            break
-          }
-          pos = hnl + 1
-        }
-        if (!terminated) {
-          contentEndAt = n
-          inst.end = n
-          pos = n
-        }
-        const start = Math.min(contentStart, n)
-        inst.heredocs.push({
-          name: marker.name,
-          content: text.slice(start, Math.max(start, contentEndAt)),
-          contentStart: start,
-          contentEnd: Math.max(start, contentEndAt),
-          stripTabs: marker.stripTabs,
-          quoted: marker.quoted,
-          terminated,
-          marker: marker.span
-        })
-      }
-      if (inst.heredocs.length > 0) {
-        inst.range = lines.range(inst.start, inst.end)
-        inst.json = undefined
-      }
+    const inst = buildInstruction(logical, index, undefined, node)
+    const target = inst.trigger ?? inst
+    if (HEREDOC_KEYWORDS.has(target.keyword) && logical.text.includes('<<')) {
+      readHeredocs(inst, target, logical)
     }
     addInstruction(inst)
     index++
+  }
+  // Trailing lines of only the escape character: their comments belong to no instruction.
+  for (; bareAt < bare.length; bareAt++) {
+    if (bare[bareAt] > previousEnd) previousEnd = logicalLine(bare[bareAt], n).end
+  }
+
+  // dockerfile-ast's comments are lines whose first non-blank is `#`; it misses those inside a
+  // continued keyword (`RUN\` + newline) and takes `\#` after a continuation for one.
+  const astComments = new Set<number>()
+  for (const c of ast.getComments()) {
+    const r = c.getRange()
+    const hash = off(r.start)
+    const lineStart = off({ line: r.start.line, character: 0 })
+    let first = lineStart === 0 && text.charCodeAt(0) === 0xfeff ? 1 : lineStart
+    while (first < hash && isBlank(text.charCodeAt(first))) first++
+    if (first !== hash) continue
+    astComments.add(hash)
+    comment(hash, off(r.end))
+  }
+  let added = false
+  for (const hash of continuationComments) {
+    if (astComments.has(hash)) continue
+    comment(hash, lineEnd(hash))
+    added = true
+  }
+  if (added) comments.sort((a, b) => a.start - b.start)
+
+  /**
+   * Bodies of the heredocs dockerfile-ast found on the instruction line, each up to the line that
+   * is exactly its name (leading tabs stripped for `<<-`). The delimiter lines are read from the
+   * text: dockerfile-ast's `getDelimiterRange()` misses them after a body line holding the escape
+   * character.
+   */
+  function readHeredocs(inst: Instruction, target: Instruction, header: Logical): void {
+    const found = (target.node as unknown as { getHeredocs(): AstHeredoc[] }).getHeredocs()
+    let pos = header.next
+    for (const h of found) {
+      const sr = h.getStartRange()
+      let ms = off(sr.start)
+      // Only markers of the instruction line (after an escape character in a body line,
+      // dockerfile-ast can take a marker-like word of the body for one).
+      if (ms >= header.end) break
+      const me = off(sr.end)
+      // A file descriptor prefix (`2<<EOF`) belongs to the marker (see structuralText).
+      while (ms > 0 && isDigit(text.charCodeAt(ms - 1))) ms--
+      const word = text.slice(ms, me)
+      const name = h.getName()
+      const stripTabs = /^\d*<<-/.test(word)
+      const contentStart = pos
+      let contentEnd = n
+      let terminated = false
+      while (pos < n) {
+        const end = lineEnd(pos)
+        let line = text.slice(pos, end)
+        if (stripTabs) line = line.replace(LEADING_TABS, '')
+        if (line === name) {
+          terminated = true
+          contentEnd = pos
+          inst.end = end
+          pos = nextLine(end)
+          break
+        }
+        pos = nextLine(end)
+      }
+      if (!terminated) inst.end = n
+      const marker: Token = { start: ms, end: me, range: lines.range(ms, me), value: word }
+      target.heredocs.push({
+        name,
+        content: text.slice(contentStart, contentEnd),
+        contentStart,
+        contentEnd,
+        stripTabs,
+        quoted: /["']/.test(word),
+        terminated,
+        marker
+      })
+    }
+    if (target.heredocs.length > 0) {
+      inst.range = lines.range(inst.start, inst.end)
+      target.json = undefined
+      if (target !== inst) {
+        target.end = inst.end
+        target.range = lines.range(target.start, inst.end)
+      }
+    }
   }
 
   function addInstruction(inst: Instruction): void {
@@ -534,6 +590,7 @@ export function parseDockerfile(path: string, text: string): DockerfileDoc {
     logical: Logical,
     idx: number,
     onbuild: Instruction | undefined,
+    node: AstInstruction | (() => AstInstruction),
     from = 0
   ): Instruction {
     const L = logical.text
@@ -549,112 +606,93 @@ export function parseDockerfile(path: string, text: string): DockerfileDoc {
     const keywordSpan = span(at(kwStart), after(k))
     while (k < L.length && isBlank(L.charCodeAt(k))) k++
 
+    let resolved: AstInstruction | undefined = typeof node === 'function' ? undefined : node
+    const nodeOf = (): AstInstruction => (resolved ??= (node as () => AstInstruction)())
     const flags: Flag[] = []
-    if (FLAG_KEYWORDS.has(keyword)) k = readFlags(L, k, flags, at, after)
+    if (FLAG_KEYWORDS.has(keyword) && L.startsWith('--', k)) {
+      k = readFlags(nodeOf(), L, k, flags, at, after)
+    }
 
     let e = L.length
     while (e > k && isBlank(L.charCodeAt(e - 1))) e--
     const start = onbuild ? at(kwStart) : mapOffset(segs, 0)
-    const inst = new InstructionNode(
-      lines,
-      escape,
-      (i) => astNodeOf(i),
-      L,
-      segs,
-      k,
-      e,
-      logical.end,
-      {
-        start,
-        end: logical.end,
-        range: lines.range(start, logical.end),
-        keyword,
-        keywordText,
-        keywordSpan,
-        index: idx,
-        stage,
-        onbuild,
-        flags,
-        argsSpan: e > k ? span(mapOffset(segs, k), mapOffset(segs, e - 1) + 1) : undefined
-      }
-    )
+    const inst = new InstructionNode(lines, escape, nodeOf, L, segs, k, e, logical.end, {
+      start,
+      end: logical.end,
+      range: lines.range(start, logical.end),
+      keyword,
+      keywordText,
+      keywordSpan,
+      index: idx,
+      stage,
+      onbuild,
+      flags,
+      argsSpan: e > k ? span(mapOffset(segs, k), mapOffset(segs, e - 1) + 1) : undefined
+    })
     if (JSON_KEYWORDS.has(keyword)) inst.json = readJson(inst, span)
     if (keyword === 'ONBUILD' && !onbuild && e > k) {
-      inst.trigger = buildInstruction(logical, idx, inst, k)
+      const trigger = (): AstInstruction => {
+        const t = (
+          nodeOf() as unknown as { getTriggerInstruction(): AstInstruction | null }
+        ).getTriggerInstruction()
+        if (!t) throw new Error(`dockerfile-ast has no ONBUILD trigger at offset ${start}`)
+        return t
+      }
+      inst.trigger = buildInstruction(logical, idx, inst, trigger, k)
     }
     return inst
   }
 
-  /** BuildKit's extractBuilderFlags: leading `--name[=value]` words, quote-aware. */
+  /**
+   * BuildKit's flags: the leading `--name[=value]` words, `--` ending them. dockerfile-ast's
+   * `getFlags()` names them; it splits on blanks inside quotes (`--from="a b"`) and ignores
+   * escapes, so a flag holding a quote or an escape character is re-read from the text with
+   * BuildKit's quote-aware split (`readFlagWords`).
+   */
   function readFlags(
+    node: AstInstruction,
     L: string,
     k: number,
     out: Flag[],
     at: (i: number) => number,
     after: (i: number) => number
   ): number {
-    for (;;) {
+    const found = (node as unknown as { getFlags(): AstFlag[] }).getFlags()
+    const from = k
+    for (let f = 0; f < found.length; f++) {
       while (k < L.length && isBlank(L.charCodeAt(k))) k++
-      if (!L.startsWith('--', k)) return k
-      const s = k
-      let word = ''
-      let quote = 0
-      let eq = -1
-      while (k < L.length) {
-        const c = L.charCodeAt(k)
-        if (quote) {
-          if (c === quote) quote = 0
-          else if (c === 92 && k + 1 < L.length) word += L[++k]
-          else word += L[k]
-          k++
-          continue
-        }
-        if (isBlank(c)) break
-        if (c === 34 || c === 39) quote = c
-        else if (c === 92 && k + 1 < L.length) word += L[++k]
-        else {
-          if (c === 61 && eq === -1) eq = k
-          word += L[k]
-        }
-        k++
+      // Only the leading words: dockerfile-ast also takes `--x` after a word containing `--`.
+      if (!L.startsWith('--', k) || at(k) !== off(found[f].getRange().start)) break
+      let e = k
+      while (e < L.length && !isBlank(L.charCodeAt(e))) e++
+      const raw = L.slice(k, e)
+      if (QUOTE_OR_ESCAPE.test(raw)) {
+        out.length = 0
+        return readFlagWords(L, from, out, at, after, (s, e) => span(s, e))
       }
-      if (word === '--') {
-        while (k < L.length && isBlank(L.charCodeAt(k))) k++
-        return k
+      if (raw === '--') {
+        k = e
+        break
       }
-      const raw = L.slice(s, k)
-      const wordEq = word.indexOf('=')
-      const fs = at(s)
-      const fe = after(k)
+      const eq = raw.indexOf('=')
+      const fs = at(k)
+      const fe = after(e)
       out.push({
         start: fs,
         end: fe,
         range: lines.range(fs, fe),
-        name: (wordEq === -1 ? word.slice(2) : word.slice(2, wordEq)).toLowerCase(),
-        value: wordEq === -1 ? null : word.slice(wordEq + 1),
+        name: found[f].getName().toLowerCase(),
+        value: found[f].getValue(),
         raw,
-        valueSpan: eq === -1 ? undefined : span(at(eq + 1), after(k))
+        valueSpan: eq === -1 ? undefined : span(at(k + eq + 1), fe)
       })
+      k = e
     }
+    while (k < L.length && isBlank(L.charCodeAt(k))) k++
+    return k
   }
 
   linkStages(stages)
-
-  // dockerfile-ast, on demand only.
-  let astCache: Dockerfile | undefined
-  const getAst = (): Dockerfile => (astCache ??= DockerfileParser.parse(text))
-  const astNodeOf = (inst: Instruction): AstInstruction => {
-    const ast = getAst()
-    const line = (inst.onbuild ?? inst).keywordSpan.range.start.line - 1
-    const node = ast.getInstructions().find((i) => i.getRange().start.line === line)
-    if (!node) throw new Error(`dockerfile-ast has no instruction on line ${line + 1}`)
-    if (!inst.onbuild) return node
-    const trigger = (
-      node as unknown as { getTriggerInstruction(): AstInstruction | null }
-    ).getTriggerInstruction()
-    if (!trigger) throw new Error(`dockerfile-ast has no ONBUILD trigger on line ${line + 1}`)
-    return trigger
-  }
 
   const shells = new Map<Instruction, ShellScript | undefined>()
   const shellOf = (inst: Instruction): string[] => {
@@ -708,9 +746,7 @@ export function parseDockerfile(path: string, text: string): DockerfileDoc {
     path,
     text,
     lines,
-    get ast(): Dockerfile {
-      return getAst()
-    },
+    ast,
     escape,
     directives,
     comments,
@@ -733,6 +769,284 @@ export function parseDockerfile(path: string, text: string): DockerfileDoc {
       shells.set(inst, script)
       return script
     }
+  }
+}
+
+/** Flag text that dockerfile-ast's blank split may cut or misread. */
+const QUOTE_OR_ESCAPE = /["'\\]/
+
+interface LspPosition {
+  line: number
+  character: number
+}
+
+/**
+ * dockerfile-ast's positions (0-based line and UTF-16 character; lines end at `\r\n`, `\n` and a
+ * lone `\r`, as in vscode-languageserver-textdocument) → file offsets.
+ */
+function lspOffsets(text: string, lines: LineIndex): (p: LspPosition) => number {
+  let starts = lines.starts
+  if (LONE_CR.test(text)) {
+    starts = [0]
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i)
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++
+      if (c === 10 || c === 13) starts.push(i + 1)
+    }
+  }
+  return (p) => Math.min((starts[p.line] ?? text.length) + p.character, text.length)
+}
+const LONE_CR = /\r(?!\n)/
+const LEADING_TABS = /^\t+/
+
+/**
+ * BuildKit's parser directives among the ones dockerfile-ast reads: a run of `#name=value` lines at
+ * the top with known names, each once, `#` first on its line. dockerfile-ast also takes unknown
+ * names, repeats and indented ones, and keeps reading after them; `mask` is then the offset just
+ * after the `#` of the first line BuildKit does not take (-1 when they agree).
+ */
+function readDirectives(
+  ast: Dockerfile,
+  text: string,
+  lines: LineIndex,
+  off: (p: LspPosition) => number
+): { directives: Directive[]; escape: string; mask: number } {
+  const directives: Directive[] = []
+  const seen = new Set<string>()
+  let escape = '\\'
+  for (const d of ast.getDirectives()) {
+    const r = d.getRange()
+    let start = off({ line: r.start.line, character: 0 })
+    if (start === 0 && text.charCodeAt(0) === 0xfeff) start = 1
+    const end = off(r.end)
+    const m = DIRECTIVE.exec(text.slice(start, end))
+    const name = m?.[1].toLowerCase()
+    if (!m || !name || !KNOWN_DIRECTIVES.has(name) || seen.has(name)) {
+      return { directives, escape, mask: off(r.start) + 1 }
+    }
+    seen.add(name)
+    directives.push({
+      start,
+      end,
+      range: lines.range(start, end),
+      name,
+      value: m[2]
+    })
+    if (name === 'escape' && (m[2] === '`' || m[2] === '\\')) escape = m[2]
+  }
+  return { directives, escape, mask: -1 }
+}
+
+/**
+ * The text dockerfile-ast should parse for BuildKit's structure, same length as `text`, and the
+ * offsets of the lines holding only the escape character:
+ * - the directive line BuildKit stops at gets `=` right after its `#` (`mask`): dockerfile-ast
+ *   reads `#=…` as a comment and stops reading directives there;
+ * - an escape character that ends a line after another one (`C:\\`) is no continuation for
+ *   BuildKit (`([^\\])\\[ \t]*$`), but is for dockerfile-ast: the last one becomes `_`;
+ * - a line holding only the escape character continues into the next line for BuildKit, while
+ *   dockerfile-ast reads it as an instruction named `\`: it becomes blank (the instruction then
+ *   starts at the escape, see `parseDockerfile`);
+ * - `\<<EOF` is no heredoc for BuildKit (it keeps escapes when it looks for them) but is for
+ *   dockerfile-ast, which unescapes first: the escape becomes `_`;
+ * - `cat 2<<EOF` is a heredoc for BuildKit (file descriptor prefix), not for dockerfile-ast: the
+ *   digits become blanks (the marker keeps them, see `readHeredocs`);
+ * - a `\r` without `\n` ends a line for dockerfile-ast, not for BuildKit: it becomes a blank;
+ * - an escaped blank before the continuation (`a\\ \\`) hides the continuation from dockerfile-ast:
+ *   the first escape becomes `_`;
+ * - `\\#` or `\\ x` first on a line is text for BuildKit; after a continuation dockerfile-ast
+ *   reads the first as a comment and keeps continuing after both: the escape becomes `_`;
+ * - comment lines after a keyword continued with no blank before the escape (`RUN\\`) are dropped
+ *   by BuildKit, but dockerfile-ast reads them into the keyword and ends the instruction there: they
+ *   become blank (the model still lists them as comments, see `logicalLine`).
+ */
+function structuralText(
+  text: string,
+  escape: string,
+  mask: number,
+  directives: Directive[]
+): { structural: string; bare: number[] } {
+  const bare: number[] = []
+  const from = directives.length > 0 ? directives[directives.length - 1].end : 0
+  const backtick = escape === '`'
+  /** [pattern, what to replace (the match's `last` character, all of it, or see below), by what] */
+  const masks: Array<[RegExp, 'last' | 'all' | 'none', string]> = [
+    [backtick ? ESCAPED_BACKTICK_EOL : ESCAPED_BACKSLASH_EOL, 'last', '_'],
+    [backtick ? BARE_BACKTICK_LINE : BARE_BACKSLASH_LINE, 'all', ' '],
+    [backtick ? BACKTICK_HEREDOC : BACKSLASH_HEREDOC, 'all', '_'],
+    [FD_HEREDOC, 'all', ' '],
+    [LONE_CR_GLOBAL, 'all', ' '],
+    [backtick ? SPACED_BACKTICK_EOL : SPACED_BACKSLASH_EOL, 'all', '_'],
+    [backtick ? BACKTICK_HASH : BACKSLASH_HASH, 'all', '_'],
+    [backtick ? KEYWORD_BACKTICK_CONTINUATION : KEYWORD_BACKSLASH_CONTINUATION, 'none', ' ']
+  ]
+  let chars: string[] | undefined
+  const memo = { line: -1, inside: false }
+  const heredocs = text.includes('<<')
+  for (const [re, what, by] of masks) {
+    if (!heredocs && (re === FD_HEREDOC || re === BACKSLASH_HEREDOC || re === BACKTICK_HEREDOC))
+      continue
+    if (re === LONE_CR_GLOBAL && !text.includes('\r')) continue
+    re.lastIndex = from
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const end = m.index + m[0].length
+      if (re === BARE_BACKSLASH_LINE || re === BARE_BACKTICK_LINE) {
+        // Inside a continuation dockerfile-ast reads it right.
+        const line = text.lastIndexOf('\n', m.index) + 1
+        if (insideContinuation(text, line, escape.charCodeAt(0), memo)) continue
+        bare.push(m.index)
+      }
+      chars ??= text.split('')
+      if (what === 'none') {
+        blankKeywordComments(text, chars, end, escape.charCodeAt(0))
+        continue
+      }
+      for (let c = what === 'last' ? end - 1 : m.index; c < end; c++) {
+        if (chars[c] !== '\n' && (chars[c] !== '\r' || re === LONE_CR_GLOBAL)) chars[c] = by
+      }
+    }
+  }
+  if (mask !== -1) {
+    chars ??= text.split('')
+    chars[mask] = '='
+  }
+  return { structural: chars ? chars.join('') : text, bare }
+}
+/**
+ * Whether the line starting at `lineStart` continues an instruction: the nearest line before it
+ * that is not blank, a comment or only the escape character ends with a continuation.
+ */
+function insideContinuation(
+  text: string,
+  lineStart: number,
+  escapeCode: number,
+  /** The last line asked about: a run of escape-only lines is walked once. */
+  memo: { line: number; inside: boolean }
+): boolean {
+  memo.inside = walkBack(text, lineStart, escapeCode, memo)
+  memo.line = lineStart
+  return memo.inside
+}
+
+function walkBack(
+  text: string,
+  lineStart: number,
+  escapeCode: number,
+  memo: { line: number; inside: boolean }
+): boolean {
+  let next = lineStart
+  while (next > 0) {
+    if (next === memo.line) return memo.inside
+    const start = next >= 2 ? text.lastIndexOf('\n', next - 2) + 1 : 0
+    let end = next - 1
+    if (end > start && text.charCodeAt(end - 1) === 13) end--
+    next = start
+    let first = start
+    while (first < end && isBlank(text.charCodeAt(first))) first++
+    let last = end - 1
+    while (last > first && isBlank(text.charCodeAt(last))) last--
+    if (first === end || text.charCodeAt(first) === 35 /* # */) continue
+    if (last === first && text.charCodeAt(first) === escapeCode) continue
+    return text.charCodeAt(last) === escapeCode && text.charCodeAt(last - 1) !== escapeCode
+  }
+  return false
+}
+
+/**
+ * After a keyword continued with no blank before the escape (`from`: just past the escape), blank
+ * the comment lines among the blank, comment and escape-only lines that follow.
+ */
+function blankKeywordComments(
+  text: string,
+  chars: string[],
+  from: number,
+  escapeCode: number
+): void {
+  let at = text.indexOf('\n', from) + 1
+  while (at > 0 && at < text.length) {
+    const nl = text.indexOf('\n', at)
+    const end = nl === -1 ? text.length : nl
+    let first = at
+    while (first < end && isBlank(text.charCodeAt(first))) first++
+    let last = end - 1
+    while (last > first && isBlank(text.charCodeAt(last))) last--
+    if (first < end && text.charCodeAt(first) === 35 /* # */) {
+      for (let c = first; c < end; c++) if (chars[c] !== '\r') chars[c] = ' '
+    } else if (first < end && !(last === first && text.charCodeAt(first) === escapeCode)) return
+    at = nl + 1
+  }
+}
+
+const ESCAPED_BACKSLASH_EOL = /\\\\(?=[ \t]*\r?(?:\n|$))/g
+const ESCAPED_BACKTICK_EOL = /``(?=[ \t]*\r?(?:\n|$))/g
+const BARE_BACKSLASH_LINE = /\\(?<=(?:^\uFEFF?|\n)[ \t\r]*\\)(?=[ \t]*\r?(?:\n|$))/g
+const BARE_BACKTICK_LINE = /`(?<=(?:^\uFEFF?|\n)[ \t\r]*`)(?=[ \t]*\r?(?:\n|$))/g
+const BACKSLASH_HEREDOC = /\\(?=<<)/g
+const BACKTICK_HEREDOC = /`(?=<<)/g
+const FD_HEREDOC = /(?<=[^ \t\r\n\uFEFF][ \t\r]+)\d+(?=<<)/g
+const LONE_CR_GLOBAL = /\r(?!\n)/g
+const BACKSLASH_HASH = /\\(?<=(?:^\uFEFF?|\n)[ \t\r]*\\)(?=#|[ \t]+[^ \t\r\n])/g
+const BACKTICK_HASH = /`(?<=(?:^\uFEFF?|\n)[ \t\r]*`)(?=#|[ \t]+[^ \t\r\n])/g
+const KEYWORD_BACKSLASH_CONTINUATION =
+  /\\(?<=(?:^\uFEFF?|\n)[ \t\r]*(?!#)[^ \t\r\n]*[^ \t\r\n\\]\\)(?=[ \t]*\r?\n)/g
+const KEYWORD_BACKTICK_CONTINUATION =
+  /`(?<=(?:^\uFEFF?|\n)[ \t\r]*(?!#)[^ \t\r\n]*[^ \t\r\n`]`)(?=[ \t]*\r?\n)/g
+const SPACED_BACKSLASH_EOL = /\\(?=[ \t]+\\[ \t]*\r?(?:\n|$))/g
+const SPACED_BACKTICK_EOL = /`(?=[ \t]+`[ \t]*\r?(?:\n|$))/g
+
+/**
+ * BuildKit's extractBuilderFlags over the joined text from `k`: leading `--name[=value]` words,
+ * split on blanks outside quotes, quotes removed and `\` escaping the next character in the value;
+ * `--` ends them. Returns the index after the flags (and the blanks after them).
+ */
+function readFlagWords(
+  L: string,
+  k: number,
+  out: Flag[],
+  at: (i: number) => number,
+  after: (i: number) => number,
+  span: (s: number, e: number) => Span
+): number {
+  for (;;) {
+    while (k < L.length && isBlank(L.charCodeAt(k))) k++
+    if (!L.startsWith('--', k)) return k
+    const s = k
+    let word = ''
+    let quote = 0
+    let eq = -1
+    while (k < L.length) {
+      const c = L.charCodeAt(k)
+      if (quote) {
+        if (c === quote) quote = 0
+        else if (c === 92 && k + 1 < L.length) word += L[++k]
+        else word += L[k]
+        k++
+        continue
+      }
+      if (isBlank(c)) break
+      if (c === 34 || c === 39) quote = c
+      else if (c === 92 && k + 1 < L.length) word += L[++k]
+      else {
+        if (c === 61 && eq === -1) eq = k
+        word += L[k]
+      }
+      k++
+    }
+    if (word === '--') {
+      while (k < L.length && isBlank(L.charCodeAt(k))) k++
+      return k
+    }
+    const wordEq = word.indexOf('=')
+    const whole = span(at(s), after(k))
+    out.push({
+      start: whole.start,
+      end: whole.end,
+      range: whole.range,
+      name: (wordEq === -1 ? word.slice(2) : word.slice(2, wordEq)).toLowerCase(),
+      value: wordEq === -1 ? null : word.slice(wordEq + 1),
+      raw: L.slice(s, k),
+      valueSpan: eq === -1 ? undefined : span(at(eq + 1), after(k))
+    })
   }
 }
 
@@ -767,29 +1081,6 @@ function readShellPragma(comments: Comment[]): string | undefined {
     if (m) return m[1]
   }
   return undefined
-}
-
-interface Marker {
-  name: string
-  stripTabs: boolean
-  quoted: boolean
-  span: Span
-}
-
-/** BuildKit's heredocsFromLine: words of the instruction line that are `<<NAME` / `<<-NAME`. */
-function heredocMarkers(inst: Instruction): Marker[] {
-  const out: Marker[] = []
-  for (const word of inst.args) {
-    if (!word.value.includes('<<')) continue
-    const m = HEREDOC_WORD.exec(word.value)
-    if (!m) continue
-    let name = m[3]
-    const quoted = /["']/.test(name)
-    name = name.replace(/["']/g, '')
-    if (name === '') continue
-    out.push({ name, stripTabs: m[2] === '-', quoted, span: word })
-  }
-  return out
 }
 
 function newStage(

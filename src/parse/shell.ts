@@ -264,6 +264,7 @@ const NOT_PLAIN_COMMAND = new Set([
   'let'
 ])
 const PLAIN_ASSIGN = /^[A-Za-z_][A-Za-z0-9_]*\+?=/
+const INDEXED = /^[A-Za-z_][A-Za-z0-9_]*\[/
 
 /**
  * Simple commands of plain words cut by `&&`, `||`, `;`, `|` and newlines, or undefined when the
@@ -349,8 +350,9 @@ function plain(text: string): ShellScript | undefined {
       if (start === -1) start = s
       end = i
       if (words.length === 0 && PLAIN_ASSIGN.test(raw)) assigns.push(raw)
-      // `x[1]=2` is an indexed assignment; mvdan/sh also reads `,=x` as one (bash does not).
-      else if (words.length === 0 && raw.includes('=')) return undefined
+      // mvdan/sh reads `x[…` in command position as an indexed assignment (`x[1]=2`; bash runs
+      // `x[` as a command) and also `,=x` as an assignment (bash does not).
+      else if (words.length === 0 && (INDEXED.test(raw) || raw.includes('='))) return undefined
       else words.push({ value, raw, literal: true, start: s, end: i })
       pending = false
     }
@@ -423,6 +425,7 @@ function byteMap(text: string): Uint32Array {
   return Uint32Array.from(map)
 }
 
+const EXPANDS = /[$`"'\\]/
 const OPERATORS = ['&&', '||', '|&', ';;&', ';;', ';&', ';', '&', '|', '\n']
 const LIST_END = new Set([';;&', ';;', ';&'])
 
@@ -628,7 +631,7 @@ class Walker {
       for (let i = 0; i < assignList.$length; i++) {
         const a = assignList.$array[assignList.$offset + i]
         const s = this.at(a.Pos())
-        const e = this.at(a.End())
+        const e = this.assignEnd(a)
         assigns.push(this.text.slice(s, e))
         if (s < start) start = s
         if (e > end) end = e
@@ -671,7 +674,7 @@ class Walker {
         words.push(
           typeOf(x) === '*syntax.Word'
             ? this.shellWord(x)
-            : this.literal(this.at(x.Pos()), this.at(x.End()))
+            : this.expression(this.at(x.Pos()), this.at(x.End()))
         )
       }
     }
@@ -704,6 +707,12 @@ class Walker {
     this.commands.push(c)
   }
 
+  /** An arithmetic expression of `let` as a word: literal unless it expands or quotes something. */
+  private expression(start: number, end: number): ShellWord {
+    const raw = this.text.slice(start, end)
+    return { value: raw, raw, literal: !EXPANDS.test(raw), start, end }
+  }
+
   private literal(start: number, end: number): ShellWord {
     const raw = this.text.slice(start, end)
     return { value: raw, raw, literal: true, start, end }
@@ -725,7 +734,7 @@ class Walker {
   /** An assignment argument of a declaration as one word (`A="b c"` → `A=b c`). */
   private assignWord(a: GoNode): ShellWord {
     const start = this.at(a.Pos())
-    const end = this.at(a.End())
+    const end = this.assignEnd(a)
     const raw = this.text.slice(start, end)
     const value = typeOf(a.Value) ? (slice((a.Value as GoNode).Parts) ?? undefined) : undefined
     let literal: string | undefined = raw
@@ -737,6 +746,12 @@ class Walker {
     return literal === undefined
       ? { value: raw, raw, literal: false, start, end }
       : { value: literal, raw, literal: true, start, end }
+  }
+
+  /** mvdan/sh's `Assign.End()` misses the `+` of an empty append (`b+=`). */
+  private assignEnd(a: GoNode): number {
+    const end = this.at(a.End())
+    return a.Append && !typeOf(a.Value) && !typeOf(a.Array) ? end + 1 : end
   }
 
   private partStart(part: GoNode): number {

@@ -257,7 +257,7 @@ describe('parseDockerfile: shell scripts', () => {
 })
 
 describe('parseDockerfile: compatibility', () => {
-  it("builds dockerfile-ast's tree and nodes only on request", () => {
+  it("exposes dockerfile-ast's tree and each instruction's node (a trigger's too)", () => {
     const doc = parse('FROM a:1\nONBUILD RUN x\nENV A=1\n')
     expect(doc.ast.getInstructions()).toHaveLength(3)
     expect(doc.instructions[2].node.getKeyword()).toBe('ENV')

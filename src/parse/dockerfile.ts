@@ -60,8 +60,8 @@ export interface HeredocBody {
   quoted: boolean
   /** A delimiter line ends the body. */
   terminated: boolean
-  /** The `<<EOF` word in the instruction line. */
-  marker: Span
+  /** The `<<EOF` word in the instruction line (`value` as written, `2<<-"EOF"`). */
+  marker: Token
 }
 
 export interface JsonForm {

@@ -19,6 +19,13 @@ export const cases: RuleCases = {
         { line: 4, column: 9 }
       ],
       output: 'from alpine:3.19\nrun echo\ncopy a /b\nonbuild run echo\n'
+    },
+    {
+      name: 'unknown words in keyword position are neither counted nor recased',
+      code: 'FROM alpine:3.19\nRUN apk add \\\n  curl\n    apache2-utils \\\n    bash\nfoo bar\nCopy a /b\n',
+      errors: [{ line: 7, column: 1, endColumn: 5 }],
+      output:
+        'FROM alpine:3.19\nRUN apk add \\\n  curl\n    apache2-utils \\\n    bash\nfoo bar\nCOPY a /b\n'
     }
   ]
 }

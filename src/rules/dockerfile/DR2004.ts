@@ -1,5 +1,9 @@
 import type { Instruction } from '../../parse/dockerfile.js'
 import { defineDockerfileRule } from '../define.js'
+import { INSTRUCTIONS } from './DL1000.js'
+
+/** An unknown word in keyword position is DL1000's: its casing means nothing. */
+const KNOWN = new Set(INSTRUCTIONS)
 
 export const DR2004 = defineDockerfileRule({
   id: 'DR2004',
@@ -11,8 +15,8 @@ export const DR2004 = defineDockerfileRule({
   check(doc, ctx) {
     const all: Instruction[] = []
     for (const inst of doc.instructions) {
-      all.push(inst)
-      if (inst.trigger) all.push(inst.trigger)
+      if (KNOWN.has(inst.keyword)) all.push(inst)
+      if (inst.trigger && KNOWN.has(inst.trigger.keyword)) all.push(inst.trigger)
     }
     let upper = 0
     let lower = 0

@@ -33,6 +33,12 @@ export const cases: RuleCases = {
       output: 'FROM debian:12.5\nCOPY --chown=1:1 a b /dst/\n'
     },
     {
+      name: 'a quote that closes no quoted word is part of the destination',
+      code: 'FROM debian:12.5\nCOPY . "/a b/"\n',
+      errors: [{ line: 2, column: 12, endColumn: 15, message: '`b/"`' }],
+      output: 'FROM debian:12.5\nCOPY . "/a b/"/\n'
+    },
+    {
       name: 'ENV value without a slash: no fix',
       code: 'FROM debian:12.5\nENV DEST=/app\nCOPY a b $DEST\n',
       errors: [{ line: 3 }],

@@ -1,6 +1,8 @@
 import { defineDockerfileRule } from '../define.js'
 import type { Token } from '../../parse/dockerfile.js'
 
+const QUOTED = /^(["']).*\1$/s
+
 export const DL3021 = defineDockerfileRule({
   id: 'DL3021',
   aliases: ['AVD-DS-0011'],
@@ -24,9 +26,10 @@ export const DL3021 = defineDockerfileRule({
         value = known
       }
       if (value.endsWith('/') || value.endsWith('\\')) continue
-      // Insert the slash before a closing quote (JSON or shell quotes).
+      // Insert the slash before a closing quote (JSON or shell quotes) — only of a quoted word:
+      // a lone trailing quote (`COPY a "b c/"` splits into `"b` and `c/"`) is part of the value.
       const raw = doc.text.slice(dest.start, dest.end)
-      const closing = /["']$/.test(raw) && raw.length > 1 ? 1 : 0
+      const closing = inst.json || QUOTED.test(raw) ? 1 : 0
       const at = doc.lines.position(dest.end - closing)
       const plain = !dest.value.includes('$')
       ctx.report({

@@ -90,8 +90,16 @@ function parseComposeText(path: string, text: string): ComposeDoc {
     doc,
     documentCount,
     problems,
-    rangeOf: (start, end) => lines.range(start, end)
+    rangeOf: (start, end) => lines.range(notInCrlf(text, start), notInCrlf(text, end))
   }
+}
+
+/**
+ * An offset between the CR and the LF of a CRLF is no position of the file (the CR belongs to the
+ * line terminator): yaml's ranges may end there; move it back onto the end of the line's content.
+ */
+function notInCrlf(text: string, offset: number): number {
+  return text.charCodeAt(offset) === 10 && text.charCodeAt(offset - 1) === 13 ? offset - 1 : offset
 }
 
 /**

@@ -46,6 +46,15 @@ export const cases: RuleCases = {
   ],
   invalid: [
     {
+      name: 'CRLF: a problem ending on the line break ends before the CR, not between CR and LF',
+      code: 'services:\r\n  frontend:\r\n- a\r\n',
+      errors: [
+        { line: 2, column: 12, endLine: 2, endColumn: 12, message: 'block sequence' },
+        { line: 3, column: 1 },
+        { line: 3, column: 1 }
+      ]
+    },
+    {
       code: 'services:\n  web:\n    image: nginx:1.27\n    image: nginx:1.26\n',
       errors: [{ line: 4, column: 5, message: 'Duplicate key' }]
     },

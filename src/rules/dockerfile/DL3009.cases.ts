@@ -32,6 +32,12 @@ export const cases: RuleCases = {
       errors: [{ line: 2, column: 5 }],
       output:
         'FROM debian:12\r\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\r\n'
+    },
+    {
+      name: 'a script cut short (unclosed quote): no fix, the appended text would land in the quote',
+      code: "FROM debian:12\nRUN apt-get update && echo 'single\n",
+      errors: [{ line: 2, column: 5 }],
+      output: null
     }
   ]
 }

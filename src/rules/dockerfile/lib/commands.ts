@@ -136,14 +136,18 @@ export function insertAfter(doc: DockerfileDoc, word: ShellWord, text: string): 
   return { range: { start: at, end: at }, text: ` ${text}` }
 }
 
-/** Append ` && <command>` after the last command of a shell-form RUN (before trailing blanks). */
+/**
+ * Append ` && <command>` after the last command of a shell-form RUN (before trailing blanks); none
+ * for a script the shell cannot parse.
+ */
 export function appendCommand(
   doc: DockerfileDoc,
   inst: Instruction,
   command: string
 ): TextEdit | undefined {
   const script = doc.shell(inst)
-  if (!script || inst.heredocs.length > 0) return undefined
+  // A script that does not parse (an unclosed quote, `$(`, `if`) would swallow the appended text.
+  if (!script || script.error || inst.heredocs.length > 0) return undefined
   const last = script.commands.reduce<ShellCommand | undefined>(
     (a, c) => (!a || c.end > a.end ? c : a),
     undefined

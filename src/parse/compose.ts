@@ -90,16 +90,23 @@ function parseComposeText(path: string, text: string): ComposeDoc {
     doc,
     documentCount,
     problems,
-    rangeOf: (start, end) => lines.range(notInCrlf(text, start), notInCrlf(text, end))
+    rangeOf: (start, end) => lines.range(boundary(text, start, -1), boundary(text, end, 1))
   }
 }
 
 /**
- * An offset between the CR and the LF of a CRLF is no position of the file (the CR belongs to the
- * line terminator): yaml's ranges may end there; move it back onto the end of the line's content.
+ * yaml's ranges may end between the CR and the LF of a CRLF (no position of the file: the CR
+ * belongs to the line terminator) or inside a surrogate pair (a character outside the BMP). Move
+ * such an offset back onto the end of the line's content, or out of the pair (`away` -1 for a
+ * range's start, 1 for its end).
  */
-function notInCrlf(text: string, offset: number): number {
-  return text.charCodeAt(offset) === 10 && text.charCodeAt(offset - 1) === 13 ? offset - 1 : offset
+function boundary(text: string, offset: number, away: -1 | 1): number {
+  const code = text.charCodeAt(offset)
+  const before = text.charCodeAt(offset - 1)
+  if (code === 10 && before === 13) return offset - 1
+  if (code >= 0xdc00 && code <= 0xdfff && before >= 0xd800 && before <= 0xdbff)
+    return away < 0 ? offset - 1 : offset + 1
+  return offset
 }
 
 /**

@@ -55,6 +55,14 @@ export const cases: RuleCases = {
       ]
     },
     {
+      name: 'a problem at a character outside the BMP covers both halves of its surrogate pair',
+      code: 'services:\n  web:\n    image: nginx:1.27\n   \u{10000}',
+      errors: [
+        { line: 4, column: 4, endLine: 4, endColumn: 6, message: 'same column' },
+        { line: 4, column: 4, endColumn: 6 }
+      ]
+    },
+    {
       code: 'services:\n  web:\n    image: nginx:1.27\n    image: nginx:1.26\n',
       errors: [{ line: 4, column: 5, message: 'Duplicate key' }]
     },

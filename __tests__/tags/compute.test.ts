@@ -57,6 +57,19 @@ describe('the PR-safety guarantee', () => {
     'type=sha'
   ]
 
+  it('sees a stable tag behind a flavor prefix that starts with a character tags cannot', () => {
+    // `{{branch}}-` is literal text in a flavor and becomes `branch--`: `branch--latest` is latest.
+    const result = computeTags(
+      ctxFor('pull_request', 'refs/pull/7/merge'),
+      inputsFor({
+        tags: ['type=raw,value=latest', 'type=ref,event=pr'],
+        flavor: 'prefix={{branch}}-,onlatest=true'
+      })
+    )
+    expect(result.tagNames).toEqual(['pr-7'])
+    expect(result.latest).toBe(false)
+  })
+
   it('drops every stable tag on pull_request, with a warning naming the entry', () => {
     const result = computeTags(
       ctxFor('pull_request', 'refs/pull/7/merge'),

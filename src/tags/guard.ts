@@ -43,7 +43,8 @@ export function stableTags(globs: string[], defaultBranch: string, flavor: Flavo
 
 /** The tag, and the tag without the flavor prefix and/or suffix where it carries them. */
 function undecorated(tag: string, flavor: Flavor): string[] {
-  const prefix = sanitizeChars(flavor.prefix)
+  // As composeTag writes it: a tag never starts with `.` or `-` (`{{branch}}-` → `branch--`).
+  const prefix = sanitizeChars(flavor.prefix).replace(/^[.-]+/, '')
   const suffix = sanitizeChars(flavor.suffix)
   const noPrefix = prefix !== '' && tag.startsWith(prefix) ? tag.slice(prefix.length) : tag
   const noSuffix = suffix !== '' && tag.endsWith(suffix) ? tag.slice(0, -suffix.length) : tag

@@ -6,7 +6,7 @@ import {
   type Instruction as AstInstruction
 } from 'dockerfile-ast'
 import { LineIndex } from '../core/text.js'
-import type { Range } from '../core/types.js'
+import type { Position, Range } from '../core/types.js'
 import { parseShell, type ShellScript } from './shell.js'
 
 /**
@@ -359,8 +359,21 @@ class InstructionNode implements Instruction {
   }
 }
 
+/**
+ * Offsets → positions for the model and its rules: an offset between the CR and the LF of a CRLF
+ * (the end of a word that ends with the CR, as in a CRLF heredoc body, or of a span ending on the
+ * line break) is the end of the line's content, since the CR belongs to the line terminator.
+ */
+class DocumentLines extends LineIndex {
+  override position(offset: number): Position {
+    const text = this.text
+    const inCrlf = text.charCodeAt(offset) === 10 && text.charCodeAt(offset - 1) === 13
+    return super.position(inCrlf ? offset - 1 : offset)
+  }
+}
+
 export function parseDockerfile(path: string, text: string): DockerfileDoc {
-  const lines = new LineIndex(text)
+  const lines = new DocumentLines(text)
   const span = (start: number, end: number): Span => ({
     start,
     end,

@@ -30,6 +30,11 @@ export const cases: RuleCases = {
       errors: [
         { line: 1, column: 18, endColumn: 71, message: '`example.com/a`, `example.com/c@none`' }
       ]
+    },
+    {
+      name: 'CRLF: a word ending with the CR (unterminated heredoc read word by word) ends before it',
+      code: 'FROM alpine:3.19\r\nRUN <<EOF cat > /x\r\ngo get github.com/x/y \\\r\n\\\r\n  && true\r\n',
+      errors: [{ line: 3, column: 8, endLine: 3, endColumn: 24 }]
     }
   ]
 }

@@ -18,6 +18,8 @@ const ncc = (entry, out, extra = []) =>
       '--license',
       'licenses.txt',
       '--quiet',
+      // Types are checked by `npm run typecheck`; the bundle only needs the JavaScript.
+      '--transpile-only',
       ...extra
     ],
     {

@@ -8,7 +8,7 @@ import { postReport } from './action/post.js'
 import { lintCommit } from './action/push.js'
 import { reviewPullRequest } from './action/review.js'
 import type { Tools } from './core/tools.js'
-import { runTagsStep } from './tags/step.js'
+import { lazy } from './core/lazy.js'
 import { createShellcheck } from './tools/shellcheck.js'
 
 /**
@@ -16,8 +16,8 @@ import { createShellcheck } from './tools/shellcheck.js'
  * `process.env`, the file system and the network. Everything is read at call time, so tests can
  * drive `run()` in-process with `INPUT_*` and `GITHUB_*` variables.
  *
- * Every run first computes the image tags (outputs `version`, `tags`, `labels`, …); `mode: tags`
- * stops there. Then, by event: pull requests are reviewed (`mode: review`), or linted into a
+ * Every run computes the image tags (outputs `version`, `tags`, `labels`, …); `mode: tags` does
+ * nothing else. Otherwise, by event: pull requests are reviewed (`mode: review`), or linted into a
  * results artifact (`mode: report`); `mode: post` posts such an artifact; pushes, merge queues
  * and manual runs lint the changed (or all) files into annotations and the job summary.
  */
@@ -64,23 +64,35 @@ function actionIO(): ActionIO {
   }
 }
 
+/**
+ * The tags step, loaded and run once, on first need: by the flow when it writes the summary (after
+ * its API reads), and in any case before the run ends. Its errors fail the step; the review still
+ * happens.
+ */
+function tagsOnce(): () => Promise<string[]> {
+  return lazy(async () => {
+    try {
+      const { runTagsStep } = await import('./tags/step.js')
+      return runTagsStep({
+        env: process.env,
+        getInput: (name) => core.getInput(name),
+        readFile: (path) => readFileSync(path, 'utf8'),
+        setOutput: (name, value) => core.setOutput(name, value),
+        warning: (message) => core.warning(message),
+        info: (message) => core.info(message),
+        now: () => new Date()
+      }).tags
+    } catch (error) {
+      core.setFailed(error instanceof Error ? error.message : String(error))
+      return []
+    }
+  })
+}
+
 export async function run(): Promise<void> {
-  let tags: string[]
-  try {
-    const mode = core.getInput('mode') || 'review'
-    const result = runTagsStep({
-      env: process.env,
-      getInput: (name) => core.getInput(name),
-      readFile: (path) => readFileSync(path, 'utf8'),
-      setOutput: (name, value) => core.setOutput(name, value),
-      warning: (message) => core.warning(message),
-      info: (message) => core.info(message),
-      now: () => new Date()
-    })
-    tags = result.tags
-    if (mode === 'tags') return
-  } catch (error) {
-    core.setFailed(error instanceof Error ? error.message : String(error))
+  const tags = tagsOnce()
+  if ((core.getInput('mode') || 'review') === 'tags') {
+    await tags()
     return
   }
   let token = ''
@@ -101,5 +113,7 @@ export async function run(): Promise<void> {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     core.setFailed(token ? message.split(token).join('***') : message)
+  } finally {
+    await tags()
   }
 }

@@ -220,15 +220,39 @@ describe.concurrent('other events (end to end)', () => {
     })
   })
 
+  it('an invalid tags input fails the step; the pull request is still reviewed', async () => {
+    await withPullRequest({ Dockerfile: 'FROM debian:12\n' }, { Dockerfile: APT }, async (s) => {
+      const run = await runAction({
+        standin: s.standin,
+        event: 'pull_request',
+        payload: pullRequestPayload(s.world, 1),
+        inputs: { 'unique-branch-tags': 'maybe' }
+      })
+      expect(run.code).toBe(1)
+      expect(run.stdout).toContain(
+        '::error::unique-branch-tags: expected true or false, got "maybe"'
+      )
+      expect(run.outputs.findings).toBeDefined()
+      expect(stickyComments(s.world, 1)).toHaveLength(1)
+    })
+  })
+
   it('invalid inputs fail the step with every problem named', async () => {
     await withPullRequest({ Dockerfile: 'FROM debian:12\n' }, { Dockerfile: APT }, async (s) => {
       const run = await runAction({
         standin: s.standin,
         event: 'pull_request',
         payload: pullRequestPayload(s.world, 1),
-        inputs: { 'filter-mode': 'changed', 'fail-on': 'sometimes', 'max-comments': 'lots' }
+        inputs: {
+          'filter-mode': 'changed',
+          'fail-on': 'sometimes',
+          'max-comments': 'lots',
+          images: 'ghcr.io/octo-org/app'
+        }
       })
       expect(run.code).toBe(1)
+      // The build job still gets its tags.
+      expect(run.outputs.tags).toContain('ghcr.io/octo-org/app:pr-1')
       expect(run.stdout).toContain(
         '`filter-mode` must be one of added, diff_context, file, nofilter'
       )

@@ -169,15 +169,19 @@ describe('report artifact', () => {
     notes: [],
     tags: ['pr-2']
   }
-  it('round-trips', () => {
-    expect(parseArtifact(serializeArtifact(artifact))).toEqual(artifact)
+  it('round-trips', async () => {
+    expect(await parseArtifact(serializeArtifact(artifact))).toEqual(artifact)
   })
-  it('rejects anything else', () => {
-    expect(() => parseArtifact('{')).toThrow(ArtifactError)
-    expect(() => parseArtifact(JSON.stringify({ ...artifact, headSha: 'HEAD' }))).toThrow(/headSha/)
-    expect(() => parseArtifact(JSON.stringify({ ...artifact, extra: 1 }))).toThrow(ArtifactError)
+  it('rejects anything else', async () => {
+    await expect(parseArtifact('{')).rejects.toThrow(ArtifactError)
+    await expect(parseArtifact(JSON.stringify({ ...artifact, headSha: 'HEAD' }))).rejects.toThrow(
+      /headSha/
+    )
+    await expect(parseArtifact(JSON.stringify({ ...artifact, extra: 1 }))).rejects.toThrow(
+      ArtifactError
+    )
     const bad = structuredClone(artifact)
     bad.findings[0].range.start.line = 0
-    expect(() => parseArtifact(JSON.stringify(bad))).toThrow(ArtifactError)
+    await expect(parseArtifact(JSON.stringify(bad))).rejects.toThrow(ArtifactError)
   })
 })

@@ -9,7 +9,7 @@ import { toSarif } from '../format/sarif.js'
 import { chooseAnnotations } from '../review/annotations.js'
 import { compareFindings, type ScopedFinding } from '../review/draft.js'
 import { countBySeverity, renderSummary, type SummaryInput } from '../review/summary.js'
-import { registry } from '../rules/index.js'
+import type { Registry } from '../core/engine.js'
 import { VERSION } from '../version.js'
 import type { RunContext } from './context.js'
 import type { ActionIO } from './io.js'
@@ -27,8 +27,9 @@ export interface Verdict {
   blocking: number
 }
 
-export function docsUrl(rule: string): string | undefined {
-  return docsUrlOf(rule, registry) || undefined
+/** Links to the rules' documentation, from the registry the run linted with. */
+export function docsUrlIn(registry: Registry): (rule: string) => string | undefined {
+  return (rule) => docsUrlOf(rule, registry) || undefined
 }
 
 function scopeText(mode: FilterMode): string {
@@ -75,6 +76,8 @@ export interface FinishInput {
   results: FileResult[]
   notes: string[]
   tags: string[]
+  /** The rules (loaded with the lint engine, after the first API request). */
+  registry: Registry
   /** Commit the summary links point at. */
   sha: string
   /** The review carried the inline comments (annotate only what is not inline). */
@@ -99,7 +102,7 @@ export function summaryInput(
     findings: input.findings,
     notes: input.notes,
     tags: input.tags,
-    docsUrl,
+    docsUrl: docsUrlIn(input.registry),
     files: input.files
   }
 }
@@ -126,7 +129,7 @@ export async function finish(input: FinishInput): Promise<void> {
     try {
       io.writeFile(
         path,
-        `${JSON.stringify(toSarif(input.results, registry, { toolVersion: VERSION }), null, 1)}\n`
+        `${JSON.stringify(toSarif(input.results, input.registry, { toolVersion: VERSION }), null, 1)}\n`
       )
       io.setOutput('sarif-file', path)
     } catch (error) {

@@ -11,7 +11,8 @@ import {
   lintFiles,
   type Budget,
   type FileResult,
-  type LintInput
+  type LintInput,
+  type Registry
 } from '../core/engine.js'
 import type { Tools } from '../core/tools.js'
 import type { FileKind } from '../core/types.js'
@@ -72,6 +73,8 @@ export interface LintOutcome {
   notes: string[]
   /** Number of reads (fetch calls). */
   reads: number
+  /** The rules linted with (for documentation links and SARIF). */
+  registry: Registry
 }
 
 export class ConfigFileError extends Error {}
@@ -205,5 +208,5 @@ export async function lintChanges(request: LintRequest): Promise<LintOutcome> {
     for (const error of result.errors) notes.push(`${result.path}: ${error}`)
     return file
   })
-  return { config, files, results, notes, reads }
+  return { config, files, results, notes, reads, registry }
 }

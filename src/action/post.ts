@@ -6,9 +6,8 @@ import { parsePatch } from '../diff/patch.js'
 import { listPullFiles } from '../github/changes.js'
 import { ApiReader } from '../github/reader.js'
 import { draftReview, type ReviewFile } from '../review/draft.js'
-import { registry } from '../rules/index.js'
 import { parseArtifact } from './artifact.js'
-import { docsUrl, finish } from './finish.js'
+import { docsUrlIn, finish } from './finish.js'
 import type { FileKind } from '../core/types.js'
 import { clientFor, publish, type FlowInput } from './review.js'
 
@@ -36,7 +35,7 @@ export async function postReport(input: FlowInput): Promise<void> {
   const path = isAbsolute(inputs.reportFile)
     ? inputs.reportFile
     : resolve(ctx.workspace ?? io.cwd, inputs.reportFile)
-  const artifact = parseArtifact(io.readFile(path))
+  const artifact = await parseArtifact(io.readFile(path))
   const repository = `${ctx.owner}/${ctx.repo}`
   if (artifact.repository.toLowerCase() !== repository.toLowerCase()) {
     throw new Error(`the report is for ${artifact.repository}, not ${repository}`)
@@ -57,6 +56,7 @@ export async function postReport(input: FlowInput): Promise<void> {
   const client = clientFor(input)
   io.info(`docker-review: posting the report for pull request #${number} at ${artifact.headSha}`)
   const changed = await listPullFiles(client, repo, number)
+  const { registry } = await import('../rules/index.js')
   const live = new Map(changed.filter((f) => f.status !== 'removed').map((f) => [f.path, f]))
   const notes = [...artifact.notes]
   const known = artifact.findings.filter((f) => {
@@ -96,7 +96,7 @@ export async function postReport(input: FlowInput): Promise<void> {
     filterMode: artifact.filterMode,
     maxComments: inputs.maxComments,
     suggestions: inputs.suggestions,
-    docsUrl
+    docsUrl: docsUrlIn(registry)
   })
   const verdict = { failed: artifact.failed, reason: artifact.reason, blocking: 0 }
   const posted = await publish(input, {
@@ -108,7 +108,8 @@ export async function postReport(input: FlowInput): Promise<void> {
     failOn: artifact.failOn,
     verdict,
     headSha: artifact.headSha,
-    number
+    number,
+    registry
   })
   await finish({
     ctx,
@@ -122,6 +123,7 @@ export async function postReport(input: FlowInput): Promise<void> {
     results: [],
     notes,
     tags: artifact.tags,
+    registry,
     sha: artifact.headSha,
     reviewed: posted.reviewed,
     sarifFile: '',

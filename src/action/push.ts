@@ -5,9 +5,9 @@ import { commitFiles, compareFiles, treePaths } from '../github/changes.js'
 import { ApiReader } from '../github/reader.js'
 import { draftReview } from '../review/draft.js'
 import { diskFetcher, workspaceAt } from './disk.js'
-import { docsUrl, finish, verdict } from './finish.js'
-import { lintChanges, type ChangedFile } from './lint.js'
-import { clientFor, configLayers, failOnOf, toolsFor, type FlowInput } from './review.js'
+import { docsUrlIn, finish, verdict } from './finish.js'
+import type { ChangedFile } from './lint.js'
+import { clientFor, configLayers, failOnOf, loadLint, toolsFor, type FlowInput } from './review.js'
 
 /**
  * Runs without a pull request. `push` / `merge_group`: lint the files the pushed range changed,
@@ -54,6 +54,7 @@ export async function lintCommit(input: FlowInput): Promise<void> {
     )
   }
   const reader = client ? new ApiReader(client, { ...repo, sha: head }) : undefined
+  const { lintChanges } = await loadLint()
   const lint = await lintChanges({
     changed,
     detect,
@@ -66,7 +67,12 @@ export async function lintCommit(input: FlowInput): Promise<void> {
   notes.unshift(...lint.notes)
   const filterMode: FilterMode = whole ? 'nofilter' : inputs.filterMode
   const failOn = failOnOf(inputs, lint.config)
-  const draft = draftReview(lint.files, { filterMode, maxComments: 0, suggestions: false, docsUrl })
+  const draft = draftReview(lint.files, {
+    filterMode,
+    maxComments: 0,
+    suggestions: false,
+    docsUrl: docsUrlIn(lint.registry)
+  })
   await finish({
     ctx,
     io,
@@ -81,7 +87,8 @@ export async function lintCommit(input: FlowInput): Promise<void> {
     })),
     results: lint.results,
     notes,
-    tags: input.tags,
+    tags: await input.tags(),
+    registry: lint.registry,
     sha: head,
     reviewed: false,
     sarifFile: inputs.sarifFile,

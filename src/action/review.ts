@@ -1,6 +1,8 @@
 import { isAbsolute, resolve } from 'node:path'
+import { lazy } from '../core/lazy.js'
 import type { ConfigLayer, ResolvedConfig } from '../config/config.js'
 import type { Tools } from '../core/tools.js'
+import type { Registry } from '../core/engine.js'
 import type { Threshold } from '../core/types.js'
 import { kindDetector } from '../detect.js'
 import { createClient, describeError, type GitHubClient } from '../github/client.js'
@@ -13,10 +15,10 @@ import { renderSummary, stickyBody } from '../review/summary.js'
 import { ARTIFACT_VERSION, serializeArtifact, type ReportArtifact } from './artifact.js'
 import type { RunContext } from './context.js'
 import { diskFetcher, workspaceAt } from './disk.js'
-import { docsUrl, finish, summaryInput, verdict, type Verdict } from './finish.js'
+import { docsUrlIn, finish, summaryInput, verdict, type Verdict } from './finish.js'
 import type { ActionInputs } from './inputs.js'
 import type { ActionIO } from './io.js'
-import { lintChanges, type LintOutcome } from './lint.js'
+import type { LintOutcome } from './lint.js'
 
 /**
  * The pull-request flow: list the changed files, read what linting needs (from the checkout when
@@ -29,8 +31,11 @@ export interface FlowInput {
   ctx: RunContext
   inputs: ActionInputs
   io: ActionIO
-  /** Tags computed for this run (shown in the summary). */
-  tags: string[]
+  /**
+   * The image tags of this run (shown in the summary and set as outputs), computed on first call:
+   * after the flow's first API request, so that request is not held up by loading the tags code.
+   */
+  tags: () => Promise<string[]>
 }
 
 export function clientFor(input: FlowInput): GitHubClient {
@@ -59,6 +64,12 @@ export function toolsFor(io: ActionIO, notes: string[]): (config: ResolvedConfig
 export function failOnOf(inputs: ActionInputs, config: ResolvedConfig): Threshold {
   return inputs.failOn ?? config.failOn
 }
+
+/**
+ * The lint engine and its rules, loaded on first use: the bundler puts them in a separate chunk, so
+ * the action reaches its first API request without compiling them.
+ */
+export const loadLint = lazy(() => import('./lint.js'))
 
 function markNotPosted(draft: ReviewDraft): ScopedFinding[] {
   return draft.findings.map((f) =>
@@ -97,6 +108,7 @@ export async function reviewPullRequest(input: FlowInput): Promise<void> {
       ? 'Reading files from the checkout (it is at the pull request head).'
       : 'Reading files through the GitHub API (no checkout of the pull request head).'
   )
+  const { lintChanges } = await loadLint()
   const lint = await lintChanges({
     changed,
     detect: kindDetector(inputs.patterns),
@@ -113,7 +125,7 @@ export async function reviewPullRequest(input: FlowInput): Promise<void> {
     filterMode: inputs.filterMode,
     maxComments: inputs.maxComments,
     suggestions: inputs.suggestions,
-    docsUrl
+    docsUrl: docsUrlIn(lint.registry)
   })
   const decided = verdict(draft.findings, failOn, inputs.filterMode)
   const common = {
@@ -123,7 +135,8 @@ export async function reviewPullRequest(input: FlowInput): Promise<void> {
     failOn,
     verdict: decided,
     results: lint.results,
-    tags: input.tags,
+    tags: await input.tags(),
+    registry: lint.registry,
     sha: pull.headSha,
     sarifFile: inputs.sarifFile,
     files: lint.files.length
@@ -131,6 +144,7 @@ export async function reviewPullRequest(input: FlowInput): Promise<void> {
 
   if (inputs.mode === 'report') {
     writeArtifact(input, {
+      tags: common.tags,
       pullNumber: pull.number,
       headSha: pull.headSha,
       failOn,
@@ -151,7 +165,8 @@ export async function reviewPullRequest(input: FlowInput): Promise<void> {
     failOn,
     verdict: decided,
     headSha: pull.headSha,
-    number: pull.number
+    number: pull.number,
+    registry: lint.registry
   })
   await finish({ ...common, findings: posted.findings, notes, reviewed: posted.reviewed })
 }
@@ -166,6 +181,7 @@ interface PublishInput {
   verdict: Verdict
   headSha: string
   number: number
+  registry: Registry
 }
 
 /**
@@ -178,6 +194,7 @@ export async function publish(
 ): Promise<{ findings: ScopedFinding[]; reviewed: boolean }> {
   const { ctx, io } = input
   const { reader, draft, notes } = run
+  const tags = await input.tags()
   // Disk mode reads the pull request only now (after linting): that read is the head check. In
   // API mode it was read with the files; a second read (compose references) is recent enough.
   const readBeforeLint = reader.pullRead
@@ -200,7 +217,8 @@ export async function publish(
           verdict: run.verdict,
           findings: findingsWith(rejected),
           notes,
-          tags: input.tags,
+          tags,
+          registry: run.registry,
           sha: run.headSha,
           files: run.lint.files.length
         })
@@ -270,6 +288,7 @@ function writeArtifact(
     verdict: Verdict
     draft: ReviewDraft
     notes: string[]
+    tags: string[]
   }
 ): void {
   const { ctx, inputs, io } = input
@@ -285,7 +304,7 @@ function writeArtifact(
     reason: run.verdict.reason,
     findings: run.draft.findings.map((f) => f.finding),
     notes: run.notes,
-    tags: input.tags
+    tags: run.tags
   }
   const path = isAbsolute(inputs.reportFile)
     ? inputs.reportFile

@@ -1,13 +1,14 @@
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js'
 import { isScalar, type Scalar } from 'yaml'
 import { closest } from '../core/similar.js'
+import { lazy } from '../core/lazy.js'
 import type { ComposeDoc } from '../parse/compose.js'
 import composeSpec from '../parse/compose-spec.json' with { type: 'json' }
 import type { FileModel } from './file.js'
 import { toJS, valSpan, type Entry, type MapVal, type Val } from './model.js'
 
 /**
- * The Compose Specification schema (vendored, compiled once at module load) in all-errors mode,
+ * The Compose Specification schema (vendored, compiled once, on first use) in all-errors mode,
  * with each ajv error mapped back to the YAML node that defines the offending value — the key
  * for unknown keys, the value for wrong types and enum violations.
  */
@@ -15,14 +16,15 @@ import { toJS, valSpan, type Entry, type MapVal, type Val } from './model.js'
 // `verbose` keeps each error's parent schema (the known keys for did-you-mean). Code optimisation
 // and meta-schema validation are skipped: they halve the compile time, the generated validator is
 // as fast, and the vendored schema is checked against its meta-schema by a test instead.
-const ajv = new Ajv2020({
-  allErrors: true,
-  strict: false,
-  verbose: true,
-  validateSchema: false,
-  code: { optimize: false }
-})
-const validate = ajv.compile(composeSpec)
+const validator = lazy(() =>
+  new Ajv2020({
+    allErrors: true,
+    strict: false,
+    verbose: true,
+    validateSchema: false,
+    code: { optimize: false }
+  }).compile(composeSpec)
+)
 
 export interface SchemaProblem {
   /** File and offsets of the node to report. */
@@ -150,6 +152,7 @@ export function schemaProblems(model: FileModel): SchemaProblem[] {
   const root = schemaRoot(model)
   if (!root) return []
   const data = toJS(root)
+  const validate = validator()
   if (validate(data)) return []
   const errors = relevantErrors(validate.errors ?? [])
   const out: SchemaProblem[] = []

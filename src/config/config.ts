@@ -2,6 +2,7 @@ import { Ajv, type ErrorObject } from 'ajv'
 import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml'
 import type { RuleMeta, RuleSettings, Severity, Threshold } from '../core/types.js'
 import { closest } from '../core/similar.js'
+import { lazy } from '../core/lazy.js'
 import ownSchema from './docker-review.schema.json' with { type: 'json' }
 import hadolintSchema from './hadolint.schema.json' with { type: 'json' }
 
@@ -73,9 +74,9 @@ export function resolveRuleName(catalog: RuleCatalog, name: string): string | un
   return catalog.resolve(name)
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false })
-const validateOwn = ajv.compile(ownSchema)
-const validateHadolint = ajv.compile(hadolintSchema)
+const ajv = lazy(() => new Ajv({ allErrors: true, strict: false }))
+const ownValidator = lazy(() => ajv().compile(ownSchema))
+const hadolintValidator = lazy(() => ajv().compile(hadolintSchema))
 
 interface Loaded {
   doc: Document.Parsed
@@ -173,14 +174,14 @@ function schemaKeys(schema: unknown, path: string[]): string[] {
 
 type RuleEntry = RuleSetting | boolean | [RuleSetting | boolean, Record<string, unknown>]
 
-const optionValidators = new Map<string, ReturnType<typeof ajv.compile>>()
+const optionValidators = new Map<string, ReturnType<Ajv['compile']>>()
 
 /** Validate a rule's options against its `meta.options` schema; a message, or undefined when fine. */
 function checkOptions(meta: RuleMeta | undefined, options: unknown): string | undefined {
   if (!meta?.options) return 'this rule takes no options'
   let validate = optionValidators.get(meta.id)
   if (!validate) {
-    validate = ajv.compile(meta.options)
+    validate = ajv().compile(meta.options)
     optionValidators.set(meta.id, validate)
   }
   if (validate(options)) return undefined
@@ -219,6 +220,7 @@ function checkRuleNames(
 export function parseOwnConfig(file: string, text: string, catalog: RuleCatalog): ConfigLayer {
   const loaded = load(file, text)
   const data = loaded.data as Record<string, unknown>
+  const validateOwn = ownValidator()
   const problems = validateOwn(data)
     ? []
     : schemaProblems(loaded, validateOwn.errors ?? [], (p) => schemaKeys(ownSchema, p))
@@ -271,6 +273,7 @@ export function parseOwnConfig(file: string, text: string, catalog: RuleCatalog)
 export function parseHadolintConfig(file: string, text: string, catalog: RuleCatalog): ConfigLayer {
   const loaded = load(file, text)
   const data = loaded.data as Record<string, unknown>
+  const validateHadolint = hadolintValidator()
   if (!validateHadolint(data)) {
     throw new ConfigError(
       file,

@@ -34,6 +34,20 @@ export const cases: RuleCases = {
         'FROM debian:12\r\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\r\n'
     },
     {
+      name: 'a trailing shell comment stays last (the command goes before it, not into it)',
+      code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl # see #12\n',
+      errors: [{ line: 2, column: 5 }],
+      output:
+        'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/* # see #12\n'
+    },
+    {
+      name: 'a trailing shell comment after a closer',
+      code: 'FROM debian:12\nRUN set -eux; \\\n  if true; then apt-get update; fi # see #12\n',
+      errors: [{ line: 3, column: 17 }],
+      output:
+        'FROM debian:12\nRUN set -eux; \\\n  if true; then apt-get update; fi && rm -rf /var/lib/apt/lists/* # see #12\n'
+    },
+    {
       name: 'a script cut short (unclosed quote): no fix, the appended text would land in the quote',
       code: "FROM debian:12\nRUN apt-get update && echo 'single\n",
       errors: [{ line: 2, column: 5 }],

@@ -136,6 +136,9 @@ export function insertAfter(doc: DockerfileDoc, word: ShellWord, text: string): 
   return { range: { start: at, end: at }, text: ` ${text}` }
 }
 
+const TRAILING_COMMENT = /(?:^|\s)#/
+const QUOTE = /["'`]/
+
 /**
  * Append ` && <command>` after the last command of a shell-form RUN (before trailing blanks); none
  * for a script the shell cannot parse.
@@ -153,8 +156,22 @@ export function appendCommand(
     undefined
   )
   if (!last) return undefined
-  // End of the instruction's real text (trailing spaces and comments excluded).
-  const end = inst.offsetAt(inst.text.trimEnd().length - 1) + 1
+  // End of the instruction's real text (trailing spaces and comment lines excluded) — or of the
+  // script before a trailing shell comment (`… # see #12`), which would swallow the command. After
+  // the last simple command only closers (`fi`, `done`, `}`) and redirections remain.
+  const text = inst.text.trimEnd()
+  let lo = 0
+  let hi = text.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (inst.offsetAt(mid) < last.end) lo = mid + 1
+    else hi = mid
+  }
+  const tail = text.slice(lo)
+  const hash = TRAILING_COMMENT.exec(tail)
+  if (hash && QUOTE.test(tail.slice(0, hash.index))) return undefined
+  const length = hash ? text.slice(0, lo + hash.index).trimEnd().length : text.length
+  const end = inst.offsetAt(length - 1) + 1
   const at = doc.lines.position(end)
   return { range: { start: at, end: at }, text: ` && ${command}` }
 }

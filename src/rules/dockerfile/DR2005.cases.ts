@@ -29,6 +29,12 @@ export const cases: RuleCases = {
       code: 'FROM alpine:3.19\nARG TAG=3\nFROM alpine:$TAG\n',
       errors: [{ line: 3, column: 13 }],
       output: null
+    },
+    {
+      name: 'an ARG whose name no reference can spell is not suggested',
+      code: 'ARG TA\u{1F600}G\nFROM alpine:$TAG\n',
+      errors: [{ line: 2, column: 13, endColumn: 17 }],
+      output: null
     }
   ]
 }

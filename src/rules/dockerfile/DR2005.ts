@@ -1,6 +1,6 @@
 import { closest } from '../../core/similar.js'
 import { defineDockerfileRule } from '../define.js'
-import { PLATFORM_ARGS, variableRefs } from './lib/variables.js'
+import { isVariableName, PLATFORM_ARGS, variableRefs } from './lib/variables.js'
 
 export const DR2005 = defineDockerfileRule({
   id: 'DR2005',
@@ -10,7 +10,7 @@ export const DR2005 = defineDockerfileRule({
   description:
     'FROM uses a build argument that no ARG before the first FROM declares (BuildKit UndefinedArgInFrom).',
   check(doc, ctx) {
-    const declared = [...doc.globalArgs.keys()]
+    const declared = [...doc.globalArgs.keys()].filter(isVariableName)
     for (const stage of doc.stages) {
       const from = stage.from
       const refs = variableRefs(from.text, from.textOffsets, doc.escape)

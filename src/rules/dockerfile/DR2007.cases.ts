@@ -2,6 +2,10 @@ import type { RuleCases } from '../define.js'
 
 export const cases: RuleCases = {
   valid: [
+    {
+      name: 'a name no reference can spell is not suggested (`$JAVA_PKG` read as a name of a broken ENV)',
+      code: 'FROM alpine:3.19\nENV A=1 \\\n  ADD $JAVA_PKG /\nADD $JAVA_PKG /\n'
+    },
     'FROM alpine:3.19\nARG VERSION=1\nCOPY app-$VERSION.tar /x\n',
     {
       name: 'base images set PATH and friends',

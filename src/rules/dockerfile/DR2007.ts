@@ -3,7 +3,13 @@ import type { Instruction } from '../../parse/dockerfile.js'
 import { defineDockerfileRule } from '../define.js'
 import { eolAt } from './lib/edits.js'
 import { pairs } from './lib/properties.js'
-import { IMPLICIT_ARGS, PLATFORM_ARGS, rootStage, variableRefs } from './lib/variables.js'
+import {
+  IMPLICIT_ARGS,
+  isVariableName,
+  PLATFORM_ARGS,
+  rootStage,
+  variableRefs
+} from './lib/variables.js'
 
 /** Instructions whose arguments BuildKit expands (RUN, CMD and ENTRYPOINT are left to the shell). */
 const EXPANDED = new Set([
@@ -96,7 +102,9 @@ export const DR2007 = defineDockerfileRule({
             })
             continue
           }
-          const hint = IMAGE_ENV.has(name) ? undefined : closest(name, [...env, ...args])
+          const hint = IMAGE_ENV.has(name)
+            ? undefined
+            : closest(name, [...env, ...args].filter(isVariableName))
           if (!hint && !scratch) continue
           ctx.report({
             message: `Usage of undefined variable '$${name}'${hint ? ` (did you mean $${hint}?)` : ''}.`,

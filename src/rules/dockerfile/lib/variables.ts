@@ -50,6 +50,15 @@ export const PROXY_ARGS = [
 export const IMPLICIT_ARGS = new Set([...PROXY_ARGS, 'SOURCE_DATE_EPOCH'])
 
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/y
+const WHOLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+
+/**
+ * A name a `$NAME` reference can spell: declarations can hold others (`ARG A😀B`, `ENV $X=1` read
+ * out of a broken ENV), and suggesting one would write a reference to something else.
+ */
+export function isVariableName(name: string): boolean {
+  return WHOLE_NAME.test(name)
+}
 
 /**
  * Variable references in a Dockerfile word list (`text` with its file `offsets`): `$NAME` and

@@ -22,6 +22,14 @@ export const cases: RuleCases = {
       errors: [{ line: 2, message: 'requires at least one argument' }]
     },
     {
+      name: 'flags are not arguments: FROM --platform without an image',
+      code: 'FROM --platform=linux/amd64\nRUN --network=none\n',
+      errors: [
+        { line: 1, column: 1, endColumn: 5, message: '`FROM` requires at least one argument' },
+        { line: 2, column: 1, endColumn: 4, message: '`RUN` requires at least one argument' }
+      ]
+    },
+    {
       code: 'FROM debian:12\nRUN <<EOF\necho hi\n',
       errors: [{ line: 2, column: 5, endColumn: 10, message: 'never terminated' }]
     },

@@ -129,12 +129,8 @@ export const DL1000 = defineDockerfileRule({
         })
         return
       }
-      if (
-        NEEDS_ARGS.has(inst.keyword) &&
-        inst.text.trim() === '' &&
-        inst.args.length === 0 &&
-        inst.flags.length === 0
-      ) {
+      // Flags are not arguments: `FROM --platform=linux/amd64` alone has no image.
+      if (NEEDS_ARGS.has(inst.keyword) && inst.text.trim() === '' && inst.args.length === 0) {
         ctx.report({
           message: `\`${inst.keyword}\` requires at least one argument.`,
           range: inst.keywordSpan.range

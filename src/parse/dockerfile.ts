@@ -1,10 +1,10 @@
 import {
-  DockerfileParser,
   type Dockerfile,
   type Flag as AstFlag,
   type Heredoc as AstHeredoc,
   type Instruction as AstInstruction
 } from 'dockerfile-ast'
+import { DockerfileParser } from './dockerfile-ast.js'
 import { LineIndex } from '../core/text.js'
 import type { Position, Range } from '../core/types.js'
 import { parseShell, type ShellScript } from './shell.js'
@@ -998,8 +998,9 @@ const BACKSLASH_HEREDOC = /\\(?=<<)/g
 const BACKTICK_HEREDOC = /`(?=<<)/g
 const FD_HEREDOC = /(?<=[^ \t\r\n\uFEFF][ \t\r]+)\d+(?=<<)/g
 const LONE_CR_GLOBAL = /\r(?!\n)/g
-const BACKSLASH_HASH = /\\(?<=(?:^\uFEFF?|\n)[ \t\r]*\\)(?=#|[ \t]+[^ \t\r\n])/g
-const BACKTICK_HASH = /`(?<=(?:^\uFEFF?|\n)[ \t\r]*`)(?=#|[ \t]+[^ \t\r\n])/g
+// A lone `\r` after the escape counts as the blank it becomes for dockerfile-ast.
+const BACKSLASH_HASH = /\\(?<=(?:^\uFEFF?|\n)[ \t\r]*\\)(?=#|[ \t\r]+[^ \t\r\n])/g
+const BACKTICK_HASH = /`(?<=(?:^\uFEFF?|\n)[ \t\r]*`)(?=#|[ \t\r]+[^ \t\r\n])/g
 const KEYWORD_BACKSLASH_CONTINUATION =
   /\\(?<=(?:^\uFEFF?|\n)[ \t\r]*(?!#)[^ \t\r\n]*[^ \t\r\n\\]\\)(?=[ \t]*\r?\n)/g
 const KEYWORD_BACKTICK_CONTINUATION =

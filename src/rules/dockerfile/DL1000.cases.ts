@@ -22,6 +22,11 @@ export const cases: RuleCases = {
       errors: [{ line: 2, message: 'requires at least one argument' }]
     },
     {
+      name: 'a lone CR after an escape first on a line is a blank: the line ends the RUN (BuildKit)',
+      code: 'FROM debian:12\nRUN apt-get update; \\\n\t\\\r}\n\tapt-get purge -y\n',
+      errors: [{ line: 4, column: 2, endColumn: 9, message: 'Unknown instruction `apt-get`' }]
+    },
+    {
       name: 'flags are not arguments: FROM --platform without an image',
       code: 'FROM --platform=linux/amd64\nRUN --network=none\n',
       errors: [

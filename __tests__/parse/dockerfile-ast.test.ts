@@ -1,6 +1,7 @@
 import { DockerfileParser, type Heredoc } from 'dockerfile-ast'
 import { describe, expect, it } from 'vitest'
 import { parseDockerfile } from '../../src/parse/dockerfile.js'
+import { rawArgumentsUnpatched } from '../../src/parse/dockerfile-ast.js'
 
 /**
  * The model is built on dockerfile-ast 0.7.1. Each test pins one of its known quirks (first
@@ -317,6 +318,35 @@ describe('parseDockerfile: edge cases', () => {
           void i.properties
         }
       }).not.toThrow()
+    }
+  })
+})
+
+describe('the once-per-instruction argument scan (src/parse/dockerfile-ast.ts)', () => {
+  const texts = [
+    'FROM --platform=$BUILDPLATFORM node:20 AS build\nRUN --mount=type=cache,target=/root/.npm npm ci\n',
+    'RUN apt-get update \\\n  # a comment line\n  && apt-get install -y \\\n     curl "a b" \\ \n  && rm -rf /var/lib/apt/lists/*\n',
+    '# escape=`\nFROM mcr.microsoft.com/windows\nRUN powershell -Command `\n  Write-Host "x y"\n',
+    'COPY --chown=app:app --from=build ["a b", "c"]\nCMD ["node", "server.js"]\n',
+    'RUN <<EOF bash\nset -e\necho hi\nEOF\nCOPY <<-"END" /etc/conf\n\tkey=value\nEND\n',
+    'FROM alpine\r\nRUN echo a \\\r\n  b\r\nHEALTHCHECK --interval=5s CMD curl -f http://x/ || exit 1\r\n',
+    'ONBUILD RUN echo "onbuild" \\\n  && true\nENV A=1 B="two words" \\\n  C=3\n'
+  ]
+  const view = (args: unknown[]) =>
+    (args as Array<{ getValue(): string; getRange(): unknown }>).map((a) => [
+      a.getValue(),
+      a.getRange()
+    ])
+
+  it('gives the arguments the unpatched scan gives, as a fresh array on every call', () => {
+    for (const text of texts) {
+      for (const instruction of DockerfileParser.parse(text).getInstructions()) {
+        const raw = instruction as unknown as { getRawArguments(): unknown[] }
+        const first = raw.getRawArguments()
+        expect(view(first)).toEqual(view(rawArgumentsUnpatched(instruction)))
+        first.length = 0
+        expect(view(raw.getRawArguments())).toEqual(view(rawArgumentsUnpatched(instruction)))
+      }
     }
   })
 })

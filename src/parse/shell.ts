@@ -411,6 +411,9 @@ function slice(value: unknown): GoSlice | undefined {
 }
 
 const NON_ASCII = /[^\x00-\x7f]/ // eslint-disable-line no-control-regex
+const LONE = '[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]'
+const LONE_SURROGATE = new RegExp(LONE)
+const LONE_SURROGATES = new RegExp(LONE, 'g')
 
 /** UTF-8 byte offset → UTF-16 index for a text with non-ASCII characters. */
 function byteMap(text: string): Uint32Array {
@@ -458,9 +461,12 @@ function mvdan(text: string): ShellScript {
   parser ??= syntax.NewParser(syntax.KeepComments(false), syntax.Variant(syntax.LangBash))
   const bytes = NON_ASCII.test(text) ? byteMap(text) : undefined
   const idx = bytes ? (b: number): number => bytes[Math.min(b, bytes.length - 1)] : undefined
+  // GopherJS does not turn a lone surrogate into the 3 UTF-8 bytes of U+FFFD the byte map counts
+  // for it (every position after it came out shifted): give mvdan/sh U+FFFD itself.
+  const input = bytes && LONE_SURROGATE.test(text) ? text.replace(LONE_SURROGATES, '\ufffd') : text
   let file: GoNode
   try {
-    file = parser.Parse(text, '').__internal_object__
+    file = parser.Parse(input, '').__internal_object__
   } catch (err) {
     const e = err as ShError
     if (typeof e?.Text !== 'string') {

@@ -4,6 +4,10 @@ export const cases: RuleCases = {
   valid: [
     'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n',
     {
+      name: 'a lone surrogate in the script does not shift the words after it',
+      code: 'FROM debian:12\nRUN apt-get update \ud800&& apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n'
+    },
+    {
       name: 'cache mount on the lists',
       code: 'FROM debian:12\nRUN --mount=type=cache,target=/var/lib/apt/lists apt-get update && apt-get install -y curl\n'
     },

@@ -44,6 +44,23 @@ export const cases: RuleCases = {
   ],
   invalid: [
     {
+      name: 'a dependency listed twice: no fix (the long form would repeat a key)',
+      code: yaml(
+        'services:',
+        '  web:',
+        '    image: nginx:1.27',
+        '    depends_on:',
+        '      - db',
+        '      - db',
+        ...db
+      ),
+      errors: [
+        { line: 5, column: 9, endColumn: 11 },
+        { line: 6, column: 9, endColumn: 11 }
+      ],
+      output: null
+    },
+    {
       name: 'short form on a service with a healthcheck; the fix writes the long form in place',
       code: yaml(
         'services:',

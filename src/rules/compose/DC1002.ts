@@ -81,6 +81,8 @@ function longFormFix(
     if (!sameFile(item.doc, doc) || !isScalar(item.node) || name === undefined) return undefined
     names.push(name)
   }
+  // A name listed twice would become a duplicate key (the list itself breaks the spec: DC0002).
+  if (new Set(names).size !== names.length) return undefined
   const condition = (name: string): string => {
     const target = project.services.get(name)
     return target && hasHealthcheck(target.value) ? 'service_healthy' : 'service_started'

@@ -9,6 +9,8 @@ import { lintCommit } from './action/push.js'
 import { reviewPullRequest } from './action/review.js'
 import type { Tools } from './core/tools.js'
 import { lazy } from './core/lazy.js'
+import { describeError, isRateLimited, statusOf } from './github/client.js'
+import { redact, secretForms } from './github/redact.js'
 import { createShellcheck } from './tools/shellcheck.js'
 
 /**
@@ -32,7 +34,19 @@ function readPayload(path: string | undefined): Record<string, unknown> {
   }
 }
 
-function actionIO(): ActionIO {
+const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029]/g
+
+/**
+ * A log line that stays one line: `core.info` prints as is, and the runner reads every line of the
+ * log as a possible workflow command, so a file name holding a line break followed by `::error::`
+ * (or `::add-mask::`, `::stop-commands::`…) must not start a line of its own.
+ */
+export function oneLine(message: string): string {
+  return message.replace(LINE_BREAKS, ' ⏎ ')
+}
+
+/** The runner's side of the flows; everything they write goes through `clean` (token redaction). */
+function actionIO(clean: (text: string) => string): ActionIO {
   let shellcheck: Tools['shellcheck'] | undefined | null = null
   return {
     env: process.env,
@@ -40,23 +54,23 @@ function actionIO(): ActionIO {
     readFile: (path) => readFileSync(path, 'utf8'),
     writeFile: (path, text) => {
       mkdirSync(dirname(path), { recursive: true })
-      writeFileSync(path, text)
+      writeFileSync(path, clean(text))
     },
-    setOutput: (name, value) => core.setOutput(name, value),
-    info: (message) => core.info(message),
-    warning: (message) => core.warning(message),
+    setOutput: (name, value) => core.setOutput(name, clean(value)),
+    info: (message) => core.info(oneLine(clean(message))),
+    warning: (message) => core.warning(clean(message)),
     command: (line) => {
-      process.stdout.write(`${line}\n`)
+      process.stdout.write(`${oneLine(clean(line))}\n`)
     },
     summary: async (markdown) => {
       if (!process.env.GITHUB_STEP_SUMMARY) return
       try {
-        await core.summary.addRaw(markdown, true).write()
+        await core.summary.addRaw(clean(markdown), true).write()
       } catch (error) {
-        core.warning(`Could not write the job summary: ${(error as Error).message}`)
+        core.warning(clean(`Could not write the job summary: ${(error as Error).message}`))
       }
     },
-    setFailed: (message) => core.setFailed(message),
+    setFailed: (message) => core.setFailed(clean(message)),
     shellcheck: () => {
       if (shellcheck === null) shellcheck = createShellcheck()
       return shellcheck
@@ -89,20 +103,31 @@ function tagsOnce(): () => Promise<string[]> {
   })
 }
 
+/** One line for a run that could not finish: GitHub's words for an API failure. */
+function failureMessage(error: unknown): string {
+  if (isRateLimited(error)) {
+    return `GitHub's API rate limit for this token is used up: ${describeError(error)}. The run does not wait for it; re-run the job once the limit has reset.`
+  }
+  if (statusOf(error) !== undefined) return `GitHub API request failed: ${describeError(error)}`
+  return error instanceof Error ? error.message : String(error)
+}
+
 export async function run(): Promise<void> {
   const tags = tagsOnce()
   if ((core.getInput('mode') || 'review') === 'tags') {
     await tags()
     return
   }
-  let token = ''
+  let forms: string[] = []
+  const clean = (text: string) => redact(text, forms)
   try {
     const inputs = readActionInputs((name) => core.getInput(name))
-    // The runner masks `github.token` and secrets already; `setSecret` would print it in a
-    // `::add-mask::` command, so it is not called.
-    token = inputs.token
+    // The runner masks `github.token` and secrets in its log already; `setSecret` would print it
+    // in an `::add-mask::` command, so it is not called. Everything the run writes (log, summary,
+    // outputs, files) is redacted here as well: summaries, outputs and files are not masked.
+    forms = secretForms(inputs.token)
     const ctx = runContext(process.env, readPayload(process.env.GITHUB_EVENT_PATH))
-    const flow = { ctx, inputs, io: actionIO(), tags }
+    const flow = { ctx, inputs, io: actionIO(clean), tags }
     if (inputs.mode === 'post') await postReport(flow)
     else if (ctx.pull) await reviewPullRequest(flow)
     else if (ctx.eventName === 'workflow_run') {
@@ -111,8 +136,7 @@ export async function run(): Promise<void> {
       )
     } else await lintCommit(flow)
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    core.setFailed(token ? message.split(token).join('***') : message)
+    core.setFailed(clean(failureMessage(error)))
   } finally {
     await tags()
   }

@@ -5,9 +5,15 @@ import type { Tools } from '../core/tools.js'
 import type { Registry } from '../core/engine.js'
 import type { Threshold } from '../core/types.js'
 import { kindDetector } from '../detect.js'
-import { createClient, describeError, type GitHubClient } from '../github/client.js'
+import {
+  createClient,
+  describeError,
+  isNotFound,
+  isRateLimited,
+  type GitHubClient
+} from '../github/client.js'
 import { listPullFiles, PULL_FILES_CAP } from '../github/changes.js'
-import { ApiReader } from '../github/reader.js'
+import { ApiReader, type PullState } from '../github/reader.js'
 import { postReview, type PostOutcome } from '../github/reporter.js'
 import { draftReview, type ReviewDraft, type ScopedFinding } from '../review/draft.js'
 import { ownComments, reconcile, reconcileSummary } from '../review/reconcile.js'
@@ -38,8 +44,28 @@ export interface FlowInput {
   tags: () => Promise<string[]>
 }
 
+/** A positive whole number of milliseconds from the environment, else undefined. */
+function millis(value: string | undefined): number | undefined {
+  return value !== undefined && /^\d{1,7}$/.test(value.trim()) && Number(value) > 0
+    ? Number(value)
+    : undefined
+}
+
+/**
+ * The run's GitHub client. `DOCKER_REVIEW_REQUEST_TIMEOUT_MS` (deadline of one request, default
+ * 30 s) and `DOCKER_REVIEW_RETRY_BASE_MS` (back-off unit of retried reads, default 1 s) tune it;
+ * the end-to-end tests shorten both.
+ */
 export function clientFor(input: FlowInput): GitHubClient {
-  return createClient({ token: input.inputs.token, apiUrl: input.ctx.apiUrl, log: input.io.info })
+  const timeoutMs = millis(input.io.env.DOCKER_REVIEW_REQUEST_TIMEOUT_MS)
+  const retryBaseMs = millis(input.io.env.DOCKER_REVIEW_RETRY_BASE_MS)
+  return createClient({
+    token: input.inputs.token,
+    apiUrl: input.ctx.apiUrl,
+    log: input.io.info,
+    ...(timeoutMs ? { timeoutMs } : {}),
+    ...(retryBaseMs ? { retryBaseMs } : {})
+  })
 }
 
 export function configLayers(inputs: ActionInputs): ConfigLayer[] {
@@ -195,19 +221,39 @@ export async function publish(
   const { ctx, io } = input
   const { reader, draft, notes } = run
   const tags = await input.tags()
+  /** Nothing is posted: say why (one line, also in the summary); every finding is annotated. */
+  const notPosting = (note: string) => {
+    io.warning(note)
+    notes.push(note)
+    return { findings: markNotPosted(draft), reviewed: false }
+  }
+  const readFailed = (error: unknown) =>
+    notPosting(
+      `Could not read the pull request before posting: ${describeError(error)}. ${stopAdvice(error)}Nothing was posted; findings are shown as annotations and in this summary.`
+    )
   // Disk mode reads the pull request only now (after linting): that read is the head check. In
   // API mode it was read with the files; a second read (compose references) is recent enough.
   const readBeforeLint = reader.pullRead
-  let state = readBeforeLint ? reader.pull! : await reader.refreshPull()
+  let state: PullState
+  try {
+    state = readBeforeLint ? reader.pull! : await reader.refreshPull()
+  } catch (error) {
+    return readFailed(error)
+  }
   const needsHeadCheck = readBeforeLint && reader.pullReads === 1
   const plan = reconcile(draft.inline, ownComments(state.threads))
-  const findingsWith = (rejected: ReadonlySet<string>): ScopedFinding[] =>
+  const findingsWith = (
+    rejected: ReadonlySet<string>,
+    notPosted: ReadonlySet<string> = new Set()
+  ): ScopedFinding[] =>
     draft.findings.map((f) =>
       f.comment && rejected.has(f.fingerprint)
         ? { ...f, comment: undefined, notInline: 'rejected' as const }
-        : f
+        : f.comment && notPosted.has(f.fingerprint)
+          ? { ...f, comment: undefined, notInline: 'not-posted' as const }
+          : f
     )
-  const sticky = (rejected: ReadonlySet<string>): string =>
+  const sticky = (rejected: ReadonlySet<string>, notPosted?: ReadonlySet<string>): string =>
     stickyBody(
       renderSummary(
         summaryInput({
@@ -215,7 +261,7 @@ export async function publish(
           filterMode: input.inputs.filterMode,
           failOn: run.failOn,
           verdict: run.verdict,
-          findings: findingsWith(rejected),
+          findings: findingsWith(rejected, notPosted),
           notes,
           tags,
           registry: run.registry,
@@ -236,12 +282,17 @@ export async function publish(
   if (!writes) return { findings: draft.findings, reviewed: true }
 
   // A newer push makes a newer run: it owns the review. Checked right before writing.
-  if (needsHeadCheck && state.headSha === run.headSha) state = await reader.refreshPull()
+  if (needsHeadCheck && state.headSha === run.headSha) {
+    try {
+      state = await reader.refreshPull()
+    } catch (error) {
+      return readFailed(error)
+    }
+  }
   if (state.headSha !== run.headSha) {
-    const note = `The pull request head moved to ${state.headSha.slice(0, 7)} while this run reviewed ${run.headSha.slice(0, 7)}; nothing was posted (the run for the new head posts the review).`
-    io.warning(note)
-    notes.push(note)
-    return { findings: markNotPosted(draft), reviewed: false }
+    return notPosting(
+      `The pull request head moved to ${state.headSha.slice(0, 7)} while this run reviewed ${run.headSha.slice(0, 7)}; nothing was posted (the run for the new head posts the review).`
+    )
   }
 
   let outcome: PostOutcome
@@ -260,23 +311,43 @@ export async function publish(
       log: io.info
     })
   } catch (error) {
-    const note = `Could not post the review: ${describeError(error)}. Findings are in this summary and in annotations.`
+    return notPosting(
+      `Could not post the review: ${describeError(error)}. Findings are in this summary and in annotations.`
+    )
+  }
+  const stopped = outcome.stopped
+  if (stopped?.why === 'read-only') {
+    return notPosting(
+      `Could not post review comments: ${stopped.message}. The token is read-only here (pull request from a fork or by Dependabot, or the workflow lacks \`pull-requests: write\`); findings are shown as annotations and in this summary. See docs/action.md for the two-workflow setup that comments on fork pull requests.`
+    )
+  }
+  if (stopped?.why === 'not-found') {
+    return notPosting(
+      `Could not post review comments: ${stopped.message}. The pull request or its repository is gone (or no longer visible to this token); findings are shown as annotations and in this summary.`
+    )
+  }
+  for (const failure of outcome.failures) {
+    io.warning(`docker-review: ${failure}`)
+    notes.push(`Posting failed: ${failure}`)
+  }
+  if (stopped?.why === 'rate-limit') {
+    const note = `Stopped posting: ${stopped.message}. GitHub's API rate limit for this token is used up, and the run does not wait for it; ${outcome.created} new comment(s) were posted, and the findings not posted are shown as annotations and in this summary.`
     io.warning(note)
     notes.push(note)
-    return { findings: markNotPosted(draft), reviewed: false }
   }
-  if (outcome.readOnly) {
-    const note = `Could not post review comments: ${outcome.readOnly}. The token is read-only here (pull request from a fork or by Dependabot, or the workflow lacks \`pull-requests: write\`); findings are shown as annotations and in this summary. See docs/action.md for the two-workflow setup that comments on fork pull requests.`
-    io.warning(note)
-    notes.push(note)
-    return { findings: markNotPosted(draft), reviewed: false }
-  }
-  for (const failure of outcome.failures) io.warning(`docker-review: ${failure}`)
   io.info(
     `Posted: ${outcome.created} new, ${outcome.updated} updated, ${outcome.removed} deleted, ${outcome.resolved} resolved; summary ${outcome.summary}; ${run.client.requests} API requests.`
   )
-  const findings = findingsWith(outcome.rejected)
-  return { findings, reviewed: true }
+  return { findings: findingsWith(outcome.rejected, outcome.notPosted), reviewed: true }
+}
+
+/** For a failed read: what the reader should know about its cause. */
+function stopAdvice(error: unknown): string {
+  if (isRateLimited(error))
+    return 'GitHub’s API rate limit for this token is used up, and the run does not wait for it. '
+  if (isNotFound(error))
+    return 'The pull request or its repository is gone (or no longer visible to this token). '
+  return ''
 }
 
 function writeArtifact(

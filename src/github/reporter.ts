@@ -5,7 +5,14 @@ import {
   type ExistingIssueComment,
   type ReconcilePlan
 } from '../review/reconcile.js'
-import { describeError, isPermissionError, statusOf, type GitHubClient } from './client.js'
+import {
+  describeError,
+  isNotFound,
+  isPermissionError,
+  isRateLimited,
+  statusOf,
+  type GitHubClient
+} from './client.js'
 import {
   changesMutation,
   failedChanges,
@@ -18,9 +25,11 @@ import type { ApiReader } from './reader.js'
  * Writes a run's review to the pull request: one batched review (`event: COMMENT`) with the new
  * comments, one GraphQL mutation for every update, deletion, thread resolution and summary
  * update, and a new sticky comment only when there is none. Failures never throw: a read-only
- * token stops the writes (the caller falls back to annotations), a 422 batch is retried comment by
- * comment, rejects are returned for the summary, and a 5xx on a create is checked against what
- * exists before anything is posted again.
+ * token, a pull request that is gone (404) and an exhausted primary rate limit stop the writes
+ * (the caller falls back to annotations), a 422 batch is retried comment by comment, rejects are
+ * returned for the summary, and a 5xx or timeout on a create is checked against what exists
+ * before the missing comments are posted again (at most `MAX_REVIEW_ATTEMPTS` reviews); comments
+ * that still did not make it are returned as not posted.
  */
 
 export interface PostRequest {
@@ -35,27 +44,37 @@ export interface PostRequest {
   comments: ExistingIssueComment[]
   pullRequestId?: string
   /** The sticky body, rendered once the fate of every comment is known. */
-  sticky(rejected: ReadonlySet<string>): string
+  sticky(rejected: ReadonlySet<string>, notPosted: ReadonlySet<string>): string
   /** Create the sticky comment when there is none (a run with findings). */
   stickyWorthCreating: boolean
   log(message: string): void
 }
 
+/** Why writing stopped early. */
+export type StopReason = 'read-only' | 'not-found' | 'rate-limit'
+
 export interface PostOutcome {
   /** Token cannot write (fork, Dependabot, missing `pull-requests: write`): nothing more was tried. */
   readOnly?: string
+  /** Writing stopped at the first write that showed it cannot succeed: why, and GitHub's words. */
+  stopped?: { why: StopReason; message: string }
   created: number
   updated: number
   removed: number
   resolved: number
   /** Fingerprints of comments GitHub refused (422). */
   rejected: Set<string>
+  /** Fingerprints of new comments that are not on GitHub after all (failures, a stop). */
+  notPosted: Set<string>
   /** Other failures, one line each. */
   failures: string[]
   summary: 'created' | 'updated' | 'unchanged' | 'failed' | 'skipped'
 }
 
 const REVIEW_MARKER = '<!-- docker-review:v1 review -->'
+
+/** Reviews tried for the same new comments when GitHub keeps failing (5xx, timeouts, resets). */
+export const MAX_REVIEW_ATTEMPTS = 3
 
 function reviewBody(count: number): string {
   return `**docker-review**: ${count} new comment${count === 1 ? '' : 's'} on this pull request's changes.\n\n${REVIEW_MARKER}`
@@ -70,7 +89,21 @@ function apiComment(c: InlineComment): Record<string, unknown> {
   return out
 }
 
-class ReadOnly extends Error {}
+class Stop extends Error {
+  constructor(
+    readonly why: StopReason,
+    message: string
+  ) {
+    super(message)
+  }
+}
+
+/** The error means no further write can succeed: throw a Stop. */
+function stopOn(error: unknown): void {
+  if (isRateLimited(error)) throw new Stop('rate-limit', describeError(error))
+  if (isNotFound(error)) throw new Stop('not-found', describeError(error))
+  if (isPermissionError(error)) throw new Stop('read-only', describeError(error))
+}
 
 export async function postReview(request: PostRequest): Promise<PostOutcome> {
   const outcome: PostOutcome = {
@@ -79,14 +112,14 @@ export async function postReview(request: PostRequest): Promise<PostOutcome> {
     removed: 0,
     resolved: 0,
     rejected: new Set(),
+    notPosted: new Set(),
     failures: [],
     summary: 'skipped'
   }
   const { octokit } = request.client
   const base = { owner: request.owner, repo: request.repo, pull_number: request.number }
-  const permission = (error: unknown): void => {
-    if (isPermissionError(error)) throw new ReadOnly(describeError(error))
-  }
+  /** New comments not known to be on GitHub yet. */
+  let pending: InlineComment[] = []
 
   const createBatch = async (comments: InlineComment[]): Promise<void> => {
     await octokit.rest.pulls.createReview({
@@ -98,6 +131,7 @@ export async function postReview(request: PostRequest): Promise<PostOutcome> {
       request: { retries: 0 }
     })
     outcome.created += comments.length
+    pending = []
   }
 
   const createOneByOne = async (comments: InlineComment[]): Promise<void> => {
@@ -111,12 +145,20 @@ export async function postReview(request: PostRequest): Promise<PostOutcome> {
         })
         outcome.created++
       } catch (error) {
-        permission(error)
+        stopOn(error)
         if (statusOf(error) === 422) {
           outcome.rejected.add(c.fingerprint)
-          request.log(`GitHub refused the comment on ${c.path}:${c.line}: ${describeError(error)}`)
-        } else outcome.failures.push(`comment on ${c.path}:${c.line}: ${describeError(error)}`)
+          request.log(
+            `GitHub refused the comment on ${JSON.stringify(c.path)}:${c.line}: ${describeError(error)}`
+          )
+        } else {
+          outcome.notPosted.add(c.fingerprint)
+          outcome.failures.push(
+            `comment on ${JSON.stringify(c.path)}:${c.line}: ${describeError(error)}`
+          )
+        }
       }
+      pending = pending.filter((p) => p !== c)
     }
   }
 
@@ -128,37 +170,45 @@ export async function postReview(request: PostRequest): Promise<PostOutcome> {
   }
 
   try {
-    const create = request.plan.create
-    if (create.length > 0) {
+    pending = [...request.plan.create]
+    for (let attempt = 1; pending.length > 0; attempt++) {
       try {
-        await createBatch(create)
+        await createBatch(pending)
       } catch (error) {
-        permission(error)
-        const status = statusOf(error)
-        if (status === 422) {
+        stopOn(error)
+        if (statusOf(error) === 422) {
           request.log(
             `GitHub refused the review (${describeError(error)}); posting comments one by one`
           )
-          await createOneByOne(create)
-        } else {
-          request.log(
-            `posting the review failed (${describeError(error)}); checking what was created`
+          await createOneByOne(pending)
+          break
+        }
+        request.log(
+          `posting the review failed (${describeError(error)}); checking what was created`
+        )
+        let missing: InlineComment[]
+        try {
+          missing = await missingAfterFailure(pending)
+        } catch (check) {
+          stopOn(check)
+          // Unknown whether the review exists: posting again could post it twice.
+          outcome.failures.push(
+            `review: ${describeError(error)}; could not check what was created (${describeError(check)})`
           )
-          const missing = await missingAfterFailure(create)
-          outcome.created += create.length - missing.length
-          if (missing.length > 0) {
-            try {
-              await createBatch(missing)
-            } catch (again) {
-              permission(again)
-              outcome.failures.push(`review: ${describeError(again)}`)
-            }
-          }
+          break
+        }
+        outcome.created += pending.length - missing.length
+        pending = missing
+        if (pending.length > 0 && attempt >= MAX_REVIEW_ATTEMPTS) {
+          outcome.failures.push(`review: ${describeError(error)} (${attempt} attempts)`)
+          break
         }
       }
     }
+    for (const c of pending) outcome.notPosted.add(c.fingerprint)
+    pending = []
 
-    const sticky = request.sticky(outcome.rejected)
+    const sticky = request.sticky(outcome.rejected, outcome.notPosted)
     const summaryPlan = reconcileSummary(sticky, request.stickyWorthCreating, request.comments)
     const changes: CommentChange[] = [
       ...request.plan.update.map((u): CommentChange => ({
@@ -200,14 +250,16 @@ export async function postReview(request: PostRequest): Promise<PostOutcome> {
         })
         outcome.summary = 'created'
       } catch (error) {
-        permission(error)
+        stopOn(error)
         outcome.summary = 'failed'
         outcome.failures.push(`summary comment: ${describeError(error)}`)
       }
     }
   } catch (error) {
-    if (!(error instanceof ReadOnly)) throw error
-    outcome.readOnly = error.message
+    if (!(error instanceof Stop)) throw error
+    outcome.stopped = { why: error.why, message: error.message }
+    if (error.why === 'read-only') outcome.readOnly = error.message
+    for (const c of pending) outcome.notPosted.add(c.fingerprint)
   }
   return outcome
 }
@@ -223,8 +275,9 @@ async function applyChanges(
     await request.client.octokit.graphql(query, variables)
   } catch (error) {
     const gqlErrors = (error as { errors?: GraphqlErrorInfo[] }).errors
+    if (isRateLimited(error)) throw new Stop('rate-limit', describeError(error))
     if (!Array.isArray(gqlErrors)) {
-      if (isPermissionError(error)) throw new ReadOnly(describeError(error))
+      stopOn(error)
       outcome.failures.push(`comment updates: ${describeError(error)}`)
       if (changes.some((c) => c.kind === 'update-issue-comment')) outcome.summary = 'failed'
       return
@@ -237,7 +290,7 @@ async function applyChanges(
     failed.length === changes.length &&
     failed.every((f) => f.error.type === 'FORBIDDEN')
   ) {
-    throw new ReadOnly(failed[0].error.message)
+    throw new Stop('read-only', failed[0].error.message)
   }
   const failedSet = new Set(failed.map((f) => f.change))
   for (const f of failed)

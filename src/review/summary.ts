@@ -55,14 +55,24 @@ export function countsText(counts: Record<Severity, number>): string {
   return parts.length > 0 ? parts.join(', ') : 'no findings'
 }
 
+const DOT_SEGMENT = /(^|\/)\.{0,2}(\/|$)/
+
+/** A repository path whose blob URL points at that file. */
+function linkable(path: string): boolean {
+  return !DOT_SEGMENT.test(path)
+}
+
 function table(rows: readonly ScopedFinding[], input: SummaryInput, limit: number): string[] {
   const shown = rows.slice(0, limit)
   const out = ['| | Rule | Where | Message |', '|---|---|---|---|']
   for (const s of shown) {
     const f = s.finding
     const line = f.range.start.line
-    const url = `${input.repoUrl}/blob/${input.sha}/${encodePath(f.file)}#L${line}`
-    const where = `[${codeSpan(`${f.file}:${line}`, { table: true })}](${url})`
+    const place = codeSpan(`${f.file}:${line}`, { table: true })
+    // A `.`/`..` segment would make the link resolve elsewhere (URLs normalise them): no link.
+    const where = linkable(f.file)
+      ? `[${place}](${input.repoUrl}/blob/${input.sha}/${encodePath(f.file)}#L${line})`
+      : place
     let message = inert(f.message, { table: true, max: 300 })
     if (s.inScope && s.notInline) message += ` _(${WHY[s.notInline]})_`
     out.push(

@@ -74,7 +74,9 @@ function actor(identity: Identity): Obj {
   return obj(identity.type, { login: graphqlLogin(identity) })
 }
 
-function requireWrite(ctx: GqlContext): void {
+function requireWrite(ctx: GqlContext, id?: unknown): void {
+  // Nodes of a deleted repository are gone.
+  if (ctx.world.deleted) notFound(id)
   if (!ctx.viewer.write) throw new FieldError('Resource not accessible by integration', 'FORBIDDEN')
 }
 
@@ -230,7 +232,7 @@ export const schema: Schema<GqlContext> = {
           args: ['owner', 'name', 'followRenames'],
           resolve: (_p, args, ctx) => {
             const w = ctx.world
-            if (args.owner !== w.owner || args.name !== w.repo) {
+            if (w.deleted || args.owner !== w.owner || args.name !== w.repo) {
               throw new FieldError(
                 `Could not resolve to a Repository with the name '${String(args.owner)}/${String(args.name)}'.`,
                 'NOT_FOUND'

@@ -1,5 +1,14 @@
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -11,6 +20,11 @@ import type { Content, World } from './state.js'
  * variables (hyphens kept), `GITHUB_EVENT_PATH`, `GITHUB_OUTPUT`, `GITHUB_STEP_SUMMARY`, the API
  * URLs pointing at the stand-in, and a `GITHUB_SHA` that is a merge commit the stand-in does not
  * know (so using it fails loudly).
+ *
+ * Every run is checked for token leaks before it returns (`findTokenLeaks`): stdout, stderr, every
+ * file the run left in its runner folders (outputs, job summary, SARIF, report artifact) and every
+ * request body and query the stand-in received, for each token as is and base64-encoded at any
+ * alignment. A leak throws, so every end-to-end test asserts it.
  */
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
@@ -39,6 +53,16 @@ export interface RunOptions {
   sha?: string
 }
 
+/**
+ * Client timings for every run: a request deadline far above any normal answer (the stand-in
+ * answers in milliseconds) and a short back-off unit, so retried faults cost little time. Tests
+ * override them through `env`.
+ */
+export const TEST_CLIENT_ENV = {
+  DOCKER_REVIEW_REQUEST_TIMEOUT_MS: '10000',
+  DOCKER_REVIEW_RETRY_BASE_MS: '100'
+}
+
 export interface RunResult {
   code: number
   stdout: string
@@ -51,6 +75,55 @@ export interface RunResult {
   /** Contents of the files named by the `sarif-file` and `report-file` outputs. */
   sarif?: string
   report?: string
+  /** Milliseconds from spawning the action to its exit. */
+  elapsed: number
+}
+
+/** A place a token was found: `where` names the stream, file or request. */
+export interface TokenLeak {
+  where: string
+  form: 'plain' | 'base64'
+}
+
+const BASE64_RUN = /[A-Za-z0-9+/_-]{16,}/g
+
+/** Does `text` hold `token`, as is or inside a base64 (standard or URL-safe) run at any alignment? */
+export function tokenForm(text: string, token: string): TokenLeak['form'] | undefined {
+  if (text.includes(token)) return 'plain'
+  for (const m of text.matchAll(BASE64_RUN)) {
+    const run = m[0].replace(/-/g, '+').replace(/_/g, '/')
+    for (let skip = 0; skip < 4; skip++) {
+      const decoded = Buffer.from(run.slice(skip), 'base64').toString('latin1')
+      if (decoded.includes(token)) return 'base64'
+    }
+  }
+  return undefined
+}
+
+function filesUnder(dir: string, out: string[] = []): string[] {
+  if (!existsSync(dir)) return out
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name)
+    const stat = statSync(full)
+    if (stat.isDirectory()) filesUnder(full, out)
+    else if (stat.size < 50_000_000) out.push(full)
+  }
+  return out
+}
+
+/** Every place of a finished run that holds one of `tokens`. */
+export function findTokenLeaks(
+  tokens: readonly string[],
+  places: ReadonlyArray<readonly [string, string]>
+): TokenLeak[] {
+  const leaks: TokenLeak[] = []
+  for (const [where, text] of places) {
+    for (const token of tokens) {
+      const form = tokenForm(text, token)
+      if (form) leaks.push({ where, form })
+    }
+  }
+  return leaks
 }
 
 /** Parse a GITHUB_OUTPUT file (`name<<delimiter` blocks and `name=value` lines). */
@@ -113,6 +186,7 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
     GITHUB_SHA: options.sha ?? 'feedfacefeedfacefeedfacefeedfacefeedface',
     ...refs,
     GITHUB_WORKSPACE: workspace,
+    ...TEST_CLIENT_ENV,
     'INPUT_GITHUB-TOKEN': options.token ?? TOKEN,
     ...Object.fromEntries(
       Object.entries(options.inputs ?? {}).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])
@@ -120,6 +194,7 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
     ...(options.env ?? {})
   }
   const before = options.standin.log.length
+  const started = Date.now()
   const child = spawn(process.execPath, [DIST], {
     env,
     cwd: workspace,
@@ -139,7 +214,8 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
     outputs: parseOutputs(readFileSync(outputPath, 'utf8')),
     summary: readFileSync(summaryPath, 'utf8'),
     requests: options.standin.log.slice(before),
-    workspace
+    workspace,
+    elapsed: Date.now() - started
   }
   const read = (path: string | undefined) =>
     path && existsSync(path) ? readFileSync(path, 'utf8') : undefined
@@ -147,7 +223,27 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
   const report = read(result.outputs['report-file'])
   if (sarif !== undefined) result.sarif = sarif
   if (report !== undefined) result.report = report
+  const places: Array<[string, string]> = [
+    ['stdout', stdout],
+    ['stderr', stderr],
+    ...[...new Set([...filesUnder(dir), ...filesUnder(workspace)])].map(
+      (file): [string, string] => [file, readFileSync(file, 'latin1')]
+    ),
+    ...result.requests.map((r, i): [string, string] => [
+      `request ${i + 1} (${r.method} ${r.path}${r.query})`,
+      `${r.path}${r.query}\n${JSON.stringify(r.body ?? null)}`
+    ])
+  ]
+  if (sarif !== undefined) places.push(['sarif-file', sarif])
+  if (report !== undefined) places.push(['report-file', report])
   rmSync(dir, { recursive: true, force: true })
+  const tokens = [...new Set([TOKEN, READ_ONLY_TOKEN, options.token ?? TOKEN])]
+  const leaks = findTokenLeaks(tokens, places)
+  if (leaks.length > 0) {
+    throw new Error(
+      `the token leaked (${leaks.map((l) => `${l.form} in ${l.where}`).join('; ')}):\n${stdout}`
+    )
+  }
   return result
 }
 

@@ -19,14 +19,18 @@ import {
 /**
  * The local GitHub API stand-in: real HTTP on 127.0.0.1, REST routes checked against GitHub's
  * OpenAPI description, a GraphQL endpoint, GitHub's status codes and error texts, rate-limit
- * headers, and injectable faults (5xx, secondary rate limits, timeouts).
+ * headers (primary limit exhaustion included), and injectable faults: error statuses (JSON or
+ * GitHub's HTML error page), secondary rate limits, answers that never come or come late,
+ * connections cut before or in the middle of an answer, GraphQL errors, and error bodies that echo
+ * the request's credentials.
  */
 
 export interface Fault {
   method?: string
   /** Matched against the path (REST) or `graphql:query` / `graphql:mutation`. */
   path?: RegExp
-  status: number
+  /** Answer with this error status (unless `hang`, `reset` or `graphqlErrors` says otherwise). */
+  status?: number
   /** How many matching requests fail (default 1). */
   times?: number
   /** `retry-after` header (secondary rate limits). */
@@ -38,6 +42,21 @@ export interface Fault {
   when?: (body: unknown) => boolean
   /** Extra fields of the error body (`errors` of a 422). */
   extra?: Record<string, unknown>
+  /** Never answer (the client's deadline must fire). With `after`, the request was handled. */
+  hang?: boolean
+  /** Wait this long before answering (with the fault's status, or the real answer without one). */
+  delayMs?: number
+  /**
+   * Cut the connection: `before` any byte of the answer (with `after`, the request was handled),
+   * or `during` the answer (handled; the headers and half of the body are sent).
+   */
+  reset?: 'before' | 'during'
+  /** The error body is GitHub's HTML error page instead of JSON. */
+  html?: boolean
+  /** The error message echoes the request's `Authorization` header, as sent or base64-encoded. */
+  echoAuthorization?: 'plain' | 'base64'
+  /** GraphQL: answer 200 with these errors and no data. */
+  graphqlErrors?: Array<{ type?: string; message: string }>
 }
 
 export interface LoggedRequest {
@@ -49,6 +68,8 @@ export interface LoggedRequest {
   /** REST operation id, or `graphql:query` / `graphql:mutation` with the root fields. */
   operation: string
   body?: unknown
+  /** The injected fault, if any (`hang`, `reset before`, `503`, …); status 0 when no answer came. */
+  fault?: string
 }
 
 export interface Standin {
@@ -66,10 +87,27 @@ export interface Standin {
 }
 
 const DOCS = 'https://docs.github.com/rest'
+/** GitHub's error page for 5xx answers that never reached the API (abridged). */
+const UNICORN = `<!DOCTYPE html>
+<html>
+  <head><meta charset="utf-8"><title>Unicorn! &middot; GitHub</title></head>
+  <body>
+    <div class="container">
+      <p><strong>We had issues producing the response to your request.</strong></p>
+      <p>Sorry about that. Please try refreshing and contact us if the problem persists.</p>
+      <div id="suggestions"><a href="https://support.github.com">Contact Support</a> &mdash;
+      <a href="https://www.githubstatus.com">GitHub Status</a></div>
+    </div>
+  </body>
+</html>
+`
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const SECONDARY =
   'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID 0000:1111:2222:3333.'
 
 class HttpError extends Error {
+  /** An HTML body to answer with instead of the JSON one. */
+  html?: string
   constructor(
     readonly status: number,
     readonly body: Record<string, unknown>,
@@ -172,8 +210,22 @@ export async function startStandin(world: World): Promise<Standin> {
     try {
       const identity = authenticate(req)
       if (world.rateLimit.remaining <= 0) {
+        entry.operation = isGraphql ? 'graphql:rate-limited' : 'rate-limited'
+        // GraphQL answers an exhausted primary limit with 200 and a RATE_LIMITED error.
+        if (isGraphql) {
+          respond(200, {
+            errors: [
+              {
+                type: 'RATE_LIMITED',
+                code: 'graphql_rate_limit',
+                message: 'API rate limit already exceeded for installation ID 4242.'
+              }
+            ]
+          })
+          return
+        }
         fail(
-          403,
+          world.rateLimit.status ?? 403,
           `API rate limit exceeded for installation ID 4242.`,
           {},
           `${DOCS}/overview/rate-limits-for-the-rest-api`
@@ -211,13 +263,51 @@ export async function startStandin(world: World): Promise<Standin> {
         run = () => rest(match.operationId, match.params, url, body, identity, entry)
       }
       const fault = takeFault(method, isGraphql ? entry.operation : url.pathname, body)
-      if (fault && !fault.after) throw faultError(fault)
-      const result = run()
-      if (fault) throw faultError(fault)
-      respond(result.status, result.body, result.headers)
+      if (!fault) {
+        const result = run()
+        respond(result.status, result.body, result.headers)
+        return
+      }
+      entry.fault = faultName(fault)
+      if (fault.delayMs) await sleep(fault.delayMs)
+      const failing = fault.status !== undefined || fault.hang || fault.reset || fault.graphqlErrors
+      const result = !failing || fault.after || fault.reset === 'during' ? run() : undefined
+      if (fault.hang) return noAnswer()
+      if (fault.reset === 'before') return noAnswer(() => req.socket.destroy())
+      if (fault.reset === 'during') {
+        const text = JSON.stringify(result!.body ?? {})
+        noAnswer(() => {
+          res.writeHead(result!.status, {
+            'content-type': 'application/json; charset=utf-8',
+            'content-length': String(Buffer.byteLength(text))
+          })
+          res.write(text.slice(0, Math.floor(text.length / 2)), () => res.socket?.destroy())
+        })
+        return
+      }
+      if (fault.graphqlErrors) {
+        respond(200, { data: null, errors: fault.graphqlErrors })
+        return
+      }
+      if (fault.status !== undefined) throw faultError(fault, req)
+      respond(result!.status, result!.body, result!.headers)
     } catch (error) {
       if (!(error instanceof HttpError)) throw error
+      if (error.html !== undefined) {
+        entry.status = error.status
+        for (const listener of listeners) listener(entry)
+        res.writeHead(error.status, { 'content-type': 'text/html; charset=utf-8' })
+        res.end(error.html)
+        return
+      }
       respond(error.status, error.body, error.headers)
+    }
+
+    /** No answer (a held or cut connection): logged with status 0. */
+    function noAnswer(then?: () => void): void {
+      entry.status = 0
+      for (const listener of listeners) listener(entry)
+      then?.()
     }
   }
 
@@ -245,10 +335,33 @@ export async function startStandin(world: World): Promise<Standin> {
     return fault
   }
 
-  function faultError(fault: Fault): HttpError {
+  function faultName(fault: Fault): string {
+    if (fault.hang) return 'hang'
+    if (fault.reset) return `reset ${fault.reset}`
+    if (fault.graphqlErrors) return `graphql errors ${fault.graphqlErrors.map((e) => e.type)}`
+    return `${fault.delayMs ? `delay ${fault.delayMs}ms ` : ''}${fault.status ?? ''}`.trim()
+  }
+
+  function faultError(fault: Fault, req: IncomingMessage): HttpError {
+    const auth = req.headers.authorization ?? ''
+    if (fault.echoAuthorization) {
+      const credential =
+        fault.echoAuthorization === 'plain'
+          ? auth
+          : `Basic ${Buffer.from(`x-access-token:${auth.replace(/^(token|bearer)\s+/i, '')}`).toString('base64')}`
+      return new HttpError(fault.status!, {
+        message: `${fault.message ?? 'Upstream request failed'}; request headers: {"authorization": "${credential}", "accept": "application/vnd.github+json"}`,
+        documentation_url: DOCS
+      })
+    }
+    if (fault.html) {
+      const error = new HttpError(fault.status!, { message: 'Unicorn!' })
+      error.html = UNICORN
+      return error
+    }
     if (fault.retryAfter !== undefined) {
       return new HttpError(
-        fault.status,
+        fault.status!,
         {
           message: fault.message ?? SECONDARY,
           documentation_url:
@@ -257,8 +370,8 @@ export async function startStandin(world: World): Promise<Standin> {
         { 'retry-after': String(fault.retryAfter) }
       )
     }
-    return new HttpError(fault.status, {
-      message: fault.message ?? (fault.status >= 500 ? 'Server Error' : 'Error'),
+    return new HttpError(fault.status!, {
+      message: fault.message ?? (fault.status! >= 500 ? 'Server Error' : 'Error'),
       ...(fault.extra ?? {})
     })
   }
@@ -269,14 +382,15 @@ export async function startStandin(world: World): Promise<Standin> {
   type Result = { status: number; body: unknown; headers?: Record<string, string> }
 
   function pull(params: Record<string, string>): PullRequest {
-    if (params.owner !== world.owner || params.repo !== world.repo) fail(404, 'Not Found')
+    repoOnly(params)
     const pr = world.pulls.get(Number(params.pull_number ?? params.issue_number))
     if (!pr) fail(404, 'Not Found')
     return pr!
   }
 
   function repoOnly(params: Record<string, string>): void {
-    if (params.owner !== world.owner || params.repo !== world.repo) fail(404, 'Not Found')
+    if (world.deleted || params.owner !== world.owner || params.repo !== world.repo)
+      fail(404, 'Not Found')
   }
 
   function requireWrite(identity: Identity, doc: string): void {

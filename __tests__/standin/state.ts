@@ -123,7 +123,17 @@ export class World {
   readonly tokens = new Map<string, Identity>()
   /** GitHub leaves patches out for very large diffs; lines above this have no patch. */
   maxPatchLines = 20_000
-  rateLimit = { limit: 5000, remaining: 5000, reset: Math.floor(Date.now() / 1000) + 3600 }
+  /**
+   * The primary rate limit. At 0 remaining, REST answers `status` (403 by default, or 429) and
+   * GraphQL answers 200 with a RATE_LIMITED error, both with `x-ratelimit-remaining: 0`.
+   */
+  rateLimit: { limit: number; remaining: number; reset: number; status?: 403 | 429 } = {
+    limit: 5000,
+    remaining: 5000,
+    reset: Math.floor(Date.now() / 1000) + 3600
+  }
+  /** The repository was deleted (or made invisible to every token): everything answers 404. */
+  deleted = false
   private nextId = 1000
   private clock = Date.parse('2026-03-01T12:00:00Z')
 

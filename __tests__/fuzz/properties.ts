@@ -232,9 +232,9 @@ const normalMessage = (f: Finding): string => f.message.replace(POSITION_IN_MESS
 
 /**
  * Parse errors after a fix that the original did not have: each error after the fix is matched
- * (at most once) by an original one with the same message (positions in it blanked, like
- * mvdan/sh's) or at the same place after mapping (a message may name what the fix renamed:
- * ADD → COPY turns "`ADD` has no flag" into "`COPY` has no flag").
+ * (at most once) by an original one at the same place after mapping (a message may name what the
+ * fix renamed: ADD → COPY turns "`ADD` has no flag" into "`COPY` has no flag"), or else by one
+ * with the same message (positions in it blanked, like mvdan/sh's).
  */
 function newParseErrors(
   before: Finding[],
@@ -251,8 +251,8 @@ function newParseErrors(
   for (const f of after) {
     const span: Span = [newLines.offset(f.range.start), newLines.offset(f.range.end)]
     const message = normalMessage(f)
-    let i = left.findIndex((b) => b.message === message)
-    if (i < 0) i = left.findIndex((b) => meets(b.span, span))
+    let i = left.findIndex((b) => meets(b.span, span))
+    if (i < 0) i = left.findIndex((b) => b.message === message)
     if (i < 0) fresh.push(f)
     else left.splice(i, 1)
   }
@@ -263,7 +263,20 @@ export interface CheckStats {
   findings: number
   fixes: number
   fixPasses: number
+  /** Milliseconds in the first lint, the fixes applied alone, and fixing until stable. */
+  lintMs: number
+  aloneMs: number
+  stableMs: number
 }
+
+export const emptyStats = (): CheckStats => ({
+  findings: 0,
+  fixes: 0,
+  fixPasses: 0,
+  lintMs: 0,
+  aloneMs: 0,
+  stableMs: 0
+})
 
 export class FuzzFailure extends Error {}
 
@@ -290,7 +303,9 @@ export function checkInput(input: FuzzInput, stats?: CheckStats): void {
   const problems: string[] = []
   const { text } = input
   const lines = new LineIndex(text)
+  const t0 = performance.now()
   const result = lint(input, text)
+  const t1 = performance.now()
   for (const e of result.errors) problems.push(`file error: ${e}`)
   for (const f of result.findings) {
     if (!registry.byId.has(f.rule) && !/^SC\d+$/.test(f.rule))
@@ -304,46 +319,50 @@ export function checkInput(input: FuzzInput, stats?: CheckStats): void {
   const parseRule = PARSE_RULES[input.kind]
   const parseBefore = result.findings.filter((f) => f.rule === parseRule)
   const fixable = result.findings.filter((f) => f.fix)
+  // Findings often share one fix (a sort of a whole list): lint each fixed text once per rule.
+  const relinted = new Map<string, FileResult>()
+  const relint = (rule: string, fixed: string): FileResult => {
+    const key = `${rule}\0${fixed}`
+    let after = relinted.get(key)
+    if (!after) relinted.set(key, (after = lint(input, fixed, new Set([rule, parseRule]))))
+    return after
+  }
   for (const f of fixable) {
     const fix = f.fix!
     const checked = checkFix(text, lines, fix)
     const where = `${describe(f)}, fix "${fix.description}" ${JSON.stringify(fix.edits)}`
     for (const p of checked.problems) problems.push(`${where}: ${p}\n${excerpt(text, f.range)}`)
     if (!checked.fixed || !checked.edits || checked.problems.length > 0) continue
-    problems.push(...checkAlone(input, result, f, checked.edits, checked.fixed, parseBefore))
+    const after = relint(f.rule, checked.fixed)
+    problems.push(...checkAlone(input, result, after, f, checked.edits, checked.fixed, parseBefore))
   }
   if (problems.length > 0) fail(input, problems)
+  const t2 = performance.now()
 
   let passes = 0
   if (fixable.length > 0) {
     const loopErrors: string[] = []
-    let last: Finding[] = []
-    const loop = fixUntilStable(
-      text,
-      (t) => {
-        const r = lint(input, t)
-        loopErrors.push(...r.errors.map((e) => `file error while fixing until stable: ${e}`))
-        last = r.findings
-        return r.findings
-      },
-      () => true
-    )
+    const full = (t: string): Finding[] => {
+      if (t === text) return result.findings
+      const r = lint(input, t)
+      loopErrors.push(...r.errors.map((e) => `file error while fixing until stable: ${e}`))
+      return r.findings
+    }
+    const loop = fixUntilStable(text, full, () => true)
     passes = loop.passes
     problems.push(...loopErrors)
     if (loop.passes === MAX_FIX_PASSES) {
-      // The loop stopped at its limit: it converged only if the last text has nothing left to apply.
-      const rest = last.filter((f) => f.fix)
-      if (
-        rest.length > 0 &&
-        applyFixes(
-          loop.text,
-          rest.map((f) => f.fix!)
-        ).text !== loop.text
-      ) {
+      // The loop stopped at its limit: it converged only if nothing is left to apply.
+      const rest = full(loop.text).filter((f) => f.fix)
+      const next = applyFixes(
+        loop.text,
+        rest.map((f) => f.fix!)
+      )
+      if (next.text !== loop.text) {
         problems.push(
-          `fixes do not converge in ${MAX_FIX_PASSES} passes; still offered: ${rest
+          `fixes do not converge in ${MAX_FIX_PASSES} passes; still offered: ${next.applied
             .slice(0, 5)
-            .map(describe)
+            .map((fx) => describe(rest.find((f) => f.fix === fx)!))
             .join('; ')}`
         )
       }
@@ -354,6 +373,9 @@ export function checkInput(input: FuzzInput, stats?: CheckStats): void {
     stats.findings += result.findings.length
     stats.fixes += fixable.length
     stats.fixPasses += passes
+    stats.lintMs += t1 - t0
+    stats.aloneMs += t2 - t1
+    stats.stableMs += performance.now() - t2
   }
 }
 
@@ -361,13 +383,13 @@ export function checkInput(input: FuzzInput, stats?: CheckStats): void {
 function checkAlone(
   input: FuzzInput,
   original: FileResult,
+  after: FileResult,
   finding: Finding,
   edits: OffsetEdit[],
   fixed: string,
   parseBefore: Finding[]
 ): string[] {
   const parseRule = PARSE_RULES[input.kind]
-  const after = lint(input, fixed, new Set([finding.rule, parseRule]))
   const problems: string[] = []
   const where = `${describe(finding)}, fix "${finding.fix!.description}"`
   const newLines = new LineIndex(fixed)

@@ -1,6 +1,6 @@
 import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { basename, join } from 'node:path'
+import { join } from 'node:path'
 
 /**
  * How much to fuzz. `npm test` runs a short seeded run (DEFAULT_RUNS inputs over the whole fuzz
@@ -26,15 +26,15 @@ export const FUZZ_RUNS = intFromEnv('FUZZ_RUNS', DEFAULT_RUNS)
 export const FUZZ_SEED = intFromEnv('FUZZ_SEED', DEFAULT_SEED)
 
 /**
- * Every property of the fuzz folder with its weight: the runs are split by weight, and the shares
- * add up to FUZZ_RUNS exactly. Compose files lint faster than Dockerfiles with their shell
- * scripts, so both kinds get the same number of inputs.
+ * Every property of the fuzz folder, each run by its own test file `<kind>-<generator>.test.ts`
+ * (so vitest spreads them over the cores), with its weight: the runs are split by weight, and the
+ * shares add up to FUZZ_RUNS exactly.
  */
 export const PROPERTIES = [
-  { name: 'dockerfile/corpus-mutation', file: 'dockerfile.test.ts', weight: 1 },
-  { name: 'dockerfile/grammar', file: 'dockerfile.test.ts', weight: 1 },
-  { name: 'compose/corpus-mutation', file: 'compose.test.ts', weight: 1 },
-  { name: 'compose/grammar', file: 'compose.test.ts', weight: 1 }
+  { name: 'dockerfile/corpus-mutation', weight: 1 },
+  { name: 'dockerfile/grammar', weight: 1 },
+  { name: 'compose/corpus-mutation', weight: 1 },
+  { name: 'compose/grammar', weight: 1 }
 ] as const
 
 export type PropertyName = (typeof PROPERTIES)[number]['name']
@@ -64,35 +64,34 @@ export function seedOf(name: PropertyName): number {
 }
 
 /**
- * The run-wide tally: each fuzz test file records how many inputs it generated in a file named
- * after the vitest process (the forks share it as their parent), and the file that completes the
- * set prints and checks the total. One vitest run, one tally; a file older than a day is stale.
+ * The run-wide tally: each fuzz test file records how many inputs its property generated in a file
+ * named after the vitest process (the forks share it as their parent), and the file that completes
+ * the set prints and checks the total. One vitest run, one tally; a file older than a day is stale.
  */
 const TALLY = join(tmpdir(), `docker-review-fuzz-${process.ppid}.tsv`)
-const FUZZ_FILES: string[] = [...new Set(PROPERTIES.map((p) => p.file))]
 
 export interface TallyTotal {
-  files: number
+  properties: number
   inputs: number
 }
 
-/** Record `inputs` for the calling test file; returns the total once every fuzz file has reported. */
-export function tally(testFile: string, inputs: number): TallyTotal | undefined {
+/** Record `inputs` for a property; returns the total once every property has reported. */
+export function tally(name: PropertyName, inputs: number): TallyTotal | undefined {
   if (existsSync(TALLY) && Date.now() - Number(readFileSync(TALLY, 'utf8').split('\t')[0]) > 864e5)
     rmSync(TALLY, { force: true })
-  appendFileSync(TALLY, `${Date.now()}\t${basename(testFile)}\t${inputs}\n`)
+  appendFileSync(TALLY, `${Date.now()}\t${name}\t${inputs}\n`)
   let lines: string[]
   try {
     lines = readFileSync(TALLY, 'utf8').trim().split('\n')
   } catch {
     return undefined // the other file completed the set at the same moment and reported it
   }
-  const byFile = new Map<string, number>()
+  const byName = new Map<string, number>()
   for (const line of lines) {
-    const [, file, n] = line.split('\t')
-    byFile.set(file, Number(n))
+    const [, property, n] = line.split('\t')
+    byName.set(property, Number(n))
   }
-  if (!FUZZ_FILES.every((f) => byFile.has(f))) return undefined
+  if (!PROPERTIES.every((p) => byName.has(p.name))) return undefined
   rmSync(TALLY, { force: true })
-  return { files: byFile.size, inputs: [...byFile.values()].reduce((a, b) => a + b, 0) }
+  return { properties: byName.size, inputs: [...byName.values()].reduce((a, b) => a + b, 0) }
 }

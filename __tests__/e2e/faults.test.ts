@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { parseInlineMarker } from '../../src/review/marker.js'
 import { ourComments, withPullRequest } from '../standin/scenario.js'
 import type { LoggedRequest } from '../standin/server.js'
-import { annotations, expectCleanTraffic, expectOneSticky, expectSuggestionsFix } from './checks.js'
+import {
+  annotations,
+  expectCleanTraffic,
+  expectEveryFindingReported,
+  expectNoDuplicates,
+  expectOneSticky,
+  expectSuggestionsFix
+} from './checks.js'
 
 /**
  * GitHub misbehaving: refused batches, server errors, secondary rate limits, large pull requests.
@@ -42,6 +49,13 @@ describe.concurrent('faults (end to end)', () => {
       })
       const run = await s.review({ inputs: { 'max-comments': '3' } })
       expect(run.code).toBe(0)
+      expectNoDuplicates(s.standin, 1)
+      const found = expectEveryFindingReported(run, s.standin, 1)
+      expect(found.find((f) => f.rule === 'DL3008')).toMatchObject({
+        inline: false,
+        annotation: true,
+        summary: true
+      })
       expect(byOperation(run.requests, 'pulls/create-review')).toHaveLength(1)
       const singles = byOperation(run.requests, 'pulls/create-review-comment')
       expect(singles).toHaveLength(3)
@@ -62,6 +76,9 @@ describe.concurrent('faults (end to end)', () => {
       s.standin.fail({ method: 'POST', path: /\/pulls\/1\/reviews$/, status: 500 })
       const run = await s.review()
       expect(run.code).toBe(0)
+      expectNoDuplicates(s.standin, 1)
+      const found = expectEveryFindingReported(run, s.standin, 1)
+      expect(found.every((f) => f.inline && f.summary)).toBe(true)
       expect(byOperation(run.requests, 'pulls/create-review').map((r) => r.status)).toEqual([
         500, 200
       ])
@@ -78,6 +95,9 @@ describe.concurrent('faults (end to end)', () => {
       s.standin.fail({ method: 'POST', path: /\/pulls\/1\/reviews$/, status: 502, after: true })
       const run = await s.review()
       expect(run.code).toBe(0)
+      expectNoDuplicates(s.standin, 1)
+      const found = expectEveryFindingReported(run, s.standin, 1)
+      expect(found.every((f) => f.inline && f.summary)).toBe(true)
       expect(byOperation(run.requests, 'pulls/create-review')).toHaveLength(1)
       const fps = ourComments(s.world, 1).map((c) => parseInlineMarker(c.body)!.fingerprint)
       expect(new Set(fps).size).toBe(fps.length)
@@ -92,6 +112,9 @@ describe.concurrent('faults (end to end)', () => {
       s.standin.fail({ path: /^graphql:query/, status: 500 })
       const run = await s.review()
       expect(run.code).toBe(0)
+      expectNoDuplicates(s.standin, 1)
+      const found = expectEveryFindingReported(run, s.standin, 1)
+      expect(found.every((f) => f.inline && f.summary)).toBe(true)
       expect(byOperation(run.requests, 'pulls/list-files').map((r) => r.status)).toEqual([
         503, 503, 200
       ])
@@ -106,6 +129,9 @@ describe.concurrent('faults (end to end)', () => {
       const started = Date.now()
       const run = await s.review()
       expect(run.code).toBe(0)
+      expectNoDuplicates(s.standin, 1)
+      const found = expectEveryFindingReported(run, s.standin, 1)
+      expect(found.every((f) => f.inline && f.summary)).toBe(true)
       expect(Date.now() - started).toBeGreaterThanOrEqual(2000)
       expect(run.stdout).toContain('secondary rate limit')
       expect(byOperation(run.requests, 'pulls/create-review').map((r) => r.status)).toEqual([
@@ -126,6 +152,9 @@ describe.concurrent('faults (end to end)', () => {
     await withPullRequest({ 'README.md': 'hello\n' }, files, async (s) => {
       const run = await s.review()
       expect(run.code).toBe(0)
+      expectNoDuplicates(s.standin, 1)
+      const found = expectEveryFindingReported(run, s.standin, 1)
+      expect(found.every((f) => f.inline && f.summary)).toBe(true)
       const pages = byOperation(run.requests, 'pulls/list-files')
       expect(pages).toHaveLength(3)
       expect(pages.every((p) => p.query.includes('per_page=100'))).toBe(true)

@@ -15,6 +15,8 @@ import {
   annotations,
   expectCleanTraffic,
   expectDeclaredOutputs,
+  expectEveryFindingReported,
+  expectNoDuplicates,
   expectNoTokenLeak,
   expectOneSticky,
   expectSuggestionsFix,
@@ -170,6 +172,11 @@ describe.concurrent('pull request review (end to end)', () => {
         /^::error::\d+ findings? at or above `warning` on the changed lines \(first: [^)]+\)\.$/m
       )
       expectNoTokenLeak(run, s.standin)
+      // Every finding in the job summary, marked not posted; the most severe also annotated.
+      const found = expectEveryFindingReported(run, s.standin, 1)
+      expect(found.every((f) => !f.inline && f.summary)).toBe(true)
+      expect(found.filter((f) => f.annotation).length).toBe(notes.length)
+      expect(run.summary.match(/_\(not posted\)_/g)).toHaveLength(found.length)
     })
   })
 
@@ -188,6 +195,9 @@ describe.concurrent('pull request review (end to end)', () => {
       expect(run.summary).toMatch(/head moved to [0-9a-f]{7}/)
       expect(annotations(run).length).toBeGreaterThan(0)
       expect(run.code).toBe(0)
+      expectNoDuplicates(s.standin, 1)
+      const found = expectEveryFindingReported(run, s.standin, 1)
+      expect(found.every((f) => !f.inline && (f.annotation || f.summary))).toBe(true)
     })
   })
 

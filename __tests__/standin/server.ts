@@ -209,29 +209,6 @@ export async function startStandin(world: World): Promise<Standin> {
     }
     try {
       const identity = authenticate(req)
-      if (world.rateLimit.remaining <= 0) {
-        entry.operation = isGraphql ? 'graphql:rate-limited' : 'rate-limited'
-        // GraphQL answers an exhausted primary limit with 200 and a RATE_LIMITED error.
-        if (isGraphql) {
-          respond(200, {
-            errors: [
-              {
-                type: 'RATE_LIMITED',
-                code: 'graphql_rate_limit',
-                message: 'API rate limit already exceeded for installation ID 4242.'
-              }
-            ]
-          })
-          return
-        }
-        fail(
-          world.rateLimit.status ?? 403,
-          `API rate limit exceeded for installation ID 4242.`,
-          {},
-          `${DOCS}/overview/rate-limits-for-the-rest-api`
-        )
-      }
-      world.rateLimit.remaining--
       let run: () => { status: number; body: unknown; headers?: Record<string, string> }
       if (isGraphql) {
         if (method !== 'POST') fail(404, 'Not Found')
@@ -262,6 +239,29 @@ export async function startStandin(world: World): Promise<Standin> {
         entry.operation = match.operationId
         run = () => rest(match.operationId, match.params, url, body, identity, entry)
       }
+      if (world.rateLimit.remaining <= 0) {
+        entry.fault = 'rate limit'
+        // GraphQL answers an exhausted primary limit with 200 and a RATE_LIMITED error.
+        if (isGraphql) {
+          respond(200, {
+            errors: [
+              {
+                type: 'RATE_LIMITED',
+                code: 'graphql_rate_limit',
+                message: 'API rate limit already exceeded for installation ID 4242.'
+              }
+            ]
+          })
+          return
+        }
+        fail(
+          world.rateLimit.status ?? 403,
+          `API rate limit exceeded for installation ID 4242.`,
+          {},
+          `${DOCS}/overview/rate-limits-for-the-rest-api`
+        )
+      }
+      world.rateLimit.remaining--
       const fault = takeFault(method, isGraphql ? entry.operation : url.pathname, body)
       if (!fault) {
         const result = run()

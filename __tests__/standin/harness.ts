@@ -87,9 +87,15 @@ export interface TokenLeak {
 
 const BASE64_RUN = /[A-Za-z0-9+/_-]{16,}/g
 
-/** Does `text` hold `token`, as is or inside a base64 (standard or URL-safe) run at any alignment? */
+/** Markdown's backslash escapes (`ghs\_…` renders as `ghs_…`). */
+const BACKSLASH_ESCAPE = /\\([!-/:-@[-`{-~])/g
+
+/**
+ * Does `text` hold `token`: as is, markdown-escaped, or inside a base64 (standard or URL-safe) run
+ * at any alignment?
+ */
 export function tokenForm(text: string, token: string): TokenLeak['form'] | undefined {
-  if (text.includes(token)) return 'plain'
+  if (text.includes(token) || text.replace(BACKSLASH_ESCAPE, '$1').includes(token)) return 'plain'
   for (const m of text.matchAll(BASE64_RUN)) {
     const run = m[0].replace(/-/g, '+').replace(/_/g, '/')
     for (let skip = 0; skip < 4; skip++) {

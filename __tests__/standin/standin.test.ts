@@ -1,7 +1,9 @@
 import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
 import { parsePatch } from '../../src/diff/patch.js'
+import { redact, REDACTED, secretForms } from '../../src/github/redact.js'
 import { parseGraphql } from './graphql.js'
+import { TOKEN, tokenForm } from './harness.js'
 import { lineMapping, splitLines, unifiedPatch } from './linediff.js'
 import { openApi } from './openapi.js'
 import { startStandin, type Standin } from './server.js'
@@ -270,5 +272,50 @@ describe('server', () => {
     world.push(7, { Dockerfile: 'FROM a\n# new\nRUN d\nUSER x\n' })
     const byBody = Object.fromEntries(world.reviewComments(7).map((c) => [c.body, c.line]))
     expect(byBody).toEqual({ 'on USER': 4, 'on RUN': null })
+  })
+})
+
+describe('token scan (harness) and redaction (product)', () => {
+  const b64 = (text: string, urlSafe: boolean) => {
+    const out = Buffer.from(text).toString('base64')
+    return urlSafe ? out.replace(/\+/g, '-').replace(/\//g, '_') : out
+  }
+
+  it('the scan finds the token as is, markdown-escaped, and base64-encoded after any prefix', () => {
+    expect(tokenForm(`x ${TOKEN} y`, TOKEN)).toBe('plain')
+    expect(tokenForm(`x ${TOKEN.replace(/_/g, '\\_')} y`, TOKEN)).toBe('plain')
+    for (let n = 0; n < 7; n++) {
+      const prefix = 'x-access-token:'.slice(0, n)
+      for (const urlSafe of [false, true]) {
+        expect(tokenForm(`Basic ${b64(`${prefix}${TOKEN}`, urlSafe)}`, TOKEN), `${n}`).toBe(
+          'base64'
+        )
+      }
+    }
+    expect(tokenForm(`token ${REDACTED} ${b64('an ordinary value', false)}`, TOKEN)).toBeUndefined()
+  })
+
+  it('whatever surrounds the token, redaction leaves nothing the scan can find', () => {
+    const forms = secretForms(TOKEN)
+    fc.assert(
+      fc.property(
+        fc.string(),
+        fc.string(),
+        fc.boolean(),
+        fc.boolean(),
+        (before, after, encode, urlSafe) => {
+          const text = encode
+            ? b64(`${before}${TOKEN}${after}`, urlSafe)
+            : `${before}${TOKEN}${after}`
+          expect(tokenForm(redact(`header: ${text}`, forms), TOKEN)).toBeUndefined()
+        }
+      ),
+      { numRuns: 300, seed: 7 }
+    )
+  })
+
+  it('short values are not treated as secrets (they would mangle ordinary text)', () => {
+    expect(secretForms('abc')).toEqual([])
+    expect(redact('abc abc', secretForms('abc'))).toBe('abc abc')
   })
 })

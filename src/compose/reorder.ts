@@ -76,7 +76,9 @@ export function reorderEdit(
     const s = itemStart(doc, item, inSeq)
     if (s === undefined || text.slice(lineStart(doc, s), s).trim() !== '') return undefined
     starts.push(lineStart(doc, s))
-    ends.push(nextLineStart(doc, itemEnd(item)))
+    // A block scalar (`>-`, `|`) ends after its line break, at the start of the next line.
+    const end = itemEnd(item)
+    ends.push(end > 0 && text.charCodeAt(end - 1) === 10 ? end : nextLineStart(doc, end))
   }
   for (let i = 1; i < starts.length; i++) if (starts[i] < ends[i - 1]) return undefined
   const spans: Span[] = []

@@ -29,6 +29,34 @@ export const cases: RuleCases = {
   ],
   invalid: [
     {
+      name: 'a block scalar last in the service ends at its line break (the next key stays put)',
+      code: yaml(
+        'services:',
+        '  web:',
+        '    restart: always',
+        '    image: nginx:1.27',
+        '    command: >-',
+        '      sh -c "echo hi"',
+        'configs:',
+        '  app:',
+        '    file: ./app.conf'
+      ),
+      errors: [
+        { line: 4, column: 5, message: "'image' of service 'web' should come before 'restart'" }
+      ],
+      output: yaml(
+        'services:',
+        '  web:',
+        '    image: nginx:1.27',
+        '    command: >-',
+        '      sh -c "echo hi"',
+        '    restart: always',
+        'configs:',
+        '  app:',
+        '    file: ./app.conf'
+      )
+    },
+    {
       name: 'blocks move whole, with their comments; blank lines stay',
       code: yaml(
         'services:',

@@ -48,9 +48,15 @@ function itemStart(doc: ComposeDoc, item: unknown, inSeq: boolean): number | und
   return dash >= lineStart(doc, start) ? dash : start
 }
 
+const KEY_COLON = /^[ \t]*:/
+
+function keyEndOf(pair: { key: unknown }): number {
+  return (pair.key as Node | null)?.range?.[1] ?? 0
+}
+
 function itemEnd(item: unknown): number {
   if (isPair(item)) {
-    const keyEnd = (item.key as Node | null)?.range?.[1] ?? 0
+    const keyEnd = keyEndOf(item)
     return item.value ? Math.max(keyEnd, contentEnd(item.value)) : keyEnd
   }
   return contentEnd(item)
@@ -75,6 +81,10 @@ export function reorderEdit(
   for (const item of node.items) {
     const s = itemStart(doc, item, inSeq)
     if (s === undefined || text.slice(lineStart(doc, s), s).trim() !== '') return undefined
+    // yaml also reads a key whose `:` comes on a later line (`\\\n  : |`); moved first, it is
+    // an error. Only keys with their `:` on their own line move.
+    if (isPair(item) && !KEY_COLON.test(text.slice(keyEndOf(item), nextLineStart(doc, s))))
+      return undefined
     starts.push(lineStart(doc, s))
     // A block scalar (`>-`, `|`) ends after its line break, at the start of the next line.
     const end = itemEnd(item)

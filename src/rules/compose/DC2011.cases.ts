@@ -18,6 +18,12 @@ export const cases: RuleCases = {
   ],
   invalid: [
     {
+      name: 'a key with its colon on a later line (yaml reads it) is not moved',
+      code: 'services:\n  web:\n    image: nginx:1.27\nname: x\n\\\n  : |\n',
+      errors: [{ line: 4, column: 1, message: "'name' should come before 'services'" }],
+      output: null
+    },
+    {
       name: 'the header comment stays on top; unknown keys are never dropped',
       code: yaml(
         '# shop stack',

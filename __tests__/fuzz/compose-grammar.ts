@@ -111,7 +111,9 @@ const field: fc.Arbitrary<Field> = fc.oneof(
     arbitrary: fc.tuple(fc.subarray(PORT_ITEMS, { minLength: 1, maxLength: 4 }), fc.boolean()).map(
       ([items, flow]): Field =>
         (ind) =>
-          flow ? `${ind}ports: [${items.join(', ')}]` : `${ind}ports:\n${list(items, ind)}`
+          flow
+            ? `${ind}ports: [${items.map((i) => (/^["']/.test(i) ? i : `"${i}"`)).join(', ')}]`
+            : `${ind}ports:\n${list(items, ind)}`
     )
   },
   {
@@ -323,7 +325,7 @@ const TOP_LEVEL: string[] = [
 ]
 
 const HEADERS = [
-  '',
+  '---',
   'version: "3.8"',
   "version: '2'",
   'version: 3',
@@ -332,8 +334,7 @@ const HEADERS = [
   'x-defaults: &defaults\n  restart: unless-stopped\n  logging:\n    driver: json-file',
   'x-defaults: &defaults\n  environment:\n    - SHARED=1',
   '# docker-review disable DC1001',
-  '# dclint disable-file',
-  '---'
+  '# dclint disable-file'
 ]
 
 /** A whole compose file. */
@@ -344,27 +345,56 @@ export const composeFile: fc.Arbitrary<string> = fc
       fc.tuple(
         fc.constantFrom(...SERVICE_NAMES),
         fc.array(field, { minLength: 0, maxLength: 8 }),
-        fc.constantFrom('  ', '  ', '    ', '\t', ' ')
+        fc.constantFrom('  ', '  ', '  ', '    ', '    ', ' ', '\t')
       ),
       { minLength: 0, maxLength: 4 }
     ),
     servicesKey: fc.constantFrom('services:', 'services:', 'services:', 'service:', 'services: []'),
     tops: fc.subarray(TOP_LEVEL, { maxLength: 3 }),
+    indent: fc.constantFrom('  ', '  ', '  ', '    ', '    ', ' ', '\t'),
+    // Mostly one indentation and one entry per key: anything else makes the whole file DC0001's
+    // and the other rules quiet. One file in eight is messy.
+    messy: fc.nat({ max: 7 }).map((n) => n === 0),
     crlf: fc.nat({ max: 9 }).map((n) => n === 0),
     trailingNewline: fc.nat({ max: 4 }).map((n) => n !== 0)
   })
-  .map(({ headers, services, servicesKey, tops, crlf, trailingNewline }) => {
-    const ctx: Ctx = { services: services.map(([name]) => name) }
-    const out = [...headers]
-    if (services.length > 0 || servicesKey !== 'services:') out.push(servicesKey)
-    for (const [name, fields, indent] of services) {
-      out.push(`${indent}${name}:`)
-      for (const f of fields) out.push(f(indent + indent, ctx))
+  .map(({ headers, services, servicesKey, tops, indent, messy, crlf, trailingNewline }) => {
+    const unique = messy ? <T>(items: T[]): T[] => items : firstPerKey
+    const chosen = unique(
+      services.map(([name, fields, own]) => ({
+        text: `${name}:`,
+        fields,
+        indent: messy ? own : indent
+      }))
+    )
+    const ctx: Ctx = { services: chosen.map((c) => c.text.slice(0, -1)) }
+    const out = unique(headers.map((text) => ({ text }))).map((h) => h.text)
+    // `service:` / `services: []` with services under them is a YAML error: only in messy files.
+    if (chosen.length > 0) out.push(messy ? servicesKey : 'services:')
+    else if (servicesKey !== 'services:') out.push(servicesKey)
+    for (const { text, fields, indent } of chosen) {
+      out.push(`${indent}${text}`)
+      const rendered = fields.map((f) => ({ text: f(indent + indent, ctx) }))
+      for (const f of unique(rendered)) out.push(f.text)
     }
-    out.push(...tops)
+    out.push(...unique(tops.map((text) => ({ text }))).map((t) => t.text))
     const text = out.filter((l) => l !== '').join('\n') + (trailingNewline ? '\n' : '')
     return crlf ? text.replace(/\n/g, '\r\n') : text
   })
+
+const FIRST_KEY = /^\s*([^\s:#][^:]*):/
+
+/** Items whose first line's key (`image:` of `image: x`) no earlier item has; keyless items stay. */
+function firstPerKey<T extends { text: string }>(items: T[]): T[] {
+  const seen = new Set<string>()
+  return items.filter((item) => {
+    const key = FIRST_KEY.exec(item.text)?.[1]
+    if (key === undefined) return true
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
 
 /** Whole field lines (two-space service indentation) for the mutator to drop into corpus files. */
 export const composeLine: fc.Arbitrary<string> = field.map((f) => f('    ', { services: ['db'] }))

@@ -1,316 +1,427 @@
 /**
- * `npm run bench`: docker-review against its peers on the shared corpus, in one run.
+ * `npm run bench`: docker-review against its peers on the shared corpus, its growth, and the built
+ * action against the GitHub API stand-in — in one run. Prints compact tables and writes
+ * bench/results.json.
  *
- * Each (tool, corpus) pair lints the whole corpus in its own child process — one warm-up pass (not
- * for DCLint, which needs minutes per pass), one measured pass — so files/s, per-file p50/p99/max and peak RSS belong to that tool alone. Then the
- * growth checks (1×/4×/16× the corpus, one file from 1 KB to 5 MB) and, when the action's stand-in
- * is available, the action budget. Prints a table and writes bench/results.json.
+ * Sections (each measurement in its own child process, so peak RSS and JIT state are its own):
+ * - corpus: every tool over the whole corpus (`measure.ts`): files/s, p50/p99/max per file, peak
+ *   RSS, findings, crashes; ratios of docker-review's files/s to each peer's;
+ * - growth: the corpus repeated 1×/4×/16× (16× within 18× the time) and one file grown from
+ *   1 KB to 5 MB (time per byte within 18/16 of the smallest size's) — `growth.ts`;
+ * - action: cold start of dist/index.js to its first API request (median of 10, < 300 ms) and a
+ *   3,000-file pull request (list-files requests ≤ 30 plus the fixed budget, peak RSS < 200 MB)
+ *   — `action.ts`; needs a built dist/ (`npm run package`).
+ *
+ * Options (after `npm run bench --`):
+ *   --quick          skip the slow rows: DCLint (~3 minutes a pass) and docker-review+shellcheck
+ *                    (also BENCH_QUICK=1)
+ *   --only <list>    only these sections (comma separated: corpus,growth,action); the results go
+ *                    to bench/.work/bench-partial.json instead of bench/results.json
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, join, resolve } from 'node:path'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, totalmem } from 'node:os'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { FileKind } from '../src/core/types.js'
+import type { ColdStart, LargePullRequest } from './action.js'
+import { ROOT, round } from './corpus.js'
+import type { CorpusGrowth, FileGrowth } from './growth.js'
+import { shellcheckVersion, type Measurement, type Tool } from './measure.js'
 
-const here = dirname(fileURLToPath(import.meta.url))
-const root = resolve(here, '..')
-const corpusRoot = resolve(root, '../shared/corpus')
-const require = createRequire(import.meta.url)
+type Section = 'corpus' | 'growth' | 'action'
+const SECTIONS: Section[] = ['corpus', 'growth', 'action']
+const KINDS: FileKind[] = ['dockerfile', 'compose']
 
-type Kind = 'dockerfile' | 'compose'
-type Tool =
-  'docker-review' | 'docker-review+shellcheck' | 'dockerfilelint' | 'dockerfile-utils' | 'dclint'
-
-export interface Measurement {
-  tool: Tool
-  kind: Kind
-  files: number
-  bytes: number
-  totalMs: number
-  filesPerSecond: number
-  p50Ms: number
-  p99Ms: number
-  maxMs: number
-  slowest: string
-  peakRssMb: number
-  crashes: number
-  findings: number
+interface Options {
+  quick: boolean
+  only: Set<Section>
 }
 
-function corpusFiles(kind: Kind): string[] {
-  const dir = join(corpusRoot, kind === 'dockerfile' ? 'dockerfiles' : 'compose')
-  if (!existsSync(dir))
-    throw new Error(`corpus not found at ${dir} (expected ../shared/corpus next to the repository)`)
-  const out: string[] = []
-  for (const repo of readdirSync(dir).sort())
-    for (const f of readdirSync(join(dir, repo)).sort()) out.push(join(dir, repo, f))
-  return out
+function parseOptions(argv: string[]): Options {
+  const options: Options = {
+    quick: process.env.BENCH_QUICK === '1',
+    only: new Set(SECTIONS)
+  }
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--quick') options.quick = true
+    else if (argv[i] === '--only') {
+      const list = (argv[++i] ?? '').split(',').filter(Boolean)
+      const unknown = list.filter((s) => !SECTIONS.includes(s as Section))
+      if (list.length === 0 || unknown.length > 0)
+        throw new Error(`--only takes sections among ${SECTIONS.join(', ')}`)
+      options.only = new Set(list as Section[])
+    } else throw new Error(`unknown option ${argv[i]} (use --quick, --only <sections>)`)
+  }
+  return options
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
-}
-
-/** One tool over one corpus, in this process (the child side). */
-async function measure(tool: Tool, kind: Kind, repeat: number): Promise<Measurement> {
-  const paths = corpusFiles(kind)
-  const texts = paths.map((p) => readFileSync(p, 'utf8'))
-  const lintOne = await linter(tool, kind)
-  let crashes = 0
-  let findings = 0
-  const pass = (record: boolean): { times: number[]; total: number } => {
-    const times: number[] = []
-    const start = performance.now()
-    for (let r = 0; r < repeat; r++) {
-      for (let i = 0; i < texts.length; i++) {
-        const t = performance.now()
-        try {
-          const n = lintOne(paths[i], texts[i])
-          if (record) findings += n
-        } catch {
-          if (record) crashes++
-        }
-        times.push(performance.now() - t)
-      }
+/** The child side: one measurement, its JSON on the last line of stdout. */
+async function childMain(args: string[]): Promise<unknown> {
+  const [what, a, b] = args
+  switch (what) {
+    case 'measure': {
+      const { measure } = await import('./measure.js')
+      return measure(a as Tool, b as FileKind)
     }
-    return { times, total: performance.now() - start }
-  }
-  // DCLint takes minutes per pass (it re-parses per rule and compiles its schema per file): one pass.
-  if (tool !== 'dclint') pass(false)
-  const { times, total } = pass(true)
-  const order = times.map((t, i) => [t, i] as const).sort((a, b) => a[0] - b[0])
-  const sorted = order.map(([t]) => t)
-  return {
-    tool,
-    kind,
-    files: texts.length * repeat,
-    bytes: texts.reduce((a, t) => a + t.length, 0) * repeat,
-    totalMs: round(total),
-    filesPerSecond: Math.round((texts.length * repeat) / (total / 1000)),
-    p50Ms: round(percentile(sorted, 50)),
-    p99Ms: round(percentile(sorted, 99)),
-    maxMs: round(sorted[sorted.length - 1]),
-    slowest: paths[order[order.length - 1][1] % paths.length].replace(`${corpusRoot}/`, ''),
-    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-    crashes,
-    findings
+    case 'corpus-growth': {
+      const { corpusGrowth } = await import('./growth.js')
+      return corpusGrowth(a as FileKind)
+    }
+    case 'file-growth': {
+      const { fileGrowth } = await import('./growth.js')
+      return fileGrowth(a as FileKind)
+    }
+    case 'cold-start': {
+      const { coldStart } = await import('./action.js')
+      return coldStart()
+    }
+    case 'large-pr': {
+      const { largePullRequest } = await import('./action.js')
+      return largePullRequest()
+    }
+    default:
+      throw new Error(`unknown child task ${what}`)
   }
 }
 
-const round = (n: number): number => Math.round(n * 100) / 100
-
-async function linter(tool: Tool, kind: Kind): Promise<(path: string, text: string) => number> {
-  switch (tool) {
-    case 'docker-review':
-    case 'docker-review+shellcheck': {
-      const { lintText } = await import('../src/core/engine.js')
-      const { resolveConfig } = await import('../src/config/config.js')
-      const { registry } = await import('../src/rules/index.js')
-      const { diskWorkspace } = await import('../src/io/workspace.js')
-      const config = resolveConfig([])
-      const tools = tool === 'docker-review+shellcheck' ? await shellcheckTools() : {}
-      const workspace = diskWorkspace('/')
-      return (path, text) =>
-        lintText({ path, text, kind }, { registry, config, workspace, tools }).findings.length
-    }
-    case 'dockerfilelint': {
-      const dfl = require('dockerfilelint') as {
-        run(configPath: string, content: string): unknown[]
-      }
-      return (_path, text) => dfl.run(root, text).length
-    }
-    case 'dockerfile-utils': {
-      const du = (await import('dockerfile-utils')) as unknown as {
-        validate(content: string): unknown[]
-      }
-      return (_path, text) => du.validate(text).length
-    }
-    case 'dclint': {
-      const { DCLinter } = (await import('dclint')) as unknown as {
-        DCLinter: new (config: unknown) => {
-          lintFiles(paths: string[], recursive: boolean): Array<{ messages: unknown[] }>
-        }
-      }
-      const linterInstance = new DCLinter({ rules: {}, quiet: true, debug: false, exclude: [] })
-      // DCLint reads the file itself; that is its API.
-      return (path) =>
-        linterInstance.lintFiles([path], false).reduce((a, r) => a + r.messages.length, 0)
-    }
-  }
-}
-
-async function shellcheckTools(): Promise<object> {
-  const file = join(root, 'src/tools/shellcheck.ts')
-  if (!existsSync(file)) return {}
-  const mod = (await import('../src/tools/shellcheck.js' as string)) as {
-    createShellcheck(): unknown
-  }
-  const shellcheck = mod.createShellcheck()
-  return shellcheck ? { shellcheck } : {}
-}
-
-/** Growth: lint time for the corpus repeated, and for one file grown to 5 MB. */
-async function growth(): Promise<{
-  corpus: Array<{ repeat: number; ms: number }>
-  file: Array<{ bytes: number; ms: number }>
-}> {
-  const corpus: Array<{ repeat: number; ms: number }> = []
-  for (const repeat of [1, 4, 16]) {
-    const m = await measure('docker-review', 'dockerfile', repeat)
-    corpus.push({ repeat, ms: m.totalMs })
-  }
-  const { lintText } = await import('../src/core/engine.js')
-  const { resolveConfig } = await import('../src/config/config.js')
-  const { registry } = await import('../src/rules/index.js')
-  const config = resolveConfig([])
-  const chunk = [
-    'RUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1 git=1:2.39.2 \\',
-    '    && rm -rf /var/lib/apt/lists/*',
-    'COPY requirements.txt /app/',
-    'RUN pip install --no-cache-dir -r /app/requirements.txt',
-    'ENV PATH=/app/bin:$PATH',
-    'LABEL org.opencontainers.image.source="https://example.com/app"',
-    ''
-  ].join('\n')
-  const file: Array<{ bytes: number; ms: number }> = []
-  for (const target of [1_000, 10_000, 100_000, 1_000_000, 5_000_000]) {
-    const text = `FROM debian:12.5\n${chunk.repeat(Math.max(1, Math.round(target / chunk.length)))}`
-    lintText({ path: 'Dockerfile', text, kind: 'dockerfile' }, { registry, config })
-    const t = performance.now()
-    lintText({ path: 'Dockerfile', text, kind: 'dockerfile' }, { registry, config })
-    file.push({ bytes: text.length, ms: round(performance.now() - t) })
-  }
-  return { corpus, file }
-}
-
-function child(args: string[]): unknown {
+function child<T>(...args: string[]): T {
+  process.stderr.write(`… ${args.join(' ')}\n`)
   const r = spawnSync(
     process.execPath,
-    ['--import', 'tsx', fileURLToPath(import.meta.url), ...args],
-    {
-      cwd: root,
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-      timeout: 15 * 60 * 1000
-    }
+    ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', ...args],
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 20 * 60 * 1000 }
   )
-  if (r.status !== 0) throw new Error(`bench child ${args.join(' ')} failed:\n${r.stderr}`)
-  return JSON.parse(r.stdout.trim().split('\n').pop()!)
-}
-
-function table(rows: Measurement[]): string {
-  const head = [
-    'tool',
-    'corpus',
-    'files',
-    'files/s',
-    'p50 ms',
-    'p99 ms',
-    'max ms',
-    'peak RSS MB',
-    'crashes',
-    'findings'
-  ]
-  const lines = rows.map((m) =>
-    [
-      m.tool,
-      m.kind,
-      m.files,
-      m.filesPerSecond,
-      m.p50Ms,
-      m.p99Ms,
-      m.maxMs,
-      m.peakRssMb,
-      m.crashes,
-      m.findings
-    ].map(String)
-  )
-  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)))
-  const fmt = (cells: string[]): string =>
-    cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')
-  return [fmt(head), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(fmt)].join('\n')
-}
-
-async function main(): Promise<void> {
-  const args = process.argv.slice(2)
-  if (args[0] === '--child') {
-    const [, what, tool, kind] = args
-    const result = what === 'growth' ? await growth() : await measure(tool as Tool, kind as Kind, 1)
-    process.stdout.write(`${JSON.stringify(result)}\n`)
-    return
+  if (r.status !== 0) {
+    const why = r.error ? r.error.message : r.signal ? `killed by ${r.signal}` : `exit ${r.status}`
+    throw new Error(`bench child ${args.join(' ')} failed (${why}):\n${r.stderr}`)
   }
-  const plan: Array<[Tool, Kind]> = [
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as T
+}
+
+function table(head: string[], rows: Array<Array<string | number>>, left = 1): string {
+  const cells = rows.map((r) => r.map(String))
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((l) => l[i].length)))
+  const fmt = (line: string[]): string =>
+    line
+      .map((c, i) => (i < left ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .join('  ')
+      .trimEnd()
+  return [fmt(head), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(fmt)].join('\n')
+}
+
+const mark = (ok: boolean): string => (ok ? 'ok' : 'FAIL')
+
+interface Check {
+  check: string
+  ok: boolean
+  detail: string
+}
+
+function corpusSection(options: Options): {
+  measurements: Measurement[]
+  ratios: Record<string, number | undefined>
+} {
+  const plan: Array<[Tool, FileKind]> = [
     ['docker-review', 'dockerfile'],
     ['dockerfilelint', 'dockerfile'],
     ['dockerfile-utils', 'dockerfile'],
-    ['docker-review', 'compose'],
-    ['dclint', 'compose']
+    ['docker-review', 'compose']
   ]
-  if (hasShellcheck()) plan.splice(1, 0, ['docker-review+shellcheck', 'dockerfile'])
-  const rows: Measurement[] = []
-  for (const [tool, kind] of plan) {
-    process.stderr.write(`… ${tool} on the ${kind} corpus\n`)
-    rows.push(child(['--child', 'measure', tool, kind]) as Measurement)
+  if (!options.quick) {
+    plan.push(['dclint', 'compose'])
+    if (shellcheckVersion()) plan.splice(1, 0, ['docker-review+shellcheck', 'dockerfile'])
   }
-  process.stderr.write('… growth\n')
-  const grow = child(['--child', 'growth']) as Awaited<ReturnType<typeof growth>>
-  const ours = (kind: Kind): Measurement =>
-    rows.find((r) => r.tool === 'docker-review' && r.kind === kind)!
-  const ratio = (kind: Kind, peer: Tool): number | undefined => {
-    const p = rows.find((r) => r.tool === peer && r.kind === kind)
+  const measurements = plan.map(([tool, kind]) => child<Measurement>('measure', tool, kind))
+  const ours = (kind: FileKind): Measurement =>
+    measurements.find((r) => r.tool === 'docker-review' && r.kind === kind)!
+  const ratio = (kind: FileKind, peer: Tool): number | undefined => {
+    const p = measurements.find((r) => r.tool === peer && r.kind === kind)
     return p ? round(ours(kind).filesPerSecond / p.filesPerSecond) : undefined
   }
-  const ratios = {
-    'docker-review / dockerfilelint (files/s)': ratio('dockerfile', 'dockerfilelint'),
-    'docker-review / dockerfile-utils (files/s)': ratio('dockerfile', 'dockerfile-utils'),
-    'docker-review / dclint (files/s)': ratio('compose', 'dclint')
+  return {
+    measurements,
+    ratios: {
+      'docker-review / dockerfilelint (files/s)': ratio('dockerfile', 'dockerfilelint'),
+      'docker-review / dockerfile-utils (files/s)': ratio('dockerfile', 'dockerfile-utils'),
+      'docker-review / dclint (files/s)': ratio('compose', 'dclint')
+    }
   }
-  const base = grow.corpus[0].ms
-  const linear = {
-    corpus: grow.corpus.map((g) => ({ ...g, relative: round(g.ms / base) })),
-    '16x within 18x': grow.corpus[2].ms <= 18 * base,
-    file: grow.file
-  }
-  const results = {
-    date: new Date().toISOString(),
-    node: process.version,
-    cpus: (await import('node:os')).cpus().length,
-    commit: gitCommit(),
-    measurements: rows,
-    ratios,
-    growth: linear
-  }
-  writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`)
-  console.log(table(rows))
-  console.log('')
-  for (const [k, v] of Object.entries(ratios)) console.log(`${k}: ${v ?? 'n/a'}×`)
-  console.log(
-    `growth: ${linear.corpus.map((g) => `${g.repeat}× → ${g.ms} ms (${g.relative}×)`).join(', ')}; 16× within 18×: ${linear['16x within 18x']}`
-  )
-  console.log(
-    `one file: ${grow.file.map((f) => `${Math.round(f.bytes / 1000)} KB → ${f.ms} ms`).join(', ')}`
-  )
-  console.log('\nwritten to bench/results.json')
 }
 
-function hasShellcheck(): boolean {
-  try {
-    execFileSync('shellcheck', ['--version'], { stdio: 'ignore' })
-    return existsSync(join(root, 'src/tools/shellcheck.ts'))
-  } catch {
-    return false
+function printCorpus(
+  measurements: Measurement[],
+  ratios: Record<string, number | undefined>
+): void {
+  console.log(
+    table(
+      [
+        'tool',
+        'corpus',
+        'files',
+        'files/s',
+        'p50 ms',
+        'p99 ms',
+        'max ms',
+        'RSS MB',
+        'crashes',
+        'findings'
+      ],
+      measurements.map((m) => [
+        m.tool,
+        m.kind,
+        m.files,
+        m.filesPerSecond,
+        m.p50Ms,
+        m.p99Ms,
+        m.maxMs,
+        m.peakRssMb,
+        m.crashes,
+        m.findings
+      ]),
+      2
+    )
+  )
+  for (const [k, v] of Object.entries(ratios))
+    console.log(`${k}: ${v === undefined ? 'n/a' : `${v}×`}`)
+}
+
+function growthSection(): {
+  corpus: CorpusGrowth[]
+  file: FileGrowth[]
+} {
+  return {
+    corpus: KINDS.map((kind) => child<CorpusGrowth>('corpus-growth', kind)),
+    file: KINDS.map((kind) => child<FileGrowth>('file-growth', kind))
   }
+}
+
+function printGrowth(corpus: CorpusGrowth[], file: FileGrowth[]): void {
+  console.log(
+    table(
+      ['corpus ×', 'kind', 'files', 'ms', 'relative', 'linear'],
+      corpus.flatMap((g) =>
+        g.points.map((p, i) => [
+          `${p.repeat}×`,
+          p.kind,
+          p.files,
+          Math.round(p.ms),
+          `${p.relative}×`,
+          i === g.points.length - 1 ? mark(g.linear) : ''
+        ])
+      ),
+      2
+    )
+  )
+  console.log('')
+  const kb = (n: number): string =>
+    n >= 1024 * 1024 ? `${round(n / 1024 / 1024)} MB` : `${Math.round(n / 1024)} KB`
+  console.log(
+    table(
+      ['one file', 'kind', 'lines', 'ms', 'runs', 'ms/byte vs 1 KB', 'linear'],
+      file.flatMap((g) =>
+        g.points.map((p, i) => [
+          kb(p.bytes),
+          g.kind,
+          p.lines,
+          p.ms,
+          p.runs,
+          `${p.perByteRatio}×`,
+          i === g.points.length - 1 ? mark(g.linear) : ''
+        ])
+      ),
+      2
+    )
+  )
+}
+
+function actionSection(): {
+  distStale: boolean
+  coldStart: ColdStart
+  largePullRequest: LargePullRequest
+} {
+  return {
+    distStale: child<boolean>('dist-stale'),
+    coldStart: child<ColdStart>('cold-start'),
+    largePullRequest: child<LargePullRequest>('large-pr')
+  }
+}
+
+function printAction(a: ReturnType<typeof actionSection>): void {
+  const c = a.coldStart
+  const p = a.largePullRequest
+  if (a.distStale)
+    console.log('note: dist/ is older than src/ — run `npm run package` for current numbers')
+  console.log(
+    `cold start to first API request: median ${c.medianMs} ms of ${c.runs} (min ${c.minMs}, max ${c.maxMs}); target < ${c.targetMs} ms: ${mark(c.ok)}`
+  )
+  console.log(
+    table(
+      ['3,000-file PR', 'value', 'limit', 'check'],
+      [
+        [
+          `files (Dockerfiles/compose/other)`,
+          `${p.files} (${p.dockerfiles}/${p.composeFiles}/${p.otherFiles})`,
+          '',
+          ''
+        ],
+        [
+          'list-files requests',
+          p.listFileRequests,
+          p.listFilesLimit,
+          mark(p.listFileRequests <= p.listFilesLimit)
+        ],
+        [
+          'other requests (reads: objects)',
+          `${p.otherRequests} (${p.operations['POST graphql:query'] ?? 0}: ${p.objectsRead})`,
+          `${p.fixedBudget} + ${p.extraReads} read(s) for ${p.dockerfiles + p.composeFiles} files`,
+          mark(p.withinBudget)
+        ],
+        ['total requests', p.totalRequests, p.requestBudget, mark(p.withinBudget)],
+        ['wall ms (stand-in answering)', `${p.wallMs} (${p.apiMs})`, '', ''],
+        ['action CPU ms (+ ShellCheck)', `${p.cpuMs} (+ ${p.childrenCpuMs})`, '', ''],
+        ['peak RSS MB', p.peakRssMb, `< ${p.rssTargetMb}`, mark(p.rssOk)],
+        [
+          'verdict, findings, inline comments',
+          `${p.result}, ${p.findings}, ${p.inlineComments}`,
+          '',
+          ''
+        ]
+      ]
+    )
+  )
+}
+
+function checksOf(results: {
+  growth?: { corpus: CorpusGrowth[]; file: FileGrowth[] }
+  action?: ReturnType<typeof actionSection>
+}): Check[] {
+  const out: Check[] = []
+  for (const g of results.growth?.corpus ?? []) {
+    const last = g.points[g.points.length - 1]
+    out.push({
+      check: `${g.kind} corpus 16× within 18× the time`,
+      ok: g.linear,
+      detail: `${last.relative}×`
+    })
+  }
+  for (const g of results.growth?.file ?? []) {
+    const worst = Math.max(...g.points.map((p) => p.perByteRatio))
+    out.push({
+      check: `one ${g.kind} 1 KB → 5 MB linear (time per byte ≤ 18/16 of 1 KB's)`,
+      ok: g.linear,
+      detail: `worst ${worst}×`
+    })
+  }
+  const a = results.action
+  if (a) {
+    const p = a.largePullRequest
+    out.push(
+      {
+        check: 'cold start < 300 ms (median)',
+        ok: a.coldStart.ok,
+        detail: `${a.coldStart.medianMs} ms`
+      },
+      {
+        check: `3,000-file PR: list-files ≤ ${p.listFilesLimit}`,
+        ok: p.listFileRequests <= p.listFilesLimit,
+        detail: `${p.listFileRequests}`
+      },
+      {
+        check: `3,000-file PR: requests ≤ ${p.listFilesLimit} list-files + fixed budget ${p.fixedBudget} + ${p.extraReads} read(s) for ${p.dockerfiles + p.composeFiles} files`,
+        ok: p.withinBudget,
+        detail: `${p.totalRequests} of ${p.requestBudget}`
+      },
+      {
+        check: `3,000-file PR: peak RSS < ${p.rssTargetMb} MB`,
+        ok: p.rssOk,
+        detail: `${p.peakRssMb} MB`
+      },
+      {
+        check: '3,000-file PR: the stand-in saw only valid requests',
+        ok: p.standinProblems.length === 0,
+        detail: p.standinProblems.join('; ') || 'none'
+      }
+    )
+  }
+  return out
 }
 
 function gitCommit(): string {
   try {
     return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
-      cwd: root,
+      cwd: ROOT,
       encoding: 'utf8'
     }).trim()
   } catch {
     return 'unknown'
   }
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2)
+  if (argv[0] === '--child') {
+    const result =
+      argv[1] === 'dist-stale'
+        ? (await import('./action.js')).distIsStale()
+        : await childMain(argv.slice(1))
+    process.stdout.write(`${JSON.stringify(result)}\n`)
+    return
+  }
+  const options = parseOptions(argv)
+  const started = performance.now()
+  const loadBefore = loadavg().map(round)
+  const results: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: cpus().length,
+    machine: {
+      cpu: cpus()[0]?.model ?? 'unknown',
+      memoryGb: round(totalmem() / 1024 ** 3),
+      shellcheck: shellcheckVersion() ?? null
+    },
+    commit: gitCommit(),
+    options: { quick: options.quick, sections: [...options.only] }
+  }
+  if (options.only.has('corpus')) {
+    const { measurements, ratios } = corpusSection(options)
+    Object.assign(results, { measurements, ratios })
+  }
+  if (options.only.has('growth')) results.growth = growthSection()
+  if (options.only.has('action')) results.action = actionSection()
+  const checks = checksOf(results as Parameters<typeof checksOf>[0])
+  Object.assign(results, {
+    checks,
+    load: { before: loadBefore, after: loadavg().map(round) },
+    totalSeconds: Math.round((performance.now() - started) / 1000)
+  })
+
+  if (results.measurements) {
+    printCorpus(results.measurements as Measurement[], results.ratios as Record<string, number>)
+    console.log('')
+  }
+  if (results.growth) {
+    const g = results.growth as ReturnType<typeof growthSection>
+    printGrowth(g.corpus, g.file)
+    console.log('')
+  }
+  if (results.action) {
+    printAction(results.action as ReturnType<typeof actionSection>)
+    console.log('')
+  }
+  console.log(
+    table(
+      ['check', 'result', ''],
+      checks.map((c) => [c.check, c.detail, mark(c.ok)])
+    )
+  )
+  const full = options.only.size === SECTIONS.length
+  const out = full ? join(ROOT, 'bench/results.json') : join(ROOT, 'bench/.work/bench-partial.json')
+  mkdirSync(dirname(out), { recursive: true })
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`)
+  console.log(
+    `\n${results.totalSeconds} s in all (load average ${loadBefore.join(' ')} → ${(results.load as { after: number[] }).after.join(' ')}); written to ${out.replace(`${ROOT}/`, '')}`
+  )
 }
 
 await main()

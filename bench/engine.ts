@@ -1,0 +1,43 @@
+import type { FileKind } from '../src/core/types.js'
+
+/**
+ * docker-review's engine as the benchmarks drive it: the default configuration, every rule of the
+ * registry, one file at a time (what the CLI and the action do per file), no time budget.
+ */
+
+export type LintOne = (path: string, text: string, kind: FileKind) => number
+
+export interface EngineOptions {
+  /** Read build contexts and override files from disk (the corpus run); default none. */
+  disk?: boolean
+  tools?: object
+}
+
+export async function loadEngine(options: EngineOptions = {}): Promise<LintOne> {
+  const { lintText } = await import('../src/core/engine.js')
+  const { resolveConfig } = await import('../src/config/config.js')
+  const { registry } = await import('../src/rules/index.js')
+  const { diskWorkspace } = await import('../src/io/workspace.js')
+  const config = resolveConfig([])
+  const workspace = options.disk ? diskWorkspace('/') : undefined
+  const tools = options.tools ?? {}
+  return (path, text, kind) =>
+    lintText({ path, text, kind }, { registry, config, workspace, tools }).findings.length
+}
+
+/**
+ * Empties the shell-script cache (RUN bodies by text), so a measured pass does not reuse the
+ * warm-up's parses. The compose parse memo is keyed by path and holds the last 256 files: a pass
+ * over the corpus never hits it.
+ */
+export async function cacheReset(): Promise<() => void> {
+  const { resetShellCache } = await import('../src/parse/shell.js')
+  return resetShellCache
+}
+
+/** Share of RUN-script reads answered from the cache since the last reset. */
+export async function shellCacheHitRate(): Promise<number> {
+  const { shellStats } = await import('../src/parse/shell.js')
+  const s = shellStats()
+  return s.calls === 0 ? 0 : Math.round((s.hits / s.calls) * 1000) / 1000
+}

@@ -1,0 +1,144 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import type { FileKind } from '../src/core/types.js'
+import { CORPUS, corpusFiles, percentile, ROOT, round } from './corpus.js'
+import { cacheReset, loadEngine, shellCacheHitRate } from './engine.js'
+
+/**
+ * One tool over one corpus, in the calling process (the bench runs each pair in its own child, so
+ * peak RSS belongs to that tool alone): a warm-up pass over the files (not for DCLint, which needs
+ * minutes per pass), then a measured pass over the files repeated `repeat` times.
+ */
+
+export type Tool =
+  'docker-review' | 'docker-review+shellcheck' | 'dockerfilelint' | 'dockerfile-utils' | 'dclint'
+
+export interface Measurement {
+  tool: Tool
+  kind: FileKind
+  files: number
+  bytes: number
+  totalMs: number
+  filesPerSecond: number
+  p50Ms: number
+  p99Ms: number
+  maxMs: number
+  slowest: string
+  peakRssMb: number
+  crashes: number
+  findings: number
+  /** docker-review: share of RUN-script reads answered by the shell cache in the measured pass. */
+  shellCacheHits?: number
+}
+
+const require = createRequire(import.meta.url)
+
+export async function measure(tool: Tool, kind: FileKind, repeat = 1): Promise<Measurement> {
+  const paths = corpusFiles(kind)
+  const texts = paths.map((p) => readFileSync(p, 'utf8'))
+  let lintOne = await linter(tool, kind)
+  const ours = tool.startsWith('docker-review')
+  let crashes = 0
+  let findings = 0
+  const pass = (times: number, record: boolean): number[] => {
+    const each: number[] = []
+    for (let r = 0; r < times; r++) {
+      for (let i = 0; i < texts.length; i++) {
+        const t = performance.now()
+        try {
+          const n = lintOne(paths[i], texts[i])
+          if (record) findings += n
+        } catch {
+          if (record) crashes++
+        }
+        each.push(performance.now() - t)
+      }
+    }
+    return each
+  }
+  // DCLint takes minutes per pass (it re-parses per rule and compiles its schema per file).
+  if (tool !== 'dclint') pass(1, false)
+  // The measured pass starts with empty caches (the shell cache; ShellCheck's results, by a new
+  // runner): a review process lints each file once.
+  if (ours) {
+    const reset = await cacheReset()
+    reset()
+    lintOne = await linter(tool, kind)
+  }
+  const start = performance.now()
+  const times = pass(repeat, true)
+  const total = performance.now() - start
+  const order = times.map((t, i) => [t, i] as const).sort((a, b) => a[0] - b[0])
+  const sorted = order.map(([t]) => t)
+  const measurement: Measurement = {
+    tool,
+    kind,
+    files: texts.length * repeat,
+    bytes: texts.reduce((a, t) => a + t.length, 0) * repeat,
+    totalMs: round(total),
+    filesPerSecond: Math.round((texts.length * repeat) / (total / 1000)),
+    p50Ms: round(percentile(sorted, 50)),
+    p99Ms: round(percentile(sorted, 99)),
+    maxMs: round(sorted[sorted.length - 1]),
+    slowest: paths[order[order.length - 1][1] % paths.length].replace(`${CORPUS}/`, ''),
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    crashes,
+    findings
+  }
+  if (ours && kind === 'dockerfile') measurement.shellCacheHits = await shellCacheHitRate()
+  return measurement
+}
+
+async function linter(tool: Tool, kind: FileKind): Promise<(path: string, text: string) => number> {
+  switch (tool) {
+    case 'docker-review':
+    case 'docker-review+shellcheck': {
+      const tools = tool === 'docker-review+shellcheck' ? await shellcheckTools() : {}
+      const lintOne = await loadEngine({ disk: true, tools })
+      return (path, text) => lintOne(path, text, kind)
+    }
+    case 'dockerfilelint': {
+      const dfl = require('dockerfilelint') as {
+        run(configPath: string, content: string): unknown[]
+      }
+      return (_path, text) => dfl.run(ROOT, text).length
+    }
+    case 'dockerfile-utils': {
+      const du = (await import('dockerfile-utils')) as unknown as {
+        validate(content: string): unknown[]
+      }
+      return (_path, text) => du.validate(text).length
+    }
+    case 'dclint': {
+      const { DCLinter } = (await import('dclint')) as unknown as {
+        DCLinter: new (config: unknown) => {
+          lintFiles(paths: string[], recursive: boolean): Array<{ messages: unknown[] }>
+        }
+      }
+      const linterInstance = new DCLinter({ rules: {}, quiet: true, debug: false, exclude: [] })
+      // DCLint reads the file itself; that is its API.
+      return (path) =>
+        linterInstance.lintFiles([path], false).reduce((a, r) => a + r.messages.length, 0)
+    }
+  }
+}
+
+async function shellcheckTools(): Promise<object> {
+  const { createShellcheck } = await import('../src/tools/shellcheck.js')
+  const shellcheck = createShellcheck()
+  if (!shellcheck) throw new Error('shellcheck is not usable')
+  return { shellcheck }
+}
+
+/** ShellCheck's version when the binary is on PATH (the docker-review+shellcheck row), else undefined. */
+export function shellcheckVersion(): string | undefined {
+  if (!existsSync(join(ROOT, 'src/tools/shellcheck.ts'))) return undefined
+  try {
+    const out = execFileSync('shellcheck', ['--version'], { encoding: 'utf8' })
+    return /^version:\s*(\S+)/m.exec(out)?.[1]
+  } catch {
+    return undefined
+  }
+}

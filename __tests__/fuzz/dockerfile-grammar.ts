@@ -24,6 +24,9 @@ const DIGEST = 'sha256:0123456789abcdef0123456789abcdef0123456789abcdef012345678
 const IMAGES = [
   'ubuntu',
   'ubuntu:22.04',
+  'python:3.12',
+  'node:20',
+  'debian:12',
   'debian:bookworm-slim',
   'alpine:3.19',
   'alpine:latest',
@@ -133,7 +136,31 @@ const COMMANDS = [
   'echo "unclosed',
   "echo 'single",
   '$(echo nested $(echo deeper))',
-  'echo ${VAR:-default} $((1 + 2))'
+  'echo ${VAR:-default} $((1 + 2))',
+  'yum install httpd',
+  'dnf install git',
+  'microdnf install -y curl',
+  'zypper install curl',
+  'zypper dist-upgrade',
+  'zypper refresh',
+  'curl -k https://example.com/x -o /x',
+  'wget --no-check-certificate https://example.com/x',
+  'git config --global http.sslVerify false',
+  'pip install --trusted-host pypi.org flask',
+  'npm config set strict-ssl false',
+  'yarn config set strict-ssl false',
+  'apt-get install -y --allow-unauthenticated curl',
+  'apk add --allow-untrusted curl',
+  'echo "root:pw" | chpasswd',
+  'apt-get install -y gcc build-essential python3-dev',
+  'apk add --no-cache gcc musl-dev',
+  'tar -xzf app.tar.gz -C /opt',
+  'rm -rf /var/cache/apk/*',
+  'rm -rf /root/.cache',
+  'ln -s /bin/bash /bin/sh',
+  'pip install -U pip',
+  'npm install -g npm@latest',
+  'go get -u github.com/x/y@latest'
 ]
 
 const SEPARATORS: Piece[] = [
@@ -179,6 +206,11 @@ const RUN_FLAGS = [
 const HEREDOC_NAMES = ['EOF', 'EOT', '"EOF"', "'END'", '-EOF']
 
 const run: fc.Arbitrary<Piece> = fc.oneof(
+  {
+    // One command per RUN: consecutive ones are what DL3059 merges.
+    weight: 3,
+    arbitrary: fc.constantFrom(...COMMANDS).map((cmd) => () => `RUN ${cmd}`)
+  },
   {
     weight: 6,
     arbitrary: fc
@@ -262,6 +294,11 @@ const SOURCES = [
   'app.tar.gz',
   'https://example.com/file.tar.gz',
   'https://github.com/x/y.git#main',
+  'README.md',
+  'node_modules',
+  '.env',
+  'id_rsa',
+  '.npmrc',
   'git@github.com:x/y.git',
   '"with space"',
   '$SRC'
@@ -332,7 +369,14 @@ const PROPERTIES = [
   'LABEL license=NotALicense',
   'LABEL revision=abc',
   'LABEL description',
-  'LABEL org.opencontainers.image.source=https://github.com/x/y'
+  'LABEL org.opencontainers.image.source=https://github.com/x/y',
+  'ENV NODE_TLS_REJECT_UNAUTHORIZED=0',
+  'ENV PIP_TRUSTED_HOST=pypi.org',
+  'ENV GIT_SSL_NO_VERIFY=1',
+  'ENV PYTHONHTTPSVERIFY=0',
+  'ARG GITHUB_TOKEN',
+  'ENV AWS_SECRET_ACCESS_KEY=abc',
+  'ENV npm_config_strict_ssl=false'
 ]
 
 const property: fc.Arbitrary<Piece> = fc.oneof(
@@ -396,7 +440,17 @@ const OTHERS = [
   '#',
   '',
   '   ',
-  'entrypoint ["x"]'
+  'entrypoint ["x"]',
+  'EXPOSE 80/TCP',
+  'EXPOSE 127.0.0.1:8080:80',
+  'EXPOSE 8080:80',
+  'EXPOSE 22 2375',
+  'WORKDIR /proc/x',
+  'WORKDIR /sys',
+  '# hadolint ignore=DL3008',
+  '# hadolint ignore=DL3008,DL3015',
+  'COPY --from=builder / /',
+  'COPY --from=0 / /'
 ]
 
 const other: fc.Arbitrary<Piece> = fc.constantFrom(...OTHERS).map((o) => () => o)
@@ -463,6 +517,11 @@ export const dockerfile: fc.Arbitrary<string> = fc
     backtick: fc.boolean().chain((b) => (b ? fc.boolean() : fc.constant(false))),
     directives: fc.subarray(DIRECTIVES, { maxLength: 3 }),
     globals: fc.subarray(GLOBAL_ARGS, { maxLength: 2 }),
+    // Now and then an instruction before the first FROM (DL3061).
+    preamble: fc.oneof(
+      { weight: 11, arbitrary: fc.constant(undefined) },
+      { weight: 1, arbitrary: instruction }
+    ),
     stages: fc.array(fc.tuple(from, fc.array(instruction, { maxLength: 10 })), {
       minLength: 1,
       maxLength: 3
@@ -470,12 +529,13 @@ export const dockerfile: fc.Arbitrary<string> = fc
     crlf: fc.nat({ max: 9 }).map((n) => n === 0),
     trailingNewline: fc.nat({ max: 4 }).map((n) => n !== 0)
   })
-  .map(({ backtick, directives, globals, stages, crlf, trailingNewline }) => {
+  .map(({ backtick, directives, globals, preamble, stages, crlf, trailingNewline }) => {
     const ctx: Ctx = { esc: backtick ? '`' : '\\', stages: [] }
     const out: string[] = []
     if (backtick) out.push('# escape=`')
     out.push(...directives.filter((d) => !(backtick && /escape/i.test(d))))
     out.push(...globals)
+    if (preamble) out.push(preamble(ctx))
     for (const [head, body] of stages) {
       const f = head(ctx)
       out.push(f.text)

@@ -1,4 +1,4 @@
-import type fc from 'fast-check'
+import fc from 'fast-check'
 import type { FileKind, Workspace } from '../../src/core/types.js'
 import { corpusFiles, corpusWorkspace } from '../shared.js'
 import { composeFile, composeLine } from './compose-grammar.js'
@@ -22,17 +22,24 @@ export interface Target<T> {
 const files = (entries: Array<[string, string]>): Workspace =>
   corpusWorkspace(entries.map(([path, text]) => ({ path, text })))
 
-/** The build context of grammar-built Dockerfiles. */
-const BUILD_CONTEXT = files([
+/** The build context of grammar-built Dockerfiles, with or without a `.dockerignore`. */
+const CONTEXT_FILES: Array<[string, string]> = [
   ['package.json', '{"name": "app"}'],
   ['package-lock.json', '{}'],
   ['requirements.txt', 'flask==3.0.0\n'],
   ['src/index.js', 'console.log(1)\n'],
   ['app.tar.gz', ''],
-  ['.dockerignore', 'node_modules\n*.md\n'],
+  ['README.md', '# app\n'],
+  ['.env', 'TOKEN=abc\n'],
+  ['.npmrc', '//registry.npmjs.org/:_authToken=abc\n'],
+  ['id_rsa', '-----BEGIN OPENSSH PRIVATE KEY-----\n'],
   ['entrypoint.sh', '#!/bin/sh\nexec "$@"\n'],
   ['compose.yaml', 'services:\n  app:\n    build: .\n']
-])
+]
+const BUILD_CONTEXTS = [
+  files(CONTEXT_FILES),
+  files([...CONTEXT_FILES, ['.dockerignore', 'node_modules\n*.md\n.env\n']])
+]
 
 /** The project around grammar-built compose files. */
 const PROJECT = files([
@@ -66,14 +73,27 @@ const grammar = (
   workspace: Workspace
 ): Target<string> => ({ arbitrary, toInput: (text) => ({ path, text, kind, workspace }) })
 
-export function target(name: PropertyName): Target<Mutant> | Target<string> {
+/** Grammar-built Dockerfiles, in a build context with or without a `.dockerignore`. */
+const dockerfileGrammar: Target<[string, boolean]> = {
+  arbitrary: fc.tuple(dockerfile, fc.boolean()),
+  toInput: ([text, ignoreFile]) => ({
+    path: 'Dockerfile',
+    text,
+    kind: 'dockerfile',
+    workspace: BUILD_CONTEXTS[ignoreFile ? 1 : 0]
+  })
+}
+
+export function target(
+  name: PropertyName
+): Target<Mutant> | Target<string> | Target<[string, boolean]> {
   switch (name) {
     case 'dockerfile/corpus-mutation':
       return mutation('dockerfile')
     case 'compose/corpus-mutation':
       return mutation('compose')
     case 'dockerfile/grammar':
-      return grammar(dockerfile, 'Dockerfile', 'dockerfile', BUILD_CONTEXT)
+      return dockerfileGrammar
     case 'compose/grammar':
       return grammar(composeFile, 'compose.yaml', 'compose', PROJECT)
   }

@@ -175,6 +175,18 @@ export function reportedFindings(
   const inlineFps = new Set(
     ourComments(world, number).map((c) => parseInlineMarker(c.body)!.fingerprint)
   )
+  const ours = ourComments(world, number)
+  /** Findings of external tools (ShellCheck) are not re-linted here: matched by rule and line. */
+  const onLine = (rule: string, file: string, line: number): boolean =>
+    rule.startsWith('SC') &&
+    ours.some(
+      (c) =>
+        c.path === file &&
+        parseInlineMarker(c.body)!.rule === rule &&
+        c.line !== null &&
+        (c.startLine ?? c.line) <= line &&
+        line <= c.line
+    )
   const notes = annotations(run)
   const summaryRows = run.summary.split('\n').filter((l) => l.startsWith('| '))
   const fpsByFile = new Map<string, Map<string, string>>()
@@ -217,7 +229,7 @@ export function reportedFindings(
         file,
         line,
         inScope: inScope(world.diffAt(pull, pull.headSha, file), range, mode),
-        inline: inlineFps.has(fingerprintOf(file, rule, line, column)),
+        inline: inlineFps.has(fingerprintOf(file, rule, line, column)) || onLine(rule, file, line),
         annotation: notes.some(
           (a) => a.file === file && a.line === line && a.title.startsWith(`${rule} `)
         ),

@@ -1,5 +1,7 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { codeSpan, fenceFor, fenced, inert } from '../../src/review/markdown.js'
+import { liveMarkup, markdownBlocks } from '../e2e/inert.js'
 
 describe('inert', () => {
   it('keeps the code spans rules write and escapes everything else', () => {
@@ -39,5 +41,66 @@ describe('fences and spans', () => {
     expect(codeSpan('a`b')).toBe('``a`b``')
     expect(codeSpan('`x')).toBe('`` `x ``')
     expect(codeSpan('a|b\nc', { table: true })).toBe('`a\\|b c`')
+  })
+})
+
+describe('inert output, read back by an independent markdown reader', () => {
+  const hostile = fc.oneof(
+    fc.string(),
+    fc
+      .array(
+        fc.constantFrom(
+          '`',
+          '``',
+          '```',
+          '~~~',
+          '<!--',
+          '-->',
+          '<img src=x>',
+          '@octocat',
+          '@org/team',
+          '[x](http://evil)',
+          '|',
+          '\\',
+          '\n',
+          ' ',
+          'a',
+          '*',
+          '_',
+          '&#64;',
+          '</details>'
+        ),
+        { maxLength: 30 }
+      )
+      .map((parts) => parts.join(''))
+  )
+
+  it('the reader sees live markup where there is some', () => {
+    expect(liveMarkup('hi @octocat')).toHaveLength(1)
+    expect(liveMarkup('<img src=x onerror=alert(1)>')).toHaveLength(1)
+    expect(liveMarkup('[x](http://evil)')).toHaveLength(1)
+    expect(liveMarkup('```suggestion\nnever closed')).toHaveLength(1)
+    expect(liveMarkup('`@octocat <b>` \\<b\\> @&#8203;octocat')).toEqual([])
+  })
+
+  it('inert text has no live markup, whatever it holds (messages, table cells)', () => {
+    fc.assert(
+      fc.property(hostile, fc.boolean(), (text, table) => {
+        expect(liveMarkup(inert(text, { table }))).toEqual([])
+      }),
+      { numRuns: 500, seed: 11 }
+    )
+  })
+
+  it('a fenced block closes exactly after its lines; a code span holds any name', () => {
+    fc.assert(
+      fc.property(fc.array(hostile.map((t) => t.replace(/\n/g, ' '))), hostile, (lines, name) => {
+        const blocks = markdownBlocks(fenced('suggestion', lines))
+        expect(blocks).toHaveLength(1)
+        expect(blocks[0]).toMatchObject({ kind: 'fence', info: 'suggestion', lines, closed: true })
+        expect(liveMarkup(codeSpan(name))).toEqual([])
+      }),
+      { numRuns: 300, seed: 12 }
+    )
   })
 })

@@ -162,9 +162,13 @@ export function checkSuggestion(
   const marker = parseInlineMarker(comment.body)!
   const findings = lint(comment.path, applied)
   const still = fingerprints(comment.path, new LineIndex(applied), findings)
-  if (still.includes(marker.fingerprint))
-    return `finding ${marker.rule} (${marker.fingerprint}) is still there`
   const end = start + after.length - 1
+  // The same fingerprint elsewhere is the next occurrence of the same text taking its index.
+  const again = findings.filter(
+    (f, i) =>
+      still[i] === marker.fingerprint && f.range.start.line >= start && f.range.start.line <= end
+  )
+  if (again.length > 0) return `finding ${marker.rule} (${marker.fingerprint}) is still there`
   const same = findings.filter(
     (f) => f.rule === marker.rule && f.range.start.line >= start && f.range.start.line <= end
   )

@@ -91,7 +91,15 @@ export function fenced(info: string, lines: string[]): string {
   return [`${fence}${info}`, ...lines, fence].join('\n')
 }
 
-/** Percent-encode each segment of a repository path for a URL. */
+/**
+ * Percent-encode each segment of a repository path for a URL, parentheses included: an unbalanced
+ * `)` in a file name would otherwise end a markdown link's destination early.
+ */
 export function encodePath(path: string): string {
-  return path.split('/').map(encodeURIComponent).join('/')
+  return path
+    .split('/')
+    .map((segment) =>
+      encodeURIComponent(segment).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'))
+    )
+    .join('/')
 }

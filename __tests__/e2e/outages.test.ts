@@ -188,7 +188,9 @@ describe.concurrent('outages (end to end)', () => {
       s.world.rateLimit.remaining = 0
       const run = await s.review()
       expect(run.code).toBe(1)
-      expect(run.requests.map((r) => `${r.operation} ${r.status}`)).toEqual(['pulls/list-files 403'])
+      expect(run.requests.map((r) => `${r.operation} ${r.status}`)).toEqual([
+        'pulls/list-files 403'
+      ])
       expect(run.stdout).toMatch(
         /^::error::GitHub's API rate limit for this token is used up: 403 API rate limit exceeded for installation ID 4242\. \(the limit resets at \d\d:\d\d:\d\d UTC\)\. The run does not wait/m
       )

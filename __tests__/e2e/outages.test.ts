@@ -42,6 +42,14 @@ function expectSound(run: RunResult, s: Scenario, code: number): ReportedFinding
   return expectEveryFindingReported(run, s.standin, s.number)
 }
 
+/** Do `action` once, right after the `n`-th GraphQL read (of any run on the stand-in) was answered. */
+function afterRead(s: Scenario, n: number, action: () => void): void {
+  let reads = 0
+  s.standin.onRequest((r) => {
+    if (r.operation.startsWith('graphql:query') && ++reads === n) action()
+  })
+}
+
 /** A run where GitHub kept nothing of ours: every finding is annotated and in the job summary. */
 function expectAllOffPullRequest(found: ReportedFinding[], run: RunResult, s: Scenario): void {
   expect(ourComments(s.world, 1)).toEqual([])
@@ -222,10 +230,7 @@ describe.concurrent('outages (end to end)', () => {
 
   it('repository gone after linting (404 on the head check): nothing posted, verdict kept, findings annotated', async () => {
     await withPullRequest(BASE, { Dockerfile: APT }, async (s) => {
-      let reads = 0
-      s.standin.onRequest((r) => {
-        if (r.operation.startsWith('graphql:query') && ++reads === 1) s.world.deleted = true
-      })
+      afterRead(s, 1, () => (s.world.deleted = true))
       const run = await s.review({ inputs: FAILING })
       const found = expectSound(run, s, 1)
       expectAllOffPullRequest(found, run, s)
@@ -238,10 +243,7 @@ describe.concurrent('outages (end to end)', () => {
 
   it('repository gone between the head check and the review (404 on the write): writing stops, said why', async () => {
     await withPullRequest(BASE, { Dockerfile: APT }, async (s) => {
-      let reads = 0
-      s.standin.onRequest((r) => {
-        if (r.operation.startsWith('graphql:query') && ++reads === 2) s.world.deleted = true
-      })
+      afterRead(s, 2, () => (s.world.deleted = true))
       const run = await s.review({ inputs: FAILING })
       const found = expectSound(run, s, 1)
       expectAllOffPullRequest(found, run, s)
@@ -268,13 +270,7 @@ describe.concurrent('outages (end to end)', () => {
 
   it('head moved while linting: nothing posted, findings annotated; the run for the new head posts them once', async () => {
     await withPullRequest(BASE, { Dockerfile: APT }, async (s) => {
-      let pushed = false
-      s.standin.onRequest((r) => {
-        if (!pushed && r.operation.startsWith('graphql:query')) {
-          pushed = true
-          s.push({ 'README.md': 'docs\n' })
-        }
-      })
+      afterRead(s, 1, () => s.push({ 'README.md': 'docs\n' }))
       const run = await s.review({ inputs: FAILING })
       const found = expectSound(run, s, 1)
       expectAllOffPullRequest(found, run, s)
@@ -288,11 +284,7 @@ describe.concurrent('outages (end to end)', () => {
 
   it('head moved between the head check and the review: the review lands on the old commit, the next run replaces it without duplicates', async () => {
     await withPullRequest(BASE, { Dockerfile: APT }, async (s) => {
-      let reads = 0
-      s.standin.onRequest((r) => {
-        if (r.operation.startsWith('graphql:query') && ++reads === 2)
-          s.push({ 'README.md': 'docs\n' })
-      })
+      afterRead(s, 2, () => s.push({ 'README.md': 'docs\n' }))
       const run = await s.review({ inputs: FAILING })
       expectSound(run, s, 1)
       const outdated = ourComments(s.world, 1)

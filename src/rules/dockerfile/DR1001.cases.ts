@@ -26,6 +26,13 @@ export const cases: RuleCases = {
         'FROM node:20.15.1-slim\nWORKDIR /app\nCOPY --chown=node:node package*.json ./\nRUN npm ci\nCOPY --chown=node:node . .\nRUN npm run build\n'
     },
     {
+      name: 'only --chown/--chmod travel to the new COPY (a misspelt or other flag would break it)',
+      code: 'FROM node:20.15.1-slim\nWORKDIR /app\nCOPY --chwon=1 --link --chmod=644 . .\nRUN npm ci\n',
+      errors: [{ line: 4, column: 5, endColumn: 11 }],
+      output:
+        'FROM node:20.15.1-slim\nWORKDIR /app\nCOPY --chmod=644 package*.json ./\nRUN npm ci\nCOPY --chwon=1 --link --chmod=644 . .\n'
+    },
+    {
       name: 'manifests that exist in the build context',
       code: 'FROM python:3.12.4-slim\nWORKDIR /srv\nCOPY . /srv\nRUN pip install --upgrade pip \\\n    && pip install --no-cache-dir -r requirements.txt\n',
       files: {

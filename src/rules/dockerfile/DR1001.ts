@@ -217,6 +217,8 @@ function simpleChain(doc: DockerfileDoc, cmds: ShellCommand[]): boolean {
   return true
 }
 
+const OWNERSHIP_FLAGS = new Set(['chown', 'chmod'])
+
 function cacheOrderFix(
   doc: DockerfileDoc,
   ws: Workspace,
@@ -246,8 +248,10 @@ function cacheOrderFix(
   const indent = /^[ \t]*/.exec(doc.lines.lineText(line))![0]
   const target = dest.replace(/^["']|["']$/g, '')
   const destDir = target.endsWith('/') ? target : `${target}/`
-  // Keep the broad COPY's --chown/--chmod so the install sees the same ownership.
-  const flags = copy.argsSpan ? doc.text.slice(copy.keywordSpan.end, copy.argsSpan.start) : ' '
+  // Keep the broad COPY's --chown/--chmod so the install sees the same ownership (only those: an
+  // ADD-only or misspelt flag would fail the new COPY).
+  const kept = copy.flags.filter((f) => OWNERSHIP_FLAGS.has(f.name)).map((f) => f.raw)
+  const flags = kept.length > 0 ? ` ${kept.join(' ')} ` : ' '
   const keyword = `${copy.keywordText === 'add' || copy.keywordText === 'copy' ? 'copy' : 'COPY'}${flags}`
   const copyLines: string[] = []
   const rootFiles = sources.filter((s) => !s.endsWith('/'))

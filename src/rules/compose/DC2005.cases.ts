@@ -9,7 +9,19 @@ export const cases: RuleCases = {
       '    image: nginx:1.27',
       "    ports: ['80:80']",
       "    expose: ['3000']"
-    )
+    ),
+    {
+      name: 'empty items are no ports (DC0002 reports them)',
+      code: yaml(
+        'services:',
+        '  web:',
+        '    image: nginx:1.27',
+        '    ports:',
+        "      - '80:80'",
+        '      - ~',
+        '      -'
+      )
+    }
   ],
   invalid: [
     {

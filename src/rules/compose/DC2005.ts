@@ -30,7 +30,8 @@ export const DC2005 = defineComposeRule({
       for (const section of ['ports', 'expose']) {
         const list = rawSeq(rawGet(svc.map, section)?.value)
         for (const item of list?.items ?? []) {
-          if (!isScalar(item) || !item.range || item.type === style) continue
+          // An empty item (`-` alone, `~`) is no port: DC0002 reports it; quoting made it 'null'.
+          if (!isScalar(item) || !item.range || item.type === style || item.value === null) continue
           const node = item as Scalar
           const r = node.range!
           ctx.report({

@@ -45,6 +45,13 @@ export const cases: RuleCases = {
         'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/* # see #12\n'
     },
     {
+      name: 'a comment right after an operator is a comment too',
+      code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl;# see #12\n',
+      errors: [{ line: 2, column: 5 }],
+      output:
+        'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*;# see #12\n'
+    },
+    {
       name: 'a trailing shell comment after a closer',
       code: 'FROM debian:12\nRUN set -eux; \\\n  if true; then apt-get update; fi # see #12\n',
       errors: [{ line: 3, column: 17 }],

@@ -136,7 +136,8 @@ export function insertAfter(doc: DockerfileDoc, word: ShellWord, text: string): 
   return { range: { start: at, end: at }, text: ` ${text}` }
 }
 
-const TRAILING_COMMENT = /(?:^|\s)#/
+/** A shell comment starts at a word: after a blank or an operator. */
+const TRAILING_COMMENT = /(?:^|[\s;&|()])#/
 const QUOTE = /["'`]/
 
 /**

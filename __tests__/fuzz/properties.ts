@@ -101,12 +101,22 @@ interface OffsetEdit {
   text: string
 }
 
-/** Well-formedness of a fix (property 2): problems, and its edits as offsets when it can be applied. */
+function toOffsetEdits(lines: LineIndex, fix: Fix): OffsetEdit[] {
+  return fix.edits
+    .map((e) => ({
+      start: lines.offset(e.range.start),
+      end: lines.offset(e.range.end),
+      text: e.text
+    }))
+    .sort((a, b) => a.start - b.start || a.end - b.end)
+}
+
+/** Well-formedness of a fix (property 2): problems, and the fixed text when it can be applied. */
 export function checkFix(
   text: string,
   lines: LineIndex,
   fix: Fix
-): { problems: string[]; edits?: OffsetEdit[]; fixed?: string } {
+): { problems: string[]; fixed?: string } {
   if (fix.edits.length === 0) return { problems: ['fix has no edits'] }
   if (fix.description.trim() === '') return { problems: ['fix has no description'] }
   const problems: string[] = []
@@ -142,7 +152,7 @@ export function checkFix(
     problems.push('applyFixes changed text outside the edit ranges (differs from a plain splice)')
   if (expected === text) problems.push('the fix changes nothing')
   problems.push(...checkSuggestion(text, lines, fix, expected))
-  return { problems, edits, fixed: expected }
+  return { problems, fixed: expected }
 }
 
 const CR_AT_END = /\r$/
@@ -315,7 +325,6 @@ export function checkInput(input: FuzzInput, stats?: CheckStats): void {
   if (problems.length > 0) fail(input, problems)
 
   const parseRule = PARSE_RULES[input.kind]
-  const parseBefore = result.findings.filter((f) => f.rule === parseRule)
   const fixable = result.findings.filter((f) => f.fix)
   // Findings often share one fix (a sort of a whole list): lint each fixed text once per rule.
   const relinted = new Map<string, FileResult>()
@@ -330,9 +339,8 @@ export function checkInput(input: FuzzInput, stats?: CheckStats): void {
     const checked = checkFix(text, lines, fix)
     const where = `${describe(f)}, fix "${fix.description}" ${JSON.stringify(fix.edits)}`
     for (const p of checked.problems) problems.push(`${where}: ${p}\n${excerpt(text, f.range)}`)
-    if (!checked.fixed || !checked.edits || checked.problems.length > 0) continue
-    const after = relint(f.rule, checked.fixed)
-    problems.push(...checkAlone(input, result, after, f, checked.edits, checked.fixed, parseBefore))
+    if (checked.fixed === undefined || checked.problems.length > 0) continue
+    problems.push(...checkAlone(input, result, relint(f.rule, checked.fixed), f))
   }
   if (problems.length > 0) fail(input, problems)
   const t2 = performance.now()
@@ -377,16 +385,19 @@ export function checkInput(input: FuzzInput, stats?: CheckStats): void {
   }
 }
 
-/** Property 3 for one fix applied alone. */
-function checkAlone(
+/**
+ * Property 3 for one fix applied alone: `after` is the lint (of at least the finding's rule and the
+ * parse-error rule) of `input.text` with `finding.fix` applied.
+ */
+export function checkAlone(
   input: FuzzInput,
   original: FileResult,
   after: FileResult,
-  finding: Finding,
-  edits: OffsetEdit[],
-  fixed: string,
-  parseBefore: Finding[]
+  finding: Finding
 ): string[] {
+  const edits = toOffsetEdits(new LineIndex(input.text), finding.fix!)
+  const fixed = applyFixes(input.text, [finding.fix!]).text
+  const parseBefore = original.findings.filter((f) => f.rule === PARSE_RULES[input.kind])
   const parseRule = PARSE_RULES[input.kind]
   const problems: string[] = []
   const where = `${describe(finding)}, fix "${finding.fix!.description}"`

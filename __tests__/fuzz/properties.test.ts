@@ -11,6 +11,7 @@ import {
   type FuzzInput
 } from './properties.js'
 import { EMPTY_WORKSPACE } from '../../src/core/engine.js'
+import { PROPERTIES, seedOf, shares } from './settings.js'
 
 /**
  * The fuzz checks themselves: each one must catch the defect it is there for (a property that
@@ -160,5 +161,17 @@ describe('whole inputs through the engine', () => {
     expect(stats.findings).toBeGreaterThan(3)
     expect(stats.fixes).toBeGreaterThanOrEqual(3)
     expect(stats.fixPasses).toBeGreaterThanOrEqual(1)
+  })
+})
+
+describe('the plan', () => {
+  it('splits any FUZZ_RUNS exactly over the properties, with a seed each', () => {
+    for (const total of [0, 1, 7, 1_200, 100_000]) {
+      const split = shares(total)
+      expect([...split.keys()]).toEqual(PROPERTIES.map((p) => p.name))
+      expect([...split.values()].reduce((a, b) => a + b, 0)).toBe(total)
+    }
+    expect(Math.min(...shares(100_000).values())).toBe(25_000)
+    expect(new Set(PROPERTIES.map((p) => seedOf(p.name))).size).toBe(PROPERTIES.length)
   })
 })

@@ -68,7 +68,17 @@ export function seedOf(name: PropertyName): number {
  * named after the vitest process (the forks share it as their parent), and the file that completes
  * the set prints and checks the total. One vitest run, one tally; a file older than a day is stale.
  */
-const TALLY = join(tmpdir(), `docker-review-fuzz-${process.ppid}.tsv`)
+const TALLY = join(tmpdir(), `docker-review-fuzz-${runId()}.tsv`)
+
+/** The vitest process: its pid, and on Linux its start time too (pids are reused). */
+function runId(): string {
+  try {
+    const stat = readFileSync(`/proc/${process.ppid}/stat`, 'utf8')
+    return `${process.ppid}-${stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]}`
+  } catch {
+    return String(process.ppid)
+  }
+}
 
 export interface TallyTotal {
   properties: number

@@ -6,6 +6,10 @@ export const cases: RuleCases = {
     'FROM node:20.15.0\nCOPY package.json /app/\n',
     { name: 'variable destination', code: 'FROM node:20.15.0\nCOPY package.json $APP_HOME\n' },
     {
+      name: 'a heredoc marker last is a source, not a destination',
+      code: 'FROM node:20.15.0\nCOPY tomljson <<EOF\n/bin/tomljson\nEOF\n'
+    },
+    {
       name: 'Windows path',
       code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY app.exe C:\\app\\\n'
     },

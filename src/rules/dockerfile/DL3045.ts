@@ -37,7 +37,8 @@ export const DL3045 = defineDockerfileRule({
       const inst = top.trigger ?? top
       if (inst.keyword !== 'COPY') continue
       const dest = destination(inst)
-      if (!dest) continue
+      // A heredoc marker last (`COPY a <<EOF`) is a source, not a destination.
+      if (!dest || inst.heredocs.some((h) => h.marker.start === dest.start)) continue
       // The text as written: Windows paths keep their backslashes.
       const raw = doc.text.slice(dest.start, dest.end)
       const path = inst.json ? dest.value : raw.replace(QUOTES, '')

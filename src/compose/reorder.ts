@@ -49,6 +49,7 @@ function itemStart(doc: ComposeDoc, item: unknown, inSeq: boolean): number | und
 }
 
 const KEY_COLON = /^[ \t]*:/
+const TAB_TAIL = /^[ \t\r\n]*\t[ \t]*$/
 
 function keyEndOf(pair: { key: unknown }): number {
   return (pair.key as Node | null)?.range?.[1] ?? 0
@@ -112,6 +113,9 @@ export function reorderEdit(
   }
   if (!anchorsStayBeforeAliases(node.items, order)) return undefined
   const regionEnd = ends[ends.length - 1]
+  // yaml reads a last line of blanks holding a tab (no line break after it) after `key:` as a tab
+  // indentation error, after a scalar as nothing: which item comes last must not change then.
+  if (TAB_TAIL.test(text.slice(regionEnd))) return undefined
   const newline = eol(doc)
   const terminated = (s: string): string => (/\n$/.test(s) ? s : s + newline)
   let out = ''

@@ -5,6 +5,12 @@ export const cases: RuleCases = {
   valid: [yaml('services:', '  app:', '    image: node:22', '  db:', '    image: postgres:16.4')],
   invalid: [
     {
+      name: 'a last line of blanks with a tab: no sort (yaml would read it as tab indentation after `networks:`)',
+      code: 'services:\n  b:\n    image: x\n    networks:\n  a:\n    image: y\n\t',
+      errors: [{ line: 5, column: 3, endColumn: 4 }],
+      output: null
+    },
+    {
       name: 'services move with their comments; the separating blank line stays in place',
       code: yaml(
         'services:',

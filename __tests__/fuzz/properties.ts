@@ -23,11 +23,16 @@ import { registry } from '../../src/rules/index.js'
  *    without the file's final line break, which a suggestion of whole lines cannot express: a
  *    fix emptying the last line of a file without one leaves a final line break behind).
  * 3. Each fix applied alone gives a text that lints without a file error, with no parse error
- *    (DL1000 / DC0001) the original did not have, and on which the fixed rule does not fire again
- *    at the fixed place: the finding's range joined with the fix's edited region, mapped through
- *    the edits, holds no more findings of that rule than it held besides the fixed one before.
- *    Fixing everything until stable (`fixUntilStable`, safe and unsafe fixes) converges within its
- *    pass limit, and every intermediate text lints without a file error.
+ *    (DL1000 / DC0001) the original did not have (an error after the fix is an old one when an
+ *    original error sits at the same place after mapping, or has the same message), and on which
+ *    the fixed rule does not fire again at the fixed place: the finding's range joined with the
+ *    fix's edited region, mapped through the edits, holds no more findings of that rule than it
+ *    held besides the fixed one before. Where a fix deleted text the place is a point, and what
+ *    now follows the point is not at it (deleting one of three overridden CMDs leaves the next one
+ *    rightly reported). DC0002 and DL1000 gather many independent checks under one id, so for
+ *    them only the same message again counts (see CATCH_ALL). Fixing everything until stable
+ *    (`fixUntilStable`, safe and unsafe fixes) converges within its pass limit, and every
+ *    intermediate text lints without a file error.
  */
 
 export interface FuzzInput {

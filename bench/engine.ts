@@ -2,14 +2,14 @@ import type { FileKind } from '../src/core/types.js'
 
 /**
  * docker-review's engine as the benchmarks drive it: the default configuration, every rule of the
- * registry, one file at a time (what the CLI and the action do per file), no time budget.
+ * registry, one file at a time (what the CLI and the action do per file), no time budget, no
+ * workspace (no other file is read: build-context rules see an empty context).
  */
 
 export type LintOne = (path: string, text: string, kind: FileKind) => number
 
 export interface EngineOptions {
-  /** Read build contexts and override files from disk (the corpus run); default none. */
-  disk?: boolean
+  /** ShellCheck (`{ shellcheck }`), or none. */
   tools?: object
 }
 
@@ -17,12 +17,10 @@ export async function loadEngine(options: EngineOptions = {}): Promise<LintOne> 
   const { lintText } = await import('../src/core/engine.js')
   const { resolveConfig } = await import('../src/config/config.js')
   const { registry } = await import('../src/rules/index.js')
-  const { diskWorkspace } = await import('../src/io/workspace.js')
   const config = resolveConfig([])
-  const workspace = options.disk ? diskWorkspace('/') : undefined
   const tools = options.tools ?? {}
   return (path, text, kind) =>
-    lintText({ path, text, kind }, { registry, config, workspace, tools }).findings.length
+    lintText({ path, text, kind }, { registry, config, tools }).findings.length
 }
 
 /**

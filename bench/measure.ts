@@ -8,8 +8,10 @@ import { cacheReset, loadEngine, shellCacheHitRate } from './engine.js'
 
 /**
  * One tool over one corpus, in the calling process (the bench runs each pair in its own child, so
- * peak RSS belongs to that tool alone): a warm-up pass over the files (not for DCLint, which needs
- * minutes per pass), then a measured pass over the files repeated `repeat` times.
+ * peak RSS belongs to that tool alone): warm-up passes over the files (not for DCLint, which needs
+ * minutes per pass), then one measured pass — its wall time per file (files/s, p50/p99/max) and
+ * the process's CPU time (steadier than wall time on a shared machine; ShellCheck's processes are
+ * not in it).
  */
 
 export type Tool =
@@ -22,6 +24,9 @@ export interface Measurement {
   bytes: number
   totalMs: number
   filesPerSecond: number
+  /** CPU time of the measured pass and files per CPU second. */
+  cpuMs: number
+  filesPerCpuSecond: number
   p50Ms: number
   p99Ms: number
   maxMs: number
@@ -34,32 +39,32 @@ export interface Measurement {
 }
 
 const require = createRequire(import.meta.url)
+/** Warm-up passes: the JIT needs a few over ~6 MB of varied input. */
+const WARM_UP = 2
 
-export async function measure(tool: Tool, kind: FileKind, repeat = 1): Promise<Measurement> {
+export async function measure(tool: Tool, kind: FileKind): Promise<Measurement> {
   const paths = corpusFiles(kind)
   const texts = paths.map((p) => readFileSync(p, 'utf8'))
   let lintOne = await linter(tool, kind)
   const ours = tool.startsWith('docker-review')
   let crashes = 0
   let findings = 0
-  const pass = (times: number, record: boolean): number[] => {
+  const pass = (record: boolean): number[] => {
     const each: number[] = []
-    for (let r = 0; r < times; r++) {
-      for (let i = 0; i < texts.length; i++) {
-        const t = performance.now()
-        try {
-          const n = lintOne(paths[i], texts[i])
-          if (record) findings += n
-        } catch {
-          if (record) crashes++
-        }
-        each.push(performance.now() - t)
+    for (let i = 0; i < texts.length; i++) {
+      const t = performance.now()
+      try {
+        const n = lintOne(paths[i], texts[i])
+        if (record) findings += n
+      } catch {
+        if (record) crashes++
       }
+      each.push(performance.now() - t)
     }
     return each
   }
   // DCLint takes minutes per pass (it re-parses per rule and compiles its schema per file).
-  if (tool !== 'dclint') pass(1, false)
+  if (tool !== 'dclint') for (let i = 0; i < WARM_UP; i++) pass(false)
   // The measured pass starts with empty caches (the shell cache; ShellCheck's results, by a new
   // runner): a review process lints each file once.
   if (ours) {
@@ -67,22 +72,27 @@ export async function measure(tool: Tool, kind: FileKind, repeat = 1): Promise<M
     reset()
     lintOne = await linter(tool, kind)
   }
+  const cpu = process.cpuUsage()
   const start = performance.now()
-  const times = pass(repeat, true)
+  const times = pass(true)
   const total = performance.now() - start
+  const used = process.cpuUsage(cpu)
+  const cpuMs = (used.user + used.system) / 1000
   const order = times.map((t, i) => [t, i] as const).sort((a, b) => a[0] - b[0])
   const sorted = order.map(([t]) => t)
   const measurement: Measurement = {
     tool,
     kind,
-    files: texts.length * repeat,
-    bytes: texts.reduce((a, t) => a + t.length, 0) * repeat,
+    files: texts.length,
+    bytes: texts.reduce((a, t) => a + t.length, 0),
     totalMs: round(total),
-    filesPerSecond: Math.round((texts.length * repeat) / (total / 1000)),
+    filesPerSecond: Math.round(texts.length / (total / 1000)),
+    cpuMs: Math.round(cpuMs),
+    filesPerCpuSecond: Math.round(texts.length / (cpuMs / 1000)),
     p50Ms: round(percentile(sorted, 50)),
     p99Ms: round(percentile(sorted, 99)),
     maxMs: round(sorted[sorted.length - 1]),
-    slowest: paths[order[order.length - 1][1] % paths.length].replace(`${CORPUS}/`, ''),
+    slowest: paths[order[order.length - 1][1]].replace(`${CORPUS}/`, ''),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     crashes,
     findings
@@ -96,7 +106,10 @@ async function linter(tool: Tool, kind: FileKind): Promise<(path: string, text: 
     case 'docker-review':
     case 'docker-review+shellcheck': {
       const tools = tool === 'docker-review+shellcheck' ? await shellcheckTools() : {}
-      const lintOne = await loadEngine({ disk: true, tools })
+      // No workspace: the corpus files are not in their repositories, and peers read no other
+      // file either (build-context rules see an empty context, as in an action run with nothing
+      // fetched).
+      const lintOne = await loadEngine({ tools })
       return (path, text) => lintOne(path, text, kind)
     }
     case 'dockerfilelint': {

@@ -8,6 +8,12 @@ export const cases: RuleCases = {
   ],
   invalid: [
     {
+      name: 'a name BuildKit would refuse anyway is not lowercased (it would rename its variables)',
+      code: 'ARG V=1\nFROM alpine:3.19 AS Build:${V} AS x\nRUN true\n',
+      errors: [{ line: 2, column: 21, message: "Stage name 'Build:${V}'" }],
+      output: null
+    },
+    {
       code: 'FROM alpine:3.19 AS Builder\nRUN true\n',
       errors: [{ line: 1, column: 21, endColumn: 28, message: "'builder'" }],
       output: 'FROM alpine:3.19 AS builder\nRUN true\n'

@@ -55,6 +55,9 @@ function references(doc: DockerfileDoc, stage: Stage, lower: string): TextEdit[]
   return out
 }
 
+/** BuildKit's stage names (`instructions.validateDefinitionName`, lowercased). */
+const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/
+
 export const DR2001 = defineDockerfileRule({
   id: 'DR2001',
   aliases: ['StageNameCasing'],
@@ -70,11 +73,17 @@ export const DR2001 = defineDockerfileRule({
       ctx.report({
         message: `Stage name '${written}' should be lowercase ('${lower}'); BuildKit compares stage names case-insensitively.`,
         range: stage.nameSpan.range,
-        fix: {
-          description: `Rename the stage to '${lower}' here and where it is referenced.`,
-          safe: true,
-          edits: [{ range: stage.nameSpan.range, text: lower }, ...references(doc, stage, lower)]
-        }
+        // Only a name BuildKit accepts is renamed: lowercasing `a:${TAG}` would rename a variable.
+        fix: STAGE_NAME.test(lower)
+          ? {
+              description: `Rename the stage to '${lower}' here and where it is referenced.`,
+              safe: true,
+              edits: [
+                { range: stage.nameSpan.range, text: lower },
+                ...references(doc, stage, lower)
+              ]
+            }
+          : undefined
       })
     }
   }

@@ -21,6 +21,20 @@ export const cases: RuleCases = {
         '      - ~',
         '      -'
       )
+    },
+    {
+      name: 'values written over several lines are left alone (no port entries either)',
+      code: yaml(
+        'services:',
+        '  web:',
+        '    image: nginx:1.27',
+        '    ports:',
+        '      - |',
+        '        echo a',
+        "      - '80:80'",
+        '      - 8080',
+        '        :80'
+      )
     }
   ],
   invalid: [

@@ -34,6 +34,9 @@ export const DC2005 = defineComposeRule({
           if (!isScalar(item) || !item.range || item.type === style || item.value === null) continue
           const node = item as Scalar
           const r = node.range!
+          // A block scalar or a value written over several lines is no port entry (DC0002's):
+          // quoting it would need its continuation lines re-indented.
+          if (doc.text.slice(r[0], r[1]).includes('\n')) continue
           ctx.report({
             message: `${section} entry ${doc.text.slice(r[0], r[1])} of service '${svc.name}' should be in ${quoteType} quotes.`,
             range: doc.rangeOf(r[0], r[1]),

@@ -229,7 +229,7 @@ function spread<T>(items: readonly T[], count: number, keep: (item: T) => boolea
   return Array.from({ length: count }, (_, i) => kept[Math.floor(i * step)])
 }
 
-/** The 3,000 files of the large pull request: base tree and head changes. */
+/** The 3,000 files of the large pull request: base tree and head changes (also for profiling it). */
 export function largePullRequestFiles(): {
   base: Record<string, string>
   head: Record<string, string>

@@ -168,6 +168,7 @@ function printCorpus(
         'corpus',
         'files',
         'files/s',
+        'files/CPU s',
         'p50 ms',
         'p99 ms',
         'max ms',
@@ -180,6 +181,7 @@ function printCorpus(
         m.kind,
         m.files,
         m.filesPerSecond,
+        m.filesPerCpuSecond,
         m.p50Ms,
         m.p99Ms,
         m.maxMs,
@@ -190,8 +192,11 @@ function printCorpus(
       2
     )
   )
-  for (const [k, v] of Object.entries(ratios))
-    console.log(`${k}: ${v === undefined ? 'n/a' : `${v}×`}`)
+  const x = (v: number | undefined): string => (v === undefined ? 'n/a' : `${v}×`)
+  for (const [, peer] of PEERS)
+    console.log(
+      `docker-review / ${peer}: ${x(ratios[`docker-review / ${peer} (files/s)`])} files/s, ${x(ratios[`docker-review / ${peer} (files per CPU second)`])} files per CPU second`
+    )
 }
 
 function growthSection(): {
@@ -254,19 +259,22 @@ function printGrowth(corpus: CorpusGrowth[], file: FileGrowth[]): void {
   )
 }
 
-function actionSection(): {
+async function actionSection(): Promise<{
   distStale: boolean
   coldStart: ColdStart
   largePullRequest: LargePullRequest
-} {
+}> {
+  const { distIsStale } = await import('./action.js')
   return {
-    distStale: child<boolean>('dist-stale'),
+    distStale: distIsStale(),
     coldStart: child<ColdStart>('cold-start'),
     largePullRequest: child<LargePullRequest>('large-pr')
   }
 }
 
-function printAction(a: ReturnType<typeof actionSection>): void {
+type ActionResults = Awaited<ReturnType<typeof actionSection>>
+
+function printAction(a: ActionResults): void {
   const c = a.coldStart
   const p = a.largePullRequest
   if (a.distStale)
@@ -313,7 +321,7 @@ function printAction(a: ReturnType<typeof actionSection>): void {
 
 function checksOf(results: {
   growth?: { corpus: CorpusGrowth[]; file: FileGrowth[] }
-  action?: ReturnType<typeof actionSection>
+  action?: ActionResults
 }): Check[] {
   const out: Check[] = []
   for (const g of results.growth?.corpus ?? []) {
@@ -381,10 +389,7 @@ function gitCommit(): string {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2)
   if (argv[0] === '--child') {
-    const result =
-      argv[1] === 'dist-stale'
-        ? (await import('./action.js')).distIsStale()
-        : await childMain(argv.slice(1))
+    const result = await childMain(argv.slice(1))
     process.stdout.write(`${JSON.stringify(result)}\n`)
     return
   }
@@ -408,7 +413,7 @@ async function main(): Promise<void> {
     Object.assign(results, { measurements, ratios })
   }
   if (options.only.has('growth')) results.growth = growthSection()
-  if (options.only.has('action')) results.action = actionSection()
+  if (options.only.has('action')) results.action = await actionSection()
   const checks = checksOf(results as Parameters<typeof checksOf>[0])
   Object.assign(results, {
     checks,
@@ -426,7 +431,7 @@ async function main(): Promise<void> {
     console.log('')
   }
   if (results.action) {
-    printAction(results.action as ReturnType<typeof actionSection>)
+    printAction(results.action as ActionResults)
     console.log('')
   }
   console.log(

@@ -70,7 +70,7 @@ function parseComposeText(path: string, text: string): ComposeDoc {
     merge: true
   })
   const problems: YamlProblem[] = [
-    ...[...doc.errors, ...duplicateKeys(doc)]
+    ...[...doc.errors, ...duplicateKeys(doc, text)]
       .sort((a, b) => a.pos[0] - b.pos[0])
       .map((e) => ({ severity: 'error' as const, e })),
     ...doc.warnings.map((e) => ({ severity: 'warning' as const, e }))
@@ -110,15 +110,32 @@ function boundary(text: string, offset: number, away: -1 | 1): number {
 }
 
 /**
- * yaml's DUPLICATE_KEY errors (same code, message and position as its `uniqueKeys: true`): scalar
- * keys with equal values in one mapping. Merge keys (`<<`) resolve to distinct symbols and never
- * collide; collection and alias keys are never equal.
+ * Errors yaml does not raise itself:
+ *
+ * - DUPLICATE_KEY (same code, message and position as its `uniqueKeys: true`): scalar keys with
+ *   equal values in one mapping. Merge keys (`<<`) resolve to distinct symbols and never collide;
+ *   collection and alias keys are never equal.
+ * - a double-quoted scalar whose last quote is escaped (`"3.8\\"` at a line's end): yaml ends it
+ *   there without a word, Compose's reader runs on to the next quote and fails. Same message as
+ *   yaml's own unterminated quote.
  */
 function duplicateKeys(
-  doc: Document.Parsed
+  doc: Document.Parsed,
+  text: string
 ): Array<{ pos: [number, number]; code: string; message: string }> {
   const out: Array<{ pos: [number, number]; code: string; message: string }> = []
   visit(doc, {
+    Scalar(_, node) {
+      if (node.type !== 'QUOTE_DOUBLE' || !node.range) return
+      let end = node.range[1] - 1
+      if (end <= node.range[0] || text.charCodeAt(end) !== 34) return
+      let escapes = 0
+      while (text.charCodeAt(--end) === 92) escapes++
+      if (escapes % 2 === 0) return
+      // Just past the opening quote: DC0001 points back at the quote before the position.
+      const at = node.range[0] + 1
+      out.push({ pos: [at, at], code: 'MISSING_CHAR', message: 'Missing closing "quote' })
+    },
     Map(_, map) {
       if (!isMap(map) || map.items.length < 2) return
       const seen = new Set<unknown>()

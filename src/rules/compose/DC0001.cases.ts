@@ -67,6 +67,11 @@ export const cases: RuleCases = {
       errors: [{ line: 4, column: 5, message: 'Duplicate key' }]
     },
     {
+      name: 'a double-quoted value whose last quote is escaped is unterminated (yaml lets it pass)',
+      code: 'version: "3.8\\"\nservices:\n  web:\n    image: "nginx:1.27"\n',
+      errors: [{ line: 1, column: 10, message: 'Missing closing' }]
+    },
+    {
       code: 'services:\n  web:\n    image: "nginx\n',
       errors: [{ line: 3, column: 12, message: 'Missing closing' }]
     },

@@ -115,8 +115,8 @@ function boundary(text: string, offset: number, away: -1 | 1): number {
  * - DUPLICATE_KEY (same code, message and position as its `uniqueKeys: true`): scalar keys with
  *   equal values in one mapping. Merge keys (`<<`) resolve to distinct symbols and never collide;
  *   collection and alias keys are never equal.
- * - a double-quoted scalar whose last quote is escaped (`"3.8\\"` at a line's end): yaml ends it
- *   there without a word, Compose's reader runs on to the next quote and fails. Same message as
+ * - a quoted scalar whose last quote is escaped (`"3.8\\"` or `'it''` at a line's end): yaml ends
+ *   it there without a word, Compose's reader runs on to the next quote and fails. Same message as
  *   yaml's own unterminated quote.
  */
 function duplicateKeys(
@@ -126,15 +126,23 @@ function duplicateKeys(
   const out: Array<{ pos: [number, number]; code: string; message: string }> = []
   visit(doc, {
     Scalar(_, node) {
-      if (node.type !== 'QUOTE_DOUBLE' || !node.range) return
+      if (!node.range || (node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE')) return
+      const start = node.range[0]
       let end = node.range[1] - 1
-      if (end <= node.range[0] || text.charCodeAt(end) !== 34) return
-      let escapes = 0
-      while (text.charCodeAt(--end) === 92) escapes++
-      if (escapes % 2 === 0) return
+      const quote = node.type === 'QUOTE_DOUBLE' ? 34 : 39
+      if (end <= start || text.charCodeAt(end) !== quote) return
+      // `"…\\"`: the quote is escaped by an odd run of backslashes before it; `'…''`: quotes
+      // pair up as escapes, so a closing quote leaves an odd run of them.
+      let run = 0
+      if (quote === 34) while (text.charCodeAt(--end) === 92) run++
+      else while (end > start && text.charCodeAt(end--) === 39) run++
+      if (quote === 34 ? run % 2 === 0 : run % 2 === 1) return
       // Just past the opening quote: DC0001 points back at the quote before the position.
-      const at = node.range[0] + 1
-      out.push({ pos: [at, at], code: 'MISSING_CHAR', message: 'Missing closing "quote' })
+      out.push({
+        pos: [start + 1, start + 1],
+        code: 'MISSING_CHAR',
+        message: `Missing closing ${quote === 34 ? '"' : "'"}quote`
+      })
     },
     Map(_, map) {
       if (!isMap(map) || map.items.length < 2) return

@@ -42,7 +42,11 @@ export const cases: RuleCases = {
       name: 'Compose merge tags',
       code: yaml('services:', '  web:', '    image: nginx:1.27', '    ports: !reset []')
     },
-    { name: 'an empty file', code: '' }
+    { name: 'an empty file', code: '' },
+    {
+      name: 'quotes escaped inside quoted values, closed properly',
+      code: "services:\n  web:\n    image: 'nginx:1.27'\n    command: [\"a\\\\\", 'it''s', '''', \"\"]\n"
+    }
   ],
   invalid: [
     {
@@ -70,6 +74,11 @@ export const cases: RuleCases = {
       name: 'a double-quoted value whose last quote is escaped is unterminated (yaml lets it pass)',
       code: 'version: "3.8\\"\nservices:\n  web:\n    image: "nginx:1.27"\n',
       errors: [{ line: 1, column: 10, message: 'Missing closing' }]
+    },
+    {
+      name: "the same in single quotes: 'it'' ends in an escaped quote",
+      code: "name: 'it''\nservices:\n  web:\n    image: 'nginx:1.27'\n",
+      errors: [{ line: 1, column: 7, message: "Missing closing 'quote" }]
     },
     {
       code: 'services:\n  web:\n    image: "nginx\n',

@@ -387,6 +387,8 @@ interface ShSyntax {
   KeepComments(keep: boolean): unknown
   Variant(lang: unknown): unknown
   LangBash: unknown
+  Walk(node: unknown, visit: (node: { Pos(): { Offset(): number } } | null) => boolean): void
+  NodeType(node: unknown): string
 }
 interface ShError {
   Text?: string
@@ -457,6 +459,37 @@ function operatorAfter(text: string, from: number): [string, number] {
 /** Scripts nested deeper than the JavaScript stack allows are reported, not thrown. */
 const TOO_DEEP = 'nested too deeply to parse'
 
+/**
+ * mvdan/sh 0.10 starts a comment at a `#` right after an expansion or a quote (`a$S#b c`,
+ * `"a"#b`), where bash keeps reading the word: every word after it is lost. Such a script is read
+ * as one that does not parse (the fallback's words keep the `#`). Only texts with a `#` in such a
+ * place are parsed a second time, keeping comments, to see where mvdan/sh put them.
+ */
+const MID_WORD_HASH = 'mvdan/sh would read a `#` inside a word as a comment'
+const RISKY_HASH = /["'`)}]#|\$\w+#/
+/** Blanks and operators: what may stand before a `#` that starts a comment. */
+const COMMENT_AFTER = new Set([...' \t\n\r;&|()<>'].map((c) => c.charCodeAt(0)))
+let commentParser: ShParser | undefined
+
+function midWordComment(
+  input: string,
+  text: string,
+  idx: ((byte: number) => number) | undefined
+): number | undefined {
+  commentParser ??= syntax.NewParser(syntax.KeepComments(true), syntax.Variant(syntax.LangBash))
+  let found: number | undefined
+  syntax.Walk(commentParser.Parse(input, ''), (node) => {
+    if (found !== undefined || !node) return false
+    if (syntax.NodeType(node) === 'Comment') {
+      const byte = node.Pos().Offset()
+      const at = idx ? idx(byte) : byte
+      if (at > 0 && !COMMENT_AFTER.has(text.charCodeAt(at - 1))) found = at
+    }
+    return true
+  })
+  return found
+}
+
 function mvdan(text: string): ShellScript {
   parser ??= syntax.NewParser(syntax.KeepComments(false), syntax.Variant(syntax.LangBash))
   const bytes = NON_ASCII.test(text) ? byteMap(text) : undefined
@@ -477,6 +510,10 @@ function mvdan(text: string): ShellScript {
     }
     const offset = e.Pos ? e.Pos.Offset() : 0
     return failed(text, e.Text, idx ? idx(offset) : offset)
+  }
+  if (RISKY_HASH.test(text)) {
+    const at = midWordComment(input, text, idx)
+    if (at !== undefined) return failed(text, MID_WORD_HASH, at)
   }
   try {
     return new Walker(text, idx).script(file)

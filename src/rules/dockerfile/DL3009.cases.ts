@@ -59,6 +59,12 @@ export const cases: RuleCases = {
         'FROM debian:12\nRUN set -eux; \\\n  if true; then apt-get update; fi && rm -rf /var/lib/apt/lists/* # see #12\n'
     },
     {
+      name: 'a # inside a word after an expansion (mvdan/sh reads a comment there): no fix',
+      code: 'FROM debian:12\nRUN apt-get update && wget https://example.com/$V#sha\n',
+      errors: [{ line: 2, column: 5 }],
+      output: null
+    },
+    {
       name: 'a script cut short (unclosed quote): no fix, the appended text would land in the quote',
       code: "FROM debian:12\nRUN apt-get update && echo 'single\n",
       errors: [{ line: 2, column: 5 }],

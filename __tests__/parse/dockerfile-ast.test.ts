@@ -1,7 +1,7 @@
 import { DockerfileParser, type Heredoc } from 'dockerfile-ast'
 import { describe, expect, it } from 'vitest'
 import { parseDockerfile } from '../../src/parse/dockerfile.js'
-import { rawArgumentsUnpatched } from '../../src/parse/dockerfile-ast.js'
+import { organizeCommentsUnpatched, rawArgumentsUnpatched } from '../../src/parse/dockerfile-ast.js'
 
 /**
  * The model is built on dockerfile-ast 0.7.1. Each test pins one of its known quirks (first
@@ -348,5 +348,57 @@ describe('the once-per-instruction argument scan (src/parse/dockerfile-ast.ts)',
         expect(view(raw.getRawArguments())).toEqual(view(rawArgumentsUnpatched(instruction)))
       }
     }
+  })
+})
+
+describe('the one-sweep comment placement (src/parse/dockerfile-ast.ts)', () => {
+  interface Template {
+    comments: Array<{ getRange(): unknown }>
+  }
+  interface File {
+    initialInstructions: Template
+    buildStages: Template[]
+  }
+  const placement = (file: File) =>
+    [file.initialInstructions, ...file.buildStages].map((t) => t.comments.map((c) => c.getRange()))
+
+  it('puts every comment where the unpatched loop puts it', () => {
+    const texts = [
+      '# top\nARG V=1\n# before FROM\nFROM a AS one\n# in one\nRUN x\n\n# between\n\nFROM b\nRUN y # not a comment\n  # indented\nCOPY . .\n# last\n',
+      'FROM a\nRUN a \\\n# inside a continuation\n  b\nFROM b\n# tail\n',
+      Array.from(
+        { length: 40 },
+        (_, i) => `# stage ${i}\nFROM img${i} AS s${i}\n# body ${i}\nRUN echo ${i}\n`
+      ).join(''),
+      '# only comments\n# here\n',
+      'FROM a\n#c\nFROM b\n#c\nFROM c\n'
+    ]
+    let placed = 0
+    for (const text of texts) {
+      const patched = DockerfileParser.parse(text) as unknown as File
+      const unpatched = DockerfileParser.parse(text) as unknown as File
+      for (const t of [unpatched.initialInstructions, ...unpatched.buildStages]) t.comments = []
+      organizeCommentsUnpatched(unpatched)
+      expect(placement(patched)).toEqual(placement(unpatched))
+      placed += placement(patched).flat().length
+    }
+    expect(placed).toBeGreaterThan(40)
+  })
+
+  it('parses 4,000 stages with a comment each in linear time', () => {
+    const block = (n: number) =>
+      Array.from({ length: n }, (_, i) => `# stage ${i}\nFROM img AS s${i}\nRUN echo ${i}\n`).join(
+        ''
+      )
+    const time = (text: string) => {
+      const start = performance.now()
+      DockerfileParser.parse(text)
+      return performance.now() - start
+    }
+    time(block(500))
+    const small = Math.min(time(block(1000)), time(block(1000)))
+    const large = Math.min(time(block(4000)), time(block(4000)))
+    // Quadratic placement took 16× for 4× the stages; linear is about 4×.
+    expect(large / small).toBeLessThan(9)
   })
 })

@@ -1,6 +1,6 @@
 import { closest } from '../../core/similar.js'
 import { defineDockerfileRule } from '../define.js'
-import { expandVariables } from '../../parse/dockerfile.js'
+import { expandVariables, type Stage } from '../../parse/dockerfile.js'
 
 export const DL3022 = defineDockerfileRule({
   id: 'DL3022',
@@ -9,16 +9,16 @@ export const DL3022 = defineDockerfileRule({
   fixable: true,
   description: '`COPY --from` should reference a previously defined `FROM` alias.',
   check(doc, ctx) {
+    // The first stage of each name, built once (a lookup per COPY keeps huge files linear).
+    const firstByName = new Map<string, Stage>()
+    for (const s of doc.stages)
+      if (s.name !== undefined && !firstByName.has(s.name)) firstByName.set(s.name, s)
     for (const inst of doc.instructions) {
       if (inst.keyword !== 'COPY') continue
       const flag = inst.flags.find((f) => f.name === 'from')
       if (!flag?.value || !flag.valueSpan) continue
       // Instructions before any FROM have no earlier stage at all.
       const index = inst.stage?.index ?? 0
-      const names = doc.stages
-        .slice(0, index)
-        .map((s) => s.name)
-        .filter((n): n is string => n !== undefined)
       let ref = flag.value
       if (ref.includes('$')) {
         // `--from=$BUILDER`: judge the value the variable has here; unknown values pass.
@@ -35,11 +35,13 @@ export const DL3022 = defineDockerfileRule({
         })
         continue
       }
+      const first = firstByName.get(name)
       // Its own stage is DL3023's business.
-      if (names.includes(name) || name === inst.stage?.name) continue
+      if ((first && first.index < index) || name === inst.stage?.name) continue
       // A reference with a registry, tag or digest is an image (DL3026 judges registries).
       if (/[:/@]/.test(name)) continue
-      const later = doc.stages.find((s) => s.index >= index && s !== inst.stage && s.name === name)
+      // The first stage of that name is this one or later; this one's name is not it.
+      const later = first
       if (later) {
         ctx.report({
           message: `Stage \`${ref}\` is defined later (line ${later.from.range.start.line}); \`COPY --from\` can only use earlier stages (otherwise it pulls an image called \`${ref}\`).`,
@@ -47,6 +49,10 @@ export const DL3022 = defineDockerfileRule({
         })
         continue
       }
+      const names = doc.stages
+        .slice(0, index)
+        .map((s) => s.name)
+        .filter((n): n is string => n !== undefined)
       const hint = closest(name, names)
       ctx.report({
         message: hint

@@ -17,13 +17,14 @@ export const DC1003 = defineComposeRule({
     const found = projectServices(doc, ctx.workspace)
     if (!found) return
     const { project } = found
-    const dependents = new Map<string, string[]>()
+    // Sets keep insertion order: the dependents are named in file order, each once.
+    const dependents = new Map<string, Set<string>>()
     for (const svc of project.services.values()) {
       for (const dep of dependencies(svc.value)) {
         if (dep.condition === 'service_completed_successfully') continue
-        const list = dependents.get(dep.name) ?? []
-        if (!list.includes(svc.name)) list.push(svc.name)
-        dependents.set(dep.name, list)
+        const users = dependents.get(dep.name) ?? new Set<string>()
+        users.add(svc.name)
+        dependents.set(dep.name, users)
       }
     }
     const report = reporter(doc, ctx)
@@ -34,7 +35,7 @@ export const DC1003 = defineComposeRule({
       if (localLayer(svc, doc) !== layer) continue
       report.key(
         layer,
-        `'${svc.name}' is a dependency of ${users.map((u) => `'${u}'`).join(', ')} but defines no healthcheck, so they cannot wait until it is ready (depends_on condition: service_healthy).`
+        `'${svc.name}' is a dependency of ${[...users].map((u) => `'${u}'`).join(', ')} but defines no healthcheck, so they cannot wait until it is ready (depends_on condition: service_healthy).`
       )
     }
   }

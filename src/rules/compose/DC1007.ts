@@ -41,6 +41,8 @@ export const DC1007 = defineComposeRule({
     'The same block is copied into several services; define it once as an x- anchor and reuse it.',
   check(doc, ctx) {
     const groups = new Map<string, { service: string; entry: Entry }[]>()
+    // Nodes already in a group (an alias repeats a node; it is one block, not a copy).
+    const grouped = new Set<unknown>()
     for (const svc of localServices(doc)) {
       for (const [key, entry] of svc.value.entries) {
         if (!SHAREABLE.has(key) || entry.merged || entry.doc !== doc) continue
@@ -49,8 +51,10 @@ export const DC1007 = defineComposeRule({
         if (expandedSize(value) < MIN_NODES) continue
         const canonical = `${key}\u0000${JSON.stringify(toJS(value))}`
         const list = groups.get(canonical) ?? []
-        if (!list.some((g) => g.entry.value.node === value.node))
+        if (!grouped.has(value.node)) {
+          grouped.add(value.node)
           list.push({ service: svc.name, entry })
+        }
         groups.set(canonical, list)
       }
     }

@@ -59,6 +59,22 @@ const MAX_INCLUDE_DEPTH = 8
 
 const projectCache = new WeakMap<ComposeDoc, WeakMap<Workspace, Project>>()
 const parseCache = new WeakMap<Workspace, Map<string, { text: string; doc: ComposeDoc }>>()
+/**
+ * Parsed files kept per workspace, most recently used last. Files are linted in path order, so a
+ * project's files come together; a bound keeps a run over thousands of files from holding every
+ * parsed document (the sibling and base-file caches below keep paths, not documents).
+ */
+const MAX_PARSED = 64
+
+function keep(
+  files: Map<string, { text: string; doc: ComposeDoc }>,
+  path: string,
+  entry: { text: string; doc: ComposeDoc }
+): void {
+  files.delete(path)
+  files.set(path, entry)
+  if (files.size > MAX_PARSED) files.delete(files.keys().next().value!)
+}
 
 /** The project of `doc` (cached per document and workspace). */
 export function projectOf(doc: ComposeDoc, workspace: Workspace): Project {
@@ -83,7 +99,8 @@ function remember(workspace: Workspace, doc: ComposeDoc): void {
     files = new Map()
     parseCache.set(workspace, files)
   }
-  if (!files.has(doc.path)) files.set(doc.path, { text: doc.text, doc })
+  const known = files.get(doc.path)
+  keep(files, doc.path, known ?? { text: doc.text, doc })
 }
 
 /** Parse a workspace file once per workspace. */
@@ -101,9 +118,12 @@ export function loadFile(workspace: Workspace, path: string): ComposeDoc | undef
   }
   if (text === undefined) return undefined
   const cached = files.get(path)
-  if (cached && cached.text === text) return cached.doc
+  if (cached && cached.text === text) {
+    keep(files, path, cached)
+    return cached.doc
+  }
   const doc = parseCompose(path, text)
-  files.set(path, { text, doc })
+  keep(files, path, { text, doc })
   return doc
 }
 
@@ -172,7 +192,7 @@ function baseMustDefine(role: FileRole, partial: string[], model: FileModel): st
   return [...model.services.keys()]
 }
 
-const siblingCache = new WeakMap<Workspace, Map<string, ComposeDoc | null>>()
+const siblingCache = new WeakMap<Workspace, Map<string, string | null>>()
 
 function findSibling(
   workspace: Workspace,
@@ -189,10 +209,10 @@ function findSibling(
   const hit = cache.get(key)
   if (hit !== undefined) {
     // Re-read through loadFile so a changed text is noticed (it compares the text it gets).
-    return hit === null ? undefined : (loadFile(workspace, hit.path) ?? undefined)
+    return hit === null ? undefined : (loadFile(workspace, hit) ?? undefined)
   }
   const found = searchSibling(workspace, dir, names, prefer)
-  cache.set(key, found ?? null)
+  cache.set(key, found?.path ?? null)
   return found
 }
 
@@ -213,7 +233,7 @@ function searchSibling(
   return undefined
 }
 
-const baseFilesCache = new WeakMap<Workspace, Map<string, ComposeDoc[]>>()
+const baseFilesCache = new WeakMap<Workspace, Map<string, string[]>>()
 
 /** The base-named compose files in `dir` (cached per workspace). */
 function baseFilesIn(workspace: Workspace, dir: string): ComposeDoc[] {
@@ -222,13 +242,19 @@ function baseFilesIn(workspace: Workspace, dir: string): ComposeDoc[] {
     cache = new Map()
     baseFilesCache.set(workspace, cache)
   }
-  let docs = cache.get(dir)
-  if (!docs) {
-    docs = BASE_NAMES.map((name) => loadFile(workspace, join(dir, name))).filter(
-      (d): d is ComposeDoc => d !== undefined
-    )
-    cache.set(dir, docs)
+  const paths = cache.get(dir)
+  if (paths) {
+    return paths
+      .map((path) => loadFile(workspace, path))
+      .filter((d): d is ComposeDoc => d !== undefined)
   }
+  const docs = BASE_NAMES.map((name) => loadFile(workspace, join(dir, name))).filter(
+    (d): d is ComposeDoc => d !== undefined
+  )
+  cache.set(
+    dir,
+    docs.map((d) => d.path)
+  )
   return docs
 }
 

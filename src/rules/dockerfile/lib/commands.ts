@@ -136,6 +136,11 @@ export function insertAfter(doc: DockerfileDoc, word: ShellWord, text: string): 
   return { range: { start: at, end: at }, text: ` ${text}` }
 }
 
+/**
+ * Blanks for the shell: JavaScript's trimEnd() also drops U+2028, U+00A0 and friends, which the
+ * shell reads as word characters (a script ending in one has a command there).
+ */
+const SHELL_BLANKS_AT_END = /[ \t\r\n]+$/
 /** A shell comment starts at a word: after a blank or an operator. */
 const TRAILING_COMMENT = /(?:^|[\s;&|()])#/
 const QUOTE = /["'`]/
@@ -160,7 +165,7 @@ export function appendCommand(
   // End of the instruction's real text (trailing spaces and comment lines excluded) — or of the
   // script before a trailing shell comment (`… # see #12`), which would swallow the command. After
   // the last simple command only closers (`fi`, `done`, `}`) and redirections remain.
-  const text = inst.text.trimEnd()
+  const text = inst.text.replace(SHELL_BLANKS_AT_END, '')
   let lo = 0
   let hi = text.length
   while (lo < hi) {
@@ -171,7 +176,9 @@ export function appendCommand(
   const tail = text.slice(lo)
   const hash = TRAILING_COMMENT.exec(tail)
   if (hash && QUOTE.test(tail.slice(0, hash.index))) return undefined
-  const length = hash ? text.slice(0, lo + hash.index).trimEnd().length : text.length
+  const length = hash
+    ? text.slice(0, lo + hash.index).replace(SHELL_BLANKS_AT_END, '').length
+    : text.length
   const end = inst.offsetAt(length - 1) + 1
   const at = doc.lines.position(end)
   return { range: { start: at, end: at }, text: ` && ${command}` }

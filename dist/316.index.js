@@ -109,7 +109,7 @@ function parseComposeText(path, text) {
         merge: true
     });
     const problems = [
-        ...[...doc.errors, ...duplicateKeys(doc)]
+        ...[...doc.errors, ...duplicateKeys(doc, text)]
             .sort((a, b) => a.pos[0] - b.pos[0])
             .map((e) => ({ severity: 'error', e })),
         ...doc.warnings.map((e) => ({ severity: 'warning', e }))
@@ -148,13 +148,44 @@ function boundary(text, offset, away) {
     return offset;
 }
 /**
- * yaml's DUPLICATE_KEY errors (same code, message and position as its `uniqueKeys: true`): scalar
- * keys with equal values in one mapping. Merge keys (`<<`) resolve to distinct symbols and never
- * collide; collection and alias keys are never equal.
+ * Errors yaml does not raise itself:
+ *
+ * - DUPLICATE_KEY (same code, message and position as its `uniqueKeys: true`): scalar keys with
+ *   equal values in one mapping. Merge keys (`<<`) resolve to distinct symbols and never collide;
+ *   collection and alias keys are never equal.
+ * - a quoted scalar whose last quote is escaped (`"3.8\\"` or `'it''` at a line's end): yaml ends
+ *   it there without a word, Compose's reader runs on to the next quote and fails. Same message as
+ *   yaml's own unterminated quote.
  */
-function duplicateKeys(doc) {
+function duplicateKeys(doc, text) {
     const out = [];
     (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(doc, {
+        Scalar(_, node) {
+            if (!node.range || (node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE'))
+                return;
+            const start = node.range[0];
+            let end = node.range[1] - 1;
+            const quote = node.type === 'QUOTE_DOUBLE' ? 34 : 39;
+            if (end <= start || text.charCodeAt(end) !== quote)
+                return;
+            // `"…\\"`: the quote is escaped by an odd run of backslashes before it; `'…''`: quotes
+            // pair up as escapes, so a closing quote leaves an odd run of them.
+            let run = 0;
+            if (quote === 34)
+                while (text.charCodeAt(--end) === 92)
+                    run++;
+            else
+                while (end > start && text.charCodeAt(end--) === 39)
+                    run++;
+            if (quote === 34 ? run % 2 === 0 : run % 2 === 1)
+                return;
+            // Just past the opening quote: DC0001 points back at the quote before the position.
+            out.push({
+                pos: [start + 1, start + 1],
+                code: 'MISSING_CHAR',
+                message: `Missing closing ${quote === 34 ? '"' : "'"}quote`
+            });
+        },
         Map(_, map) {
             if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(map) || map.items.length < 2)
                 return;
@@ -188,19 +219,80 @@ function countDocuments(text) {
 
 /***/ }),
 
-/***/ 6413:
+/***/ 9625:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ai: () => (/* binding */ parseDockerfile),
-/* harmony export */   Q: () => (/* binding */ parseImageRef),
-/* harmony export */   _n: () => (/* binding */ unquote),
-/* harmony export */   i7: () => (/* binding */ expandVariables)
-/* harmony export */ });
-/* unused harmony export joinContinuations */
-/* harmony import */ var dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8390);
-/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2020);
-/* harmony import */ var _shell_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1969);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  i7: () => (/* binding */ expandVariables),
+  Ai: () => (/* binding */ parseDockerfile),
+  Q: () => (/* binding */ parseImageRef),
+  _n: () => (/* binding */ unquote)
+});
+
+// UNUSED EXPORTS: joinContinuations
+
+// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
+var main = __webpack_require__(8390);
+;// CONCATENATED MODULE: ./src/parse/dockerfile-ast.ts
+
+const proto = main.Instruction.prototype;
+const unpatched = proto.getRawArguments;
+const computed = new WeakMap();
+proto.getRawArguments = function getRawArguments() {
+    let args = computed.get(this);
+    if (!args)
+        computed.set(this, (args = unpatched.call(this)));
+    return args.slice();
+};
+const before = (a, b) => a.line < b.line || (a.line === b.line && a.character < b.character);
+function inside(p, r) {
+    if (r.start.line === r.end.line)
+        return (r.start.line === p.line && r.start.character <= p.character && p.character <= r.end.character);
+    if (r.start.line === p.line)
+        return r.start.character <= p.character;
+    if (r.end.line === p.line)
+        return p.character <= r.end.character;
+    return r.start.line < p.line && p.line < r.end.line;
+}
+const fileProto = Object.getPrototypeOf(main.DockerfileParser.parse(''));
+const organizeUnpatched = fileProto.organizeComments;
+fileProto.organizeComments = function organizeComments() {
+    const comments = this.getComments();
+    const ranges = comments.map((c) => c.getRange());
+    if (ranges.some((r, i) => i > 0 && before(r.start, ranges[i - 1].start))) {
+        organizeUnpatched.call(this);
+        return;
+    }
+    const initial = this.initialInstructions.getRange();
+    const stages = this.buildStages.map((stage) => ({ stage, range: stage.getRange() }));
+    let first = 0;
+    comments.forEach((comment, i) => {
+        const { start, end } = ranges[i];
+        if (inside(end, initial)) {
+            this.initialInstructions.addComment(comment);
+            return;
+        }
+        while (first < stages.length && before(stages[first].range.end, start))
+            first++;
+        for (let j = first; j < stages.length && !before(start, stages[j].range.start); j++) {
+            if (inside(start, stages[j].range))
+                stages[j].stage.addComment(comment);
+        }
+    });
+};
+/** The unpatched method, for the test that compares both. */
+const rawArgumentsUnpatched = (instruction) => unpatched.call(instruction);
+/** The unpatched comment placement: `file` is what `DockerfileParser.parse` returned. */
+const organizeCommentsUnpatched = (file) => organizeUnpatched.call(file);
+
+
+// EXTERNAL MODULE: ./src/core/text.ts
+var core_text = __webpack_require__(2020);
+// EXTERNAL MODULE: ./src/parse/shell.ts
+var shell = __webpack_require__(1969);
+;// CONCATENATED MODULE: ./src/parse/dockerfile.ts
 
 
 
@@ -346,7 +438,7 @@ class InstructionNode {
  * (the end of a word that ends with the CR, as in a CRLF heredoc body, or of a span ending on the
  * line break) is the end of the line's content, since the CR belongs to the line terminator.
  */
-class DocumentLines extends _core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .LineIndex */ .rr {
+class DocumentLines extends core_text/* LineIndex */.rr {
     position(offset) {
         const text = this.text;
         const inCrlf = text.charCodeAt(offset) === 10 && text.charCodeAt(offset - 1) === 13;
@@ -364,21 +456,21 @@ function parseDockerfile(path, text) {
     // dockerfile-ast decides the structure. Where it reads the text differently from BuildKit in a
     // way that moves instruction boundaries, it parses a same-length copy with the difference
     // neutralized (see `structuralText`); everything else is read from the original text.
-    let ast = dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__.DockerfileParser.parse(text);
+    let ast = main.DockerfileParser.parse(text);
     let off = lspOffsets(text, lines);
     const { directives, escape, mask } = readDirectives(ast, text, lines, off);
     const st = structuralText(text, escape, mask, directives);
     const bare = st.bare;
     let structural = st.structural;
     if (structural !== text) {
-        ast = dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__.DockerfileParser.parse(structural);
+        ast = main.DockerfileParser.parse(structural);
         off = lspOffsets(structural, lines);
         // A lone `\r` made blank can open a `#x=y` line to dockerfile-ast's directive reading.
         const extra = ast.getDirectives()[directives.length];
         if (extra) {
             const at = off(extra.getRange().start) + 1;
             structural = `${structural.slice(0, at)}=${structural.slice(at + 1)}`;
-            ast = dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__.DockerfileParser.parse(structural);
+            ast = main.DockerfileParser.parse(structural);
         }
     }
     const escapeCode = escape.charCodeAt(0);
@@ -841,6 +933,8 @@ function readDirectives(ast, text, lines, off) {
  * - `cat 2<<EOF` is a heredoc for BuildKit (file descriptor prefix), not for dockerfile-ast: the
  *   digits become blanks (the marker keeps them, see `readHeredocs`);
  * - a `\r` without `\n` ends a line for dockerfile-ast, not for BuildKit: it becomes a blank;
+ * - a line of blanks with a Unicode space (U+00A0, U+2028, …) is empty for BuildKit, text for
+ *   dockerfile-ast: they become plain blanks;
  * - an escaped blank before the continuation (`a\\ \\`) hides the continuation from dockerfile-ast:
  *   the first escape becomes `_`;
  * - `\\#` or `\\ x` first on a line is text for BuildKit; after a continuation dockerfile-ast
@@ -860,6 +954,7 @@ function structuralText(text, escape, mask, directives) {
         [backtick ? BACKTICK_HEREDOC : BACKSLASH_HEREDOC, 'all', '_'],
         [FD_HEREDOC, 'all', ' '],
         [LONE_CR_GLOBAL, 'all', ' '],
+        [UNICODE_BLANK_LINE, 'all', ' '],
         [backtick ? SPACED_BACKTICK_EOL : SPACED_BACKSLASH_EOL, 'all', '_'],
         [backtick ? BACKTICK_HASH : BACKSLASH_HASH, 'all', '_'],
         [backtick ? KEYWORD_BACKTICK_CONTINUATION : KEYWORD_BACKSLASH_CONTINUATION, 'none', ' ']
@@ -897,6 +992,8 @@ function structuralText(text, escape, mask, directives) {
         chars ??= text.split('');
         chars[mask] = '=';
     }
+    if (process.env.DBG)
+        console.log('STRUCT', JSON.stringify(chars ? chars.join('') : text));
     return { structural: chars ? chars.join('') : text, bare };
 }
 /**
@@ -967,8 +1064,15 @@ const BACKSLASH_HEREDOC = /\\(?=<<)/g;
 const BACKTICK_HEREDOC = /`(?=<<)/g;
 const FD_HEREDOC = /(?<=[^ \t\r\n\uFEFF][ \t\r]+)\d+(?=<<)/g;
 const LONE_CR_GLOBAL = /\r(?!\n)/g;
-const BACKSLASH_HASH = /\\(?<=(?:^\uFEFF?|\n)[ \t\r]*\\)(?=#|[ \t]+[^ \t\r\n])/g;
-const BACKTICK_HASH = /`(?<=(?:^\uFEFF?|\n)[ \t\r]*`)(?=#|[ \t]+[^ \t\r\n])/g;
+/**
+ * A line of blanks holding one of the other characters Go's `unicode.IsSpace` accepts (U+00A0,
+ * U+2028, U+3000, …): BuildKit skips it as an empty line (inside a continuation too), dockerfile-ast
+ * reads text there.
+ */
+const UNICODE_BLANK_LINE = /(?<=^|\n)[ \t\v\f\r\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*[\v\f\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000][ \t\v\f\r\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*(?=\n|$)/g;
+// A lone `\r` after the escape counts as the blank it becomes for dockerfile-ast.
+const BACKSLASH_HASH = /\\(?<=(?:^\uFEFF?|\n)[ \t\r]*\\)(?=#|[ \t\r]+[^ \t\r\n])/g;
+const BACKTICK_HASH = /`(?<=(?:^\uFEFF?|\n)[ \t\r]*`)(?=#|[ \t\r]+[^ \t\r\n])/g;
 const KEYWORD_BACKSLASH_CONTINUATION = /\\(?<=(?:^\uFEFF?|\n)[ \t\r]*(?!#)[^ \t\r\n]*[^ \t\r\n\\]\\)(?=[ \t]*\r?\n)/g;
 const KEYWORD_BACKTICK_CONTINUATION = /`(?<=(?:^\uFEFF?|\n)[ \t\r]*(?!#)[^ \t\r\n]*[^ \t\r\n`]`)(?=[ \t]*\r?\n)/g;
 const SPACED_BACKSLASH_EOL = /\\(?=[ \t]+\\[ \t]*\r?(?:\n|$))/g;
@@ -1364,7 +1468,7 @@ function shellScript(inst, text) {
     if (!inst.argsSpan)
         return undefined;
     if (inst.heredocs.length === 0)
-        return (0,_shell_js__WEBPACK_IMPORTED_MODULE_1__/* .parseShell */ .aV)(inst.text, (i) => inst.offsetAt(i));
+        return (0,shell/* parseShell */.aV)(inst.text, (i) => inst.offsetAt(i));
     const markers = new Set(inst.heredocs.map((h) => h.marker.start));
     const rest = inst.args.filter((a) => !markers.has(a.start) && !/^\d*[<>]/.test(a.value));
     const runsBody = rest.length === 0 ||
@@ -1376,7 +1480,7 @@ function shellScript(inst, text) {
         if (/^#!/.test(firstLine) && !/^#!\S*\b(sh|bash|ash|dash|ksh|mksh|zsh)\b/.test(firstLine)) {
             return undefined;
         }
-        return (0,_shell_js__WEBPACK_IMPORTED_MODULE_1__/* .parseShell */ .aV)(h.content, (i) => h.contentStart + i);
+        return (0,shell/* parseShell */.aV)(h.content, (i) => h.contentStart + i);
     }
     // A command that reads heredocs: the header line plus the raw bodies.
     const n = inst.text.length;
@@ -1384,7 +1488,7 @@ function shellScript(inst, text) {
     const nl = text.indexOf('\n', headerEnd);
     const from = nl === -1 ? text.length : nl;
     const tail = text.slice(from, inst.end);
-    return (0,_shell_js__WEBPACK_IMPORTED_MODULE_1__/* .parseShell */ .aV)(inst.text + tail, (i) => (i < n ? inst.offsetAt(i) : from + (i - n)));
+    return (0,shell/* parseShell */.aV)(inst.text + tail, (i) => (i < n ? inst.offsetAt(i) : from + (i - n)));
 }
 
 
@@ -1696,6 +1800,9 @@ function slice(value) {
     return s && s.$array && s.$length > 0 ? s : undefined;
 }
 const NON_ASCII = /[^\x00-\x7f]/; // eslint-disable-line no-control-regex
+const LONE = '[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]';
+const LONE_SURROGATE = new RegExp(LONE);
+const LONE_SURROGATES = new RegExp(LONE, 'g');
 /** UTF-8 byte offset → UTF-16 index for a text with non-ASCII characters. */
 function byteMap(text) {
     const map = [];
@@ -1742,13 +1849,43 @@ function operatorAfter(text, from) {
 }
 /** Scripts nested deeper than the JavaScript stack allows are reported, not thrown. */
 const TOO_DEEP = 'nested too deeply to parse';
+/**
+ * mvdan/sh 0.10 starts a comment at a `#` right after an expansion or a quote (`a$S#b c`,
+ * `"a"#b`), where bash keeps reading the word: every word after it is lost. Such a script is read
+ * as one that does not parse (the fallback's words keep the `#`). Only texts with a `#` in such a
+ * place are parsed a second time, keeping comments, to see where mvdan/sh put them.
+ */
+const MID_WORD_HASH = 'mvdan/sh would read a `#` inside a word as a comment';
+const RISKY_HASH = /["'`)}]#|\$\w+#/;
+/** Blanks and operators: what may stand before a `#` that starts a comment. */
+const COMMENT_AFTER = new Set([...' \t\n\r;&|()<>'].map((c) => c.charCodeAt(0)));
+let commentParser;
+function midWordComment(input, text, idx) {
+    commentParser ??= syntax.NewParser(syntax.KeepComments(true), syntax.Variant(syntax.LangBash));
+    let found;
+    syntax.Walk(commentParser.Parse(input, ''), (node) => {
+        if (found !== undefined || !node)
+            return false;
+        if (syntax.NodeType(node) === 'Comment') {
+            const byte = node.Pos().Offset();
+            const at = idx ? idx(byte) : byte;
+            if (at > 0 && !COMMENT_AFTER.has(text.charCodeAt(at - 1)))
+                found = at;
+        }
+        return true;
+    });
+    return found;
+}
 function mvdan(text) {
     parser ??= syntax.NewParser(syntax.KeepComments(false), syntax.Variant(syntax.LangBash));
     const bytes = NON_ASCII.test(text) ? byteMap(text) : undefined;
     const idx = bytes ? (b) => bytes[Math.min(b, bytes.length - 1)] : undefined;
+    // GopherJS does not turn a lone surrogate into the 3 UTF-8 bytes of U+FFFD the byte map counts
+    // for it (every position after it came out shifted): give mvdan/sh U+FFFD itself.
+    const input = bytes && LONE_SURROGATE.test(text) ? text.replace(LONE_SURROGATES, '\ufffd') : text;
     let file;
     try {
-        file = parser.Parse(text, '').__internal_object__;
+        file = parser.Parse(input, '').__internal_object__;
     }
     catch (err) {
         const e = err;
@@ -1761,6 +1898,11 @@ function mvdan(text) {
         }
         const offset = e.Pos ? e.Pos.Offset() : 0;
         return failed(text, e.Text, idx ? idx(offset) : offset);
+    }
+    if (RISKY_HASH.test(text)) {
+        const at = midWordComment(input, text, idx);
+        if (at !== undefined)
+            return failed(text, MID_WORD_HASH, at);
     }
     try {
         return new Walker(text, idx).script(file);
@@ -2357,8 +2499,8 @@ function ruleOptions(ctx, id) {
     return (ctx.settings.ruleOptions?.[id] ?? {});
 }
 
-// EXTERNAL MODULE: ./src/parse/dockerfile.ts
-var dockerfile = __webpack_require__(6413);
+// EXTERNAL MODULE: ./src/parse/dockerfile.ts + 1 modules
+var dockerfile = __webpack_require__(9625);
 ;// CONCATENATED MODULE: ./src/rules/dockerfile/lib/commands.ts
 
 /** RUN instructions in order; with `onbuild`, `ONBUILD RUN` triggers too (hadolint's `onbuild`). */
@@ -2474,7 +2616,13 @@ function insertAfter(doc, word, text) {
     const at = doc.lines.position(word.end);
     return { range: { start: at, end: at }, text: ` ${text}` };
 }
-const TRAILING_COMMENT = /(?:^|\s)#/;
+/**
+ * Blanks for the shell: JavaScript's trimEnd() also drops U+2028, U+00A0 and friends, which the
+ * shell reads as word characters (a script ending in one has a command there).
+ */
+const SHELL_BLANKS_AT_END = /[ \t\r\n]+$/;
+/** A shell comment starts at a word: after a blank or an operator. */
+const TRAILING_COMMENT = /(?:^|[\s;&|()])#/;
 const QUOTE = /["'`]/;
 /**
  * Append ` && <command>` after the last command of a shell-form RUN (before trailing blanks); none
@@ -2491,7 +2639,7 @@ function appendCommand(doc, inst, command) {
     // End of the instruction's real text (trailing spaces and comment lines excluded) — or of the
     // script before a trailing shell comment (`… # see #12`), which would swallow the command. After
     // the last simple command only closers (`fi`, `done`, `}`) and redirections remain.
-    const text = inst.text.trimEnd();
+    const text = inst.text.replace(SHELL_BLANKS_AT_END, '');
     let lo = 0;
     let hi = text.length;
     while (lo < hi) {
@@ -2505,7 +2653,9 @@ function appendCommand(doc, inst, command) {
     const hash = TRAILING_COMMENT.exec(tail);
     if (hash && QUOTE.test(tail.slice(0, hash.index)))
         return undefined;
-    const length = hash ? text.slice(0, lo + hash.index).trimEnd().length : text.length;
+    const length = hash
+        ? text.slice(0, lo + hash.index).replace(SHELL_BLANKS_AT_END, '').length
+        : text.length;
     const end = inst.offsetAt(length - 1) + 1;
     const at = doc.lines.position(end);
     return { range: { start: at, end: at }, text: ` && ${command}` };
@@ -2790,10 +2940,8 @@ const DL1000 = defineDockerfileRule({
                 });
                 return;
             }
-            if (NEEDS_ARGS.has(inst.keyword) &&
-                inst.text.trim() === '' &&
-                inst.args.length === 0 &&
-                inst.flags.length === 0) {
+            // Flags are not arguments: `FROM --platform=linux/amd64` alone has no image.
+            if (NEEDS_ARGS.has(inst.keyword) && inst.text.trim() === '' && inst.args.length === 0) {
                 ctx.report({
                     message: `\`${inst.keyword}\` requires at least one argument.`,
                     range: inst.keywordSpan.range
@@ -3972,6 +4120,11 @@ const DL3022 = defineDockerfileRule({
     fixable: true,
     description: '`COPY --from` should reference a previously defined `FROM` alias.',
     check(doc, ctx) {
+        // The first stage of each name, built once (a lookup per COPY keeps huge files linear).
+        const firstByName = new Map();
+        for (const s of doc.stages)
+            if (s.name !== undefined && !firstByName.has(s.name))
+                firstByName.set(s.name, s);
         for (const inst of doc.instructions) {
             if (inst.keyword !== 'COPY')
                 continue;
@@ -3980,10 +4133,6 @@ const DL3022 = defineDockerfileRule({
                 continue;
             // Instructions before any FROM have no earlier stage at all.
             const index = inst.stage?.index ?? 0;
-            const names = doc.stages
-                .slice(0, index)
-                .map((s) => s.name)
-                .filter((n) => n !== undefined);
             let ref = flag.value;
             if (ref.includes('$')) {
                 // `--from=$BUILDER`: judge the value the variable has here; unknown values pass.
@@ -4002,13 +4151,15 @@ const DL3022 = defineDockerfileRule({
                 });
                 continue;
             }
+            const first = firstByName.get(name);
             // Its own stage is DL3023's business.
-            if (names.includes(name) || name === inst.stage?.name)
+            if ((first && first.index < index) || name === inst.stage?.name)
                 continue;
             // A reference with a registry, tag or digest is an image (DL3026 judges registries).
             if (/[:/@]/.test(name))
                 continue;
-            const later = doc.stages.find((s) => s.index >= index && s !== inst.stage && s.name === name);
+            // The first stage of that name is this one or later; this one's name is not it.
+            const later = first;
             if (later) {
                 ctx.report({
                     message: `Stage \`${ref}\` is defined later (line ${later.from.range.start.line}); \`COPY --from\` can only use earlier stages (otherwise it pulls an image called \`${ref}\`).`,
@@ -4016,6 +4167,10 @@ const DL3022 = defineDockerfileRule({
                 });
                 continue;
             }
+            const names = doc.stages
+                .slice(0, index)
+                .map((s) => s.name)
+                .filter((n) => n !== undefined);
             const hint = (0,similar/* closest */.k)(name, names);
             ctx.report({
                 message: hint
@@ -5383,7 +5538,8 @@ const DL3045 = defineDockerfileRule({
             if (inst.keyword !== 'COPY')
                 continue;
             const dest = destination(inst);
-            if (!dest)
+            // A heredoc marker last (`COPY a <<EOF`) is a source, not a destination.
+            if (!dest || inst.heredocs.some((h) => h.marker.start === dest.start))
                 continue;
             // The text as written: Windows paths keep their backslashes.
             const raw = doc.text.slice(dest.start, dest.end);
@@ -7316,6 +7472,7 @@ function simpleChain(doc, cmds) {
     }
     return true;
 }
+const OWNERSHIP_FLAGS = new Set(['chown', 'chmod']);
 function cacheOrderFix(doc, ws, copy, dest, run, install) {
     if (install.needsSources)
         return undefined;
@@ -7342,8 +7499,10 @@ function cacheOrderFix(doc, ws, copy, dest, run, install) {
     const indent = /^[ \t]*/.exec(doc.lines.lineText(line))[0];
     const target = dest.replace(/^["']|["']$/g, '');
     const destDir = target.endsWith('/') ? target : `${target}/`;
-    // Keep the broad COPY's --chown/--chmod so the install sees the same ownership.
-    const flags = copy.argsSpan ? doc.text.slice(copy.keywordSpan.end, copy.argsSpan.start) : ' ';
+    // Keep the broad COPY's --chown/--chmod so the install sees the same ownership (only those: an
+    // ADD-only or misspelt flag would fail the new COPY).
+    const kept = copy.flags.filter((f) => OWNERSHIP_FLAGS.has(f.name)).map((f) => f.raw);
+    const flags = kept.length > 0 ? ` ${kept.join(' ')} ` : ' ';
     const keyword = `${copy.keywordText === 'add' || copy.keywordText === 'copy' ? 'copy' : 'COPY'}${flags}`;
     const copyLines = [];
     const rootFiles = sources.filter((s) => !s.endsWith('/'));
@@ -8550,6 +8709,8 @@ function references(doc, stage, lower) {
     }
     return out;
 }
+/** BuildKit's stage names (`instructions.validateDefinitionName`, lowercased). */
+const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
 const DR2001 = defineDockerfileRule({
     id: 'DR2001',
     aliases: ['StageNameCasing'],
@@ -8567,11 +8728,17 @@ const DR2001 = defineDockerfileRule({
             ctx.report({
                 message: `Stage name '${written}' should be lowercase ('${lower}'); BuildKit compares stage names case-insensitively.`,
                 range: stage.nameSpan.range,
-                fix: {
-                    description: `Rename the stage to '${lower}' here and where it is referenced.`,
-                    safe: true,
-                    edits: [{ range: stage.nameSpan.range, text: lower }, ...references(doc, stage, lower)]
-                }
+                // Only a name BuildKit accepts is renamed: lowercasing `a:${TAG}` would rename a variable.
+                fix: STAGE_NAME.test(lower)
+                    ? {
+                        description: `Rename the stage to '${lower}' here and where it is referenced.`,
+                        safe: true,
+                        edits: [
+                            { range: stage.nameSpan.range, text: lower },
+                            ...references(doc, stage, lower)
+                        ]
+                    }
+                    : undefined
             });
         }
     }
@@ -8727,6 +8894,14 @@ const PROXY_ARGS = [
 /** Build arguments usable without an ARG (proxies) and BuildKit's own knobs. */
 const IMPLICIT_ARGS = new Set([...PROXY_ARGS, 'SOURCE_DATE_EPOCH']);
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
+const WHOLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/**
+ * A name a `$NAME` reference can spell: declarations can hold others (`ARG A😀B`, `ENV $X=1` read
+ * out of a broken ENV), and suggesting one would write a reference to something else.
+ */
+function isVariableName(name) {
+    return WHOLE_NAME.test(name);
+}
 /**
  * Variable references in a Dockerfile word list (`text` with its file `offsets`): `$NAME` and
  * `${NAME}`, `${NAME:-x}` and friends; escaped `\$` and single-quoted text are skipped.
@@ -8824,7 +8999,7 @@ const DR2005 = defineDockerfileRule({
     fixable: true,
     description: 'FROM uses a build argument that no ARG before the first FROM declares (BuildKit UndefinedArgInFrom).',
     check(doc, ctx) {
-        const declared = [...doc.globalArgs.keys()];
+        const declared = [...doc.globalArgs.keys()].filter(isVariableName);
         for (const stage of doc.stages) {
             const from = stage.from;
             const refs = variableRefs(from.text, from.textOffsets, doc.escape);
@@ -9009,7 +9184,9 @@ const DR2007 = defineDockerfileRule({
                         });
                         continue;
                     }
-                    const hint = IMAGE_ENV.has(name) ? undefined : (0,similar/* closest */.k)(name, [...env, ...args]);
+                    const hint = IMAGE_ENV.has(name)
+                        ? undefined
+                        : (0,similar/* closest */.k)(name, [...env, ...args].filter(isVariableName));
                     if (!hint && !scratch)
                         continue;
                     ctx.report({
@@ -11636,6 +11813,18 @@ const RESOURCE_KINDS = ['networks', 'volumes', 'secrets', 'configs', 'models'];
 const MAX_INCLUDE_DEPTH = 8;
 const projectCache = new WeakMap();
 const parseCache = new WeakMap();
+/**
+ * Parsed files kept per workspace, most recently used last. Files are linted in path order, so a
+ * project's files come together; a bound keeps a run over thousands of files from holding every
+ * parsed document (the sibling and base-file caches below keep paths, not documents).
+ */
+const MAX_PARSED = 64;
+function keep(files, path, entry) {
+    files.delete(path);
+    files.set(path, entry);
+    if (files.size > MAX_PARSED)
+        files.delete(files.keys().next().value);
+}
 /** The project of `doc` (cached per document and workspace). */
 function projectOf(doc, workspace) {
     remember(workspace, doc);
@@ -11658,8 +11847,8 @@ function remember(workspace, doc) {
         files = new Map();
         parseCache.set(workspace, files);
     }
-    if (!files.has(doc.path))
-        files.set(doc.path, { text: doc.text, doc });
+    const known = files.get(doc.path);
+    keep(files, doc.path, known ?? { text: doc.text, doc });
 }
 /** Parse a workspace file once per workspace. */
 function loadFile(workspace, path) {
@@ -11678,10 +11867,12 @@ function loadFile(workspace, path) {
     if (text === undefined)
         return undefined;
     const cached = files.get(path);
-    if (cached && cached.text === text)
+    if (cached && cached.text === text) {
+        keep(files, path, cached);
         return cached.doc;
+    }
     const doc = (0,compose/* parseCompose */.g)(path, text);
-    files.set(path, { text, doc });
+    keep(files, path, { text, doc });
     return doc;
 }
 /** A service definition that cannot run alone (no image, build, extends or provider). */
@@ -11749,10 +11940,10 @@ function findSibling(workspace, dir, names, prefer) {
     const hit = cache.get(key);
     if (hit !== undefined) {
         // Re-read through loadFile so a changed text is noticed (it compares the text it gets).
-        return hit === null ? undefined : (loadFile(workspace, hit.path) ?? undefined);
+        return hit === null ? undefined : (loadFile(workspace, hit) ?? undefined);
     }
     const found = searchSibling(workspace, dir, names, prefer);
-    cache.set(key, found ?? null);
+    cache.set(key, found?.path ?? null);
     return found;
 }
 function searchSibling(workspace, dir, names, prefer) {
@@ -11775,11 +11966,14 @@ function baseFilesIn(workspace, dir) {
         cache = new Map();
         baseFilesCache.set(workspace, cache);
     }
-    let docs = cache.get(dir);
-    if (!docs) {
-        docs = BASE_NAMES.map((name) => loadFile(workspace, join(dir, name))).filter((d) => d !== undefined);
-        cache.set(dir, docs);
+    const paths = cache.get(dir);
+    if (paths) {
+        return paths
+            .map((path) => loadFile(workspace, path))
+            .filter((d) => d !== undefined);
     }
+    const docs = BASE_NAMES.map((name) => loadFile(workspace, join(dir, name))).filter((d) => d !== undefined);
+    cache.set(dir, docs.map((d) => d.path));
     return docs;
 }
 /** A compose file up to three folders above that lists `path` under `include:`. */
@@ -12765,6 +12959,9 @@ function longFormFix(doc, entry, seq, project) {
             return undefined;
         names.push(name);
     }
+    // A name listed twice would become a duplicate key (the list itself breaks the spec: DC0002).
+    if (new Set(names).size !== names.length)
+        return undefined;
     const condition = (name) => {
         const target = project.services.get(name);
         return target && hasHealthcheck(target.value) ? 'service_healthy' : 'service_started';
@@ -12820,15 +13017,15 @@ const DC1003 = defineComposeRule({
         if (!found)
             return;
         const { project } = found;
+        // Sets keep insertion order: the dependents are named in file order, each once.
         const dependents = new Map();
         for (const svc of project.services.values()) {
             for (const dep of dependencies(svc.value)) {
                 if (dep.condition === 'service_completed_successfully')
                     continue;
-                const list = dependents.get(dep.name) ?? [];
-                if (!list.includes(svc.name))
-                    list.push(svc.name);
-                dependents.set(dep.name, list);
+                const users = dependents.get(dep.name) ?? new Set();
+                users.add(svc.name);
+                dependents.set(dep.name, users);
             }
         }
         const report = reporter(doc, ctx);
@@ -12839,7 +13036,7 @@ const DC1003 = defineComposeRule({
             const layer = svc.layers[0];
             if (localLayer(svc, doc) !== layer)
                 continue;
-            report.key(layer, `'${svc.name}' is a dependency of ${users.map((u) => `'${u}'`).join(', ')} but defines no healthcheck, so they cannot wait until it is ready (depends_on condition: service_healthy).`);
+            report.key(layer, `'${svc.name}' is a dependency of ${[...users].map((u) => `'${u}'`).join(', ')} but defines no healthcheck, so they cannot wait until it is ready (depends_on condition: service_healthy).`);
         }
     }
 });
@@ -13022,6 +13219,8 @@ const DC1007 = defineComposeRule({
     description: 'The same block is copied into several services; define it once as an x- anchor and reuse it.',
     check(doc, ctx) {
         const groups = new Map();
+        // Nodes already in a group (an alias repeats a node; it is one block, not a copy).
+        const grouped = new Set();
         for (const svc of localServices(doc)) {
             for (const [key, entry] of svc.value.entries) {
                 if (!SHAREABLE.has(key) || entry.merged || entry.doc !== doc)
@@ -13033,8 +13232,10 @@ const DC1007 = defineComposeRule({
                     continue;
                 const canonical = `${key}\u0000${JSON.stringify(toJS(value))}`;
                 const list = groups.get(canonical) ?? [];
-                if (!list.some((g) => g.entry.value.node === value.node))
+                if (!grouped.has(value.node)) {
+                    grouped.add(value.node);
                     list.push({ service: svc.name, entry });
+                }
                 groups.set(canonical, list);
             }
         }
@@ -13869,10 +14070,15 @@ const DC2005 = defineComposeRule({
             for (const section of ['ports', 'expose']) {
                 const list = rawSeq(rawGet(svc.map, section)?.value);
                 for (const item of list?.items ?? []) {
-                    if (!(0,dist/* isScalar */.jn)(item) || !item.range || item.type === style)
+                    // An empty item (`-` alone, `~`) is no port: DC0002 reports it; quoting made it 'null'.
+                    if (!(0,dist/* isScalar */.jn)(item) || !item.range || item.type === style || item.value === null)
                         continue;
                     const node = item;
                     const r = node.range;
+                    // A block scalar or a value written over several lines is no port entry (DC0002's):
+                    // quoting it would need its continuation lines re-indented.
+                    if (doc.text.slice(r[0], r[1]).includes('\n'))
+                        continue;
                     ctx.report({
                         message: `${section} entry ${doc.text.slice(r[0], r[1])} of service '${svc.name}' should be in ${quoteType} quotes.`,
                         range: doc.rangeOf(r[0], r[1]),
@@ -13975,9 +14181,14 @@ function itemStart(doc, item, inSeq) {
     const dash = doc.text.lastIndexOf('-', start - 1);
     return dash >= lineStart(doc, start) ? dash : start;
 }
+const KEY_COLON = /^[ \t]*:/;
+const TAB_TAIL = /^[ \t\r\n]*\t[ \t]*$/;
+function keyEndOf(pair) {
+    return pair.key?.range?.[1] ?? 0;
+}
 function itemEnd(item) {
     if ((0,dist/* isPair */.tO)(item)) {
-        const keyEnd = item.key?.range?.[1] ?? 0;
+        const keyEnd = keyEndOf(item);
         return item.value ? Math.max(keyEnd, contentEnd(item.value)) : keyEnd;
     }
     return contentEnd(item);
@@ -13999,8 +14210,14 @@ function reorderEdit(doc, node, order, options) {
         const s = itemStart(doc, item, inSeq);
         if (s === undefined || text.slice(lineStart(doc, s), s).trim() !== '')
             return undefined;
+        // yaml also reads a key whose `:` comes on a later line (`\\\n  : |`); moved first, it is
+        // an error. Only keys with their `:` on their own line move.
+        if ((0,dist/* isPair */.tO)(item) && !KEY_COLON.test(text.slice(keyEndOf(item), nextLineStart(doc, s))))
+            return undefined;
         starts.push(lineStart(doc, s));
-        ends.push(nextLineStart(doc, itemEnd(item)));
+        // A block scalar (`>-`, `|`) ends after its line break, at the start of the next line.
+        const end = itemEnd(item);
+        ends.push(end > 0 && text.charCodeAt(end - 1) === 10 ? end : nextLineStart(doc, end));
     }
     for (let i = 1; i < starts.length; i++)
         if (starts[i] < ends[i - 1])
@@ -14028,6 +14245,10 @@ function reorderEdit(doc, node, order, options) {
     if (!anchorsStayBeforeAliases(node.items, order))
         return undefined;
     const regionEnd = ends[ends.length - 1];
+    // yaml reads a last line of blanks holding a tab (no line break after it) after `key:` as a tab
+    // indentation error, after a scalar as nothing: which item comes last must not change then.
+    if (TAB_TAIL.test(text.slice(regionEnd)))
+        return undefined;
     const newline = eol(doc);
     const terminated = (s) => (/\n$/.test(s) ? s : s + newline);
     let out = '';

@@ -413,8 +413,8 @@ const HADOLINT_CONFIG_FILES = ['.hadolint.yaml', '.hadolint.yml'];
 
 // EXTERNAL MODULE: ./src/core/text.ts
 var core_text = __webpack_require__(2020);
-// EXTERNAL MODULE: ./src/parse/dockerfile.ts
-var dockerfile = __webpack_require__(6413);
+// EXTERNAL MODULE: ./src/parse/dockerfile.ts + 1 modules
+var dockerfile = __webpack_require__(9625);
 // EXTERNAL MODULE: ./src/parse/compose.ts
 var compose = __webpack_require__(6791);
 ;// CONCATENATED MODULE: ./src/suppress/dockerfile.ts

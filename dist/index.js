@@ -35190,7 +35190,7 @@ function commentSpan(diff, start, end) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9040);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6083);
 
 /* istanbul ignore next */
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -35200,7 +35200,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9040:
+/***/ 6083:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35208,6 +35208,8 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
+
+// UNUSED EXPORTS: oneLine
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -39043,9 +39045,15 @@ function fenced(info, lines) {
     const fence = fenceFor(lines);
     return [`${fence}${info}`, ...lines, fence].join('\n');
 }
-/** Percent-encode each segment of a repository path for a URL. */
+/**
+ * Percent-encode each segment of a repository path for a URL, parentheses included: an unbalanced
+ * `)` in a file name would otherwise end a markdown link's destination early.
+ */
 function encodePath(path) {
-    return path.split('/').map(encodeURIComponent).join('/');
+    return path
+        .split('/')
+        .map((segment) => encodeURIComponent(segment).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29')))
+        .join('/');
 }
 
 ;// CONCATENATED MODULE: ./src/review/marker.ts
@@ -39722,14 +39730,22 @@ function countsText(counts) {
     const parts = SEVERITIES.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s === 'info' || s === 'style' ? s : counts[s] === 1 ? s : `${s}s`}`);
     return parts.length > 0 ? parts.join(', ') : 'no findings';
 }
+const DOT_SEGMENT = /(^|\/)\.{0,2}(\/|$)/;
+/** A repository path whose blob URL points at that file. */
+function linkable(path) {
+    return !DOT_SEGMENT.test(path);
+}
 function table(rows, input, limit) {
     const shown = rows.slice(0, limit);
     const out = ['| | Rule | Where | Message |', '|---|---|---|---|'];
     for (const s of shown) {
         const f = s.finding;
         const line = f.range.start.line;
-        const url = `${input.repoUrl}/blob/${input.sha}/${encodePath(f.file)}#L${line}`;
-        const where = `[${codeSpan(`${f.file}:${line}`, { table: true })}](${url})`;
+        const place = codeSpan(`${f.file}:${line}`, { table: true });
+        // A `.`/`..` segment would make the link resolve elsewhere (URLs normalise them): no link.
+        const where = linkable(f.file)
+            ? `[${place}](${input.repoUrl}/blob/${input.sha}/${encodePath(f.file)}#L${line})`
+            : place;
         let message = inert(f.message, { table: true, max: 300 });
         if (s.inScope && s.notInline)
             message += ` _(${WHY[s.notInline]})_`;
@@ -45209,39 +45225,179 @@ throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
 throttling.triggersNotification = triggersNotification;
 
 
+;// CONCATENATED MODULE: ./src/github/redact.ts
+/**
+ * Keeping the token out of everything the action writes. A token can come back to us inside an
+ * error (a proxy or GitHub echoing the request's `Authorization` header, as is or base64-encoded
+ * in a Basic credential): every form of it is replaced with `***`. Pure.
+ */
+const REDACTED = '***';
+/** Shortest secret worth redacting (shorter values would mangle ordinary text). */
+const MIN_SECRET = 8;
+/**
+ * The token and the parts of its base64 encodings that appear whatever precedes it (three byte
+ * alignments, standard and URL-safe alphabets): `Basic base64("x-access-token:" + token)` holds
+ * one of them.
+ */
+function secretForms(token) {
+    if (token.length < MIN_SECRET)
+        return [];
+    const bytes = Buffer.from(token, 'utf8');
+    const forms = new Set([token]);
+    for (let pad = 0; pad < 3; pad++) {
+        const encoded = Buffer.concat([Buffer.alloc(pad), bytes]).toString('base64');
+        // Characters that depend only on the token: skip the group shared with the padding, keep
+        // whole groups of three token bytes.
+        const skip = pad === 0 ? 0 : 4;
+        const whole = Math.floor((bytes.length - (pad === 0 ? 0 : 3 - pad)) / 3) * 4;
+        const core = encoded.slice(skip, skip + whole);
+        if (core.length >= MIN_SECRET) {
+            forms.add(core);
+            forms.add(core.replace(/\+/g, '-').replace(/\//g, '_'));
+        }
+    }
+    // Longest first, so a form inside another never leaves a piece of the longer one behind.
+    return [...forms].sort((a, b) => b.length - a.length);
+}
+/** `text` with every form of the secrets replaced. */
+function redact(text, forms) {
+    let out = text;
+    for (const form of forms)
+        if (out.includes(form))
+            out = out.split(form).join(REDACTED);
+    return out;
+}
+/** Redact every string inside a JSON-like value, in place where possible; returns the value. */
+function redactDeep(value, forms, depth = 0) {
+    if (forms.length === 0 || depth > 20)
+        return value;
+    if (typeof value === 'string')
+        return redact(value, forms);
+    if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++)
+            value[i] = redactDeep(value[i], forms, depth + 1);
+        return value;
+    }
+    if (value && typeof value === 'object') {
+        const record = value;
+        for (const key of Object.keys(record)) {
+            try {
+                record[key] = redactDeep(record[key], forms, depth + 1);
+            }
+            catch {
+                // a read-only property: leave it (it is not ours to print)
+            }
+        }
+    }
+    return value;
+}
+
 ;// CONCATENATED MODULE: ./src/github/client.ts
 
 
 
+
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_RETRY_BASE_MS = 1000;
+/** Statuses whose responses carry no body. */
+const NO_BODY = new Set([101, 103, 204, 205, 304]);
+/**
+ * `inner` with a deadline per call and the body read inside it: octokit turns anything thrown here
+ * into a RequestError with status 500, which the retry plugin retries (reads) and the reporter
+ * checks (writes).
+ */
+function deadlineFetch(inner, timeoutMs) {
+    return async (input, init = {}) => {
+        const deadline = AbortSignal.timeout(timeoutMs);
+        const signal = init.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
+        try {
+            const response = await inner(input, { ...init, signal });
+            const body = NO_BODY.has(response.status) || init.method === 'HEAD' ? null : await response.arrayBuffer();
+            const copy = new Response(body, {
+                status: response.status,
+                statusText: response.statusText,
+                headers: response.headers
+            });
+            Object.defineProperty(copy, 'url', { value: response.url });
+            return copy;
+        }
+        catch (error) {
+            if (deadline.aborted) {
+                throw new Error(`no complete answer from GitHub within ${timeoutMs / 1000}s`, {
+                    cause: error
+                });
+            }
+            throw error;
+        }
+    };
+}
 function createClient(options) {
     const maxWait = options.maxRetryAfter ?? 120;
+    const forms = secretForms(options.token);
+    const baseFetch = defaults.request?.fetch ?? globalThis.fetch;
     let requests = 0;
     const octokit = getOctokit(options.token, {
         baseUrl: options.apiUrl,
         userAgent: 'docker-review',
-        retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
+        retry: {
+            doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+            retryAfterBaseValue: options.retryBaseMs ?? DEFAULT_RETRY_BASE_MS
+        },
         throttle: {
             onRateLimit: (retryAfter, _opts, _o, retryCount) => {
-                options.log(`GitHub API rate limit reached; ${retryAfter}s until it resets`);
-                return retryCount < 1 && retryAfter <= maxWait;
+                const wait = retryCount < 1 && retryAfter <= maxWait;
+                options.log(wait
+                    ? `GitHub API rate limit reached; waiting ${retryAfter}s until it resets`
+                    : `GitHub API rate limit exhausted for ${retryAfter}s; not waiting`);
+                return wait;
             },
             onSecondaryRateLimit: (retryAfter, _opts, _o, retryCount) => {
                 options.log(`GitHub secondary rate limit; waiting ${retryAfter}s before retrying`);
                 return retryCount < 3 && retryAfter <= maxWait;
             }
         },
-        // Node's fetch has no default timeout: never hang a job on a stalled connection.
-        request: { timeout: 60_000 }
+        // @actions/github's defaults are replaced, not merged: keep its proxy-aware fetch.
+        request: { fetch: deadlineFetch(baseFetch, options.timeoutMs ?? DEFAULT_TIMEOUT_MS) }
     }, retry, throttling);
     octokit.hook.before('request', () => {
         requests++;
+    });
+    // Registered last, so outermost: sees the final error after every retry.
+    octokit.hook.error('request', (error) => {
+        throw redactError(error, forms);
+    });
+    // GraphQL errors come back in a 200 answer and become an error later, from their messages.
+    octokit.hook.after('request', (response) => {
+        const data = response.data;
+        if (data && typeof data === 'object' && Array.isArray(data.errors))
+            redactDeep(data.errors, forms);
     });
     return {
         octokit,
         get requests() {
             return requests;
-        }
+        },
+        redact: (text) => redact(text, forms)
     };
+}
+function redactError(error, forms) {
+    if (!(error instanceof Error) || forms.length === 0)
+        return error;
+    try {
+        error.message = redact(error.message, forms);
+        if (error.stack)
+            error.stack = redact(error.stack, forms);
+    }
+    catch {
+        // a read-only message: the fields below still are redacted
+    }
+    const response = error.response;
+    if (response) {
+        redactDeep(response.data, forms);
+        redactDeep(response.headers, forms);
+    }
+    return error;
 }
 /** HTTP status of an octokit error (RequestError), if any. */
 function statusOf(error) {
@@ -45265,7 +45421,36 @@ function describeError(error) {
             .join('; ')
         : '';
     const text = `${status ? `${status} ` : ''}${message}${details ? ` (${details})` : ''}`;
-    return text.replace(/\s+/g, ' ').slice(0, 500);
+    const limit = rateLimitOf(error);
+    const when = limit?.reset
+        ? ` (the limit resets at ${limit.reset.toISOString().slice(11, 19)} UTC)`
+        : '';
+    return `${text.replace(/\s+/g, ' ').slice(0, 500)}${when}`;
+}
+/**
+ * When GitHub's primary rate limit for the token is used up (403/429, or a GraphQL `RATE_LIMITED`
+ * error, with `x-ratelimit-remaining: 0`): when it resets, if GitHub said. Undefined for anything
+ * else (secondary rate limits included: those are waited out by the throttling plugin).
+ */
+function rateLimitOf(error) {
+    const e = error;
+    if (!e || typeof e !== 'object')
+        return undefined;
+    const headers = e.response?.headers ?? e.headers ?? {};
+    const graphqlErrors = [e.errors, e.response?.data?.errors].flatMap((x) => Array.isArray(x) ? x : []);
+    const limited = String(headers['x-ratelimit-remaining']) === '0' &&
+        (statusOf(error) === 403 ||
+            statusOf(error) === 429 ||
+            graphqlErrors.some((x) => x?.type === 'RATE_LIMITED') ||
+            /rate limit/i.test(String(e.message)));
+    if (!limited)
+        return undefined;
+    const reset = Number(headers['x-ratelimit-reset']);
+    return Number.isFinite(reset) && reset > 0 ? { reset: new Date(reset * 1000) } : {};
+}
+/** The primary rate limit is exhausted (see `rateLimitOf`). */
+function isRateLimited(error) {
+    return rateLimitOf(error) !== undefined;
 }
 /** A permission problem: read-only token (fork, Dependabot) or missing `pull-requests: write`. */
 function isPermissionError(error) {
@@ -45275,6 +45460,16 @@ function isPermissionError(error) {
     if (status !== 403)
         return false;
     return !/rate limit/i.test(describeError(error));
+}
+/** The pull request, its repository, or the thing written to is gone (or invisible to the token). */
+function isNotFound(error) {
+    if (statusOf(error) === 404)
+        return true;
+    const errors = error?.errors;
+    return (statusOf(error) === undefined &&
+        Array.isArray(errors) &&
+        errors.length > 0 &&
+        errors.every((x) => x?.type === 'NOT_FOUND'));
 }
 
 ;// CONCATENATED MODULE: ./src/review/reconcile.ts
@@ -45361,6 +45556,8 @@ function reconcileSummary(wanted, worthCreating, comments) {
 
 
 const REVIEW_MARKER = '<!-- docker-review:v1 review -->';
+/** Reviews tried for the same new comments when GitHub keeps failing (5xx, timeouts, resets). */
+const MAX_REVIEW_ATTEMPTS = 3;
 function reviewBody(count) {
     return `**docker-review**: ${count} new comment${count === 1 ? '' : 's'} on this pull request's changes.\n\n${REVIEW_MARKER}`;
 }
@@ -45372,7 +45569,21 @@ function apiComment(c) {
     }
     return out;
 }
-class ReadOnly extends Error {
+class Stop extends Error {
+    why;
+    constructor(why, message) {
+        super(message);
+        this.why = why;
+    }
+}
+/** The error means no further write can succeed: throw a Stop. */
+function stopOn(error) {
+    if (isRateLimited(error))
+        throw new Stop('rate-limit', describeError(error));
+    if (isNotFound(error))
+        throw new Stop('not-found', describeError(error));
+    if (isPermissionError(error))
+        throw new Stop('read-only', describeError(error));
 }
 async function postReview(request) {
     const outcome = {
@@ -45381,15 +45592,14 @@ async function postReview(request) {
         removed: 0,
         resolved: 0,
         rejected: new Set(),
+        notPosted: new Set(),
         failures: [],
         summary: 'skipped'
     };
     const { octokit } = request.client;
     const base = { owner: request.owner, repo: request.repo, pull_number: request.number };
-    const permission = (error) => {
-        if (isPermissionError(error))
-            throw new ReadOnly(describeError(error));
-    };
+    /** New comments not known to be on GitHub yet. */
+    let pending = [];
     const createBatch = async (comments) => {
         await octokit.rest.pulls.createReview({
             ...base,
@@ -45400,6 +45610,7 @@ async function postReview(request) {
             request: { retries: 0 }
         });
         outcome.created += comments.length;
+        pending = [];
     };
     const createOneByOne = async (comments) => {
         for (const c of comments) {
@@ -45413,14 +45624,17 @@ async function postReview(request) {
                 outcome.created++;
             }
             catch (error) {
-                permission(error);
+                stopOn(error);
                 if (statusOf(error) === 422) {
                     outcome.rejected.add(c.fingerprint);
-                    request.log(`GitHub refused the comment on ${c.path}:${c.line}: ${describeError(error)}`);
+                    request.log(`GitHub refused the comment on ${JSON.stringify(c.path)}:${c.line}: ${describeError(error)}`);
                 }
-                else
-                    outcome.failures.push(`comment on ${c.path}:${c.line}: ${describeError(error)}`);
+                else {
+                    outcome.notPosted.add(c.fingerprint);
+                    outcome.failures.push(`comment on ${JSON.stringify(c.path)}:${c.line}: ${describeError(error)}`);
+                }
             }
+            pending = pending.filter((p) => p !== c);
         }
     };
     /** After a failed create: which of `comments` did reach GitHub anyway? */
@@ -45430,35 +45644,41 @@ async function postReview(request) {
         return comments.filter((c) => !present.has(c.fingerprint));
     };
     try {
-        const create = request.plan.create;
-        if (create.length > 0) {
+        pending = [...request.plan.create];
+        for (let attempt = 1; pending.length > 0; attempt++) {
             try {
-                await createBatch(create);
+                await createBatch(pending);
             }
             catch (error) {
-                permission(error);
-                const status = statusOf(error);
-                if (status === 422) {
+                stopOn(error);
+                if (statusOf(error) === 422) {
                     request.log(`GitHub refused the review (${describeError(error)}); posting comments one by one`);
-                    await createOneByOne(create);
+                    await createOneByOne(pending);
+                    break;
                 }
-                else {
-                    request.log(`posting the review failed (${describeError(error)}); checking what was created`);
-                    const missing = await missingAfterFailure(create);
-                    outcome.created += create.length - missing.length;
-                    if (missing.length > 0) {
-                        try {
-                            await createBatch(missing);
-                        }
-                        catch (again) {
-                            permission(again);
-                            outcome.failures.push(`review: ${describeError(again)}`);
-                        }
-                    }
+                request.log(`posting the review failed (${describeError(error)}); checking what was created`);
+                let missing;
+                try {
+                    missing = await missingAfterFailure(pending);
+                }
+                catch (check) {
+                    stopOn(check);
+                    // Unknown whether the review exists: posting again could post it twice.
+                    outcome.failures.push(`review: ${describeError(error)}; could not check what was created (${describeError(check)})`);
+                    break;
+                }
+                outcome.created += pending.length - missing.length;
+                pending = missing;
+                if (pending.length > 0 && attempt >= MAX_REVIEW_ATTEMPTS) {
+                    outcome.failures.push(`review: ${describeError(error)} (${attempt} attempts)`);
+                    break;
                 }
             }
         }
-        const sticky = request.sticky(outcome.rejected);
+        for (const c of pending)
+            outcome.notPosted.add(c.fingerprint);
+        pending = [];
+        const sticky = request.sticky(outcome.rejected, outcome.notPosted);
         const summaryPlan = reconcileSummary(sticky, request.stickyWorthCreating, request.comments);
         const changes = [
             ...request.plan.update.map((u) => ({
@@ -45503,16 +45723,20 @@ async function postReview(request) {
                 outcome.summary = 'created';
             }
             catch (error) {
-                permission(error);
+                stopOn(error);
                 outcome.summary = 'failed';
                 outcome.failures.push(`summary comment: ${describeError(error)}`);
             }
         }
     }
     catch (error) {
-        if (!(error instanceof ReadOnly))
+        if (!(error instanceof Stop))
             throw error;
-        outcome.readOnly = error.message;
+        outcome.stopped = { why: error.why, message: error.message };
+        if (error.why === 'read-only')
+            outcome.readOnly = error.message;
+        for (const c of pending)
+            outcome.notPosted.add(c.fingerprint);
     }
     return outcome;
 }
@@ -45524,9 +45748,10 @@ async function applyChanges(request, changes, outcome) {
     }
     catch (error) {
         const gqlErrors = error.errors;
+        if (isRateLimited(error))
+            throw new Stop('rate-limit', describeError(error));
         if (!Array.isArray(gqlErrors)) {
-            if (isPermissionError(error))
-                throw new ReadOnly(describeError(error));
+            stopOn(error);
             outcome.failures.push(`comment updates: ${describeError(error)}`);
             if (changes.some((c) => c.kind === 'update-issue-comment'))
                 outcome.summary = 'failed';
@@ -45538,7 +45763,7 @@ async function applyChanges(request, changes, outcome) {
     if (failed.length > 0 &&
         failed.length === changes.length &&
         failed.every((f) => f.error.type === 'FORBIDDEN')) {
-        throw new ReadOnly(failed[0].error.message);
+        throw new Stop('read-only', failed[0].error.message);
     }
     const failedSet = new Set(failed.map((f) => f.change));
     for (const f of failed)
@@ -45678,8 +45903,27 @@ function readState(root, path) {
 
 
 
+/** A positive whole number of milliseconds from the environment, else undefined. */
+function millis(value) {
+    return value !== undefined && /^\d{1,7}$/.test(value.trim()) && Number(value) > 0
+        ? Number(value)
+        : undefined;
+}
+/**
+ * The run's GitHub client. `DOCKER_REVIEW_REQUEST_TIMEOUT_MS` (deadline of one request, default
+ * 30 s) and `DOCKER_REVIEW_RETRY_BASE_MS` (back-off unit of retried reads, default 1 s) tune it;
+ * the end-to-end tests shorten both.
+ */
 function clientFor(input) {
-    return createClient({ token: input.inputs.token, apiUrl: input.ctx.apiUrl, log: input.io.info });
+    const timeoutMs = millis(input.io.env.DOCKER_REVIEW_REQUEST_TIMEOUT_MS);
+    const retryBaseMs = millis(input.io.env.DOCKER_REVIEW_RETRY_BASE_MS);
+    return createClient({
+        token: input.inputs.token,
+        apiUrl: input.ctx.apiUrl,
+        log: input.io.info,
+        ...(timeoutMs ? { timeoutMs } : {}),
+        ...(retryBaseMs ? { retryBaseMs } : {})
+    });
 }
 function configLayers(inputs) {
     return inputs.failOn ? [{ source: 'input fail-on', failOn: inputs.failOn }] : [];
@@ -45804,21 +46048,36 @@ async function publish(input, run) {
     const { ctx, io } = input;
     const { reader, draft, notes } = run;
     const tags = await input.tags();
+    /** Nothing is posted: say why (one line, also in the summary); every finding is annotated. */
+    const notPosting = (note) => {
+        io.warning(note);
+        notes.push(note);
+        return { findings: markNotPosted(draft), reviewed: false };
+    };
+    const readFailed = (error) => notPosting(`Could not read the pull request before posting: ${describeError(error)}. ${stopAdvice(error)}Nothing was posted; findings are shown as annotations and in this summary.`);
     // Disk mode reads the pull request only now (after linting): that read is the head check. In
     // API mode it was read with the files; a second read (compose references) is recent enough.
     const readBeforeLint = reader.pullRead;
-    let state = readBeforeLint ? reader.pull : await reader.refreshPull();
+    let state;
+    try {
+        state = readBeforeLint ? reader.pull : await reader.refreshPull();
+    }
+    catch (error) {
+        return readFailed(error);
+    }
     const needsHeadCheck = readBeforeLint && reader.pullReads === 1;
     const plan = reconcile(draft.inline, ownComments(state.threads));
-    const findingsWith = (rejected) => draft.findings.map((f) => f.comment && rejected.has(f.fingerprint)
+    const findingsWith = (rejected, notPosted = new Set()) => draft.findings.map((f) => f.comment && rejected.has(f.fingerprint)
         ? { ...f, comment: undefined, notInline: 'rejected' }
-        : f);
-    const sticky = (rejected) => stickyBody(renderSummary(summaryInput({
+        : f.comment && notPosted.has(f.fingerprint)
+            ? { ...f, comment: undefined, notInline: 'not-posted' }
+            : f);
+    const sticky = (rejected, notPosted) => stickyBody(renderSummary(summaryInput({
         ctx,
         filterMode: input.inputs.filterMode,
         failOn: run.failOn,
         verdict: run.verdict,
-        findings: findingsWith(rejected),
+        findings: findingsWith(rejected, notPosted),
         notes,
         tags,
         registry: run.registry,
@@ -45834,13 +46093,16 @@ async function publish(input, run) {
     if (!writes)
         return { findings: draft.findings, reviewed: true };
     // A newer push makes a newer run: it owns the review. Checked right before writing.
-    if (needsHeadCheck && state.headSha === run.headSha)
-        state = await reader.refreshPull();
+    if (needsHeadCheck && state.headSha === run.headSha) {
+        try {
+            state = await reader.refreshPull();
+        }
+        catch (error) {
+            return readFailed(error);
+        }
+    }
     if (state.headSha !== run.headSha) {
-        const note = `The pull request head moved to ${state.headSha.slice(0, 7)} while this run reviewed ${run.headSha.slice(0, 7)}; nothing was posted (the run for the new head posts the review).`;
-        io.warning(note);
-        notes.push(note);
-        return { findings: markNotPosted(draft), reviewed: false };
+        return notPosting(`The pull request head moved to ${state.headSha.slice(0, 7)} while this run reviewed ${run.headSha.slice(0, 7)}; nothing was posted (the run for the new head posts the review).`);
     }
     let outcome;
     try {
@@ -45859,22 +46121,34 @@ async function publish(input, run) {
         });
     }
     catch (error) {
-        const note = `Could not post the review: ${describeError(error)}. Findings are in this summary and in annotations.`;
-        io.warning(note);
-        notes.push(note);
-        return { findings: markNotPosted(draft), reviewed: false };
+        return notPosting(`Could not post the review: ${describeError(error)}. Findings are in this summary and in annotations.`);
     }
-    if (outcome.readOnly) {
-        const note = `Could not post review comments: ${outcome.readOnly}. The token is read-only here (pull request from a fork or by Dependabot, or the workflow lacks \`pull-requests: write\`); findings are shown as annotations and in this summary. See docs/action.md for the two-workflow setup that comments on fork pull requests.`;
-        io.warning(note);
-        notes.push(note);
-        return { findings: markNotPosted(draft), reviewed: false };
+    const stopped = outcome.stopped;
+    if (stopped?.why === 'read-only') {
+        return notPosting(`Could not post review comments: ${stopped.message}. The token is read-only here (pull request from a fork or by Dependabot, or the workflow lacks \`pull-requests: write\`); findings are shown as annotations and in this summary. See docs/action.md for the two-workflow setup that comments on fork pull requests.`);
     }
-    for (const failure of outcome.failures)
+    if (stopped?.why === 'not-found') {
+        return notPosting(`Could not post review comments: ${stopped.message}. The pull request or its repository is gone (or no longer visible to this token); findings are shown as annotations and in this summary.`);
+    }
+    for (const failure of outcome.failures) {
         io.warning(`docker-review: ${failure}`);
+        notes.push(`Posting failed: ${failure}`);
+    }
+    if (stopped?.why === 'rate-limit') {
+        const note = `Stopped posting: ${stopped.message}. GitHub's API rate limit for this token is used up, and the run does not wait for it; ${outcome.created} new comment(s) were posted, and the findings not posted are shown as annotations and in this summary.`;
+        io.warning(note);
+        notes.push(note);
+    }
     io.info(`Posted: ${outcome.created} new, ${outcome.updated} updated, ${outcome.removed} deleted, ${outcome.resolved} resolved; summary ${outcome.summary}; ${run.client.requests} API requests.`);
-    const findings = findingsWith(outcome.rejected);
-    return { findings, reviewed: true };
+    return { findings: findingsWith(outcome.rejected, outcome.notPosted), reviewed: true };
+}
+/** For a failed read: what the reader should know about its cause. */
+function stopAdvice(error) {
+    if (isRateLimited(error))
+        return 'GitHub’s API rate limit for this token is used up, and the run does not wait for it. ';
+    if (isNotFound(error))
+        return 'The pull request or its repository is gone (or no longer visible to this token). ';
+    return '';
 }
 function writeArtifact(input, run) {
     const { ctx, inputs, io } = input;
@@ -46400,6 +46674,8 @@ function parseJson1(output) {
 
 
 
+
+
 /**
  * The action's composition root: the only module (with the reporters it calls) that touches
  * `process.env`, the file system and the network. Everything is read at call time, so tests can
@@ -46421,7 +46697,17 @@ function readPayload(path) {
         return {};
     }
 }
-function actionIO() {
+const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029]/g;
+/**
+ * A log line that stays one line: `core.info` prints as is, and the runner reads every line of the
+ * log as a possible workflow command, so a file name holding a line break followed by `::error::`
+ * (or `::add-mask::`, `::stop-commands::`…) must not start a line of its own.
+ */
+function oneLine(message) {
+    return message.replace(LINE_BREAKS, ' ⏎ ');
+}
+/** The runner's side of the flows; everything they write goes through `clean` (token redaction). */
+function actionIO(clean) {
     let shellcheck = null;
     return {
         env: process.env,
@@ -46429,25 +46715,25 @@ function actionIO() {
         readFile: (path) => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'),
         writeFile: (path, text) => {
             (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-            (0,external_node_fs_namespaceObject.writeFileSync)(path, text);
+            (0,external_node_fs_namespaceObject.writeFileSync)(path, clean(text));
         },
-        setOutput: (name, value) => setOutput(name, value),
-        info: (message) => info(message),
-        warning: (message) => warning(message),
+        setOutput: (name, value) => setOutput(name, clean(value)),
+        info: (message) => info(oneLine(clean(message))),
+        warning: (message) => warning(clean(message)),
         command: (line) => {
-            process.stdout.write(`${line}\n`);
+            process.stdout.write(`${oneLine(clean(line))}\n`);
         },
         summary: async (markdown) => {
             if (!process.env.GITHUB_STEP_SUMMARY)
                 return;
             try {
-                await summary.addRaw(markdown, true).write();
+                await summary.addRaw(clean(markdown), true).write();
             }
             catch (error) {
-                warning(`Could not write the job summary: ${error.message}`);
+                warning(clean(`Could not write the job summary: ${error.message}`));
             }
         },
-        setFailed: (message) => setFailed(message),
+        setFailed: (message) => setFailed(clean(message)),
         shellcheck: () => {
             if (shellcheck === null)
                 shellcheck = createShellcheck();
@@ -46480,20 +46766,31 @@ function tagsOnce() {
         }
     });
 }
+/** One line for a run that could not finish: GitHub's words for an API failure. */
+function failureMessage(error) {
+    if (isRateLimited(error)) {
+        return `GitHub's API rate limit for this token is used up: ${describeError(error)}. The run does not wait for it; re-run the job once the limit has reset.`;
+    }
+    if (statusOf(error) !== undefined)
+        return `GitHub API request failed: ${describeError(error)}`;
+    return error instanceof Error ? error.message : String(error);
+}
 async function run() {
     const tags = tagsOnce();
     if ((getInput('mode') || 'review') === 'tags') {
         await tags();
         return;
     }
-    let token = '';
+    let forms = [];
+    const clean = (text) => redact(text, forms);
     try {
         const inputs = readActionInputs((name) => getInput(name));
-        // The runner masks `github.token` and secrets already; `setSecret` would print it in a
-        // `::add-mask::` command, so it is not called.
-        token = inputs.token;
+        // The runner masks `github.token` and secrets in its log already; `setSecret` would print it
+        // in an `::add-mask::` command, so it is not called. Everything the run writes (log, summary,
+        // outputs, files) is redacted here as well: summaries, outputs and files are not masked.
+        forms = secretForms(inputs.token);
         const ctx = runContext(process.env, readPayload(process.env.GITHUB_EVENT_PATH));
-        const flow = { ctx, inputs, io: actionIO(), tags };
+        const flow = { ctx, inputs, io: actionIO(clean), tags };
         if (inputs.mode === 'post')
             await postReport(flow);
         else if (ctx.pull)
@@ -46505,8 +46802,7 @@ async function run() {
             await lintCommit(flow);
     }
     catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        setFailed(token ? message.split(token).join('***') : message);
+        setFailed(clean(failureMessage(error)));
     }
     finally {
         await tags();

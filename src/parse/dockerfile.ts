@@ -215,6 +215,22 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57
 }
 
+/** Go's `unicode.IsSpace`, which BuildKit trims lines with to find the empty ones. */
+function isSpace(c: number): boolean {
+  return (
+    isBlank(c) ||
+    c === 0x85 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  )
+}
+
 function isBlank(c: number): boolean {
   // space, tab, \v, \f, \r
   return c === 32 || c === 9 || c === 11 || c === 12 || c === 13
@@ -456,7 +472,7 @@ export function parseDockerfile(path: string, text: string): DockerfileDoc {
     while (cont !== -1 && at < limit) {
       end = lineEnd(at)
       let first = at
-      while (first < end && isBlank(text.charCodeAt(first))) first++
+      while (first < end && isSpace(text.charCodeAt(first))) first++
       if (first < end && text.charCodeAt(first) === 35 /* # */) continuationComments.add(first)
       else if (first < end) {
         cont = continuationAt(at, end)
@@ -865,6 +881,8 @@ function readDirectives(
  * - `cat 2<<EOF` is a heredoc for BuildKit (file descriptor prefix), not for dockerfile-ast: the
  *   digits become blanks (the marker keeps them, see `readHeredocs`);
  * - a `\r` without `\n` ends a line for dockerfile-ast, not for BuildKit: it becomes a blank;
+ * - a line of blanks with a Unicode space (U+00A0, U+2028, …) is empty for BuildKit, text for
+ *   dockerfile-ast: they become plain blanks;
  * - an escaped blank before the continuation (`a\\ \\`) hides the continuation from dockerfile-ast:
  *   the first escape becomes `_`;
  * - `\\#` or `\\ x` first on a line is text for BuildKit; after a continuation dockerfile-ast
@@ -889,6 +907,7 @@ function structuralText(
     [backtick ? BACKTICK_HEREDOC : BACKSLASH_HEREDOC, 'all', '_'],
     [FD_HEREDOC, 'all', ' '],
     [LONE_CR_GLOBAL, 'all', ' '],
+    [UNICODE_BLANK_LINE, 'all', ' '],
     [backtick ? SPACED_BACKTICK_EOL : SPACED_BACKSLASH_EOL, 'all', '_'],
     [backtick ? BACKTICK_HASH : BACKSLASH_HASH, 'all', '_'],
     [backtick ? KEYWORD_BACKTICK_CONTINUATION : KEYWORD_BACKSLASH_CONTINUATION, 'none', ' ']
@@ -998,6 +1017,13 @@ const BACKSLASH_HEREDOC = /\\(?=<<)/g
 const BACKTICK_HEREDOC = /`(?=<<)/g
 const FD_HEREDOC = /(?<=[^ \t\r\n\uFEFF][ \t\r]+)\d+(?=<<)/g
 const LONE_CR_GLOBAL = /\r(?!\n)/g
+/**
+ * A line of blanks holding one of the other characters Go's `unicode.IsSpace` accepts (U+00A0,
+ * U+2028, U+3000, …): BuildKit skips it as an empty line (inside a continuation too), dockerfile-ast
+ * reads text there.
+ */
+const UNICODE_BLANK_LINE =
+  /(?<=^|\n)[ \t\v\f\r\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*[\v\f\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000][ \t\v\f\r\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*(?=\n|$)/g
 // A lone `\r` after the escape counts as the blank it becomes for dockerfile-ast.
 const BACKSLASH_HASH = /\\(?<=(?:^\uFEFF?|\n)[ \t\r]*\\)(?=#|[ \t\r]+[^ \t\r\n])/g
 const BACKTICK_HASH = /`(?<=(?:^\uFEFF?|\n)[ \t\r]*`)(?=#|[ \t\r]+[^ \t\r\n])/g

@@ -2,6 +2,10 @@ import type { RuleCases } from '../define.js'
 
 export const cases: RuleCases = {
   valid: [
+    {
+      name: 'a line of Unicode blanks (U+2028) inside a continuation is empty for BuildKit',
+      code: 'FROM debian:12\nRUN apt-get update && \\\n \u2028\n  apt-get install -y curl\n'
+    },
     'FROM debian:12.5\nRUN <<EOF\necho hi\nEOF\n',
     'FROM debian:12.5\nHEALTHCHECK NONE\n',
     'FROM --platform=$BUILDPLATFORM debian:12.5 AS build\nCOPY --from=build --chown=1:1 --chmod=644 --link a b\n',

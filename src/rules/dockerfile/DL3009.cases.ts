@@ -66,9 +66,9 @@ export const cases: RuleCases = {
     },
     {
       name: 'a line separator (U+2028) last is a word to the shell, not a blank to trim',
-      code: 'FROM debian:12\nRUN apt-get update && \\\n \u2028\n',
+      code: 'FROM debian:12\nRUN apt-get update && \u2028\n',
       errors: [{ line: 2, column: 5 }],
-      output: 'FROM debian:12\nRUN apt-get update && \\\n \u2028 && rm -rf /var/lib/apt/lists/*\n'
+      output: 'FROM debian:12\nRUN apt-get update && \u2028 && rm -rf /var/lib/apt/lists/*\n'
     },
     {
       name: 'a script cut short (unclosed quote): no fix, the appended text would land in the quote',

@@ -49,7 +49,7 @@ function itemStart(doc: ComposeDoc, item: unknown, inSeq: boolean): number | und
 }
 
 const KEY_COLON = /^[ \t]*:/
-const TAB_TAIL = /^[ \t\r\n]*\t[ \t]*$/
+const BLANK_LINES = /^(?:[ \t]*\r?\n)*[ \t]*(?=\r?\n|$)/
 
 function keyEndOf(pair: { key: unknown }): number {
   return (pair.key as Node | null)?.range?.[1] ?? 0
@@ -113,9 +113,10 @@ export function reorderEdit(
   }
   if (!anchorsStayBeforeAliases(node.items, order)) return undefined
   const regionEnd = ends[ends.length - 1]
-  // yaml reads a last line of blanks holding a tab (no line break after it) after `key:` as a tab
-  // indentation error, after a scalar as nothing: which item comes last must not change then.
-  if (TAB_TAIL.test(text.slice(regionEnd))) return undefined
+  // yaml reads a blank line holding a tab after `key:` (no value) as tab indentation, an error,
+  // and after a scalar as nothing: the item before such a line must not change.
+  const after = BLANK_LINES.exec(text.slice(regionEnd))?.[0] ?? ''
+  if (after.includes('\t') || spans.some((span) => span.lead.includes('\t'))) return undefined
   const newline = eol(doc)
   const terminated = (s: string): string => (/\n$/.test(s) ? s : s + newline)
   let out = ''

@@ -29,6 +29,12 @@ export const cases: RuleCases = {
   ],
   invalid: [
     {
+      name: 'a blank line holding a tab between keys: no sort (after a key without value it is an error)',
+      code: 'services:\n  web:\n    ports:\n    read_only: true\n\t\n    image: nginx:1.27\n',
+      errors: [{ line: 6, column: 5, message: "'image' of service 'web' should come before" }],
+      output: null
+    },
+    {
       name: 'a block scalar last in the service ends at its line break (the next key stays put)',
       code: yaml(
         'services:',

@@ -310,6 +310,19 @@ const SHELLS = /^(?:.*\/)?(sh|bash|ash|dash|ksh|mksh|zsh)$/;
 function isDigit(c) {
     return c >= 48 && c <= 57;
 }
+/** Go's `unicode.IsSpace`, which BuildKit trims lines with to find the empty ones. */
+function isSpace(c) {
+    return (isBlank(c) ||
+        c === 0x85 ||
+        c === 0xa0 ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000);
+}
 function isBlank(c) {
     // space, tab, \v, \f, \r
     return c === 32 || c === 9 || c === 11 || c === 12 || c === 13;
@@ -526,7 +539,7 @@ function parseDockerfile(path, text) {
         while (cont !== -1 && at < limit) {
             end = lineEnd(at);
             let first = at;
-            while (first < end && isBlank(text.charCodeAt(first)))
+            while (first < end && isSpace(text.charCodeAt(first)))
                 first++;
             if (first < end && text.charCodeAt(first) === 35 /* # */)
                 continuationComments.add(first);
@@ -992,8 +1005,6 @@ function structuralText(text, escape, mask, directives) {
         chars ??= text.split('');
         chars[mask] = '=';
     }
-    if (process.env.DBG)
-        console.log('STRUCT', JSON.stringify(chars ? chars.join('') : text));
     return { structural: chars ? chars.join('') : text, bare };
 }
 /**
@@ -14182,7 +14193,7 @@ function itemStart(doc, item, inSeq) {
     return dash >= lineStart(doc, start) ? dash : start;
 }
 const KEY_COLON = /^[ \t]*:/;
-const TAB_TAIL = /^[ \t\r\n]*\t[ \t]*$/;
+const BLANK_LINES = /^(?:[ \t]*\r?\n)*[ \t]*(?=\r?\n|$)/;
 function keyEndOf(pair) {
     return pair.key?.range?.[1] ?? 0;
 }
@@ -14245,9 +14256,10 @@ function reorderEdit(doc, node, order, options) {
     if (!anchorsStayBeforeAliases(node.items, order))
         return undefined;
     const regionEnd = ends[ends.length - 1];
-    // yaml reads a last line of blanks holding a tab (no line break after it) after `key:` as a tab
-    // indentation error, after a scalar as nothing: which item comes last must not change then.
-    if (TAB_TAIL.test(text.slice(regionEnd)))
+    // yaml reads a blank line holding a tab after `key:` (no value) as tab indentation, an error,
+    // and after a scalar as nothing: the item before such a line must not change.
+    const after = BLANK_LINES.exec(text.slice(regionEnd))?.[0] ?? '';
+    if (after.includes('\t') || spans.some((span) => span.lead.includes('\t')))
         return undefined;
     const newline = eol(doc);
     const terminated = (s) => (/\n$/.test(s) ? s : s + newline);

@@ -143,6 +143,19 @@ describe('fixes applied alone (property 3)', () => {
     const renamed = result(parse(range(3, 1, 3, 4), '`COPY` has no flag `--x`'))
     expect(checkAlone(input(text), before, renamed, onB)).toEqual([])
   })
+  it('lets a fix delete the only instruction, not leave a file DL1000 calls empty otherwise', () => {
+    const noInstructions: Finding = {
+      ...finding('DL1000', range(1, 1, 1, 1), 'The Dockerfile has no instructions.'),
+      severity: 'error'
+    }
+    const only = 'ENV A=1\n'
+    const drop = finding('DL9999', range(1, 5, 1, 8), 'm', fix([range(1, 1, 2, 1), '']))
+    expect(checkAlone(input(only), result(drop), result(noInstructions), drop)).toEqual([])
+    const partial = finding('DL9999', range(1, 5, 1, 8), 'm', fix([range(1, 5, 1, 8), 'B=2']))
+    expect(checkAlone(input(only), result(partial), result(noInstructions), partial)).toEqual([
+      expect.stringMatching(/adds a parse error/)
+    ])
+  })
   it('catches a file error after the fix', () => {
     const crashed = { ...result(), errors: ['internal error in rule DL9999: boom'] }
     expect(checkAlone(input(text), result(onB), crashed, onB)).toEqual([

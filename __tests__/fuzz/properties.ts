@@ -24,7 +24,8 @@ import { registry } from '../../src/rules/index.js'
  *    fix emptying the last line of a file without one leaves a final line break behind).
  * 3. Each fix applied alone gives a text that lints without a file error, with no parse error
  *    (DL1000 / DC0001) the original did not have (an error after the fix is an old one when an
- *    original error sits at the same place after mapping, or has the same message), and on which
+ *    original error sits at the same place after mapping, or has the same message; DL1000's "no
+ *    instructions" is no breakage when the fix deleted the file's only instruction), and on which
  *    the fixed rule does not fire again at the fixed place: the finding's range joined with the
  *    fix's edited region, mapped through the edits, holds no more findings of that rule than it
  *    held besides the fixed one before. Where a fix deleted text the place is a point, and what
@@ -234,6 +235,14 @@ function mapper(edits: OffsetEdit[]): (o: number, isEnd: boolean) => number {
 const POSITION_IN_MESSAGE = /\d+:\d+/g
 
 /**
+ * A fix that deletes the only instruction of a file (`ENV npm_config_strict_ssl=false` alone)
+ * leaves none, and DL1000 says so: that is the state the fix was asked for, not a breakage.
+ */
+const NO_INSTRUCTIONS = 'has no instructions'
+const COMMENT_OR_BLANK_LINES = /^(?:[ \t\r]*(?:#[^\n]*)?(?:\n|$))*$/
+const nothingLeft = (text: string): boolean => COMMENT_OR_BLANK_LINES.test(text)
+
+/**
  * Rules that gather many independent checks under one id: the Compose Specification (DC0002) and
  * parse errors (DL1000). Once one problem is fixed another can rightly apply to the same place (a
  * misspelt `service:` renamed to `services:` is then found empty), so for them "fires again"
@@ -413,7 +422,9 @@ export function checkAlone(
   if (finding.rule !== parseRule) {
     const fresh = newParseErrors(
       parseBefore,
-      after.findings.filter((f) => f.rule === parseRule),
+      after.findings.filter(
+        (f) => f.rule === parseRule && !(f.message.includes(NO_INSTRUCTIONS) && nothingLeft(fixed))
+      ),
       lines,
       newLines,
       map

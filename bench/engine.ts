@@ -2,8 +2,10 @@ import type { FileKind } from '../src/core/types.js'
 
 /**
  * docker-review's engine as the benchmarks drive it: the default configuration, every rule of the
- * registry, one file at a time (what the CLI and the action do per file), no time budget, no
- * workspace (no other file is read: build-context rules see an empty context).
+ * registry, one file at a time (what the CLI and the action do per file), with the CLI's and the
+ * action's garbage-collection pacing after each file (src/io/heap.ts; its full collections are in
+ * the times), no time budget, no workspace (no other file is read: build-context rules see an
+ * empty context).
  */
 
 export type LintOne = (path: string, text: string, kind: FileKind) => number
@@ -17,10 +19,15 @@ export async function loadEngine(options: EngineOptions = {}): Promise<LintOne> 
   const { lintText } = await import('../src/core/engine.js')
   const { resolveConfig } = await import('../src/config/config.js')
   const { registry } = await import('../src/rules/index.js')
+  const { heapPacer } = await import('../src/io/heap.js')
   const config = resolveConfig([])
   const tools = options.tools ?? {}
-  return (path, text, kind) =>
-    lintText({ path, text, kind }, { registry, config, tools }).findings.length
+  const pace = heapPacer()
+  return (path, text, kind) => {
+    const found = lintText({ path, text, kind }, { registry, config, tools }).findings.length
+    pace()
+    return found
+  }
 }
 
 /**

@@ -90,4 +90,31 @@ describe('engine', () => {
     expect(results.map((r) => r.path)).toEqual(['a', 'b.yml'])
     expect(results[1].findings.some((f) => f.rule === 'DC0001')).toBe(true)
   })
+  it('lintFiles calls afterFile once after each file, in order, also after a file that fails', () => {
+    const seen: number[] = []
+    let files = 0
+    const results = lintFiles(
+      [
+        { path: 'a', text: 'FROM ubuntu\n', kind: 'dockerfile' },
+        // lintText throws on it; lintFiles turns that into a file error.
+        {
+          path: 'b',
+          kind: 'dockerfile',
+          get text(): string {
+            throw new Error('unreadable')
+          }
+        },
+        { path: 'c.yml', text: 'services: {}\n', kind: 'compose' }
+      ],
+      {
+        registry,
+        config,
+        afterFile: () => {
+          seen.push(files++)
+        }
+      }
+    )
+    expect(seen).toEqual([0, 1, 2])
+    expect(results[1].errors).toEqual(['could not lint: unreadable'])
+  })
 })

@@ -63,6 +63,8 @@ export interface LintRequest {
   wholeFiles?: boolean
   /** Time budget per file (default DEFAULT_FILE_BUDGET_MS on the process clock). */
   budget?: Budget
+  /** Called after each linted file (garbage-collection pacing, src/io/heap.ts). */
+  afterFile?: () => void
 }
 
 export interface LintOutcome {
@@ -193,7 +195,8 @@ export async function lintChanges(request: LintRequest): Promise<LintOutcome> {
     config,
     workspace: fetchedWorkspace(fetched),
     tools: request.tools(config),
-    budget: request.budget ?? { ms: DEFAULT_FILE_BUDGET_MS, now: () => performance.now() }
+    budget: request.budget ?? { ms: DEFAULT_FILE_BUDGET_MS, now: () => performance.now() },
+    ...(request.afterFile ? { afterFile: request.afterFile } : {})
   })
   const files: ReviewFile[] = results.map((result, i) => {
     const changed = byPath.get(result.path)

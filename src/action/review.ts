@@ -21,6 +21,7 @@ import { renderSummary, stickyBody } from '../review/summary.js'
 import { ARTIFACT_VERSION, serializeArtifact, type ReportArtifact } from './artifact.js'
 import type { RunContext } from './context.js'
 import { diskFetcher, workspaceAt } from './disk.js'
+import { heapPacer } from '../io/heap.js'
 import { docsUrlIn, finish, summaryInput, verdict, type Verdict } from './finish.js'
 import type { ActionInputs } from './inputs.js'
 import type { ActionIO } from './io.js'
@@ -142,7 +143,8 @@ export async function reviewPullRequest(input: FlowInput): Promise<void> {
     layers: configLayers(inputs),
     fetch: onDisk ? diskFetcher(ctx.workspace!) : (request) => reader.fetch(request),
     ...(baseReader ? { configFetch: (request) => baseReader.fetch(request) } : {}),
-    tools: toolsFor(io, notes)
+    tools: toolsFor(io, notes),
+    afterFile: heapPacer()
   })
   notes.unshift(...lint.notes)
   if (target) notes.push('pull_request_target: the configuration was read from the base commit.')

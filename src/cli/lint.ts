@@ -24,6 +24,7 @@ import { toJsonReport } from '../format/json.js'
 import { toSarif } from '../format/sarif.js'
 import { annotationCommands } from '../format/github.js'
 import { formatTty } from '../format/tty.js'
+import { heapPacer } from '../io/heap.js'
 import { decodeSource, encodeSource, type Source } from '../io/source.js'
 import { diskWorkspace } from '../io/workspace.js'
 import { registry } from '../rules/index.js'
@@ -114,7 +115,8 @@ export function runLint(argv: string[], io: LintIO): number {
     config,
     workspace: diskWorkspace(io.cwd),
     tools,
-    budget: io.budget ?? { ms: DEFAULT_FILE_BUDGET_MS, now: () => performance.now() }
+    budget: io.budget ?? { ms: DEFAULT_FILE_BUDGET_MS, now: () => performance.now() },
+    afterFile: heapPacer()
   }
   let results = lintFiles(inputs, options)
 

@@ -12,6 +12,7 @@ import { compareRanges } from './text.js'
 import { ruleState, type ResolvedConfig } from '../config/config.js'
 import { parseDockerfile, type DockerfileDoc, type Instruction } from '../parse/dockerfile.js'
 import { parseCompose, type ComposeDoc } from '../parse/compose.js'
+import { loadShellParser } from '../parse/shell.js'
 import { dockerfilePragmas, isSuppressed, type RuleNames } from '../suppress/dockerfile.js'
 import { composeDisables, isDisabled } from '../suppress/compose.js'
 import type { Tools } from './tools.js'
@@ -43,6 +44,11 @@ export interface LintOptions {
   only?: ReadonlySet<string>
   /** Time budget per file; none by default (the CLI and the action always pass one). */
   budget?: Budget
+  /**
+   * Called after each file of `lintFiles`, whatever its outcome. The CLI and the action pace
+   * garbage collection with it (src/io/heap.ts); the engine itself never looks at the heap.
+   */
+  afterFile?: () => void
 }
 
 /**
@@ -141,6 +147,7 @@ function watched(doc: DockerfileDoc, check: Check): DockerfileDoc {
  * file and never stops the others.
  */
 export function lintFiles(inputs: LintInput[], options: LintOptions): FileResult[] {
+  if (inputs.some((i) => i.kind === 'dockerfile')) loadShellParser()
   return inputs.map((input) => {
     try {
       return lintText(input, options)
@@ -151,6 +158,8 @@ export function lintFiles(inputs: LintInput[], options: LintOptions): FileResult
         findings: [],
         errors: [`could not lint: ${error instanceof Error ? error.message : String(error)}`]
       }
+    } finally {
+      options.afterFile?.()
     }
   })
 }

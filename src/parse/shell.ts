@@ -1,4 +1,4 @@
-import sh from 'mvdan-sh'
+import { createRequire } from 'node:module'
 
 /**
  * RUN bodies through a real shell parser — mvdan/sh (the parser behind shfmt, GopherJS build) — with
@@ -395,7 +395,19 @@ interface ShError {
   Pos?: { Offset(): number }
 }
 
-const syntax = (sh as unknown as { syntax: ShSyntax }).syntax
+let loaded: ShSyntax | undefined
+
+/**
+ * mvdan/sh, loaded on first use: evaluating it costs ~20 MB, which a run over compose files alone
+ * never needs. ncc sees `require(…)` and bundles the module, evaluated at this call; plain ESM
+ * (tsx, vitest, node) has no `require` and takes createRequire.
+ */
+function shSyntax(): ShSyntax {
+  if (loaded) return loaded
+  const load = typeof require === 'function' ? require : createRequire(import.meta.url)
+  loaded = (load('mvdan-sh') as { syntax: ShSyntax }).syntax
+  return loaded
+}
 let parser: ShParser | undefined
 
 /** The node type (`*syntax.CallExpr`), '' for a nil pointer or interface. */
@@ -476,6 +488,7 @@ function midWordComment(
   text: string,
   idx: ((byte: number) => number) | undefined
 ): number | undefined {
+  const syntax = shSyntax()
   commentParser ??= syntax.NewParser(syntax.KeepComments(true), syntax.Variant(syntax.LangBash))
   let found: number | undefined
   syntax.Walk(commentParser.Parse(input, ''), (node) => {
@@ -491,6 +504,7 @@ function midWordComment(
 }
 
 function mvdan(text: string): ShellScript {
+  const syntax = shSyntax()
   parser ??= syntax.NewParser(syntax.KeepComments(false), syntax.Variant(syntax.LangBash))
   const bytes = NON_ASCII.test(text) ? byteMap(text) : undefined
   const idx = bytes ? (b: number): number => bytes[Math.min(b, bytes.length - 1)] : undefined
@@ -1051,4 +1065,12 @@ function fallback(text: string): ShellCommand[] {
   }
   flush(false, '', text.length)
   return commands
+}
+
+/**
+ * Load mvdan/sh now. It is loaded on first use otherwise; a run about to lint Dockerfiles loads it
+ * first, so its start-up allocations are not interleaved with the files'.
+ */
+export function loadShellParser(): void {
+  shSyntax()
 }

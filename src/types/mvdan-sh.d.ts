@@ -1,4 +1,0 @@
-declare module 'mvdan-sh' {
-  const sh: unknown
-  export default sh
-}

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { detectKind } from '../src/detect.js'
+import { MAX_BLOBS } from '../src/github/reader.js'
 import { DIST, runAction } from '../__tests__/standin/harness.js'
 import { pullRequestPayload } from '../__tests__/standin/payloads.js'
 import {
@@ -38,8 +39,6 @@ export const PR_FILES = 3000
 export const LIST_FILES_LIMIT = Math.ceil(PR_FILES / 100)
 /** Requests of a review besides listing the files: read, head check, review, summary. */
 export const FIXED_BUDGET = 4
-/** Aliased objects per GraphQL read (`MAX_OBJECTS` in src/github/reader.ts). */
-const READ_OBJECTS = 400
 /** The mix of the large pull request. */
 const PR_DOCKERFILES = 400
 const PR_COMPOSE = 200
@@ -76,7 +75,7 @@ export interface LargePullRequest {
   /** Objects each GraphQL read asked for. */
   reads: string[]
   objectsRead: number
-  /** Reads beyond the first that the linted files alone need at 400 objects per read. */
+  /** Reads beyond the first that the linted files alone need at MAX_BLOBS (400) files per read. */
   extraReads: number
   totalRequests: number
   /** listFilesLimit + fixedBudget + extraReads. */
@@ -329,9 +328,9 @@ export async function largePullRequest(): Promise<LargePullRequest> {
     }
     const objects = reads.reduce((a, r) => a + r.blobs + r.trees, 0)
     const listFileRequests = operations['GET pulls/list-files'] ?? 0
-    // Reads beyond the first that the linted files alone need (GraphQL answers ≤ 400 objects each).
+    // Reads beyond the first that the linted files alone need (≤ MAX_BLOBS files per read).
     const linted = counts.dockerfiles + counts.composeFiles
-    const extraReads = Math.ceil(linted / READ_OBJECTS) - 1
+    const extraReads = Math.ceil(linted / MAX_BLOBS) - 1
     const requestBudget = LIST_FILES_LIMIT + FIXED_BUDGET + extraReads
     const { peakRssMb, cpuMs, childrenCpuMs } = actionUsage(rssFile)
     const apiMs = Math.round(inFlight(proxy.arrivals))

@@ -13,12 +13,20 @@ import {
 
 /**
  * Reads through GraphQL: the head versions of files and folder listings at one commit, and — in
- * the same request, the first time — the pull request's head, our threads and comments. Objects
- * beyond `MAX_OBJECTS` per request (very large pull requests) go in further requests.
+ * the same request, the first time — the pull request's head, our threads and comments.
+ *
+ * A request asks for at most `MAX_OBJECTS` objects, of which at most `MAX_BLOBS` files (their
+ * text is what makes an answer large; a listing is names only). Folders go first: once a folder
+ * is listed, a file asked for in it that the listing does not name is known to be missing and is
+ * not asked for — most of what a run asks for are guesses (`.dockerignore`, `<file>.dockerignore`,
+ * override files), so a very large pull request needs a read for its folders and first files and
+ * one more per `MAX_BLOBS` files, not one per 400 guesses.
  */
 
-/** Aliased objects per query: keeps one request for pull requests up to ~100 files. */
-export const MAX_OBJECTS = 400
+/** Aliased objects per query: one request for pull requests up to a few hundred files. */
+export const MAX_OBJECTS = 800
+/** Files (blobs, with their text) per query. */
+export const MAX_BLOBS = 400
 
 export interface PullState {
   headSha: string
@@ -72,21 +80,21 @@ export class ApiReader {
   /** Read files and folders; the first call also reads the pull request. */
   async fetch(request: FetchRequest): Promise<Fetched> {
     const sha = this.options.sha
-    const blobs = request.paths.map((p) => `${sha}:${p}`)
-    const trees = request.dirs.map((d) => `${sha}:${d}`)
     const fetched: Fetched = { files: new Map(), dirs: new Map() }
+    let paths = [...new Set(request.paths)]
+    const dirs = [...new Set(request.dirs)]
     let first = true
-    while (first || blobs.length > 0 || trees.length > 0) {
-      const b = blobs.splice(0, MAX_OBJECTS)
-      const t = trees.splice(0, Math.max(0, MAX_OBJECTS - b.length))
+    while (first || paths.length > 0 || dirs.length > 0) {
+      const t = dirs.splice(0, MAX_OBJECTS)
+      const b = paths.splice(0, Math.min(MAX_BLOBS, MAX_OBJECTS - t.length))
       const withPull = first && this.options.pull !== undefined
       const review = withPull && this.pullPending && this.options.pull!.review
       const read = await this.query({
         owner: this.options.owner,
         repo: this.options.repo,
         ...(withPull ? { number: this.options.pull!.number, review } : {}),
-        blobs: b,
-        trees: t
+        blobs: b.map((p) => `${sha}:${p}`),
+        trees: t.map((d) => `${sha}:${d}`)
       })
       if (withPull) {
         if (review) await this.morePages(read)
@@ -107,6 +115,12 @@ export class ApiReader {
             )
         }
       }
+      // Files the listings read so far say are not there.
+      paths = paths.filter((p) => {
+        if (!listedAsMissing(p, fetched.dirs)) return true
+        fetched.files.set(p, { kind: 'missing' })
+        return false
+      })
       first = false
     }
     return fetched
@@ -188,4 +202,18 @@ function textState(text: string): FileState {
   return decoded.ok
     ? { kind: 'text', text: decoded.source.text }
     : { kind: 'skipped', reason: decoded.reason }
+}
+
+/**
+ * True when the listing of `path`'s folder is known and does not name it, or the folder is known
+ * not to exist: the file is missing without being asked for.
+ */
+export function listedAsMissing(
+  path: string,
+  dirs: ReadonlyMap<string, readonly string[] | null>
+): boolean {
+  const slash = path.lastIndexOf('/')
+  const listing = dirs.get(slash === -1 ? '' : path.slice(0, slash))
+  if (listing === undefined) return false
+  return listing === null || !listing.includes(path.slice(slash + 1))
 }

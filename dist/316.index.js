@@ -1509,11 +1509,12 @@ function shellScript(inst, text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   aV: () => (/* binding */ parseShell)
+/* harmony export */   aV: () => (/* binding */ parseShell),
+/* harmony export */   sA: () => (/* binding */ loadShellParser)
 /* harmony export */ });
 /* unused harmony exports fallbackCommands, mvdanScript, plainScript, shellStats, resetShellCache */
-/* harmony import */ var mvdan_sh__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2914);
-/* harmony import */ var mvdan_sh__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(mvdan_sh__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8995);
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_module__WEBPACK_IMPORTED_MODULE_0__);
 
 /**
  * Parse `text`; `offsets[i]` (or `offsets(i)`) is the file offset of `text[i]` (`offsets.length ===
@@ -1795,7 +1796,19 @@ function plain(text) {
     endPipeline();
     return { text, commands, hasPipe };
 }
-const syntax = (mvdan_sh__WEBPACK_IMPORTED_MODULE_0___default().syntax);
+let loaded;
+/**
+ * mvdan/sh, loaded on first use: evaluating it costs ~20 MB, which a run over compose files alone
+ * never needs. ncc sees `require(…)` and bundles the module, evaluated at this call; plain ESM
+ * (tsx, vitest, node) has no `require` and takes createRequire.
+ */
+function shSyntax() {
+    if (loaded)
+        return loaded;
+    const load = undefined;
+    loaded = (__webpack_require__(2914).syntax);
+    return loaded;
+}
 let parser;
 /** The node type (`*syntax.CallExpr`), '' for a nil pointer or interface. */
 function typeOf(node) {
@@ -1872,6 +1885,7 @@ const RISKY_HASH = /["'`)}]#|\$\w+#/;
 const COMMENT_AFTER = new Set([...' \t\n\r;&|()<>'].map((c) => c.charCodeAt(0)));
 let commentParser;
 function midWordComment(input, text, idx) {
+    const syntax = shSyntax();
     commentParser ??= syntax.NewParser(syntax.KeepComments(true), syntax.Variant(syntax.LangBash));
     let found;
     syntax.Walk(commentParser.Parse(input, ''), (node) => {
@@ -1888,6 +1902,7 @@ function midWordComment(input, text, idx) {
     return found;
 }
 function mvdan(text) {
+    const syntax = shSyntax();
     parser ??= syntax.NewParser(syntax.KeepComments(false), syntax.Variant(syntax.LangBash));
     const bytes = NON_ASCII.test(text) ? byteMap(text) : undefined;
     const idx = bytes ? (b) => bytes[Math.min(b, bytes.length - 1)] : undefined;
@@ -2465,6 +2480,13 @@ function fallback(text) {
     }
     flush(false, '', text.length);
     return commands;
+}
+/**
+ * Load mvdan/sh now. It is loaded on first use otherwise; a run about to lint Dockerfiles loads it
+ * first, so its start-up allocations are not interleaved with the files'.
+ */
+function loadShellParser() {
+    shSyntax();
 }
 
 

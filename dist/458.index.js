@@ -417,6 +417,8 @@ var core_text = __webpack_require__(2020);
 var dockerfile = __webpack_require__(9625);
 // EXTERNAL MODULE: ./src/parse/compose.ts
 var compose = __webpack_require__(6791);
+// EXTERNAL MODULE: ./src/parse/shell.ts
+var shell = __webpack_require__(1969);
 ;// CONCATENATED MODULE: ./src/suppress/dockerfile.ts
 const PRAGMA = /^(hadolint|docker-review)\s+(?:(global|stage)\s+)?ignore\s*=\s*([^#]*?)\s*(?:#.*)?$/i;
 function dockerfilePragmas(doc, names) {
@@ -551,6 +553,7 @@ function isDisabled(finding, disables) {
 
 
 
+
 /** The per-file time budget the CLI and the action use. */
 const DEFAULT_FILE_BUDGET_MS = 10_000;
 /** Thrown inside a rule by the budget checks; never escapes the engine. */
@@ -618,6 +621,8 @@ function watched(doc, check) {
  * file and never stops the others.
  */
 function lintFiles(inputs, options) {
+    if (inputs.some((i) => i.kind === 'dockerfile'))
+        (0,shell/* loadShellParser */.sA)();
     return inputs.map((input) => {
         try {
             return lintText(input, options);
@@ -629,6 +634,9 @@ function lintFiles(inputs, options) {
                 findings: [],
                 errors: [`could not lint: ${error instanceof Error ? error.message : String(error)}`]
             };
+        }
+        finally {
+            options.afterFile?.();
         }
     });
 }
@@ -978,7 +986,8 @@ async function lintChanges(request) {
         config,
         workspace: fetchedWorkspace(fetched),
         tools: request.tools(config),
-        budget: request.budget ?? { ms: DEFAULT_FILE_BUDGET_MS, now: () => performance.now() }
+        budget: request.budget ?? { ms: DEFAULT_FILE_BUDGET_MS, now: () => performance.now() },
+        ...(request.afterFile ? { afterFile: request.afterFile } : {})
     });
     const files = results.map((result, i) => {
         const changed = byPath.get(result.path);

@@ -12,7 +12,7 @@ afterEach(async () => {
 })
 
 /** A commit with `folders` folders holding a Dockerfile each, every third one a .dockerignore. */
-async function repository(folders: number) {
+async function repository(folders: number, timeoutMs?: number) {
   const world = new World()
   world.addToken(TOKEN, BOT)
   const files: Record<string, string> = {}
@@ -22,10 +22,33 @@ async function repository(folders: number) {
   }
   const sha = world.commit(files)
   standin = await startStandin(world)
-  const client = createClient({ token: TOKEN, apiUrl: standin.url, log: () => undefined })
+  const client = createClient({
+    token: TOKEN,
+    apiUrl: standin.url,
+    log: () => undefined,
+    retryBaseMs: 1,
+    ...(timeoutMs ? { timeoutMs } : {})
+  })
   const reader = new ApiReader(client, { owner: world.owner, repo: world.repo, sha })
   const reads = () => standin!.log.filter((r) => r.operation.startsWith('graphql:query'))
-  return { files, reader, reads }
+  return { files, reader, reads, standin }
+}
+
+/** Objects a GraphQL read asks for, from its variables. */
+function objectsOf(body: unknown): number {
+  const names = Object.keys((body as { variables?: Record<string, unknown> }).variables ?? {})
+  return names.filter((k) => /^[bt]\d+$/.test(k)).length
+}
+
+/** The 600-folder request of the tests below: Dockerfiles, guesses next to them, their folders. */
+function bigRequest(files: Record<string, string>) {
+  const dockerfiles = Object.keys(files).filter((p) => p.endsWith('Dockerfile'))
+  const dirs = dockerfiles.map((p) => p.slice(0, p.lastIndexOf('/')))
+  const guesses = dockerfiles.flatMap((p) => [
+    `${p}.dockerignore`,
+    p.replace(/Dockerfile$/, '.dockerignore')
+  ])
+  return { dockerfiles, guesses, request: { paths: [...dockerfiles, ...guesses], dirs } }
 }
 
 describe('listedAsMissing', () => {
@@ -69,13 +92,8 @@ describe('ApiReader.fetch', () => {
   it('lists folders first and does not ask for files their listings rule out', async () => {
     const n = 600
     const { reader, reads, files } = await repository(n)
-    const dockerfiles = Object.keys(files).filter((p) => p.endsWith('Dockerfile'))
-    const dirs = dockerfiles.map((p) => p.slice(0, p.lastIndexOf('/')))
-    const guesses = dockerfiles.flatMap((p) => [
-      `${p}.dockerignore`,
-      p.replace(/Dockerfile$/, '.dockerignore')
-    ])
-    const fetched = await reader.fetch({ paths: [...dockerfiles, ...guesses], dirs })
+    const { dockerfiles, guesses, request } = bigRequest(files)
+    const fetched = await reader.fetch(request)
 
     // 600 folders + 600 files + 200 existing ignore files: the folders and the first files fill
     // the first query, the rest of the files need ceil(…/MAX_BLOBS) more; the 1,000 guesses
@@ -101,5 +119,61 @@ describe('ApiReader.fetch', () => {
       else expect(state).toEqual({ kind: 'text', text: files[p] })
     }
     expect(standin!.problems).toEqual([])
+  })
+
+  it('reads a query GitHub gave up on again in halves, and every path still gets its answer', async () => {
+    const { reader, reads, files, standin } = await repository(600)
+    // GitHub answers 502 to any read of more than 400 objects (its 10-second limit).
+    standin.fail({
+      path: /^graphql:query/,
+      status: 502,
+      times: 1000,
+      when: (body) => objectsOf(body) > 400
+    })
+    const { dockerfiles, guesses, request } = bigRequest(files)
+    const fetched = await reader.fetch(request)
+    const sizes = reads().map((r) => [r.status, objectsOf(r.body)])
+    // The 800-object read, retried by the plugin, then its two halves.
+    expect(sizes.some(([status]) => status === 502)).toBe(true)
+    expect(sizes.filter(([status]) => status === 502).every(([, n]) => n === 800)).toBe(true)
+    expect(sizes.filter(([status]) => status === 200).every(([, n]) => n <= 400)).toBe(true)
+    for (const p of [...dockerfiles, ...guesses]) {
+      const state = fetched.files.get(p)
+      if (files[p] === undefined) expect(state).toEqual({ kind: 'missing' })
+      else expect(state).toEqual({ kind: 'text', text: files[p] })
+    }
+    expect(fetched.dirs.size).toBeGreaterThanOrEqual(600)
+  })
+
+  it('also halves a read whose answer did not come within the client deadline', async () => {
+    const { reader, reads, files, standin } = await repository(600, 300)
+    standin.fail({
+      path: /^graphql:query/,
+      hang: true,
+      times: 1000,
+      when: (b) => objectsOf(b) > 400
+    })
+    const { dockerfiles, request } = bigRequest(files)
+    const fetched = await reader.fetch(request)
+    expect(reads().some((r) => r.fault === 'hang' && objectsOf(r.body) === 800)).toBe(true)
+    for (const p of dockerfiles)
+      expect(fetched.files.get(p)).toEqual({ kind: 'text', text: files[p] })
+  })
+
+  it('gives up after halving twice when every read fails, with a bounded number of requests', async () => {
+    const { reader, reads, files, standin } = await repository(600)
+    standin.fail({ path: /^graphql:query/, status: 502, times: 1000 })
+    await expect(reader.fetch(bigRequest(files).request)).rejects.toMatchObject({ status: 502 })
+    // 800, then 400, then 200 objects: three reads, each with the retry plugin's retries.
+    const sizes = [...new Set(reads().map((r) => objectsOf(r.body)))]
+    expect(sizes).toEqual([800, 400, 200])
+    expect(reads().length).toBeLessThanOrEqual(3 * 4)
+  })
+
+  it('does not split a read that failed for another reason', async () => {
+    const { reader, reads, files, standin } = await repository(600)
+    standin.fail({ path: /^graphql:query/, status: 401, times: 1000 })
+    await expect(reader.fetch(bigRequest(files).request)).rejects.toMatchObject({ status: 401 })
+    expect(reads().map((r) => objectsOf(r.body))).toEqual([800])
   })
 })

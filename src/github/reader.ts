@@ -1,7 +1,7 @@
 import type { ExistingIssueComment, ExistingThread } from '../review/reconcile.js'
 import type { Fetched, FetchRequest, FileState } from '../action/sources.js'
 import { decodeText, tooLarge } from '../io/source.js'
-import type { GitHubClient } from './client.js'
+import { describeError, statusOf, type GitHubClient } from './client.js'
 import {
   pageQuery,
   parsePage,
@@ -27,6 +27,8 @@ import {
 export const MAX_OBJECTS = 800
 /** Files (blobs, with their text) per query. */
 export const MAX_BLOBS = 400
+/** Times a read GitHub gave up on is halved before the run gives up. */
+export const MAX_SPLITS = 2
 
 export interface PullState {
   headSha: string
@@ -64,6 +66,36 @@ export class ApiReader {
     return parseRead(request, data)
   }
 
+  /**
+   * One read. When GitHub gives up on it — 502 or 504 (its answer to a query that ran out of its
+   * 10 seconds) or no complete answer within the client's deadline, each after the retry plugin's
+   * retries — it is read again as two halves, the pull request with the first; twice at most
+   * (800 → 400 → 200 objects), so an outage still ends the run after a bounded number of requests.
+   */
+  private async readSplitting(request: ReadRequest, splits = MAX_SPLITS): Promise<ReadResult[]> {
+    try {
+      return [await this.query(request)]
+    } catch (error) {
+      if (splits === 0 || request.blobs.length + request.trees.length < 2 || !gaveUp(error))
+        throw error
+      const half = <T>(list: T[]): [T[], T[]] => {
+        const cut = Math.ceil(list.length / 2)
+        return [list.slice(0, cut), list.slice(cut)]
+      }
+      const [blobs1, blobs2] = half(request.blobs)
+      const [trees1, trees2] = half(request.trees)
+      const first = await this.readSplitting(
+        { ...request, blobs: blobs1, trees: trees1 },
+        splits - 1
+      )
+      const second = await this.readSplitting(
+        { owner: request.owner, repo: request.repo, blobs: blobs2, trees: trees2 },
+        splits - 1
+      )
+      return [...first, ...second]
+    }
+  }
+
   private remember(read: ReadResult, review: boolean): void {
     if (!read.headSha) return
     this.pullReads++
@@ -89,7 +121,7 @@ export class ApiReader {
       const b = paths.splice(0, Math.min(MAX_BLOBS, MAX_OBJECTS - t.length))
       const withPull = first && this.options.pull !== undefined
       const review = withPull && this.pullPending && this.options.pull!.review
-      const read = await this.query({
+      const reads = await this.readSplitting({
         owner: this.options.owner,
         repo: this.options.repo,
         ...(withPull ? { number: this.options.pull!.number, review } : {}),
@@ -97,22 +129,26 @@ export class ApiReader {
         trees: t.map((d) => `${sha}:${d}`)
       })
       if (withPull) {
-        if (review) await this.morePages(read)
-        this.remember(read, review)
+        // The pull request is always in the first part of a split read.
+        if (review) await this.morePages(reads[0])
+        this.remember(reads[0], review)
         this.pullPending = false
       }
-      for (const [expression, blob] of read.blobs) {
-        fetched.files.set(expression.slice(sha.length + 1), await this.fileState(expression, blob))
-      }
-      for (const [expression, entries] of read.trees) {
-        const dir = expression.slice(sha.length + 1)
-        fetched.dirs.set(dir, entries ? entries.map((e) => e.name) : null)
-        for (const e of entries ?? []) {
-          if (e.entries)
-            fetched.dirs.set(
-              dir === '' ? e.name : `${dir}/${e.name}`,
-              e.entries.map((x) => x.name)
-            )
+      for (const read of reads) {
+        for (const [expression, blob] of read.blobs) {
+          const path = expression.slice(sha.length + 1)
+          fetched.files.set(path, await this.fileState(expression, blob))
+        }
+        for (const [expression, entries] of read.trees) {
+          const dir = expression.slice(sha.length + 1)
+          fetched.dirs.set(dir, entries ? entries.map((e) => e.name) : null)
+          for (const e of entries ?? []) {
+            if (e.entries)
+              fetched.dirs.set(
+                dir === '' ? e.name : `${dir}/${e.name}`,
+                e.entries.map((x) => x.name)
+              )
+          }
         }
       }
       // Files the listings read so far say are not there.
@@ -216,4 +252,14 @@ export function listedAsMissing(
   const listing = dirs.get(slash === -1 ? '' : path.slice(0, slash))
   if (listing === undefined) return false
   return listing === null || !listing.includes(path.slice(slash + 1))
+}
+
+/** GitHub gave up on a query (502/504), or its answer did not come in time (src/github/client.ts). */
+function gaveUp(error: unknown): boolean {
+  const status = statusOf(error)
+  return (
+    status === 502 ||
+    status === 504 ||
+    (status === 500 && /no complete answer from GitHub within/.test(describeError(error)))
+  )
 }

@@ -38589,1343 +38589,6 @@ function decodeText(text, maxBytes = MAX_SOURCE_BYTES) {
     return { ok: true, source: { text: bom ? text.slice(1) : text, bom } };
 }
 
-;// CONCATENATED MODULE: ./src/github/queries.ts
-const THREAD_FIELDS = 'id isResolved path line startLine comments(first: 50) { totalCount nodes { id databaseId body viewerDidAuthor } }';
-const COMMENT_FIELDS = 'id databaseId body viewerDidAuthor';
-const BLOB_FIELDS = '... on Blob { text isBinary isTruncated byteSize }';
-const TREE_FIELDS = '... on Tree { entries { name type object { ... on Tree { entries { name type } } } } }';
-function readQuery(request) {
-    const variables = { owner: request.owner, repo: request.repo };
-    const decls = ['$owner: String!', '$repo: String!'];
-    const fields = [];
-    if (request.number !== undefined) {
-        decls.push('$number: Int!');
-        variables.number = request.number;
-        const review = request.review
-            ? ` id reviewThreads(first: 100) { pageInfo { hasNextPage endCursor } nodes { ${THREAD_FIELDS} } } comments(first: 100) { pageInfo { hasNextPage endCursor } nodes { ${COMMENT_FIELDS} } }`
-            : '';
-        fields.push(`pullRequest(number: $number) { headRefOid${review} }`);
-    }
-    request.blobs.forEach((expression, i) => {
-        decls.push(`$b${i}: String!`);
-        variables[`b${i}`] = expression;
-        fields.push(`b${i}: object(expression: $b${i}) { ${BLOB_FIELDS} }`);
-    });
-    request.trees.forEach((expression, i) => {
-        decls.push(`$t${i}: String!`);
-        variables[`t${i}`] = expression;
-        fields.push(`t${i}: object(expression: $t${i}) { ${TREE_FIELDS} }`);
-    });
-    return {
-        query: `query DockerReviewRead(${decls.join(', ')}) { repository(owner: $owner, name: $repo) { ${fields.join(' ')} } }`,
-        variables
-    };
-}
-/** Follow-up page of review threads or conversation comments. */
-function pageQuery(request, kind, after) {
-    const field = kind === 'threads'
-        ? `reviewThreads(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { ${THREAD_FIELDS} } }`
-        : `comments(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { ${COMMENT_FIELDS} } }`;
-    return {
-        query: `query DockerReviewPage($owner: String!, $repo: String!, $number: Int!, $after: String!) { repository(owner: $owner, name: $repo) { pullRequest(number: $number) { ${field} } } }`,
-        variables: { owner: request.owner, repo: request.repo, number: request.number, after }
-    };
-}
-const queries_obj = (v) => (v && typeof v === 'object' ? v : {});
-const list = (v) => (Array.isArray(v) ? v : []);
-const queries_str = (v) => (typeof v === 'string' ? v : undefined);
-const num = (v) => (typeof v === 'number' ? v : null);
-/** A comment node (review or conversation): the same four fields. */
-function parseComment(node) {
-    const comment = queries_obj(node);
-    return {
-        id: queries_str(comment.id) ?? '',
-        databaseId: num(comment.databaseId),
-        body: queries_str(comment.body) ?? '',
-        viewerDidAuthor: comment.viewerDidAuthor === true
-    };
-}
-function nextCursor(connection) {
-    const page = queries_obj(connection.pageInfo);
-    return page.hasNextPage === true ? queries_str(page.endCursor) : undefined;
-}
-function parseThreads(connection) {
-    const conn = queries_obj(connection);
-    const threads = [];
-    for (const node of list(conn.nodes)) {
-        const t = queries_obj(node);
-        const comments = queries_obj(t.comments);
-        const nodes = list(comments.nodes).map(parseComment);
-        // More comments than we read: someone replied; never delete such a thread.
-        if (typeof comments.totalCount === 'number' && comments.totalCount > nodes.length) {
-            nodes.push({ id: '', databaseId: null, body: '', viewerDidAuthor: false });
-        }
-        if (!queries_str(t.id))
-            continue;
-        threads.push({
-            id: queries_str(t.id),
-            isResolved: t.isResolved === true,
-            path: queries_str(t.path) ?? '',
-            line: num(t.line),
-            startLine: num(t.startLine),
-            comments: nodes
-        });
-    }
-    return { threads, next: nextCursor(conn) };
-}
-function parseComments(connection) {
-    const conn = queries_obj(connection);
-    const comments = list(conn.nodes)
-        .map(parseComment)
-        .filter((c) => c.id !== '');
-    return { comments, next: nextCursor(conn) };
-}
-function parseRead(request, data) {
-    const repository = queries_obj(queries_obj(data).repository);
-    const pr = queries_obj(repository.pullRequest);
-    const result = { threads: [], comments: [], blobs: new Map(), trees: new Map() };
-    if (queries_str(pr.headRefOid))
-        result.headSha = queries_str(pr.headRefOid);
-    if (queries_str(pr.id))
-        result.pullRequestId = queries_str(pr.id);
-    if (request.review) {
-        const threads = parseThreads(pr.reviewThreads);
-        result.threads = threads.threads;
-        if (threads.next)
-            result.threadsPage = threads.next;
-        const comments = parseComments(pr.comments);
-        result.comments = comments.comments;
-        if (comments.next)
-            result.commentsPage = comments.next;
-    }
-    request.blobs.forEach((expression, i) => {
-        const value = repository[`b${i}`];
-        if (value === null || value === undefined) {
-            result.blobs.set(expression, null);
-            return;
-        }
-        const blob = queries_obj(value);
-        if (typeof blob.isBinary !== 'boolean') {
-            // A folder (or a submodule) where a file was expected.
-            result.blobs.set(expression, null);
-            return;
-        }
-        result.blobs.set(expression, {
-            text: queries_str(blob.text) ?? null,
-            isBinary: blob.isBinary,
-            isTruncated: blob.isTruncated === true,
-            byteSize: typeof blob.byteSize === 'number' ? blob.byteSize : 0
-        });
-    });
-    request.trees.forEach((expression, i) => {
-        const value = repository[`t${i}`];
-        const entries = value === null || value === undefined ? undefined : queries_obj(value).entries;
-        if (!Array.isArray(entries)) {
-            result.trees.set(expression, null);
-            return;
-        }
-        result.trees.set(expression, entries.map((e) => {
-            const entry = queries_obj(e);
-            const inner = queries_obj(entry.object).entries;
-            const out = { name: queries_str(entry.name) ?? '', type: queries_str(entry.type) ?? '' };
-            if (Array.isArray(inner)) {
-                out.entries = inner.map((x) => ({
-                    name: queries_str(queries_obj(x).name) ?? '',
-                    type: queries_str(queries_obj(x).type) ?? ''
-                }));
-            }
-            return out;
-        }));
-    });
-    return result;
-}
-function parsePage(kind, data) {
-    const pr = queries_obj(queries_obj(queries_obj(data).repository).pullRequest);
-    if (kind === 'threads') {
-        const t = parseThreads(pr.reviewThreads);
-        return { threads: t.threads, comments: [], next: t.next };
-    }
-    const c = parseComments(pr.comments);
-    return { threads: [], comments: c.comments, next: c.next };
-}
-/** All comment changes of a run in one mutation (each a separately aliased field). */
-function changesMutation(changes) {
-    const decls = [];
-    const fields = [];
-    const variables = {};
-    changes.forEach((c, i) => {
-        decls.push(`$i${i}: ID!`);
-        variables[`i${i}`] = c.id;
-        if ('body' in c) {
-            decls.push(`$s${i}: String!`);
-            variables[`s${i}`] = c.body;
-        }
-        switch (c.kind) {
-            case 'update-review-comment':
-                fields.push(`m${i}: updatePullRequestReviewComment(input: {pullRequestReviewCommentId: $i${i}, body: $s${i}}) { clientMutationId }`);
-                break;
-            case 'delete-review-comment':
-                fields.push(`m${i}: deletePullRequestReviewComment(input: {id: $i${i}}) { clientMutationId }`);
-                break;
-            case 'resolve-thread':
-                fields.push(`m${i}: resolveReviewThread(input: {threadId: $i${i}}) { clientMutationId }`);
-                break;
-            case 'update-issue-comment':
-                fields.push(`m${i}: updateIssueComment(input: {id: $i${i}, body: $s${i}}) { clientMutationId }`);
-                break;
-            case 'delete-issue-comment':
-                fields.push(`m${i}: deleteIssueComment(input: {id: $i${i}}) { clientMutationId }`);
-                break;
-        }
-    });
-    return {
-        query: `mutation DockerReviewChanges(${decls.join(', ')}) { ${fields.join(' ')} }`,
-        variables
-    };
-}
-/** Which changes failed, from a mutation's `errors` (each names its alias in `path`). */
-function failedChanges(changes, errors) {
-    const out = [];
-    for (const error of errors) {
-        const alias = Array.isArray(error.path) ? error.path[0] : undefined;
-        const index = typeof alias === 'string' && /^m\d+$/.test(alias) ? Number(alias.slice(1)) : -1;
-        if (index >= 0 && index < changes.length)
-            out.push({ change: changes[index], error });
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/github/reader.ts
-
-
-/**
- * Reads through GraphQL: the head versions of files and folder listings at one commit, and — in
- * the same request, the first time — the pull request's head, our threads and comments.
- *
- * A request asks for at most `MAX_OBJECTS` objects, of which at most `MAX_BLOBS` files (their
- * text is what makes an answer large; a listing is names only). Folders go first: once a folder
- * is listed, a file asked for in it that the listing does not name is known to be missing and is
- * not asked for — most of what a run asks for are guesses (`.dockerignore`, `<file>.dockerignore`,
- * override files), so a very large pull request needs a read for its folders and first files and
- * one more per `MAX_BLOBS` files, not one per 400 guesses.
- */
-/** Aliased objects per query: one request for pull requests up to a few hundred files. */
-const MAX_OBJECTS = 800;
-/** Files (blobs, with their text) per query. */
-const MAX_BLOBS = 400;
-class ApiReader {
-    client;
-    options;
-    /** What the last request that included the pull request said about it. */
-    pull;
-    /** Requests that read the pull request so far. */
-    pullReads = 0;
-    pullPending;
-    constructor(client, options) {
-        this.client = client;
-        this.options = options;
-        this.pullPending = options.pull !== undefined;
-    }
-    async query(request) {
-        const { query, variables } = readQuery(request);
-        const data = await this.client.octokit.graphql(query, variables);
-        return parseRead(request, data);
-    }
-    remember(read, review) {
-        if (!read.headSha)
-            return;
-        this.pullReads++;
-        const state = {
-            headSha: read.headSha,
-            threads: review ? read.threads : (this.pull?.threads ?? []),
-            comments: review ? read.comments : (this.pull?.comments ?? [])
-        };
-        const id = read.pullRequestId ?? this.pull?.pullRequestId;
-        if (id)
-            state.pullRequestId = id;
-        this.pull = state;
-    }
-    /** Read files and folders; the first call also reads the pull request. */
-    async fetch(request) {
-        const sha = this.options.sha;
-        const fetched = { files: new Map(), dirs: new Map() };
-        let paths = [...new Set(request.paths)];
-        const dirs = [...new Set(request.dirs)];
-        let first = true;
-        while (first || paths.length > 0 || dirs.length > 0) {
-            const t = dirs.splice(0, MAX_OBJECTS);
-            const b = paths.splice(0, Math.min(MAX_BLOBS, MAX_OBJECTS - t.length));
-            const withPull = first && this.options.pull !== undefined;
-            const review = withPull && this.pullPending && this.options.pull.review;
-            const read = await this.query({
-                owner: this.options.owner,
-                repo: this.options.repo,
-                ...(withPull ? { number: this.options.pull.number, review } : {}),
-                blobs: b.map((p) => `${sha}:${p}`),
-                trees: t.map((d) => `${sha}:${d}`)
-            });
-            if (withPull) {
-                if (review)
-                    await this.morePages(read);
-                this.remember(read, review);
-                this.pullPending = false;
-            }
-            for (const [expression, blob] of read.blobs) {
-                fetched.files.set(expression.slice(sha.length + 1), await this.fileState(expression, blob));
-            }
-            for (const [expression, entries] of read.trees) {
-                const dir = expression.slice(sha.length + 1);
-                fetched.dirs.set(dir, entries ? entries.map((e) => e.name) : null);
-                for (const e of entries ?? []) {
-                    if (e.entries)
-                        fetched.dirs.set(dir === '' ? e.name : `${dir}/${e.name}`, e.entries.map((x) => x.name));
-                }
-            }
-            // Files the listings read so far say are not there.
-            paths = paths.filter((p) => {
-                if (!listedAsMissing(p, fetched.dirs))
-                    return true;
-                fetched.files.set(p, { kind: 'missing' });
-                return false;
-            });
-            first = false;
-        }
-        return fetched;
-    }
-    /**
-     * Re-read the pull request's head (just before posting) — with its threads and comments when
-     * never read, or when `threads` asks for a fresh copy (after a write that may have happened).
-     */
-    async refreshPull(options = {}) {
-        const review = (this.pullPending || options.threads === true) && this.options.pull.review;
-        const read = await this.query({
-            owner: this.options.owner,
-            repo: this.options.repo,
-            number: this.options.pull.number,
-            review,
-            blobs: [],
-            trees: []
-        });
-        if (review)
-            await this.morePages(read);
-        this.remember(read, review);
-        this.pullPending = false;
-        return this.pull;
-    }
-    get pullRead() {
-        return !this.pullPending;
-    }
-    async morePages(read) {
-        const pr = {
-            owner: this.options.owner,
-            repo: this.options.repo,
-            number: this.options.pull.number
-        };
-        const pages = [
-            ['threads', read.threadsPage],
-            ['comments', read.commentsPage]
-        ];
-        for (const [kind, first] of pages) {
-            for (let after = first; after;) {
-                const { query, variables } = pageQuery(pr, kind, after);
-                const page = parsePage(kind, await this.client.octokit.graphql(query, variables));
-                read.threads.push(...page.threads);
-                read.comments.push(...page.comments);
-                after = page.next;
-            }
-        }
-    }
-    async fileState(expression, blob) {
-        if (!blob)
-            return { kind: 'missing' };
-        if (blob.isBinary)
-            return { kind: 'skipped', reason: 'binary file' };
-        const large = tooLarge(blob.byteSize);
-        if (large)
-            return { kind: 'skipped', reason: large };
-        if (!blob.isTruncated && blob.text !== null)
-            return textState(blob.text);
-        // GraphQL truncates large blobs: fetch the raw file.
-        const path = expression.slice(this.options.sha.length + 1);
-        const response = await this.client.octokit.rest.repos.getContent({
-            owner: this.options.owner,
-            repo: this.options.repo,
-            path,
-            ref: this.options.sha,
-            mediaType: { format: 'raw' }
-        });
-        const data = response.data;
-        return typeof data === 'string'
-            ? textState(data)
-            : { kind: 'skipped', reason: 'could not read the file' };
-    }
-}
-/** API reads decide like disk reads (src/io/source.ts): size, NUL bytes, byte order mark. */
-function textState(text) {
-    const decoded = decodeText(text);
-    return decoded.ok
-        ? { kind: 'text', text: decoded.source.text }
-        : { kind: 'skipped', reason: decoded.reason };
-}
-/**
- * True when the listing of `path`'s folder is known and does not name it, or the folder is known
- * not to exist: the file is missing without being asked for.
- */
-function listedAsMissing(path, dirs) {
-    const slash = path.lastIndexOf('/');
-    const listing = dirs.get(slash === -1 ? '' : path.slice(0, slash));
-    if (listing === undefined)
-        return false;
-    return listing === null || !listing.includes(path.slice(slash + 1));
-}
-
-;// CONCATENATED MODULE: ./src/review/markdown.ts
-/**
- * Markdown that stays inert whatever the text holds: file contents and rule messages reach review
- * comments and summaries, so they must never open HTML, break a code fence, forge our markers or
- * mention people. Pure.
- */
-const BACKTICK_RUNS = /`+/g;
-const ESCAPED = /[\\*_[\]<>&$~|#!]/g;
-const MENTION = /@(?=[A-Za-z0-9_-])/g;
-const NEWLINES = /\r\n|[\r\n\u2028\u2029]/g;
-/** Longest message shown; longer ones are cut (file contents can make lines arbitrarily long). */
-const MAX_TEXT = 1000;
-/** Longest run of backticks in any of `texts`. */
-function longestBacktickRun(texts) {
-    let longest = 0;
-    for (const text of texts) {
-        for (const m of text.matchAll(BACKTICK_RUNS))
-            longest = Math.max(longest, m[0].length);
-    }
-    return longest;
-}
-/** A code fence no line of `lines` can close: at least 3 backticks, longer than any run inside. */
-function fenceFor(lines) {
-    return '`'.repeat(Math.max(3, longestBacktickRun(lines) + 1));
-}
-function escapePlain(text) {
-    return text.replace(ESCAPED, (c) => `\\${c}`).replace(MENTION, '@&#8203;');
-}
-/**
- * Render a one-line message as inert markdown. Backtick code spans written by rules are kept
- * (a span opened by a run of n backticks and closed by the next run of exactly n); everything else
- * is escaped, so `<!-- … -->`, HTML, links, emphasis and `@mentions` render as text. In a table
- * cell (`table: true`) pipes are escaped everywhere, code spans included (GFM's rule).
- */
-function inert(text, options = {}) {
-    let source = text.replace(NEWLINES, ' ');
-    const max = options.max ?? MAX_TEXT;
-    if (source.length > max)
-        source = `${source.slice(0, max)}…`;
-    let out = '';
-    let i = 0;
-    while (i < source.length) {
-        const open = source.indexOf('`', i);
-        if (open === -1) {
-            out += escapePlain(source.slice(i));
-            break;
-        }
-        out += escapePlain(source.slice(i, open));
-        let n = open;
-        while (source[n] === '`')
-            n++;
-        const run = n - open;
-        const close = findRun(source, n, run);
-        if (close === -1) {
-            out += '\\`'.repeat(run);
-            i = n;
-            continue;
-        }
-        const span = source.slice(open, close + run);
-        out += options.table ? span.replace(/\|/g, '\\|') : span;
-        i = close + run;
-    }
-    return out;
-}
-/** Index of the next run of exactly `length` backticks at or after `from`, or -1. */
-function findRun(text, from, length) {
-    let i = text.indexOf('`', from);
-    while (i !== -1) {
-        let j = i;
-        while (text[j] === '`')
-            j++;
-        if (j - i === length)
-            return i;
-        i = text.indexOf('`', j);
-    }
-    return -1;
-}
-/** Any text (a path, an image reference) as one inline code span; safe in table cells. */
-function codeSpan(text, options = {}) {
-    let body = text.replace(NEWLINES, ' ');
-    const ticks = '`'.repeat(longestBacktickRun([body]) + 1);
-    if (body.startsWith('`') || body.endsWith('`') || /^ .* $/.test(body))
-        body = ` ${body} `;
-    if (options.table)
-        body = body.replace(/\|/g, '\\|');
-    return `${ticks}${body}${ticks}`;
-}
-/** A fenced block with a fence its content cannot close. */
-function fenced(info, lines) {
-    const fence = fenceFor(lines);
-    return [`${fence}${info}`, ...lines, fence].join('\n');
-}
-/**
- * Percent-encode each segment of a repository path for a URL, parentheses included: an unbalanced
- * `)` in a file name would otherwise end a markdown link's destination early.
- */
-function encodePath(path) {
-    return path
-        .split('/')
-        .map((segment) => encodeURIComponent(segment).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29')))
-        .join('/');
-}
-
-;// CONCATENATED MODULE: ./src/review/marker.ts
-/**
- * Hidden markers that let a later run recognise what an earlier one wrote. A marker is only ever
- * read from the very end of a comment the token's own identity authored (the caller checks
- * authorship), so text inside a comment — a quoted marker in a suggestion, a human imitating one —
- * can neither be mistaken for ours nor make us touch someone else's comment. Pure.
- */
-const TOOL = 'docker-review:v1';
-const RULE_ID = /^[A-Za-z0-9_-]{1,40}$/;
-const FINGERPRINT = /^[0-9a-f]{16}$/;
-const INLINE_AT_END = /<!-- docker-review:v1 fp=([0-9a-f]{16}) rule=([A-Za-z0-9_-]{1,40}) -->\s*$/;
-const SUMMARY = `<!-- ${TOOL} summary -->`;
-const SUMMARY_AT_END = /<!-- docker-review:v1 summary -->\s*$/;
-function inlineMarker(fingerprint, rule) {
-    if (!FINGERPRINT.test(fingerprint))
-        throw new Error(`bad fingerprint ${fingerprint}`);
-    return `<!-- ${TOOL} fp=${fingerprint} rule=${RULE_ID.test(rule) ? rule : 'unknown'} -->`;
-}
-function parseInlineMarker(body) {
-    const m = INLINE_AT_END.exec(body);
-    return m ? { fingerprint: m[1], rule: m[2] } : undefined;
-}
-const SUMMARY_MARKER = SUMMARY;
-function isSummaryBody(body) {
-    return SUMMARY_AT_END.test(body);
-}
-/** Compare bodies the way GitHub stores them (it may turn `\n` into `\r\n`). */
-function sameBody(a, b) {
-    return a.replace(/\r\n/g, '\n').trimEnd() === b.replace(/\r\n/g, '\n').trimEnd();
-}
-
-;// CONCATENATED MODULE: ./src/core/fixes.ts
-
-function toOffsets(lines, edits) {
-    return edits
-        .map((e) => ({
-        start: lines.offset(e.range.start),
-        end: lines.offset(e.range.end),
-        text: e.text
-    }))
-        .sort((a, b) => a.start - b.start || a.end - b.end);
-}
-function overlaps(a, b) {
-    if (a.start < b.end && b.start < a.end)
-        return true;
-    // Two edits at the same point (an insertion touching another edit's boundary) have no defined order.
-    return a.start === b.start || (a.start === a.end && (a.start === b.end || a.start === b.start));
-}
-/**
- * Apply non-overlapping fixes in one pass (ESLint's SourceCodeFixer). Each fix is atomic: all of
- * its edits or none. Fixes are taken in order of their first edit; a fix that overlaps one already
- * taken, or whose own edits overlap, is skipped for this pass.
- */
-function applyFixes(text, fixes) {
-    const lines = new LineIndex(text);
-    const candidates = fixes
-        .map((fix) => ({ fix, edits: toOffsets(lines, fix.edits) }))
-        .filter((c) => c.edits.length > 0)
-        .sort((a, b) => a.edits[0].start - b.edits[0].start || a.edits[0].end - b.edits[0].end);
-    const taken = [];
-    const applied = [];
-    const skipped = [];
-    for (const c of candidates) {
-        const selfOverlap = c.edits.some((e, i) => i > 0 && overlaps(c.edits[i - 1], e));
-        if (selfOverlap || c.edits.some((e) => taken.some((t) => overlaps(e, t)))) {
-            skipped.push(c.fix);
-            continue;
-        }
-        taken.push(...c.edits);
-        applied.push(c.fix);
-    }
-    taken.sort((a, b) => a.start - b.start);
-    let out = '';
-    let pos = 0;
-    for (const e of taken) {
-        out += text.slice(pos, e.start) + e.text;
-        pos = e.end;
-    }
-    out += text.slice(pos);
-    return { text: out, applied, skipped };
-}
-const MAX_FIX_PASSES = 10;
-/**
- * Lint, apply the fixes that `select` accepts, and repeat until nothing changes (at most
- * MAX_FIX_PASSES passes, like ESLint).
- */
-function fixUntilStable(text, lint, select = (f) => f.fix?.safe === true) {
-    let current = text;
-    const fixed = [];
-    let passes = 0;
-    while (passes < MAX_FIX_PASSES) {
-        const findings = lint(current).filter((f) => f.fix && select(f));
-        if (findings.length === 0)
-            break;
-        const byFix = new Map(findings.map((f) => [f.fix, f]));
-        const result = applyFixes(current, findings.map((f) => f.fix));
-        passes++;
-        if (result.applied.length === 0 || result.text === current)
-            break;
-        fixed.push(...result.applied.map((fx) => byFix.get(fx)));
-        current = result.text;
-    }
-    return { text: current, passes, fixed };
-}
-const CR_AT_END = /\r$/;
-function toLines(region) {
-    if (region === '')
-        return [];
-    const body = region.endsWith('\n') ? region.slice(0, -1) : region;
-    return body.split('\n').map((line) => line.replace(CR_AT_END, ''));
-}
-/** Undefined when the fix is empty, its edits overlap, or it changes nothing. */
-function fixToLines(lines, fix) {
-    const text = lines.text;
-    const edits = fix.edits
-        .map((e) => ({
-        start: lines.offset(e.range.start),
-        end: lines.offset(e.range.end),
-        text: e.text
-    }))
-        .sort((a, b) => a.start - b.start || a.end - b.end);
-    if (edits.length === 0)
-        return undefined;
-    for (let i = 1; i < edits.length; i++)
-        if (edits[i].start < edits[i - 1].end)
-            return undefined;
-    const from = edits[0].start;
-    const to = Math.max(...edits.map((e) => e.end));
-    const count = lines.lineCount;
-    // The phantom line after a final newline is not a line GitHub shows: anchor on the one before.
-    const lastReal = count > 1 && text.endsWith('\n') ? count - 1 : count;
-    let first = Math.min(lines.position(from).line, lastReal);
-    const endPos = lines.position(to);
-    let last = to > from && endPos.column === 1 && endPos.line > first ? endPos.line - 1 : endPos.line;
-    last = Math.min(Math.max(last, first), lastReal);
-    first = Math.min(first, last);
-    for (;;) {
-        const regionStart = lines.lineStart(first);
-        const regionEnd = last < count ? lines.lineStart(last + 1) : text.length;
-        let replaced = '';
-        let pos = regionStart;
-        for (const e of edits) {
-            replaced += text.slice(pos, e.start) + e.text;
-            pos = e.end;
-        }
-        replaced += text.slice(pos, regionEnd);
-        const original = text.slice(regionStart, regionEnd);
-        // An edit that ate the region's final line break joins the next line in: take that line too.
-        if (original.endsWith('\n') && replaced !== '' && !replaced.endsWith('\n') && last < lastReal) {
-            last++;
-            continue;
-        }
-        const before = toLines(original);
-        const after = toLines(replaced);
-        if (before.length === after.length && before.every((line, i) => line === after[i])) {
-            return undefined;
-        }
-        return { startLine: first, endLine: last, before, after };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/review/comment.ts
-
-
-
-
-const SEVERITY_LABEL = {
-    error: '🔴 **Error**',
-    warning: '🟠 **Warning**',
-    info: '🔵 **Info**',
-    style: '⚪ **Style**'
-};
-/** GitHub rejects bodies above 65,536 characters; keep well below with the marker added. */
-const MAX_BODY = 60_000;
-const TRAILING_STOP = /[.\s]+$/;
-function ruleLink(rule, docsUrl) {
-    return docsUrl ? `[${rule}](${docsUrl})` : rule;
-}
-/**
- * Severity, linked rule id and the message's first line; later lines of a multi-line message (a
- * refactoring sketch, say) follow as a code block, which is inert whatever they hold.
- */
-function headline(finding, docsUrl) {
-    const [first, ...rest] = finding.message.split(/\r?\n/);
-    const head = `${SEVERITY_LABEL[finding.severity]} · ${ruleLink(finding.rule, docsUrl)} · ${inert(first)}`;
-    return rest.length > 0 && rest.some((l) => l.trim() !== '')
-        ? `${head}\n\n${fenced('', rest)}`
-        : head;
-}
-function diffBlock(change) {
-    const header = `@@ -${change.startLine},${change.before.length} +${change.startLine},${change.after.length} @@`;
-    return fenced('diff', [
-        header,
-        ...change.before.map((l) => `-${l}`),
-        ...change.after.map((l) => `+${l}`)
-    ]);
-}
-/**
- * The comment for a finding, or undefined when no line of it (nor of its fix) can carry a comment
- * in this diff.
- */
-function renderComment(finding, fingerprint, file, options) {
-    const change = finding.fix ? fixToLines(file.lines, finding.fix) : undefined;
-    const fixFits = change !== undefined && (0,patch/* inOneHunk */.Yi)(file.diff, change.startLine, change.endLine);
-    const span = fixFits
-        ? { start: change.startLine, end: change.endLine }
-        : (0,patch/* commentSpan */.MA)(file.diff, finding.range.start.line, (0,patch/* lastLineOf */.SH)(finding.range));
-    if (!span)
-        return undefined;
-    const parts = [headline(finding, options.docsUrl(finding.rule))];
-    let suggestion = false;
-    if (change && finding.fix) {
-        const description = inert(finding.fix.description.replace(TRAILING_STOP, ''));
-        const note = finding.fix.safe
-            ? `Suggested fix: ${description}.`
-            : `⚠️ Check before applying: ${description}.`;
-        const usable = fixFits && options.suggestions && options.claim(file.path, change.startLine, change.endLine);
-        const block = usable ? fenced('suggestion', change.after) : diffBlock(change);
-        if (block.length > MAX_BODY) {
-            parts.push(`${note} (The change is too large to show here.)`);
-        }
-        else if (usable) {
-            suggestion = true;
-            parts.push(note, block);
-            if (file.crlf) {
-                parts.push('This file uses CRLF line endings: check them after applying the suggestion.');
-            }
-        }
-        else {
-            const why = !fixFits
-                ? 'It changes lines outside this pull request’s diff, so it cannot be applied from here:'
-                : !options.suggestions
-                    ? 'Proposed change:'
-                    : 'It overlaps another suggestion on these lines; apply that one first:';
-            parts.push(`${note} ${why}`, block);
-        }
-    }
-    parts.push(inlineMarker(fingerprint, finding.rule));
-    const comment = {
-        fingerprint,
-        rule: finding.rule,
-        severity: finding.severity,
-        path: file.path,
-        line: span.end,
-        body: parts.join('\n\n'),
-        suggestion
-    };
-    if (span.start < span.end)
-        comment.startLine = span.start;
-    return comment;
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/review/fingerprint.ts
-
-/**
- * A finding's identity across pushes: rule, path, the offending text and which occurrence of that
- * text it is — never the line number, so lines inserted above a finding do not make it "new".
- * Pure (hashing is deterministic).
- */
-const WHITESPACE = /\s+/g;
-/** Offending text beyond this many characters adds nothing to identity. */
-const MAX_KEY_TEXT = 4096;
-/** The text a finding points at, whitespace-normalised; its whole line for an empty range. */
-function offendingText(lines, finding) {
-    const { start, end } = finding.range;
-    let from = lines.offset(start);
-    let to = lines.offset(end);
-    if (to <= from) {
-        from = lines.lineStart(start.line);
-        to = lines.lineEnd(start.line);
-    }
-    return lines.text
-        .slice(from, Math.min(to, from + MAX_KEY_TEXT))
-        .replace(WHITESPACE, ' ')
-        .trim();
-}
-/** Fingerprints of a file's findings, in the same order (findings sorted by position first). */
-function fingerprints(path, lines, findings) {
-    const seen = new Map();
-    return findings.map((finding) => {
-        const key = `${finding.rule}\u0000${path}\u0000${offendingText(lines, finding)}`;
-        const occurrence = seen.get(key) ?? 0;
-        seen.set(key, occurrence + 1);
-        return (0,external_node_crypto_.createHash)('sha256').update(`${key}\u0000${occurrence}`).digest('hex').slice(0, 16);
-    });
-}
-
-;// CONCATENATED MODULE: ./src/review/draft.ts
-
-
-
-
-
-/** Most severe first, then by path and position. */
-function compareFindings(a, b) {
-    return (compareSeverity(a.severity, b.severity) ||
-        (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-        a.range.start.line - b.range.start.line ||
-        a.range.start.column - b.range.start.column ||
-        a.rule.localeCompare(b.rule));
-}
-function draftReview(files, options) {
-    const scoped = [];
-    for (const file of files) {
-        const lines = new core_text/* LineIndex */.rr(file.text);
-        const fps = fingerprints(file.path, lines, file.findings);
-        file.findings.forEach((finding, i) => {
-            scoped.push({
-                finding,
-                fingerprint: fps[i],
-                inScope: inScope(file.diff, finding.range, options.filterMode),
-                lines,
-                file
-            });
-        });
-    }
-    const claimed = new Map();
-    const claim = (path, start, end) => {
-        let set = claimed.get(path);
-        if (!set)
-            claimed.set(path, (set = new Set()));
-        for (let line = start; line <= end; line++)
-            if (set.has(line))
-                return false;
-        for (let line = start; line <= end; line++)
-            set.add(line);
-        return true;
-    };
-    const crlf = new Map();
-    const isCrlf = (file) => {
-        let value = crlf.get(file);
-        if (value === undefined)
-            crlf.set(file, (value = (0,core_text/* eolOf */.Wl)(file.text) === '\r\n'));
-        return value;
-    };
-    const inline = [];
-    const candidates = scoped.filter((s) => s.inScope);
-    candidates.sort((a, b) => compareFindings(a.finding, b.finding));
-    const context = (s, diff) => ({
-        path: s.file.path,
-        lines: s.lines,
-        diff,
-        crlf: isCrlf(s.file)
-    });
-    const render = (s, claimLines) => renderComment(s.finding, s.fingerprint, context(s, s.file.diff), {
-        docsUrl: options.docsUrl,
-        suggestions: options.suggestions,
-        claim: claimLines
-    });
-    // Which findings get a comment: the most severe ones that can be placed, up to the cap.
-    const chosen = [];
-    for (const s of candidates) {
-        const diff = s.file.diff;
-        if (!diff || !diff.hasPatch)
-            s.notInline = 'no-patch';
-        else if (chosen.length >= options.maxComments)
-            s.notInline = 'limit';
-        else if (!render(s, () => true))
-            s.notInline = 'outside-diff';
-        else
-            chosen.push(s);
-    }
-    // Who gets the one suggestion a line can carry: safe fixes first, then severity, then the
-    // smallest change (a one-line fix beats a merge of several lines).
-    const priority = (s) => (s.finding.fix?.safe ? 0 : 1);
-    const size = (s) => {
-        const edits = s.finding.fix?.edits ?? [];
-        if (edits.length === 0)
-            return 0;
-        return (Math.max(...edits.map((e) => e.range.end.line)) -
-            Math.min(...edits.map((e) => e.range.start.line)));
-    };
-    chosen.sort((a, b) => priority(a) - priority(b) ||
-        compareSeverity(a.finding.severity, b.finding.severity) ||
-        size(a) - size(b) ||
-        compareFindings(a.finding, b.finding));
-    for (const s of chosen) {
-        s.comment = render(s, claim);
-        inline.push(s.comment);
-    }
-    inline.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||
-        a.line - b.line ||
-        a.fingerprint.localeCompare(b.fingerprint));
-    return {
-        findings: scoped.map(({ finding, fingerprint, inScope: scope, comment, notInline }) => {
-            const out = { finding, fingerprint, inScope: scope };
-            if (comment)
-                out.comment = comment;
-            if (notInline)
-                out.notInline = notInline;
-            return out;
-        }),
-        inline
-    };
-}
-
-// EXTERNAL MODULE: ./src/action/artifact.ts
-var action_artifact = __nccwpck_require__(8338);
-;// CONCATENATED MODULE: ./src/format/github.ts
-
-/**
- * GitHub Actions workflow commands (`::error file=…,line=…::message`): annotations that need no
- * token. The runner shows at most 10 errors and 10 warnings (notices count separately) per step,
- * so callers pass the findings most severe first and a limit.
- */
-const COMMAND = {
-    error: 'error',
-    warning: 'warning',
-    info: 'notice',
-    style: 'notice'
-};
-function github_escapeData(s) {
-    return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-function github_escapeProperty(s) {
-    return github_escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-function annotationCommand(f) {
-    const props = [
-        `file=${github_escapeProperty(f.file)}`,
-        `line=${f.range.start.line}`,
-        `endLine=${f.range.end.line}`
-    ];
-    if (f.range.start.line === f.range.end.line) {
-        props.push(`col=${f.range.start.column}`, `endColumn=${f.range.end.column}`);
-    }
-    props.push(`title=${github_escapeProperty(`${f.rule} (${f.severity})`)}`);
-    return `::${COMMAND[f.severity]} ${props.join(',')}::${github_escapeData(f.message)}`;
-}
-/** Commands for `findings`, most severe first, capped per level; returns the lines and what was left out. */
-function annotationCommands(findings, options = {}) {
-    const sorted = [...findings].sort((a, b) => compareSeverity(a.severity, b.severity) ||
-        a.file.localeCompare(b.file) ||
-        a.range.start.line - b.range.start.line);
-    const perLevel = new Map();
-    const lines = [];
-    let omitted = 0;
-    for (const f of sorted) {
-        const level = COMMAND[f.severity];
-        const n = perLevel.get(level) ?? 0;
-        if (options.limit !== undefined && n >= options.limit) {
-            omitted++;
-            continue;
-        }
-        perLevel.set(level, n + 1);
-        lines.push(annotationCommand(f));
-    }
-    return { lines, omitted };
-}
-
-;// CONCATENATED MODULE: ./src/format/json.ts
-const SHELLCHECK_WIKI = 'https://www.shellcheck.net/wiki/';
-function docsUrlOf(rule, registry) {
-    return (registry.byId.get(rule)?.docsUrl ?? (/^SC\d+$/.test(rule) ? `${SHELLCHECK_WIKI}${rule}` : ''));
-}
-function toJsonFinding(f, registry) {
-    const out = {
-        file: f.file,
-        rule: f.rule,
-        aliases: registry.byId.get(f.rule)?.aliases ?? [],
-        severity: f.severity,
-        message: f.message,
-        line: f.range.start.line,
-        column: f.range.start.column,
-        endLine: f.range.end.line,
-        endColumn: f.range.end.column,
-        docsUrl: docsUrlOf(f.rule, registry)
-    };
-    if (f.fix) {
-        out.fix = {
-            description: f.fix.description,
-            safe: f.fix.safe,
-            edits: f.fix.edits.map((e) => ({
-                line: e.range.start.line,
-                column: e.range.start.column,
-                endLine: e.range.end.line,
-                endColumn: e.range.end.column,
-                text: e.text
-            }))
-        };
-    }
-    return out;
-}
-function toJsonReport(results, registry, extraErrors = []) {
-    return {
-        version: 1,
-        files: results.map((r) => ({ path: r.path, kind: r.kind })),
-        findings: results.flatMap((r) => r.findings.map((f) => toJsonFinding(f, registry))),
-        errors: [
-            ...extraErrors,
-            ...results.flatMap((r) => r.errors.map((message) => ({ file: r.path, message })))
-        ]
-    };
-}
-
-;// CONCATENATED MODULE: ./src/format/sarif.ts
-
-/**
- * SARIF 2.1.0 for `github/codeql-action/upload-sarif` and other consumers: real start and end
- * columns (hadolint writes 1/1), rule metadata with help links, and fixes as artifact changes.
- */
-const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-const INFORMATION_URI = 'https://github.com/docker-review/docker-review';
-const LEVEL = {
-    error: 'error',
-    warning: 'warning',
-    info: 'note',
-    style: 'note'
-};
-function uri(path) {
-    return path
-        .replace(/\\/g, '/')
-        .replace(/^\.\//, '')
-        .split('/')
-        .map((s) => encodeURIComponent(s))
-        .join('/');
-}
-function toSarif(results, registry, options) {
-    const findings = results.flatMap((r) => r.findings);
-    const ruleIds = [...new Set(findings.map((f) => f.rule))].sort();
-    const index = new Map(ruleIds.map((id, i) => [id, i]));
-    const rules = ruleIds.map((id) => {
-        const meta = registry.byId.get(id);
-        const descriptor = {
-            id,
-            shortDescription: { text: meta?.description ?? `ShellCheck ${id}` },
-            helpUri: docsUrlOf(id, registry),
-            properties: { tags: [meta?.kind ?? 'dockerfile'] }
-        };
-        if (meta) {
-            descriptor.defaultConfiguration = { level: LEVEL[meta.defaultSeverity] };
-            if (meta.aliases.length > 0)
-                descriptor.properties = { ...descriptor.properties, aliases: meta.aliases };
-        }
-        return descriptor;
-    });
-    const errors = [
-        ...(options.extraErrors ?? []),
-        ...results.flatMap((r) => r.errors.map((message) => ({ file: r.path, message })))
-    ];
-    return {
-        $schema: SARIF_SCHEMA,
-        version: '2.1.0',
-        runs: [
-            {
-                tool: {
-                    driver: {
-                        name: 'docker-review',
-                        version: options.toolVersion,
-                        informationUri: INFORMATION_URI,
-                        rules
-                    }
-                },
-                invocations: [
-                    {
-                        executionSuccessful: true,
-                        toolExecutionNotifications: errors.map((e) => ({
-                            level: 'error',
-                            message: { text: e.message },
-                            locations: [{ physicalLocation: { artifactLocation: { uri: uri(e.file) } } }]
-                        }))
-                    }
-                ],
-                results: findings.map((f) => toResult(f, index.get(f.rule)))
-            }
-        ]
-    };
-}
-function region(r) {
-    return {
-        startLine: r.start.line,
-        startColumn: r.start.column,
-        endLine: r.end.line,
-        endColumn: r.end.column
-    };
-}
-function toResult(f, ruleIndex) {
-    const result = {
-        ruleId: f.rule,
-        ruleIndex,
-        level: LEVEL[f.severity],
-        message: { text: f.message },
-        locations: [
-            { physicalLocation: { artifactLocation: { uri: uri(f.file) }, region: region(f.range) } }
-        ],
-        properties: { severity: f.severity }
-    };
-    if (f.fix) {
-        result.fixes = [
-            {
-                description: { text: f.fix.description },
-                artifactChanges: [
-                    {
-                        artifactLocation: { uri: uri(f.file) },
-                        replacements: f.fix.edits.map((e) => ({
-                            deletedRegion: region(e.range),
-                            insertedContent: { text: e.text }
-                        }))
-                    }
-                ]
-            }
-        ];
-    }
-    return result;
-}
-
-;// CONCATENATED MODULE: ./src/review/annotations.ts
-
-/**
- * Which findings become workflow-command annotations, most severe first. GitHub shows at most 10
- * `error`, 10 `warning` and 10 `notice` annotations per step (the rest are dropped silently), and a
- * failing step spends one error slot on its own message. Pure.
- */
-const ANNOTATIONS_PER_LEVEL = 10;
-const annotations_LEVEL = {
-    error: 'error',
-    warning: 'warning',
-    info: 'notice',
-    style: 'notice'
-};
-/**
- * `reviewed`: the review carried the inline comments, so only in-scope findings that are not
- * inline are annotated; otherwise (fork, push, report mode) every in-scope finding competes.
- */
-function chooseAnnotations(findings, options) {
-    const room = {
-        error: ANNOTATIONS_PER_LEVEL - (options.failing ? 1 : 0),
-        warning: ANNOTATIONS_PER_LEVEL,
-        notice: ANNOTATIONS_PER_LEVEL
-    };
-    const wanted = findings
-        .filter((s) => s.inScope && (!options.reviewed || s.notInline !== undefined))
-        .map((s) => s.finding)
-        .sort(compareFindings);
-    const chosen = [];
-    for (const finding of wanted) {
-        const level = annotations_LEVEL[finding.severity];
-        if (room[level] <= 0)
-            continue;
-        room[level]--;
-        chosen.push(finding);
-    }
-    return { findings: chosen, dropped: wanted.length - chosen.length };
-}
-
-;// CONCATENATED MODULE: ./src/review/summary.ts
-
-
-
-
-
-const ICON = { error: '🔴', warning: '🟠', info: '🔵', style: '⚪' };
-const WHY = {
-    'outside-diff': 'not on a line of the diff',
-    'no-patch': 'file has no diff to comment on',
-    limit: 'beyond `max-comments`',
-    rejected: 'refused by GitHub',
-    'not-posted': 'not posted'
-};
-/** GitHub's comment limit is 65,536 characters; leave room for the marker. */
-const MAX_SUMMARY = 65_000;
-const ROW_LIMITS = [200, 50, 10, 0];
-function countBySeverity(findings) {
-    const counts = { error: 0, warning: 0, info: 0, style: 0 };
-    for (const f of findings)
-        counts[f.finding.severity]++;
-    return counts;
-}
-function countsText(counts) {
-    const parts = SEVERITIES.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s === 'info' || s === 'style' ? s : counts[s] === 1 ? s : `${s}s`}`);
-    return parts.length > 0 ? parts.join(', ') : 'no findings';
-}
-const DOT_SEGMENT = /(^|\/)\.{0,2}(\/|$)/;
-/** A repository path whose blob URL points at that file. */
-function linkable(path) {
-    return !DOT_SEGMENT.test(path);
-}
-function table(rows, input, limit) {
-    const shown = rows.slice(0, limit);
-    const out = ['| | Rule | Where | Message |', '|---|---|---|---|'];
-    for (const s of shown) {
-        const f = s.finding;
-        const line = f.range.start.line;
-        const place = codeSpan(`${f.file}:${line}`, { table: true });
-        // A `.`/`..` segment would make the link resolve elsewhere (URLs normalise them): no link.
-        const where = linkable(f.file)
-            ? `[${place}](${input.repoUrl}/blob/${input.sha}/${encodePath(f.file)}#L${line})`
-            : place;
-        let message = inert(f.message, { table: true, max: 300 });
-        if (s.inScope && s.notInline)
-            message += ` _(${WHY[s.notInline]})_`;
-        out.push(`| ${ICON[f.severity]} | ${ruleLink(f.rule, input.docsUrl(f.rule))} | ${where} | ${message} |`);
-    }
-    if (rows.length > shown.length)
-        out.push(``, `… and ${rows.length - shown.length} more.`);
-    return out;
-}
-function render(input, limit) {
-    const inScope = input.findings
-        .filter((f) => f.inScope)
-        .sort((a, b) => compareFindings(a.finding, b.finding));
-    const outside = input.findings
-        .filter((f) => !f.inScope)
-        .sort((a, b) => compareFindings(a.finding, b.finding));
-    const scope = input.filterMode === 'nofilter'
-        ? 'in the linted files'
-        : input.filterMode === 'file'
-            ? 'in the changed files'
-            : 'on the changed lines';
-    const out = ['### docker-review', ''];
-    out.push(`**${countsText(countBySeverity(inScope))}** ${scope} (${input.files} file${input.files === 1 ? '' : 's'} linted, \`filter-mode: ${input.filterMode}\`, \`fail-on: ${input.failOn}\`).`, '', `${input.failed ? '❌' : '✅'} ${inert(input.reason)}`);
-    if (inScope.length > 0)
-        out.push('', ...table(inScope, input, limit));
-    if (outside.length > 0) {
-        out.push('', `<details><summary>${outside.length} finding${outside.length === 1 ? '' : 's'} outside the changes (not counted)</summary>`, '', ...table(outside, input, limit), '', '</details>');
-    }
-    if (input.notes.length > 0)
-        out.push('', ...input.notes.map((n) => `- ${inert(n)}`));
-    if (input.tags.length > 0) {
-        out.push('', `**Image tags:** ${input.tags.map((t) => codeSpan(t)).join(', ')}`);
-    }
-    return out.join('\n');
-}
-/** The summary markdown, shortened (fewer table rows) until it fits a comment. */
-function renderSummary(input) {
-    for (const limit of ROW_LIMITS) {
-        const text = render(input, limit);
-        if (text.length <= MAX_SUMMARY || limit === 0)
-            return text.slice(0, MAX_SUMMARY);
-    }
-    return '';
-}
-/** The sticky pull-request comment: the summary plus our marker. */
-function stickyBody(summary) {
-    return `${summary}\n\n${SUMMARY_MARKER}`;
-}
-
-;// CONCATENATED MODULE: ./package.json
-const package_namespaceObject = {"rE":"0.1.0"};
-;// CONCATENATED MODULE: ./src/version.ts
-
-/** The released version, from package.json (inlined by the bundler). */
-const VERSION = package_namespaceObject.rE;
-
-;// CONCATENATED MODULE: ./src/action/finish.ts
-
-
-
-
-
-
-
-
-
-/** Links to the rules' documentation, from the registry the run linted with. */
-function docsUrlIn(registry) {
-    return (rule) => docsUrlOf(rule, registry) || undefined;
-}
-function scopeText(mode) {
-    return mode === 'nofilter'
-        ? 'in the linted files'
-        : mode === 'file'
-            ? 'in the changed files'
-            : 'on the changed lines';
-}
-function verdict(findings, failOn, mode) {
-    const blocking = findings
-        .filter((f) => f.inScope && reaches(f.finding.severity, failOn))
-        .sort((a, b) => compareFindings(a.finding, b.finding));
-    if (failOn === 'none') {
-        return { failed: false, reason: '`fail-on: none`: findings never fail the check.', blocking: 0 };
-    }
-    if (blocking.length === 0) {
-        return {
-            failed: false,
-            reason: `No findings at or above \`${failOn}\` ${scopeText(mode)}.`,
-            blocking: 0
-        };
-    }
-    const first = blocking[0].finding;
-    return {
-        failed: true,
-        reason: `${blocking.length} finding${blocking.length === 1 ? '' : 's'} at or above \`${failOn}\` ${scopeText(mode)} (first: ${first.rule} at ${first.file}:${first.range.start.line}).`,
-        blocking: blocking.length
-    };
-}
-function summaryInput(input) {
-    return {
-        repoUrl: `${input.ctx.serverUrl}/${input.ctx.owner}/${input.ctx.repo}`,
-        sha: input.sha,
-        filterMode: input.filterMode,
-        failOn: input.failOn,
-        failed: input.verdict.failed,
-        reason: input.verdict.reason,
-        findings: input.findings,
-        notes: input.notes,
-        tags: input.tags,
-        docsUrl: docsUrlIn(input.registry),
-        files: input.files
-    };
-}
-async function finish(input) {
-    const { io } = input;
-    await io.summary(renderSummary(summaryInput(input)));
-    const choice = chooseAnnotations(input.findings, {
-        reviewed: input.reviewed,
-        failing: input.verdict.failed
-    });
-    const { lines } = annotationCommands(choice.findings);
-    for (const line of lines)
-        io.command(line);
-    if (choice.dropped > 0) {
-        io.info(`${choice.dropped} more finding(s) are listed in the job summary (GitHub shows 10 annotations per level).`);
-    }
-    if (input.sarifFile !== '') {
-        const workspace = input.ctx.workspace ?? io.cwd;
-        const path = (0,external_node_path_namespaceObject.isAbsolute)(input.sarifFile) ? input.sarifFile : (0,external_node_path_namespaceObject.resolve)(workspace, input.sarifFile);
-        try {
-            io.writeFile(path, `${JSON.stringify(toSarif(input.results, input.registry, { toolVersion: VERSION }), null, 1)}\n`);
-            io.setOutput('sarif-file', path);
-        }
-        catch (error) {
-            io.warning(`Could not write the SARIF file ${input.sarifFile}: ${error.message}`);
-        }
-    }
-    const inScope = input.findings.filter((f) => f.inScope);
-    const counts = countBySeverity(inScope);
-    io.setOutput('findings', String(inScope.length));
-    io.setOutput('errors', String(counts.error));
-    io.setOutput('warnings', String(counts.warning));
-    io.setOutput('info', String(counts.info));
-    io.setOutput('style', String(counts.style));
-    io.setOutput('all-findings', String(input.findings.length));
-    io.setOutput('result', input.verdict.failed ? 'failure' : 'success');
-    if (input.verdict.failed && input.enforce !== false)
-        io.setFailed(input.verdict.reason);
-    else
-        io.info(input.verdict.reason);
-}
-
-// EXTERNAL MODULE: ./src/core/lazy.ts
-var lazy = __nccwpck_require__(8381);
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
 
 
@@ -40199,10 +38862,10 @@ function Collection() {
 
 
 // pkg/dist-src/version.js
-var dist_bundle_VERSION = "0.0.0-development";
+var VERSION = "0.0.0-development";
 
 // pkg/dist-src/defaults.js
-var userAgent = `octokit-endpoint.js/${dist_bundle_VERSION} ${getUserAgent()}`;
+var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
 var DEFAULTS = {
   method: "GET",
   baseUrl: "https://api.github.com",
@@ -41482,12 +40145,12 @@ class RequestError extends Error {
 
 
 // pkg/dist-src/version.js
-var request_dist_bundle_VERSION = "10.0.16";
+var dist_bundle_VERSION = "10.0.16";
 
 // pkg/dist-src/defaults.js
 var defaults_default = {
   headers: {
-    "user-agent": `octokit-request.js/${request_dist_bundle_VERSION} ${getUserAgent()}`
+    "user-agent": `octokit-request.js/${dist_bundle_VERSION} ${getUserAgent()}`
   }
 };
 
@@ -45498,6 +44161,1381 @@ function isNotFound(error) {
         errors.every((x) => x?.type === 'NOT_FOUND'));
 }
 
+;// CONCATENATED MODULE: ./src/github/queries.ts
+const THREAD_FIELDS = 'id isResolved path line startLine comments(first: 50) { totalCount nodes { id databaseId body viewerDidAuthor } }';
+const COMMENT_FIELDS = 'id databaseId body viewerDidAuthor';
+const BLOB_FIELDS = '... on Blob { text isBinary isTruncated byteSize }';
+const TREE_FIELDS = '... on Tree { entries { name type object { ... on Tree { entries { name type } } } } }';
+function readQuery(request) {
+    const variables = { owner: request.owner, repo: request.repo };
+    const decls = ['$owner: String!', '$repo: String!'];
+    const fields = [];
+    if (request.number !== undefined) {
+        decls.push('$number: Int!');
+        variables.number = request.number;
+        const review = request.review
+            ? ` id reviewThreads(first: 100) { pageInfo { hasNextPage endCursor } nodes { ${THREAD_FIELDS} } } comments(first: 100) { pageInfo { hasNextPage endCursor } nodes { ${COMMENT_FIELDS} } }`
+            : '';
+        fields.push(`pullRequest(number: $number) { headRefOid${review} }`);
+    }
+    request.blobs.forEach((expression, i) => {
+        decls.push(`$b${i}: String!`);
+        variables[`b${i}`] = expression;
+        fields.push(`b${i}: object(expression: $b${i}) { ${BLOB_FIELDS} }`);
+    });
+    request.trees.forEach((expression, i) => {
+        decls.push(`$t${i}: String!`);
+        variables[`t${i}`] = expression;
+        fields.push(`t${i}: object(expression: $t${i}) { ${TREE_FIELDS} }`);
+    });
+    return {
+        query: `query DockerReviewRead(${decls.join(', ')}) { repository(owner: $owner, name: $repo) { ${fields.join(' ')} } }`,
+        variables
+    };
+}
+/** Follow-up page of review threads or conversation comments. */
+function pageQuery(request, kind, after) {
+    const field = kind === 'threads'
+        ? `reviewThreads(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { ${THREAD_FIELDS} } }`
+        : `comments(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { ${COMMENT_FIELDS} } }`;
+    return {
+        query: `query DockerReviewPage($owner: String!, $repo: String!, $number: Int!, $after: String!) { repository(owner: $owner, name: $repo) { pullRequest(number: $number) { ${field} } } }`,
+        variables: { owner: request.owner, repo: request.repo, number: request.number, after }
+    };
+}
+const queries_obj = (v) => (v && typeof v === 'object' ? v : {});
+const list = (v) => (Array.isArray(v) ? v : []);
+const queries_str = (v) => (typeof v === 'string' ? v : undefined);
+const num = (v) => (typeof v === 'number' ? v : null);
+/** A comment node (review or conversation): the same four fields. */
+function parseComment(node) {
+    const comment = queries_obj(node);
+    return {
+        id: queries_str(comment.id) ?? '',
+        databaseId: num(comment.databaseId),
+        body: queries_str(comment.body) ?? '',
+        viewerDidAuthor: comment.viewerDidAuthor === true
+    };
+}
+function nextCursor(connection) {
+    const page = queries_obj(connection.pageInfo);
+    return page.hasNextPage === true ? queries_str(page.endCursor) : undefined;
+}
+function parseThreads(connection) {
+    const conn = queries_obj(connection);
+    const threads = [];
+    for (const node of list(conn.nodes)) {
+        const t = queries_obj(node);
+        const comments = queries_obj(t.comments);
+        const nodes = list(comments.nodes).map(parseComment);
+        // More comments than we read: someone replied; never delete such a thread.
+        if (typeof comments.totalCount === 'number' && comments.totalCount > nodes.length) {
+            nodes.push({ id: '', databaseId: null, body: '', viewerDidAuthor: false });
+        }
+        if (!queries_str(t.id))
+            continue;
+        threads.push({
+            id: queries_str(t.id),
+            isResolved: t.isResolved === true,
+            path: queries_str(t.path) ?? '',
+            line: num(t.line),
+            startLine: num(t.startLine),
+            comments: nodes
+        });
+    }
+    return { threads, next: nextCursor(conn) };
+}
+function parseComments(connection) {
+    const conn = queries_obj(connection);
+    const comments = list(conn.nodes)
+        .map(parseComment)
+        .filter((c) => c.id !== '');
+    return { comments, next: nextCursor(conn) };
+}
+function parseRead(request, data) {
+    const repository = queries_obj(queries_obj(data).repository);
+    const pr = queries_obj(repository.pullRequest);
+    const result = { threads: [], comments: [], blobs: new Map(), trees: new Map() };
+    if (queries_str(pr.headRefOid))
+        result.headSha = queries_str(pr.headRefOid);
+    if (queries_str(pr.id))
+        result.pullRequestId = queries_str(pr.id);
+    if (request.review) {
+        const threads = parseThreads(pr.reviewThreads);
+        result.threads = threads.threads;
+        if (threads.next)
+            result.threadsPage = threads.next;
+        const comments = parseComments(pr.comments);
+        result.comments = comments.comments;
+        if (comments.next)
+            result.commentsPage = comments.next;
+    }
+    request.blobs.forEach((expression, i) => {
+        const value = repository[`b${i}`];
+        if (value === null || value === undefined) {
+            result.blobs.set(expression, null);
+            return;
+        }
+        const blob = queries_obj(value);
+        if (typeof blob.isBinary !== 'boolean') {
+            // A folder (or a submodule) where a file was expected.
+            result.blobs.set(expression, null);
+            return;
+        }
+        result.blobs.set(expression, {
+            text: queries_str(blob.text) ?? null,
+            isBinary: blob.isBinary,
+            isTruncated: blob.isTruncated === true,
+            byteSize: typeof blob.byteSize === 'number' ? blob.byteSize : 0
+        });
+    });
+    request.trees.forEach((expression, i) => {
+        const value = repository[`t${i}`];
+        const entries = value === null || value === undefined ? undefined : queries_obj(value).entries;
+        if (!Array.isArray(entries)) {
+            result.trees.set(expression, null);
+            return;
+        }
+        result.trees.set(expression, entries.map((e) => {
+            const entry = queries_obj(e);
+            const inner = queries_obj(entry.object).entries;
+            const out = { name: queries_str(entry.name) ?? '', type: queries_str(entry.type) ?? '' };
+            if (Array.isArray(inner)) {
+                out.entries = inner.map((x) => ({
+                    name: queries_str(queries_obj(x).name) ?? '',
+                    type: queries_str(queries_obj(x).type) ?? ''
+                }));
+            }
+            return out;
+        }));
+    });
+    return result;
+}
+function parsePage(kind, data) {
+    const pr = queries_obj(queries_obj(queries_obj(data).repository).pullRequest);
+    if (kind === 'threads') {
+        const t = parseThreads(pr.reviewThreads);
+        return { threads: t.threads, comments: [], next: t.next };
+    }
+    const c = parseComments(pr.comments);
+    return { threads: [], comments: c.comments, next: c.next };
+}
+/** All comment changes of a run in one mutation (each a separately aliased field). */
+function changesMutation(changes) {
+    const decls = [];
+    const fields = [];
+    const variables = {};
+    changes.forEach((c, i) => {
+        decls.push(`$i${i}: ID!`);
+        variables[`i${i}`] = c.id;
+        if ('body' in c) {
+            decls.push(`$s${i}: String!`);
+            variables[`s${i}`] = c.body;
+        }
+        switch (c.kind) {
+            case 'update-review-comment':
+                fields.push(`m${i}: updatePullRequestReviewComment(input: {pullRequestReviewCommentId: $i${i}, body: $s${i}}) { clientMutationId }`);
+                break;
+            case 'delete-review-comment':
+                fields.push(`m${i}: deletePullRequestReviewComment(input: {id: $i${i}}) { clientMutationId }`);
+                break;
+            case 'resolve-thread':
+                fields.push(`m${i}: resolveReviewThread(input: {threadId: $i${i}}) { clientMutationId }`);
+                break;
+            case 'update-issue-comment':
+                fields.push(`m${i}: updateIssueComment(input: {id: $i${i}, body: $s${i}}) { clientMutationId }`);
+                break;
+            case 'delete-issue-comment':
+                fields.push(`m${i}: deleteIssueComment(input: {id: $i${i}}) { clientMutationId }`);
+                break;
+        }
+    });
+    return {
+        query: `mutation DockerReviewChanges(${decls.join(', ')}) { ${fields.join(' ')} }`,
+        variables
+    };
+}
+/** Which changes failed, from a mutation's `errors` (each names its alias in `path`). */
+function failedChanges(changes, errors) {
+    const out = [];
+    for (const error of errors) {
+        const alias = Array.isArray(error.path) ? error.path[0] : undefined;
+        const index = typeof alias === 'string' && /^m\d+$/.test(alias) ? Number(alias.slice(1)) : -1;
+        if (index >= 0 && index < changes.length)
+            out.push({ change: changes[index], error });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/github/reader.ts
+
+
+
+/**
+ * Reads through GraphQL: the head versions of files and folder listings at one commit, and — in
+ * the same request, the first time — the pull request's head, our threads and comments.
+ *
+ * A request asks for at most `MAX_OBJECTS` objects, of which at most `MAX_BLOBS` files (their
+ * text is what makes an answer large; a listing is names only). Folders go first: once a folder
+ * is listed, a file asked for in it that the listing does not name is known to be missing and is
+ * not asked for — most of what a run asks for are guesses (`.dockerignore`, `<file>.dockerignore`,
+ * override files), so a very large pull request needs a read for its folders and first files and
+ * one more per `MAX_BLOBS` files, not one per 400 guesses.
+ */
+/** Aliased objects per query: one request for pull requests up to a few hundred files. */
+const MAX_OBJECTS = 800;
+/** Files (blobs, with their text) per query. */
+const MAX_BLOBS = 400;
+/** Times a read GitHub gave up on is halved before the run gives up. */
+const MAX_SPLITS = 2;
+class ApiReader {
+    client;
+    options;
+    /** What the last request that included the pull request said about it. */
+    pull;
+    /** Requests that read the pull request so far. */
+    pullReads = 0;
+    pullPending;
+    constructor(client, options) {
+        this.client = client;
+        this.options = options;
+        this.pullPending = options.pull !== undefined;
+    }
+    async query(request) {
+        const { query, variables } = readQuery(request);
+        const data = await this.client.octokit.graphql(query, variables);
+        return parseRead(request, data);
+    }
+    /**
+     * One read. When GitHub gives up on it — 502 or 504 (its answer to a query that ran out of its
+     * 10 seconds) or no complete answer within the client's deadline, each after the retry plugin's
+     * retries — it is read again as two halves, the pull request with the first; twice at most
+     * (800 → 400 → 200 objects), so an outage still ends the run after a bounded number of requests.
+     */
+    async readSplitting(request, splits = MAX_SPLITS) {
+        try {
+            return [await this.query(request)];
+        }
+        catch (error) {
+            if (splits === 0 || request.blobs.length + request.trees.length < 2 || !gaveUp(error))
+                throw error;
+            const half = (list) => {
+                const cut = Math.ceil(list.length / 2);
+                return [list.slice(0, cut), list.slice(cut)];
+            };
+            const [blobs1, blobs2] = half(request.blobs);
+            const [trees1, trees2] = half(request.trees);
+            const first = await this.readSplitting({ ...request, blobs: blobs1, trees: trees1 }, splits - 1);
+            const second = await this.readSplitting({ owner: request.owner, repo: request.repo, blobs: blobs2, trees: trees2 }, splits - 1);
+            return [...first, ...second];
+        }
+    }
+    remember(read, review) {
+        if (!read.headSha)
+            return;
+        this.pullReads++;
+        const state = {
+            headSha: read.headSha,
+            threads: review ? read.threads : (this.pull?.threads ?? []),
+            comments: review ? read.comments : (this.pull?.comments ?? [])
+        };
+        const id = read.pullRequestId ?? this.pull?.pullRequestId;
+        if (id)
+            state.pullRequestId = id;
+        this.pull = state;
+    }
+    /** Read files and folders; the first call also reads the pull request. */
+    async fetch(request) {
+        const sha = this.options.sha;
+        const fetched = { files: new Map(), dirs: new Map() };
+        let paths = [...new Set(request.paths)];
+        const dirs = [...new Set(request.dirs)];
+        let first = true;
+        while (first || paths.length > 0 || dirs.length > 0) {
+            const t = dirs.splice(0, MAX_OBJECTS);
+            const b = paths.splice(0, Math.min(MAX_BLOBS, MAX_OBJECTS - t.length));
+            const withPull = first && this.options.pull !== undefined;
+            const review = withPull && this.pullPending && this.options.pull.review;
+            const reads = await this.readSplitting({
+                owner: this.options.owner,
+                repo: this.options.repo,
+                ...(withPull ? { number: this.options.pull.number, review } : {}),
+                blobs: b.map((p) => `${sha}:${p}`),
+                trees: t.map((d) => `${sha}:${d}`)
+            });
+            if (withPull) {
+                // The pull request is always in the first part of a split read.
+                if (review)
+                    await this.morePages(reads[0]);
+                this.remember(reads[0], review);
+                this.pullPending = false;
+            }
+            for (const read of reads) {
+                for (const [expression, blob] of read.blobs) {
+                    const path = expression.slice(sha.length + 1);
+                    fetched.files.set(path, await this.fileState(expression, blob));
+                }
+                for (const [expression, entries] of read.trees) {
+                    const dir = expression.slice(sha.length + 1);
+                    fetched.dirs.set(dir, entries ? entries.map((e) => e.name) : null);
+                    for (const e of entries ?? []) {
+                        if (e.entries)
+                            fetched.dirs.set(dir === '' ? e.name : `${dir}/${e.name}`, e.entries.map((x) => x.name));
+                    }
+                }
+            }
+            // Files the listings read so far say are not there.
+            paths = paths.filter((p) => {
+                if (!listedAsMissing(p, fetched.dirs))
+                    return true;
+                fetched.files.set(p, { kind: 'missing' });
+                return false;
+            });
+            first = false;
+        }
+        return fetched;
+    }
+    /**
+     * Re-read the pull request's head (just before posting) — with its threads and comments when
+     * never read, or when `threads` asks for a fresh copy (after a write that may have happened).
+     */
+    async refreshPull(options = {}) {
+        const review = (this.pullPending || options.threads === true) && this.options.pull.review;
+        const read = await this.query({
+            owner: this.options.owner,
+            repo: this.options.repo,
+            number: this.options.pull.number,
+            review,
+            blobs: [],
+            trees: []
+        });
+        if (review)
+            await this.morePages(read);
+        this.remember(read, review);
+        this.pullPending = false;
+        return this.pull;
+    }
+    get pullRead() {
+        return !this.pullPending;
+    }
+    async morePages(read) {
+        const pr = {
+            owner: this.options.owner,
+            repo: this.options.repo,
+            number: this.options.pull.number
+        };
+        const pages = [
+            ['threads', read.threadsPage],
+            ['comments', read.commentsPage]
+        ];
+        for (const [kind, first] of pages) {
+            for (let after = first; after;) {
+                const { query, variables } = pageQuery(pr, kind, after);
+                const page = parsePage(kind, await this.client.octokit.graphql(query, variables));
+                read.threads.push(...page.threads);
+                read.comments.push(...page.comments);
+                after = page.next;
+            }
+        }
+    }
+    async fileState(expression, blob) {
+        if (!blob)
+            return { kind: 'missing' };
+        if (blob.isBinary)
+            return { kind: 'skipped', reason: 'binary file' };
+        const large = tooLarge(blob.byteSize);
+        if (large)
+            return { kind: 'skipped', reason: large };
+        if (!blob.isTruncated && blob.text !== null)
+            return textState(blob.text);
+        // GraphQL truncates large blobs: fetch the raw file.
+        const path = expression.slice(this.options.sha.length + 1);
+        const response = await this.client.octokit.rest.repos.getContent({
+            owner: this.options.owner,
+            repo: this.options.repo,
+            path,
+            ref: this.options.sha,
+            mediaType: { format: 'raw' }
+        });
+        const data = response.data;
+        return typeof data === 'string'
+            ? textState(data)
+            : { kind: 'skipped', reason: 'could not read the file' };
+    }
+}
+/** API reads decide like disk reads (src/io/source.ts): size, NUL bytes, byte order mark. */
+function textState(text) {
+    const decoded = decodeText(text);
+    return decoded.ok
+        ? { kind: 'text', text: decoded.source.text }
+        : { kind: 'skipped', reason: decoded.reason };
+}
+/**
+ * True when the listing of `path`'s folder is known and does not name it, or the folder is known
+ * not to exist: the file is missing without being asked for.
+ */
+function listedAsMissing(path, dirs) {
+    const slash = path.lastIndexOf('/');
+    const listing = dirs.get(slash === -1 ? '' : path.slice(0, slash));
+    if (listing === undefined)
+        return false;
+    return listing === null || !listing.includes(path.slice(slash + 1));
+}
+/** GitHub gave up on a query (502/504), or its answer did not come in time (src/github/client.ts). */
+function gaveUp(error) {
+    const status = statusOf(error);
+    return (status === 502 ||
+        status === 504 ||
+        (status === 500 && /no complete answer from GitHub within/.test(describeError(error))));
+}
+
+;// CONCATENATED MODULE: ./src/review/markdown.ts
+/**
+ * Markdown that stays inert whatever the text holds: file contents and rule messages reach review
+ * comments and summaries, so they must never open HTML, break a code fence, forge our markers or
+ * mention people. Pure.
+ */
+const BACKTICK_RUNS = /`+/g;
+const ESCAPED = /[\\*_[\]<>&$~|#!]/g;
+const MENTION = /@(?=[A-Za-z0-9_-])/g;
+const NEWLINES = /\r\n|[\r\n\u2028\u2029]/g;
+/** Longest message shown; longer ones are cut (file contents can make lines arbitrarily long). */
+const MAX_TEXT = 1000;
+/** Longest run of backticks in any of `texts`. */
+function longestBacktickRun(texts) {
+    let longest = 0;
+    for (const text of texts) {
+        for (const m of text.matchAll(BACKTICK_RUNS))
+            longest = Math.max(longest, m[0].length);
+    }
+    return longest;
+}
+/** A code fence no line of `lines` can close: at least 3 backticks, longer than any run inside. */
+function fenceFor(lines) {
+    return '`'.repeat(Math.max(3, longestBacktickRun(lines) + 1));
+}
+function escapePlain(text) {
+    return text.replace(ESCAPED, (c) => `\\${c}`).replace(MENTION, '@&#8203;');
+}
+/**
+ * Render a one-line message as inert markdown. Backtick code spans written by rules are kept
+ * (a span opened by a run of n backticks and closed by the next run of exactly n); everything else
+ * is escaped, so `<!-- … -->`, HTML, links, emphasis and `@mentions` render as text. In a table
+ * cell (`table: true`) pipes are escaped everywhere, code spans included (GFM's rule).
+ */
+function inert(text, options = {}) {
+    let source = text.replace(NEWLINES, ' ');
+    const max = options.max ?? MAX_TEXT;
+    if (source.length > max)
+        source = `${source.slice(0, max)}…`;
+    let out = '';
+    let i = 0;
+    while (i < source.length) {
+        const open = source.indexOf('`', i);
+        if (open === -1) {
+            out += escapePlain(source.slice(i));
+            break;
+        }
+        out += escapePlain(source.slice(i, open));
+        let n = open;
+        while (source[n] === '`')
+            n++;
+        const run = n - open;
+        const close = findRun(source, n, run);
+        if (close === -1) {
+            out += '\\`'.repeat(run);
+            i = n;
+            continue;
+        }
+        const span = source.slice(open, close + run);
+        out += options.table ? span.replace(/\|/g, '\\|') : span;
+        i = close + run;
+    }
+    return out;
+}
+/** Index of the next run of exactly `length` backticks at or after `from`, or -1. */
+function findRun(text, from, length) {
+    let i = text.indexOf('`', from);
+    while (i !== -1) {
+        let j = i;
+        while (text[j] === '`')
+            j++;
+        if (j - i === length)
+            return i;
+        i = text.indexOf('`', j);
+    }
+    return -1;
+}
+/** Any text (a path, an image reference) as one inline code span; safe in table cells. */
+function codeSpan(text, options = {}) {
+    let body = text.replace(NEWLINES, ' ');
+    const ticks = '`'.repeat(longestBacktickRun([body]) + 1);
+    if (body.startsWith('`') || body.endsWith('`') || /^ .* $/.test(body))
+        body = ` ${body} `;
+    if (options.table)
+        body = body.replace(/\|/g, '\\|');
+    return `${ticks}${body}${ticks}`;
+}
+/** A fenced block with a fence its content cannot close. */
+function fenced(info, lines) {
+    const fence = fenceFor(lines);
+    return [`${fence}${info}`, ...lines, fence].join('\n');
+}
+/**
+ * Percent-encode each segment of a repository path for a URL, parentheses included: an unbalanced
+ * `)` in a file name would otherwise end a markdown link's destination early.
+ */
+function encodePath(path) {
+    return path
+        .split('/')
+        .map((segment) => encodeURIComponent(segment).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29')))
+        .join('/');
+}
+
+;// CONCATENATED MODULE: ./src/review/marker.ts
+/**
+ * Hidden markers that let a later run recognise what an earlier one wrote. A marker is only ever
+ * read from the very end of a comment the token's own identity authored (the caller checks
+ * authorship), so text inside a comment — a quoted marker in a suggestion, a human imitating one —
+ * can neither be mistaken for ours nor make us touch someone else's comment. Pure.
+ */
+const TOOL = 'docker-review:v1';
+const RULE_ID = /^[A-Za-z0-9_-]{1,40}$/;
+const FINGERPRINT = /^[0-9a-f]{16}$/;
+const INLINE_AT_END = /<!-- docker-review:v1 fp=([0-9a-f]{16}) rule=([A-Za-z0-9_-]{1,40}) -->\s*$/;
+const SUMMARY = `<!-- ${TOOL} summary -->`;
+const SUMMARY_AT_END = /<!-- docker-review:v1 summary -->\s*$/;
+function inlineMarker(fingerprint, rule) {
+    if (!FINGERPRINT.test(fingerprint))
+        throw new Error(`bad fingerprint ${fingerprint}`);
+    return `<!-- ${TOOL} fp=${fingerprint} rule=${RULE_ID.test(rule) ? rule : 'unknown'} -->`;
+}
+function parseInlineMarker(body) {
+    const m = INLINE_AT_END.exec(body);
+    return m ? { fingerprint: m[1], rule: m[2] } : undefined;
+}
+const SUMMARY_MARKER = SUMMARY;
+function isSummaryBody(body) {
+    return SUMMARY_AT_END.test(body);
+}
+/** Compare bodies the way GitHub stores them (it may turn `\n` into `\r\n`). */
+function sameBody(a, b) {
+    return a.replace(/\r\n/g, '\n').trimEnd() === b.replace(/\r\n/g, '\n').trimEnd();
+}
+
+;// CONCATENATED MODULE: ./src/core/fixes.ts
+
+function toOffsets(lines, edits) {
+    return edits
+        .map((e) => ({
+        start: lines.offset(e.range.start),
+        end: lines.offset(e.range.end),
+        text: e.text
+    }))
+        .sort((a, b) => a.start - b.start || a.end - b.end);
+}
+function overlaps(a, b) {
+    if (a.start < b.end && b.start < a.end)
+        return true;
+    // Two edits at the same point (an insertion touching another edit's boundary) have no defined order.
+    return a.start === b.start || (a.start === a.end && (a.start === b.end || a.start === b.start));
+}
+/**
+ * Apply non-overlapping fixes in one pass (ESLint's SourceCodeFixer). Each fix is atomic: all of
+ * its edits or none. Fixes are taken in order of their first edit; a fix that overlaps one already
+ * taken, or whose own edits overlap, is skipped for this pass.
+ */
+function applyFixes(text, fixes) {
+    const lines = new LineIndex(text);
+    const candidates = fixes
+        .map((fix) => ({ fix, edits: toOffsets(lines, fix.edits) }))
+        .filter((c) => c.edits.length > 0)
+        .sort((a, b) => a.edits[0].start - b.edits[0].start || a.edits[0].end - b.edits[0].end);
+    const taken = [];
+    const applied = [];
+    const skipped = [];
+    for (const c of candidates) {
+        const selfOverlap = c.edits.some((e, i) => i > 0 && overlaps(c.edits[i - 1], e));
+        if (selfOverlap || c.edits.some((e) => taken.some((t) => overlaps(e, t)))) {
+            skipped.push(c.fix);
+            continue;
+        }
+        taken.push(...c.edits);
+        applied.push(c.fix);
+    }
+    taken.sort((a, b) => a.start - b.start);
+    let out = '';
+    let pos = 0;
+    for (const e of taken) {
+        out += text.slice(pos, e.start) + e.text;
+        pos = e.end;
+    }
+    out += text.slice(pos);
+    return { text: out, applied, skipped };
+}
+const MAX_FIX_PASSES = 10;
+/**
+ * Lint, apply the fixes that `select` accepts, and repeat until nothing changes (at most
+ * MAX_FIX_PASSES passes, like ESLint).
+ */
+function fixUntilStable(text, lint, select = (f) => f.fix?.safe === true) {
+    let current = text;
+    const fixed = [];
+    let passes = 0;
+    while (passes < MAX_FIX_PASSES) {
+        const findings = lint(current).filter((f) => f.fix && select(f));
+        if (findings.length === 0)
+            break;
+        const byFix = new Map(findings.map((f) => [f.fix, f]));
+        const result = applyFixes(current, findings.map((f) => f.fix));
+        passes++;
+        if (result.applied.length === 0 || result.text === current)
+            break;
+        fixed.push(...result.applied.map((fx) => byFix.get(fx)));
+        current = result.text;
+    }
+    return { text: current, passes, fixed };
+}
+const CR_AT_END = /\r$/;
+function toLines(region) {
+    if (region === '')
+        return [];
+    const body = region.endsWith('\n') ? region.slice(0, -1) : region;
+    return body.split('\n').map((line) => line.replace(CR_AT_END, ''));
+}
+/** Undefined when the fix is empty, its edits overlap, or it changes nothing. */
+function fixToLines(lines, fix) {
+    const text = lines.text;
+    const edits = fix.edits
+        .map((e) => ({
+        start: lines.offset(e.range.start),
+        end: lines.offset(e.range.end),
+        text: e.text
+    }))
+        .sort((a, b) => a.start - b.start || a.end - b.end);
+    if (edits.length === 0)
+        return undefined;
+    for (let i = 1; i < edits.length; i++)
+        if (edits[i].start < edits[i - 1].end)
+            return undefined;
+    const from = edits[0].start;
+    const to = Math.max(...edits.map((e) => e.end));
+    const count = lines.lineCount;
+    // The phantom line after a final newline is not a line GitHub shows: anchor on the one before.
+    const lastReal = count > 1 && text.endsWith('\n') ? count - 1 : count;
+    let first = Math.min(lines.position(from).line, lastReal);
+    const endPos = lines.position(to);
+    let last = to > from && endPos.column === 1 && endPos.line > first ? endPos.line - 1 : endPos.line;
+    last = Math.min(Math.max(last, first), lastReal);
+    first = Math.min(first, last);
+    for (;;) {
+        const regionStart = lines.lineStart(first);
+        const regionEnd = last < count ? lines.lineStart(last + 1) : text.length;
+        let replaced = '';
+        let pos = regionStart;
+        for (const e of edits) {
+            replaced += text.slice(pos, e.start) + e.text;
+            pos = e.end;
+        }
+        replaced += text.slice(pos, regionEnd);
+        const original = text.slice(regionStart, regionEnd);
+        // An edit that ate the region's final line break joins the next line in: take that line too.
+        if (original.endsWith('\n') && replaced !== '' && !replaced.endsWith('\n') && last < lastReal) {
+            last++;
+            continue;
+        }
+        const before = toLines(original);
+        const after = toLines(replaced);
+        if (before.length === after.length && before.every((line, i) => line === after[i])) {
+            return undefined;
+        }
+        return { startLine: first, endLine: last, before, after };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/review/comment.ts
+
+
+
+
+const SEVERITY_LABEL = {
+    error: '🔴 **Error**',
+    warning: '🟠 **Warning**',
+    info: '🔵 **Info**',
+    style: '⚪ **Style**'
+};
+/** GitHub rejects bodies above 65,536 characters; keep well below with the marker added. */
+const MAX_BODY = 60_000;
+const TRAILING_STOP = /[.\s]+$/;
+function ruleLink(rule, docsUrl) {
+    return docsUrl ? `[${rule}](${docsUrl})` : rule;
+}
+/**
+ * Severity, linked rule id and the message's first line; later lines of a multi-line message (a
+ * refactoring sketch, say) follow as a code block, which is inert whatever they hold.
+ */
+function headline(finding, docsUrl) {
+    const [first, ...rest] = finding.message.split(/\r?\n/);
+    const head = `${SEVERITY_LABEL[finding.severity]} · ${ruleLink(finding.rule, docsUrl)} · ${inert(first)}`;
+    return rest.length > 0 && rest.some((l) => l.trim() !== '')
+        ? `${head}\n\n${fenced('', rest)}`
+        : head;
+}
+function diffBlock(change) {
+    const header = `@@ -${change.startLine},${change.before.length} +${change.startLine},${change.after.length} @@`;
+    return fenced('diff', [
+        header,
+        ...change.before.map((l) => `-${l}`),
+        ...change.after.map((l) => `+${l}`)
+    ]);
+}
+/**
+ * The comment for a finding, or undefined when no line of it (nor of its fix) can carry a comment
+ * in this diff.
+ */
+function renderComment(finding, fingerprint, file, options) {
+    const change = finding.fix ? fixToLines(file.lines, finding.fix) : undefined;
+    const fixFits = change !== undefined && (0,patch/* inOneHunk */.Yi)(file.diff, change.startLine, change.endLine);
+    const span = fixFits
+        ? { start: change.startLine, end: change.endLine }
+        : (0,patch/* commentSpan */.MA)(file.diff, finding.range.start.line, (0,patch/* lastLineOf */.SH)(finding.range));
+    if (!span)
+        return undefined;
+    const parts = [headline(finding, options.docsUrl(finding.rule))];
+    let suggestion = false;
+    if (change && finding.fix) {
+        const description = inert(finding.fix.description.replace(TRAILING_STOP, ''));
+        const note = finding.fix.safe
+            ? `Suggested fix: ${description}.`
+            : `⚠️ Check before applying: ${description}.`;
+        const usable = fixFits && options.suggestions && options.claim(file.path, change.startLine, change.endLine);
+        const block = usable ? fenced('suggestion', change.after) : diffBlock(change);
+        if (block.length > MAX_BODY) {
+            parts.push(`${note} (The change is too large to show here.)`);
+        }
+        else if (usable) {
+            suggestion = true;
+            parts.push(note, block);
+            if (file.crlf) {
+                parts.push('This file uses CRLF line endings: check them after applying the suggestion.');
+            }
+        }
+        else {
+            const why = !fixFits
+                ? 'It changes lines outside this pull request’s diff, so it cannot be applied from here:'
+                : !options.suggestions
+                    ? 'Proposed change:'
+                    : 'It overlaps another suggestion on these lines; apply that one first:';
+            parts.push(`${note} ${why}`, block);
+        }
+    }
+    parts.push(inlineMarker(fingerprint, finding.rule));
+    const comment = {
+        fingerprint,
+        rule: finding.rule,
+        severity: finding.severity,
+        path: file.path,
+        line: span.end,
+        body: parts.join('\n\n'),
+        suggestion
+    };
+    if (span.start < span.end)
+        comment.startLine = span.start;
+    return comment;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/review/fingerprint.ts
+
+/**
+ * A finding's identity across pushes: rule, path, the offending text and which occurrence of that
+ * text it is — never the line number, so lines inserted above a finding do not make it "new".
+ * Pure (hashing is deterministic).
+ */
+const WHITESPACE = /\s+/g;
+/** Offending text beyond this many characters adds nothing to identity. */
+const MAX_KEY_TEXT = 4096;
+/** The text a finding points at, whitespace-normalised; its whole line for an empty range. */
+function offendingText(lines, finding) {
+    const { start, end } = finding.range;
+    let from = lines.offset(start);
+    let to = lines.offset(end);
+    if (to <= from) {
+        from = lines.lineStart(start.line);
+        to = lines.lineEnd(start.line);
+    }
+    return lines.text
+        .slice(from, Math.min(to, from + MAX_KEY_TEXT))
+        .replace(WHITESPACE, ' ')
+        .trim();
+}
+/** Fingerprints of a file's findings, in the same order (findings sorted by position first). */
+function fingerprints(path, lines, findings) {
+    const seen = new Map();
+    return findings.map((finding) => {
+        const key = `${finding.rule}\u0000${path}\u0000${offendingText(lines, finding)}`;
+        const occurrence = seen.get(key) ?? 0;
+        seen.set(key, occurrence + 1);
+        return (0,external_node_crypto_.createHash)('sha256').update(`${key}\u0000${occurrence}`).digest('hex').slice(0, 16);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/review/draft.ts
+
+
+
+
+
+/** Most severe first, then by path and position. */
+function compareFindings(a, b) {
+    return (compareSeverity(a.severity, b.severity) ||
+        (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+        a.range.start.line - b.range.start.line ||
+        a.range.start.column - b.range.start.column ||
+        a.rule.localeCompare(b.rule));
+}
+function draftReview(files, options) {
+    const scoped = [];
+    for (const file of files) {
+        const lines = new core_text/* LineIndex */.rr(file.text);
+        const fps = fingerprints(file.path, lines, file.findings);
+        file.findings.forEach((finding, i) => {
+            scoped.push({
+                finding,
+                fingerprint: fps[i],
+                inScope: inScope(file.diff, finding.range, options.filterMode),
+                lines,
+                file
+            });
+        });
+    }
+    const claimed = new Map();
+    const claim = (path, start, end) => {
+        let set = claimed.get(path);
+        if (!set)
+            claimed.set(path, (set = new Set()));
+        for (let line = start; line <= end; line++)
+            if (set.has(line))
+                return false;
+        for (let line = start; line <= end; line++)
+            set.add(line);
+        return true;
+    };
+    const crlf = new Map();
+    const isCrlf = (file) => {
+        let value = crlf.get(file);
+        if (value === undefined)
+            crlf.set(file, (value = (0,core_text/* eolOf */.Wl)(file.text) === '\r\n'));
+        return value;
+    };
+    const inline = [];
+    const candidates = scoped.filter((s) => s.inScope);
+    candidates.sort((a, b) => compareFindings(a.finding, b.finding));
+    const context = (s, diff) => ({
+        path: s.file.path,
+        lines: s.lines,
+        diff,
+        crlf: isCrlf(s.file)
+    });
+    const render = (s, claimLines) => renderComment(s.finding, s.fingerprint, context(s, s.file.diff), {
+        docsUrl: options.docsUrl,
+        suggestions: options.suggestions,
+        claim: claimLines
+    });
+    // Which findings get a comment: the most severe ones that can be placed, up to the cap.
+    const chosen = [];
+    for (const s of candidates) {
+        const diff = s.file.diff;
+        if (!diff || !diff.hasPatch)
+            s.notInline = 'no-patch';
+        else if (chosen.length >= options.maxComments)
+            s.notInline = 'limit';
+        else if (!render(s, () => true))
+            s.notInline = 'outside-diff';
+        else
+            chosen.push(s);
+    }
+    // Who gets the one suggestion a line can carry: safe fixes first, then severity, then the
+    // smallest change (a one-line fix beats a merge of several lines).
+    const priority = (s) => (s.finding.fix?.safe ? 0 : 1);
+    const size = (s) => {
+        const edits = s.finding.fix?.edits ?? [];
+        if (edits.length === 0)
+            return 0;
+        return (Math.max(...edits.map((e) => e.range.end.line)) -
+            Math.min(...edits.map((e) => e.range.start.line)));
+    };
+    chosen.sort((a, b) => priority(a) - priority(b) ||
+        compareSeverity(a.finding.severity, b.finding.severity) ||
+        size(a) - size(b) ||
+        compareFindings(a.finding, b.finding));
+    for (const s of chosen) {
+        s.comment = render(s, claim);
+        inline.push(s.comment);
+    }
+    inline.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||
+        a.line - b.line ||
+        a.fingerprint.localeCompare(b.fingerprint));
+    return {
+        findings: scoped.map(({ finding, fingerprint, inScope: scope, comment, notInline }) => {
+            const out = { finding, fingerprint, inScope: scope };
+            if (comment)
+                out.comment = comment;
+            if (notInline)
+                out.notInline = notInline;
+            return out;
+        }),
+        inline
+    };
+}
+
+// EXTERNAL MODULE: ./src/action/artifact.ts
+var action_artifact = __nccwpck_require__(8338);
+;// CONCATENATED MODULE: ./src/format/github.ts
+
+/**
+ * GitHub Actions workflow commands (`::error file=…,line=…::message`): annotations that need no
+ * token. The runner shows at most 10 errors and 10 warnings (notices count separately) per step,
+ * so callers pass the findings most severe first and a limit.
+ */
+const COMMAND = {
+    error: 'error',
+    warning: 'warning',
+    info: 'notice',
+    style: 'notice'
+};
+function github_escapeData(s) {
+    return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function github_escapeProperty(s) {
+    return github_escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+function annotationCommand(f) {
+    const props = [
+        `file=${github_escapeProperty(f.file)}`,
+        `line=${f.range.start.line}`,
+        `endLine=${f.range.end.line}`
+    ];
+    if (f.range.start.line === f.range.end.line) {
+        props.push(`col=${f.range.start.column}`, `endColumn=${f.range.end.column}`);
+    }
+    props.push(`title=${github_escapeProperty(`${f.rule} (${f.severity})`)}`);
+    return `::${COMMAND[f.severity]} ${props.join(',')}::${github_escapeData(f.message)}`;
+}
+/** Commands for `findings`, most severe first, capped per level; returns the lines and what was left out. */
+function annotationCommands(findings, options = {}) {
+    const sorted = [...findings].sort((a, b) => compareSeverity(a.severity, b.severity) ||
+        a.file.localeCompare(b.file) ||
+        a.range.start.line - b.range.start.line);
+    const perLevel = new Map();
+    const lines = [];
+    let omitted = 0;
+    for (const f of sorted) {
+        const level = COMMAND[f.severity];
+        const n = perLevel.get(level) ?? 0;
+        if (options.limit !== undefined && n >= options.limit) {
+            omitted++;
+            continue;
+        }
+        perLevel.set(level, n + 1);
+        lines.push(annotationCommand(f));
+    }
+    return { lines, omitted };
+}
+
+;// CONCATENATED MODULE: ./src/format/json.ts
+const SHELLCHECK_WIKI = 'https://www.shellcheck.net/wiki/';
+function docsUrlOf(rule, registry) {
+    return (registry.byId.get(rule)?.docsUrl ?? (/^SC\d+$/.test(rule) ? `${SHELLCHECK_WIKI}${rule}` : ''));
+}
+function toJsonFinding(f, registry) {
+    const out = {
+        file: f.file,
+        rule: f.rule,
+        aliases: registry.byId.get(f.rule)?.aliases ?? [],
+        severity: f.severity,
+        message: f.message,
+        line: f.range.start.line,
+        column: f.range.start.column,
+        endLine: f.range.end.line,
+        endColumn: f.range.end.column,
+        docsUrl: docsUrlOf(f.rule, registry)
+    };
+    if (f.fix) {
+        out.fix = {
+            description: f.fix.description,
+            safe: f.fix.safe,
+            edits: f.fix.edits.map((e) => ({
+                line: e.range.start.line,
+                column: e.range.start.column,
+                endLine: e.range.end.line,
+                endColumn: e.range.end.column,
+                text: e.text
+            }))
+        };
+    }
+    return out;
+}
+function toJsonReport(results, registry, extraErrors = []) {
+    return {
+        version: 1,
+        files: results.map((r) => ({ path: r.path, kind: r.kind })),
+        findings: results.flatMap((r) => r.findings.map((f) => toJsonFinding(f, registry))),
+        errors: [
+            ...extraErrors,
+            ...results.flatMap((r) => r.errors.map((message) => ({ file: r.path, message })))
+        ]
+    };
+}
+
+;// CONCATENATED MODULE: ./src/format/sarif.ts
+
+/**
+ * SARIF 2.1.0 for `github/codeql-action/upload-sarif` and other consumers: real start and end
+ * columns (hadolint writes 1/1), rule metadata with help links, and fixes as artifact changes.
+ */
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const INFORMATION_URI = 'https://github.com/docker-review/docker-review';
+const LEVEL = {
+    error: 'error',
+    warning: 'warning',
+    info: 'note',
+    style: 'note'
+};
+function uri(path) {
+    return path
+        .replace(/\\/g, '/')
+        .replace(/^\.\//, '')
+        .split('/')
+        .map((s) => encodeURIComponent(s))
+        .join('/');
+}
+function toSarif(results, registry, options) {
+    const findings = results.flatMap((r) => r.findings);
+    const ruleIds = [...new Set(findings.map((f) => f.rule))].sort();
+    const index = new Map(ruleIds.map((id, i) => [id, i]));
+    const rules = ruleIds.map((id) => {
+        const meta = registry.byId.get(id);
+        const descriptor = {
+            id,
+            shortDescription: { text: meta?.description ?? `ShellCheck ${id}` },
+            helpUri: docsUrlOf(id, registry),
+            properties: { tags: [meta?.kind ?? 'dockerfile'] }
+        };
+        if (meta) {
+            descriptor.defaultConfiguration = { level: LEVEL[meta.defaultSeverity] };
+            if (meta.aliases.length > 0)
+                descriptor.properties = { ...descriptor.properties, aliases: meta.aliases };
+        }
+        return descriptor;
+    });
+    const errors = [
+        ...(options.extraErrors ?? []),
+        ...results.flatMap((r) => r.errors.map((message) => ({ file: r.path, message })))
+    ];
+    return {
+        $schema: SARIF_SCHEMA,
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: 'docker-review',
+                        version: options.toolVersion,
+                        informationUri: INFORMATION_URI,
+                        rules
+                    }
+                },
+                invocations: [
+                    {
+                        executionSuccessful: true,
+                        toolExecutionNotifications: errors.map((e) => ({
+                            level: 'error',
+                            message: { text: e.message },
+                            locations: [{ physicalLocation: { artifactLocation: { uri: uri(e.file) } } }]
+                        }))
+                    }
+                ],
+                results: findings.map((f) => toResult(f, index.get(f.rule)))
+            }
+        ]
+    };
+}
+function region(r) {
+    return {
+        startLine: r.start.line,
+        startColumn: r.start.column,
+        endLine: r.end.line,
+        endColumn: r.end.column
+    };
+}
+function toResult(f, ruleIndex) {
+    const result = {
+        ruleId: f.rule,
+        ruleIndex,
+        level: LEVEL[f.severity],
+        message: { text: f.message },
+        locations: [
+            { physicalLocation: { artifactLocation: { uri: uri(f.file) }, region: region(f.range) } }
+        ],
+        properties: { severity: f.severity }
+    };
+    if (f.fix) {
+        result.fixes = [
+            {
+                description: { text: f.fix.description },
+                artifactChanges: [
+                    {
+                        artifactLocation: { uri: uri(f.file) },
+                        replacements: f.fix.edits.map((e) => ({
+                            deletedRegion: region(e.range),
+                            insertedContent: { text: e.text }
+                        }))
+                    }
+                ]
+            }
+        ];
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/review/annotations.ts
+
+/**
+ * Which findings become workflow-command annotations, most severe first. GitHub shows at most 10
+ * `error`, 10 `warning` and 10 `notice` annotations per step (the rest are dropped silently), and a
+ * failing step spends one error slot on its own message. Pure.
+ */
+const ANNOTATIONS_PER_LEVEL = 10;
+const annotations_LEVEL = {
+    error: 'error',
+    warning: 'warning',
+    info: 'notice',
+    style: 'notice'
+};
+/**
+ * `reviewed`: the review carried the inline comments, so only in-scope findings that are not
+ * inline are annotated; otherwise (fork, push, report mode) every in-scope finding competes.
+ */
+function chooseAnnotations(findings, options) {
+    const room = {
+        error: ANNOTATIONS_PER_LEVEL - (options.failing ? 1 : 0),
+        warning: ANNOTATIONS_PER_LEVEL,
+        notice: ANNOTATIONS_PER_LEVEL
+    };
+    const wanted = findings
+        .filter((s) => s.inScope && (!options.reviewed || s.notInline !== undefined))
+        .map((s) => s.finding)
+        .sort(compareFindings);
+    const chosen = [];
+    for (const finding of wanted) {
+        const level = annotations_LEVEL[finding.severity];
+        if (room[level] <= 0)
+            continue;
+        room[level]--;
+        chosen.push(finding);
+    }
+    return { findings: chosen, dropped: wanted.length - chosen.length };
+}
+
+;// CONCATENATED MODULE: ./src/review/summary.ts
+
+
+
+
+
+const ICON = { error: '🔴', warning: '🟠', info: '🔵', style: '⚪' };
+const WHY = {
+    'outside-diff': 'not on a line of the diff',
+    'no-patch': 'file has no diff to comment on',
+    limit: 'beyond `max-comments`',
+    rejected: 'refused by GitHub',
+    'not-posted': 'not posted'
+};
+/** GitHub's comment limit is 65,536 characters; leave room for the marker. */
+const MAX_SUMMARY = 65_000;
+const ROW_LIMITS = [200, 50, 10, 0];
+function countBySeverity(findings) {
+    const counts = { error: 0, warning: 0, info: 0, style: 0 };
+    for (const f of findings)
+        counts[f.finding.severity]++;
+    return counts;
+}
+function countsText(counts) {
+    const parts = SEVERITIES.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s === 'info' || s === 'style' ? s : counts[s] === 1 ? s : `${s}s`}`);
+    return parts.length > 0 ? parts.join(', ') : 'no findings';
+}
+const DOT_SEGMENT = /(^|\/)\.{0,2}(\/|$)/;
+/** A repository path whose blob URL points at that file. */
+function linkable(path) {
+    return !DOT_SEGMENT.test(path);
+}
+function table(rows, input, limit) {
+    const shown = rows.slice(0, limit);
+    const out = ['| | Rule | Where | Message |', '|---|---|---|---|'];
+    for (const s of shown) {
+        const f = s.finding;
+        const line = f.range.start.line;
+        const place = codeSpan(`${f.file}:${line}`, { table: true });
+        // A `.`/`..` segment would make the link resolve elsewhere (URLs normalise them): no link.
+        const where = linkable(f.file)
+            ? `[${place}](${input.repoUrl}/blob/${input.sha}/${encodePath(f.file)}#L${line})`
+            : place;
+        let message = inert(f.message, { table: true, max: 300 });
+        if (s.inScope && s.notInline)
+            message += ` _(${WHY[s.notInline]})_`;
+        out.push(`| ${ICON[f.severity]} | ${ruleLink(f.rule, input.docsUrl(f.rule))} | ${where} | ${message} |`);
+    }
+    if (rows.length > shown.length)
+        out.push(``, `… and ${rows.length - shown.length} more.`);
+    return out;
+}
+function render(input, limit) {
+    const inScope = input.findings
+        .filter((f) => f.inScope)
+        .sort((a, b) => compareFindings(a.finding, b.finding));
+    const outside = input.findings
+        .filter((f) => !f.inScope)
+        .sort((a, b) => compareFindings(a.finding, b.finding));
+    const scope = input.filterMode === 'nofilter'
+        ? 'in the linted files'
+        : input.filterMode === 'file'
+            ? 'in the changed files'
+            : 'on the changed lines';
+    const out = ['### docker-review', ''];
+    out.push(`**${countsText(countBySeverity(inScope))}** ${scope} (${input.files} file${input.files === 1 ? '' : 's'} linted, \`filter-mode: ${input.filterMode}\`, \`fail-on: ${input.failOn}\`).`, '', `${input.failed ? '❌' : '✅'} ${inert(input.reason)}`);
+    if (inScope.length > 0)
+        out.push('', ...table(inScope, input, limit));
+    if (outside.length > 0) {
+        out.push('', `<details><summary>${outside.length} finding${outside.length === 1 ? '' : 's'} outside the changes (not counted)</summary>`, '', ...table(outside, input, limit), '', '</details>');
+    }
+    if (input.notes.length > 0)
+        out.push('', ...input.notes.map((n) => `- ${inert(n)}`));
+    if (input.tags.length > 0) {
+        out.push('', `**Image tags:** ${input.tags.map((t) => codeSpan(t)).join(', ')}`);
+    }
+    return out.join('\n');
+}
+/** The summary markdown, shortened (fewer table rows) until it fits a comment. */
+function renderSummary(input) {
+    for (const limit of ROW_LIMITS) {
+        const text = render(input, limit);
+        if (text.length <= MAX_SUMMARY || limit === 0)
+            return text.slice(0, MAX_SUMMARY);
+    }
+    return '';
+}
+/** The sticky pull-request comment: the summary plus our marker. */
+function stickyBody(summary) {
+    return `${summary}\n\n${SUMMARY_MARKER}`;
+}
+
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"0.1.0"};
+;// CONCATENATED MODULE: ./src/version.ts
+
+/** The released version, from package.json (inlined by the bundler). */
+const src_version_VERSION = package_namespaceObject.rE;
+
+;// CONCATENATED MODULE: ./src/action/finish.ts
+
+
+
+
+
+
+
+
+
+/** Links to the rules' documentation, from the registry the run linted with. */
+function docsUrlIn(registry) {
+    return (rule) => docsUrlOf(rule, registry) || undefined;
+}
+function scopeText(mode) {
+    return mode === 'nofilter'
+        ? 'in the linted files'
+        : mode === 'file'
+            ? 'in the changed files'
+            : 'on the changed lines';
+}
+function verdict(findings, failOn, mode) {
+    const blocking = findings
+        .filter((f) => f.inScope && reaches(f.finding.severity, failOn))
+        .sort((a, b) => compareFindings(a.finding, b.finding));
+    if (failOn === 'none') {
+        return { failed: false, reason: '`fail-on: none`: findings never fail the check.', blocking: 0 };
+    }
+    if (blocking.length === 0) {
+        return {
+            failed: false,
+            reason: `No findings at or above \`${failOn}\` ${scopeText(mode)}.`,
+            blocking: 0
+        };
+    }
+    const first = blocking[0].finding;
+    return {
+        failed: true,
+        reason: `${blocking.length} finding${blocking.length === 1 ? '' : 's'} at or above \`${failOn}\` ${scopeText(mode)} (first: ${first.rule} at ${first.file}:${first.range.start.line}).`,
+        blocking: blocking.length
+    };
+}
+function summaryInput(input) {
+    return {
+        repoUrl: `${input.ctx.serverUrl}/${input.ctx.owner}/${input.ctx.repo}`,
+        sha: input.sha,
+        filterMode: input.filterMode,
+        failOn: input.failOn,
+        failed: input.verdict.failed,
+        reason: input.verdict.reason,
+        findings: input.findings,
+        notes: input.notes,
+        tags: input.tags,
+        docsUrl: docsUrlIn(input.registry),
+        files: input.files
+    };
+}
+async function finish(input) {
+    const { io } = input;
+    await io.summary(renderSummary(summaryInput(input)));
+    const choice = chooseAnnotations(input.findings, {
+        reviewed: input.reviewed,
+        failing: input.verdict.failed
+    });
+    const { lines } = annotationCommands(choice.findings);
+    for (const line of lines)
+        io.command(line);
+    if (choice.dropped > 0) {
+        io.info(`${choice.dropped} more finding(s) are listed in the job summary (GitHub shows 10 annotations per level).`);
+    }
+    if (input.sarifFile !== '') {
+        const workspace = input.ctx.workspace ?? io.cwd;
+        const path = (0,external_node_path_namespaceObject.isAbsolute)(input.sarifFile) ? input.sarifFile : (0,external_node_path_namespaceObject.resolve)(workspace, input.sarifFile);
+        try {
+            io.writeFile(path, `${JSON.stringify(toSarif(input.results, input.registry, { toolVersion: src_version_VERSION }), null, 1)}\n`);
+            io.setOutput('sarif-file', path);
+        }
+        catch (error) {
+            io.warning(`Could not write the SARIF file ${input.sarifFile}: ${error.message}`);
+        }
+    }
+    const inScope = input.findings.filter((f) => f.inScope);
+    const counts = countBySeverity(inScope);
+    io.setOutput('findings', String(inScope.length));
+    io.setOutput('errors', String(counts.error));
+    io.setOutput('warnings', String(counts.warning));
+    io.setOutput('info', String(counts.info));
+    io.setOutput('style', String(counts.style));
+    io.setOutput('all-findings', String(input.findings.length));
+    io.setOutput('result', input.verdict.failed ? 'failure' : 'success');
+    if (input.verdict.failed && input.enforce !== false)
+        io.setFailed(input.verdict.reason);
+    else
+        io.info(input.verdict.reason);
+}
+
+// EXTERNAL MODULE: ./src/core/lazy.ts
+var lazy = __nccwpck_require__(8381);
 ;// CONCATENATED MODULE: ./src/review/reconcile.ts
 
 /** Our inline comments among the threads: first comment authored by us and ending in our marker. */

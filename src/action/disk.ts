@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, resolve, sep } from 'node:path'
-import { decodeSource } from '../io/source.js'
+import { readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { isDirInside, listInside, readInside } from '../io/inside.js'
 import type { Fetched, FetchRequest, FileState } from './sources.js'
 
 /**
@@ -50,50 +50,27 @@ export function workspaceAt(workspace: string | undefined, sha: string): boolean
   return workspace !== undefined && checkoutHead(workspace) === sha
 }
 
-function inside(root: string, rel: string): string | undefined {
-  const full = resolve(root, rel)
-  return full === root || full.startsWith(root + sep) ? full : undefined
-}
-
 export function diskFetcher(root: string): (request: FetchRequest) => Promise<Fetched> {
   const base = resolve(root)
   return async (request) => {
     const fetched: Fetched = { files: new Map(), dirs: new Map() }
     for (const path of request.paths) fetched.files.set(path, readState(base, path))
     for (const dir of request.dirs) {
-      const full = inside(base, dir || '.')
-      let names: string[] | null
-      try {
-        names = full ? readdirSync(full).filter((n) => n !== '.git') : null
-      } catch {
-        names = null
-      }
+      const names = listInside(base, dir) ?? null
       fetched.dirs.set(dir, names)
       for (const name of names ?? []) {
         const sub = dir === '' ? name : `${dir}/${name}`
-        try {
-          if (statSync(join(full!, name)).isDirectory())
-            fetched.dirs.set(sub, readdirSync(join(full!, name)))
-        } catch {
-          // unreadable entry: leave it unknown
-        }
+        if (isDirInside(base, sub)) fetched.dirs.set(sub, listInside(base, sub) ?? null)
       }
     }
     return fetched
   }
 }
 
+/** One file of the checkout, read through `readInside`: no link, no escape, size first. */
 function readState(root: string, path: string): FileState {
-  const full = inside(root, path)
-  if (!full) return { kind: 'missing' }
-  let bytes: Buffer
-  try {
-    if (!statSync(full).isFile()) return { kind: 'missing' }
-    bytes = readFileSync(full)
-  } catch {
-    return { kind: 'missing' }
-  }
-  const decoded = decodeSource(bytes)
-  if (!decoded.ok) return { kind: 'skipped', reason: decoded.reason }
-  return { kind: 'text', text: decoded.source.text }
+  const read = readInside(root, path)
+  if (read.kind === 'missing') return { kind: 'missing' }
+  if (read.kind === 'refused') return { kind: 'skipped', reason: read.reason }
+  return { kind: 'text', text: read.source.text }
 }

@@ -1,44 +1,29 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { isAbsolute, resolve } from 'node:path'
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path'
 import type { Workspace } from '../core/types.js'
-import { decodeSource } from './source.js'
+import { listInside, readInside } from './inside.js'
 
-/** A Workspace over the file system, resolving relative paths against `root`. */
+/**
+ * A Workspace over the file system below `root`, read through `readInside` (no links followed, no
+ * `..` out of the root, never `.git/`, size checked first). An absolute path outside the root (a
+ * file named on the command line elsewhere) is read from its own folder under the same rules.
+ */
 export function diskWorkspace(root: string): Workspace {
-  const abs = (p: string): string => (isAbsolute(p) ? p : resolve(root, p))
+  const base = resolve(root)
+  const place = (path: string): [string, string] => {
+    if (!isAbsolute(path)) return [base, path]
+    const rel = relative(base, path)
+    if (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel)) return [base, rel]
+    return [dirname(path), basename(path)]
+  }
   return {
     readFile(path) {
-      try {
-        const full = abs(path)
-        if (!statSync(full).isFile()) return undefined
-        const decoded = decodeSource(readFileSync(full))
-        return decoded.ok ? decoded.source.text : undefined
-      } catch {
-        return undefined
-      }
+      const read = readInside(...place(path))
+      return read.kind === 'text' ? read.source.text : undefined
     },
     listDir(path) {
-      try {
-        return readdirSync(abs(path || '.'))
-      } catch {
-        return undefined
-      }
-    }
-  }
-}
-
-/** A Workspace over an in-memory map (path → content), e.g. files fetched through the API. */
-export function mapWorkspace(files: ReadonlyMap<string, string>): Workspace {
-  const norm = (p: string): string => p.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '')
-  return {
-    readFile: (path) => files.get(norm(path)),
-    listDir(path) {
-      const dir = norm(path)
-      const prefix = dir === '' || dir === '.' ? '' : `${dir}/`
-      const names = new Set<string>()
-      for (const f of files.keys())
-        if (f.startsWith(prefix)) names.add(f.slice(prefix.length).split('/')[0])
-      return names.size > 0 ? [...names] : undefined
+      if (!isAbsolute(path)) return listInside(base, path || '.')
+      const [dir, name] = place(path)
+      return dir === base ? listInside(base, name || '.') : listInside(path, '.')
     }
   }
 }

@@ -10,7 +10,7 @@ import { reviewPullRequest } from './action/review.js'
 import type { Tools } from './core/tools.js'
 import { lazy } from './core/lazy.js'
 import { describeError, isRateLimited, statusOf } from './github/client.js'
-import { redact, secretForms } from './github/redact.js'
+import { redact, RUNNER_SECRETS, secretFormsOf } from './github/redact.js'
 import { createShellcheck } from './tools/shellcheck.js'
 
 /**
@@ -112,20 +112,25 @@ function failureMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
+/** The runner's own credentials visible to this process (redacted like the token). */
+function runnerSecrets(): Array<string | undefined> {
+  return RUNNER_SECRETS.map((name) => process.env[name])
+}
+
 export async function run(): Promise<void> {
   const tags = tagsOnce()
   if ((core.getInput('mode') || 'review') === 'tags') {
     await tags()
     return
   }
-  let forms: string[] = []
+  let forms: string[] = secretFormsOf(runnerSecrets())
   const clean = (text: string) => redact(text, forms)
   try {
     const inputs = readActionInputs((name) => core.getInput(name))
     // The runner masks `github.token` and secrets in its log already; `setSecret` would print it
     // in an `::add-mask::` command, so it is not called. Everything the run writes (log, summary,
     // outputs, files) is redacted here as well: summaries, outputs and files are not masked.
-    forms = secretForms(inputs.token)
+    forms = secretFormsOf([inputs.token, ...runnerSecrets()])
     const ctx = runContext(process.env, readPayload(process.env.GITHUB_EVENT_PATH))
     const flow = { ctx, inputs, io: actionIO(clean), tags }
     if (inputs.mode === 'post') await postReport(flow)

@@ -1,6 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { codeSpan, fenceFor, fenced, inert } from '../../src/review/markdown.js'
+import {
+  codeSpan,
+  fenceFor,
+  fenced,
+  hasInvisible,
+  inert,
+  visible
+} from '../../src/review/markdown.js'
 import { liveMarkup, markdownBlocks } from '../e2e/inert.js'
 
 describe('inert', () => {
@@ -26,6 +33,26 @@ describe('inert', () => {
   })
   it('escapes pipes inside code spans in table cells', () => {
     expect(inert('run `a | b` | c', { table: true })).toBe('run `a \\| b` \\| c')
+  })
+})
+
+describe('user text cannot form links or hide its direction', () => {
+  it('bare URLs, www. hosts and e-mail addresses stay text', () => {
+    const out = inert('service web https://evil.example/x and www.evil.example, mail a@evil.example')
+    expect(out).not.toMatch(/https:\/\//)
+    expect(out).toContain('https&#8203;://evil.example/x')
+    expect(out).toContain('www&#8203;.evil.example')
+    expect(out).toContain('a@&#8203;evil.example')
+  })
+  it('bidi overrides and invisible characters are spelled out, in text, spans and fences', () => {
+    const name = 'admin\u202Etxt.exe\u2066'
+    expect(hasInvisible(name)).toBe(true)
+    expect(hasInvisible('plain')).toBe(false)
+    expect(visible(name)).toBe('admin<U+202E>txt.exe<U+2066>')
+    for (const out of [inert(`\`${name}\``), inert(name), codeSpan(name), fenced('', [name])]) {
+      expect(out).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/)
+      expect(out).toContain('U+202E')
+    }
   })
 })
 

@@ -14,6 +14,7 @@ import {
 } from '../github/client.js'
 import { listPullFiles, PULL_FILES_CAP } from '../github/changes.js'
 import { ApiReader, type PullState } from '../github/reader.js'
+import { RUNNER_SECRETS } from '../github/redact.js'
 import { postReview, type PostOutcome } from '../github/reporter.js'
 import { draftReview, type ReviewDraft, type ScopedFinding } from '../review/draft.js'
 import { ownComments, reconcile, reconcileSummary } from '../review/reconcile.js'
@@ -64,6 +65,7 @@ export function clientFor(input: FlowInput): GitHubClient {
     token: input.inputs.token,
     apiUrl: input.ctx.apiUrl,
     log: input.io.info,
+    secrets: RUNNER_SECRETS.map((name) => input.io.env[name]),
     ...(timeoutMs ? { timeoutMs } : {}),
     ...(retryBaseMs ? { retryBaseMs } : {})
   })

@@ -2,7 +2,7 @@ import { getOctokit } from '@actions/github'
 import { defaults as actionsDefaults } from '@actions/github/lib/utils'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
-import { redact, redactDeep, secretForms } from './redact.js'
+import { redact, redactDeep, secretFormsOf } from './redact.js'
 
 /**
  * The one octokit the action uses: `@actions/github` (proxy-aware fetch) with the retry plugin
@@ -27,6 +27,8 @@ export interface ClientOptions {
   timeoutMs?: number
   /** Back-off unit of the retry plugin, in milliseconds: waits of 1, 4, 9 units (default 1 s). */
   retryBaseMs?: number
+  /** Other credentials of the run, redacted from everything sent and every error, like the token. */
+  secrets?: ReadonlyArray<string | undefined>
   log(message: string): void
 }
 
@@ -81,7 +83,7 @@ export function deadlineFetch(inner: Fetch, timeoutMs: number): Fetch {
 
 export function createClient(options: ClientOptions): GitHubClient {
   const maxWait = options.maxRetryAfter ?? 120
-  const forms = secretForms(options.token)
+  const forms = secretFormsOf([options.token, ...(options.secrets ?? [])])
   const baseFetch = (actionsDefaults.request?.fetch as Fetch | undefined) ?? globalThis.fetch
   let requests = 0
   const octokit = getOctokit(
@@ -119,8 +121,9 @@ export function createClient(options: ClientOptions): GitHubClient {
     retry,
     throttling
   )
-  octokit.hook.before('request', () => {
+  octokit.hook.before('request', (request) => {
     requests++
+    redactRequest(request as unknown as Record<string, unknown>, forms)
   })
   // Registered last, so outermost: sees the final error after every retry.
   octokit.hook.error('request', (error) => {
@@ -138,6 +141,19 @@ export function createClient(options: ClientOptions): GitHubClient {
       return requests
     },
     redact: (text) => redact(text, forms)
+  }
+}
+
+/** Request fields that are not content: the credential header must reach GitHub as it is. */
+const NOT_CONTENT = new Set(['headers', 'method', 'url', 'baseUrl', 'request', 'mediaType'])
+
+/**
+ * Everything a request sends (review bodies, comments, GraphQL variables, the sticky summary)
+ * passes the redactor: file content quoted in a finding can hold a credential.
+ */
+export function redactRequest(options: Record<string, unknown>, forms: readonly string[]): void {
+  for (const key of Object.keys(options)) {
+    if (!NOT_CONTENT.has(key)) options[key] = redactDeep(options[key], forms)
   }
 }
 

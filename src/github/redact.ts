@@ -34,16 +34,50 @@ export function secretForms(token: string): string[] {
   return [...forms].sort((a, b) => b.length - a.length)
 }
 
-/** `text` with every form of the secrets replaced. */
+/** Every form of each secret (see `secretForms`), longest first. */
+export function secretFormsOf(secrets: ReadonlyArray<string | undefined>): string[] {
+  const forms = new Set<string>()
+  for (const secret of secrets) if (secret) for (const form of secretForms(secret)) forms.add(form)
+  return [...forms].sort((a, b) => b.length - a.length)
+}
+
+/**
+ * Credentials of the run that reach the process besides the `token` input: whatever the runner
+ * hands a JavaScript action. Their values are redacted like the token's.
+ */
+export const RUNNER_SECRETS = [
+  'GITHUB_TOKEN',
+  'INPUT_TOKEN',
+  'INPUT_GITHUB-TOKEN',
+  'ACTIONS_RUNTIME_TOKEN',
+  'ACTIONS_ID_TOKEN_REQUEST_TOKEN'
+] as const
+
+/**
+ * Credentials in the shapes git and HTTP clients store them, whoever's they are: the
+ * `http.extraheader` that actions/checkout writes into `.git/config` (`AUTHORIZATION: basic …`),
+ * and `x-access-token:…@` in a remote URL. Nobody writes these in a Dockerfile or compose file,
+ * so replacing them can never break a suggestion.
+ */
+const CREDENTIAL_SHAPES =
+  /(\bauthorization:\s*(?:basic|bearer|token)\s+)[A-Za-z0-9+/=._~-]{8,}|(\bx-access-token:)[^\s@/]{8,}(?=@)/gi
+
+/** `text` with every form of the secrets, and every stored credential, replaced. */
 export function redact(text: string, forms: readonly string[]): string {
   let out = text
   for (const form of forms) if (out.includes(form)) out = out.split(form).join(REDACTED)
+  if (/authorization:|x-access-token:/i.test(out)) {
+    out = out.replace(
+      CREDENTIAL_SHAPES,
+      (_m, header?: string, user?: string) => `${header ?? user ?? ''}${REDACTED}`
+    )
+  }
   return out
 }
 
 /** Redact every string inside a JSON-like value, in place where possible; returns the value. */
 export function redactDeep<T>(value: T, forms: readonly string[], depth = 0): T {
-  if (forms.length === 0 || depth > 20) return value
+  if (depth > 20) return value
   if (typeof value === 'string') return redact(value, forms) as T
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) value[i] = redactDeep(value[i], forms, depth + 1)

@@ -1,7 +1,7 @@
 import type { LineIndex } from '../core/text.js'
 import type { Finding, Severity } from '../core/types.js'
 import { commentSpan, inOneHunk, lastLineOf, type FileDiff } from '../diff/patch.js'
-import { fenced, inert } from './markdown.js'
+import { fenced, hasInvisible, inert } from './markdown.js'
 import { inlineMarker } from './marker.js'
 import { fixToLines, type LineChange } from '../core/fixes.js'
 
@@ -103,8 +103,13 @@ export function renderComment(
     const note = finding.fix.safe
       ? `Suggested fix: ${description}.`
       : `⚠️ Check before applying: ${description}.`
+    // A suggestion must hold the lines exactly; one that would have to show an invisible or
+    // reordering character spelled out is shown as a diff instead.
     const usable =
-      fixFits && options.suggestions && options.claim(file.path, change.startLine, change.endLine)
+      fixFits &&
+      options.suggestions &&
+      !change.after.some(hasInvisible) &&
+      options.claim(file.path, change.startLine, change.endLine)
     const block = usable ? fenced('suggestion', change.after) : diffBlock(change)
     if (block.length > MAX_BODY) {
       parts.push(`${note} (The change is too large to show here.)`)
@@ -119,7 +124,9 @@ export function renderComment(
         ? 'It changes lines outside this pull request’s diff, so it cannot be applied from here:'
         : !options.suggestions
           ? 'Proposed change:'
-          : 'It overlaps another suggestion on these lines; apply that one first:'
+          : change.after.some(hasInvisible)
+            ? 'The lines hold invisible or reordering characters (shown as `<U+…>`), so it is not offered as a one-click suggestion:'
+            : 'It overlaps another suggestion on these lines; apply that one first:'
       parts.push(`${note} ${why}`, block)
     }
   }

@@ -25,8 +25,40 @@ export function fenceFor(lines: Iterable<string>): string {
   return '`'.repeat(Math.max(3, longestBacktickRun(lines) + 1))
 }
 
+/**
+ * Characters that reorder or hide text (bidirectional overrides and isolates, marks, zero-width
+ * joiners): a file name or value holding one could make a comment read differently from what it
+ * says (CVE-2021-42574). Shown as `<U+202E>` instead.
+ */
+const INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g
+
+/** Does `text` hold a character that `visible` would replace? */
+export function hasInvisible(text: string): boolean {
+  INVISIBLE.lastIndex = 0
+  return INVISIBLE.test(text)
+}
+
+/** `text` with every reordering or invisible character spelled out as `<U+XXXX>`. */
+export function visible(text: string): string {
+  return text.replace(
+    INVISIBLE,
+    (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`
+  )
+}
+
+/**
+ * GFM turns `https://…`, `www.…` and `a@b.c` into links even without brackets: a zero-width space
+ * after the scheme, inside `www.`, and after `@` (mentions too) keeps them text.
+ */
+const AUTOLINK = /\b([A-Za-z][A-Za-z0-9+.-]{1,31}):(?=\/\/)|\b(www)\./gi
+
 function escapePlain(text: string): string {
-  return text.replace(ESCAPED, (c) => `\\${c}`).replace(MENTION, '@&#8203;')
+  return text
+    .replace(ESCAPED, (c) => `\\${c}`)
+    .replace(MENTION, '@&#8203;')
+    .replace(AUTOLINK, (_m, scheme?: string, www?: string) =>
+      scheme ? `${scheme}&#8203;:` : `${www}&#8203;.`
+    )
 }
 
 /**
@@ -36,7 +68,7 @@ function escapePlain(text: string): string {
  * cell (`table: true`) pipes are escaped everywhere, code spans included (GFM's rule).
  */
 export function inert(text: string, options: { table?: boolean; max?: number } = {}): string {
-  let source = text.replace(NEWLINES, ' ')
+  let source = visible(text.replace(NEWLINES, ' '))
   const max = options.max ?? MAX_TEXT
   if (source.length > max) source = `${source.slice(0, max)}…`
   let out = ''
@@ -78,7 +110,7 @@ function findRun(text: string, from: number, length: number): number {
 
 /** Any text (a path, an image reference) as one inline code span; safe in table cells. */
 export function codeSpan(text: string, options: { table?: boolean } = {}): string {
-  let body = text.replace(NEWLINES, ' ')
+  let body = visible(text.replace(NEWLINES, ' '))
   const ticks = '`'.repeat(longestBacktickRun([body]) + 1)
   if (body.startsWith('`') || body.endsWith('`') || /^ .* $/.test(body)) body = ` ${body} `
   if (options.table) body = body.replace(/\|/g, '\\|')
@@ -87,8 +119,9 @@ export function codeSpan(text: string, options: { table?: boolean } = {}): strin
 
 /** A fenced block with a fence its content cannot close. */
 export function fenced(info: string, lines: string[]): string {
-  const fence = fenceFor(lines)
-  return [`${fence}${info}`, ...lines, fence].join('\n')
+  const shown = lines.map(visible)
+  const fence = fenceFor(shown)
+  return [`${fence}${info}`, ...shown, fence].join('\n')
 }
 
 /**

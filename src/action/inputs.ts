@@ -10,6 +10,8 @@ import { FILTER_MODES, type FilterMode } from '../diff/filter.js'
  */
 
 export const MODES = ['review', 'report', 'post', 'tags'] as const
+export const CONFIG_FROM = ['base', 'head'] as const
+export type ConfigFrom = (typeof CONFIG_FROM)[number]
 export type Mode = (typeof MODES)[number]
 
 export interface ActionInputs {
@@ -23,6 +25,11 @@ export interface ActionInputs {
   patterns: DetectPatterns
   /** Explicit configuration file (repository-relative); undefined: look for the usual names. */
   config?: string
+  /**
+   * On pull requests, the commit the configuration is read at: `base` (default: a pull request
+   * cannot relax the check it is judged by) or `head`.
+   */
+  configFrom: ConfigFrom
   /** Where to write the SARIF log; '' (input `none`) writes none. */
   sarifFile: string
   /** The results artifact of `mode: report` / `mode: post`. */
@@ -39,6 +46,7 @@ export const INPUT_NAMES = [
   'dockerfile-patterns',
   'compose-patterns',
   'config',
+  'config-from',
   'sarif-file',
   'report-file'
 ] as const
@@ -131,6 +139,18 @@ export function readActionInputs(getInput: (name: InputName) => string): ActionI
     )
   }
 
+  const configFromText = get('config-from').toLowerCase()
+  const configFrom = (CONFIG_FROM as readonly string[]).includes(configFromText)
+    ? (configFromText as ConfigFrom)
+    : configFromText === ''
+      ? 'base'
+      : undefined
+  if (!configFrom) {
+    problems.push(
+      `\`config-from\` must be base or head (got ${JSON.stringify(get('config-from'))})`
+    )
+  }
+
   const dockerfile = listInput(getInput('dockerfile-patterns'))
   const compose = listInput(getInput('compose-patterns'))
   const config = get('config')
@@ -156,6 +176,7 @@ export function readActionInputs(getInput: (name: InputName) => string): ActionI
       dockerfile: dockerfile.length > 0 ? dockerfile : DEFAULT_PATTERNS.dockerfile,
       compose: compose.length > 0 ? compose : DEFAULT_PATTERNS.compose
     },
+    configFrom: configFrom!,
     sarifFile: sarifFile(get('sarif-file')),
     reportFile: get('report-file') || DEFAULT_REPORT_FILE
   }

@@ -55,9 +55,15 @@ export interface LintRequest {
   fetch: Fetcher
   /**
    * Where the configuration is read when it must not come from the change itself
-   * (`pull_request_target`: the base commit); default: with the files.
+   * (`pull_request_target`, `config-from: base`: the base commit, through its own fetcher);
+   * default: with the files.
    */
   configFetch?: Fetcher
+  /**
+   * Read the configuration at the base commit in the same read as the files (`basePaths`): the
+   * fetcher must answer them (`Fetched.base`), or the run fails rather than use the head's.
+   */
+  configAtBase?: boolean
   tools(config: ResolvedConfig): Tools
   /** Lint every file with no diff restriction (workflow_dispatch). */
   wholeFiles?: boolean
@@ -130,17 +136,24 @@ export async function lintChanges(request: LintRequest): Promise<LintOutcome> {
       [
         ...targets.keys(),
         ...[...targets].flatMap(([p, k]) => companions(p, k)),
-        ...(request.configFetch ? [] : configPaths(request.configPath))
+        ...(request.configFetch || request.configAtBase ? [] : configPaths(request.configPath))
       ],
       undefined
     ),
-    dirs: [...new Set([...targets.keys()].map(dirOf))]
+    dirs: [...new Set([...targets.keys()].map(dirOf))],
+    ...(request.configAtBase && !request.configFetch
+      ? { basePaths: configPaths(request.configPath) }
+      : {})
   }
   const fetched = await request.fetch(first)
   let reads = 1
-  const configSource = request.configFetch
-    ? await request.configFetch({ paths: configPaths(request.configPath), dirs: [] })
-    : fetched
+  let configSource: Fetched = fetched
+  if (request.configFetch) {
+    configSource = await request.configFetch({ paths: configPaths(request.configPath), dirs: [] })
+  } else if (request.configAtBase) {
+    if (!fetched.base) throw new Error('the configuration could not be read at the base commit')
+    configSource = { files: fetched.base, dirs: new Map() }
+  }
 
   const config = configFromTexts(
     readConfig(configSource, request.configPath),

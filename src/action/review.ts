@@ -22,6 +22,7 @@ import { renderSummary, stickyBody } from '../review/summary.js'
 import { ARTIFACT_VERSION, serializeArtifact, type ReportArtifact } from './artifact.js'
 import type { RunContext } from './context.js'
 import { diskFetcher, workspaceAt } from './disk.js'
+import { configPaths } from './sources.js'
 import { heapPacer } from '../io/heap.js'
 import { docsUrlIn, finish, summaryInput, verdict, type Verdict } from './finish.js'
 import type { ActionInputs } from './inputs.js'
@@ -122,15 +123,19 @@ export async function reviewPullRequest(input: FlowInput): Promise<void> {
   }
   const changed = await listPullFiles(client, repo, pull.number)
   // pull_request_target runs with a write token on behalf of untrusted code: read everything
-  // through the API and take the configuration from the base commit, so the change cannot turn
-  // its own checks off.
+  // through the API. The configuration comes from the base commit there, and by default
+  // (`config-from: base`) on every pull request, so the change cannot turn its own checks off.
   const target = ctx.eventName === 'pull_request_target'
   const onDisk = !target && workspaceAt(ctx.workspace, pull.headSha)
-  const baseReader = target ? new ApiReader(client, { ...repo, sha: pull.baseSha }) : undefined
+  const configAtBase = (target || inputs.configFrom === 'base') && pull.baseSha !== pull.headSha
+  // From the API the base configuration rides along with the first read; a checkout needs a read.
+  const baseReader =
+    configAtBase && onDisk ? new ApiReader(client, { ...repo, sha: pull.baseSha }) : undefined
   const reader = new ApiReader(client, {
     ...repo,
     sha: pull.headSha,
-    pull: { number: pull.number, review: inputs.mode === 'review' }
+    pull: { number: pull.number, review: inputs.mode === 'review' },
+    ...(configAtBase && !onDisk ? { baseSha: pull.baseSha } : {})
   })
   io.info(
     onDisk
@@ -145,11 +150,20 @@ export async function reviewPullRequest(input: FlowInput): Promise<void> {
     layers: configLayers(inputs),
     fetch: onDisk ? diskFetcher(ctx.workspace!) : (request) => reader.fetch(request),
     ...(baseReader ? { configFetch: (request) => baseReader.fetch(request) } : {}),
+    ...(configAtBase ? { configAtBase } : {}),
     tools: toolsFor(io, notes),
     afterFile: heapPacer()
   })
   notes.unshift(...lint.notes)
-  if (target) notes.push('pull_request_target: the configuration was read from the base commit.')
+  if (configAtBase) {
+    const own = configPaths(inputs.config)
+    const changedConfig = changed.filter((f) => own.includes(f.path)).map((f) => f.path)
+    if (changedConfig.length > 0) {
+      notes.push(
+        `This pull request changes ${changedConfig.join(', ')}; the configuration was read from the base commit (\`config-from: base\`), so the change takes effect once merged.`
+      )
+    }
+  }
   const failOn = failOnOf(inputs, lint.config)
   const draft = draftReview(lint.files, {
     filterMode: inputs.filterMode,

@@ -18,12 +18,19 @@ export type FileState =
 export interface FetchRequest {
   paths: string[]
   dirs: string[]
+  /**
+   * Files to read at the pull request's base commit (the configuration, `config-from: base`), in
+   * the same read. Only a fetcher that knows the base answers them (`Fetched.base`).
+   */
+  basePaths?: string[]
 }
 
 export interface Fetched {
   files: Map<string, FileState>
   /** Folder → entry names (null: no such folder). */
   dirs: Map<string, string[] | null>
+  /** The `basePaths` asked for, read at the base commit. */
+  base?: Map<string, FileState>
 }
 
 export type Fetcher = (request: FetchRequest) => Promise<Fetched>

@@ -44,6 +44,8 @@ export interface ReaderOptions {
   sha: string
   /** Pull request to read along with the first batch of files. */
   pull?: { number: number; review: boolean }
+  /** The base commit, where a request's `basePaths` are read (with its first batch). */
+  baseSha?: string
 }
 
 export class ApiReader {
@@ -115,17 +117,21 @@ export class ApiReader {
     const fetched: Fetched = { files: new Map(), dirs: new Map() }
     let paths = [...new Set(request.paths)]
     const dirs = [...new Set(request.dirs)]
+    const baseSha = this.options.baseSha
+    const basePaths = baseSha ? [...new Set(request.basePaths ?? [])] : []
+    if (baseSha && request.basePaths) fetched.base = new Map()
     let first = true
     while (first || paths.length > 0 || dirs.length > 0) {
       const t = dirs.splice(0, MAX_OBJECTS)
-      const b = paths.splice(0, Math.min(MAX_BLOBS, MAX_OBJECTS - t.length))
+      const base = first ? basePaths.map((p) => `${baseSha}:${p}`) : []
+      const b = paths.splice(0, Math.max(0, Math.min(MAX_BLOBS, MAX_OBJECTS - t.length) - base.length))
       const withPull = first && this.options.pull !== undefined
       const review = withPull && this.pullPending && this.options.pull!.review
       const reads = await this.readSplitting({
         owner: this.options.owner,
         repo: this.options.repo,
         ...(withPull ? { number: this.options.pull!.number, review } : {}),
-        blobs: b.map((p) => `${sha}:${p}`),
+        blobs: [...base, ...b.map((p) => `${sha}:${p}`)],
         trees: t.map((d) => `${sha}:${d}`)
       })
       if (withPull) {
@@ -136,6 +142,11 @@ export class ApiReader {
       }
       for (const read of reads) {
         for (const [expression, blob] of read.blobs) {
+          if (baseSha && base.includes(expression)) {
+            const path = expression.slice(baseSha.length + 1)
+            fetched.base!.set(path, await this.fileState(expression, blob, baseSha))
+            continue
+          }
           const path = expression.slice(sha.length + 1)
           fetched.files.set(path, await this.fileState(expression, blob))
         }
@@ -209,7 +220,8 @@ export class ApiReader {
 
   private async fileState(
     expression: string,
-    blob: ReadResult['blobs'] extends Map<string, infer B> ? B : never
+    blob: ReadResult['blobs'] extends Map<string, infer B> ? B : never,
+    sha = this.options.sha
   ): Promise<FileState> {
     if (!blob) return { kind: 'missing' }
     if (blob.isBinary) return { kind: 'skipped', reason: 'binary file' }
@@ -217,12 +229,12 @@ export class ApiReader {
     if (large) return { kind: 'skipped', reason: large }
     if (!blob.isTruncated && blob.text !== null) return textState(blob.text)
     // GraphQL truncates large blobs: fetch the raw file.
-    const path = expression.slice(this.options.sha.length + 1)
+    const path = expression.slice(sha.length + 1)
     const response = await this.client.octokit.rest.repos.getContent({
       owner: this.options.owner,
       repo: this.options.repo,
       path,
-      ref: this.options.sha,
+      ref: sha,
       mediaType: { format: 'raw' }
     })
     const data = response.data as unknown

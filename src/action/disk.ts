@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve, sep } from 'node:path'
 import { decodeSource } from '../io/source.js'
-import type { Fetched, FetchRequest, FileState } from './sources.js'
+import type { Fetched, FetchRequest, FileState } from '../core/ports.js'
 
 /**
  * Reading from a checkout: is `GITHUB_WORKSPACE` at the reviewed commit (its `.git` HEAD), and the

@@ -16,7 +16,7 @@ export interface EngineOptions {
 }
 
 export async function loadEngine(options: EngineOptions = {}): Promise<LintOne> {
-  const { lintText } = await import('../src/core/engine.js')
+  const { lintText } = await import('../src/lint/engine.js')
   const { resolveConfig } = await import('../src/config/config.js')
   const { registry } = await import('../src/rules/index.js')
   const { heapPacer } = await import('../src/io/heap.js')

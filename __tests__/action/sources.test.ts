@@ -3,14 +3,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { checkoutHead, diskFetcher, workspaceAt } from '../../src/action/disk.js'
-import { lintChanges, type ChangedFile } from '../../src/action/lint.js'
+import { lintChanges } from '../../src/action/lint.js'
+import type { ChangedFile, Fetched, FetchRequest } from '../../src/core/ports.js'
 import {
   companions,
   composeReferences,
   fetchedWorkspace,
-  joinPath,
-  type Fetched,
-  type FetchRequest
+  joinPath
 } from '../../src/action/sources.js'
 import { detectKind } from '../../src/detect.js'
 

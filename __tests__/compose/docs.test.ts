@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { resolveConfig } from '../../src/config/config.js'
-import { lintText } from '../../src/core/engine.js'
+import { lintText } from '../../src/lint/engine.js'
 import { registry } from '../../src/rules/index.js'
 
 /** Every compose rule's docs page shows a Bad example that the rule reports and a Good one it does not. */

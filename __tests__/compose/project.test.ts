@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { resolveConfig } from '../../src/config/config.js'
-import { lintText } from '../../src/core/engine.js'
+import { lintText } from '../../src/lint/engine.js'
 import { getIn, toJS } from '../../src/compose/model.js'
 import { projectOf } from '../../src/compose/project.js'
 import { parseCompose } from '../../src/parse/compose.js'

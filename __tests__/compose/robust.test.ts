@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { resolveConfig } from '../../src/config/config.js'
-import { lintText } from '../../src/core/engine.js'
+import { lintText } from '../../src/lint/engine.js'
 import { fixUntilStable } from '../../src/core/fixes.js'
 import { registry } from '../../src/rules/index.js'
 

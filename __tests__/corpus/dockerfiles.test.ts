@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { lintText, type FileResult } from '../../src/core/engine.js'
+import { lintText, type FileResult } from '../../src/lint/engine.js'
 import { applyFixes, fixUntilStable } from '../../src/core/fixes.js'
 import { comparePositions } from '../../src/core/text.js'
 import { resolveConfig } from '../../src/config/config.js'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_CONFIG } from '../../src/config/config.js'
-import { lintText } from '../../src/core/engine.js'
+import { lintText } from '../../src/lint/engine.js'
 import { LineIndex } from '../../src/core/text.js'
 import { fingerprints } from '../../src/review/fingerprint.js'
 import { inlineMarker, parseInlineMarker, SUMMARY_MARKER } from '../../src/review/marker.js'

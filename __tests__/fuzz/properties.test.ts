@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { FileResult } from '../../src/core/engine.js'
+import type { FileResult } from '../../src/lint/engine.js'
 import { LineIndex } from '../../src/core/text.js'
 import type { Finding, Fix, Position, Range } from '../../src/core/types.js'
 import {
@@ -10,7 +10,7 @@ import {
   invalidPosition,
   type FuzzInput
 } from './properties.js'
-import { EMPTY_WORKSPACE } from '../../src/core/engine.js'
+import { EMPTY_WORKSPACE } from '../../src/lint/engine.js'
 import { PROPERTIES, seedOf, shares } from './settings.js'
 
 /**

@@ -1,4 +1,4 @@
-import { lintText, type FileResult } from '../../src/core/engine.js'
+import { lintText, type FileResult } from '../../src/lint/engine.js'
 import { applyFixes, fixToLines, fixUntilStable, MAX_FIX_PASSES } from '../../src/core/fixes.js'
 import { LineIndex } from '../../src/core/text.js'
 import { resolveConfig } from '../../src/config/config.js'

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { expect } from 'vitest'
 import { runCli, type CliIO } from '../../src/cli/main.js'
-import type { Budget } from '../../src/core/engine.js'
+import type { Budget } from '../../src/lint/engine.js'
 import type { JsonReport } from '../../src/format/json.js'
 
 /**

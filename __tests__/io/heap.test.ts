@@ -38,7 +38,7 @@ describe('heapPacer', () => {
 describe('lazy shell parser', () => {
   // A fresh process: whether mvdan/sh was loaded is a fact about the whole process.
   const run = (kind: string, text: string): string => {
-    const engine = pathToFileURL(join(ROOT, 'src/core/engine.ts')).href
+    const engine = pathToFileURL(join(ROOT, 'src/lint/engine.ts')).href
     const config = pathToFileURL(join(ROOT, 'src/config/config.ts')).href
     const rules = pathToFileURL(join(ROOT, 'src/rules/index.ts')).href
     const script = `

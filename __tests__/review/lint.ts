@@ -1,5 +1,5 @@
 import { DEFAULT_CONFIG } from '../../src/config/config.js'
-import { lintText } from '../../src/core/engine.js'
+import { lintText } from '../../src/lint/engine.js'
 import type { FileKind, Finding } from '../../src/core/types.js'
 import { registry } from '../../src/rules/index.js'
 

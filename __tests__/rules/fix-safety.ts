@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { lintText } from '../../src/core/engine.js'
+import { lintText } from '../../src/lint/engine.js'
 import { resolveConfig } from '../../src/config/config.js'
 import type { RuleCases } from '../../src/rules/define.js'
 import { registry } from '../../src/rules/index.js'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { resolveConfig } from '../../src/config/config.js'
-import { lintText } from '../../src/core/engine.js'
+import { lintText } from '../../src/lint/engine.js'
 import { fixUntilStable } from '../../src/core/fixes.js'
 import type { Finding } from '../../src/core/types.js'
 import { parseDockerfile } from '../../src/parse/dockerfile.js'

@@ -1,5 +1,5 @@
 import { expect } from 'vitest'
-import { lintText, type FileResult } from '../../src/core/engine.js'
+import { lintText, type FileResult } from '../../src/lint/engine.js'
 import { fixUntilStable } from '../../src/core/fixes.js'
 import { resolveConfig } from '../../src/config/config.js'
 import type { Finding, Rule, Workspace } from '../../src/core/types.js'

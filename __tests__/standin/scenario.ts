@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { DEFAULT_CONFIG } from '../../src/config/config.js'
-import { lintText } from '../../src/core/engine.js'
+import { lintText } from '../../src/lint/engine.js'
 import { LineIndex } from '../../src/core/text.js'
 import { detectKind } from '../../src/detect.js'
 import { fingerprints } from '../../src/review/fingerprint.js'

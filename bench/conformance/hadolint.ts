@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { lintText } from '../../src/core/engine.js'
+import { lintText } from '../../src/lint/engine.js'
 import { parseHadolintConfig, resolveConfig, type ConfigLayer } from '../../src/config/config.js'
 import type { Finding } from '../../src/core/types.js'
 import type { Tools } from '../../src/core/tools.js'

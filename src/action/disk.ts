@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { isDirInside, listInside, readInside } from '../io/inside.js'
-import type { Fetched, FetchRequest, FileState } from './sources.js'
+import type { Fetched, FetchRequest, FileState } from '../core/ports.js'
 
 /**
  * Reading from a checkout: is `GITHUB_WORKSPACE` at the reviewed commit (its `.git` HEAD), and the

@@ -13,7 +13,8 @@ import {
   type FileResult,
   type LintInput,
   type Registry
-} from '../core/engine.js'
+} from '../lint/engine.js'
+import type { ChangedFile, Fetched, Fetcher } from '../core/ports.js'
 import type { Tools } from '../core/tools.js'
 import type { FileKind } from '../core/types.js'
 import { parsePatch, type FileDiff } from '../diff/patch.js'
@@ -25,9 +26,7 @@ import {
   configPaths,
   dirOf,
   fetchedWorkspace,
-  mergeFetched,
-  type Fetched,
-  type Fetcher
+  mergeFetched
 } from './sources.js'
 
 /**
@@ -36,14 +35,6 @@ import {
  * possible (two at most), apply the repository's configuration and lint. I/O only through the
  * injected fetcher.
  */
-
-export interface ChangedFile {
-  path: string
-  status: string
-  /** GitHub's patch; absent for binary files, very large diffs and pure renames. */
-  patch?: string
-  previousPath?: string
-}
 
 export interface LintRequest {
   changed: readonly ChangedFile[]

@@ -6,7 +6,7 @@ import { ApiReader } from '../github/reader.js'
 import { draftReview } from '../review/draft.js'
 import { diskFetcher, workspaceAt } from './disk.js'
 import { docsUrlIn, finish, verdict } from './finish.js'
-import type { ChangedFile } from './lint.js'
+import type { ChangedFile } from '../core/ports.js'
 import { clientFor, configLayers, failOnOf, loadLint, toolsFor, type FlowInput } from './review.js'
 
 /**

@@ -2,7 +2,7 @@ import { isAbsolute, resolve } from 'node:path'
 import { lazy } from '../core/lazy.js'
 import type { ConfigLayer, ResolvedConfig } from '../config/config.js'
 import type { Tools } from '../core/tools.js'
-import type { Registry } from '../core/engine.js'
+import type { Registry } from '../lint/engine.js'
 import type { Threshold } from '../core/types.js'
 import { kindDetector } from '../detect.js'
 import {

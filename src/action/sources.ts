@@ -1,5 +1,6 @@
 import { parseDocument } from 'yaml'
 import { HADOLINT_CONFIG_FILES, OWN_CONFIG_FILES } from '../config/config.js'
+import type { Fetched } from '../core/ports.js'
 import type { FileKind, Workspace } from '../core/types.js'
 
 /**
@@ -7,33 +8,6 @@ import type { FileKind, Workspace } from '../core/types.js'
  * listings for Dockerfiles, override partners, includes, `extends` files and build targets for
  * compose files, the configuration — and the Workspace that serves them to the rules. Pure.
  */
-
-/** Result of reading one path at the reviewed commit. */
-export type FileState =
-  | { kind: 'text'; text: string }
-  | { kind: 'missing' }
-  /** Present but not lintable (binary, too large, not UTF-8): the reason. */
-  | { kind: 'skipped'; reason: string }
-
-export interface FetchRequest {
-  paths: string[]
-  dirs: string[]
-  /**
-   * Files to read at the pull request's base commit (the configuration, `config-from: base`), in
-   * the same read. Only a fetcher that knows the base answers them (`Fetched.base`).
-   */
-  basePaths?: string[]
-}
-
-export interface Fetched {
-  files: Map<string, FileState>
-  /** Folder → entry names (null: no such folder). */
-  dirs: Map<string, string[] | null>
-  /** The `basePaths` asked for, read at the base commit. */
-  base?: Map<string, FileState>
-}
-
-export type Fetcher = (request: FetchRequest) => Promise<Fetched>
 
 /** Repository-relative POSIX path of `rel` against folder `dir`; undefined if it leaves the repository. */
 export function joinPath(dir: string, rel: string): string | undefined {

@@ -7,7 +7,7 @@ import {
   type FileResult,
   type LintInput,
   type LintOptions
-} from '../core/engine.js'
+} from '../lint/engine.js'
 import { fixUntilStable } from '../core/fixes.js'
 import { reaches } from '../core/severity.js'
 import type { Tools } from '../core/tools.js'

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { ConfigError } from '../config/config.js'
-import type { Budget } from '../core/engine.js'
+import type { Budget } from '../lint/engine.js'
 import type { Tools } from '../core/tools.js'
 import { VERSION } from '../version.js'
 import { UsageError } from './args.js'

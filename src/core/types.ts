@@ -56,6 +56,14 @@ export interface Finding {
   fix?: Fix
 }
 
+/** How rule names resolve: ids and aliases, for pragmas and configuration. */
+export interface RuleNames {
+  /** Canonical id for an id or alias (case-insensitive), undefined when unknown. */
+  resolve(name: string): string | undefined
+  /** Ids that stand for BuildKit checks (for `# check=skip=all`). */
+  buildkit: ReadonlySet<string>
+}
+
 export interface RuleMeta {
   /** Canonical id: `DL####` (hadolint), `DR####` (ours, Dockerfile), `DC####` (ours, compose). */
   id: string

@@ -1,4 +1,4 @@
-import type { Registry, FileResult } from '../core/engine.js'
+import type { Registry, FileResult } from '../lint/engine.js'
 import type { Finding } from '../core/types.js'
 
 /** `--format json`: the contract other tools build on (docs/json-format.md). */

@@ -1,5 +1,5 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif'
-import type { FileResult, Registry } from '../core/engine.js'
+import type { FileResult, Registry } from '../lint/engine.js'
 import type { Finding, Severity } from '../core/types.js'
 import { docsUrlOf } from './json.js'
 

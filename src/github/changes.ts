@@ -1,4 +1,4 @@
-import type { ChangedFile } from '../action/lint.js'
+import type { ChangedFile } from '../core/ports.js'
 import type { GitHubClient } from './client.js'
 
 /**

@@ -1,5 +1,5 @@
 import type { ExistingIssueComment, ExistingThread } from '../review/reconcile.js'
-import type { Fetched, FetchRequest, FileState } from '../action/sources.js'
+import type { Fetched, FetchRequest, FileState } from '../core/ports.js'
 import { decodeText, tooLarge } from '../io/source.js'
 import { describeError, statusOf, type GitHubClient } from './client.js'
 import {

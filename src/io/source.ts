@@ -15,7 +15,7 @@ export type DecodeResult =
 /**
  * The size budget: files above this are reported and skipped (a review bot must not stall on a
  * 1 GB file). Real Dockerfiles and compose files are kilobytes; 8 MiB leaves room for generated
- * ones while bounding parse time and memory (the time budget, `Budget` in src/core/engine.ts,
+ * ones while bounding parse time and memory (the time budget, `Budget` in src/lint/engine.ts,
  * covers the rest).
  */
 export const MAX_SOURCE_BYTES = 8 * 1024 * 1024

@@ -1,5 +1,5 @@
 import type { RuleMeta } from '../core/types.js'
-import type { Registry } from '../core/engine.js'
+import type { Registry } from '../lint/engine.js'
 import { dockerfileRules } from './dockerfile/index.js'
 import { composeRules } from './compose/index.js'
 

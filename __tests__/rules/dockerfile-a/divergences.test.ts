@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { loadHadolintCases } from '../../../bench/conformance/hadolint.js'
-import { lintText } from '../../../src/core/engine.js'
+import { lintText } from '../../../src/lint/engine.js'
 import { resolveConfig } from '../../../src/config/config.js'
 import type { Finding } from '../../../src/core/types.js'
 import { registry } from '../../../src/rules/index.js'

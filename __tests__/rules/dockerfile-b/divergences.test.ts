@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { lintText } from '../../../src/core/engine.js'
+import { lintText } from '../../../src/lint/engine.js'
 import { resolveConfig } from '../../../src/config/config.js'
 import { registry } from '../../../src/rules/index.js'
 

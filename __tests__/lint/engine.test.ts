@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { lintFiles, lintText, type Registry } from '../../src/core/engine.js'
+import { lintFiles, lintText, type Registry } from '../../src/lint/engine.js'
 import { resolveConfig } from '../../src/config/config.js'
 import { defineDockerfileRule } from '../../src/rules/define.js'
 import { registry } from '../../src/rules/index.js'

@@ -1,4 +1,4 @@
-import type { Finding } from '../core/types.js'
+import type { Finding, RuleNames } from '../core/types.js'
 import type { DockerfileDoc } from '../parse/dockerfile.js'
 
 /**
@@ -28,13 +28,6 @@ export interface Pragma {
 
 const PRAGMA =
   /^(hadolint|docker-review)\s+(?:(global|stage)\s+)?ignore\s*=\s*([^#]*?)\s*(?:#.*)?$/i
-
-export interface RuleNames {
-  /** Canonical id for an id or alias (case-insensitive), undefined when unknown. */
-  resolve(name: string): string | undefined
-  /** Ids that stand for BuildKit checks (for `# check=skip=all`). */
-  buildkit: ReadonlySet<string>
-}
 
 export function dockerfilePragmas(doc: DockerfileDoc, names: RuleNames): Pragma[] {
   const resolve = (n: string): string | undefined => names.resolve(n)

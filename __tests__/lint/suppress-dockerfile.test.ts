@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { lintText } from '../../src/core/engine.js'
+import { lintText } from '../../src/lint/engine.js'
 import { resolveConfig } from '../../src/config/config.js'
 import { registry } from '../../src/rules/index.js'
 

@@ -5,17 +5,18 @@ import type {
   Rule,
   RuleContext,
   RuleMeta,
+  RuleNames,
   Severity,
   Workspace
-} from './types.js'
-import { compareRanges } from './text.js'
+} from '../core/types.js'
+import { compareRanges } from '../core/text.js'
 import { ruleState, type ResolvedConfig } from '../config/config.js'
 import { parseDockerfile, type DockerfileDoc, type Instruction } from '../parse/dockerfile.js'
 import { parseCompose, type ComposeDoc } from '../parse/compose.js'
 import { loadShellParser } from '../parse/shell.js'
-import { dockerfilePragmas, isSuppressed, type RuleNames } from '../suppress/dockerfile.js'
-import { composeDisables, isDisabled } from '../suppress/compose.js'
-import type { Tools } from './tools.js'
+import { dockerfilePragmas, isSuppressed } from './suppress-dockerfile.js'
+import { composeDisables, isDisabled } from './suppress-compose.js'
+import type { Tools } from '../core/tools.js'
 
 /**
  * The lint pipeline for one file: parse once, run the enabled rules, then — centrally — drop

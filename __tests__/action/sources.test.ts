@@ -213,7 +213,7 @@ describe('lintChanges', () => {
     ).rejects.toThrow(/ci\/lint\.yml \(input `config`\) was not found/)
   })
 
-  it('removed files are not linted; unreadable ones are noted', async () => {
+  it('removed files are not linted; missing ones fail closed with a finding', async () => {
     const { fetch } = fakeFetcher({})
     const out = await lintChanges({
       changed: [{ path: 'old/Dockerfile', status: 'removed' }, ...changed(['gone/Dockerfile'])],
@@ -222,8 +222,15 @@ describe('lintChanges', () => {
       fetch,
       tools: () => ({})
     })
-    expect(out.files).toEqual([])
-    expect(out.notes).toEqual(['gone/Dockerfile: not found at the reviewed commit'])
+    expect(out.files.map((f) => f.path)).toEqual(['gone/Dockerfile'])
+    expect(out.files[0].findings).toEqual([
+      expect.objectContaining({
+        rule: 'DR0001',
+        severity: 'error',
+        message: 'This file was not fully checked: not found at the reviewed commit.'
+      })
+    ])
+    expect(out.notes).toEqual([])
   })
 })
 
@@ -262,7 +269,7 @@ describe('checkout detection', () => {
     })
     expect(fetched.files.get('Dockerfile')).toEqual({ kind: 'text', text: 'FROM x\n' })
     expect(fetched.files.get('bin.dockerfile')?.kind).toBe('skipped')
-    expect(fetched.files.get('../../etc/passwd')).toEqual({ kind: 'missing' })
+    expect(fetched.files.get('../../etc/passwd')).toMatchObject({ kind: 'skipped' })
     expect(fetched.dirs.get('')).toEqual(expect.arrayContaining(['Dockerfile', 'bin.dockerfile']))
     expect(fetched.dirs.get('')).not.toContain('.git')
   })

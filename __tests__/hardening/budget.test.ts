@@ -2,8 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { lintChanges } from '../../src/action/lint.js'
 import type { ChangedFile, Fetched, FetchRequest, FileState } from '../../src/core/ports.js'
 import { resolveConfig } from '../../src/config/config.js'
-import { lintFiles as lintAll, lintText, type Budget } from '../../src/lint/engine.js'
-import type { Rule } from '../../src/core/types.js'
+import {
+  lintFiles as lintAll,
+  lintText,
+  type Budget,
+  type FileResult
+} from '../../src/lint/engine.js'
+import type { Finding, Rule } from '../../src/core/types.js'
 import type { DockerfileDoc } from '../../src/parse/dockerfile.js'
 import { detectKind } from '../../src/detect.js'
 import { decodeText, MAX_SOURCE_BYTES } from '../../src/io/source.js'
@@ -11,9 +16,10 @@ import { registry } from '../../src/rules/index.js'
 import { errorsOf, lintFiles, located } from './cli.js'
 
 /**
- * Every file is linted under a time budget and a size budget (issue 7): a pathological file is
- * reported and skipped, the rest are still linted and reviewed. The engine takes the clock as an
- * input, so the budget is tested with fake clocks (exactly) and with real pathological files
+ * Every file is linted under a last-resort time guard and a size limit: a pathological file fails
+ * closed — its partial findings are dropped and it gets one "not fully checked" finding (DR0001 /
+ * DC0004, error) — and the rest are still linted and reviewed. The engine takes the clock as an
+ * input, so the guard is tested with fake clocks (exactly) and with real pathological files
  * through the CLI and the action's lint step.
  */
 
@@ -28,7 +34,15 @@ function ticking(step: number): Budget['now'] {
 
 const RUNS = `FROM debian:12\n${Array.from({ length: 300 }, (_, i) => `RUN apt-get install -y pkg${i}`).join('\n')}\nUSER 1000\n`
 const SKIPPED =
-  /^skipped: linting this file took longer than its time budget \((\d+) ms per file; stopped (while parsing|in rule \S+, after \d+ rules)\)$/
+  /^This file was not fully checked: linting stopped at the ([\d.]+) s safety limit per file \((while parsing|in rule \S+, after \d+ rules)\); its findings are not shown\.$/
+
+/** The "not fully checked" messages of a result; `others` are every other finding. */
+function unchecked(result: FileResult): string[] {
+  return result.findings.filter((f) => /^D[RC]000[14]$/.test(f.rule)).map((f) => f.message)
+}
+function others(result: FileResult): Finding[] {
+  return result.findings.filter((f) => !/^D[RC]000[14]$/.test(f.rule))
+}
 
 describe('time budget (engine, fake clocks)', () => {
   it('within the budget: exactly the findings of an unbudgeted run', () => {
@@ -49,10 +63,12 @@ describe('time budget (engine, fake clocks)', () => {
       { path: 'Dockerfile', text: RUNS, kind: 'dockerfile' },
       { registry, config: all, budget: { ms: 400, now: ticking(1) } }
     )
-    expect(result.findings).toEqual([])
-    expect(result.errors).toHaveLength(1)
-    const m = SKIPPED.exec(result.errors[0])
-    expect(m?.[1]).toBe('400')
+    expect(others(result)).toEqual([])
+    expect(result.errors).toEqual([])
+    expect(unchecked(result)).toHaveLength(1)
+    expect(result.findings[0]).toMatchObject({ rule: 'DR0001', severity: 'error' })
+    const m = SKIPPED.exec(unchecked(result)[0])
+    expect(m?.[1]).toBe('0.4')
     expect(m?.[2]).toMatch(/^in rule /)
   })
 
@@ -85,8 +101,8 @@ describe('time budget (engine, fake clocks)', () => {
         budget: { ms: 500, now: ticking(1) }
       }
     )
-    expect(result.errors).toEqual([
-      expect.stringMatching(/stopped in rule XX0001, after 0 rules\)$/)
+    expect(unchecked(result)).toEqual([
+      expect.stringMatching(/\(in rule XX0001, after 0 rules\); its findings are not shown\.$/)
     ])
     expect(walked).toBeGreaterThan(400)
     expect(walked).toBeLessThan(500)
@@ -98,8 +114,9 @@ describe('time budget (engine, fake clocks)', () => {
       { path: 'compose.yaml', text: 'services:\n  web:\n    image: nginx\n', kind: 'compose' },
       { registry, config, budget: { ms: 10, now: () => (calls++ === 0 ? 0 : 1000) } }
     )
-    expect(result.findings).toEqual([])
-    expect(result.errors).toEqual([expect.stringMatching(/stopped while parsing\)$/)])
+    expect(others(result)).toEqual([])
+    expect(unchecked(result)).toEqual([expect.stringMatching(/\(while parsing\)/)])
+    expect(result.findings[0].rule).toBe('DC0004')
     expect(calls).toBe(2)
   })
 
@@ -109,8 +126,8 @@ describe('time budget (engine, fake clocks)', () => {
       { path: 'compose.yaml', text: `services:\n${services}`, kind: 'compose' },
       { registry, config, budget: { ms: 150, now: ticking(1) } }
     )
-    expect(result.findings).toEqual([])
-    expect(result.errors).toEqual([expect.stringMatching(SKIPPED)])
+    expect(others(result)).toEqual([])
+    expect(unchecked(result)).toEqual([expect.stringMatching(SKIPPED)])
   })
 
   it('one file over its budget never stops the others: each file has its own budget', () => {
@@ -125,9 +142,9 @@ describe('time budget (engine, fake clocks)', () => {
       { registry, config, budget: { ms: 600, now: ticking(1) } }
     )
     expect(results.map((r) => r.path)).toEqual(['a/Dockerfile', 'slow/Dockerfile', 'b/Dockerfile'])
-    expect(results[1].errors).toEqual([expect.stringMatching(SKIPPED)])
+    expect(unchecked(results[1])).toEqual([expect.stringMatching(SKIPPED)])
     for (const r of [results[0], results[2]]) {
-      expect(r.errors).toEqual([])
+      expect(unchecked(r)).toEqual([])
       expect(r.findings.map((f) => f.rule)).toContain('DL4000')
     }
   })
@@ -138,19 +155,19 @@ describe('time budget (real pathological files)', () => {
   // work even for a linear model, far beyond the 1.5 s budget these tests give a file.
   const pathological = `FROM debian:12\n${'ENV PATH=/opt/bin:$PATH\nRUN echo "$PATH"\n'.repeat(15_000)}USER 1000\n`
 
-  it('CLI: the pathological file is skipped at its budget, the others are linted', () => {
+  it('CLI: the pathological file fails closed at its guard, the others are linted', () => {
     const budget = { ms: 1500, now: () => performance.now() }
     const { report, ms } = lintFiles(
       { 'slow/Dockerfile': pathological, 'a/Dockerfile': 'FROM debian:12\nMAINTAINER me\n' },
       { budget, seconds: 60 }
     )
-    expect(errorsOf(report, 'slow/Dockerfile')).toEqual([expect.stringMatching(SKIPPED)])
-    expect(located(report, 'slow/Dockerfile')).toEqual([])
+    expect(errorsOf(report, 'slow/Dockerfile')).toEqual([])
+    expect(located(report, 'slow/Dockerfile')).toEqual(['DR0001@1:1'])
     expect(located(report, 'a/Dockerfile')).toContain('DL4000@2:1')
     expect(ms).toBeLessThan(30_000)
   })
 
-  it('action: the skipped file becomes a note of the review, the other files are reviewed', async () => {
+  it('action: unlintable files become "not fully checked" findings, the other files are reviewed', async () => {
     const texts = new Map([
       ['slow/Dockerfile', pathological],
       ['a/Dockerfile', 'FROM debian:12\nMAINTAINER me\n'],
@@ -191,13 +208,16 @@ describe('time budget (real pathological files)', () => {
     expect(
       outcome.files.find((f) => f.path === 'a/Dockerfile')!.findings.map((f) => f.rule)
     ).toContain('DL4000')
-    expect(reviewed).not.toContain('big/Dockerfile')
-    expect(outcome.notes).toContain(
-      `big/Dockerfile: not linted (file is too large to lint (${MAX_SOURCE_BYTES + 16} bytes; the limit is ${MAX_SOURCE_BYTES}))`
-    )
-    expect(outcome.files.find((f) => f.path === 'slow/Dockerfile')!.findings).toEqual([])
-    expect(outcome.notes).toContainEqual(
-      expect.stringMatching(/^slow\/Dockerfile: skipped: linting this file took longer/)
-    )
+    const findingsOf = (path: string) => outcome.files.find((f) => f.path === path)!.findings
+    expect(findingsOf('big/Dockerfile')).toEqual([
+      expect.objectContaining({
+        rule: 'DR0001',
+        severity: 'error',
+        message: `This file was not fully checked: file is too large to lint (${MAX_SOURCE_BYTES + 16} bytes; the limit is ${MAX_SOURCE_BYTES}).`
+      })
+    ])
+    expect(findingsOf('slow/Dockerfile').map((f) => f.rule)).toEqual(['DR0001'])
+    expect(findingsOf('slow/Dockerfile')[0].message).toMatch(SKIPPED)
+    expect(outcome.notes).toEqual([])
   })
 })

@@ -15,7 +15,7 @@ function registryWith(rule: ReturnType<typeof defineDockerfileRule>): Registry {
 }
 
 describe('engine', () => {
-  it('a crashing rule becomes a file error; the other rules still report', () => {
+  it('a crashing rule fails the file closed (DR0001, error); the other rules still report', () => {
     const boom = defineDockerfileRule({
       id: 'DR9999',
       severity: 'error',
@@ -28,8 +28,32 @@ describe('engine', () => {
       { path: 'Dockerfile', text: 'FROM ubuntu\n', kind: 'dockerfile' },
       { registry: registryWith(boom), config }
     )
-    expect(result.errors).toEqual(['internal error in rule DR9999: kaboom'])
+    expect(result.errors).toEqual([])
+    expect(result.findings.filter((f) => f.rule === 'DR0001')).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+        message:
+          'This file was not fully checked: rule DR9999 failed on it (internal error: kaboom).'
+      })
+    ])
     expect(result.findings.map((f) => f.rule)).toContain('DL3006')
+    // Re-levelled or turned off in the configuration like any rule; in-file pragmas do not apply.
+    const off = resolveConfig([{ source: 't', rules: new Map([['DR0001', 'off']]) }])
+    const quiet = lintText(
+      {
+        path: 'Dockerfile',
+        text: '# hadolint global ignore=DR0001\nFROM ubuntu\n',
+        kind: 'dockerfile'
+      },
+      { registry: registryWith(boom), config }
+    )
+    expect(quiet.findings.map((f) => f.rule)).toContain('DR0001')
+    const disabled = lintText(
+      { path: 'Dockerfile', text: 'FROM ubuntu\n', kind: 'dockerfile' },
+      { registry: registryWith(boom), config: off }
+    )
+    expect(disabled.findings.map((f) => f.rule)).not.toContain('DR0001')
   })
   it('a rule that reports a fix without being fixable is a programming error', () => {
     const sneaky = defineDockerfileRule({
@@ -48,7 +72,7 @@ describe('engine', () => {
       { path: 'Dockerfile', text: 'FROM ubuntu:1\n', kind: 'dockerfile' },
       { registry: registryWith(sneaky), config }
     )
-    expect(result.errors[0]).toMatch(/not marked fixable/)
+    expect(result.findings.find((f) => f.rule === 'DR0001')?.message).toMatch(/not marked fixable/)
   })
   it('config turns rules off and re-levels them; off-by-default rules need all or on', () => {
     const text = 'FROM ubuntu\nMAINTAINER me\n'
@@ -115,6 +139,11 @@ describe('engine', () => {
       }
     )
     expect(seen).toEqual([0, 1, 2])
-    expect(results[1].errors).toEqual(['could not lint: unreadable'])
+    expect(results[1].findings).toEqual([
+      expect.objectContaining({
+        rule: 'DR0001',
+        message: 'This file was not fully checked: it could not be linted (unreadable).'
+      })
+    ])
   })
 })

@@ -38,7 +38,9 @@ describe('inert', () => {
 
 describe('user text cannot form links or hide its direction', () => {
   it('bare URLs, www. hosts and e-mail addresses stay text', () => {
-    const out = inert('service web https://evil.example/x and www.evil.example, mail a@evil.example')
+    const out = inert(
+      'service web https://evil.example/x and www.evil.example, mail a@evil.example'
+    )
     expect(out).not.toMatch(/https:\/\//)
     expect(out).toContain('https&#8203;://evil.example/x')
     expect(out).toContain('www&#8203;.evil.example')

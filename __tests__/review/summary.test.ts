@@ -75,7 +75,7 @@ describe('renderSummary', () => {
     )
     const md = renderSummary({ ...base, findings: many })
     expect(md.length).toBeLessThanOrEqual(MAX_SUMMARY)
-    expect(md).toMatch(/… and \d+ more\./)
+    expect(md).toMatch(/… and \d+ more: every finding is listed in the run's job summary\./)
     expect(isSummaryBody(stickyBody(md))).toBe(true)
   })
 })

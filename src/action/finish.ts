@@ -8,7 +8,12 @@ import { docsUrlOf } from '../format/json.js'
 import { toSarif } from '../format/sarif.js'
 import { chooseAnnotations } from '../review/annotations.js'
 import { compareFindings, type ScopedFinding } from '../review/draft.js'
-import { countBySeverity, renderSummary, type SummaryInput } from '../review/summary.js'
+import {
+  countBySeverity,
+  MAX_JOB_SUMMARY,
+  renderSummary,
+  type SummaryInput
+} from '../review/summary.js'
 import type { Registry } from '../lint/engine.js'
 import { VERSION } from '../version.js'
 import type { RunContext } from './context.js'
@@ -40,16 +45,28 @@ function scopeText(mode: FilterMode): string {
       : 'on the changed lines'
 }
 
+/**
+ * The required check's decision. `unchecked` names what the run could not check that no finding
+ * can point at (files GitHub did not list): it fails the check like a blocking finding.
+ */
 export function verdict(
   findings: readonly ScopedFinding[],
   failOn: Threshold,
-  mode: FilterMode
+  mode: FilterMode,
+  unchecked: readonly string[] = []
 ): Verdict {
   const blocking = findings
     .filter((f) => f.inScope && reaches(f.finding.severity, failOn))
     .sort((a, b) => compareFindings(a.finding, b.finding))
   if (failOn === 'none') {
     return { failed: false, reason: '`fail-on: none`: findings never fail the check.', blocking: 0 }
+  }
+  if (unchecked.length > 0) {
+    return {
+      failed: true,
+      reason: `Not everything was checked: ${unchecked.join('; ')}.`,
+      blocking: blocking.length
+    }
   }
   if (blocking.length === 0) {
     return {
@@ -109,7 +126,7 @@ export function summaryInput(
 
 export async function finish(input: FinishInput): Promise<void> {
   const { io } = input
-  await io.summary(renderSummary(summaryInput(input)))
+  await io.summary(renderSummary(summaryInput(input), { max: MAX_JOB_SUMMARY }))
 
   const choice = chooseAnnotations(input.findings, {
     reviewed: input.reviewed,

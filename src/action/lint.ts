@@ -190,9 +190,13 @@ export async function lintChanges(request: LintRequest): Promise<LintOutcome> {
   const inputs: LintInput[] = []
   for (const [path, kind] of [...targets].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const state = fetched.files.get(path)
+    // Fail closed: a target that could not be read is a "not fully checked" finding, not a note.
     if (state?.kind === 'text') inputs.push({ path, kind, text: state.text })
-    else if (state?.kind === 'skipped') notes.push(`${path}: not linted (${state.reason})`)
-    else notes.push(`${path}: not found at the reviewed commit`)
+    else if (state?.kind === 'skipped')
+      inputs.push({ path, kind, text: '', notChecked: state.reason })
+    else {
+      inputs.push({ path, kind, text: '', notChecked: 'not found at the reviewed commit' })
+    }
   }
   const results = lintFiles(inputs, {
     registry,

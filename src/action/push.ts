@@ -1,7 +1,7 @@
 import { collectTargets } from '../cli/files.js'
 import { kindDetector } from '../detect.js'
 import type { FilterMode } from '../diff/filter.js'
-import { commitFiles, compareFiles, treePaths } from '../github/changes.js'
+import { commitFiles, COMPARE_FILES_CAP, compareFiles, treePaths } from '../github/changes.js'
 import { ApiReader } from '../github/reader.js'
 import { draftReview } from '../review/draft.js'
 import { diskFetcher, workspaceAt } from './disk.js'
@@ -26,12 +26,18 @@ export async function lintCommit(input: FlowInput): Promise<void> {
   const client = inputs.token ? clientFor(input) : undefined
   const whole = ctx.range === undefined
   const notes: string[] = []
+  /** What could not be listed, so not checked: it fails the check (closed). */
+  const unchecked: string[] = []
   let changed: ChangedFile[]
   if (!whole) {
     if (!client) throw new Error('`github-token` is empty: it is needed to list the pushed changes')
     changed = ctx.range!.base
       ? await compareFiles(client, repo, ctx.range!.base, head)
       : await commitFiles(client, repo, head)
+    if (changed.length >= COMPARE_FILES_CAP)
+      unchecked.push(
+        `GitHub lists at most ${COMPARE_FILES_CAP} files of a pushed range, so files beyond them were not checked`
+      )
     io.info(
       `docker-review: ${ctx.eventName} ${ctx.range!.base ? `${ctx.range!.base.slice(0, 7)}…` : ''}${head.slice(0, 7)}, ${changed.length} changed file(s)`
     )
@@ -44,8 +50,11 @@ export async function lintCommit(input: FlowInput): Promise<void> {
   } else {
     if (!client) throw new Error('`github-token` is empty and there is no checkout to read')
     const tree = await treePaths(client, repo, head)
-    if (tree.truncated)
-      notes.push('The repository tree is too large to list completely; some files were not linted.')
+    if (tree.truncated) {
+      unchecked.push(
+        'the repository tree is too large to list completely, so some files were not checked'
+      )
+    }
     changed = tree.paths
       .filter((p) => detect(p) !== undefined)
       .map((path) => ({ path, status: 'added' }))
@@ -78,7 +87,7 @@ export async function lintCommit(input: FlowInput): Promise<void> {
     io,
     filterMode,
     failOn,
-    verdict: verdict(draft.findings, failOn, filterMode),
+    verdict: verdict(draft.findings, failOn, filterMode, unchecked),
     // No review on these events: findings are annotations and summary rows, nothing "not inline".
     findings: draft.findings.map(({ finding, fingerprint, inScope }) => ({
       finding,

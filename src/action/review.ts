@@ -116,10 +116,13 @@ export async function reviewPullRequest(input: FlowInput): Promise<void> {
     `docker-review: pull request #${pull.number}, head ${pull.headSha}${pull.fork ? ' (from a fork)' : ''}`
   )
   const notes: string[] = []
+  // Files GitHub does not list cannot be checked, nor pointed at: the check fails (closed).
+  const unchecked: string[] = []
   if ((pull.changedFiles ?? 0) > PULL_FILES_CAP) {
-    const note = `This pull request changes ${pull.changedFiles} files; GitHub lists only the first ${PULL_FILES_CAP}, so later files were not reviewed.`
-    io.warning(note)
-    notes.push(note)
+    const note = `This pull request changes ${pull.changedFiles} files; GitHub lists only the first ${PULL_FILES_CAP}, so ${(pull.changedFiles ?? 0) - PULL_FILES_CAP} files were not checked`
+    io.warning(`${note}.`)
+    notes.push(`${note}: the check fails. Split the pull request to have every file checked.`)
+    unchecked.push(note)
   }
   const changed = await listPullFiles(client, repo, pull.number)
   // pull_request_target runs with a write token on behalf of untrusted code: read everything
@@ -171,7 +174,7 @@ export async function reviewPullRequest(input: FlowInput): Promise<void> {
     suggestions: inputs.suggestions,
     docsUrl: docsUrlIn(lint.registry)
   })
-  const decided = verdict(draft.findings, failOn, inputs.filterMode)
+  const decided = verdict(draft.findings, failOn, inputs.filterMode, unchecked)
   const common = {
     ctx,
     io,

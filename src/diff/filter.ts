@@ -13,12 +13,14 @@ export type FilterMode = (typeof FILTER_MODES)[number]
 
 /**
  * Is a finding with `range` in scope? `diff` is the file's diff when the file is part of the change
- * set, undefined for a file linted only because another file needs it.
+ * set, undefined for a file linted only because another file needs it. A changed file whose patch
+ * GitHub did not send (a very large diff, a file it thinks binary) has no known changed lines:
+ * every finding of it counts, so the check fails closed rather than calling it clean.
  */
 export function inScope(diff: FileDiff | undefined, range: Range, mode: FilterMode): boolean {
   if (mode === 'nofilter') return true
   if (!diff) return false
-  if (mode === 'file') return true
+  if (mode === 'file' || !diff.hasPatch) return true
   const first = range.start.line
   const last = lastLineOf(range)
   const counts = (at: { added: boolean } | undefined): boolean =>

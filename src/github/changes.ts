@@ -35,6 +35,9 @@ export async function listPullFiles(
   return (entries as DiffEntry[]).map(changed)
 }
 
+/** GitHub's cap on the files of a comparison or a commit (all on the first page). */
+export const COMPARE_FILES_CAP = 300
+
 /** Files changed between two commits (GitHub lists at most 300, all on the first page). */
 export async function compareFiles(
   client: GitHubClient,

@@ -124,7 +124,10 @@ export class ApiReader {
     while (first || paths.length > 0 || dirs.length > 0) {
       const t = dirs.splice(0, MAX_OBJECTS)
       const base = first ? basePaths.map((p) => `${baseSha}:${p}`) : []
-      const b = paths.splice(0, Math.max(0, Math.min(MAX_BLOBS, MAX_OBJECTS - t.length) - base.length))
+      const b = paths.splice(
+        0,
+        Math.max(0, Math.min(MAX_BLOBS, MAX_OBJECTS - t.length) - base.length)
+      )
       const withPull = first && this.options.pull !== undefined
       const review = withPull && this.pullPending && this.options.pull!.review
       const reads = await this.readSplitting({

@@ -9,6 +9,8 @@ import type {
   Severity,
   Workspace
 } from '../core/types.js'
+import { FILE_START, NOT_CHECKED } from '../core/not-checked.js'
+import { decodeText } from '../io/source.js'
 import { compareRanges } from '../core/text.js'
 import { ruleState, type ResolvedConfig } from '../config/config.js'
 import { parseDockerfile, type DockerfileDoc, type Instruction } from '../parse/dockerfile.js'
@@ -34,6 +36,11 @@ export interface LintInput {
   path: string
   text: string
   kind: FileKind
+  /**
+   * The file could not be read as lintable text (a link, outside the workspace, binary, too
+   * large…): why, quoting nothing of it. It becomes a "not fully checked" finding.
+   */
+  notChecked?: string
 }
 
 export interface LintOptions {
@@ -53,12 +60,14 @@ export interface LintOptions {
 }
 
 /**
- * How long one file may take, parsing included. The clock is passed in, so the engine stays pure
- * (tests drive it with a fake one). The budget is checked after parsing, before every rule, on
- * every report and on every lazy per-instruction read of the Dockerfile model (shell script, SHELL
- * in effect, variables in scope): a file that blows it is skipped with an error naming where it
- * stopped, and its partial findings are dropped (a verdict must not depend on machine speed
- * halfway through a file).
+ * A last-resort guard on how long one file may take, parsing included — not a budget that shapes
+ * results: what a file costs is bounded by limits on the input (script length and nesting, node
+ * counts), which give the same answer on every machine. Only a file that still runs past the
+ * guard is stopped, and then it fails closed: its partial findings are dropped and it gets a "not
+ * fully checked" finding (error), so a slow machine can fail a check, never pass one. The clock
+ * is passed in, so the engine stays pure (tests drive it with a fake one). It is checked after
+ * parsing, before every rule, on every report and on every lazy per-instruction read of the
+ * Dockerfile model.
  */
 export interface Budget {
   /** Milliseconds per file. */
@@ -67,8 +76,8 @@ export interface Budget {
   now(): number
 }
 
-/** The per-file time budget the CLI and the action use. */
-export const DEFAULT_FILE_BUDGET_MS = 10_000
+/** The per-file guard the CLI and the action use: far above any real file (the corpus' largest take < 2 s). */
+export const DEFAULT_FILE_BUDGET_MS = 60_000
 
 /** Thrown inside a rule by the budget checks; never escapes the engine. */
 class OverBudget extends Error {}
@@ -83,15 +92,43 @@ function budgetCheck(budget: Budget | undefined, started: number): Check | undef
   }
 }
 
-function overBudget(path: string, kind: FileKind, budget: Budget, where: string): FileResult {
-  return {
-    path,
-    kind,
-    findings: [],
-    errors: [
-      `skipped: linting this file took longer than its time budget (${budget.ms} ms per file; stopped ${where})`
-    ]
-  }
+function overBudget(path: string, kind: FileKind, options: LintOptions, where: string): FileResult {
+  const seconds = Math.round(options.budget!.ms / 100) / 10
+  return notCheckedResult(path, kind, options, [
+    `linting stopped at the ${seconds} s safety limit per file (${where}); its findings are not shown`
+  ])
+}
+
+/**
+ * The "not fully checked" findings of a file (src/core/not-checked.ts), one per reason, at its
+ * configured severity; none when the configuration turned the rule off.
+ */
+function notCheckedFindings(
+  path: string,
+  kind: FileKind,
+  options: LintOptions,
+  reasons: readonly string[]
+): Finding[] {
+  const id = NOT_CHECKED[kind]
+  if (reasons.length === 0 || (options.only && !options.only.has(id))) return []
+  const state = ruleState(options.config, id, options.registry.byId.get(id))
+  if (!state.enabled) return []
+  return reasons.map((reason) => ({
+    rule: id,
+    severity: state.severity,
+    message: `This file was not fully checked: ${reason}.`,
+    file: path,
+    range: FILE_START
+  }))
+}
+
+function notCheckedResult(
+  path: string,
+  kind: FileKind,
+  options: LintOptions,
+  reasons: readonly string[]
+): FileResult {
+  return { path, kind, findings: notCheckedFindings(path, kind, options, reasons), errors: [] }
 }
 
 export interface FileResult {
@@ -108,17 +145,18 @@ export const EMPTY_WORKSPACE: Workspace = {
 }
 
 export function lintText(input: LintInput, options: LintOptions): FileResult {
+  const unreadable = input.notChecked ?? notLintable(input.text)
+  if (unreadable !== undefined)
+    return notCheckedResult(input.path, input.kind, options, [unreadable])
   const started = options.budget?.now() ?? 0
   const check = budgetCheck(options.budget, started)
   if (input.kind === 'dockerfile') {
     const doc = parseDockerfile(input.path, input.text)
-    if (check && !within(check))
-      return overBudget(input.path, input.kind, options.budget!, 'while parsing')
+    if (check && !within(check)) return overBudget(input.path, input.kind, options, 'while parsing')
     return lintDockerfile(doc, options, started)
   }
   const doc = parseCompose(input.path, input.text)
-  if (check && !within(check))
-    return overBudget(input.path, input.kind, options.budget!, 'while parsing')
+  if (check && !within(check)) return overBudget(input.path, input.kind, options, 'while parsing')
   return lintCompose(doc, options, started)
 }
 
@@ -153,12 +191,9 @@ export function lintFiles(inputs: LintInput[], options: LintOptions): FileResult
     try {
       return lintText(input, options)
     } catch (error) {
-      return {
-        path: input.path,
-        kind: input.kind,
-        findings: [],
-        errors: [`could not lint: ${error instanceof Error ? error.message : String(error)}`]
-      }
+      return notCheckedResult(input.path, input.kind, options, [
+        `it could not be linted (${messageOf(error)})`
+      ])
     } finally {
       options.afterFile?.()
     }
@@ -177,7 +212,7 @@ export function lintDockerfile(
     options,
     check
   )
-  if (ran.stoppedIn) return overBudget(doc.path, 'dockerfile', options.budget!, ran.stoppedIn)
+  if (ran.stoppedIn) return overBudget(doc.path, 'dockerfile', options, ran.stoppedIn)
   const { findings, errors } = ran
   const pragmas = options.config.settings.disableIgnorePragma
     ? []
@@ -186,7 +221,7 @@ export function lintDockerfile(
     doc.path,
     'dockerfile',
     findings.filter((f) => !isSuppressed(f, pragmas)),
-    errors
+    notCheckedFindings(doc.path, 'dockerfile', options, errors)
   )
 }
 
@@ -196,7 +231,7 @@ export function lintCompose(
   started = options.budget?.now() ?? 0
 ): FileResult {
   const ran = runRules(doc, options.registry.compose, options, budgetCheck(options.budget, started))
-  if (ran.stoppedIn) return overBudget(doc.path, 'compose', options.budget!, ran.stoppedIn)
+  if (ran.stoppedIn) return overBudget(doc.path, 'compose', options, ran.stoppedIn)
   const { findings, errors } = ran
   const disables = options.config.settings.disableIgnorePragma
     ? []
@@ -205,13 +240,33 @@ export function lintCompose(
     doc.path,
     'compose',
     findings.filter((f) => !isDisabled(f, disables)),
-    errors
+    notCheckedFindings(doc.path, 'compose', options, errors)
   )
 }
 
-function finish(path: string, kind: FileKind, findings: Finding[], errors: string[]): FileResult {
+/** A file's findings in order; the "not fully checked" ones are added after suppression. */
+function finish(
+  path: string,
+  kind: FileKind,
+  findings: Finding[],
+  notChecked: Finding[]
+): FileResult {
+  findings.push(...notChecked)
   findings.sort((a, b) => compareRanges(a.range, b.range) || a.rule.localeCompare(b.rule))
-  return { path, kind, findings, errors }
+  return { path, kind, findings, errors: [] }
+}
+
+/**
+ * Text that reached the engine without passing a reader's checks (stdin, a test, an API answer):
+ * the same size and binary decisions as src/io/source.ts.
+ */
+function notLintable(text: string): string | undefined {
+  const decoded = decodeText(text)
+  return decoded.ok ? undefined : decoded.reason
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
 }
 
 interface Plan<Doc> {
@@ -292,9 +347,7 @@ function runRules<Doc extends { path: string }>(
       if (error instanceof OverBudget) {
         return { findings, errors, stoppedIn: `in rule ${meta.id}, after ${done} rules` }
       }
-      errors.push(
-        `internal error in rule ${meta.id}: ${error instanceof Error ? error.message : String(error)}`
-      )
+      errors.push(`rule ${meta.id} failed on it (internal error: ${messageOf(error)})`)
     }
   }
   return { findings, errors }

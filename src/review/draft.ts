@@ -1,3 +1,4 @@
+import { isNotChecked } from '../core/not-checked.js'
 import { compareSeverity } from '../core/severity.js'
 import { eolOf, LineIndex } from '../core/text.js'
 import type { FileKind, Finding } from '../core/types.js'
@@ -76,7 +77,10 @@ export function draftReview(files: readonly ReviewFile[], options: DraftOptions)
       scoped.push({
         finding,
         fingerprint: fps[i],
-        inScope: inScope(file.diff, finding.range, options.filterMode),
+        // "Not fully checked" is about the whole file: it counts wherever the change touched it.
+        inScope: isNotChecked(finding.rule)
+          ? file.diff !== undefined || options.filterMode === 'nofilter'
+          : inScope(file.diff, finding.range, options.filterMode),
         lines,
         file
       })

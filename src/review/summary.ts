@@ -62,7 +62,12 @@ function linkable(path: string): boolean {
   return !DOT_SEGMENT.test(path)
 }
 
-function table(rows: readonly ScopedFinding[], input: SummaryInput, limit: number): string[] {
+function table(
+  rows: readonly ScopedFinding[],
+  input: SummaryInput,
+  limit: number,
+  more: string
+): string[] {
   const shown = rows.slice(0, limit)
   const out = ['| | Rule | Where | Message |', '|---|---|---|---|']
   for (const s of shown) {
@@ -79,11 +84,11 @@ function table(rows: readonly ScopedFinding[], input: SummaryInput, limit: numbe
       `| ${ICON[f.severity]} | ${ruleLink(f.rule, input.docsUrl(f.rule))} | ${where} | ${message} |`
     )
   }
-  if (rows.length > shown.length) out.push(``, `… and ${rows.length - shown.length} more.`)
+  if (rows.length > shown.length) out.push(``, `… and ${rows.length - shown.length} more: ${more}.`)
   return out
 }
 
-function render(input: SummaryInput, limit: number): string {
+function render(input: SummaryInput, limit: number, more: string): string {
   const inScope = input.findings
     .filter((f) => f.inScope)
     .sort((a, b) => compareFindings(a.finding, b.finding))
@@ -102,13 +107,13 @@ function render(input: SummaryInput, limit: number): string {
     '',
     `${input.failed ? '❌' : '✅'} ${inert(input.reason)}`
   )
-  if (inScope.length > 0) out.push('', ...table(inScope, input, limit))
+  if (inScope.length > 0) out.push('', ...table(inScope, input, limit, more))
   if (outside.length > 0) {
     out.push(
       '',
       `<details><summary>${outside.length} finding${outside.length === 1 ? '' : 's'} outside the changes (not counted)</summary>`,
       '',
-      ...table(outside, input, limit),
+      ...table(outside, input, limit, more),
       '',
       '</details>'
     )
@@ -120,11 +125,36 @@ function render(input: SummaryInput, limit: number): string {
   return out.join('\n')
 }
 
-/** The summary markdown, shortened (fewer table rows) until it fits a comment. */
-export function renderSummary(input: SummaryInput): string {
-  for (const limit of ROW_LIMITS) {
-    const text = render(input, limit)
-    if (text.length <= MAX_SUMMARY || limit === 0) return text.slice(0, MAX_SUMMARY)
+/**
+ * The job summary holds every finding (GitHub keeps up to 1 MiB of it per step); only a run with
+ * thousands of findings is cut, and then the rest are in the SARIF file.
+ */
+export const MAX_JOB_SUMMARY = 1_000_000
+const JOB_ROW_LIMITS = [Infinity, 4000, 1000]
+
+export interface RenderOptions {
+  /** Longest text (default: a comment's, MAX_SUMMARY). */
+  max?: number
+  /** What the line after a cut table says (default: where every finding is listed). */
+  more?: string
+}
+
+/**
+ * The summary markdown. As a pull-request comment (the default) it is shortened — fewer table
+ * rows — until it fits GitHub's comment limit, and a cut table says every finding is in the job
+ * summary; as the job summary (`max: MAX_JOB_SUMMARY`) it lists every finding.
+ */
+export function renderSummary(input: SummaryInput, options: RenderOptions = {}): string {
+  const max = options.max ?? MAX_SUMMARY
+  const limits = max > MAX_SUMMARY ? JOB_ROW_LIMITS : ROW_LIMITS
+  const more =
+    options.more ??
+    (max > MAX_SUMMARY
+      ? 'every finding is in the SARIF file (output `sarif-file`)'
+      : "every finding is listed in the run's job summary")
+  for (const limit of limits) {
+    const text = render(input, limit, more)
+    if (text.length <= max || limit === limits[limits.length - 1]) return text.slice(0, max)
   }
   return ''
 }

@@ -3,6 +3,7 @@ import type { ComposeDoc } from '../../parse/compose.js'
 import { DC0001 } from './DC0001.js'
 import { DC0002 } from './DC0002.js'
 import { DC0003 } from './DC0003.js'
+import { DC0004 } from './DC0004.js'
 import { DC1001 } from './DC1001.js'
 import { DC1002 } from './DC1002.js'
 import { DC1003 } from './DC1003.js'
@@ -35,6 +36,7 @@ export const composeRules: readonly Rule<ComposeDoc>[] = [
   DC0001,
   DC0002,
   DC0003,
+  DC0004,
   DC1001,
   DC1002,
   DC1003,

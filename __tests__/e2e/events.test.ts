@@ -185,17 +185,24 @@ describe.concurrent('other events (end to end)', () => {
     })
   })
 
-  it('pull_request_target: the configuration comes from the base commit, not from the change', async () => {
+  it('the configuration comes from the base commit (config-from: base, pull_request_target), not from the change', async () => {
     const head = { Dockerfile: APT, '.docker-review.yml': 'rules:\n  DL3014: off\n' }
     await withPullRequest({ Dockerfile: 'FROM debian:12\n' }, head, async (s) => {
       const rule = (name: string) =>
         ourComments(s.world, 1).some((c) => c.body.includes(`rule=${name}`))
-      await s.review()
+      // Opting in to the head's configuration: the pull request turns DL3014 off for itself.
+      await s.review({ inputs: { 'config-from': 'head' } })
       expect(rule('DL3014')).toBe(false)
+      // The default reads the base: the change to the configuration does not apply to itself.
+      const byDefault = await s.review()
+      expect(rule('DL3014')).toBe(true)
+      expect(byDefault.summary).toContain('configuration was read from the base commit')
+      expect(byDefault.summary).toContain('takes effect once merged')
       const target = await runAction({
         standin: s.standin,
         event: 'pull_request_target',
-        payload: pullRequestPayload(s.world, 1)
+        payload: pullRequestPayload(s.world, 1),
+        inputs: { 'config-from': 'head' }
       })
       expect(target.code).toBe(0)
       expect(rule('DL3014')).toBe(true)

@@ -201,16 +201,23 @@ describe.concurrent('pull request review (end to end)', () => {
     })
   })
 
-  it('reads a checkout at the head from disk: list files, one GraphQL read, review, summary', async () => {
+  it('reads a checkout at the head from disk: list files, base config, one GraphQL read, review, summary', async () => {
     await withPullRequest(base, changesFrom(base, head), async (s) => {
       const workspace = checkout(s.world, s.world.pulls.get(1)!.headSha)
       const run = await s.review({ workspace })
       expect(run.stdout).toContain('Reading files from the checkout')
+      // The configuration is read at the base commit (`config-from: base`), the files from disk.
       expect(run.requests.map((r) => r.operation.split(' ')[0])).toEqual([
         'pulls/list-files',
         'graphql:query',
+        'graphql:query',
         'pulls/create-review',
         'issues/create-comment'
+      ])
+      const headOnly = await s.review({ workspace, inputs: { 'config-from': 'head' } })
+      expect(headOnly.requests.map((r) => r.operation.split(' ')[0])).toEqual([
+        'pulls/list-files',
+        'graphql:query'
       ])
       expectSuggestionsFix(s.standin, 1)
       expect(existsSync(join(workspace, 'docker-review.sarif'))).toBe(true)

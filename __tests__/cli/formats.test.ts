@@ -9,6 +9,7 @@ import { NOT_LINTED_CHECK, toGitlab } from '../../src/format/gitlab.js'
 import { toRdjson } from '../../src/format/rdjson.js'
 import { fingerprints } from '../../src/review/fingerprint.js'
 import { registry } from '../../src/rules/index.js'
+import { cli, sandbox } from './harness.js'
 
 /** --format gitlab, checkstyle and rdjson: the shapes their consumers read. */
 
@@ -259,5 +260,33 @@ describe('rdjson', () => {
     )
     expect(d?.severity).toBe('INFO')
     expect(d?.suggestions).toBeUndefined()
+  })
+})
+
+describe('through the CLI', () => {
+  const dir = sandbox({
+    'app/Dockerfile': 'FROM ubuntu\nMAINTAINER me\n',
+    'clean/Dockerfile': 'FROM debian:12\nUSER app\nHEALTHCHECK NONE\n',
+    'bin/Dockerfile': Buffer.from([0x46, 0x00, 0x01])
+  })
+
+  it('--format gitlab, rdjson and checkstyle print the reports and keep the exit code', () => {
+    const gitlab = cli(dir, 'lint', '--format', 'gitlab')
+    expect(gitlab.code).toBe(1)
+    const report = JSON.parse(gitlab.out)
+    expect(ajv.validate(gitlabSchema, report), ajv.errorsText()).toBe(true)
+    expect(report.map((i: { check_name: string }) => i.check_name)).toContain(NOT_LINTED_CHECK)
+    const rd = cli(dir, 'lint', '--format', 'rdjson')
+    expect(rd.code).toBe(1)
+    expect(ajv.validate(rdjsonSchema, JSON.parse(rd.out)), ajv.errorsText()).toBe(true)
+    const xml = cli(dir, 'lint', '--format', 'checkstyle')
+    expect(xml.code).toBe(1)
+    expect(xml.out).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<checkstyle version="4.3">\n/
+    )
+    expect(xml.out).toContain('<file name="app/Dockerfile">')
+    expect(xml.out).toContain('source="docker-review.DL4000"')
+    expect(xml.out).toContain('<file name="bin/Dockerfile">')
+    expect(xml.out.trimEnd().endsWith('</checkstyle>')).toBe(true)
   })
 })

@@ -1,3 +1,5 @@
+import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { configFormat } from '../../src/cli/lint.js'
@@ -290,5 +292,66 @@ describe('progress line on stderr', () => {
     expect(out.split('\r')).toHaveLength(3)
     p.done()
     expect(out.endsWith(`\r${' '.repeat('linting 11/1000 files…'.length)}\r`)).toBe(true)
+  })
+})
+
+describe('walking directories never follows a symlink out of the root', () => {
+  function tree(): { root: string; outside: string } {
+    const base = realpathSync(mkdtempSync(join(tmpdir(), 'dr-links-')))
+    const root = join(base, 'repo')
+    const outside = join(base, 'outside')
+    mkdirSync(join(outside, 'more'), { recursive: true })
+    writeFileSync(join(outside, 'Dockerfile'), 'FROM secret-registry/SECRET-OUTSIDE\n')
+    writeFileSync(join(outside, 'more', 'Dockerfile'), 'FROM secret-registry/SECRET-DIR\n')
+    for (const d of ['in', 'alias', 'app', 'linked', '.git'])
+      mkdirSync(join(root, d), { recursive: true })
+    writeFileSync(join(root, 'in', 'Dockerfile'), 'FROM debian:12\n')
+    writeFileSync(
+      join(root, '.git', 'config'),
+      '[http]\n  extraheader = AUTHORIZATION: basic SECRET-TOKEN\n'
+    )
+    symlinkSync(join(outside, 'Dockerfile'), join(root, 'app', 'Dockerfile')) // absolute, outside
+    symlinkSync('../../outside/Dockerfile', join(root, 'app', 'Dockerfile.rel')) // relative, outside
+    symlinkSync('../in/Dockerfile', join(root, 'alias', 'Dockerfile')) // inside: linted once
+    symlinkSync(join(outside, 'more'), join(root, 'linked', 'dir')) // a folder outside
+    symlinkSync('.git/config', join(root, 'compose.yaml')) // inside, but .git
+    symlinkSync('missing', join(root, 'in', 'Dockerfile.dangling'))
+    return { root, outside }
+  }
+
+  it('reads nothing outside the root (or in .git), and says which links it did not follow', () => {
+    const { root } = tree()
+    const run = cli(root, 'lint', '--format', 'json')
+    expect(run.out).not.toMatch(/SECRET/)
+    const doc = JSON.parse(run.out)
+    expect(doc.files).toEqual([{ path: 'alias/Dockerfile', kind: 'dockerfile' }])
+    expect(doc.errors).toEqual([
+      { file: 'app/Dockerfile', message: 'symlink to a file outside ., not read' },
+      { file: 'app/Dockerfile.rel', message: 'symlink to a file outside ., not read' },
+      { file: 'compose.yaml', message: 'symlink to a file in .git, not read' }
+    ])
+    expect(run.code).toBe(1) // a file that was not linted fails the run, as in the action
+    for (const format of ['tty', 'sarif', 'gitlab', 'checkstyle', 'rdjson', 'github']) {
+      expect(cli(root, 'lint', '--format', format).out, format).not.toMatch(/SECRET/)
+    }
+  })
+
+  it('the boundary is the directory given, wherever the command runs', () => {
+    const { root } = tree()
+    const doc = JSON.parse(cli(join(root, '..'), 'lint', '--format', 'json', 'repo/app').out)
+    expect(doc.files).toEqual([])
+    expect(doc.errors.map((e: { message: string }) => e.message)).toEqual([
+      'symlink to a file outside repo/app, not read',
+      'symlink to a file outside repo/app, not read'
+    ])
+    // alias/ points into in/, which is outside repo/alias when that is the root walked.
+    expect(JSON.parse(cli(root, 'lint', '-f', 'json', 'alias').out).errors).toHaveLength(1)
+  })
+
+  it('an explicit symlink argument is followed', () => {
+    const { root } = tree()
+    const doc = JSON.parse(cli(root, 'lint', '--format', 'json', 'app/Dockerfile').out)
+    expect(doc.files).toEqual([{ path: 'app/Dockerfile', kind: 'dockerfile' }])
+    expect(doc.errors).toEqual([])
   })
 })

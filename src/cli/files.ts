@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs'
-import { relative, resolve, sep } from 'node:path'
+import { isAbsolute, relative, resolve, sep } from 'node:path'
 import ignore, { type Ignore } from 'ignore'
 import picomatch from 'picomatch'
 import type { FileKind } from '../core/types.js'
@@ -9,6 +9,12 @@ import type { FileKind } from '../core/types.js'
  * name, or later the content); `-` for the standard input; directories walked with `.gitignore`
  * files respected (nested ones too), `.git` and `node_modules` skipped, and files picked by name
  * unless `--kind` forces every file.
+ *
+ * A walk never leaves the directory it was given: a symlinked file is linted (once) only when its
+ * real path is inside that directory and not under `.git`; a symlink to anything else that would
+ * have been linted is reported as not read, and symlinked directories are never entered (what is
+ * inside the root is walked where it really is). An explicit argument is followed wherever it
+ * points: the user named it.
  */
 
 export interface Target {
@@ -43,6 +49,11 @@ function display(cwd: string, full: string): string {
   return (rel.startsWith('..') ? full : rel || '.').split(sep).join('/')
 }
 
+function inside(root: string, full: string): boolean {
+  const rel = relative(root, full)
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
+}
+
 export function collectTargets(paths: string[], options: CollectOptions): Collected {
   const targets: Target[] = []
   const errors: Collected['errors'] = []
@@ -73,6 +84,11 @@ export function collectTargets(paths: string[], options: CollectOptions): Collec
         const path = display(options.cwd, file)
         const kind = kindOf(path)
         if (!kind || ignored(path)) return
+        if (typeof real !== 'string') {
+          const where = real.git ? 'in .git' : `outside ${display(options.cwd, full)}`
+          errors.push({ file: path, message: `symlink to a file ${where}, not read` })
+          return
+        }
         if (seen.has(real)) return
         seen.add(real)
         targets.push({ path, full: real, kind })
@@ -88,12 +104,28 @@ export function collectTargets(paths: string[], options: CollectOptions): Collec
   return { targets, errors, missing }
 }
 
+/** Where a symlink met on a walk leads: a file it may lint, one it may not, or nothing. */
+type Linked = string | { git: boolean }
+
+/** Real path of a symlink the walk may take as a file, or why not; undefined: not a file. */
+function linkedFile(root: string, full: string): Linked | undefined {
+  let real: string
+  try {
+    real = realpathSync(full)
+    if (!statSync(real).isFile()) return undefined
+  } catch {
+    return undefined // dangling, or a loop
+  }
+  if (!inside(root, real)) return { git: false }
+  return relative(root, real).split(sep).includes('.git') ? { git: true } : real
+}
+
 /** `dir` as given, `realDir` its real path (the walk never enters a symlinked directory). */
 function walk(
   dir: string,
   realDir: string,
   root: string,
-  visit: (file: string, real: string) => void,
+  visit: (file: string, real: Linked) => void,
   rules: Array<{ base: string; ig: Ignore }> = []
 ): void {
   let gitignore: string | undefined
@@ -121,5 +153,9 @@ function walk(
     if (hidden) continue
     if (isDir) walk(full, resolve(realDir, entry.name), root, visit, scoped)
     else if (entry.isFile()) visit(full, resolve(realDir, entry.name))
+    else if (entry.isSymbolicLink()) {
+      const real = linkedFile(root, full)
+      if (real !== undefined) visit(full, real)
+    }
   }
 }

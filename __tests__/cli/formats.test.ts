@@ -289,4 +289,15 @@ describe('through the CLI', () => {
     expect(xml.out).toContain('<file name="bin/Dockerfile">')
     expect(xml.out.trimEnd().endsWith('</checkstyle>')).toBe(true)
   })
+
+  it('--format github escapes a file that was not linted like any finding', () => {
+    const hostile = sandbox({ 'x\n::warning::injected/Dockerfile': Buffer.from([0x46, 0x00]) })
+    const run = cli(hostile, 'lint', '--format', 'github')
+    expect(run.code).toBe(1)
+    expect(run.out.split('\n').filter((l) => l.startsWith('::'))).toEqual([
+      expect.stringMatching(
+        /^::error file=x%0A%3A%3Awarning%3A%3Ainjected\/Dockerfile,line=1,.*title=not-linted \(error\)::.*binary/
+      )
+    ])
+  })
 })

@@ -23,7 +23,7 @@ import {
 import { detectKind } from '../detect.js'
 import { toJsonReport } from '../format/json.js'
 import { toSarif } from '../format/sarif.js'
-import { annotationCommands } from '../format/github.js'
+import { annotationCommand, annotationCommands } from '../format/github.js'
 import { toGitlab } from '../format/gitlab.js'
 import { toCheckstyle } from '../format/checkstyle.js'
 import { toRdjson } from '../format/rdjson.js'
@@ -276,9 +276,18 @@ function render(
       return toCheckstyle(results, out.problems)
     case 'github': {
       const { lines } = annotationCommands(results.flatMap((r) => r.findings))
-      return [...lines, ...out.problems.map((e) => `::error file=${e.file}::${e.message}`)]
-        .map((l) => `${l}\n`)
-        .join('')
+      // Through the same escaping as findings: a file name or message with a newline must not
+      // become a workflow command of its own.
+      const notLinted = out.problems.map((e) =>
+        annotationCommand({
+          rule: 'not-linted',
+          severity: 'error',
+          message: e.message,
+          file: e.file,
+          range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }
+        })
+      )
+      return [...lines, ...notLinted].map((l) => `${l}\n`).join('')
     }
     case 'tty':
       return formatTty(results, registry, {

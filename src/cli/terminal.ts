@@ -28,7 +28,7 @@ export interface Progress {
 }
 
 /** After this long, a run shows its progress. */
-export const PROGRESS_AFTER_MS = 1000
+const PROGRESS_AFTER_MS = 1000
 /** Redraw at most this often. */
 const REDRAW_MS = 100
 

@@ -45,7 +45,7 @@ const SEVERITY: Record<Severity, RdSeverity> = {
   style: 'INFO'
 }
 
-export const RD_SOURCE = {
+const RD_SOURCE = {
   name: 'docker-review',
   url: 'https://github.com/docker-review/docker-review'
 }

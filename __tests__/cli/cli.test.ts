@@ -1,32 +1,8 @@
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, cpSync, readdirSync } from 'node:fs'
+import { mkdtempSync, readFileSync, cpSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runCli, type CliIO } from '../../src/cli/main.js'
-
-function sandbox(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'dr-cli-'))
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true })
-    writeFileSync(join(dir, path), content)
-  }
-  return dir
-}
-
-function cli(cwd: string, ...argv: string[]): { code: number; out: string; err: string } {
-  let out = ''
-  let err = ''
-  const io: CliIO = {
-    cwd,
-    env: {},
-    stdout: (t) => (out += t),
-    stderr: (t) => (err += t),
-    isTTY: false,
-    tools: () => ({}),
-    now: () => new Date('2026-01-01T00:00:00Z')
-  }
-  return { code: runCli(argv, io), out, err }
-}
+import { cli, sandbox } from './harness.js'
 
 const DOCKERFILE = 'FROM ubuntu\nRUN apt-get update && apt-get install curl\nMAINTAINER me\n'
 

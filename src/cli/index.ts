@@ -9,6 +9,7 @@ process.exitCode = runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   isTTY: process.stdout.isTTY === true,
+  stderrIsTTY: process.stderr.isTTY === true,
   tools: () => {
     const shellcheck = createShellcheck()
     return shellcheck ? { shellcheck } : {}

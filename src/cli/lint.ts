@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { basename, join } from 'node:path'
+import { basename, join, resolve } from 'node:path'
+import { isMap, parseDocument } from 'yaml'
 import {
   DEFAULT_FILE_BUDGET_MS,
   lintFiles,
@@ -22,15 +23,22 @@ import {
 import { detectKind } from '../detect.js'
 import { toJsonReport } from '../format/json.js'
 import { toSarif } from '../format/sarif.js'
-import { annotationCommands } from '../format/github.js'
+import { annotationCommand, annotationCommands } from '../format/github.js'
+import { toGitlab } from '../format/gitlab.js'
+import { toCheckstyle } from '../format/checkstyle.js'
+import { toRdjson } from '../format/rdjson.js'
 import { formatTty } from '../format/tty.js'
+import hadolintSchema from '../config/hadolint.schema.json' with { type: 'json' }
+import ownSchema from '../config/docker-review.schema.json' with { type: 'json' }
 import { heapPacer } from '../io/heap.js'
 import { decodeSource, encodeSource, type Source } from '../io/source.js'
 import { diskWorkspace } from '../io/workspace.js'
 import { registry } from '../rules/index.js'
 import { VERSION } from '../version.js'
 import { collectTargets } from './files.js'
-import { LINT_USAGE, parseLintArgs } from './args.js'
+import { CliError, LINT_USAGE, parseLintArgs, type Format } from './args.js'
+import { sniffKind } from './sniff.js'
+import { progressLine, useColor, type Progress } from './terminal.js'
 
 export interface LintIO {
   cwd: string
@@ -38,21 +46,67 @@ export interface LintIO {
   stdout(text: string): void
   stderr(text: string): void
   isTTY: boolean
+  /** Is stderr a terminal (the progress line)? Default false. */
+  stderrIsTTY?: boolean
+  /** The whole standard input, for `lint -` (default: read file descriptor 0). */
+  readStdin?: () => Buffer
+  /** Milliseconds on a monotonic clock, for the progress line (default performance.now). */
+  clock?: () => number
   /** External tools (ShellCheck), created by the entry point. */
   tools: () => Tools
   /** Time budget per file (default DEFAULT_FILE_BUDGET_MS on the process clock). */
   budget?: Budget
 }
 
+type Problem = { file: string; message: string }
+
+/** Why a file could not be read, in a few words (no stack, no errno noise). */
+function readFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code
+  if (code === 'ENOENT') return 'no such file'
+  if (code === 'EISDIR') return 'is a directory'
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
+  return error instanceof Error ? error.message : String(error)
+}
+
+const keysOf = (schema: { properties: object }): Set<string> =>
+  new Set(Object.keys(schema.properties))
+const HADOLINT_KEYS = keysOf(hadolintSchema)
+const OWN_KEYS = keysOf(ownSchema)
+
+/**
+ * Which format an explicit --config file is in: by name (`*hadolint*` / `*docker-review*`), else
+ * by its top-level keys (the two schemas share none). Parsing proper is config.ts's.
+ */
+export function configFormat(file: string, text: string): 'own' | 'hadolint' {
+  const name = basename(file).toLowerCase()
+  if (name.includes('hadolint')) return 'hadolint'
+  if (name.includes('docker-review')) return 'own'
+  const doc = parseDocument(text)
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return 'own'
+  const keys = doc.contents.items.map((pair) => String((pair.key as { value?: unknown })?.value))
+  return keys.some((k) => HADOLINT_KEYS.has(k)) && !keys.some((k) => OWN_KEYS.has(k))
+    ? 'hadolint'
+    : 'own'
+}
+
 function readConfig(cwd: string, explicit: string | undefined): ConfigTexts {
-  const read = (file: string): { file: string; text: string } => ({
-    file,
-    text: readFileSync(join(cwd, file), 'utf8')
-  })
-  if (explicit) {
-    return /hadolint/i.test(basename(explicit))
-      ? { hadolint: read(explicit) }
-      : { own: read(explicit) }
+  if (explicit !== undefined) {
+    let text: string
+    try {
+      text = readFileSync(resolve(cwd, explicit), 'utf8')
+    } catch (error) {
+      throw new CliError(`cannot read config file ${explicit}: ${readFailure(error)}`)
+    }
+    const file = { file: explicit, text }
+    return configFormat(explicit, text) === 'hadolint' ? { hadolint: file } : { own: file }
+  }
+  const read = (file: string): { file: string; text: string } => {
+    try {
+      return { file, text: readFileSync(join(cwd, file), 'utf8') }
+    } catch (error) {
+      throw new CliError(`cannot read config file ${file}: ${readFailure(error)}`)
+    }
   }
   const own = OWN_CONFIG_FILES.find((f) => existsSync(join(cwd, f)))
   const hadolint = HADOLINT_CONFIG_FILES.find((f) => existsSync(join(cwd, f)))
@@ -61,6 +115,8 @@ function readConfig(cwd: string, explicit: string | undefined): ConfigTexts {
 
 /** `docker-review lint`: returns the exit code. */
 export function runLint(argv: string[], io: LintIO): number {
+  const clock = io.clock ?? (() => performance.now())
+  const started = clock()
   const args = parseLintArgs(argv)
   if (args.help) {
     io.stdout(LINT_USAGE)
@@ -75,18 +131,23 @@ export function runLint(argv: string[], io: LintIO): number {
     cwd: io.cwd,
     detect: detectKind,
     forceKind: args.kind,
-    ignorePaths: config.ignorePaths
+    ignorePaths: config.ignorePaths,
+    stdinFilename: args.stdinFilename
   })
-  const errors = [...collected.errors]
+  if (collected.missing.length > 0) {
+    throw new CliError(`no such file or directory: ${collected.missing.join(', ')}`)
+  }
+  const errors: Problem[] = [...collected.errors]
   const sources = new Map<string, Source>()
   const inputs: LintInput[] = []
   const fullPath = new Map<string, string>()
+  const unknown: string[] = []
   for (const target of collected.targets) {
     let bytes: Buffer
     try {
-      bytes = readFileSync(target.full)
+      bytes = target.full === undefined ? readStdin(io) : readFileSync(target.full)
     } catch (error) {
-      errors.push({ file: target.path, message: `cannot read: ${(error as Error).message}` })
+      errors.push({ file: target.path, message: `cannot read: ${readFailure(error)}` })
       continue
     }
     const decoded = decodeSource(bytes)
@@ -94,10 +155,20 @@ export function runLint(argv: string[], io: LintIO): number {
       errors.push({ file: target.path, message: decoded.reason })
       continue
     }
+    const kind = target.kind ?? sniffKind(decoded.source.text)
+    if (!kind) {
+      unknown.push(target.path)
+      continue
+    }
     if (decoded.warning) errors.push({ file: target.path, message: decoded.warning })
     sources.set(target.path, decoded.source)
-    fullPath.set(target.path, target.full)
-    inputs.push({ path: target.path, kind: target.kind, text: decoded.source.text })
+    if (target.full !== undefined) fullPath.set(target.path, target.full)
+    inputs.push({ path: target.path, kind, text: decoded.source.text })
+  }
+  if (unknown.length > 0) {
+    throw new CliError(
+      `cannot tell whether ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} a Dockerfile or a compose file: use --kind dockerfile|compose`
+    )
   }
 
   const tools = config.settings.shellcheck ? io.tools() : {}
@@ -110,17 +181,41 @@ export function runLint(argv: string[], io: LintIO): number {
       'docker-review: shellcheck (>= 0.7) not found on PATH: ShellCheck (SC) checks of RUN were skipped.\n'
     )
   }
+  const progress = (verb: string): Progress =>
+    progressLine({
+      enabled: io.stderrIsTTY === true,
+      write: io.stderr,
+      now: clock,
+      started,
+      verb,
+      total: inputs.length
+    })
+  const pacer = heapPacer()
+  let ticking: Progress | undefined
   const options: LintOptions = {
     registry,
     config,
     workspace: diskWorkspace(io.cwd),
     tools,
     budget: io.budget ?? { ms: DEFAULT_FILE_BUDGET_MS, now: () => performance.now() },
-    afterFile: heapPacer()
+    afterFile: () => {
+      pacer()
+      ticking?.tick()
+    }
   }
-  let results = lintFiles(inputs, options)
+  const lintAll = (batch: LintInput[]): FileResult[] => {
+    ticking = progress('linting')
+    try {
+      return lintFiles(batch, options)
+    } finally {
+      ticking.done()
+      ticking = undefined
+    }
+  }
+  let results = lintAll(inputs)
 
   if (args.fix) {
+    const fixing = progress('fixing')
     const fixedInputs = inputs.map((input) => {
       const result = fixUntilStable(
         input.text,
@@ -132,48 +227,73 @@ export function runLint(argv: string[], io: LintIO): number {
         writeFileSync(fullPath.get(input.path)!, encodeSource(source))
         sources.set(input.path, source)
       }
+      fixing.tick()
       return { ...input, text: result.text }
     })
-    results = lintFiles(fixedInputs, options)
+    fixing.done()
+    results = lintAll(fixedInputs)
   }
 
-  io.stdout(render(results, args.format, errors, sources, io, args.color))
+  const problems = [
+    ...errors,
+    ...results.flatMap((r) => r.errors.map((message) => ({ file: r.path, message })))
+  ]
+  const texts = new Map([...sources].map(([path, source]) => [path, source.text]))
+  io.stdout(render(results, args.format, { errors, problems, texts, color: args.color }, io))
   const failing = results.some((r) => r.findings.some((f) => reaches(f.severity, config.failOn)))
-  const broken =
-    config.failOn !== 'none' && (errors.length > 0 || results.some((r) => r.errors.length > 0))
+  const broken = config.failOn !== 'none' && problems.length > 0
   return failing || broken ? 1 : 0
+}
+
+function readStdin(io: LintIO): Buffer {
+  return io.readStdin ? io.readStdin() : readFileSync(0)
 }
 
 function render(
   results: FileResult[],
-  format: string,
-  errors: Array<{ file: string; message: string }>,
-  sources: Map<string, Source>,
-  io: LintIO,
-  color: boolean | undefined
+  format: Format,
+  out: {
+    /** Problems found before linting (unreadable files, symlinks not followed). */
+    errors: Problem[]
+    /** Those plus the problems of linting itself (a crashed rule). */
+    problems: Problem[]
+    texts: Map<string, string>
+    color: boolean | undefined
+  },
+  io: LintIO
 ): string {
+  const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`
   switch (format) {
     case 'json':
-      return `${JSON.stringify(toJsonReport(results, registry, errors), null, 2)}\n`
+      return json(toJsonReport(results, registry, out.errors))
     case 'sarif':
-      return `${JSON.stringify(toSarif(results, registry, { toolVersion: VERSION, extraErrors: errors }), null, 2)}\n`
+      return json(toSarif(results, registry, { toolVersion: VERSION, extraErrors: out.errors }))
+    case 'gitlab':
+      return json(toGitlab(results, out.texts, out.problems))
+    case 'rdjson':
+      return json(toRdjson(results, registry, out.texts, out.problems))
+    case 'checkstyle':
+      return toCheckstyle(results, out.problems)
     case 'github': {
       const { lines } = annotationCommands(results.flatMap((r) => r.findings))
-      const problems = [
-        ...errors,
-        ...results.flatMap((r) => r.errors.map((message) => ({ file: r.path, message })))
-      ]
-      return [...lines, ...problems.map((e) => `::error file=${e.file}::${e.message}`)]
-        .map((l) => `${l}\n`)
-        .join('')
+      // Through the same escaping as findings: a file name or message with a newline must not
+      // become a workflow command of its own.
+      const notLinted = out.problems.map((e) =>
+        annotationCommand({
+          rule: 'not-linted',
+          severity: 'error',
+          message: e.message,
+          file: e.file,
+          range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }
+        })
+      )
+      return [...lines, ...notLinted].map((l) => `${l}\n`).join('')
     }
-    default: {
-      const useColor = color ?? (io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb')
+    case 'tty':
       return formatTty(results, registry, {
-        color: useColor,
-        sources: new Map([...sources].map(([k, v]) => [k, v.text])),
-        extraErrors: errors
+        color: useColor(out.color, io.env, io.isTTY),
+        sources: out.texts,
+        extraErrors: out.errors
       })
-    }
   }
 }

@@ -3,15 +3,16 @@ import { ConfigError } from '../config/config.js'
 import type { Budget } from '../lint/engine.js'
 import type { Tools } from '../core/tools.js'
 import { VERSION } from '../version.js'
-import { UsageError } from './args.js'
+import { CliError, UsageError } from './args.js'
 import { runLint } from './lint.js'
 import { runTagsCli } from './tags.js'
 
 export const USAGE = `docker-review ${VERSION}: review Dockerfiles and compose files; compute PR-safe image tags.
 
 Usage:
-  docker-review lint [paths…] [--format tty|json|sarif|github] [--fix] [--config FILE]
+  docker-review lint [paths… | -] [--format FORMAT] [--fix] [--config FILE]
                      [--kind dockerfile|compose] [--fail-on LEVEL] [--enable-all]
+                     (FORMAT: tty, json, sarif, github, gitlab, checkstyle, rdjson)
   docker-review tags --event-name NAME --ref REF --sha SHA [--images …] [--tags …] [--format json|lines]
   docker-review --version | --help
 
@@ -23,14 +24,25 @@ export interface CliIO {
   env: Record<string, string | undefined>
   stdout(text: string): void
   stderr(text: string): void
+  /** Is stdout a terminal (colours)? */
   isTTY: boolean
+  /** Is stderr a terminal (the progress line)? Default false. */
+  stderrIsTTY?: boolean
+  /** The whole standard input, for `lint -`. */
+  readStdin?: () => Buffer
+  /** Milliseconds on a monotonic clock, for the progress line (default performance.now). */
+  clock?: () => number
   tools: () => Tools
   now(): Date
   /** Time budget per file for `lint` (default: 10 s on the process clock). */
   budget?: Budget
 }
 
-/** The CLI: returns the exit code (0 ok, 1 findings at/above --fail-on, 2 usage error or crash). */
+/**
+ * The CLI: returns the exit code (0 ok; 1 findings at/above --fail-on or a file not linted; 2 usage,
+ * path or configuration error, or a crash). Every exit-2 error is one line on stderr (a config
+ * file's schema problems follow it, one per line, located), never a stack trace.
+ */
 export function runCli(argv: string[], io: CliIO): number {
   const [command, ...rest] = argv
   try {
@@ -62,10 +74,8 @@ export function runCli(argv: string[], io: CliIO): number {
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(
-        `docker-review: ${error.message}\nRun 'docker-review ${command} --help' for usage.\n`
-      )
-    } else if (error instanceof ConfigError) {
+      io.stderr(`docker-review: ${error.message} (see 'docker-review ${command} --help')\n`)
+    } else if (error instanceof CliError || error instanceof ConfigError) {
       io.stderr(`docker-review: ${error.message}\n`)
     } else {
       io.stderr(

@@ -66,16 +66,22 @@ describe('docker-review lint', () => {
     expect(cli(dir, 'frobnicate').code).toBe(2)
   })
 
-  it('reports a binary file and still lints the others', () => {
+  it('fails closed on a binary file (DR0001) and still lints the others', () => {
     const dir = sandbox({
       'a/Dockerfile': Buffer.from([0x46, 0x52, 0x00, 0x01, 0x02]),
       'b/Dockerfile': 'FROM debian\n'
     })
     const { code, out } = cli(dir, 'lint', '--format', 'json')
     const doc = JSON.parse(out)
-    expect(doc.errors).toEqual([
-      { file: 'a/Dockerfile', message: expect.stringContaining('binary') }
-    ])
+    expect(doc.errors).toEqual([])
+    expect(doc.findings).toContainEqual(
+      expect.objectContaining({
+        file: 'a/Dockerfile',
+        rule: 'DR0001',
+        severity: 'error',
+        message: expect.stringContaining('binary')
+      })
+    )
     expect(
       doc.findings.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`)
     ).toContain('b/Dockerfile DL3006')

@@ -1,6 +1,6 @@
 import { Ajv } from 'ajv'
 import { describe, expect, it } from 'vitest'
-import { lintFiles, type FileResult } from '../../src/core/engine.js'
+import { lintFiles, type FileResult } from '../../src/lint/engine.js'
 import { LineIndex } from '../../src/core/text.js'
 import type { Finding } from '../../src/core/types.js'
 import { resolveConfig } from '../../src/config/config.js'
@@ -275,7 +275,7 @@ describe('through the CLI', () => {
     expect(gitlab.code).toBe(1)
     const report = JSON.parse(gitlab.out)
     expect(ajv.validate(gitlabSchema, report), ajv.errorsText()).toBe(true)
-    expect(report.map((i: { check_name: string }) => i.check_name)).toContain(NOT_LINTED_CHECK)
+    expect(report.map((i: { check_name: string }) => i.check_name)).toContain('DR0001')
     const rd = cli(dir, 'lint', '--format', 'rdjson')
     expect(rd.code).toBe(1)
     expect(ajv.validate(rdjsonSchema, JSON.parse(rd.out)), ajv.errorsText()).toBe(true)
@@ -296,7 +296,7 @@ describe('through the CLI', () => {
     expect(run.code).toBe(1)
     expect(run.out.split('\n').filter((l) => l.startsWith('::'))).toEqual([
       expect.stringMatching(
-        /^::error file=x%0A%3A%3Awarning%3A%3Ainjected\/Dockerfile,line=1,.*title=not-linted \(error\)::.*binary/
+        /^::error file=x%0A%3A%3Awarning%3A%3Ainjected\/Dockerfile,line=1,.*title=DR0001.*::.*binary/
       )
     ])
   })

@@ -152,7 +152,11 @@ export function runLint(argv: string[], io: LintIO): number {
     }
     const decoded = decodeSource(bytes)
     if (!decoded.ok) {
-      errors.push({ file: target.path, message: decoded.reason })
+      // As in the action: a file of a known kind that cannot be linted is a finding (DR0001 /
+      // DC0004, error), so the verdict and every format show it like any other.
+      if (target.kind) {
+        inputs.push({ path: target.path, kind: target.kind, text: '', notChecked: decoded.reason })
+      } else errors.push({ file: target.path, message: decoded.reason })
       continue
     }
     const kind = target.kind ?? sniffKind(decoded.source.text)

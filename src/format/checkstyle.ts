@@ -1,4 +1,4 @@
-import type { FileResult } from '../core/engine.js'
+import type { FileResult } from '../lint/engine.js'
 import type { Severity } from '../core/types.js'
 
 /**

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { FileResult } from '../core/engine.js'
+import type { FileResult } from '../lint/engine.js'
 import { LineIndex } from '../core/text.js'
 import type { Severity } from '../core/types.js'
 import { fingerprints } from '../review/fingerprint.js'

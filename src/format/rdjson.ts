@@ -1,4 +1,4 @@
-import type { FileResult, Registry } from '../core/engine.js'
+import type { FileResult, Registry } from '../lint/engine.js'
 import { fixToLines } from '../core/fixes.js'
 import { LineIndex } from '../core/text.js'
 import type { Finding, Position, Severity } from '../core/types.js'

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { ConfigError } from '../config/config.js'
 import type { Budget } from '../core/engine.js'
 import type { Tools } from '../core/tools.js'
@@ -41,6 +42,10 @@ export function runCli(argv: string[], io: CliIO): number {
         return runTagsCli(rest, {
           env: io.env,
           readFile: (path) => readFileSync(path, 'utf8'),
+          writeFile: (path, text) => {
+            mkdirSync(dirname(path), { recursive: true })
+            writeFileSync(path, text)
+          },
           stdout: io.stdout,
           stderr: io.stderr,
           now: io.now

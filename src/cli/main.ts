@@ -13,7 +13,7 @@ export const USAGE = `docker-review ${VERSION}: review Dockerfiles and compose f
 Usage:
   docker-review lint [paths…] [--format tty|json|sarif|github] [--fix] [--config FILE]
                      [--kind dockerfile|compose] [--fail-on LEVEL] [--enable-all]
-  docker-review tags --event-name NAME --ref REF --sha SHA [--images …] [--tags …] [--format json|lines]
+  docker-review tags [--event-name NAME --ref REF --sha SHA] [--images …] [--tags …] [--format lines|json|env]
   docker-review --version | --help
 
 Run 'docker-review <command> --help' for the options of a command.

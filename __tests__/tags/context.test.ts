@@ -143,6 +143,19 @@ describe('buildContext', () => {
     expect(ctxFor('issue_comment', 'refs/heads/main').pullRequest).toBe(true)
   })
 
+  it('does not follow a branch ref on a pull-request event: it is not the PR’s code', () => {
+    expect(ctxFor('pull_request', 'refs/heads/main')).toMatchObject({
+      pullRequest: true,
+      ref: 'refs/pull/7/merge',
+      shaIsBaseCommit: true
+    })
+    expect(ctxFor('merge_group', 'refs/heads/main')).toMatchObject({ pullRequest: true, ref: '' })
+    expect(ctxFor('merge_group', 'refs/heads/gh-readonly-queue/main/pr-1-abc')).toMatchObject({
+      ref: 'refs/heads/gh-readonly-queue/main/pr-1-abc',
+      shaIsBaseCommit: false
+    })
+  })
+
   it('counts merge_group as a pull-request run', () => {
     expect(ctxFor('merge_group', 'refs/heads/gh-readonly-queue/main/pr-1-abc').pullRequest).toBe(
       true

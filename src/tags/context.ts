@@ -150,11 +150,13 @@ function pullRequestOf(
   p: Record<string, unknown>
 ): PullRequestFacts {
   const pull = asRecord(p.pull_request)
-  if (eventName === 'merge_group') return { is: true, onBase: false }
+  // A pull-request event's ref is the PR's (`refs/pull/…`) or the merge queue's; any other ref
+  // (`pull_request_target`'s base branch, a hand-given `refs/heads/main`) is not the PR's code.
+  if (eventName === 'merge_group') return { is: true, onBase: !MERGE_QUEUE_BRANCH.test(githubRef) }
   if (PR_EVENTS.test(eventName)) {
     return {
       is: true,
-      onBase: eventName === 'pull_request_target',
+      onBase: eventName === 'pull_request_target' || !githubRef.startsWith('refs/pull/'),
       number: num(p.number) ?? num(pull.number),
       headSha: str(asRecord(pull.head).sha) || undefined
     }

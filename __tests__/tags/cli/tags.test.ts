@@ -147,6 +147,9 @@ describe('docker-review tags', () => {
       expect(r.stdout).toBe('')
       expect(r.stderr).toContain('treated as a pull request')
     }
+    // A pull-request event on a branch ref is not tagged as the branch either.
+    const onBranch = cli(['--event-name', 'pull_request', '--ref', 'refs/heads/main', '--sha', SHA])
+    expect(onBranch).toMatchObject({ code: 0, stdout: '' })
     // With a pull-request ref it is tagged as that pull request.
     const pr = cli([
       '--event-name',

@@ -139,6 +139,12 @@ describe('buildContext', () => {
     // A push to a merge queue's branch is pull-request code that is not merged yet.
     const queue = ctxFor('push', 'refs/heads/gh-readonly-queue/main/pr-3-abc')
     expect(queue).toMatchObject({ pullRequest: true, shaIsBaseCommit: false })
+    // A pull-request or merge-queue ref wins over a payload that looks trusted.
+    const onIssue = { repository: REPOSITORY, issue: { number: 5 } }
+    const queueRef = 'refs/heads/gh-readonly-queue/main/pr-3-abc'
+    expect(ctxFor('issue_comment', queueRef, { payload: onIssue }).pullRequest).toBe(true)
+    const pushRun = { repository: REPOSITORY, workflow_run: { event: 'push', head_branch: 'main' } }
+    expect(ctxFor('workflow_run', 'refs/pull/2/merge', { payload: pushRun }).pullRequest).toBe(true)
     // issue_comment without an issue in the payload cannot be proven to be on an issue.
     expect(ctxFor('issue_comment', 'refs/heads/main').pullRequest).toBe(true)
   })

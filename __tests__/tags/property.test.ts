@@ -18,7 +18,7 @@ import { buildContext } from '../../src/tags/context.js'
 import { DEFAULT_STABLE_TAGS } from '../../src/tags/guard.js'
 import { readTagInputs } from '../../src/tags/inputs.js'
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 400)
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1000)
 const DOCKER_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/
 
 const TRICKY_NAMES = [

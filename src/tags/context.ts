@@ -164,7 +164,7 @@ function pullRequestOf(
   if (eventName === 'workflow_run') {
     const run = asRecord(p.workflow_run)
     const prs = Array.isArray(run.pull_requests) ? run.pull_requests : []
-    if (prs.length === 0 && trustedTrigger(run)) return NOT_A_PR
+    if (prs.length === 0 && trustedTrigger(run) && !pullRequestRef(githubRef)) return NOT_A_PR
     return {
       is: true,
       onBase: true,
@@ -174,14 +174,18 @@ function pullRequestOf(
   }
   if (eventName === 'issue_comment') {
     const issue = asRecord(p.issue)
-    const onIssue = 'issue' in p && issue.pull_request === undefined
+    const onIssue = 'issue' in p && issue.pull_request === undefined && !pullRequestRef(githubRef)
     return onIssue ? NOT_A_PR : { is: true, onBase: true, number: num(issue.number) }
   }
-  if (/^refs\/pull\//.test(githubRef)) return { is: true, onBase: false }
-  if (MERGE_QUEUE_BRANCH.test(githubRef)) return { is: true, onBase: false }
+  if (pullRequestRef(githubRef)) return { is: true, onBase: false }
   if (TRUSTED_EVENTS.has(eventName) && /^refs\/(?:heads|tags)\/./.test(githubRef)) return NOT_A_PR
   // Unknown or ambiguous: a pull request we cannot name.
   return { is: true, onBase: true }
+}
+
+/** A pull request's ref, or a merge queue's branch (pull-request code not merged yet). */
+function pullRequestRef(ref: string): boolean {
+  return ref.startsWith('refs/pull/') || MERGE_QUEUE_BRANCH.test(ref)
 }
 
 /**

@@ -118,6 +118,12 @@ describe('buildContext', () => {
       isDefaultBranch: true
     })
     expect(wr({ event: 'schedule' }).pullRequest).toBe(false)
+    // Triggered on another branch or a tag: other code than the main it would be tagged as.
+    expect(wr({ event: 'push', head_branch: 'feature/x' })).toMatchObject({
+      pullRequest: true,
+      ref: ''
+    })
+    expect(wr({ event: 'release', head_branch: 'v1.2.3' }).pullRequest).toBe(true)
   })
 
   it('treats unknown and ambiguous events as pull requests, trusted ones on a branch or tag not', () => {

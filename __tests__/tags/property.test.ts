@@ -205,7 +205,8 @@ const run: fc.Arbitrary<Run> = fc
         links.length === 0 &&
         mayBeStableEvent(first) &&
         r.runPrs !== 'one' &&
-        !QUEUE.test(r.runBranch ?? '')
+        !QUEUE.test(r.runBranch ?? '') &&
+        (r.runBranch === undefined || r.ref === `refs/heads/${r.runBranch}`)
     } else if (r.event === 'issue_comment') mayBeStable = r.issue === 'issue'
     else mayBeStable = mayBeStableEvent(r.event) && branchOrTag
     const mustBeStable =

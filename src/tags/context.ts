@@ -164,7 +164,8 @@ function pullRequestOf(
   if (eventName === 'workflow_run') {
     const run = asRecord(p.workflow_run)
     const prs = Array.isArray(run.pull_requests) ? run.pull_requests : []
-    if (prs.length === 0 && trustedTrigger(run) && !pullRequestRef(githubRef)) return NOT_A_PR
+    if (prs.length === 0 && trustedTrigger(run, githubRef) && !pullRequestRef(githubRef))
+      return NOT_A_PR
     return {
       is: true,
       onBase: true,
@@ -189,14 +190,17 @@ function pullRequestRef(ref: string): boolean {
 }
 
 /**
- * A `workflow_run`'s own trigger, from its payload: a trusted event on a branch that is not a merge
- * queue's. `issue_comment` (on a PR or not: the payload does not say) and a chained `workflow_run`
+ * A `workflow_run`'s own trigger, from its payload: a trusted event on the branch the run tags (not
+ * a merge queue's). `issue_comment` (on a PR or not: the payload does not say) and a chained `workflow_run`
  * (whose trigger is not in the payload) are not trusted.
  */
-function trustedTrigger(run: Record<string, unknown>): boolean {
+function trustedTrigger(run: Record<string, unknown>, githubRef: string): boolean {
   const event = str(run.event)
   const branch = str(run.head_branch)
-  return TRUSTED_EVENTS.has(event) && !MERGE_QUEUE_BRANCH.test(branch)
+  // The run tags GITHUB_REF (the default branch); a trigger on another branch or a tag (a feature
+  // push, a release) is other code under that name, so only a trigger on that same branch counts.
+  const sameBranch = branch === '' || githubRef === `refs/heads/${branch}`
+  return TRUSTED_EVENTS.has(event) && !MERGE_QUEUE_BRANCH.test(branch) && sameBranch
 }
 
 function prNumberOfRef(ref: string): number | undefined {

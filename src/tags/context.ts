@@ -191,8 +191,8 @@ function pullRequestRef(ref: string): boolean {
 
 /**
  * A `workflow_run`'s own trigger, from its payload: a trusted event on the branch the run tags (not
- * a merge queue's). `issue_comment` (on a PR or not: the payload does not say) and a chained `workflow_run`
- * (whose trigger is not in the payload) are not trusted.
+ * a merge queue's). `issue_comment` (on a PR or not: the payload does not say) and a chained
+ * `workflow_run` (whose trigger is not in the payload) are not trusted.
  */
 function trustedTrigger(run: Record<string, unknown>, githubRef: string): boolean {
   const event = str(run.event)

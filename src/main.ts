@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
 import { runContext } from './action/context.js'
 import { readActionInputs } from './action/inputs.js'
 import type { ActionIO } from './action/io.js'
@@ -92,6 +93,8 @@ function tagsOnce(): () => Promise<string[]> {
         getInput: (name) => core.getInput(name),
         readFile: (path) => readFileSync(path, 'utf8'),
         setOutput: (name, value) => core.setOutput(name, value),
+        exportVariable: (name, value) => core.exportVariable(name, value),
+        writeBakeFile: bakeFileWriter(),
         warning: (message) => core.warning(message),
         info: (message) => core.info(message),
         now: () => new Date()
@@ -101,6 +104,17 @@ function tagsOnce(): () => Promise<string[]> {
       return []
     }
   })
+}
+
+/** Bake files go to one folder of their own under RUNNER_TEMP, made on the first write. */
+function bakeFileWriter(): (fileName: string, content: string) => string {
+  let dir: string | undefined
+  return (fileName, content) => {
+    dir ??= mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'docker-review-tags-'))
+    const file = join(dir, fileName)
+    writeFileSync(file, content)
+    return file
+  }
 }
 
 /** One line for a run that could not finish: GitHub's words for an API failure. */

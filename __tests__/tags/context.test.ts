@@ -85,6 +85,89 @@ describe('buildContext', () => {
     expect(ctxFor('issue_comment', 'refs/heads/main', { payload: onIssue }).pullRequest).toBe(false)
   })
 
+  it('treats every PR-like workflow_run trigger as a pull request (issue 11)', () => {
+    const wr = (run: Record<string, unknown>) =>
+      ctxFor('workflow_run', 'refs/heads/main', {
+        payload: { repository: REPOSITORY, workflow_run: { head_sha: HEAD_SHA, ...run } }
+      })
+    for (const event of [
+      'merge_group',
+      'pull_request_target',
+      'pull_request_review',
+      'issue_comment',
+      'workflow_run',
+      'check_suite',
+      'merge_request_event',
+      ''
+    ]) {
+      const ctx = wr({ event })
+      expect(ctx, event).toMatchObject({ pullRequest: true, ref: '', isDefaultBranch: false })
+      expect(ctx.shaIsBaseCommit, event).toBe(true)
+    }
+    // A push-triggered run that GitHub ties to an open PR follows that PR.
+    expect(wr({ event: 'push', pull_requests: [{ number: 4 }] })).toMatchObject({
+      pullRequest: true,
+      ref: 'refs/pull/4/merge'
+    })
+    expect(wr({ event: 'push', head_branch: 'gh-readonly-queue/main/pr-4-abc' }).pullRequest).toBe(
+      true
+    )
+    expect(wr({ event: 'push', head_branch: 'main', pull_requests: [] })).toMatchObject({
+      pullRequest: false,
+      ref: 'refs/heads/main',
+      isDefaultBranch: true
+    })
+    expect(wr({ event: 'schedule' }).pullRequest).toBe(false)
+    // Triggered on another branch or a tag: other code than the main it would be tagged as.
+    expect(wr({ event: 'push', head_branch: 'feature/x' })).toMatchObject({
+      pullRequest: true,
+      ref: ''
+    })
+    expect(wr({ event: 'release', head_branch: 'v1.2.3' }).pullRequest).toBe(true)
+  })
+
+  it('treats unknown and ambiguous events as pull requests, trusted ones on a branch or tag not', () => {
+    for (const event of ['merge_request_event', 'check_run', 'check_suite', 'status', 'PUSH', '']) {
+      const ctx = ctxFor(event, 'refs/heads/main')
+      expect(ctx, event).toMatchObject({ pullRequest: true, ref: '', isDefaultBranch: false })
+    }
+    expect(ctxFor('merge_request_event', 'refs/pull/5/merge')).toMatchObject({
+      pullRequest: true,
+      prNumber: 5,
+      shaIsBaseCommit: false
+    })
+    // Trusted events must name a branch or a tag to be trusted.
+    expect(ctxFor('push', '').pullRequest).toBe(true)
+    expect(ctxFor('workflow_dispatch', 'main').pullRequest).toBe(true)
+    for (const event of ['push', 'schedule', 'workflow_dispatch', 'release', 'create']) {
+      expect(ctxFor(event, 'refs/tags/v1.0.0').pullRequest, event).toBe(false)
+    }
+    // A push to a merge queue's branch is pull-request code that is not merged yet.
+    const queue = ctxFor('push', 'refs/heads/gh-readonly-queue/main/pr-3-abc')
+    expect(queue).toMatchObject({ pullRequest: true, shaIsBaseCommit: false })
+    // A pull-request or merge-queue ref wins over a payload that looks trusted.
+    const onIssue = { repository: REPOSITORY, issue: { number: 5 } }
+    const queueRef = 'refs/heads/gh-readonly-queue/main/pr-3-abc'
+    expect(ctxFor('issue_comment', queueRef, { payload: onIssue }).pullRequest).toBe(true)
+    const pushRun = { repository: REPOSITORY, workflow_run: { event: 'push', head_branch: 'main' } }
+    expect(ctxFor('workflow_run', 'refs/pull/2/merge', { payload: pushRun }).pullRequest).toBe(true)
+    // issue_comment without an issue in the payload cannot be proven to be on an issue.
+    expect(ctxFor('issue_comment', 'refs/heads/main').pullRequest).toBe(true)
+  })
+
+  it('does not follow a branch ref on a pull-request event: it is not the PR’s code', () => {
+    expect(ctxFor('pull_request', 'refs/heads/main')).toMatchObject({
+      pullRequest: true,
+      ref: 'refs/pull/7/merge',
+      shaIsBaseCommit: true
+    })
+    expect(ctxFor('merge_group', 'refs/heads/main')).toMatchObject({ pullRequest: true, ref: '' })
+    expect(ctxFor('merge_group', 'refs/heads/gh-readonly-queue/main/pr-1-abc')).toMatchObject({
+      ref: 'refs/heads/gh-readonly-queue/main/pr-1-abc',
+      shaIsBaseCommit: false
+    })
+  })
+
   it('counts merge_group as a pull-request run', () => {
     expect(ctxFor('merge_group', 'refs/heads/gh-readonly-queue/main/pr-1-abc').pullRequest).toBe(
       true

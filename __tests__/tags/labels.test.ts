@@ -30,6 +30,24 @@ describe('labels', () => {
     expect(skipped).toEqual(['nokey'])
   })
 
+  it('orders keys as metadata-action does (localeCompare), not by code point', () => {
+    const merged = mergeLabels(
+      new Map([['org.opencontainers.image.title', 't']]),
+      ['Zeta=1', 'alpha=2', 'com.example.B=3', 'com.example.a=4', '_x=5', 'a-b=6', 'a.b=7'],
+      () => undefined
+    )
+    expect(merged.map((l) => l.slice(0, l.indexOf('=')))).toEqual([
+      '_x',
+      'a-b',
+      'a.b',
+      'alpha',
+      'com.example.a',
+      'com.example.B',
+      'org.opencontainers.image.title',
+      'Zeta'
+    ])
+  })
+
   it('copies annotations once per level', () => {
     expect(withLevels(['a=1', 'b=2'], ['index', 'manifest'])).toEqual([
       'index:a=1',

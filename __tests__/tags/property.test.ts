@@ -1,5 +1,8 @@
 /**
- * Property test: for random event contexts and random configurations,
+ * Property test: for random event contexts (every GitHub event, unknown names, workflow_run chains
+ * with every trigger, issue_comment with and without a PR) and random configurations,
+ * - a run the spec below calls pull-request-like is a pull-request run, and a push, release,
+ *   schedule or dispatch on a branch or tag is not;
  * - a pull-request run never yields a stable tag (checked by an oracle written here, independent of
  *   src/tags/guard.ts), nor a base-commit `sha-` tag when the commit is the base branch's;
  * - every tag matches Docker's tag grammar;
@@ -15,7 +18,7 @@ import { buildContext } from '../../src/tags/context.js'
 import { DEFAULT_STABLE_TAGS } from '../../src/tags/guard.js'
 import { readTagInputs } from '../../src/tags/inputs.js'
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 400)
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1000)
 const DOCKER_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/
 
 const TRICKY_NAMES = [
@@ -51,19 +54,79 @@ const ref = fc.oneof(
   fc.constant('')
 )
 
-const EVENTS = [
-  'push',
-  'pull_request',
-  'pull_request_target',
-  'pull_request_review',
-  'merge_group',
-  'workflow_run',
+/** Every event a workflow can run on, plus names GitHub never sends (other CIs, typos). */
+const GITHUB_EVENTS = [
+  'branch_protection_rule',
+  'check_run',
+  'check_suite',
+  'create',
+  'delete',
+  'deployment',
+  'deployment_status',
+  'discussion',
+  'discussion_comment',
+  'fork',
+  'gollum',
   'issue_comment',
-  'schedule',
-  'workflow_dispatch',
+  'issues',
+  'label',
+  'merge_group',
+  'milestone',
+  'page_build',
+  'project',
+  'project_card',
+  'project_column',
+  'public',
+  'pull_request',
+  'pull_request_review',
+  'pull_request_review_comment',
+  'pull_request_target',
+  'push',
+  'registry_package',
   'release',
-  'create'
+  'repository_dispatch',
+  'schedule',
+  'status',
+  'watch',
+  'workflow_call',
+  'workflow_dispatch',
+  'workflow_run'
 ]
+const UNKNOWN_EVENTS = [
+  '',
+  'merge_request_event',
+  'external_pull_request_event',
+  'PUSH',
+  'push ',
+  'pull-request',
+  'x'
+]
+const EVENTS = [...GITHUB_EVENTS, ...UNKNOWN_EVENTS]
+
+/**
+ * The spec, written independently of src/tags/context.ts: the GitHub events that can be about a
+ * pull request's code. They, and every name GitHub never sends, must be treated as a pull request;
+ * the others only on a branch or tag ref that is not a merge queue's.
+ */
+const PR_LIKE = new Set([
+  'pull_request',
+  'pull_request_review',
+  'pull_request_review_comment',
+  'pull_request_target',
+  'merge_group',
+  'check_run',
+  'check_suite',
+  'status',
+  'workflow_call',
+  'issue_comment',
+  'workflow_run',
+  ...UNKNOWN_EVENTS
+])
+const mayBeStableEvent = (event: string) => GITHUB_EVENTS.includes(event) && !PR_LIKE.has(event)
+/** Events that must still produce stable tags (the guarantee must not make them useless). */
+const STABLE_EVENTS = new Set(['push', 'schedule', 'workflow_dispatch', 'release', 'create'])
+
+const QUEUE = /^(refs\/heads\/)?gh-readonly-queue\//
 
 interface Run {
   event: string
@@ -73,17 +136,37 @@ interface Run {
   defaultBranch: string
   payload: Record<string, unknown>
   headShaMode: boolean
+  /** The spec's verdict: must this run be a pull-request run? */
+  mustBePr: boolean
+  /** Must it not be one (a push, release, schedule, dispatch on a branch or tag)? */
+  mustBeStable: boolean
 }
+
+const queueRef = sha.map((s) => `refs/heads/gh-readonly-queue/main/pr-9-${s}`)
+const anyRef = fc.oneof(
+  ref,
+  queueRef,
+  fc.constantFrom('main', 'refs/remotes/origin/main', 'refs/heads/', 'HEAD')
+)
+
+/** A workflow_run chain: `workflow_run` links from the outermost run inwards, then the first trigger. */
+const chain = fc.tuple(
+  fc.array(fc.constant('workflow_run'), { maxLength: 3 }),
+  fc.constantFrom(...EVENTS.filter((e) => e !== 'workflow_run'))
+)
 
 const run: fc.Arbitrary<Run> = fc
   .record({
     event: fc.constantFrom(...EVENTS),
-    ref,
+    ref: anyRef,
     sha,
     headSha: sha,
     defaultBranch: fc.constantFrom('main', 'master', 'develop', 'latest', '1.2', ''),
     number: fc.option(prNumber),
-    prTriggered: fc.boolean(),
+    chain,
+    runPrs: fc.constantFrom('none', 'empty', 'one'),
+    runBranch: fc.constantFrom('main', 'feature/x', 'gh-readonly-queue/main/pr-9-abc', undefined),
+    issue: fc.constantFrom('pr', 'issue', 'missing'),
     headShaMode: fc.boolean()
   })
   .map((r) => {
@@ -91,19 +174,45 @@ const run: fc.Arbitrary<Run> = fc
     const pr = { head: { sha: r.headSha, ref: 'feature/x' }, base: { ref: r.defaultBranch } }
     const payload: Record<string, unknown> = { repository }
     if (r.number !== null) payload.number = r.number
-    if (/^pull_request/.test(r.event))
+    if (/^pull_request/.test(r.event)) {
       payload.pull_request = { ...pr, number: r.number ?? undefined }
+    }
+    const [links, first] = r.chain
     if (r.event === 'workflow_run') {
+      // GitHub's payload names only the immediate trigger; the inner links are made up here, to
+      // check that nothing trusts them.
+      let inner: Record<string, unknown> = { event: first }
+      for (let i = 1; i < links.length; i++) inner = { event: 'workflow_run', workflow_run: inner }
       payload.workflow_run = {
-        event: r.prTriggered ? 'pull_request' : 'push',
+        ...(links.length > 0 ? { workflow_run: inner } : {}),
+        event: links.length > 0 ? 'workflow_run' : first,
         head_sha: r.headSha,
-        pull_requests: r.number === null ? [] : [{ number: r.number }]
+        head_branch: r.runBranch,
+        ...(r.runPrs === 'none'
+          ? {}
+          : { pull_requests: r.runPrs === 'empty' ? [] : [{ number: r.number ?? 3 }] })
       }
     }
-    if (r.event === 'issue_comment') {
-      payload.issue = { number: r.number ?? 1, ...(r.prTriggered ? { pull_request: {} } : {}) }
+    if (r.event === 'issue_comment' && r.issue !== 'missing') {
+      payload.issue = { number: r.number ?? 1, ...(r.issue === 'pr' ? { pull_request: {} } : {}) }
     }
-    return { ...r, payload }
+
+    const branchOrTag = /^refs\/(heads|tags)\/./.test(r.ref) && !QUEUE.test(r.ref)
+    let mayBeStable: boolean
+    if (r.ref.startsWith('refs/pull/') || QUEUE.test(r.ref)) mayBeStable = false
+    else if (r.event === 'workflow_run') {
+      mayBeStable =
+        links.length === 0 &&
+        mayBeStableEvent(first) &&
+        r.runPrs !== 'one' &&
+        !QUEUE.test(r.runBranch ?? '') &&
+        (r.runBranch === undefined || r.ref === `refs/heads/${r.runBranch}`)
+    } else if (r.event === 'issue_comment') mayBeStable = r.issue === 'issue'
+    else mayBeStable = mayBeStableEvent(r.event) && branchOrTag
+    const mustBeStable =
+      (STABLE_EVENTS.has(r.event) && branchOrTag) ||
+      (r.event === 'workflow_run' && mayBeStable && STABLE_EVENTS.has(first))
+    return { ...r, payload, mustBePr: !mayBeStable, mustBeStable }
   })
 
 const expr = fc.constantFrom('{{branch}}', '{{tag}}', '{{sha}}', '{{base_ref}}', '')
@@ -264,14 +373,9 @@ describe('property: PR-safe, valid, unique tags', () => {
         expect(new Set(result.tagNames).size).toBe(result.tagNames.length)
         expect(new Set(result.tags).size).toBe(result.tags.length)
 
-        const prRun =
-          /^pull_request/.test(r.event) ||
-          r.event === 'merge_group' ||
-          r.ref.startsWith('refs/pull/') ||
-          ((r.event === 'workflow_run' || r.event === 'issue_comment') &&
-            (r.payload.workflow_run as { event?: string } | undefined)?.event !== 'push' &&
-            (r.event !== 'issue_comment' || 'pull_request' in (r.payload.issue as object)))
-        expect(result.pullRequest).toBe(prRun)
+        if (r.mustBePr) expect(result.pullRequest, `${r.event} on ${r.ref}`).toBe(true)
+        if (r.mustBeStable) expect(result.pullRequest, `${r.event} on ${r.ref}`).toBe(false)
+        const prRun = result.pullRequest
         if (prRun) {
           const bad = result.tagNames.filter((t) =>
             forbiddenOnPr(t, r.defaultBranch, c.stableTags, c.flavor)

@@ -8,6 +8,8 @@ function fakeIO(
   payload: unknown = { repository: REPOSITORY }
 ) {
   const outputs: Record<string, string> = {}
+  const exported: Record<string, string> = {}
+  const files: Record<string, string> = {}
   const warnings: string[] = []
   const info: string[] = []
   const io: TagStepIO = {
@@ -24,11 +26,16 @@ function fakeIO(
       return JSON.stringify(payload)
     },
     setOutput: (name, value) => (outputs[name] = value),
+    exportVariable: (name, value) => (exported[name] = value),
+    writeBakeFile: (name, content) => {
+      files[`/runner/tmp/${name}`] = content
+      return `/runner/tmp/${name}`
+    },
     warning: (m) => warnings.push(m),
     info: (m) => info.push(m),
     now: () => NOW
   }
-  return { io, outputs, warnings, info }
+  return { io, outputs, exported, files, warnings, info }
 }
 
 describe('runTagsStep', () => {
@@ -37,6 +44,10 @@ describe('runTagsStep', () => {
     const result = runTagsStep(io)
     expect(Object.keys(outputs).sort()).toEqual([
       'annotations',
+      'bake-file',
+      'bake-file-annotations',
+      'bake-file-labels',
+      'bake-file-tags',
       'json',
       'labels',
       'tag-names',
@@ -51,6 +62,48 @@ describe('runTagsStep', () => {
     expect(outputs.annotations.split('\n').every((a) => a.startsWith('manifest:'))).toBe(true)
     expect(JSON.parse(outputs.json)).toEqual(result.json)
     expect(result.tags[0]).toBe('a/app:main')
+  })
+
+  it('writes the bake files as metadata-action does and exports DOCKER_METADATA_OUTPUT_*', () => {
+    const { io, outputs, exported, files } = fakeIO(
+      { images: 'a/app\nb/app', labels: 'x=1', 'bake-target': 'meta' },
+      { DOCKER_METADATA_ANNOTATIONS_LEVELS: 'index,manifest' }
+    )
+    const result = runTagsStep(io)
+    expect(outputs['bake-file-tags']).toBe('/runner/tmp/docker-metadata-action-bake-tags.json')
+    expect(outputs['bake-file']).toBe('/runner/tmp/docker-metadata-action-bake.json')
+    const read = (output: string) => JSON.parse(files[outputs[output]])
+    const args = { DOCKER_META_IMAGES: 'a/app,b/app', DOCKER_META_VERSION: 'main' }
+    expect(read('bake-file-tags')).toEqual({ target: { meta: { tags: result.tags, args } } })
+    const labels = Object.fromEntries(result.labels.map((l) => l.split(/=(.*)/s).slice(0, 2)))
+    expect(read('bake-file-labels')).toEqual({ target: { meta: { labels } } })
+    expect(read('bake-file-annotations').target.meta.annotations).toEqual(result.annotations)
+    expect(result.annotations[0]).toMatch(/^index:/)
+    expect(read('bake-file')).toEqual({ target: { meta: { tags: result.tags, labels, args } } })
+    // Two-space JSON, as metadata-action writes it.
+    expect(files[outputs['bake-file-tags']]).toContain('\n  "target": {\n    "meta": {')
+    expect(Object.keys(exported).sort()).toEqual(
+      Object.keys(outputs)
+        .map((n) => `DOCKER_METADATA_OUTPUT_${n.replace(/-/g, '_').toUpperCase()}`)
+        .sort()
+    )
+    expect(exported.DOCKER_METADATA_OUTPUT_BAKE_FILE_TAGS).toBe(outputs['bake-file-tags'])
+    expect(exported.DOCKER_METADATA_OUTPUT_TAG_NAMES).toBe('main\nlatest\nsha-0123456')
+  })
+
+  it('leaves DOCKER_META_VERSION out without a version, and exports nothing when told not to', () => {
+    const { io, exported, files, outputs } = fakeIO(
+      { tags: 'type=ref,event=tag' },
+      { DOCKER_METADATA_SET_OUTPUT_ENV: 'false' }
+    )
+    runTagsStep(io)
+    expect(exported).toEqual({})
+    expect(JSON.parse(files[outputs['bake-file-tags']])).toEqual({
+      target: { 'docker-metadata-action': { tags: [], args: { DOCKER_META_IMAGES: '' } } }
+    })
+    expect(() => runTagsStep(fakeIO({}, { DOCKER_METADATA_SET_OUTPUT_ENV: 'maybe' }).io)).toThrow(
+      'DOCKER_METADATA_SET_OUTPUT_ENV: expected true or false, got "maybe"'
+    )
   })
 
   it('reads separators untrimmed from the INPUT_ variables', () => {

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { ConfigError } from '../config/config.js'
 import type { Budget } from '../lint/engine.js'
 import type { Tools } from '../core/tools.js'
@@ -13,7 +14,7 @@ Usage:
   docker-review lint [paths… | -] [--format FORMAT] [--fix] [--config FILE]
                      [--kind dockerfile|compose] [--fail-on LEVEL] [--enable-all]
                      (FORMAT: tty, json, sarif, github, gitlab, checkstyle, rdjson)
-  docker-review tags --event-name NAME --ref REF --sha SHA [--images …] [--tags …] [--format json|lines]
+  docker-review tags [--event-name NAME --ref REF --sha SHA] [--images …] [--tags …] [--format lines|json|env]
   docker-review --version | --help
 
 Run 'docker-review <command> --help' for the options of a command.
@@ -53,6 +54,10 @@ export function runCli(argv: string[], io: CliIO): number {
         return runTagsCli(rest, {
           env: io.env,
           readFile: (path) => readFileSync(path, 'utf8'),
+          writeFile: (path, text) => {
+            mkdirSync(dirname(path), { recursive: true })
+            writeFileSync(path, text)
+          },
           stdout: io.stdout,
           stderr: io.stderr,
           now: io.now

@@ -54,9 +54,11 @@ export function computeTags(ctx: TagContext, inputs: TagInputs): TagResult {
   const names: string[] = []
   const dropped: DroppedTag[] = []
   let latest: boolean | undefined
-  if (ctx.pullRequest && ctx.prNumber === undefined && ctx.eventName !== 'merge_group') {
+  if (ctx.pullRequest && ctx.prNumber === undefined && ctx.ref === '') {
     opts.warn(
-      `${ctx.eventName}: the payload names no pull request number (a fork PR's workflow_run lists none), so there is no pr-<n> tag`
+      /^(?:pull_request|workflow_run$|issue_comment$)/.test(ctx.eventName)
+        ? `${ctx.eventName}: the payload names no pull request number (a fork PR's workflow_run lists none), so there is no pr-<n> tag`
+        : `event "${ctx.eventName}" is not known to run on a branch or tag a maintainer pushed: treated as a pull request (no stable tags, no branch or sha tag)`
     )
   }
 

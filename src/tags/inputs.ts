@@ -32,7 +32,8 @@ export const TAG_INPUT_NAMES = [
   'stable-tags',
   'unique-branch-tags',
   'latest-if-highest',
-  'existing-versions'
+  'existing-versions',
+  'bake-target'
 ] as const
 export type TagInputName = (typeof TAG_INPUT_NAMES)[number]
 
@@ -58,6 +59,10 @@ export interface TagInputs {
   shortShaLength: number
   /** `DOCKER_METADATA_ANNOTATIONS_LEVELS`, default `manifest`. */
   annotationLevels: string[]
+  /** The target name in the bake files, default `docker-metadata-action`. */
+  bakeTarget: string
+  /** Export every output as `DOCKER_METADATA_OUTPUT_*` (`DOCKER_METADATA_SET_OUTPUT_ENV`, default true). */
+  outputEnv: boolean
 }
 
 /** Reads one input's text as given (separators are not trimmed); `undefined` or `''` when absent. */
@@ -87,7 +92,11 @@ export function readTagInputs(input: InputReader, env: Env): TagInputs {
     annotationLevels: (env.DOCKER_METADATA_ANNOTATIONS_LEVELS || 'manifest')
       .split(',')
       .map((l) => l.trim())
-      .filter((l) => l !== '')
+      .filter((l) => l !== ''),
+    bakeTarget: text('bake-target') || 'docker-metadata-action',
+    outputEnv: env.DOCKER_METADATA_SET_OUTPUT_ENV
+      ? bool(env.DOCKER_METADATA_SET_OUTPUT_ENV.trim(), 'DOCKER_METADATA_SET_OUTPUT_ENV', true)
+      : true
   }
 }
 
@@ -95,10 +104,10 @@ function separator(value: string | undefined): string {
   return value === undefined || value === '' ? '\n' : value
 }
 
-function bool(value: string, name: string): boolean {
+function bool(value: string, name: string, numeric = false): boolean {
   if (value === '') return false
-  if (/^true$/i.test(value)) return true
-  if (/^false$/i.test(value)) return false
+  if (/^true$/i.test(value) || (numeric && value === '1')) return true
+  if (/^false$/i.test(value) || (numeric && value === '0')) return false
   throw new Error(`${name}: expected true or false, got "${value}"`)
 }
 

@@ -14,9 +14,14 @@ export function ociLabels(ctx: TagContext, version: string): Map<string, string>
   ])
 }
 
+/** metadata-action's label order: `String#localeCompare` under the runner's locale, `en-US`. */
+const KEY_ORDER = new Intl.Collator('en-US')
+
 /**
  * Merge custom `key=value` entries (already rendered) over the base labels: a later key wins, an
- * entry without `=` is skipped (reported through `skip`). Returns `key=value` lines sorted by key.
+ * entry without `=` is skipped (reported through `skip`). Returns `key=value` lines sorted by key
+ * the way metadata-action sorts them (`localeCompare`, in the `en-US` locale GitHub's runners
+ * have: `alpha` < `com.example.B` < `org.opencontainers.…` < `Zeta`), not by code point.
  */
 export function mergeLabels(
   base: Map<string, string>,
@@ -33,7 +38,7 @@ export function mergeLabels(
     merged.set(entry.slice(0, at), entry.slice(at + 1))
   }
   return [...merged.keys()]
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort((a, b) => KEY_ORDER.compare(a, b))
     .map((key) => `${key}=${merged.get(key)}`)
 }
 

@@ -1,5 +1,6 @@
 import type { TagResult } from './compute.js'
 import type { TagInputName } from './inputs.js'
+import { bakeFiles, outputEnvName } from './outputs.js'
 import { loadPayload, runTags } from './run.js'
 
 export type { TagResult } from './compute.js'
@@ -11,15 +12,21 @@ export interface TagStepIO {
   getInput(name: string): string
   readFile(path: string): string
   setOutput(name: string, value: string): void
+  /** `@actions/core` exportVariable: the variable for this job's later steps (GITHUB_ENV). */
+  exportVariable(name: string, value: string): void
+  /** Write a bake file into this run's temporary folder (under RUNNER_TEMP); returns its path. */
+  writeBakeFile(fileName: string, content: string): string
   warning(message: string): void
   info(message: string): void
   now(): Date
 }
 
 /**
- * Compute the image tags for this run and set the outputs `version`, `tags`, `tag-names`, `labels`,
- * `annotations` and `json`. Throws an Error naming the input and entry when the configuration is
- * invalid.
+ * Compute the image tags for this run, write the bake files, and set the outputs `version`, `tags`,
+ * `tag-names`, `labels`, `annotations`, `json`, `bake-file-tags`, `bake-file-labels`,
+ * `bake-file-annotations` and `bake-file` — each also exported as `DOCKER_METADATA_OUTPUT_<NAME>`
+ * unless `DOCKER_METADATA_SET_OUTPUT_ENV=false`, as metadata-action does. Throws an Error naming
+ * the input and entry when the configuration is invalid.
  */
 export function runTagsStep(io: TagStepIO): TagResult {
   const run = runTags({
@@ -34,7 +41,14 @@ export function runTagsStep(io: TagStepIO): TagResult {
       (ctx.pullRequest ? ' — pull-request run: stable tags are held back' : '')
   )
   for (const warning of result.warnings) io.warning(warning)
-  for (const [name, value] of Object.entries(run.outputs)) io.setOutput(name, value)
+  const outputs = { ...run.outputs }
+  for (const bake of bakeFiles(result, run.inputs)) {
+    outputs[bake.output] = io.writeBakeFile(bake.file, bake.content)
+  }
+  for (const [name, value] of Object.entries(outputs)) {
+    io.setOutput(name, value)
+    if (run.inputs.outputEnv) io.exportVariable(outputEnvName(name), value)
+  }
   io.info(result.tags.length > 0 ? `tags:\n${result.tags.join('\n')}` : 'tags: none')
   return result
 }

@@ -54,6 +54,10 @@ export interface CaseContext {
 export interface ActionRun {
   outputs: Record<string, string>
   failed: boolean
+  /** The text of each file an output names (the bake files), by output name. */
+  files: Record<string, string>
+  /** What the run wrote to GITHUB_ENV. */
+  githubEnv: Record<string, string>
   /** `::error::` and `::warning::` lines the run printed. */
   errors: string[]
   warnings: string[]
@@ -119,11 +123,15 @@ export async function driveAction(call: ActionCall): Promise<ActionRun> {
     }
     const payloadPath = path.join(dir, 'event.json')
     const outputPath = path.join(dir, 'output')
+    const envPath = path.join(dir, 'env')
     writeFileSync(payloadPath, JSON.stringify(call.payload))
     writeFileSync(outputPath, '')
+    writeFileSync(envPath, '')
     Object.assign(process.env, call.env, {
       GITHUB_EVENT_PATH: payloadPath,
       GITHUB_OUTPUT: outputPath,
+      GITHUB_ENV: envPath,
+      RUNNER_TEMP: dir,
       INPUT_MODE: 'tags'
     })
     for (const [name, value] of Object.entries(call.inputs)) {
@@ -133,8 +141,15 @@ export async function driveAction(call: ActionCall): Promise<ActionRun> {
     await runAction()
     const failed = process.exitCode === 1
     const lines = printed.join('').split(/\r?\n/)
+    const outputs = parseGithubOutput(readFileSync(outputPath, 'utf8'))
+    const files: Record<string, string> = {}
+    for (const [name, value] of Object.entries(outputs)) {
+      if (name.startsWith('bake-file')) files[name] = readFileSync(value, 'utf8')
+    }
     return {
-      outputs: parseGithubOutput(readFileSync(outputPath, 'utf8')),
+      outputs,
+      files,
+      githubEnv: parseGithubOutput(readFileSync(envPath, 'utf8')),
       failed,
       errors: lines.filter((l) => l.startsWith('::error::')).map(unescapeCommand),
       warnings: lines.filter((l) => l.startsWith('::warning::')).map(unescapeCommand)
@@ -226,6 +241,7 @@ export interface CaseInputs {
   labels?: string[]
   annotations?: string[]
   sepTags?: string
+  bakeTarget?: string
 }
 
 /** A case's list inputs as action input text; an empty `tags` gets metadata-action's defaults. */
@@ -238,6 +254,7 @@ export function caseInputs(given: CaseInputs): Record<string, string> {
     annotations: (given.annotations ?? []).join('\n')
   }
   if (given.sepTags !== undefined) inputs['sep-tags'] = given.sepTags
+  if (given.bakeTarget !== undefined) inputs['bake-target'] = given.bakeTarget
   return inputs
 }
 

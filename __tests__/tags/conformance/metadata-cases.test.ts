@@ -22,13 +22,6 @@ interface MetadataCase {
   expected: Record<string, unknown>
 }
 
-interface BakeTarget {
-  tags?: string[]
-  labels?: Record<string, string>
-  annotations?: string[]
-  args?: Record<string, string>
-}
-
 const cases = loadConformance<MetadataCase>('metadata-cases.json')
 const divergences = documentedDivergences()
 const tally = new Tally('metadata-cases', cases.length)
@@ -67,39 +60,22 @@ function compare(c: MetadataCase, run: ActionRun): { actual: unknown; expected: 
     case 'sepTags':
       return { actual: o.tags, expected: e.tagsJoined }
     case 'bakeFile':
+      // The files' text, byte for byte (two-space JSON, metadata-action's key order).
+      return {
+        actual: [
+          run.files['bake-file-tags'],
+          run.files['bake-file-labels'],
+          run.files['bake-file-annotations']
+        ],
+        expected: [e.bakeTags, e.bakeLabels, e.bakeAnnotations].map(bakeText)
+      }
     case 'bakeFileTagsLabels':
-      return { actual: bakeFromJson(c, o), expected: bakeExpected(c) }
+      return { actual: run.files['bake-file'], expected: bakeText(e.bake) }
   }
 }
 
-/**
- * We write no bake files (documented divergence); what such a file would hold — tags, labels,
- * annotations, the image and version args — must still agree, checked through the `json` and
- * `version` outputs.
- */
-function bakeFromJson(c: MetadataCase, o: Record<string, string>): BakeTarget {
-  const json = JSON.parse(o.json) as {
-    tags: string[]
-    labels: Record<string, string>
-    annotations: string[]
-  }
-  const args = {
-    DOCKER_META_IMAGES: (c.inputs.images ?? []).map((i) => i.toLowerCase()).join(','),
-    DOCKER_META_VERSION: o.version
-  }
-  if (c.kind === 'bakeFileTagsLabels') return { tags: json.tags, labels: json.labels, args }
-  return { tags: json.tags, labels: json.labels, annotations: json.annotations, args }
-}
-
-function bakeExpected(c: MetadataCase): BakeTarget {
-  const target = (file: unknown): BakeTarget =>
-    Object.values((file as { target: Record<string, BakeTarget> }).target)[0]
-  if (c.kind === 'bakeFileTagsLabels') return target(c.expected.bake)
-  return {
-    ...target(c.expected.bakeTags),
-    labels: target(c.expected.bakeLabels).labels,
-    annotations: target(c.expected.bakeAnnotations).annotations
-  }
+function bakeText(definition: unknown): string {
+  return JSON.stringify(definition, null, 2)
 }
 
 describe('conformance: metadata-cases.json through the action entry', () => {
@@ -108,17 +84,12 @@ describe('conformance: metadata-cases.json through the action entry', () => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', async (name, c) => {
     const run = await runCase(c)
     expect(run.failed, run.errors.join('\n')).toBe(false)
-    const { actual, expected } = compare(c, run)
-    const bake = c.kind === 'bakeFile' || c.kind === 'bakeFileTagsLabels'
-    if (bake) {
-      // The file itself is a documented divergence; its contents must agree.
-      expect(divergences.has(name), `${name}: list it in docs/divergences.md (no bake file)`).toBe(
-        true
-      )
-      expect(actual).toEqual(expected)
-      tally.record(name, false)
-      return
+    // Every output is also in GITHUB_ENV as DOCKER_METADATA_OUTPUT_<NAME>, as metadata-action exports it.
+    for (const [output, value] of Object.entries(run.outputs)) {
+      const variable = `DOCKER_METADATA_OUTPUT_${output.replace(/\W/g, '_').toUpperCase()}`
+      expect(run.githubEnv[variable], variable).toBe(value)
     }
+    const { actual, expected } = compare(c, run)
     expectAgreesOrListed(name, actual, expected, divergences, tally)
   })
 })

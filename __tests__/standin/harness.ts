@@ -6,7 +6,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
-  statSync,
+  lstatSync,
   writeFileSync
 } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -106,11 +106,18 @@ export function tokenForm(text: string, token: string): TokenLeak['form'] | unde
   return undefined
 }
 
+/**
+ * The files a run may have written: links are not followed (a test's checkout may hold links to
+ * anything), and `.git/` is the runner's own (a test may store a credential there, as
+ * actions/checkout does).
+ */
 function filesUnder(dir: string, out: string[] = []): string[] {
   if (!existsSync(dir)) return out
   for (const name of readdirSync(dir)) {
+    if (name === '.git') continue
     const full = join(dir, name)
-    const stat = statSync(full)
+    const stat = lstatSync(full)
+    if (!stat.isFile() && !stat.isDirectory()) continue
     if (stat.isDirectory()) filesUnder(full, out)
     else if (stat.size < 50_000_000) out.push(full)
   }
@@ -159,9 +166,11 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
   const eventPath = join(dir, 'event.json')
   const outputPath = join(dir, 'output')
   const summaryPath = join(dir, 'summary.md')
+  const envPath = join(dir, 'env')
   writeFileSync(eventPath, JSON.stringify(options.payload))
   writeFileSync(outputPath, '')
   writeFileSync(summaryPath, '')
+  writeFileSync(envPath, '')
   const world = options.standin.world
   const pull = options.payload.pull_request as
     { number: number; head: { ref: string }; base: { ref: string } } | undefined
@@ -184,6 +193,7 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
     GITHUB_EVENT_PATH: eventPath,
     GITHUB_OUTPUT: outputPath,
     GITHUB_STEP_SUMMARY: summaryPath,
+    GITHUB_ENV: envPath,
     GITHUB_REPOSITORY: world.fullName,
     GITHUB_REPOSITORY_OWNER: world.owner,
     GITHUB_SERVER_URL: 'https://github.com',

@@ -10,7 +10,7 @@ import {
   parseDockerfile,
   type DockerfileDoc,
   type Instruction
-} from '../../src/parse/dockerfile.js'
+} from '../../src/dockerfile/model.js'
 import { registry } from '../../src/rules/index.js'
 
 /**

@@ -4,7 +4,7 @@ import type { ChangedFile, Fetched, FetchRequest, FileState } from '../../src/co
 import { resolveConfig } from '../../src/config/config.js'
 import { lintFiles as lintAll, lintText, type Budget } from '../../src/lint/engine.js'
 import type { Rule } from '../../src/core/types.js'
-import type { DockerfileDoc } from '../../src/parse/dockerfile.js'
+import type { DockerfileDoc } from '../../src/dockerfile/model.js'
 import { detectKind } from '../../src/detect.js'
 import { decodeText, MAX_SOURCE_BYTES } from '../../src/io/source.js'
 import { registry } from '../../src/rules/index.js'

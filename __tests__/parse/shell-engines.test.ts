@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { parseDockerfile } from '../../src/parse/dockerfile.js'
+import { parseDockerfile } from '../../src/dockerfile/model.js'
 import {
   mvdanScript,
   parseShell,

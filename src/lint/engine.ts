@@ -11,7 +11,7 @@ import type {
 } from '../core/types.js'
 import { compareRanges } from '../core/text.js'
 import { ruleState, type ResolvedConfig } from '../config/config.js'
-import { parseDockerfile, type DockerfileDoc, type Instruction } from '../parse/dockerfile.js'
+import { parseDockerfile, type DockerfileDoc, type Instruction } from '../dockerfile/model.js'
 import { parseCompose, type ComposeDoc } from '../parse/compose.js'
 import { loadShellParser } from '../parse/shell.js'
 import { dockerfilePragmas, isSuppressed } from './suppress-dockerfile.js'

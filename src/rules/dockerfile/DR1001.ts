@@ -1,9 +1,16 @@
 import type { Fix, TextEdit, Workspace } from '../../core/types.js'
-import type { DockerfileDoc, Instruction, Stage } from '../../parse/dockerfile.js'
+import type { DockerfileDoc, Instruction, Stage } from '../../dockerfile/model.js'
 import type { ShellCommand } from '../../parse/shell.js'
 import { defineDockerfileRule } from '../define.js'
-import { buildContextOf, copiesFromContext, joinPath, localSources } from './lib/build-context.js'
-import { argsNoFlags, commandName, lineage } from './lib/commands.js'
+import {
+  buildContextOf,
+  copiesFromContext,
+  joinPath,
+  localSources
+} from '../../dockerfile/build-context.js'
+import { argsNoFlags } from './lib/commands.js'
+import { commandName } from '../../dockerfile/runs.js'
+import { lineage } from '../../dockerfile/stages.js'
 import { deleteInstruction, eolAt } from './lib/edits.js'
 import { isPip } from './lib/insecure.js'
 

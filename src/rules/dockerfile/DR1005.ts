@@ -6,7 +6,7 @@ import {
   dockerignoreOf,
   joinPath,
   localSources
-} from './lib/build-context.js'
+} from '../../dockerfile/build-context.js'
 
 export const DR1005 = defineDockerfileRule({
   id: 'DR1005',

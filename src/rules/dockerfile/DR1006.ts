@@ -7,7 +7,7 @@ import {
   dockerignoreOf,
   joinPath,
   localSources
-} from './lib/build-context.js'
+} from '../../dockerfile/build-context.js'
 
 interface SecretKind {
   test: RegExp

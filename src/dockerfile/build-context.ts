@@ -1,7 +1,8 @@
 import ignore, { type Ignore } from 'ignore'
 import { parse as parseYaml } from 'yaml'
-import type { Workspace } from '../../../core/types.js'
-import type { DockerfileDoc, Instruction, Token } from '../../../parse/dockerfile.js'
+import type { Workspace } from '../core/types.js'
+import type { Token } from '../parse/dockerfile.js'
+import type { DockerfileDoc, Instruction } from './model.js'
 
 /**
  * The build context of a Dockerfile, read through the injected workspace: the `build.context` of a

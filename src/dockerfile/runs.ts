@@ -1,5 +1,6 @@
 import type { DockerfileDoc, Instruction } from './model.js'
 import type { ShellCommand, ShellScript } from '../parse/shell.js'
+import { absolutePath } from '../core/paths.js'
 import { unquote } from '../parse/dockerfile.js'
 import { lineage } from './stages.js'
 
@@ -117,32 +118,21 @@ export function cacheMountTargets(inst: Instruction): string[] {
 
 /**
  * The absolute WORKDIR in effect before `inst` from the WORKDIRs of its stage and the stages it is
- * built FROM: a path, null when none was set (the base image's applies), undefined when unknown
- * (variables, Windows paths).
+ * built FROM: a path, null when none was set (the base image's applies), undefined when unknown (a
+ * variable, a relative first WORKDIR, a Windows path) until an absolute WORKDIR sets it again.
  */
 export function workdirBefore(inst: Instruction): string | null | undefined {
   const top = inst.onbuild ?? inst
-  let parts: string[] = []
-  /** 'none' before any WORKDIR, 'known' after an absolute one, 'unknown' after a relative first. */
-  let state: 'none' | 'known' | 'unknown' = 'none'
+  let dir: string | null | undefined = null
   for (const stage of lineage(top.stage).reverse()) {
     for (const i of stage.instructions) {
-      if (i === top) {
-        if (state === 'none') return null
-        return state === 'known' ? `/${parts.join('/')}` : undefined
-      }
+      if (i === top) return dir
       if (i.keyword !== 'WORKDIR') continue
       const path = unquote(i.text.trim())
-      if (path.includes('$') || /^[A-Za-z]:/.test(path)) return undefined
-      if (path.startsWith('/')) {
-        parts = []
-        state = 'known'
-      } else if (state === 'none') state = 'unknown'
-      for (const seg of path.split('/')) {
-        if (seg === '' || seg === '.') continue
-        if (seg === '..') parts.pop()
-        else parts.push(seg)
-      }
+      if (/^[A-Za-z]:/.test(path)) return undefined
+      if (path.includes('$')) dir = undefined
+      else if (path.startsWith('/')) dir = absolutePath(path)
+      else dir = dir ? absolutePath(`${dir}/${path}`) : undefined
     }
   }
   return undefined

@@ -26,19 +26,3 @@ export function diskWorkspace(root: string): Workspace {
     }
   }
 }
-
-/** A Workspace over an in-memory map (path → content), e.g. files fetched through the API. */
-export function mapWorkspace(files: ReadonlyMap<string, string>): Workspace {
-  const norm = (p: string): string => p.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '')
-  return {
-    readFile: (path) => files.get(norm(path)),
-    listDir(path) {
-      const dir = norm(path)
-      const prefix = dir === '' || dir === '.' ? '' : `${dir}/`
-      const names = new Set<string>()
-      for (const f of files.keys())
-        if (f.startsWith(prefix)) names.add(f.slice(prefix.length).split('/')[0])
-      return names.size > 0 ? [...names] : undefined
-    }
-  }
-}

@@ -66,7 +66,7 @@ export interface ShellError {
 export interface ShellScript {
   text: string
   commands: ShellCommand[]
-  /** Set when the script does not parse as bash; `commands` then come from `fallbackCommands`. */
+  /** Set when the script does not parse as bash; `commands` then come from `fallback`. */
   error?: ShellError
   /** Any `|` or `|&` pipeline anywhere in the script. */
   hasPipe: boolean
@@ -85,17 +85,6 @@ export function parseShell(
       ? (k: number): number => offsets(Math.min(k, text.length))
       : (k: number): number => offsets[Math.min(k, offsets.length - 1)]
   return locate(parsed(text), at)
-}
-
-/**
- * Best-effort commands without a parser: quote-aware words, cut at `&&`, `||`, `;`, `|` and
- * newlines. What a script that does not parse still gives the rules.
- */
-export function fallbackCommands(text: string, offsets: number[]): ShellCommand[] {
-  return locate(
-    { text, commands: fallback(text), hasPipe: false },
-    (k) => offsets[Math.min(k, offsets.length - 1)]
-  ).commands
 }
 
 /** mvdan/sh's reading of `text` in script coordinates (no cache, no fast path). */

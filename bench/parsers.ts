@@ -19,7 +19,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DockerfileParser } from 'dockerfile-ast'
-import { parseDockerfile } from '../src/parse/dockerfile.js'
+import { parseDockerfile } from '../src/dockerfile/model.js'
 import {
   mvdanScript,
   parseShell,

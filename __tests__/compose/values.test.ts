@@ -8,7 +8,7 @@ import {
 } from '../../src/compose/interpolation.js'
 import { exposeError, isIp, parseLongPort, parseShortPort } from '../../src/compose/ports.js'
 import { isDuration, isRestartPolicy } from '../../src/compose/values.js'
-import { basename, dirname, join } from '../../src/compose/paths.js'
+import { basename, dirname, join } from '../../src/core/paths.js'
 
 describe('interpolation', () => {
   it('finds variables, not escaped dollars', () => {

@@ -9,7 +9,7 @@ import {
   type FileResult
 } from '../../src/lint/engine.js'
 import type { Finding, Rule } from '../../src/core/types.js'
-import type { DockerfileDoc } from '../../src/parse/dockerfile.js'
+import type { DockerfileDoc } from '../../src/dockerfile/model.js'
 import { detectKind } from '../../src/detect.js'
 import { decodeText, MAX_SOURCE_BYTES } from '../../src/io/source.js'
 import { registry } from '../../src/rules/index.js'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { lintFiles, lintText, type Registry } from '../../src/lint/engine.js'
 import { resolveConfig } from '../../src/config/config.js'
-import { defineDockerfileRule } from '../../src/rules/define.js'
+import { defineComposeRule, defineDockerfileRule } from '../../src/rules/define.js'
 import { registry } from '../../src/rules/index.js'
 
 const config = resolveConfig([])
@@ -145,5 +145,35 @@ describe('engine', () => {
         message: 'This file was not fully checked: it could not be linted (unreadable).'
       })
     ])
+  })
+
+  it('keeps a report with a source only in that file, once per rule and range', () => {
+    const text = 'services:\n  web:\n    image: nginx:1\n'
+    const other = { path: 'compose.override.yaml', text }
+    const twice = defineComposeRule({
+      id: 'DC9999',
+      severity: 'info',
+      description: 'reports the same node twice and a node of another file',
+      check(doc, ctx) {
+        const range = doc.rangeOf(0, 8)
+        ctx.report({ message: 'first', range, source: doc })
+        ctx.report({ message: 'again', range, source: doc })
+        ctx.report({ message: 'elsewhere', range: doc.rangeOf(12, 15), source: other })
+        ctx.report({ message: 'no source', range })
+        ctx.report({ message: 'no source', range })
+      }
+    })
+    const result = lintText(
+      { path: 'compose.yaml', text, kind: 'compose' },
+      {
+        registry: {
+          ...registry,
+          compose: [twice],
+          byId: new Map([...registry.byId, [twice.meta.id, twice.meta]])
+        },
+        config
+      }
+    )
+    expect(result.findings.map((f) => f.message)).toEqual(['first', 'no source', 'no source'])
   })
 })

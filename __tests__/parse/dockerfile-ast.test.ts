@@ -1,6 +1,6 @@
 import { DockerfileParser, type Heredoc } from 'dockerfile-ast'
 import { describe, expect, it } from 'vitest'
-import { parseDockerfile } from '../../src/parse/dockerfile.js'
+import { parseDockerfile } from '../../src/dockerfile/model.js'
 import { organizeCommentsUnpatched, rawArgumentsUnpatched } from '../../src/parse/dockerfile-ast.js'
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { parseDockerfile, unquote, type Instruction } from '../../src/parse/dockerfile.js'
+import { parseDockerfile, type Instruction } from '../../src/dockerfile/model.js'
+import { unquote } from '../../src/parse/dockerfile.js'
 
 const parse = (text: string) => parseDockerfile('Dockerfile', text)
 /** The source text a span covers. */

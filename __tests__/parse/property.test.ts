@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { parseDockerfile } from '../../src/parse/dockerfile.js'
+import { parseDockerfile } from '../../src/dockerfile/model.js'
 import { parseShell } from '../../src/parse/shell.js'
 
 /**

@@ -1,4 +1,5 @@
 import type { Node } from 'yaml'
+import type { SourceFile } from '../core/types.js'
 import type { ComposeDoc } from '../parse/compose.js'
 import { buildModel, type Entry, type MapVal, type Val } from './model.js'
 
@@ -84,7 +85,7 @@ export interface FileModel {
  * Two parses of the same file (the engine's and the project's): same path and same text, so the
  * same offsets. Findings are kept when the node they point at is in the file being linted.
  */
-export function sameFile(a: ComposeDoc, b: ComposeDoc): boolean {
+export function sameFile(a: SourceFile, b: SourceFile): boolean {
   return a === b || (a.path === b.path && a.text.length === b.text.length && a.text === b.text)
 }
 

@@ -215,11 +215,6 @@ export function expandedSize(val: Val, memo = new Map<Val, number>()): number {
 // ---------------------------------------------------------------------------------------------
 // Accessors
 
-/** The entry of a map value, if any. */
-export function entry(map: Val | undefined, key: string): Entry | undefined {
-  return map?.kind === 'map' ? map.entries.get(key) : undefined
-}
-
 /** The value under `key` of a map value. */
 export function get(map: Val | undefined, key: string): Val | undefined {
   return map?.kind === 'map' ? map.entries.get(key)?.value : undefined

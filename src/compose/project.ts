@@ -3,7 +3,7 @@ import { parseCompose, type ComposeDoc } from '../parse/compose.js'
 import { fileModel, sameFile, type FileModel } from './file.js'
 import { get, str, type Entry, type MapVal, type SeqVal, type Val } from './model.js'
 import { parseLongPort, parseShortPort } from './ports.js'
-import { basename, dirname, join } from './paths.js'
+import { basename, dirname, join } from '../core/paths.js'
 
 /**
  * The project a compose file belongs to, the way `docker compose` would load it: the base file and

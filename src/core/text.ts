@@ -89,28 +89,10 @@ export function eolOf(text: string): '\r\n' | '\n' {
   return eolResult
 }
 
-/** Convert dockerfile-ast / LSP 0-based positions to ours. */
-export function fromLsp(range: {
-  start: { line: number; character: number }
-  end: { line: number; character: number }
-}): Range {
-  return {
-    start: { line: range.start.line + 1, column: range.start.character + 1 },
-    end: { line: range.end.line + 1, column: range.end.character + 1 }
-  }
-}
-
 export function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.column - b.column
 }
 
 export function compareRanges(a: Range, b: Range): number {
   return comparePositions(a.start, b.start) || comparePositions(a.end, b.end)
-}
-
-/** Does `inner` lie within `outer` (inclusive of its ends)? */
-export function rangeContains(outer: Range, inner: Range): boolean {
-  return (
-    comparePositions(outer.start, inner.start) <= 0 && comparePositions(inner.end, outer.end) <= 0
-  )
 }

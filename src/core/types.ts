@@ -94,6 +94,19 @@ export interface Report {
   rule?: string
   /** Only with `rule`: the severity the external tool assigned. */
   severity?: Severity
+  /**
+   * The file the reported node lives in, for rules that read more than the linted file (a compose
+   * project merges overrides, includes and anchors). The engine keeps such a report only when it
+   * is the linted file, and keeps one report per rule and range (a node shared through an anchor
+   * is met once per service using it).
+   */
+  source?: SourceFile
+}
+
+/** A file by path and content (a parsed document is one). */
+export interface SourceFile {
+  path: string
+  text: string
 }
 
 /**

@@ -6,6 +6,7 @@ import type {
   RuleContext,
   RuleMeta,
   RuleNames,
+  SourceFile,
   Severity,
   Workspace
 } from '../core/types.js'
@@ -13,8 +14,9 @@ import { FILE_START, NOT_CHECKED } from '../core/not-checked.js'
 import { decodeText } from '../io/source.js'
 import { compareRanges } from '../core/text.js'
 import { ruleState, type ResolvedConfig } from '../config/config.js'
-import { parseDockerfile, type DockerfileDoc, type Instruction } from '../parse/dockerfile.js'
+import { parseDockerfile, type DockerfileDoc, type Instruction } from '../dockerfile/model.js'
 import { parseCompose, type ComposeDoc } from '../parse/compose.js'
+import { sameFile } from '../compose/file.js'
 import { loadShellParser } from '../parse/shell.js'
 import { dockerfilePragmas, isSuppressed } from './suppress-dockerfile.js'
 import { composeDisables, isDisabled } from './suppress-compose.js'
@@ -299,7 +301,7 @@ function planFor<Doc>(rules: readonly Rule<Doc>[], config: ResolvedConfig): Plan
 /** The rule that fronts a family of ids (ShellCheck's SC codes): each report names its own id. */
 const FAMILY = 'SHELLCHECK'
 
-function runRules<Doc extends { path: string }>(
+function runRules<Doc extends SourceFile>(
   doc: Doc,
   rules: readonly Rule<Doc>[],
   options: LintOptions,
@@ -310,7 +312,16 @@ function runRules<Doc extends { path: string }>(
   const findings: Finding[] = []
   const errors: string[] = []
   let meta: RuleMeta = rules[0]?.meta
+  /** Ranges a rule reported with a `source`, to report a node shared through an anchor once. */
+  let reported = new Set<string>()
   const report = (r: Report): void => {
+    if (r.source) {
+      if (!sameFile(r.source, doc)) return
+      const { start, end } = r.range
+      const key = `${start.line}:${start.column}:${end.line}:${end.column}`
+      if (reported.has(key)) return
+      reported.add(key)
+    }
     check?.()
     let rule = meta.id
     let severity = plan.severity.get(rule)!
@@ -339,6 +350,7 @@ function runRules<Doc extends { path: string }>(
   for (const rule of plan.rules) {
     if (options.only && !options.only.has(rule.meta.id)) continue
     meta = rule.meta
+    reported = new Set()
     try {
       check?.()
       rule.check(doc, ctx)

@@ -1,5 +1,5 @@
 import type { Finding, RuleNames } from '../core/types.js'
-import type { DockerfileDoc } from '../parse/dockerfile.js'
+import type { DockerfileDoc } from '../dockerfile/model.js'
 
 /**
  * Central ignore pragmas for Dockerfiles; rules never see them (hadolint's Pragma, ESLint's

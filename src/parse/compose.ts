@@ -32,13 +32,6 @@ export interface YamlProblem {
   end: number
 }
 
-/**
- * Bound for alias expansion if a caller converts with `doc.toJS({ maxAliasCount })`. The compose
- * rules never expand aliases: the value model shares them and bounds the expanded size instead
- * (`MAX_EXPANDED_NODES` in src/compose/model.ts).
- */
-export const MAX_ALIAS_COUNT = 100
-
 /** Recently parsed files: the project model reads override and include partners through the
  * workspace, and the engine lints the same files; each (path, text) is parsed once. */
 const recent = new Map<string, ComposeDoc>()

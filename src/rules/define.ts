@@ -7,7 +7,7 @@ import type {
   Severity
 } from '../core/types.js'
 import type { Tools } from '../core/tools.js'
-import type { DockerfileDoc } from '../parse/dockerfile.js'
+import type { DockerfileDoc } from '../dockerfile/model.js'
 import type { ComposeDoc } from '../parse/compose.js'
 
 /** Where rule documentation lives; `docs/rules/<ID>.md` in this repository. */

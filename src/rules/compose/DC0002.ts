@@ -5,7 +5,7 @@ import { schemaProblems } from '../../compose/schema.js'
 import { valueProblems } from '../../compose/values.js'
 import type { Fix } from '../../core/types.js'
 import { defineComposeRule } from '../define.js'
-import { reporter } from './lib/report.js'
+import { atSpan, atKey } from './lib/report.js'
 
 /**
  * The Compose Specification: every schema violation at its node (not just the first, not at 1:1),
@@ -23,23 +23,20 @@ export const DC0002 = defineComposeRule({
     // A file that is not loadable YAML is DC0001's; judging half a document would only add noise.
     if (!isLoadable(doc)) return
     const model = fileModel(doc)
-    const report = reporter(doc, ctx)
     const contents = doc.doc.contents
     if (contents && !isMap(contents) && contents.range) {
-      report.at(
-        doc,
-        contents.range[0],
-        Math.max(contents.range[1], contents.range[0] + 1),
-        'The top level of a compose file must be a mapping (services:, networks:, …).'
-      )
+      ctx.report({
+        ...atSpan(doc, doc, contents.range[0], Math.max(contents.range[1], contents.range[0] + 1)),
+        message: 'The top level of a compose file must be a mapping (services:, networks:, …).'
+      })
       return
     }
     if (model.layout === 'legacy') {
       const first = model.legacyKeys[0]
-      report.key(
-        first,
-        `Services at the top level ('${first.key}'${model.legacyKeys.length > 1 ? `, and ${model.legacyKeys.length - 1} more` : ''}) are the legacy v1 format, which Docker Compose v2 no longer reads: nest them under 'services:'.`
-      )
+      ctx.report({
+        ...atKey(doc, first),
+        message: `Services at the top level ('${first.key}'${model.legacyKeys.length > 1 ? `, and ${model.legacyKeys.length - 1} more` : ''}) are the legacy v1 format, which Docker Compose v2 no longer reads: nest them under 'services:'.`
+      })
     }
     for (const p of [...schemaProblems(model), ...valueProblems(model)]) {
       let fix: Fix | undefined
@@ -52,7 +49,7 @@ export const DC0002 = defineComposeRule({
             edits: [edit]
           }
       }
-      report.at(p.doc, p.start, p.end, p.message, fix)
+      ctx.report({ ...atSpan(doc, p.doc, p.start, p.end), message: p.message, fix: fix })
     }
   }
 })

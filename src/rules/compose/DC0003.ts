@@ -11,7 +11,9 @@ import {
   type NamedRef
 } from '../../compose/service.js'
 import { defineComposeRule } from '../define.js'
-import { reporter, type Reporter } from './lib/report.js'
+import { atSpan } from './lib/report.js'
+import type { RuleContext } from '../../core/types.js'
+import type { ComposeDoc } from '../../parse/compose.js'
 
 /**
  * References Compose resolves when it loads the project: services in `depends_on`, `links`,
@@ -28,8 +30,7 @@ export const DC0003 = defineComposeRule({
   check(doc, ctx) {
     if (!isLoadable(doc) || fileModel(doc).services.size === 0) return
     const project = projectOf(doc, ctx.workspace)
-    const report = reporter(doc, ctx)
-    checkCycles(project, report)
+    checkCycles(doc, ctx, project)
     if (!project.complete) return
     const legacy = project.layers.some((l) => l.layout === 'legacy')
     for (const svc of ownServices(project, doc)) {
@@ -41,12 +42,10 @@ export const DC0003 = defineComposeRule({
           project.elsewhere.services.has(ref.name)
         )
           return
-        report.at(
-          ref.doc,
-          ref.start,
-          ref.end,
-          `${via} of service '${svc.name}' names '${ref.name}', which is not a service of this project.`
-        )
+        ctx.report({
+          ...atSpan(doc, ref.doc, ref.start, ref.end),
+          message: `${via} of service '${svc.name}' names '${ref.name}', which is not a service of this project.`
+        })
       }
       for (const dep of dependencies(s)) {
         if (dep.required) undefinedService(dep, 'depends_on')
@@ -74,12 +73,10 @@ export const DC0003 = defineComposeRule({
       if (!hasRunnable(s, svc.name, project)) {
         const first = svc.layers[0]
         const at = locKey(first)
-        report.at(
-          at.doc,
-          at.start,
-          at.end,
-          `Service '${svc.name}' has neither image nor build: Compose cannot create it.`
-        )
+        ctx.report({
+          ...atSpan(doc, at.doc, at.start, at.end),
+          message: `Service '${svc.name}' has neither image nor build: Compose cannot create it.`
+        })
       }
       if (legacy) continue
       const resource = (kind: string, ref: NamedRef, via: string): void => {
@@ -90,12 +87,10 @@ export const DC0003 = defineComposeRule({
         )
           return
         if (kind === 'networks' && ref.name === 'default') return
-        report.at(
-          ref.doc,
-          ref.start,
-          ref.end,
-          `${via} of service '${svc.name}' uses ${kind.slice(0, -1)} '${ref.name}', which is not declared under top-level '${kind}:'.`
-        )
+        ctx.report({
+          ...atSpan(doc, ref.doc, ref.start, ref.end),
+          message: `${via} of service '${svc.name}' uses ${kind.slice(0, -1)} '${ref.name}', which is not declared under top-level '${kind}:'.`
+        })
       }
       if (!get(s, 'network_mode')) {
         for (const net of namesOf(get(s, 'networks'))) resource('networks', net, 'networks')
@@ -150,7 +145,7 @@ function hasRunnable(s: Val, name: string, project: Project): boolean {
 }
 
 /** Report each `depends_on` edge that closes a cycle, at that edge, with the cycle spelled out. */
-function checkCycles(project: Project, report: Reporter): void {
+function checkCycles(doc: ComposeDoc, ctx: RuleContext, project: Project): void {
   const state = new Map<string, 1 | 2>()
   const stack: string[] = []
   const visit = (name: string): void => {
@@ -162,12 +157,10 @@ function checkCycles(project: Project, report: Reporter): void {
       const s = state.get(dep.name)
       if (s === 1) {
         const cycle = [...stack.slice(stack.indexOf(dep.name)), dep.name].join(' -> ')
-        report.at(
-          dep.doc,
-          dep.start,
-          dep.end,
-          `Dependency cycle: ${cycle}. Compose refuses to start the project.`
-        )
+        ctx.report({
+          ...atSpan(doc, dep.doc, dep.start, dep.end),
+          message: `Dependency cycle: ${cycle}. Compose refuses to start the project.`
+        })
       } else if (s === undefined) visit(dep.name)
     }
     stack.pop()

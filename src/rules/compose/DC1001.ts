@@ -2,7 +2,7 @@ import { parseImage } from '../../compose/image.js'
 import { get, str } from '../../compose/model.js'
 import { defineComposeRule } from '../define.js'
 import { ruleOptions } from '../define.js'
-import { reporter } from './lib/report.js'
+import { atValue } from './lib/report.js'
 import { localServices } from './lib/services.js'
 
 /** DCLint's default list of tags that move (`prohibitedTags` replaces it). */
@@ -36,7 +36,6 @@ export const DC1001 = defineComposeRule({
   check(doc, ctx) {
     const options = ruleOptions<{ prohibitedTags: string[] }>(ctx, 'DC1001')
     const prohibited = new Set((options.prohibitedTags ?? MUTABLE_TAGS).map((t) => t.toLowerCase()))
-    const report = reporter(doc, ctx)
     for (const svc of localServices(doc)) {
       const image = get(svc.value, 'image')
       const text = str(image)
@@ -44,15 +43,15 @@ export const DC1001 = defineComposeRule({
       const ref = parseImage(text)
       if (ref.tagUnknown || ref.digest || ref.name === '') continue
       if (ref.tag === undefined) {
-        report.value(
-          image,
-          `Service '${svc.name}' uses image '${text}' without a tag, which means ':latest' and changes under you; pin a version (e.g. '${ref.name}:<version>').`
-        )
+        ctx.report({
+          ...atValue(doc, image),
+          message: `Service '${svc.name}' uses image '${text}' without a tag, which means ':latest' and changes under you; pin a version (e.g. '${ref.name}:<version>').`
+        })
       } else if (prohibited.has(ref.tag.toLowerCase())) {
-        report.value(
-          image,
-          `Service '${svc.name}' uses image '${text}': the tag '${ref.tag}' moves; pin a version (or a digest).`
-        )
+        ctx.report({
+          ...atValue(doc, image),
+          message: `Service '${svc.name}' uses image '${text}': the tag '${ref.tag}' moves; pin a version (or a digest).`
+        })
       }
     }
   }

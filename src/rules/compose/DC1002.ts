@@ -7,7 +7,7 @@ import { commandText, dependencies, hasHealthcheck } from '../../compose/service
 import type { Fix, TextEdit } from '../../core/types.js'
 import type { ComposeDoc } from '../../parse/compose.js'
 import { defineComposeRule } from '../define.js'
-import { reporter } from './lib/report.js'
+import { atSpan, atValue } from './lib/report.js'
 import { localLayer, projectServices } from './lib/services.js'
 
 /** Entrypoints that poll a port instead of using Compose's own readiness (healthcheck). */
@@ -29,7 +29,6 @@ export const DC1002 = defineComposeRule({
     const found = projectServices(doc, ctx.workspace)
     if (!found) return
     const { project, services } = found
-    const report = reporter(doc, ctx)
     for (const svc of services) {
       const layer = localLayer(svc, doc)
       const own = layer?.value.kind === 'map' ? layer.value.entries.get('depends_on') : undefined
@@ -40,23 +39,21 @@ export const DC1002 = defineComposeRule({
         if (!target || !hasHealthcheck(target.value)) continue
         const mine =
           fix && dep.item && own?.value.kind === 'seq' && own.value.items.includes(dep.item)
-        report.at(
-          dep.doc,
-          dep.start,
-          dep.end,
-          `'${svc.name}' starts as soon as the '${dep.name}' container starts, not when it is ready; '${dep.name}' has a healthcheck, so use 'condition: service_healthy'.`,
-          mine ? fix : undefined
-        )
+        ctx.report({
+          ...atSpan(doc, dep.doc, dep.start, dep.end),
+          message: `'${svc.name}' starts as soon as the '${dep.name}' container starts, not when it is ready; '${dep.name}' has a healthcheck, so use 'condition: service_healthy'.`,
+          fix: mine ? fix : undefined
+        })
       }
       for (const key of ['entrypoint', 'command']) {
         const val = get(svc.value, key)
         const text = commandText(val)
         const m = text === undefined ? null : WAIT_SCRIPT.exec(text)
         if (!val || !m) continue
-        report.value(
-          val,
-          `'${svc.name}' waits for its dependencies with ${m[1]}; Compose can do this itself: give the dependency a healthcheck and use 'depends_on: {<service>: {condition: service_healthy}}'.`
-        )
+        ctx.report({
+          ...atValue(doc, val),
+          message: `'${svc.name}' waits for its dependencies with ${m[1]}; Compose can do this itself: give the dependency a healthcheck and use 'depends_on: {<service>: {condition: service_healthy}}'.`
+        })
       }
     }
   }

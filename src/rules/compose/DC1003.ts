@@ -1,6 +1,6 @@
 import { hasHealthcheck, dependencies } from '../../compose/service.js'
 import { defineComposeRule } from '../define.js'
-import { reporter } from './lib/report.js'
+import { atKey } from './lib/report.js'
 import { localLayer, projectServices } from './lib/services.js'
 
 /**
@@ -27,16 +27,15 @@ export const DC1003 = defineComposeRule({
         dependents.set(dep.name, users)
       }
     }
-    const report = reporter(doc, ctx)
     for (const svc of found.services) {
       const users = dependents.get(svc.name)
       if (!users || hasHealthcheck(svc.value)) continue
       const layer = svc.layers[0]
       if (localLayer(svc, doc) !== layer) continue
-      report.key(
-        layer,
-        `'${svc.name}' is a dependency of ${[...users].map((u) => `'${u}'`).join(', ')} but defines no healthcheck, so they cannot wait until it is ready (depends_on condition: service_healthy).`
-      )
+      ctx.report({
+        ...atKey(doc, layer),
+        message: `'${svc.name}' is a dependency of ${[...users].map((u) => `'${u}'`).join(', ')} but defines no healthcheck, so they cannot wait until it is ready (depends_on condition: service_healthy).`
+      })
     }
   }
 })

@@ -1,3 +1,4 @@
+import { atKey } from './lib/report.js'
 import { get } from '../../compose/model.js'
 import { defineComposeRule } from '../define.js'
 import { eachRunningService } from './lib/services.js'
@@ -13,12 +14,12 @@ export const DC1004 = defineComposeRule({
   description:
     'A service has no restart policy (restart: unless-stopped / on-failure, or deploy.restart_policy).',
   check(doc, ctx) {
-    eachRunningService(doc, ctx, (svc, report) => {
+    eachRunningService(doc, ctx, (svc) => {
       if (get(svc.value, 'restart') || get(get(svc.value, 'deploy'), 'restart_policy')) return
-      report.key(
-        svc.layers[0],
-        `Service '${svc.name}' has no restart policy: after a crash or a reboot it stays down. Add 'restart: unless-stopped' (or 'on-failure').`
-      )
+      ctx.report({
+        ...atKey(doc, svc.layers[0]),
+        message: `Service '${svc.name}' has no restart policy: after a crash or a reboot it stays down. Add 'restart: unless-stopped' (or 'on-failure').`
+      })
     })
   }
 })

@@ -1,3 +1,4 @@
+import { atKey } from './lib/report.js'
 import { get, getIn } from '../../compose/model.js'
 import { defineComposeRule } from '../define.js'
 import { eachRunningService } from './lib/services.js'
@@ -12,14 +13,14 @@ export const DC1005 = defineComposeRule({
   severity: 'info',
   description: 'A service sets no resource limits (deploy.resources.limits, mem_limit or cpus).',
   check(doc, ctx) {
-    eachRunningService(doc, ctx, (svc, report) => {
+    eachRunningService(doc, ctx, (svc) => {
       const v = svc.value
       if (get(v, 'mem_limit') || get(v, 'cpus') || getIn(v, ['deploy', 'resources', 'limits']))
         return
-      report.key(
-        svc.layers[0],
-        `Service '${svc.name}' has no memory or CPU limit, so it can starve the host; set deploy.resources.limits (memory, cpus).`
-      )
+      ctx.report({
+        ...atKey(doc, svc.layers[0]),
+        message: `Service '${svc.name}' has no memory or CPU limit, so it can starve the host; set deploy.resources.limits (memory, cpus).`
+      })
     })
   }
 })

@@ -2,7 +2,7 @@ import { lineStart } from '../../compose/edits.js'
 import { expandedSize, toJS, valSpan, type Entry } from '../../compose/model.js'
 import type { ComposeDoc } from '../../parse/compose.js'
 import { defineComposeRule } from '../define.js'
-import { reporter } from './lib/report.js'
+import { atKey } from './lib/report.js'
 import { localServices } from './lib/services.js'
 
 /** Service keys whose blocks are worth sharing through an `x-` anchor when repeated. */
@@ -58,7 +58,6 @@ export const DC1007 = defineComposeRule({
         groups.set(canonical, list)
       }
     }
-    const report = reporter(doc, ctx)
     for (const copies of groups.values()) {
       if (copies.length < 2) continue
       const [first, ...rest] = copies
@@ -72,10 +71,10 @@ export const DC1007 = defineComposeRule({
         `  ${first.service}:`,
         `    ${key}: *${anchor}`
       ].join('\n')
-      report.key(
-        first.entry,
-        `The '${key}' block of '${first.service}' is repeated verbatim in ${rest.map((r) => `'${r.service}'`).join(', ')}. Define it once and reuse it:\n${sketch}`
-      )
+      ctx.report({
+        ...atKey(doc, first.entry),
+        message: `The '${key}' block of '${first.service}' is repeated verbatim in ${rest.map((r) => `'${r.service}'`).join(', ')}. Define it once and reuse it:\n${sketch}`
+      })
     }
   }
 })

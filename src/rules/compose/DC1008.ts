@@ -5,7 +5,7 @@ import { get, str, valSpan, type ScalarVal } from '../../compose/model.js'
 import type { Fix } from '../../core/types.js'
 import type { ComposeDoc } from '../../parse/compose.js'
 import { defineComposeRule } from '../define.js'
-import { reporter } from './lib/report.js'
+import { atValue } from './lib/report.js'
 import { localServices } from './lib/services.js'
 
 /** Variable names that hold credentials (the name ends with the secret word). */
@@ -38,7 +38,6 @@ export const DC1008 = defineComposeRule({
   description:
     'A literal secret (password, token, key) in the compose file; take it from the environment or secrets:.',
   check(doc, ctx) {
-    const report = reporter(doc, ctx)
     for (const svc of localServices(doc)) {
       const env = get(svc.value, 'environment')
       const pairs: { name: string; value: string; val: ScalarVal; offset: number }[] = []
@@ -66,20 +65,21 @@ export const DC1008 = defineComposeRule({
         if (!verdict) continue
         const where = `'${p.name}' of service '${svc.name}'`
         if (verdict.kind === 'url') {
-          report.value(
-            p.val,
-            `${where} holds a URL with a literal password; take the password from the environment (\${VAR:?}) or use secrets:.`
-          )
+          ctx.report({
+            ...atValue(doc, p.val),
+            message: `${where} holds a URL with a literal password; take the password from the environment (\${VAR:?}) or use secrets:.`
+          })
           continue
         }
         const replacement = `\${${verdict.variable}:?}`
-        report.value(
-          p.val,
-          verdict.kind === 'literal'
-            ? `${where} is a literal secret in the file; take it from the environment ('${replacement}') or use secrets:.`
-            : `${where} falls back to a literal secret when ${verdict.variable} is unset; require the variable instead ('${replacement}').`,
-          fixFor(doc, p.val, p.offset, replacement, verdict.variable)
-        )
+        ctx.report({
+          ...atValue(doc, p.val),
+          message:
+            verdict.kind === 'literal'
+              ? `${where} is a literal secret in the file; take it from the environment ('${replacement}') or use secrets:.`
+              : `${where} falls back to a literal secret when ${verdict.variable} is unset; require the variable instead ('${replacement}').`,
+          fix: fixFor(doc, p.val, p.offset, replacement, verdict.variable)
+        })
       }
     }
   }

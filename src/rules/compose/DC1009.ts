@@ -1,7 +1,7 @@
 import { get, isTrue, str, type Val } from '../../compose/model.js'
 import { mounts } from '../../compose/service.js'
 import { defineComposeRule } from '../define.js'
-import { reporter } from './lib/report.js'
+import { atValue } from './lib/report.js'
 import { localServices } from './lib/services.js'
 
 /** Capabilities that amount to (or easily lead to) root on the host. */
@@ -47,56 +47,61 @@ export const DC1009 = defineComposeRule({
   description:
     'A service gets host-level access: privileged, the Docker socket, host namespaces, dangerous capabilities or host system paths.',
   check(doc, ctx) {
-    const report = reporter(doc, ctx)
     for (const svc of localServices(doc)) {
       const s = svc.value
       const name = svc.name
       const privileged = get(s, 'privileged')
       if (isTrue(privileged))
-        report.value(
-          privileged!,
-          `Service '${name}' runs privileged: every device and capability of the host; a compromise is a host compromise.`
-        )
+        ctx.report({
+          ...atValue(doc, privileged!),
+          message: `Service '${name}' runs privileged: every device and capability of the host; a compromise is a host compromise.`
+        })
       for (const key of ['network_mode', 'pid', 'ipc', 'userns_mode', 'uts', 'cgroup']) {
         const v = get(s, key)
         if (v && str(v) === 'host')
-          report.value(
-            v,
-            `Service '${name}' shares the host's ${NAMESPACE[key]} namespace (${key}: host).`
-          )
+          ctx.report({
+            ...atValue(doc, v),
+            message: `Service '${name}' shares the host's ${NAMESPACE[key]} namespace (${key}: host).`
+          })
       }
       for (const m of mounts(s)) {
         const source = m.source
         if (!source || m.type !== 'bind') continue
         if (SOCKET.test(source) || SOCKET.test(m.target ?? '')) {
-          report.value(
-            m.val,
-            `Service '${name}' mounts the container runtime socket (${source}): that is root on the host, read-only or not.`
-          )
+          ctx.report({
+            ...atValue(doc, m.val),
+            message: `Service '${name}' mounts the container runtime socket (${source}): that is root on the host, read-only or not.`
+          })
         } else if (HOST_ROOTS.test(source) && !m.readOnly) {
-          report.value(m.val, `Service '${name}' mounts the host's ${source} writable.`)
+          ctx.report({
+            ...atValue(doc, m.val),
+            message: `Service '${name}' mounts the host's ${source} writable.`
+          })
         }
       }
       for (const cap of items(get(s, 'cap_add'))) {
         const text = (str(cap) ?? '').toUpperCase().replace(/^CAP_/, '')
         if (DANGEROUS_CAPS.has(text))
-          report.value(
-            cap,
-            `Service '${name}' adds the ${text} capability, which is close to root on the host.`
-          )
+          ctx.report({
+            ...atValue(doc, cap),
+            message: `Service '${name}' adds the ${text} capability, which is close to root on the host.`
+          })
       }
       for (const opt of items(get(s, 'security_opt'))) {
         const text = str(opt) ?? ''
         if (UNCONFINED.test(text))
-          report.value(opt, `Service '${name}' disables a kernel confinement (${text}).`)
+          ctx.report({
+            ...atValue(doc, opt),
+            message: `Service '${name}' disables a kernel confinement (${text}).`
+          })
       }
       for (const dev of items(get(s, 'devices'))) {
         const text = str(dev) ?? str(get(dev, 'source')) ?? ''
         if (DEVICES.test(text))
-          report.value(
-            dev,
-            `Service '${name}' maps ${text.split(':')[0]}, the host's raw memory or I/O ports.`
-          )
+          ctx.report({
+            ...atValue(doc, dev),
+            message: `Service '${name}' maps ${text.split(':')[0]}, the host's raw memory or I/O ports.`
+          })
       }
     }
   }

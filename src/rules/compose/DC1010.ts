@@ -3,7 +3,7 @@ import { hasVariable } from '../../compose/interpolation.js'
 import { get, str } from '../../compose/model.js'
 import { mounts } from '../../compose/service.js'
 import { defineComposeRule } from '../define.js'
-import { reporter } from './lib/report.js'
+import { atValue } from './lib/report.js'
 import { projectServices } from './lib/services.js'
 
 /** Stateful images and where they keep their data (official images, plus common variants). */
@@ -42,7 +42,6 @@ export const DC1010 = defineComposeRule({
   check(doc, ctx) {
     const found = projectServices(doc, ctx.workspace)
     if (!found) return
-    const report = reporter(doc, ctx)
     for (const svc of found.services) {
       const image = get(svc.value, 'image')
       const text = str(image)
@@ -60,10 +59,10 @@ export const DC1010 = defineComposeRule({
       ].filter((t): t is string => t !== undefined)
       const covered = targets.some((t) => hasVariable(t) || wanted.some((p) => related(t, p)))
       if (covered) continue
-      report.value(
-        image,
-        `Service '${svc.name}' runs ${ref.repo} without a volume on ${dirs[0]}: its data is lost whenever the container is re-created. Mount a named volume there (e.g. '${ref.repo}-data:${dirs[0]}').`
-      )
+      ctx.report({
+        ...atValue(doc, image),
+        message: `Service '${svc.name}' runs ${ref.repo} without a volume on ${dirs[0]}: its data is lost whenever the container is re-created. Mount a named volume there (e.g. '${ref.repo}-data:${dirs[0]}').`
+      })
     }
   }
 })

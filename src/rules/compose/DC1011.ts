@@ -2,7 +2,7 @@ import { isAllInterfaces } from '../../compose/ports.js'
 import { ports, profiles } from '../../compose/service.js'
 import { get, type Val } from '../../compose/model.js'
 import { defineComposeRule } from '../define.js'
-import { reporter } from './lib/report.js'
+import { atValue } from './lib/report.js'
 import { projectServices } from './lib/services.js'
 
 interface Binding {
@@ -31,7 +31,6 @@ export const DC1011 = defineComposeRule({
   check(doc, ctx) {
     const found = projectServices(doc, ctx.workspace)
     if (!found) return
-    const report = reporter(doc, ctx)
     const seen: Binding[] = []
     for (const svc of found.project.services.values()) {
       const svcProfiles = profiles(svc.value)
@@ -59,10 +58,10 @@ export const DC1011 = defineComposeRule({
             clash.service === svc.name
               ? 'another entry of the same service'
               : `service '${clash.service}'`
-          report.value(
-            val.kind === 'map' ? (get(val, 'published') ?? val) : val,
-            `Service '${svc.name}' publishes host ${portText}/${binding.protocol}${binding.ip ? ` on ${binding.ip}` : ''}, which ${other} already publishes${clash.ip ? ` on ${clash.ip}` : ''}; the second container cannot start.`
-          )
+          ctx.report({
+            ...atValue(doc, val.kind === 'map' ? (get(val, 'published') ?? val) : val),
+            message: `Service '${svc.name}' publishes host ${portText}/${binding.protocol}${binding.ip ? ` on ${binding.ip}` : ''}, which ${other} already publishes${clash.ip ? ` on ${clash.ip}` : ''}; the second container cannot start.`
+          })
         }
         seen.push(binding)
       }

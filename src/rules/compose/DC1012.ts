@@ -5,7 +5,7 @@ import { isAllInterfaces } from '../../compose/ports.js'
 import { portLabel, ports } from '../../compose/service.js'
 import { defineComposeRule } from '../define.js'
 import { bindPortFix } from './lib/bind-port.js'
-import { reporter } from './lib/report.js'
+import { atValue } from './lib/report.js'
 import { localServices } from './lib/services.js'
 
 /** Images of databases, caches, brokers and admin UIs that should not face the network. */
@@ -32,7 +32,6 @@ export const DC1012 = defineComposeRule({
   fixable: true,
   description: 'A database or admin port is published on all interfaces; bind it to 127.0.0.1.',
   check(doc, ctx) {
-    const report = reporter(doc, ctx)
     for (const svc of localServices(doc)) {
       const imageText = str(get(svc.value, 'image'))
       const image = imageText && !hasVariable(imageText) ? parseImage(imageText) : undefined
@@ -46,10 +45,10 @@ export const DC1012 = defineComposeRule({
         if (!byImage && !byPort) continue
         const what = `${portLabel(val)} (${byImage ? image!.repo : `port ${target!.start}`})`
         const how = spec.hostIp === '' ? 'on all interfaces' : `on ${spec.hostIp} (all interfaces)`
-        report.value(
-          val,
-          `Service '${svc.name}' publishes ${what} ${how}; Docker's published ports bypass the host firewall. Bind it to ${LOCALHOST} unless other machines must reach it.`,
-          bindPortFix(
+        ctx.report({
+          ...atValue(doc, val),
+          message: `Service '${svc.name}' publishes ${what} ${how}; Docker's published ports bypass the host firewall. Bind it to ${LOCALHOST} unless other machines must reach it.`,
+          fix: bindPortFix(
             doc,
             val,
             LOCALHOST,
@@ -57,7 +56,7 @@ export const DC1012 = defineComposeRule({
             spec.published === null,
             `Publish on ${LOCALHOST} only (other machines lose access).`
           )
-        )
+        })
       }
     }
   }

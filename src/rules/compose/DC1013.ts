@@ -2,7 +2,7 @@ import { hasVariable } from '../../compose/interpolation.js'
 import { get, str, type Val } from '../../compose/model.js'
 import { profiles, replicas } from '../../compose/service.js'
 import { defineComposeRule } from '../define.js'
-import { reporter } from './lib/report.js'
+import { atValue } from './lib/report.js'
 import { projectServices } from './lib/services.js'
 
 /**
@@ -19,7 +19,6 @@ export const DC1013 = defineComposeRule({
   check(doc, ctx) {
     const found = projectServices(doc, ctx.workspace)
     if (!found) return
-    const report = reporter(doc, ctx)
     const names = new Map<string, { service: string; profiles: string[] }[]>()
     for (const svc of found.project.services.values()) {
       const nameVal: Val | undefined = get(svc.value, 'container_name')
@@ -27,10 +26,10 @@ export const DC1013 = defineComposeRule({
       if (!nameVal || name === undefined || hasVariable(name)) continue
       const count = replicas(svc.value)
       if (count && count.count > 1) {
-        report.value(
-          nameVal,
-          `Service '${svc.name}' sets container_name '${name}' but asks for ${count.count} replicas; a container name is unique, so Compose refuses to scale it. Remove container_name.`
-        )
+        ctx.report({
+          ...atValue(doc, nameVal),
+          message: `Service '${svc.name}' sets container_name '${name}' but asks for ${count.count} replicas; a container name is unique, so Compose refuses to scale it. Remove container_name.`
+        })
       }
       const mine = profiles(svc.value)
       const earlier = (names.get(name) ?? []).find(
@@ -38,10 +37,10 @@ export const DC1013 = defineComposeRule({
           o.profiles.length === 0 || mine.length === 0 || o.profiles.some((p) => mine.includes(p))
       )
       if (earlier) {
-        report.value(
-          nameVal,
-          `Service '${svc.name}' uses container_name '${name}', already used by service '${earlier.service}'; container names must be unique.`
-        )
+        ctx.report({
+          ...atValue(doc, nameVal),
+          message: `Service '${svc.name}' uses container_name '${name}', already used by service '${earlier.service}'; container names must be unique.`
+        })
       }
       names.set(name, [...(names.get(name) ?? []), { service: svc.name, profiles: mine }])
     }

@@ -1,6 +1,6 @@
 import { get, isTrue, str } from '../../compose/model.js'
 import { defineComposeRule } from '../define.js'
-import { reporter } from './lib/report.js'
+import { atKey } from './lib/report.js'
 import { projectServices } from './lib/services.js'
 
 /**
@@ -17,7 +17,6 @@ export const DC1014 = defineComposeRule({
   check(doc, ctx) {
     const found = projectServices(doc, ctx.workspace)
     if (!found) return
-    const report = reporter(doc, ctx)
     for (const svc of found.services) {
       const s = svc.value
       const missing: string[] = []
@@ -32,10 +31,10 @@ export const DC1014 = defineComposeRule({
       if (!dropList.includes('ALL')) missing.push('cap_drop: [ALL]')
       if (!isTrue(get(s, 'read_only')) && !get(s, 'privileged')) missing.push('read_only: true')
       if (missing.length === 0) continue
-      report.key(
-        svc.layers[0],
-        `Service '${svc.name}' could be hardened with ${missing.join(', ')} (add back capabilities it needs with cap_add; mount writable paths as volumes or tmpfs).`
-      )
+      ctx.report({
+        ...atKey(doc, svc.layers[0]),
+        message: `Service '${svc.name}' could be hardened with ${missing.join(', ')} (add back capabilities it needs with cap_add; mount writable paths as volumes or tmpfs).`
+      })
     }
   }
 })

@@ -1,7 +1,7 @@
 import { get, str } from '../../compose/model.js'
 import { defineComposeRule } from '../define.js'
 import { ruleOptions } from '../define.js'
-import { reporter } from './lib/report.js'
+import { atKey } from './lib/report.js'
 import { localServices } from './lib/services.js'
 
 /**
@@ -25,15 +25,14 @@ export const DC2001 = defineComposeRule({
   check(doc, ctx) {
     const checkPullPolicy =
       ruleOptions<{ checkPullPolicy: boolean }>(ctx, 'DC2001').checkPullPolicy ?? true
-    const report = reporter(doc, ctx)
     for (const svc of localServices(doc)) {
       const build = svc.value.entries.get('build')
       if (!build || !get(svc.value, 'image')) continue
       if (checkPullPolicy && str(get(svc.value, 'pull_policy')) !== undefined) continue
-      report.key(
-        build,
-        `Service '${svc.name}' has both build and image: Compose may pull '${str(get(svc.value, 'image')) ?? 'the image'}' instead of building it. Set 'pull_policy: build' (or never), or drop one of the two.`
-      )
+      ctx.report({
+        ...atKey(doc, build),
+        message: `Service '${svc.name}' has both build and image: Compose may pull '${str(get(svc.value, 'image')) ?? 'the image'}' instead of building it. Set 'pull_policy: build' (or never), or drop one of the two.`
+      })
     }
   }
 })

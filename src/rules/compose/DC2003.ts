@@ -3,7 +3,7 @@ import { portLabel, ports } from '../../compose/service.js'
 import { defineComposeRule } from '../define.js'
 import { bindPortFix } from './lib/bind-port.js'
 import { ruleOptions } from '../define.js'
-import { reporter } from './lib/report.js'
+import { atValue } from './lib/report.js'
 import { localServices } from './lib/services.js'
 
 interface Options {
@@ -38,28 +38,29 @@ export const DC2003 = defineComposeRule({
     const options = ruleOptions<Options>(ctx, 'DC2003')
     const allowed = options.allowedIps ?? []
     const fallback = options.fallbackInterface
-    const report = reporter(doc, ctx)
     for (const svc of localServices(doc)) {
       for (const { spec, val } of ports(svc.value)) {
         if (spec.error || spec.hostIp === undefined || spec.published === undefined) continue
         const ip = spec.hostIp
         if (ip !== '' && (allowed.length === 0 || allowed.includes(ip))) continue
-        report.value(
-          val,
-          ip === ''
-            ? `Service '${svc.name}' publishes ${portLabel(val)} without a host IP, so it listens on every interface; bind it to an address (e.g. 127.0.0.1:…).`
-            : `Service '${svc.name}' publishes ${portLabel(val)} on ${ip}, which is not an allowed host IP (${allowed.join(', ')}).`,
-          fallback && isIp(fallback) && ip === ''
-            ? bindPortFix(
-                doc,
-                val,
-                fallback,
-                ip,
-                spec.published === null,
-                `Bind the port to ${fallback}.`
-              )
-            : undefined
-        )
+        ctx.report({
+          ...atValue(doc, val),
+          message:
+            ip === ''
+              ? `Service '${svc.name}' publishes ${portLabel(val)} without a host IP, so it listens on every interface; bind it to an address (e.g. 127.0.0.1:…).`
+              : `Service '${svc.name}' publishes ${portLabel(val)} on ${ip}, which is not an allowed host IP (${allowed.join(', ')}).`,
+          fix:
+            fallback && isIp(fallback) && ip === ''
+              ? bindPortFix(
+                  doc,
+                  val,
+                  fallback,
+                  ip,
+                  spec.published === null,
+                  `Bind the port to ${fallback}.`
+                )
+              : undefined
+        })
       }
     }
   }

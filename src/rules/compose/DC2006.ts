@@ -2,7 +2,7 @@ import { hasVariable } from '../../compose/interpolation.js'
 import { get, str } from '../../compose/model.js'
 import { defineComposeRule } from '../define.js'
 import { ruleOptions } from '../define.js'
-import { reporter } from './lib/report.js'
+import { atValue } from './lib/report.js'
 import { localServices } from './lib/services.js'
 
 /** Docker's container name rule (the schema's copy of it is not anchored, so it lets `a@b` pass). */
@@ -36,17 +36,16 @@ export const DC2006 = defineComposeRule({
           ? new RegExp(option, 'u')
           : undefined
     const pattern = custom ?? CONTAINER_NAME
-    const report = reporter(doc, ctx)
     for (const svc of localServices(doc)) {
       const v = get(svc.value, 'container_name')
       const name = str(v)
       if (!v || name === undefined || hasVariable(name) || pattern.test(name)) continue
-      report.value(
-        v,
-        custom
+      ctx.report({
+        ...atValue(doc, v),
+        message: custom
           ? `container_name '${name}' of service '${svc.name}' does not match the configured pattern ${custom}.`
           : `container_name '${name}' of service '${svc.name}' is not a valid container name (letters, digits, '_', '.', '-'; starting with a letter or digit); Docker refuses to create it.`
-      )
+      })
     }
   }
 })

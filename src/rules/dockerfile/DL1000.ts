@@ -1,7 +1,8 @@
 import { closest } from '../../core/similar.js'
 import { defineDockerfileRule } from '../define.js'
-import type { DockerfileDoc, Flag, Instruction } from '../../parse/dockerfile.js'
-import { isWindows } from './lib/commands.js'
+import type { DockerfileDoc, Instruction } from '../../dockerfile/model.js'
+import type { Flag } from '../../parse/dockerfile.js'
+import { isWindows } from '../../dockerfile/runs.js'
 
 export const INSTRUCTIONS = [
   'ADD',

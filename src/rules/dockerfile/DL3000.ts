@@ -1,6 +1,7 @@
 import { defineDockerfileRule } from '../define.js'
 import { unquote } from '../../parse/dockerfile.js'
-import { isWindows, lineage, workdirBefore } from './lib/commands.js'
+import { isWindows, workdirBefore } from '../../dockerfile/runs.js'
+import { lineage } from '../../dockerfile/stages.js'
 
 /** Absolute: `/x`, a variable (`$HOME`, `${DIR}`), or a Windows drive (`C:\`, `C:/`). */
 const ABSOLUTE = /^(\/|\$|[A-Za-z]:[\\/]?)/

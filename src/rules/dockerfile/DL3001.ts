@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../define.js'
-import { commandsNamed } from './lib/runs.js'
+import { commandsNamed } from '../../dockerfile/runs.js'
 
 /** Commands that make no sense while building an image, and why. */
 const POINTLESS: Record<string, string> = {

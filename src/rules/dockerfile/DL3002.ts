@@ -1,5 +1,6 @@
 import { defineDockerfileRule } from '../define.js'
-import { unquote, type Instruction, type Stage } from '../../parse/dockerfile.js'
+import { unquote } from '../../parse/dockerfile.js'
+import type { Instruction, Stage } from '../../dockerfile/model.js'
 
 const ROOT = /^(root|0)(:.*)?$/
 

@@ -1,5 +1,6 @@
 import { defineDockerfileRule } from '../define.js'
-import { keywordAs, runInstructions } from './lib/commands.js'
+import { keywordAs } from './lib/commands.js'
+import { runInstructions } from '../../dockerfile/runs.js'
 import { insertLineBefore } from './lib/edits.js'
 
 const ABSOLUTE_PLAIN = /^\/[A-Za-z0-9_.@%+=:,/-]*$/

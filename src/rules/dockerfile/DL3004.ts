@@ -1,7 +1,7 @@
 import { defineDockerfileRule } from '../define.js'
 import { unquote } from '../../parse/dockerfile.js'
-import { lineage } from './lib/commands.js'
-import { commandsNamed } from './lib/runs.js'
+import { lineage } from '../../dockerfile/stages.js'
+import { commandsNamed } from '../../dockerfile/runs.js'
 
 const ROOT = /^(root|0)(:.*)?$/
 

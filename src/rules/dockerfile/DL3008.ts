@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../define.js'
 import { argsNoFlags, findArg, reportUnpinned } from './lib/commands.js'
-import { commandsNamed } from './lib/runs.js'
+import { commandsNamed } from '../../dockerfile/runs.js'
 
 /** apt-get flags that take a value (their value is not a package). */
 const VALUE_FLAGS = ['t', 'target-release', 'o', 'option', 'c', 'config-file']

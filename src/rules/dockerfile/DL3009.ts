@@ -1,12 +1,6 @@
 import { defineDockerfileRule } from '../define.js'
-import {
-  appendCommand,
-  cacheMountTargets,
-  cmdHasArgs,
-  commandName,
-  fix,
-  runInstructions
-} from './lib/commands.js'
+import { appendCommand, cmdHasArgs, fix } from './lib/commands.js'
+import { cacheMountTargets, commandName, runInstructions } from '../../dockerfile/runs.js'
 
 const APT = ['apt', 'apt-get', 'aptitude']
 

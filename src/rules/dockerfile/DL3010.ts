@@ -1,7 +1,9 @@
 import { defineDockerfileRule } from '../define.js'
-import type { Instruction, Token } from '../../parse/dockerfile.js'
+import type { Instruction } from '../../dockerfile/model.js'
+import type { Token } from '../../parse/dockerfile.js'
 import type { ShellCommand } from '../../parse/shell.js'
-import { commandName, keywordAs, workdirBefore } from './lib/commands.js'
+import { commandName, workdirBefore } from '../../dockerfile/runs.js'
+import { keywordAs } from './lib/commands.js'
 import { deleteInstruction } from './lib/edits.js'
 
 /** Tar archives `ADD` extracts by itself (plain, gzip, bzip2, xz, lzma). */

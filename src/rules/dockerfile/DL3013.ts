@@ -1,7 +1,8 @@
 import { defineDockerfileRule } from '../define.js'
 import type { ShellCommand, ShellWord } from '../../parse/shell.js'
-import { argsNoFlags, commandName, hasFlag, reportUnpinned } from './lib/commands.js'
-import { commandsMatching } from './lib/runs.js'
+import { argsNoFlags, hasFlag, reportUnpinned } from './lib/commands.js'
+import { commandName } from '../../dockerfile/runs.js'
+import { commandsMatching } from '../../dockerfile/runs.js'
 
 const PIP = /^pip(\d+(\.\d+)*)?$/
 const PYTHON = /^python(\d+(\.\d+)*)?$/

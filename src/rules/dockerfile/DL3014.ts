@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../define.js'
 import { findArg, fix, flagNames, insertAfter } from './lib/commands.js'
-import { commandsNamed } from './lib/runs.js'
+import { commandsNamed } from '../../dockerfile/runs.js'
 
 /** `-o APT::Get::Assume-Yes=true` answers yes like `-y`. */
 const ASSUME_YES_OPTION = /APT::Get::Assume-Yes=(true|yes|1)$/i

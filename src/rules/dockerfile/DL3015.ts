@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../define.js'
 import { findArg, fix, hasFlag, insertAfter } from './lib/commands.js'
-import { commandsNamed } from './lib/runs.js'
+import { commandsNamed } from '../../dockerfile/runs.js'
 
 /** `-o APT::Install-Recommends=false` (also as `--option=…`) does what the flag does. */
 const NO_RECOMMENDS_OPTION = /APT::Install-Recommends=(false|0|no)$/i

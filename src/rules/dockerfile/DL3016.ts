@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../define.js'
 import { argsNoFlags, reportUnpinned } from './lib/commands.js'
-import { commandsNamed } from './lib/runs.js'
+import { commandsNamed } from '../../dockerfile/runs.js'
 
 const INSTALL = ['install', 'i', 'add']
 /** npm options that take a separate value. */

@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../define.js'
 import { argsNoFlags, findArg, reportUnpinned } from './lib/commands.js'
-import { commandsNamed } from './lib/runs.js'
+import { commandsNamed } from '../../dockerfile/runs.js'
 
 /** apk options that take a separate value. */
 const VALUE_FLAGS = [

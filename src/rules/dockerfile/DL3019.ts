@@ -1,13 +1,7 @@
 import { defineDockerfileRule } from '../define.js'
-import {
-  cacheMountTargets,
-  commandName,
-  findArg,
-  fix,
-  hasFlag,
-  insertAfter
-} from './lib/commands.js'
-import { commandsNamed } from './lib/runs.js'
+import { cacheMountTargets, commandName } from '../../dockerfile/runs.js'
+import { findArg, fix, hasFlag, insertAfter } from './lib/commands.js'
+import { commandsNamed } from '../../dockerfile/runs.js'
 
 const APK_CACHE = /^\/var\/cache\/apk(\/\*?)?$/
 

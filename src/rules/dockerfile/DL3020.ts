@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../define.js'
-import { expandVariables } from '../../parse/dockerfile.js'
+import { expandVariables } from '../../dockerfile/variables.js'
 
 const ARCHIVE =
   /\.(tar|tar\.(gz|bz2|xz|lz|lzma|z|zst)|tgz|tb2|tbz|tbz2|tpz|tlz|txz|tz|gz|bz2|xz|lz|lzma|z|zst)$/i

@@ -1,6 +1,7 @@
 import { closest } from '../../core/similar.js'
 import { defineDockerfileRule } from '../define.js'
-import { expandVariables, type Stage } from '../../parse/dockerfile.js'
+import { expandVariables } from '../../dockerfile/variables.js'
+import type { Stage } from '../../dockerfile/model.js'
 
 export const DL3022 = defineDockerfileRule({
   id: 'DL3022',

@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../define.js'
-import type { Stage } from '../../parse/dockerfile.js'
+import type { Stage } from '../../dockerfile/model.js'
 
 export const DL3024 = defineDockerfileRule({
   id: 'DL3024',

@@ -1,6 +1,6 @@
 import type { Fix } from '../../core/types.js'
 import { defineDockerfileRule } from '../define.js'
-import type { DockerfileDoc, Instruction } from '../../parse/dockerfile.js'
+import type { DockerfileDoc, Instruction } from '../../dockerfile/model.js'
 import { parseShell } from '../../parse/shell.js'
 
 /** Words that mean nothing special to a shell: safe to pass to the process as they are. */

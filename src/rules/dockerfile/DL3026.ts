@@ -1,5 +1,7 @@
 import { defineDockerfileRule } from '../define.js'
-import { expandVariables, parseImageRef, type Span } from '../../parse/dockerfile.js'
+import { expandVariables } from '../../dockerfile/variables.js'
+import { parseImageRef } from '../../dockerfile/image.js'
+import type { Span } from '../../parse/dockerfile.js'
 
 /** Names of Docker Hub: an image without a registry comes from there. */
 const DOCKER_HUB = new Set([

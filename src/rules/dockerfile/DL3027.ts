@@ -1,7 +1,7 @@
 import type { TextEdit } from '../../core/types.js'
 import { defineDockerfileRule } from '../define.js'
 import { argsNoFlags, fix, insertAfter, replaceWord } from './lib/commands.js'
-import { commandsNamed } from './lib/runs.js'
+import { commandsNamed } from '../../dockerfile/runs.js'
 
 /** `apt` subcommands and their scripting equivalents: [program, subcommand, extra flag]. */
 const EQUIVALENT: Record<string, [string, string, string?]> = {

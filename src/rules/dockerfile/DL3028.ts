@@ -1,7 +1,7 @@
 import { defineDockerfileRule } from '../define.js'
 import type { ShellWord } from '../../parse/shell.js'
 import { isFlag, reportUnpinned } from './lib/commands.js'
-import { commandsNamed } from './lib/runs.js'
+import { commandsNamed } from '../../dockerfile/runs.js'
 
 /** gem install options that take a separate value. */
 const VALUE_FLAGS = new Set([

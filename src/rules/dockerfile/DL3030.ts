@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../define.js'
 import { findArg, fix, flagNames, insertAfter } from './lib/commands.js'
-import { commandsNamed } from './lib/runs.js'
+import { commandsNamed } from '../../dockerfile/runs.js'
 
 const SUBCOMMANDS = ['install', 'groupinstall', 'localinstall']
 

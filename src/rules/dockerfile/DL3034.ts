@@ -1,6 +1,7 @@
 import { defineDockerfileRule } from '../define.js'
-import { commandName, findArg, fix, flagNames } from './lib/commands.js'
-import { commandsNamed } from './lib/runs.js'
+import { commandName } from '../../dockerfile/runs.js'
+import { findArg, fix, flagNames } from './lib/commands.js'
+import { commandsNamed } from '../../dockerfile/runs.js'
 
 const SUBCOMMANDS = ['install', 'in', 'remove', 'rm', 'source-install', 'si', 'patch']
 const YES = ['n', 'non-interactive', 'no-confirm', 'y']

@@ -1,6 +1,7 @@
 import { defineDockerfileRule } from '../define.js'
-import { commandName, findArg } from './lib/commands.js'
-import { commandsNamed } from './lib/runs.js'
+import { commandName } from '../../dockerfile/runs.js'
+import { findArg } from './lib/commands.js'
+import { commandsNamed } from '../../dockerfile/runs.js'
 
 export const DL3035 = defineDockerfileRule({
   id: 'DL3035',

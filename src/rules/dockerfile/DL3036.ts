@@ -1,7 +1,8 @@
 import { defineDockerfileRule } from '../define.js'
-import { cacheMountTargets, commandName, fix } from './lib/commands.js'
+import { cacheMountTargets, commandName } from '../../dockerfile/runs.js'
+import { fix } from './lib/commands.js'
 import { appendToRun } from './lib/edits.js'
-import { runsCalling } from './lib/runs.js'
+import { runsCalling } from '../../dockerfile/runs.js'
 import { hasWord, installWithoutClean, mountCovers, removes } from './lib/packages.js'
 
 const CACHE = ['/var/cache/zypp']

@@ -1,7 +1,8 @@
 import { defineDockerfileRule } from '../define.js'
 import type { ShellWord } from '../../parse/shell.js'
-import { argsNoFlags, commandName } from './lib/commands.js'
-import { commandsNamed } from './lib/runs.js'
+import { argsNoFlags } from './lib/commands.js'
+import { commandName } from '../../dockerfile/runs.js'
+import { commandsNamed } from '../../dockerfile/runs.js'
 import { flagValue, hasWord, onlyVariable, zypperPinned } from './lib/packages.js'
 
 /** zypper install options that take a separate value. */

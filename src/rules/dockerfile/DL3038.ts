@@ -1,6 +1,7 @@
 import { defineDockerfileRule } from '../define.js'
-import { commandName, findArg, fix, flagNames, insertAfter } from './lib/commands.js'
-import { commandsNamed } from './lib/runs.js'
+import { commandName } from '../../dockerfile/runs.js'
+import { findArg, fix, flagNames, insertAfter } from './lib/commands.js'
+import { commandsNamed } from '../../dockerfile/runs.js'
 
 const DNF = ['dnf', 'microdnf', 'dnf5']
 const SUBCOMMANDS = ['install', 'groupinstall', 'localinstall']

@@ -1,8 +1,8 @@
 import { defineDockerfileRule } from '../define.js'
-import { commandName } from './lib/commands.js'
-import { commandsNamed } from './lib/runs.js'
+import { commandName } from '../../dockerfile/runs.js'
+import { commandsNamed } from '../../dockerfile/runs.js'
 import { unpinnedRpmPackages } from './lib/packages.js'
-import { definedVariables } from './lib/stages.js'
+import { definedVariables } from '../../dockerfile/stages.js'
 
 const DNF = ['dnf', 'microdnf', 'dnf5']
 

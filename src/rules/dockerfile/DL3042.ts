@@ -1,10 +1,11 @@
 import { defineDockerfileRule } from '../define.js'
-import type { Instruction } from '../../parse/dockerfile.js'
+import type { Instruction } from '../../dockerfile/model.js'
 import type { ShellCommand } from '../../parse/shell.js'
-import { cacheMountTargets, commandName, fix, insertAfter } from './lib/commands.js'
-import { commandsMatching } from './lib/runs.js'
+import { cacheMountTargets, commandName } from '../../dockerfile/runs.js'
+import { fix, insertAfter } from './lib/commands.js'
+import { commandsMatching } from '../../dockerfile/runs.js'
 import { mountCovers } from './lib/packages.js'
-import { envBefore } from './lib/stages.js'
+import { envBefore } from '../../dockerfile/stages.js'
 
 const TRUTHY = /^(1|on|yes|true)$/i
 const ASSIGN = /^PIP_NO_CACHE_DIR=["']?([^"']*)["']?$/

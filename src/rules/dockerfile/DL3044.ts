@@ -1,8 +1,8 @@
 import { defineDockerfileRule } from '../define.js'
-import type { DockerfileDoc, Instruction } from '../../parse/dockerfile.js'
+import type { DockerfileDoc, Instruction } from '../../dockerfile/model.js'
 import type { TextEdit } from '../../core/types.js'
 import { eolAt } from './lib/edits.js'
-import { pairs, type Pair } from './lib/properties.js'
+import { pairs, type Pair } from '../../dockerfile/properties.js'
 
 /** `$NAME` or `${NAME…}` at a `$` (sticky). */
 const REF = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:[:?+-][^}]*)?\}|([A-Za-z_][A-Za-z0-9_]*))/y

@@ -1,7 +1,8 @@
 import { defineDockerfileRule } from '../define.js'
-import type { Instruction, Token } from '../../parse/dockerfile.js'
+import type { Instruction } from '../../dockerfile/model.js'
+import type { Token } from '../../parse/dockerfile.js'
 import type { Fix } from '../../core/types.js'
-import { inScopeBefore } from './lib/stages.js'
+import { inScopeBefore } from '../../dockerfile/stages.js'
 
 const QUOTES = /^["']|["']$/g
 /** Absolute (`/x`, `c:\x`, `c:/x`) or a variable the builder expands. */

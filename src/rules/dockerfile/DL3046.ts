@@ -1,6 +1,7 @@
 import { defineDockerfileRule } from '../define.js'
-import { commandName, fix, flagNames, insertAfter } from './lib/commands.js'
-import { commandsNamed } from './lib/runs.js'
+import { commandName } from '../../dockerfile/runs.js'
+import { fix, flagNames, insertAfter } from './lib/commands.js'
+import { commandsNamed } from '../../dockerfile/runs.js'
 import { flagValue } from './lib/packages.js'
 
 export const DL3046 = defineDockerfileRule({

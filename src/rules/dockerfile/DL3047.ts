@@ -1,7 +1,8 @@
 import { defineDockerfileRule } from '../define.js'
-import { commandName, fix, flagNames, insertAfter } from './lib/commands.js'
-import { commandsNamed } from './lib/runs.js'
-import { imageShell } from './lib/stages.js'
+import { commandName } from '../../dockerfile/runs.js'
+import { fix, flagNames, insertAfter } from './lib/commands.js'
+import { commandsNamed } from '../../dockerfile/runs.js'
+import { imageShell } from '../../dockerfile/stages.js'
 
 const QUIET = ['progress', 'q', 'quiet', 'no-verbose', 'o', 'output-file', 'a', 'append-output']
 

@@ -1,7 +1,7 @@
 import { defineDockerfileRule } from '../define.js'
-import type { Stage } from '../../parse/dockerfile.js'
-import { pairs } from './lib/properties.js'
-import { copiedStages } from './lib/stages.js'
+import type { Stage } from '../../dockerfile/model.js'
+import { pairs } from '../../dockerfile/properties.js'
+import { copiedStages } from '../../dockerfile/stages.js'
 
 export const DL3049 = defineDockerfileRule({
   id: 'DL3049',

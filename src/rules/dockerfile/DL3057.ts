@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../define.js'
-import { lineage } from './lib/commands.js'
+import { lineage } from '../../dockerfile/stages.js'
 
 export const DL3057 = defineDockerfileRule({
   id: 'DL3057',

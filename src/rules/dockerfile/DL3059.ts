@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../define.js'
-import type { DockerfileDoc, Instruction } from '../../parse/dockerfile.js'
+import type { DockerfileDoc, Instruction } from '../../dockerfile/model.js'
 import type { Fix } from '../../core/types.js'
 import { continuationStyle, type ContinuationStyle } from './lib/style.js'
 

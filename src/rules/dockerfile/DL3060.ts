@@ -1,10 +1,11 @@
 import { defineDockerfileRule } from '../define.js'
 import type { ShellCommand } from '../../parse/shell.js'
-import { cacheMountTargets, commandName, fix, isFlag } from './lib/commands.js'
+import { cacheMountTargets, commandName } from '../../dockerfile/runs.js'
+import { fix, isFlag } from './lib/commands.js'
 import { appendToRun } from './lib/edits.js'
-import { runsCalling } from './lib/runs.js'
+import { runsCalling } from '../../dockerfile/runs.js'
 import { hasWord, installWithoutClean, mountCovers } from './lib/packages.js'
-import { reachesImage } from './lib/stages.js'
+import { reachesImage } from '../../dockerfile/stages.js'
 
 const CACHE = ['.cache/yarn', '.yarn/cache', '.yarn/berry/cache']
 const NOT_INSTALL = ['--version', '-v', '--help', '-h']

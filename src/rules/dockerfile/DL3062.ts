@@ -1,7 +1,8 @@
 import { defineDockerfileRule } from '../define.js'
 import type { ShellCommand, ShellWord } from '../../parse/shell.js'
-import { commandName, isFlag } from './lib/commands.js'
-import { commandsNamed } from './lib/runs.js'
+import { commandName } from '../../dockerfile/runs.js'
+import { isFlag } from './lib/commands.js'
+import { commandsNamed } from '../../dockerfile/runs.js'
 import { onlyVariable } from './lib/packages.js'
 
 /** `go build`-family flags that take a separate value (Go flags are single-dash words). */

@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../define.js'
-import { propertyInstructions, pairs } from './lib/properties.js'
+import { propertyInstructions, pairs } from '../../dockerfile/properties.js'
 
 /** Variable names that are credentials as a rule (CI/cloud/registry tokens and passwords). */
 const KNOWN = new Set(

@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../define.js'
-import type { Instruction } from '../../parse/dockerfile.js'
-import { lineage } from './lib/commands.js'
+import type { Instruction } from '../../dockerfile/model.js'
+import { lineage } from '../../dockerfile/stages.js'
 
 const NON_POSIX = /(^|[\\/])(pwsh|powershell|cmd)(\.exe)?$/i
 

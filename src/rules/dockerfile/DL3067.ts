@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../define.js'
-import type { DockerfileDoc, Stage } from '../../parse/dockerfile.js'
-import { rootImage } from './lib/stages.js'
+import type { DockerfileDoc, Stage } from '../../dockerfile/model.js'
+import { rootImage } from '../../dockerfile/stages.js'
 
 const ROOT = /^["']?\/["']?$/
 

@@ -1,7 +1,7 @@
 import { defineDockerfileRule } from '../define.js'
-import type { Stage } from '../../parse/dockerfile.js'
-import { commandName } from './lib/commands.js'
-import { runsCalling } from './lib/runs.js'
+import type { Stage } from '../../dockerfile/model.js'
+import { commandName } from '../../dockerfile/runs.js'
+import { runsCalling } from '../../dockerfile/runs.js'
 
 const TOOLS = new Set(['curl', 'wget'])
 

@@ -1,7 +1,8 @@
 import { defineDockerfileRule } from '../define.js'
 import type { Fix } from '../../core/types.js'
-import { commandName, isFlag } from './lib/commands.js'
-import { commandsNamed } from './lib/runs.js'
+import { commandName } from '../../dockerfile/runs.js'
+import { isFlag } from './lib/commands.js'
+import { commandsNamed } from '../../dockerfile/runs.js'
 
 const SHELLS = /^\/(usr\/)?bin\/(bash|zsh|ash|dash|ksh|mksh)$/
 

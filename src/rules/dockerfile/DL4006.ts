@@ -1,10 +1,10 @@
 import { defineDockerfileRule } from '../define.js'
-import type { DockerfileDoc, Instruction, Stage } from '../../parse/dockerfile.js'
+import type { DockerfileDoc, Instruction, Stage } from '../../dockerfile/model.js'
 import type { ShellScript } from '../../parse/shell.js'
 import type { Fix } from '../../core/types.js'
-import { commandName } from './lib/commands.js'
+import { commandName } from '../../dockerfile/runs.js'
 import { insertLineBefore } from './lib/edits.js'
-import { imageShell } from './lib/stages.js'
+import { imageShell } from '../../dockerfile/stages.js'
 
 const NON_POSIX = /(^|[\\/])(pwsh|powershell|cmd)(\.exe)?$/i
 const PIPEFAIL_SHELLS = /(^|\/)(bash|zsh|ash|ksh|mksh)$/

@@ -1,9 +1,12 @@
+import picomatch from 'picomatch'
+import { absolutePath, joinPath } from '../../core/paths.js'
 import type { Fix, TextEdit, Workspace } from '../../core/types.js'
-import type { DockerfileDoc, Instruction, Stage } from '../../parse/dockerfile.js'
+import type { DockerfileDoc, Instruction } from '../../dockerfile/model.js'
 import type { ShellCommand } from '../../parse/shell.js'
 import { defineDockerfileRule } from '../define.js'
-import { buildContextOf, copiesFromContext, joinPath, localSources } from './lib/build-context.js'
-import { argsNoFlags, commandName, lineage } from './lib/commands.js'
+import { buildContextOf, copiesFromContext, localSources } from '../../dockerfile/build-context.js'
+import { argsNoFlags } from './lib/commands.js'
+import { commandName, workdirBefore } from '../../dockerfile/runs.js'
 import { deleteInstruction, eolAt } from './lib/edits.js'
 import { isPip } from './lib/insecure.js'
 
@@ -133,38 +136,12 @@ function dependencyOnly(cmd: ShellCommand): boolean {
   return false
 }
 
-/** The absolute directory a WORKDIR chain resolves to, or undefined when it depends on the base image. */
-function workdirBefore(stage: Stage, before: Instruction): string | undefined {
-  let dir: string | undefined
-  for (const s of lineage(stage).reverse()) {
-    for (const inst of s.instructions) {
-      if (s === stage && inst.index >= before.index) break
-      if (inst.keyword !== 'WORKDIR') continue
-      const path = inst.text.trim().replace(/^["']|["']$/g, '')
-      if (path.includes('$')) dir = undefined
-      else if (path.startsWith('/')) dir = normalize(path)
-      else dir = dir === undefined ? undefined : normalize(`${dir}/${path}`)
-    }
-  }
-  return dir
-}
-
-function normalize(path: string): string {
-  const parts: string[] = []
-  for (const p of path.split('/')) {
-    if (p === '' || p === '.') continue
-    if (p === '..') parts.pop()
-    else parts.push(p)
-  }
-  return `/${parts.join('/')}`
-}
-
 /** The broad COPY's destination resolves to the directory the install runs in. */
 function samePlace(dest: string, workdir: string | undefined): boolean {
   const d = dest.replace(/^["']|["']$/g, '')
   if (d === '.' || d === './') return true
   if (workdir === undefined) return false
-  return normalize(d.startsWith('/') ? d : `${workdir}/${d}`) === workdir
+  return absolutePath(d.startsWith('/') ? d : `${workdir}/${d}`) === workdir
 }
 
 /** Manifest files to copy: the required one and the optional ones that exist (or a glob when unknown). */
@@ -300,7 +277,7 @@ export const DR1001 = defineDockerfileRule({
             broad = {
               copy: inst,
               dest: values[values.length - 1] ?? '.',
-              workdir: workdirBefore(stage, inst)
+              workdir: workdirBefore(inst) ?? undefined
             }
           } else if (!broad) copiedEarlier.push(...sources.map((s) => s.path))
           continue
@@ -317,7 +294,7 @@ export const DR1001 = defineDockerfileRule({
           const fix =
             adjacent &&
             samePlace(broad.dest, broad.workdir) &&
-            workdirBefore(stage, inst) === broad.workdir
+            (workdirBefore(inst) ?? undefined) === broad.workdir
               ? cacheOrderFix(doc, ctx.workspace, broad.copy, broad.dest, inst, install)
               : undefined
           ctx.report({
@@ -331,6 +308,9 @@ export const DR1001 = defineDockerfileRule({
     }
   }
 })
+
+/** COPY globs against manifest paths: `*` may cross `/`, dotfiles match. */
+const GLOB = { bash: true, dot: true }
 
 /** Does a COPY source (context path, maybe a folder or glob) bring in `manifest`? */
 function covers(source: string, manifest: string): boolean {
@@ -347,12 +327,5 @@ function covers(source: string, manifest: string): boolean {
 }
 
 function globMatch(pattern: string, name: string): boolean {
-  if (!/[*?[]/.test(pattern)) return false
-  const re = new RegExp(
-    `^${pattern
-      .replace(/[.+^${}()|\\]/g, '\\$&')
-      .replace(/\*/g, '.*')
-      .replace(/\?/g, '.')}$`
-  )
-  return re.test(name)
+  return /[*?[]/.test(pattern) && picomatch.isMatch(name, pattern, GLOB)
 }

@@ -1,11 +1,12 @@
-import type { DockerfileDoc, Instruction } from '../../parse/dockerfile.js'
+import type { DockerfileDoc, Instruction } from '../../dockerfile/model.js'
 import type { ShellCommand } from '../../parse/shell.js'
 import { defineDockerfileRule } from '../define.js'
-import { argsNoFlags, commandName, flagNames, isFlag } from './lib/commands.js'
-import { finalChain } from './lib/final-image.js'
+import { argsNoFlags, flagNames, isFlag } from './lib/commands.js'
+import { commandName } from '../../dockerfile/runs.js'
+import { finalChain } from '../../dockerfile/stages.js'
 import { isPip } from './lib/insecure.js'
 import { mergeEdits, mergeable, previousInstruction } from './lib/run-merge.js'
-import { commandsMatching } from './lib/runs.js'
+import { commandsMatching } from '../../dockerfile/runs.js'
 
 /**
  * What a layer leaves behind (package caches, installed packages, downloaded files) and which

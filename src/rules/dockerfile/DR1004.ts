@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../define.js'
-import { finalChain, isDevelopmentImage, isWindowsImage } from './lib/final-image.js'
+import { finalChain, isDevelopmentImage, isWindowsImage } from '../../dockerfile/stages.js'
 
 /** Images that already run as a non-root user. */
 const NON_ROOT_IMAGE =

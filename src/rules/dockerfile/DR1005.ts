@@ -2,11 +2,10 @@ import { defineDockerfileRule } from '../define.js'
 import {
   buildContextOf,
   copiesFromContext,
-  dirOf,
   dockerignoreOf,
-  joinPath,
   localSources
-} from './lib/build-context.js'
+} from '../../dockerfile/build-context.js'
+import { dirOf, joinPath } from '../../core/paths.js'
 
 export const DR1005 = defineDockerfileRule({
   id: 'DR1005',

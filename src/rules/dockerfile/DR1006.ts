@@ -5,9 +5,9 @@ import {
   copiesFromContext,
   buildContextOf,
   dockerignoreOf,
-  joinPath,
   localSources
-} from './lib/build-context.js'
+} from '../../dockerfile/build-context.js'
+import { joinPath } from '../../core/paths.js'
 
 interface SecretKind {
   test: RegExp

@@ -1,8 +1,9 @@
 import type { ShellCommand, ShellWord } from '../../parse/shell.js'
 import { defineDockerfileRule } from '../define.js'
-import { argsNoFlags, commandName } from './lib/commands.js'
-import { commandsNamed } from './lib/runs.js'
-import { finalChain, isDevelopmentImage } from './lib/final-image.js'
+import { argsNoFlags } from './lib/commands.js'
+import { commandName } from '../../dockerfile/runs.js'
+import { commandsNamed } from '../../dockerfile/runs.js'
+import { finalChain, isDevelopmentImage } from '../../dockerfile/stages.js'
 
 /** Compilers and build systems by package name (Debian, Alpine, RPM spellings). */
 const TOOLS = new Set([

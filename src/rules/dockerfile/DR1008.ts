@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../define.js'
-import { finalInstructions, isDevelopmentImage } from './lib/final-image.js'
+import { finalInstructions, isDevelopmentImage } from '../../dockerfile/stages.js'
 
 export const DR1008 = defineDockerfileRule({
   id: 'DR1008',

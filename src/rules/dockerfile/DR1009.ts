@@ -1,10 +1,12 @@
-import type { DockerfileDoc, Stage } from '../../parse/dockerfile.js'
+import type { DockerfileDoc, Stage } from '../../dockerfile/model.js'
 import { defineDockerfileRule } from '../define.js'
 import type { ShellCommand } from '../../parse/shell.js'
-import { argsNoFlags, commandName, lineage } from './lib/commands.js'
-import { commandsMatching } from './lib/runs.js'
+import { argsNoFlags } from './lib/commands.js'
+import { commandName } from '../../dockerfile/runs.js'
+import { lineage } from '../../dockerfile/stages.js'
+import { commandsMatching } from '../../dockerfile/runs.js'
 import { isPip } from './lib/insecure.js'
-import { shortName } from './lib/final-image.js'
+import { shortName } from '../../dockerfile/stages.js'
 
 const TOOLING = new Set(['pip', 'setuptools', 'wheel', 'pipenv', 'poetry', 'uv'])
 

@@ -1,7 +1,12 @@
 import type { Fix } from '../../core/types.js'
-import type { DockerfileDoc, Stage } from '../../parse/dockerfile.js'
+import type { DockerfileDoc, Stage } from '../../dockerfile/model.js'
 import { defineDockerfileRule } from '../define.js'
-import { finalChain, isDevelopmentImage, isWindowsImage, shortName } from './lib/final-image.js'
+import {
+  finalChain,
+  isDevelopmentImage,
+  isWindowsImage,
+  shortName
+} from '../../dockerfile/stages.js'
 
 interface Language {
   image: RegExp

@@ -1,7 +1,12 @@
 import { defineDockerfileRule } from '../define.js'
 import { eolAt } from './lib/edits.js'
-import { finalChain, finalInstructions, isDevelopmentImage, shortName } from './lib/final-image.js'
-import { pairs } from './lib/properties.js'
+import {
+  finalChain,
+  finalInstructions,
+  isDevelopmentImage,
+  shortName
+} from '../../dockerfile/stages.js'
+import { pairs } from '../../dockerfile/properties.js'
 
 const HINTS: Array<{ name: string; why: string }> = [
   { name: 'PYTHONUNBUFFERED', why: 'logs appear immediately instead of sitting in a buffer' },

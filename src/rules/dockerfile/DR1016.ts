@@ -1,8 +1,8 @@
-import type { DockerfileDoc } from '../../parse/dockerfile.js'
+import type { DockerfileDoc } from '../../dockerfile/model.js'
 import type { ShellCommand } from '../../parse/shell.js'
 import { defineDockerfileRule } from '../define.js'
-import { commandName } from './lib/commands.js'
-import { commandsNamed } from './lib/runs.js'
+import { commandName } from '../../dockerfile/runs.js'
+import { commandsNamed } from '../../dockerfile/runs.js'
 
 const DOWNLOADERS = ['curl', 'wget', 'fetch']
 const INTERPRETERS = /^(sh|bash|dash|ash|zsh|ksh|python[\d.]*|perl|ruby|node|php)$/

@@ -1,5 +1,6 @@
 import type { TextEdit } from '../../core/types.js'
-import type { DockerfileDoc, Flag, Stage } from '../../parse/dockerfile.js'
+import type { DockerfileDoc, Stage } from '../../dockerfile/model.js'
+import type { Flag } from '../../parse/dockerfile.js'
 import { defineDockerfileRule } from '../define.js'
 
 /** The span of a flag's value inside `--from=<value>` (quotes excluded). */

@@ -1,4 +1,4 @@
-import type { Instruction } from '../../parse/dockerfile.js'
+import type { Instruction } from '../../dockerfile/model.js'
 import { defineDockerfileRule } from '../define.js'
 import { INSTRUCTIONS } from './DL1000.js'
 

@@ -1,6 +1,6 @@
 import { closest } from '../../core/similar.js'
 import { defineDockerfileRule } from '../define.js'
-import { isVariableName, PLATFORM_ARGS, variableRefs } from './lib/variables.js'
+import { isVariableName, PLATFORM_ARGS, variableRefs } from '../../dockerfile/variables.js'
 
 export const DR2005 = defineDockerfileRule({
   id: 'DR2005',

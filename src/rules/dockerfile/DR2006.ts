@@ -1,7 +1,8 @@
 import type { Fix } from '../../core/types.js'
-import type { DockerfileDoc, Token } from '../../parse/dockerfile.js'
+import type { DockerfileDoc } from '../../dockerfile/model.js'
+import type { Token } from '../../parse/dockerfile.js'
 import { defineDockerfileRule } from '../define.js'
-import { lineage } from './lib/commands.js'
+import { lineage } from '../../dockerfile/stages.js'
 
 /** Absolute for Docker: `/x`, a variable (unknown), or a Windows drive path. */
 function absolute(path: string): boolean {

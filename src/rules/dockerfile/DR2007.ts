@@ -1,15 +1,15 @@
 import { closest } from '../../core/similar.js'
-import type { Instruction } from '../../parse/dockerfile.js'
+import type { Instruction } from '../../dockerfile/model.js'
 import { defineDockerfileRule } from '../define.js'
 import { eolAt } from './lib/edits.js'
-import { pairs } from './lib/properties.js'
+import { pairs } from '../../dockerfile/properties.js'
 import {
   IMPLICIT_ARGS,
   isVariableName,
   PLATFORM_ARGS,
   rootStage,
   variableRefs
-} from './lib/variables.js'
+} from '../../dockerfile/variables.js'
 
 /** Instructions whose arguments BuildKit expands (RUN, CMD and ENTRYPOINT are left to the shell). */
 const EXPANDED = new Set([

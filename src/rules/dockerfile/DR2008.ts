@@ -1,5 +1,5 @@
 import type { Fix } from '../../core/types.js'
-import type { DockerfileDoc, Instruction } from '../../parse/dockerfile.js'
+import type { DockerfileDoc, Instruction } from '../../dockerfile/model.js'
 import { defineDockerfileRule } from '../define.js'
 
 /** `key="value"` for a legacy `key value` (undefined when the value cannot be rewritten safely). */

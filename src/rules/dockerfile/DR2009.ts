@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../define.js'
-import { PLATFORM_ARGS, variableRefs } from './lib/variables.js'
+import { PLATFORM_ARGS, variableRefs } from '../../dockerfile/variables.js'
 
 const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*'
 /** Docker's image reference grammar (lenient on the registry host). */

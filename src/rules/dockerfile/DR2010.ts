@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../define.js'
-import { copiesFromContext, dockerignoreOf, localSources } from './lib/build-context.js'
+import { copiesFromContext, dockerignoreOf, localSources } from '../../dockerfile/build-context.js'
 
 const GLOB = /[*?[]/
 

@@ -1,7 +1,8 @@
-import type { Comment, Instruction } from '../../parse/dockerfile.js'
+import type { Comment } from '../../parse/dockerfile.js'
+import type { Instruction } from '../../dockerfile/model.js'
 import { defineDockerfileRule } from '../define.js'
 import { eolAt } from './lib/edits.js'
-import { pairs } from './lib/properties.js'
+import { pairs } from '../../dockerfile/properties.js'
 
 /** Tool comments are not descriptions. */
 const PRAGMA = /^(hadolint|docker-review|checkov:|shellcheck|syntax|escape|check)\b/i

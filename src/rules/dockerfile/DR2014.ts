@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../define.js'
 import { looksSecret } from './DL3064.js'
-import { pairs } from './lib/properties.js'
+import { pairs } from '../../dockerfile/properties.js'
 
 /** BuildKit's word list: a secret-like word as a whole `_`-separated part of the name. */
 const SECRET =

@@ -1,7 +1,7 @@
 import type { ShellCommand } from '../../parse/shell.js'
 import { defineDockerfileRule } from '../define.js'
-import { commandName } from './lib/commands.js'
-import { commandsNamed } from './lib/runs.js'
+import { commandName } from '../../dockerfile/runs.js'
+import { commandsNamed } from '../../dockerfile/runs.js'
 import { mergeEdits, mergeable, nextInstruction } from './lib/run-merge.js'
 
 interface Manager {

@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../define.js'
-import { commandsNamed } from './lib/runs.js'
+import { commandsNamed } from '../../dockerfile/runs.js'
 
 export const DR3004 = defineDockerfileRule({
   id: 'DR3004',

@@ -1,14 +1,14 @@
 import type { TextEdit } from '../../core/types.js'
 import type { ShellWord } from '../../parse/shell.js'
 import { defineDockerfileRule } from '../define.js'
-import { commandName } from './lib/commands.js'
+import { commandName } from '../../dockerfile/runs.js'
 import {
   curlInsecureBundle,
   reportPrefixSettings,
   reportEnvSettings,
   type EnvCheck
 } from './lib/insecure.js'
-import { commandsNamed } from './lib/runs.js'
+import { commandsNamed } from '../../dockerfile/runs.js'
 import { removeArgs, removeFlagLetter } from './lib/word-edits.js'
 
 const ENV: EnvCheck[] = [

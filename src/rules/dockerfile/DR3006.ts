@@ -1,9 +1,10 @@
 import type { RuleContext } from '../../core/types.js'
-import type { DockerfileDoc } from '../../parse/dockerfile.js'
+import type { DockerfileDoc } from '../../dockerfile/model.js'
 import type { ShellCommand, ShellWord } from '../../parse/shell.js'
 import { defineDockerfileRule } from '../define.js'
-import { argsNoFlags, commandName } from './lib/commands.js'
-import { commandsNamed } from './lib/runs.js'
+import { argsNoFlags } from './lib/commands.js'
+import { commandName } from '../../dockerfile/runs.js'
+import { commandsNamed } from '../../dockerfile/runs.js'
 import { removeArgs } from './lib/word-edits.js'
 
 /** Flags that skip signature or TLS checks, per package manager. */

@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../define.js'
-import { commandName } from './lib/commands.js'
-import { commandsMatching } from './lib/runs.js'
+import { commandName } from '../../dockerfile/runs.js'
+import { commandsMatching } from '../../dockerfile/runs.js'
 import {
   FALSY,
   isPip,

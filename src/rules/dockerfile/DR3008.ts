@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../define.js'
-import { commandName } from './lib/commands.js'
-import { commandsNamed } from './lib/runs.js'
+import { commandName } from '../../dockerfile/runs.js'
+import { commandsNamed } from '../../dockerfile/runs.js'
 import { FALSY, reportPrefixSettings, reportEnvSettings, type EnvCheck } from './lib/insecure.js'
 import { removeArgs } from './lib/word-edits.js'
 

@@ -1,6 +1,6 @@
 import type { Fix, Severity, TextEdit } from '../../core/types.js'
 import type { ShellcheckComment } from '../../core/tools.js'
-import type { DockerfileDoc } from '../../parse/dockerfile.js'
+import type { DockerfileDoc } from '../../dockerfile/model.js'
 import { defineDockerfileRule } from '../define.js'
 import {
   bodyIndex,

@@ -1,5 +1,5 @@
 import type { Rule } from '../../core/types.js'
-import type { DockerfileDoc } from '../../parse/dockerfile.js'
+import type { DockerfileDoc } from '../../dockerfile/model.js'
 import { DL1000 } from './DL1000.js'
 import { DL1001 } from './DL1001.js'
 import { DL3000 } from './DL3000.js'

@@ -1,5 +1,5 @@
 import type { Rule } from '../../core/types.js'
-import type { DockerfileDoc } from '../../parse/dockerfile.js'
+import type { DockerfileDoc } from '../../dockerfile/model.js'
 import { hadolintRules } from './hadolint-rules.js'
 import { otherRules } from './other-rules.js'
 

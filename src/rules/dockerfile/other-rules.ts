@@ -1,5 +1,5 @@
 import type { Rule } from '../../core/types.js'
-import type { DockerfileDoc } from '../../parse/dockerfile.js'
+import type { DockerfileDoc } from '../../dockerfile/model.js'
 import { DR0001 } from './DR0001.js'
 import { DR1001 } from './DR1001.js'
 import { DR1002 } from './DR1002.js'

@@ -1,45 +1,32 @@
-import type { Fix, RuleContext } from '../../../core/types.js'
+import type { Range } from '../../../core/types.js'
 import type { Entry, Val } from '../../../compose/model.js'
 import { valSpan } from '../../../compose/model.js'
-import { sameFile } from '../../../compose/file.js'
 import type { ComposeDoc } from '../../../parse/compose.js'
 
 /**
- * Reporting for compose rules that look at the merged project: a finding is kept only when the
- * node it points at is defined in the file being linted (so every finding lands in exactly one
- * file), and a node shared through an anchor is reported once, not once per service using it.
+ * Where a compose rule's finding points, for `ctx.report({ ...atValue(doc, val), message })`: the
+ * range, and the file the node lives in (`source`). Rules look at the merged project, so a node may
+ * come from another file (an override, an include, an anchor); the engine keeps a report only in
+ * the file its node lives in, and reports a node shared through an anchor once.
  */
-export interface Reporter {
-  /** Offsets `[start, end)` in `owner`. */
-  at(owner: ComposeDoc, start: number, end: number, message: string, fix?: Fix): void
-  /** At a value (a scalar's text; a collection's first token onwards). */
-  value(val: Val, message: string, fix?: Fix): void
-  /** At the key of an entry. */
-  key(entry: Entry, message: string, fix?: Fix): void
+export interface Located {
+  range: Range
+  source: ComposeDoc
 }
 
-export function reporter(doc: ComposeDoc, ctx: RuleContext): Reporter {
-  const seen = new Set<string>()
-  const at = (owner: ComposeDoc, start: number, end: number, message: string, fix?: Fix): void => {
-    if (!sameFile(owner, doc)) return
-    const key = `${start}:${end}`
-    if (seen.has(key)) return
-    seen.add(key)
-    ctx.report(
-      fix
-        ? { message, range: doc.rangeOf(start, end), fix }
-        : { message, range: doc.rangeOf(start, end) }
-    )
-  }
-  return {
-    at,
-    value(val, message, fix) {
-      const [start, end] = valSpan(val)
-      at(val.doc, start, Math.max(end, start), message, fix)
-    },
-    key(entry, message, fix) {
-      const r = entry.keyNode.range
-      if (r) at(entry.doc, r[0], r[1], message, fix)
-    }
-  }
+/** Offsets `[start, end)` in `owner`. */
+export function atSpan(doc: ComposeDoc, owner: ComposeDoc, start: number, end: number): Located {
+  return { range: doc.rangeOf(start, end), source: owner }
+}
+
+/** At a value (a scalar's text; a collection's first token onwards). */
+export function atValue(doc: ComposeDoc, val: Val): Located {
+  const [start, end] = valSpan(val)
+  return atSpan(doc, val.doc, start, Math.max(end, start))
+}
+
+/** At the key of an entry (at its value for a key without a position, which parsing never makes). */
+export function atKey(doc: ComposeDoc, entry: Entry): Located {
+  const r = entry.keyNode.range
+  return r ? atSpan(doc, entry.doc, r[0], r[1]) : atValue(doc, entry.value)
 }

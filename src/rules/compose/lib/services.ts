@@ -1,4 +1,3 @@
-import { reporter, type Reporter } from './report.js'
 import { fileModel, isLoadable, sameFile } from '../../../compose/file.js'
 import { get, type Entry, type MapVal, type Val } from '../../../compose/model.js'
 import {
@@ -75,11 +74,10 @@ function oneShotOf(project: Project): Set<string> {
 export function eachRunningService(
   doc: ComposeDoc,
   ctx: RuleContext,
-  visit: (svc: ProjectService, report: Reporter) => void
+  visit: (svc: ProjectService) => void
 ): void {
   const found = projectServices(doc, ctx.workspace)
   if (!found) return
   const oneShot = oneShotOf(found.project)
-  const report = reporter(doc, ctx)
-  for (const svc of found.services) if (!oneShot.has(svc.name)) visit(svc, report)
+  for (const svc of found.services) if (!oneShot.has(svc.name)) visit(svc)
 }

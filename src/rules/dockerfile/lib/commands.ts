@@ -1,51 +1,15 @@
 import type { Fix, Range, TextEdit } from '../../../core/types.js'
-import {
-  expandVariables,
-  unquote,
-  type DockerfileDoc,
-  type Instruction,
-  type Stage
-} from '../../../parse/dockerfile.js'
-import type { ShellCommand, ShellScript, ShellWord } from '../../../parse/shell.js'
+import { expandVariables } from '../../../dockerfile/variables.js'
+import { unquote } from '../../../parse/dockerfile.js'
+import type { DockerfileDoc, Instruction } from '../../../dockerfile/model.js'
+import { commandName } from '../../../dockerfile/runs.js'
+import type { ShellCommand, ShellWord } from '../../../parse/shell.js'
 
 /**
- * hadolint's `Hadolint.Shell` vocabulary over our shell parse: the commands of RUN instructions,
- * their flags and non-flag arguments, and the edits that fixes make to them.
+ * hadolint's `Hadolint.Shell` vocabulary over our shell parse: a command's flags and non-flag
+ * arguments, and the edits that fixes make to them. The commands themselves come from the model
+ * (src/dockerfile/runs.ts).
  */
-
-export interface RunCommand {
-  inst: Instruction
-  script: ShellScript
-  cmd: ShellCommand
-}
-
-/** RUN instructions in order; with `onbuild`, `ONBUILD RUN` triggers too (hadolint's `onbuild`). */
-export function runInstructions(doc: DockerfileDoc, onbuild = true): Instruction[] {
-  const out: Instruction[] = []
-  for (const inst of doc.instructions) {
-    if (inst.keyword === 'RUN') out.push(inst)
-    else if (onbuild && inst.trigger?.keyword === 'RUN') out.push(inst.trigger)
-  }
-  return out
-}
-
-/** Every shell command of every (shell-form) RUN. */
-export function runCommands(doc: DockerfileDoc, onbuild = true): RunCommand[] {
-  const out: RunCommand[] = []
-  for (const inst of runInstructions(doc, onbuild)) {
-    const script = doc.shell(inst)
-    if (!script) continue
-    for (const cmd of script.commands) out.push({ inst, script, cmd })
-  }
-  return out
-}
-
-/** The command's name without a leading path (`/usr/bin/apt-get` → `apt-get`). */
-export function commandName(cmd: ShellCommand): string {
-  const name = cmd.name
-  const slash = name.lastIndexOf('/')
-  return slash === -1 ? name : name.slice(slash + 1)
-}
 
 export function isFlag(word: ShellWord): boolean {
   return word.value.startsWith('-') && word.value !== '-'
@@ -109,25 +73,6 @@ export function cmdHasArgs(
 /** The first argument word equal to one of `words`. */
 export function findArg(cmd: ShellCommand, words: string[]): ShellWord | undefined {
   return cmd.args.find((a) => words.includes(a.value))
-}
-
-/** BuildKit `RUN --mount=type=cache|tmpfs,target=…` targets of an instruction. */
-export function cacheMountTargets(inst: Instruction): string[] {
-  const out: string[] = []
-  for (const flag of inst.flags) {
-    if (flag.name !== 'mount' || !flag.value) continue
-    const opts = new Map(
-      flag.value.split(',').map((kv) => {
-        const eq = kv.indexOf('=')
-        return eq === -1 ? [kv.trim(), ''] : [kv.slice(0, eq).trim(), kv.slice(eq + 1).trim()]
-      })
-    )
-    const type = opts.get('type')
-    if (type !== 'cache' && type !== 'tmpfs') continue
-    const target = opts.get('target') ?? opts.get('dst') ?? opts.get('destination')
-    if (target) out.push(target.replace(/\/+$/, ''))
-  }
-  return out
 }
 
 /** Insert `text` right after `word` (adds a leading space). */
@@ -195,13 +140,6 @@ export function fix(
     : undefined
 }
 
-/** The stage's ancestry, itself first (`FROM <alias>` chains). */
-export function lineage(stage: Stage | undefined): Stage[] {
-  const out: Stage[] = []
-  for (let s = stage; s; s = s.parent) out.push(s)
-  return out
-}
-
 /** `keyword` in the case the instruction was written in (`run` → `workdir`). */
 export function keywordAs(inst: Instruction, keyword: string): string {
   const k = inst.keywordText
@@ -259,39 +197,6 @@ export function deleteFlag(doc: DockerfileDoc, flag: { start: number; end: numbe
 }
 
 /**
- * The absolute WORKDIR in effect before `inst` from the WORKDIRs of its stage and the stages it is
- * built FROM: a path, null when none was set (the base image's applies), undefined when unknown
- * (variables, Windows paths).
- */
-export function workdirBefore(inst: Instruction): string | null | undefined {
-  const top = inst.onbuild ?? inst
-  let parts: string[] = []
-  /** 'none' before any WORKDIR, 'known' after an absolute one, 'unknown' after a relative first. */
-  let state: 'none' | 'known' | 'unknown' = 'none'
-  for (const stage of lineage(top.stage).reverse()) {
-    for (const i of stage.instructions) {
-      if (i === top) {
-        if (state === 'none') return null
-        return state === 'known' ? `/${parts.join('/')}` : undefined
-      }
-      if (i.keyword !== 'WORKDIR') continue
-      const path = unquote(i.text.trim())
-      if (path.includes('$') || /^[A-Za-z]:/.test(path)) return undefined
-      if (path.startsWith('/')) {
-        parts = []
-        state = 'known'
-      } else if (state === 'none') state = 'unknown'
-      for (const seg of path.split('/')) {
-        if (seg === '' || seg === '.') continue
-        if (seg === '..') parts.pop()
-        else parts.push(seg)
-      }
-    }
-  }
-  return undefined
-}
-
-/**
  * Report the unpinned packages among a command's package words as one finding from the first to
  * the last offending word, naming each. Literal words are judged as written; `$PKGS`-style words
  * by the ARG/ENV defaults in scope (what they expand to is named too); words whose value cannot be
@@ -326,16 +231,4 @@ export function reportUnpinned(
     message: message(names, bad[0].unpinned[0]),
     range: doc.span(bad[0].word.start, bad[bad.length - 1].word.end).range
   })
-}
-
-const WINDOWS_IMAGE =
-  /(^|\/)(windows|nanoserver|servercore)([:/@]|$)|windows(servercore|nanoserver)/i
-const WINDOWS_SHELL = /(^|[\\/])(pwsh|powershell|cmd)(\.exe)?$/i
-
-/** Does the instruction's stage build a Windows image (backtick escape, Windows base, PowerShell/cmd SHELL)? */
-export function isWindows(doc: DockerfileDoc, inst: Instruction): boolean {
-  if (doc.escape === '`') return true
-  const top = inst.onbuild ?? inst
-  if (WINDOWS_SHELL.test(doc.shellOf(top)[0] ?? '')) return true
-  return lineage(top.stage).some((s) => WINDOWS_IMAGE.test(s.image.expanded))
 }

@@ -1,5 +1,5 @@
 import type { RuleContext } from '../../../core/types.js'
-import type { DockerfileDoc, Instruction } from '../../../parse/dockerfile.js'
+import type { DockerfileDoc, Instruction } from '../../../dockerfile/model.js'
 import { deleteInstruction } from './edits.js'
 
 /**

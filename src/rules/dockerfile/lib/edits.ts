@@ -1,6 +1,6 @@
 import { eolOf } from '../../../core/text.js'
 import type { TextEdit } from '../../../core/types.js'
-import type { DockerfileDoc, Instruction } from '../../../parse/dockerfile.js'
+import type { DockerfileDoc, Instruction } from '../../../dockerfile/model.js'
 import { appendCommand } from './commands.js'
 
 /** Text edits over whole instructions and lines, keeping the file's line endings. */

@@ -1,8 +1,8 @@
 import type { Range, RuleContext } from '../../../core/types.js'
-import type { DockerfileDoc } from '../../../parse/dockerfile.js'
+import type { DockerfileDoc } from '../../../dockerfile/model.js'
 import type { ShellCommand, ShellWord } from '../../../parse/shell.js'
-import { commandName } from './commands.js'
-import { pairs, type Pair } from './properties.js'
+import { commandName } from '../../../dockerfile/runs.js'
+import { pairs, type Pair } from '../../../dockerfile/properties.js'
 import { removePair } from './word-edits.js'
 
 /**

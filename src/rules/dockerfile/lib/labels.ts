@@ -1,6 +1,6 @@
 import semver from 'semver'
-import type { DockerfileDoc, Instruction } from '../../../parse/dockerfile.js'
-import { pairs, propertyInstructions, type Pair } from './properties.js'
+import type { DockerfileDoc, Instruction } from '../../../dockerfile/model.js'
+import { pairs, propertyInstructions, type Pair } from '../../../dockerfile/properties.js'
 
 /**
  * Label-schema support for DL3049-DL3058: the configured schema (`label-schema` in .hadolint.yaml,

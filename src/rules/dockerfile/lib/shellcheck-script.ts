@@ -1,6 +1,6 @@
-import type { DockerfileDoc, Instruction, Stage } from '../../../parse/dockerfile.js'
-import { pairs } from './properties.js'
-import { PROXY_ARGS } from './variables.js'
+import type { DockerfileDoc, Instruction, Stage } from '../../../dockerfile/model.js'
+import { pairs } from '../../../dockerfile/properties.js'
+import { PROXY_ARGS } from '../../../dockerfile/variables.js'
 
 /**
  * The scripts hadolint hands to ShellCheck, rebuilt with a map back into the Dockerfile: a shebang

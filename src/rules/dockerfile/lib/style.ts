@@ -1,4 +1,4 @@
-import type { DockerfileDoc } from '../../../parse/dockerfile.js'
+import type { DockerfileDoc } from '../../../dockerfile/model.js'
 
 /** How this file writes continued RUNs, so merged RUNs look like their neighbours. */
 export interface ContinuationStyle {

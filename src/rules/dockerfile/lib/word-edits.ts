@@ -1,8 +1,8 @@
 import type { TextEdit } from '../../../core/types.js'
-import type { DockerfileDoc, Instruction } from '../../../parse/dockerfile.js'
+import type { DockerfileDoc, Instruction } from '../../../dockerfile/model.js'
 import type { ShellCommand, ShellWord } from '../../../parse/shell.js'
 import { deleteInstruction } from './edits.js'
-import type { Pair } from './properties.js'
+import type { Pair } from '../../../dockerfile/properties.js'
 
 /**
  * Deletions inside instructions that keep the rest intact: a removed word takes the gap before it

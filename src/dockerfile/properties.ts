@@ -1,4 +1,5 @@
-import type { DockerfileDoc, Instruction, Span } from '../../../parse/dockerfile.js'
+import type { Span } from '../parse/dockerfile.js'
+import type { DockerfileDoc, Instruction } from './model.js'
 
 /**
  * `KEY=value` pairs of ENV, LABEL and ARG instructions with file spans, read once per instruction

@@ -1,6 +1,5 @@
-import type { DockerfileDoc, Instruction, Stage } from '../../../parse/dockerfile.js'
-import { lineage } from './commands.js'
-import { pairs } from './properties.js'
+import type { Stage } from './model.js'
+import { lineage } from './stages.js'
 
 /**
  * Dockerfile variable substitution as BuildKit sees it outside RUN: references in instruction
@@ -113,35 +112,42 @@ export function variableRefs(
   return out
 }
 
-/**
- * Names ARG/ENV define before `inst` in its stage (ENVs also from the stages it is built FROM;
- * ARGs are stage-scoped, as in BuildKit).
- */
-export function definedBefore(doc: DockerfileDoc, inst: Instruction): Set<string> {
-  const top = inst.onbuild ?? inst
-  const names = new Set<string>()
-  const stage = top.stage
-  if (!stage) {
-    for (const i of doc.instructions) {
-      if (i.index >= top.index) break
-      if (i.keyword === 'ARG' || i.keyword === 'ENV')
-        for (const p of pairs(doc, i)) names.add(p.name)
-    }
-    return names
-  }
-  for (const s of lineage(stage)) {
-    for (const i of s.instructions) {
-      if (s === stage && i.index >= top.index) break
-      if (i.keyword === 'ENV' || (i.keyword === 'ARG' && s === stage)) {
-        for (const p of pairs(doc, i)) names.add(p.name)
-      }
-    }
-  }
-  return names
-}
-
 /** The first stage of a `FROM <alias>` chain (where the base image comes from). */
 export function rootStage(stage: Stage): Stage {
   const chain = lineage(stage)
   return chain[chain.length - 1]
+}
+
+/** Substitute `$X`, `${X}`, `${X:-d}`, `${X-d}`, `${X:+a}`, `${X+a}` from `vars`; unknown stay. */
+export function expandVariables(
+  value: string,
+  vars: Map<string, string | null>
+): { value: string; unresolved: boolean } {
+  if (!value.includes('$')) return { value, unresolved: false }
+  let unresolved = false
+  const out = value.replace(
+    /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g,
+    (
+      match,
+      braced: string | undefined,
+      op: string | undefined,
+      word: string | undefined,
+      bare: string | undefined
+    ) => {
+      const name = braced ?? bare!
+      const known = vars.has(name)
+      const v = vars.get(name)
+      const set = known && v !== null && v !== undefined
+      const nonEmpty = set && v !== ''
+      if (op === ':-' || op === '-') {
+        if (op === ':-' ? nonEmpty : set) return v!
+        return word ?? ''
+      }
+      if (op === ':+' || op === '+') return (op === ':+' ? nonEmpty : set) ? (word ?? '') : ''
+      if (set) return v!
+      unresolved = true
+      return match
+    }
+  )
+  return { value: out, unresolved }
 }

@@ -1,7 +1,9 @@
 import ignore, { type Ignore } from 'ignore'
 import { parse as parseYaml } from 'yaml'
-import type { Workspace } from '../../../core/types.js'
-import type { DockerfileDoc, Instruction, Token } from '../../../parse/dockerfile.js'
+import { cleanPath, dirOf, joinPath } from '../core/paths.js'
+import type { Workspace } from '../core/types.js'
+import type { Token } from '../parse/dockerfile.js'
+import type { DockerfileDoc, Instruction } from './model.js'
 
 /**
  * The build context of a Dockerfile, read through the injected workspace: the `build.context` of a
@@ -19,29 +21,6 @@ export interface DockerIgnore {
 interface Pattern {
   matcher: Ignore
   exclusion: boolean
-}
-
-/** POSIX dirname (`Dockerfile` → `.`). */
-export function dirOf(path: string): string {
-  const p = path.replace(/\\/g, '/')
-  const slash = p.lastIndexOf('/')
-  return slash <= 0 ? (slash === 0 ? '/' : '.') : p.slice(0, slash)
-}
-
-/** `dir` + `name` as a workspace path (`.` is the root). */
-export function joinPath(dir: string, name: string): string {
-  return dir === '.' || dir === '' ? name : `${dir.replace(/\/+$/, '')}/${name}`
-}
-
-/** Clean a context path as Docker does (`./a//b/` → `a/b`, `/a` → `a`); `.` for the root. */
-export function cleanPath(path: string): string {
-  const parts: string[] = []
-  for (const part of path.replace(/\\/g, '/').split('/')) {
-    if (part === '' || part === '.') continue
-    if (part === '..') parts.pop()
-    else parts.push(part)
-  }
-  return parts.length === 0 ? '.' : parts.join('/')
 }
 
 /**

@@ -1,4 +1,4 @@
-import picomatch from 'picomatch'
+import { hasWildcard, wildcardMatch } from '../../core/glob.js'
 import { absolutePath, joinPath } from '../../core/paths.js'
 import type { Fix, TextEdit, Workspace } from '../../core/types.js'
 import type { DockerfileDoc, Instruction } from '../../dockerfile/model.js'
@@ -309,9 +309,6 @@ export const DR1001 = defineDockerfileRule({
   }
 })
 
-/** COPY globs against manifest paths: `*` may cross `/`, dotfiles match. */
-const GLOB = { bash: true, dot: true }
-
 /** Does a COPY source (context path, maybe a folder or glob) bring in `manifest`? */
 function covers(source: string, manifest: string): boolean {
   const m = manifest.replace(/^\.\//, '')
@@ -326,6 +323,10 @@ function covers(source: string, manifest: string): boolean {
   )
 }
 
+/**
+ * COPY globs against manifest paths: `*` may cross `/`, dotfiles match. The pattern is the pull
+ * request's: matched without a regular expression (src/core/glob.ts), so it cannot backtrack.
+ */
 function globMatch(pattern: string, name: string): boolean {
-  return /[*?[]/.test(pattern) && picomatch.isMatch(name, pattern, GLOB)
+  return hasWildcard(pattern) && wildcardMatch(pattern, name)
 }

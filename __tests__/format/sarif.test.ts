@@ -9,6 +9,7 @@ import {
   FINGERPRINT_KEY,
   fingerprintsOf,
   GITHUB_MAX_RESULTS,
+  SECURITY_SEVERITY,
   toSarif
 } from '../../src/format/sarif.js'
 import RULE_HELP from '../../src/format/rule-help.json' with { type: 'json' }
@@ -114,6 +115,12 @@ describe('SARIF', () => {
     expect(rule('DR3001').properties!['security-severity']).toBe('5.0')
     expect(rule('DL3006').properties!['security-severity']).toBeUndefined()
     expect(rule('DL3006').properties!.tags).toEqual(['dockerfile'])
+    // Every rule the table names exists, with a CVSS-like score in 0.1–10.
+    for (const [id, score] of Object.entries(SECURITY_SEVERITY)) {
+      expect(registry.byId.has(id), id).toBe(true)
+      expect(Number(score)).toBeGreaterThan(0)
+      expect(Number(score)).toBeLessThanOrEqual(10)
+    }
   })
 
   it('writes the review fingerprint of each result, the same after lines are inserted above', () => {

@@ -158,6 +158,11 @@ describe('SARIF', () => {
     expect(out.runs[0].results![0].locations![0].physicalLocation!.artifactLocation!.uri).toBe(
       'file:///work/app%20dir/Dockerfile'
     )
+    const windows = lint([{ ...inputs[0], path: 'C:\\work\\Dockerfile' }])
+    const w = toSarif(windows, registry, { toolVersion: '1' }).log
+    expect(w.runs[0].results![0].locations![0].physicalLocation!.artifactLocation!.uri).toBe(
+      'file:///C:/work/Dockerfile'
+    )
   })
 })
 

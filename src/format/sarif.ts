@@ -148,7 +148,7 @@ function descriptor(id: string, registry: Registry): ReportingDescriptor {
   return out
 }
 
-/** The findings to keep, most severe first on ties of count; positions in `findings`. */
+/** The `count` most severe findings (the earlier among equals), in their original order. */
 function mostSevere(findings: readonly Finding[], count: number): Finding[] {
   if (findings.length <= count) return [...findings]
   const rank = (f: Finding): number => SEVERITIES.indexOf(f.severity)

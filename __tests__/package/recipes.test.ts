@@ -137,31 +137,49 @@ describe('docs/gitlab-ci.md', () => {
   const scratch = mkdtempSync(join(tmpdir(), 'gitlab-recipe-'))
   afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
-  it('uploads the lint output as the Code Quality report', () => {
+  /** The CLI from src as `docker-review` on PATH, for the recipe's scripts. */
+  const bin = join(scratch, 'docker-review')
+  writeFileSync(
+    bin,
+    `#!/bin/sh\nexec '${join(ROOT, 'node_modules/.bin/tsx')}' '${join(ROOT, 'src/cli/index.ts')}' "$@"\n`
+  )
+  chmodSync(bin, 0o755)
+  const sh = (script: string[], cwd: string, vars: Record<string, string> = {}) =>
+    spawnSync('sh', ['-ec', script.join('\n')], {
+      cwd,
+      encoding: 'utf8',
+      env: { PATH: `${scratch}:${process.env.PATH}`, ...vars }
+    })
+
+  it('uploads the lint output as the Code Quality report, which the CLI writes', () => {
     const job = pipeline['docker-review']
     const report = job.artifacts!.reports!.codequality!
     expect(job.script.join('\n')).toContain(`docker-review lint --format gitlab > ${report}`)
-  })
+    const project = mkdtempSync(join(scratch, 'project-'))
+    writeFileSync(join(project, 'Dockerfile'), 'FROM ubuntu\n')
+    const result = sh(job.script, project)
+    expect(result.stderr).toBe('')
+    expect(result.status).toBe(0)
+    const issues = JSON.parse(readFileSync(join(project, report), 'utf8')) as Array<{
+      check_name: string
+      location: { path: string }
+    }>
+    expect(issues.map((i) => [i.check_name, i.location.path])).toEqual(
+      expect.arrayContaining([
+        ['DL3006', 'Dockerfile'],
+        ['DR1004', 'Dockerfile']
+      ])
+    )
+  }, 60_000)
 
   it('computes pull-request tags for a merge request, release tags for a tag, with the CLI', () => {
-    const bin = join(scratch, 'docker-review')
-    writeFileSync(
-      bin,
-      `#!/bin/sh\nexec '${join(ROOT, 'node_modules/.bin/tsx')}' '${join(ROOT, 'src/cli/index.ts')}' "$@"\n`
-    )
-    chmodSync(bin, 0o755)
     const job = pipeline['image-tags']
     const run = (vars: Record<string, string>): string[] => {
-      const result = spawnSync('sh', ['-ec', job.script.join('\n')], {
-        cwd: scratch,
-        encoding: 'utf8',
-        env: {
-          PATH: `${scratch}:${process.env.PATH}`,
-          CI_COMMIT_SHA: '0123456789abcdef0123456789abcdef01234567',
-          CI_DEFAULT_BRANCH: 'main',
-          CI_REGISTRY_IMAGE: 'registry.example.com/acme/app',
-          ...vars
-        }
+      const result = sh(job.script, scratch, {
+        CI_COMMIT_SHA: '0123456789abcdef0123456789abcdef01234567',
+        CI_DEFAULT_BRANCH: 'main',
+        CI_REGISTRY_IMAGE: 'registry.example.com/acme/app',
+        ...vars
       })
       expect(result.stderr).toBe('')
       expect(result.status).toBe(0)

@@ -176,28 +176,35 @@ describe('docs/gitlab-ci.md', () => {
     const job = pipeline['image-tags']
     const run = (vars: Record<string, string>): string[] => {
       const result = sh(job.script, scratch, {
+        GITLAB_CI: 'true',
         CI_COMMIT_SHA: '0123456789abcdef0123456789abcdef01234567',
         CI_DEFAULT_BRANCH: 'main',
         CI_REGISTRY_IMAGE: 'registry.example.com/acme/app',
         ...vars
       })
-      expect(result.stderr).toBe('')
+      expect(result.stderr).toMatch(/^note: context from GitLab CI /)
       expect(result.status).toBe(0)
-      return readFileSync(join(scratch, job.artifacts!.paths![0]), 'utf8').trim().split('\n')
+      const tags = readFileSync(join(scratch, job.artifacts!.paths![0]), 'utf8')
+      return tags.split('\n').filter(Boolean)
     }
     const image = 'registry.example.com/acme/app'
-    expect(run({ CI_MERGE_REQUEST_IID: '7', CI_COMMIT_REF_NAME: 'feature' })).toEqual([
-      `${image}:pr-7`,
-      `${image}:sha-0123456`
-    ])
-    expect(run({ CI_COMMIT_BRANCH: 'main' })).toEqual([
+    expect(
+      run({
+        CI_PIPELINE_SOURCE: 'merge_request_event',
+        CI_MERGE_REQUEST_IID: '7',
+        CI_COMMIT_REF_NAME: 'feature'
+      })
+    ).toEqual([`${image}:pr-7`, `${image}:sha-0123456`])
+    expect(run({ CI_PIPELINE_SOURCE: 'push', CI_COMMIT_BRANCH: 'main' })).toEqual([
       `${image}:main`,
       `${image}:latest`,
       `${image}:sha-0123456`
     ])
-    expect(run({ CI_COMMIT_TAG: 'v1.2.3' })).toEqual(
+    expect(run({ CI_PIPELINE_SOURCE: 'push', CI_COMMIT_TAG: 'v1.2.3' })).toEqual(
       expect.arrayContaining([`${image}:1.2.3`, `${image}:1.2`, `${image}:1`])
     )
+    // A pipeline source it does not know (a child pipeline) fails closed: no main, no latest.
+    expect(run({ CI_PIPELINE_SOURCE: 'parent_pipeline', CI_COMMIT_BRANCH: 'main' })).toEqual([])
     // The build job reads the file the tags job leaves.
     expect(pipeline.image.needs).toEqual(['image-tags'])
     expect(pipeline.image.script.join('\n')).toContain(job.artifacts!.paths![0])

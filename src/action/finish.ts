@@ -144,10 +144,12 @@ export async function finish(input: FinishInput): Promise<void> {
     const workspace = input.ctx.workspace ?? io.cwd
     const path = isAbsolute(input.sarifFile) ? input.sarifFile : resolve(workspace, input.sarifFile)
     try {
-      io.writeFile(
-        path,
-        `${JSON.stringify(toSarif(input.results, input.registry, { toolVersion: VERSION }), null, 1)}\n`
-      )
+      const { log, truncation } = toSarif(input.results, input.registry, {
+        toolVersion: VERSION,
+        fingerprints: new Map(input.findings.map((s) => [s.finding, s.fingerprint]))
+      })
+      if (truncation) io.warning(truncation.message)
+      io.writeFile(path, `${JSON.stringify(log, null, 1)}\n`)
       io.setOutput('sarif-file', path)
     } catch (error) {
       io.warning(`Could not write the SARIF file ${input.sarifFile}: ${(error as Error).message}`)

@@ -22,7 +22,7 @@ import {
 } from '../config/config.js'
 import { detectKind } from '../detect.js'
 import { toJsonReport } from '../format/json.js'
-import { toSarif } from '../format/sarif.js'
+import { fingerprintsOf, toSarif } from '../format/sarif.js'
 import { annotationCommand, annotationCommands } from '../format/github.js'
 import { toGitlab } from '../format/gitlab.js'
 import { toCheckstyle } from '../format/checkstyle.js'
@@ -270,8 +270,15 @@ function render(
   switch (format) {
     case 'json':
       return json(toJsonReport(results, registry, out.errors))
-    case 'sarif':
-      return json(toSarif(results, registry, { toolVersion: VERSION, extraErrors: out.errors }))
+    case 'sarif': {
+      const { log, truncation } = toSarif(results, registry, {
+        toolVersion: VERSION,
+        extraErrors: out.errors,
+        fingerprints: fingerprintsOf(results, (path) => out.texts.get(path))
+      })
+      if (truncation) io.stderr(`${truncation.message}\n`)
+      return json(log)
+    }
     case 'gitlab':
       return json(toGitlab(results, out.texts, out.problems))
     case 'rdjson':

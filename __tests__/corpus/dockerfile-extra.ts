@@ -1,24 +1,24 @@
 import { describe, expect, it } from 'vitest'
-import { resolveConfig } from '../../src/config/config.js'
 import { lintText } from '../../src/lint/engine.js'
 import { applyFixes } from '../../src/core/fixes.js'
 import type { Finding } from '../../src/core/types.js'
-import { parseDockerfile } from '../../src/dockerfile/model.js'
+import type { DockerfileDoc } from '../../src/dockerfile/model.js'
 import { shellcheckScripts } from '../../src/rules/dockerfile/lib/shellcheck-script.js'
 import { registry } from '../../src/rules/index.js'
-import { corpusFiles, type CorpusFile } from '../shared.js'
+import { ALL_RULES, dockerfileCorpus, withRules } from './dockerfile-pass.js'
 import { createShellcheck } from '../../src/tools/shellcheck.js'
 
 /**
  * The Dockerfile corpus (../shared/corpus, read at test time: 2,114 real files from 91 projects)
  * through the rules beyond hadolint's DL set (BuildKit, security, DR; all of them on, opt-in ones
  * included): no rule may crash, and every fix must apply, leave a file that parses, and make its
- * finding go away. Windows Dockerfiles must get no POSIX-shell (ShellCheck) findings.
+ * finding go away. Windows Dockerfiles must get no POSIX-shell (ShellCheck) findings. The lint
+ * of each file comes from the shared pass (dockerfile-pass.ts), filtered to these rules.
  */
 
-const files = corpusFiles('dockerfile')
+const files = dockerfileCorpus()
 const ours = new Set(registry.dockerfile.map((r) => r.meta.id).filter((id) => /^DR\d{4}$/.test(id)))
-const config = resolveConfig([{ source: 'corpus', all: true }])
+const config = ALL_RULES
 
 function lint(path: string, text: string, only: ReadonlySet<string>) {
   return lintText({ path, text, kind: 'dockerfile' }, { registry, config, only })
@@ -35,7 +35,7 @@ describe('Dockerfile corpus: rules beyond hadolint', () => {
     const counts = new Map<string, number>()
     let fixes = 0
     for (const file of files) {
-      const result = lint(file.path, file.text, ours)
+      const result = withRules(file.result, (rule) => ours.has(rule))
       for (const e of result.errors) crashes.push(`${file.path}: ${e}`)
       for (const f of result.findings) {
         counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1)
@@ -61,9 +61,8 @@ describe('Dockerfile corpus: rules beyond hadolint', () => {
     )
     expect(windows.length).toBeGreaterThan(100)
     const leaking = windows.flatMap((f) => {
-      const doc = parseDockerfile(f.path, f.text)
-      return shellcheckScripts(doc)
-        .filter((s) => !isPosixStage(doc, s.inst.range.start.line, f.text))
+      return shellcheckScripts(f.doc)
+        .filter((s) => !isPosixStage(f.doc, s.inst.range.start.line, f.text))
         .map((s) => `${f.path}:${s.inst.range.start.line}`)
     })
     expect(leaking).toEqual([])
@@ -82,7 +81,7 @@ describe('Dockerfile corpus: rules beyond hadolint', () => {
 })
 
 /** Apply one fix; undefined when it is clean, else what went wrong. */
-function checkFix(file: CorpusFile, f: Finding): string | undefined {
+function checkFix(file: { path: string; text: string }, f: Finding): string | undefined {
   const out = applyFixes(file.text, [f.fix!])
   if (out.applied.length !== 1) return 'fix not applicable (overlapping edits)'
   const after = lint(file.path, out.text, new Set([f.rule]))
@@ -98,11 +97,7 @@ function checkFix(file: CorpusFile, f: Finding): string | undefined {
  * A RUN in a Windows-targeted file may still be POSIX: a Linux stage of a multi-platform file
  * without the backtick escape and without a PowerShell/cmd SHELL in effect.
  */
-function isPosixStage(
-  doc: ReturnType<typeof parseDockerfile>,
-  line: number,
-  text: string
-): boolean {
+function isPosixStage(doc: DockerfileDoc, line: number, text: string): boolean {
   if (doc.escape === '`') return false
   const inst = doc.instructions.find((i) => i.range.start.line === line)
   const shell = inst ? doc.shellOf(inst) : ['/bin/sh']

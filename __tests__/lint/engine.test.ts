@@ -28,7 +28,7 @@ describe('engine', () => {
       { path: 'Dockerfile', text: 'FROM ubuntu\n', kind: 'dockerfile' },
       { registry: registryWith(boom), config }
     )
-    expect(result.errors).toEqual([])
+    expect(result.errors).toEqual(['rule DR9999 failed on it (internal error: kaboom)'])
     expect(result.findings.filter((f) => f.rule === 'DR0001')).toEqual([
       expect.objectContaining({
         severity: 'error',

@@ -96,9 +96,15 @@ function budgetCheck(budget: Budget | undefined, started: number): Check | undef
 
 function overBudget(path: string, kind: FileKind, options: LintOptions, where: string): FileResult {
   const seconds = Math.round(options.budget!.ms / 100) / 10
-  return notCheckedResult(path, kind, options, [
-    `linting stopped at the ${seconds} s safety limit per file (${where}); its findings are not shown`
-  ])
+  return notCheckedResult(
+    path,
+    kind,
+    options,
+    [
+      `linting stopped at the ${seconds} s safety limit per file (${where}); its findings are not shown`
+    ],
+    true
+  )
 }
 
 /**
@@ -124,20 +130,30 @@ function notCheckedFindings(
   }))
 }
 
+/**
+ * A file the engine could not check. What the engine itself ran into (a crash, the guard) is also
+ * an error of the result — the diagnostic channel that tests and `--format json` show even when
+ * the "not fully checked" rule is off; a reader's reason (binary, a link…) is a finding only.
+ */
 function notCheckedResult(
   path: string,
   kind: FileKind,
   options: LintOptions,
-  reasons: readonly string[]
+  reasons: readonly string[],
+  internal = false
 ): FileResult {
-  return { path, kind, findings: notCheckedFindings(path, kind, options, reasons), errors: [] }
+  const findings = notCheckedFindings(path, kind, options, reasons)
+  return { path, kind, findings, errors: internal ? [...reasons] : [] }
 }
 
 export interface FileResult {
   path: string
   kind: FileKind
   findings: Finding[]
-  /** Problems that are not findings: a rule that crashed on this file. */
+  /**
+   * What the engine ran into on this file — a rule or parse that crashed, the time guard — for
+   * diagnostics (each is also a "not fully checked" finding, which is what the verdict counts).
+   */
   errors: string[]
 }
 
@@ -193,9 +209,13 @@ export function lintFiles(inputs: LintInput[], options: LintOptions): FileResult
     try {
       return lintText(input, options)
     } catch (error) {
-      return notCheckedResult(input.path, input.kind, options, [
-        `it could not be linted (${messageOf(error)})`
-      ])
+      return notCheckedResult(
+        input.path,
+        input.kind,
+        options,
+        [`it could not be linted (${messageOf(error)})`],
+        true
+      )
     } finally {
       options.afterFile?.()
     }
@@ -223,7 +243,8 @@ export function lintDockerfile(
     doc.path,
     'dockerfile',
     findings.filter((f) => !isSuppressed(f, pragmas)),
-    notCheckedFindings(doc.path, 'dockerfile', options, errors)
+    notCheckedFindings(doc.path, 'dockerfile', options, errors),
+    errors
   )
 }
 
@@ -242,7 +263,8 @@ export function lintCompose(
     doc.path,
     'compose',
     findings.filter((f) => !isDisabled(f, disables)),
-    notCheckedFindings(doc.path, 'compose', options, errors)
+    notCheckedFindings(doc.path, 'compose', options, errors),
+    errors
   )
 }
 
@@ -251,11 +273,12 @@ function finish(
   path: string,
   kind: FileKind,
   findings: Finding[],
-  notChecked: Finding[]
+  notChecked: Finding[],
+  errors: string[]
 ): FileResult {
   findings.push(...notChecked)
   findings.sort((a, b) => compareRanges(a.range, b.range) || a.rule.localeCompare(b.rule))
-  return { path, kind, findings, errors: [] }
+  return { path, kind, findings, errors }
 }
 
 /**

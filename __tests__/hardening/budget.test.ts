@@ -220,6 +220,8 @@ describe('time budget (real pathological files)', () => {
     ])
     expect(findingsOf('slow/Dockerfile').map((f) => f.rule)).toEqual(['DR0001'])
     expect(findingsOf('slow/Dockerfile')[0].message).toMatch(SKIPPED)
-    expect(outcome.notes).toEqual([])
+    expect(outcome.notes).toEqual([
+      expect.stringMatching(/^slow\/Dockerfile: linting stopped at the 1.5 s safety limit/)
+    ])
   })
 })

@@ -14,7 +14,7 @@ import { cli, errorsOf, everyFormat, lintFiles, located } from './cli.js'
 const OTHER = 'FROM debian:12\nMAINTAINER someone\n'
 
 describe.concurrent('hostile Dockerfiles (CLI)', () => {
-  it('a binary file named Dockerfile is reported as binary and skipped; the others are linted', () => {
+  it('a binary file named Dockerfile fails closed (DR0001, binary); the others are linted', () => {
     const png = Uint8Array.from([
       0x89,
       0x50,
@@ -35,8 +35,11 @@ describe.concurrent('hostile Dockerfiles (CLI)', () => {
       ...Array.from({ length: 4000 }, (_, i) => (i * 7919) % 256)
     ])
     const { report, dir } = lintFiles({ Dockerfile: png, 'app/Dockerfile': OTHER })
-    expect(errorsOf(report, 'Dockerfile')).toEqual(['binary file (contains NUL bytes), not linted'])
-    expect(report.files.map((f) => f.path)).toEqual(['app/Dockerfile'])
+    expect(errorsOf(report, 'Dockerfile')).toEqual([])
+    expect(located(report, 'Dockerfile')).toEqual(['DR0001@1:1'])
+    expect(report.findings.find((f) => f.file === 'Dockerfile')?.message).toBe(
+      'This file was not fully checked: binary file (contains NUL bytes), not linted.'
+    )
     expect(located(report, 'app/Dockerfile')).toContain('DL4000@2:1')
     everyFormat(dir, ['Dockerfile', 'app/Dockerfile'])
   })
@@ -101,17 +104,18 @@ describe.concurrent('hostile Dockerfiles (CLI)', () => {
     expect(fixed).toMatch(/\r\nUSER app\r\n$/)
   })
 
-  it('a 10 MB Dockerfile is reported as too large and skipped, quickly; the others are linted', () => {
+  it('a 10 MB Dockerfile fails closed as too large, quickly; the others are linted', () => {
     const unit = 'RUN apt-get update && apt-get install -y curl\nCOPY a b\nENV X=1\n'
     const big = `FROM debian:12\n${unit.repeat(Math.ceil(10_000_000 / unit.length))}`
     const { report } = lintFiles({ Dockerfile: big, 'app/Dockerfile': OTHER }, { seconds: 10 })
-    expect(errorsOf(report, 'Dockerfile')).toEqual([
-      `file is too large to lint (${big.length} bytes; the limit is ${MAX_SOURCE_BYTES})`
-    ])
+    expect(located(report, 'Dockerfile')).toEqual(['DR0001@1:1'])
+    expect(report.findings.find((f) => f.file === 'Dockerfile')?.message).toBe(
+      `This file was not fully checked: file is too large to lint (${big.length} bytes; the limit is ${MAX_SOURCE_BYTES}).`
+    )
     expect(located(report, 'app/Dockerfile')).toContain('DL4000@2:1')
   })
 
-  it('a 50,000-line RUN: linted, or skipped at its time budget, never a hang', () => {
+  it('a 50,000-line RUN: linted, or failed closed at its time guard, never a hang', () => {
     const run = `FROM debian:12\nRUN ${Array.from({ length: 50_000 }, (_, i) => `echo ${i}`).join(' && \\\n  ')}\nUSER 1000\n`
     const budget = { ms: 3000, now: () => performance.now() }
     const { report } = lintFiles(
@@ -120,12 +124,8 @@ describe.concurrent('hostile Dockerfiles (CLI)', () => {
     )
     const errors = errorsOf(report, 'Dockerfile')
     if (errors.length > 0) {
-      expect(errors).toEqual([
-        expect.stringMatching(
-          /^skipped: linting this file took longer than its time budget \(3000 ms per file; stopped /
-        )
-      ])
-      expect(located(report, 'Dockerfile')).toEqual([])
+      expect(errors).toEqual([expect.stringMatching(/^linting stopped at the 3 s safety limit/)])
+      expect(located(report, 'Dockerfile')).toEqual(['DR0001@1:1'])
     }
     expect(located(report, 'app/Dockerfile')).toContain('DL4000@2:1')
   })

@@ -2,6 +2,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import type { ShellcheckComment, ShellcheckResult } from '../../src/core/tools.js'
 import {
   createShellcheck,
   EXCLUDED_CODES,
@@ -34,6 +35,14 @@ function countingBinary(): { binary: string; calls: () => number } {
   return { binary, calls: () => readFileSync(log, 'utf8').split('\n').filter(Boolean).length }
 }
 
+/** The comments of each result; a script ShellCheck did not check fails the test. */
+function comments(results: ShellcheckResult[]): ShellcheckComment[][] {
+  return results.map((r) => {
+    if (!Array.isArray(r)) throw new Error(`not checked: ${r.notChecked}`)
+    return r
+  })
+}
+
 describe('shellcheckVersion', () => {
   it.runIf(withBinary)('reads the version of the installed binary', () => {
     expect(version).toMatch(/^\d+\.\d+\.\d+/)
@@ -48,11 +57,13 @@ describe.runIf(withBinary)('createShellcheck', () => {
   it('checks a batch and returns the comments of each script in order', () => {
     const sc = createShellcheck()!
     expect(sc.version).toBe(version)
-    const [quoted, unquoted, cd] = sc([
-      { script: '#!/bin/sh\necho "$1"\n' },
-      { script: '#!/bin/sh\necho $1\n' },
-      { script: '#!/bin/sh\ncd /tmp\n' }
-    ])
+    const [quoted, unquoted, cd] = comments(
+      sc([
+        { script: '#!/bin/sh\necho "$1"\n' },
+        { script: '#!/bin/sh\necho $1\n' },
+        { script: '#!/bin/sh\ncd /tmp\n' }
+      ])
+    )
     expect(quoted).toEqual([])
     expect(unquoted.map((c) => [c.code, c.level, c.line, c.column, c.endColumn])).toEqual([
       [2086, 'info', 2, 6, 8]
@@ -63,14 +74,14 @@ describe.runIf(withBinary)('createShellcheck', () => {
 
   it('counts tabs and non-ASCII characters as one column each', () => {
     const sc = createShellcheck()!
-    const [comments] = sc([{ script: '#!/bin/sh\n\techo é $1\n' }])
-    expect(comments.map((c) => [c.code, c.column])).toEqual([[2086, 9]])
+    const [found] = comments(sc([{ script: '#!/bin/sh\n\techo é $1\n' }]))
+    expect(found.map((c) => [c.code, c.column])).toEqual([[2086, 9]])
   })
 
   it('leaves out the codes hadolint excludes', () => {
     const sc = createShellcheck()!
-    const [comments] = sc([{ script: '#!/bin/ash\n. ./env.sh\necho hi\n' }])
-    expect(comments.map((c) => c.code).filter((c) => EXCLUDED_CODES.includes(c))).toEqual([])
+    const [found] = comments(sc([{ script: '#!/bin/ash\n. ./env.sh\necho hi\n' }]))
+    expect(found.map((c) => c.code).filter((c) => EXCLUDED_CODES.includes(c))).toEqual([])
   })
 
   it('gives the same answers split over parallel processes', () => {
@@ -78,8 +89,8 @@ describe.runIf(withBinary)('createShellcheck', () => {
       script: `#!/bin/sh\n${'true\n'.repeat(i % 7)}echo $X${i}\ncd /d${i}\n`
     }))
     const { binary, calls } = countingBinary()
-    const one = createShellcheck({ cache: false, jobs: 1 })!(scripts)
-    const many = createShellcheck({ binary, cache: false, jobs: 3 })!(scripts)
+    const one = comments(createShellcheck({ cache: false, jobs: 1 })!(scripts))
+    const many = comments(createShellcheck({ binary, cache: false, jobs: 3 })!(scripts))
     expect(calls()).toBe(3)
     expect(many).toEqual(one)
     expect(one.map((c) => c.map((x) => [x.code, x.line]))).toEqual(
@@ -102,7 +113,9 @@ describe.runIf(withBinary)('createShellcheck', () => {
     const sc = createShellcheck({ binary, jobs: 1 })!
     sc([{ script: '#!/bin/sh\necho $a\n' }, { script: '#!/bin/sh\necho $b\n' }])
     expect(calls()).toBe(1)
-    const again = sc([{ script: '#!/bin/sh\necho $b\n' }, { script: '#!/bin/sh\necho $a\n' }])
+    const again = comments(
+      sc([{ script: '#!/bin/sh\necho $b\n' }, { script: '#!/bin/sh\necho $a\n' }])
+    )
     expect(calls()).toBe(1)
     expect(again.map((c) => c.map((x) => x.code))).toEqual([
       [2154, 2086],
@@ -120,7 +133,7 @@ describe.runIf(withBinary)('createShellcheck', () => {
     expect(calls()).toBe(0)
   })
 
-  it('reports a broken binary clearly', () => {
+  it('a failing binary: each script not checked, saying why (nothing of stderr quoted)', () => {
     const binary = join(scratch, 'broken.sh')
     writeFileSync(
       binary,
@@ -128,10 +141,48 @@ describe.runIf(withBinary)('createShellcheck', () => {
     )
     chmodSync(binary, 0o755)
     const sc = createShellcheck({ binary })!
-    expect(() => sc([{ script: '#!/bin/sh\ntrue\n' }])).toThrow(
-      /shellcheck failed \(exit 3\): boom/
-    )
+    expect(sc([{ script: '#!/bin/sh\ntrue\n' }, { script: '#!/bin/sh\nfalse\n' }])).toEqual([
+      { notChecked: 'ShellCheck failed (exit 3)' },
+      { notChecked: 'ShellCheck failed (exit 3)' }
+    ])
   })
+
+  it('a binary that cannot be run at all is an error of the tool, not of the scripts', () => {
+    const binary = join(scratch, 'vanishing.sh')
+    writeFileSync(binary, '#!/bin/sh\necho "version: 0.9.0"\n')
+    chmodSync(binary, 0o755)
+    const sc = createShellcheck({ binary })!
+    rmSync(binary)
+    expect(() => sc([{ script: '#!/bin/sh\ntrue\n' }])).toThrow(/shellcheck could not run/)
+  })
+
+  it('a script that exhausts the memory limit: that one not checked, the rest of its batch checked', () => {
+    const heavy = `#!/bin/sh\necho ${Array.from({ length: 1500 }, (_, i) => `"$a${i}"`).join(' ')}\n`
+    const { binary, calls } = countingBinary()
+    const sc = createShellcheck({ binary, memoryBytes: 256 * 1024 ** 2, cache: false, jobs: 1 })!
+    const [before, failed, after] = sc([
+      { script: '#!/bin/sh\necho $1\n' },
+      { script: heavy },
+      { script: '#!/bin/sh\ncd /tmp\n' }
+    ])
+    expect(failed).toEqual({
+      notChecked: 'ShellCheck ran out of memory (limit 256 MiB per process)'
+    })
+    expect(comments([before, after]).map((c) => c.map((x) => x.code))).toEqual([[2086], [2164]])
+    // The batch's process, then each of its scripts alone.
+    expect(calls()).toBe(4)
+  }, 60_000)
+
+  it('a script that exhausts the CPU limit is not checked, and says so', () => {
+    const deep = `#!/bin/sh\necho ${'$(a '.repeat(15)}x${')'.repeat(15)}\n`
+    const sc = createShellcheck({ cpuSeconds: 1, cache: false })!
+    const started = performance.now()
+    expect(sc([{ script: deep }])).toEqual([
+      { notChecked: 'ShellCheck used up its CPU time (limit 1 s per process)' }
+    ])
+    // 1 s of CPU; the wall clock may be longer on a busy machine, never the 8 s it would take.
+    expect(performance.now() - started).toBeLessThan(30_000)
+  }, 60_000)
 
   it('refuses versions without json1', () => {
     const binary = join(scratch, 'old.sh')

@@ -35,8 +35,19 @@ export interface ShellcheckReplacement {
   replacement: string
 }
 
+/**
+ * A script ShellCheck did not check to the end (it ran out of its memory or CPU limit, crashed,
+ * or the run was cut short): why, in words that quote nothing from the script.
+ */
+export interface ShellcheckUnchecked {
+  notChecked: string
+}
+
+/** ShellCheck's comments on one script, or why there are none to trust. */
+export type ShellcheckResult = ShellcheckComment[] | ShellcheckUnchecked
+
 /** Check many scripts in one go; result[i] belongs to requests[i]. */
-export type ShellcheckFn = (requests: ShellcheckRequest[]) => ShellcheckComment[][]
+export type ShellcheckFn = (requests: ShellcheckRequest[]) => ShellcheckResult[]
 
 export interface Tools {
   /** Check many scripts in one go; result[i] belongs to requests[i]. */

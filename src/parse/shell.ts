@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module'
 import { command, plain } from './shell-plain.js'
+import { overLimit, shellShape, type ShellLimits } from './shell-limits.js'
 
 /**
  * RUN bodies through a real shell parser — mvdan/sh (the parser behind shfmt, GopherJS build) — with
@@ -68,6 +69,11 @@ export interface ShellScript {
   commands: ShellCommand[]
   /** Set when the script does not parse as bash; `commands` then come from `fallback`. */
   error?: ShellError
+  /**
+   * Set when the script was not parsed at all because it is beyond SHELL_PARSE_LIMITS: why, in
+   * words that quote nothing from it (`error` is set too; `commands` come from the fallback).
+   */
+  limit?: string
   /** Any `|` or `|&` pipeline anywhere in the script. */
   hasPipe: boolean
 }
@@ -121,6 +127,25 @@ export function resetShellCache(): void {
   stats.calls = stats.hits = stats.plain = stats.mvdan = stats.errors = 0
 }
 
+/**
+ * What a script may be for us to parse it, the same on every machine: mvdan/sh recurses on
+ * nesting and on `&&`/`||`/`|` chains and overflowed Node's default stack at 130 nested
+ * arithmetic parentheses, 326 nested `"$(`, 468 nested `$(` and a chain of 3,437 commands; these
+ * limits stay far below (and far above the corpus: at most 4.6 KB, depth 6, 90 commands, a chain
+ * of 50), so a stack overflow never decides what a script is. A script beyond them is not parsed:
+ * rules get the fallback's rough commands and DR0011 reports it.
+ */
+export const SHELL_PARSE_LIMITS: ShellLimits = {
+  bytes: 256 * 1024,
+  depth: 48,
+  substitutions: Number.POSITIVE_INFINITY,
+  commands: 5_000,
+  chain: 512,
+  names: Number.POSITIVE_INFINITY
+}
+
+const NOT_PARSED = 'not parsed'
+
 // ---------------------------------------------------------------------------------------------
 // Cache: scripts in script coordinates (offsets are indices into the text), moved per call.
 
@@ -137,8 +162,13 @@ function parsed(text: string): ShellScript {
     cache.set(text, script)
     return script
   }
-  const fast = plain(text)
-  if (fast) {
+  const over = overLimit(shellShape(text), SHELL_PARSE_LIMITS)
+  const fast = over === undefined ? plain(text) : undefined
+  if (over !== undefined) {
+    stats.errors++
+    script = failed(text, `${NOT_PARSED}: ${over}`, 0)
+    script.limit = over
+  } else if (fast) {
     stats.plain++
     script = fast
   } else {
@@ -185,6 +215,7 @@ function locate(script: ShellScript, at: (k: number) => number): ShellScript {
   }
   const out: ShellScript = { text: script.text, commands, hasPipe: script.hasPipe }
   if (script.error) out.error = { message: script.error.message, offset: at(script.error.offset) }
+  if (script.limit !== undefined) out.limit = script.limit
   return out
 }
 

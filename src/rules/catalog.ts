@@ -50,7 +50,7 @@ export function ruleCatalog(
     ),
     ...section(
       'Dockerfile: best practice, BuildKit and security',
-      '`DR1xxx` best practices, `DR2xxx` BuildKit build checks, `DR3xxx` security checks (Trivy/Checkov ids as aliases).',
+      '`DR0xxx` files and scripts not fully checked, `DR1xxx` best practices, `DR2xxx` BuildKit build checks, `DR3xxx` security checks (Trivy/Checkov ids as aliases).',
       by((m) => /^DR/.test(m.id))
     ),
     ...section(

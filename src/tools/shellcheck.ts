@@ -6,7 +6,8 @@ import type {
   ShellcheckComment,
   ShellcheckFn,
   ShellcheckReplacement,
-  ShellcheckRequest
+  ShellcheckRequest,
+  ShellcheckResult
 } from '../core/tools.js'
 
 /**
@@ -14,6 +15,12 @@ import type {
  * `shellcheck -f json1 f1 f2 …`, a bounded number of processes per call running in parallel.
  * Results are cached by script text, so identical RUN bodies (official-image repositories repeat
  * them across variants) are checked once per process lifetime.
+ *
+ * Every process runs under an address-space and a CPU-time limit (`ulimit -v`, `ulimit -t`): a
+ * script that makes ShellCheck blow up costs at most that, never the runner. A process that fails
+ * is run again one script at a time, so only the script that caused it goes unchecked; such a
+ * script's result says why (`{ notChecked }`), and the rules report it (DR0010). The wall clock
+ * only bounds a whole call, as a last resort.
  */
 
 export interface ShellcheckOptions {
@@ -23,8 +30,12 @@ export interface ShellcheckOptions {
   jobs?: number
   /** Scripts per process at most (default 250). */
   chunk?: number
-  /** Time limit for one call, in ms (default 120 000). */
+  /** Wall-clock limit for one call, in ms (default 600 000): a last resort, see cpuSeconds. */
   timeoutMs?: number
+  /** Address space per process, in bytes (default 4 GiB). */
+  memoryBytes?: number
+  /** CPU time per process, in seconds (default 60). */
+  cpuSeconds?: number
   /** Remember results by script text (default true). */
   cache?: boolean
 }
@@ -43,6 +54,16 @@ export interface Shellcheck extends ShellcheckFn {
 export const EXCLUDED_CODES = [2187, 1090, 1091]
 
 const MAX_CACHE = 50_000
+/**
+ * ShellCheck 0.9 on the largest script the rule library hands it (see SHELLCHECK_LIMITS: 500
+ * commands in chains of 200 using 500 names) peaks around 0.9 GB resident and 1.8 s of CPU;
+ * 4 GiB of address space leaves room for GHC's own reservations and a full chunk.
+ */
+export const DEFAULT_MEMORY_BYTES = 4 * 1024 ** 3
+/** CPU seconds per process: a full chunk of the corpus's scripts takes well under one. */
+export const DEFAULT_CPU_SECONDS = 60
+/** GHC's exit status when the heap cannot grow ("out of memory"). */
+const GHC_OUT_OF_MEMORY = 251
 /** Scripts below which a batch is not split over processes. */
 const MIN_CHUNK = 24
 const LEVELS = new Set(['error', 'warning', 'info', 'style'])
@@ -61,13 +82,19 @@ export function createShellcheck(options: ShellcheckOptions = {}): Shellcheck | 
   if (!version || !atLeast(version, [0, 7, 0])) return undefined
   const jobs = Math.max(1, options.jobs ?? Math.min(4, availableParallelism()))
   const chunk = Math.max(1, options.chunk ?? 250)
-  const timeout = options.timeoutMs ?? 120_000
-  const args = ['-f', 'json1', '-e', EXCLUDED_CODES.join(',')]
-  if (atLeast(version, [0, 7, 1])) args.push('--norc')
-  const cache = options.cache === false ? undefined : new Map<string, ShellcheckComment[]>()
+  const run: RunOptions = {
+    binary,
+    args: ['-f', 'json1', '-e', EXCLUDED_CODES.join(',')],
+    jobs,
+    timeout: options.timeoutMs ?? 600_000,
+    memoryBytes: options.memoryBytes ?? DEFAULT_MEMORY_BYTES,
+    cpuSeconds: options.cpuSeconds ?? DEFAULT_CPU_SECONDS
+  }
+  if (atLeast(version, [0, 7, 1])) run.args.push('--norc')
+  const cache = options.cache === false ? undefined : new Map<string, ShellcheckResult>()
 
-  const runUncached = (scripts: string[]): Map<string, ShellcheckComment[]> => {
-    const out = new Map<string, ShellcheckComment[]>()
+  const runUncached = (scripts: string[]): Map<string, Outcome> => {
+    const out = new Map<string, Outcome>()
     if (scripts.length === 0) return out
     const dir = mkdtempSync(join(tmpdir(), 'docker-review-sc-'))
     try {
@@ -78,41 +105,57 @@ export function createShellcheck(options: ShellcheckOptions = {}): Shellcheck | 
       const chunks: string[][] = []
       const size = Math.max(Math.min(chunk, Math.ceil(names.length / jobs)), MIN_CHUNK)
       for (let i = 0; i < names.length; i += size) chunks.push(names.slice(i, i + size))
-      const outputs = runChunks(binary, args, dir, chunks, jobs, timeout)
-      const byName = new Map<string, ShellcheckComment[]>()
-      for (const output of outputs) {
-        for (const [name, comments] of parseJson1(output)) {
-          const list = byName.get(name) ?? []
-          list.push(...comments)
-          byName.set(name, list)
-        }
+      const byName = new Map<string, Outcome>()
+      const collect = (list: string[][], results: ProcessResult[]): string[] => {
+        const failed: string[] = []
+        list.forEach((group, k) => {
+          const r = results[k]
+          if (r.failure !== undefined) {
+            if (group.length > 1 && r.retry) failed.push(...group)
+            else
+              for (const name of group) byName.set(name, { notChecked: r.failure, keep: r.retry })
+            return
+          }
+          const found = parseJson1(r.stdout)
+          for (const name of group) byName.set(name, { comments: found.get(name) ?? [] })
+        })
+        return failed
       }
-      scripts.forEach((s, i) => out.set(s, byName.get(`${i}.sh`) ?? []))
+      const failed = collect(chunks, runChunks(run, dir, chunks))
+      // A failed process: each of its scripts alone, so only the culprit goes unchecked.
+      if (failed.length > 0) {
+        const singles = failed.map((name) => [name])
+        collect(singles, runChunks(run, dir, singles))
+      }
+      scripts.forEach((s, i) => out.set(s, byName.get(`${i}.sh`)!))
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
     return out
   }
 
-  const resolve = (requests: ShellcheckRequest[]): Map<string, ShellcheckComment[]> => {
-    const known = new Map<string, ShellcheckComment[]>()
+  const resolve = (requests: ShellcheckRequest[]): Map<string, ShellcheckResult> => {
+    const known = new Map<string, ShellcheckResult>()
     const missing = new Set<string>()
     for (const r of requests) {
       const hit = cache?.get(r.script)
       if (hit) known.set(r.script, hit)
       else missing.add(r.script)
     }
-    for (const [script, comments] of runUncached([...missing])) {
-      known.set(script, comments)
-      if (cache) {
+    for (const [script, outcome] of runUncached([...missing])) {
+      const result: ShellcheckResult =
+        outcome.notChecked !== undefined ? { notChecked: outcome.notChecked } : outcome.comments
+      known.set(script, result)
+      // A call cut short by the wall clock is not remembered: the next one may finish.
+      if (cache && (outcome.notChecked === undefined || outcome.keep)) {
         if (cache.size >= MAX_CACHE) cache.clear()
-        cache.set(script, comments)
+        cache.set(script, result)
       }
     }
     return known
   }
 
-  const fn = ((requests: ShellcheckRequest[]): ShellcheckComment[][] => {
+  const fn = ((requests: ShellcheckRequest[]): ShellcheckResult[] => {
     const results = resolve(requests)
     return requests.map((r) => results.get(r.script) ?? [])
   }) as Shellcheck
@@ -132,52 +175,95 @@ function atLeast(version: string, min: number[]): boolean {
   return true
 }
 
-/** Run one process per chunk (in parallel through `sh` when there are several); stdout of each. */
-function runChunks(
-  binary: string,
-  args: string[],
-  dir: string,
-  chunks: string[][],
-  jobs: number,
+type Outcome =
+  | { comments: ShellcheckComment[]; notChecked?: undefined }
+  | { notChecked: string; keep: boolean; comments?: undefined }
+
+interface RunOptions {
+  binary: string
+  args: string[]
+  jobs: number
   timeout: number
-): string[] {
-  if (chunks.length === 1 || jobs === 1 || process.platform === 'win32') {
+  memoryBytes: number
+  cpuSeconds: number
+}
+
+interface ProcessResult {
+  stdout: string
+  /** Why the process's scripts were not checked; undefined when it finished (status 0 or 1). */
+  failure?: string
+  /** The failure belongs to the scripts (memory, CPU, crash), not to a call cut short. */
+  retry: boolean
+}
+
+const MIB = 1024 * 1024
+
+/** Why a process that ended with `status` (the shell's `$?`) did not check its scripts. */
+function failureOf(status: number, stderr: string, run: RunOptions): string {
+  if (status === GHC_OUT_OF_MEMORY || /out of memory|heap overflow/i.test(stderr))
+    return `ShellCheck ran out of memory (limit ${Math.round(run.memoryBytes / MIB)} MiB per process)`
+  // SIGXCPU (24) at the soft CPU limit, SIGKILL (9) at the hard one.
+  if (status === 128 + 24 || status === 128 + 9)
+    return `ShellCheck used up its CPU time (limit ${run.cpuSeconds} s per process)`
+  if (status > 128) return `ShellCheck was stopped by signal ${status - 128}`
+  return `ShellCheck failed (exit ${status})`
+}
+
+function timedOut(run: RunOptions): string {
+  return `ShellCheck did not finish within ${Math.round(run.timeout / 1000)} s`
+}
+
+function spawnFailed(error: Error): Error {
+  return new Error(`shellcheck could not run: ${error.message}`, { cause: error })
+}
+
+/**
+ * Run one process per chunk, `jobs` lanes in parallel, through `sh` so each runs under the memory
+ * and CPU limits. Windows has neither `sh` nor these limits: its processes run one by one, as is.
+ */
+function runChunks(run: RunOptions, dir: string, chunks: string[][]): ProcessResult[] {
+  if (process.platform === 'win32') {
     return chunks.map((names) => {
-      const r = spawnSync(binary, [...args, ...names], {
+      const r = spawnSync(run.binary, [...run.args, ...names], {
         cwd: dir,
         encoding: 'utf8',
-        timeout,
+        timeout: run.timeout,
         maxBuffer: 256 * 1024 * 1024
       })
-      if (r.error)
-        throw new Error(`shellcheck could not run: ${r.error.message}`, { cause: r.error })
-      check(r.status, r.stderr)
-      return r.stdout
+      if (r.error && (r.error as NodeJS.ErrnoException).code !== 'ETIMEDOUT')
+        throw spawnFailed(r.error)
+      if (r.status === null) return { stdout: '', failure: timedOut(run), retry: false }
+      if (r.status === 0 || r.status === 1) return { stdout: r.stdout, retry: false }
+      return { stdout: '', failure: failureOf(r.status, r.stderr, run), retry: true }
     })
   }
   const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`
-  const command = [binary, ...args].map(quote).join(' ')
+  const command = [run.binary, ...run.args].map(quote).join(' ')
   // `jobs` lanes in parallel, each running its chunks one after another.
-  const lanes: string[][] = Array.from({ length: Math.min(jobs, chunks.length) }, () => [])
+  const lanes: string[][] = Array.from({ length: Math.min(run.jobs, chunks.length) }, () => [])
   chunks.forEach((names, k) => {
     lanes[k % lanes.length].push(`${command} ${names.join(' ')} >o${k} 2>e${k}; echo $? >r${k}`)
   })
-  const script = lanes.map((lane) => `(${lane.join('; ')}) &`).join('\n') + '\nwait\n'
-  const r = spawnSync('/bin/sh', ['-c', script], { cwd: dir, encoding: 'utf8', timeout })
-  if (r.error) throw new Error(`shellcheck could not run: ${r.error.message}`, { cause: r.error })
-  return chunks.map((_, k) => {
-    const rc = join(dir, `r${k}`)
-    const status = existsSync(rc) ? Number.parseInt(readFileSync(rc, 'utf8'), 10) : null
-    check(status, existsSync(join(dir, `e${k}`)) ? readFileSync(join(dir, `e${k}`), 'utf8') : '')
-    return readFileSync(join(dir, `o${k}`), 'utf8')
+  // The limits are inherited by every process the shell starts; each counts its own.
+  const limits = `ulimit -v ${Math.floor(run.memoryBytes / 1024)} 2>/dev/null; ulimit -t ${run.cpuSeconds} 2>/dev/null`
+  const script = `${limits}\n${lanes.map((lane) => `(${lane.join('; ')}) &`).join('\n')}\nwait\n`
+  const r = spawnSync('/bin/sh', ['-c', script], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: run.timeout
   })
-}
-
-/** 0 = clean, 1 = comments found; anything else is a failure of ShellCheck itself. */
-function check(status: number | null, stderr: string): void {
-  if (status === 0 || status === 1) return
-  const detail = stderr.trim().split('\n').slice(0, 3).join(' ')
-  throw new Error(`shellcheck failed (exit ${status ?? 'signal'})${detail ? `: ${detail}` : ''}`)
+  if (r.error && (r.error as NodeJS.ErrnoException).code !== 'ETIMEDOUT') throw spawnFailed(r.error)
+  const read = (name: string): string | undefined =>
+    existsSync(join(dir, name)) ? readFileSync(join(dir, name), 'utf8') : undefined
+  return chunks.map((_, k) => {
+    const status = Number.parseInt(read(`r${k}`) ?? '', 10)
+    if (Number.isNaN(status)) return { stdout: '', failure: timedOut(run), retry: false }
+    if (status === 0 || status === 1) return { stdout: read(`o${k}`) ?? '', retry: false }
+    // The binary itself cannot be run: not a matter of any script.
+    if (status === 126 || status === 127)
+      throw new Error(`shellcheck could not run (exit ${status}): ${(read(`e${k}`) ?? '').trim()}`)
+    return { stdout: '', failure: failureOf(status, read(`e${k}`) ?? '', run), retry: true }
+  })
 }
 
 interface Json1Comment {

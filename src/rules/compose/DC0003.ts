@@ -144,27 +144,63 @@ function hasRunnable(s: Val, name: string, project: Project): boolean {
   )
 }
 
-/** Report each `depends_on` edge that closes a cycle, at that edge, with the cycle spelled out. */
+/** Names a cycle message spells out at most; a longer cycle shows its ends around a count. */
+const CYCLE_NAMES = 12
+
+/** The cycle `path[from…]` back to `path[from]`, spelled out (its ends only when it is long). */
+function spell(path: string[], from: number): string {
+  const length = path.length - from + 1
+  const at = (k: number): string => (k === length - 1 ? path[from] : path[from + k])
+  const names = (s: number, e: number): string =>
+    Array.from({ length: e - s }, (_, k) => at(s + k)).join(' -> ')
+  if (length <= CYCLE_NAMES) return names(0, length)
+  const half = CYCLE_NAMES / 2
+  return `${names(0, half)} -> … (${length - CYCLE_NAMES} more) … -> ${names(length - half, length)}`
+}
+
+/**
+ * Report each `depends_on` edge that closes a cycle, at that edge, with the cycle spelled out.
+ * A depth-first search with an explicit stack (a chain of 100,000 services is as deep as it gets,
+ * far beyond the call stack), linear in services and edges.
+ */
 function checkCycles(doc: ComposeDoc, ctx: RuleContext, project: Project): void {
   const state = new Map<string, 1 | 2>()
-  const stack: string[] = []
-  const visit = (name: string): void => {
+  /** The path from the root: service names, and where each one stands in it. */
+  const path: string[] = []
+  const onPath = new Map<string, number>()
+  interface Frame {
+    deps: ReturnType<typeof dependencies>
+    next: number
+  }
+  const frames: Frame[] = []
+  const enter = (name: string): void => {
     state.set(name, 1)
-    stack.push(name)
+    onPath.set(name, path.length)
+    path.push(name)
     const svc = project.services.get(name)
-    for (const dep of svc ? dependencies(svc.value) : []) {
+    frames.push({ deps: svc ? dependencies(svc.value) : [], next: 0 })
+  }
+  for (const root of project.services.keys()) {
+    if (state.has(root)) continue
+    enter(root)
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1]
+      if (frame.next === frame.deps.length) {
+        frames.pop()
+        const name = path.pop()!
+        onPath.delete(name)
+        state.set(name, 2)
+        continue
+      }
+      const dep = frame.deps[frame.next++]
       if (!project.services.has(dep.name)) continue
       const s = state.get(dep.name)
       if (s === 1) {
-        const cycle = [...stack.slice(stack.indexOf(dep.name)), dep.name].join(' -> ')
         ctx.report({
           ...atSpan(doc, dep.doc, dep.start, dep.end),
-          message: `Dependency cycle: ${cycle}. Compose refuses to start the project.`
+          message: `Dependency cycle: ${spell(path, onPath.get(dep.name)!)}. Compose refuses to start the project.`
         })
-      } else if (s === undefined) visit(dep.name)
+      } else if (s === undefined) enter(dep.name)
     }
-    stack.pop()
-    state.set(name, 2)
   }
-  for (const name of project.services.keys()) if (!state.has(name)) visit(name)
 }

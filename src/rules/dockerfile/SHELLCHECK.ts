@@ -4,9 +4,10 @@ import type { DockerfileDoc } from '../../dockerfile/model.js'
 import { defineDockerfileRule } from '../define.js'
 import {
   bodyIndex,
+  checkedScripts,
   contiguous,
   fileSpan,
-  shellcheckScripts,
+  shellcheckOf,
   type RunScript
 } from './lib/shellcheck-script.js'
 
@@ -42,13 +43,11 @@ export const SHELLCHECK = defineDockerfileRule({
   description:
     'ShellCheck findings (SC codes) in shell-form and heredoc RUN instructions, at their exact position.',
   check(doc, ctx) {
-    const shellcheck = ctx.tools.shellcheck
-    if (!shellcheck || (ctx.settings as { shellcheck?: boolean }).shellcheck === false) return
-    const scripts = shellcheckScripts(doc)
-    if (scripts.length === 0) return
-    const results = shellcheck(scripts.map((s) => ({ script: s.script })))
-    scripts.forEach((rs, i) => {
-      for (const c of results[i] ?? []) {
+    const shellcheck = shellcheckOf(ctx)
+    if (!shellcheck) return
+    // Scripts ShellCheck did not check are DR0010's to report.
+    for (const { rs, comments } of checkedScripts(doc, shellcheck)) {
+      for (const c of comments) {
         if (EXCLUDED.has(c.code)) continue
         const s = bodyIndex(rs, c.line, c.column)
         if (s === undefined) continue
@@ -63,6 +62,6 @@ export const SHELLCHECK = defineDockerfileRule({
           fix: toFix(doc, rs, c)
         })
       }
-    })
+    }
   }
 })

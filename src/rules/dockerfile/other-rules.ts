@@ -1,6 +1,8 @@
 import type { Rule } from '../../core/types.js'
 import type { DockerfileDoc } from '../../dockerfile/model.js'
 import { DR0001 } from './DR0001.js'
+import { DR0010 } from './DR0010.js'
+import { DR0011 } from './DR0011.js'
 import { DR1001 } from './DR1001.js'
 import { DR1002 } from './DR1002.js'
 import { DR1003 } from './DR1003.js'
@@ -42,6 +44,8 @@ import { SHELLCHECK } from './SHELLCHECK.js'
 /** Dockerfile rules beyond hadolint's DL set (ShellCheck family, BuildKit, security, DR), sorted by id. */
 export const otherRules: readonly Rule<DockerfileDoc>[] = [
   DR0001,
+  DR0010,
+  DR0011,
   DR1001,
   DR1002,
   DR1003,

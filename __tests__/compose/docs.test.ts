@@ -14,7 +14,8 @@ function examples(id: string, heading: string): string[] {
   const start = text.indexOf(`## ${heading}\n`)
   const end = text.indexOf('\n## ', start + 1)
   const section = text.slice(start, end === -1 ? undefined : end)
-  return [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1])
+  // A page cannot hold a NUL byte: it writes `<NUL>` for one (DC0004's binary file).
+  return [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1].replace(/<NUL>/g, '\0'))
 }
 
 function findings(id: string, code: string): string[] {

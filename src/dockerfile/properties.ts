@@ -1,4 +1,4 @@
-import type { Span } from '../parse/dockerfile.js'
+import { unquote, type Span } from '../parse/dockerfile.js'
 import type { DockerfileDoc, Instruction } from './model.js'
 
 /**
@@ -52,23 +52,6 @@ function words(text: string, escape: string): Word[] {
       i++
     }
     out.push({ start, end: i, eq })
-  }
-  return out
-}
-
-/** Remove quotes and escapes as Docker does for a literal word. */
-export function unquote(raw: string, escape: string): string {
-  let out = ''
-  let quote = ''
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i]
-    if (quote) {
-      if (c === quote) quote = ''
-      else if (c === escape && quote === '"' && i + 1 < raw.length) out += raw[++i]
-      else out += c
-    } else if (c === '"' || c === "'") quote = c
-    else if (c === escape && i + 1 < raw.length) out += raw[++i]
-    else out += c
   }
   return out
 }

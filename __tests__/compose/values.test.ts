@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseImage } from '../../src/compose/image.js'
+import { parseImage, repoName, repository, tagUnknown } from '../../src/compose/image.js'
 import {
   hasVariable,
   maskVariables,
@@ -103,27 +103,29 @@ describe('ports', () => {
 
 describe('image references', () => {
   it('splits name, tag and digest', () => {
-    expect(parseImage('nginx')).toMatchObject({ name: 'nginx', repo: 'nginx', tag: undefined })
-    expect(parseImage('registry:5000/team/app:1.2')).toMatchObject({
-      name: 'registry:5000/team/app',
-      repo: 'app',
-      tag: '1.2'
-    })
+    expect(parseImage('nginx')).toMatchObject({ name: 'nginx', tag: undefined })
+    expect(repoName(parseImage('nginx'))).toBe('nginx')
+    const local = parseImage('registry:5000/team/app:1.2')
+    expect(local).toMatchObject({ registry: 'registry:5000', name: 'team/app', tag: '1.2' })
+    expect([repository(local), repoName(local)]).toEqual(['registry:5000/team/app', 'app'])
     expect(parseImage('nginx:latest@sha256:abc')).toMatchObject({
       tag: 'latest',
       digest: 'sha256:abc'
     })
-    expect(parseImage('registry:5000/app')).toMatchObject({ repo: 'app', tag: undefined })
+    const noTag = parseImage('registry:5000/app')
+    expect([repoName(noTag), noTag.tag]).toEqual(['app', undefined])
   })
 
   it('treats variable tags and references as unknown', () => {
-    expect(parseImage('${IMAGE}').tagUnknown).toBe(true)
-    expect(parseImage('nginx:${TAG:-1.27}')).toMatchObject({ name: 'nginx', tagUnknown: true })
-    expect(parseImage('${REGISTRY:-docker.io}/nginx')).toMatchObject({
-      repo: 'nginx',
-      tag: undefined,
-      tagUnknown: false
-    })
+    expect(tagUnknown(parseImage('${IMAGE}'))).toBe(true)
+    const tagVar = parseImage('nginx:${TAG:-1.27}')
+    expect([tagVar.name, tagUnknown(tagVar)]).toEqual(['nginx', true])
+    const registryVar = parseImage('${REGISTRY:-docker.io}/nginx')
+    expect([repoName(registryVar), registryVar.tag, tagUnknown(registryVar)]).toEqual([
+      'nginx',
+      undefined,
+      false
+    ])
   })
 })
 

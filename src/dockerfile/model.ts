@@ -1,7 +1,8 @@
 import type { Comment, DockerfileSyntax, Span, SyntaxInstruction } from '../parse/dockerfile.js'
 import { parseDockerfileSyntax, shellScript } from '../parse/dockerfile.js'
 import type { ShellScript } from '../parse/shell.js'
-import { parseImageRef, type ImageRef } from './image.js'
+import type { ImageRef } from '../parse/image.js'
+import { parseImageRef } from './image.js'
 import { expandVariables } from './variables.js'
 
 /**

@@ -2,11 +2,9 @@ import type { Span } from '../parse/dockerfile.js'
 import type { DockerfileDoc, Instruction } from './model.js'
 
 /**
- * `KEY=value` pairs of ENV, LABEL and ARG instructions with file spans, read once per instruction
- * from the instruction's joined text (continuations and comment lines already removed) with
- * Docker's word rules: blanks separate pairs except inside quotes or after the escape character;
- * quotes are removed from keys and values. The legacy form `ENV KEY value with blanks` gives one
- * pair whose value is the rest of the line.
+ * `KEY=value` pairs of ENV, LABEL and ARG instructions with file spans, as the syntax layer reads
+ * them (`inst.properties`: BuildKit's word rules, quotes removed from keys and values). The legacy
+ * form `ENV KEY value with blanks` gives one pair whose value is the rest of the line.
  */
 
 export interface Pair {
@@ -21,99 +19,21 @@ export interface Pair {
   span: Span
 }
 
-interface Word {
-  /** Offsets into the instruction text, end exclusive. */
-  start: number
-  end: number
-  /** Offset of the first `=` outside quotes, or -1. */
-  eq: number
-}
-
-/** Split instruction text into blank-separated words, keeping quoted parts and escapes together. */
-function words(text: string, escape: string): Word[] {
-  const out: Word[] = []
-  let i = 0
-  const n = text.length
-  while (i < n) {
-    while (i < n && (text[i] === ' ' || text[i] === '\t')) i++
-    if (i >= n) break
-    const start = i
-    let eq = -1
-    let quote = ''
-    while (i < n) {
-      const c = text[i]
-      if (quote) {
-        if (c === escape && quote === '"' && i + 1 < n) i++
-        else if (c === quote) quote = ''
-      } else if (c === ' ' || c === '\t') break
-      else if (c === escape && i + 1 < n) i++
-      else if (c === '"' || c === "'") quote = c
-      else if (c === '=' && eq === -1) eq = i
-      i++
-    }
-    out.push({ start, end: i, eq })
-  }
-  return out
-}
-
-/** Remove quotes and escapes as Docker does for a literal word. */
-export function unquote(raw: string, escape: string): string {
-  let out = ''
-  let quote = ''
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i]
-    if (quote) {
-      if (c === quote) quote = ''
-      else if (c === escape && quote === '"' && i + 1 < raw.length) out += raw[++i]
-      else out += c
-    } else if (c === '"' || c === "'") quote = c
-    else if (c === escape && i + 1 < raw.length) out += raw[++i]
-    else out += c
-  }
-  return out
-}
-
 const cache = new WeakMap<Instruction, Pair[]>()
 
 export function pairs(doc: DockerfileDoc, inst: Instruction): Pair[] {
-  const cached = cache.get(inst)
-  if (cached) return cached
-  const text = inst.text
-  const offsets = inst.textOffsets
-  const file = (i: number): number => offsets[i]
-  const span = (s: number, e: number): Span =>
-    doc.span(file(s), e > s ? offsets[e - 1] + 1 : file(s))
-  const out: Pair[] = []
-  const ws = words(text, doc.escape)
-  const legacy = inst.keyword !== 'ARG' && ws.length > 0 && ws[0].eq === -1
-  if (legacy) {
-    const key = ws[0]
-    const rest = ws.slice(1)
-    const nameSpan = span(key.start, key.end)
-    const valueSpan = rest.length > 0 ? span(rest[0].start, rest[rest.length - 1].end) : undefined
-    const raw = rest.length > 0 ? text.slice(rest[0].start, rest[rest.length - 1].end) : ''
-    out.push({
-      name: unquote(text.slice(key.start, key.end), doc.escape),
-      value: unquote(raw, doc.escape),
-      nameSpan,
-      valueSpan,
-      span: doc.span(nameSpan.start, (valueSpan ?? nameSpan).end)
-    })
-  } else {
-    for (const w of ws) {
-      const keyEnd = w.eq === -1 ? w.end : w.eq
-      const nameSpan = span(w.start, keyEnd)
-      const valueSpan = w.eq === -1 ? undefined : span(w.eq + 1, w.end)
-      out.push({
-        name: unquote(text.slice(w.start, keyEnd), doc.escape),
-        value: w.eq === -1 ? null : unquote(text.slice(w.eq + 1, w.end), doc.escape),
-        nameSpan,
-        valueSpan,
-        span: doc.span(nameSpan.start, (valueSpan ?? nameSpan).end)
-      })
-    }
+  let out = cache.get(inst)
+  if (!out) {
+    out = inst.properties.map((p) => ({
+      name: p.name,
+      // The legacy form without a value (`ENV KEY`) sets the empty string.
+      value: p.legacy && p.value === null ? '' : p.value,
+      nameSpan: p.nameSpan,
+      valueSpan: p.valueSpan,
+      span: doc.span(p.nameSpan.start, (p.valueSpan ?? p.nameSpan).end)
+    }))
+    cache.set(inst, out)
   }
-  cache.set(inst, out)
   return out
 }
 

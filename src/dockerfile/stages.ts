@@ -1,4 +1,4 @@
-import type { ImageRef } from './image.js'
+import type { ImageRef } from '../parse/image.js'
 import type { DockerfileDoc, Instruction, Stage } from './model.js'
 import { pairs } from './properties.js'
 

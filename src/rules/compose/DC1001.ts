@@ -1,4 +1,4 @@
-import { parseImage } from '../../compose/image.js'
+import { parseImage, repository, tagUnknown } from '../../compose/image.js'
 import { get, str } from '../../compose/model.js'
 import { defineComposeRule } from '../define.js'
 import { ruleOptions } from '../define.js'
@@ -41,11 +41,11 @@ export const DC1001 = defineComposeRule({
       const text = str(image)
       if (!image || text === undefined || get(svc.value, 'build')) continue
       const ref = parseImage(text)
-      if (ref.tagUnknown || ref.digest || ref.name === '') continue
+      if (tagUnknown(ref) || ref.digest || repository(ref) === '') continue
       if (ref.tag === undefined) {
         ctx.report({
           ...atValue(doc, image),
-          message: `Service '${svc.name}' uses image '${text}' without a tag, which means ':latest' and changes under you; pin a version (e.g. '${ref.name}:<version>').`
+          message: `Service '${svc.name}' uses image '${text}' without a tag, which means ':latest' and changes under you; pin a version (e.g. '${repository(ref)}:<version>').`
         })
       } else if (prohibited.has(ref.tag.toLowerCase())) {
         ctx.report({

@@ -1,4 +1,4 @@
-import { parseImage } from '../../compose/image.js'
+import { parseImage, repoName, repository } from '../../compose/image.js'
 import { hasVariable } from '../../compose/interpolation.js'
 import { get, str } from '../../compose/model.js'
 import { mounts } from '../../compose/service.js'
@@ -47,8 +47,8 @@ export const DC1010 = defineComposeRule({
       const text = str(image)
       if (!image || text === undefined || get(svc.value, 'volumes_from')) continue
       const ref = parseImage(text)
-      if (hasVariable(ref.name)) continue
-      const paths = dataPaths(ref.name.toLowerCase(), ref.repo)
+      if (hasVariable(repository(ref))) continue
+      const paths = dataPaths(repository(ref).toLowerCase(), repoName(ref))
       if (!paths) continue
       const { dirs, envVar } = paths
       const custom = envVar ? str(get(get(svc.value, 'environment'), envVar)) : undefined
@@ -61,7 +61,7 @@ export const DC1010 = defineComposeRule({
       if (covered) continue
       ctx.report({
         ...atValue(doc, image),
-        message: `Service '${svc.name}' runs ${ref.repo} without a volume on ${dirs[0]}: its data is lost whenever the container is re-created. Mount a named volume there (e.g. '${ref.repo}-data:${dirs[0]}').`
+        message: `Service '${svc.name}' runs ${repoName(ref)} without a volume on ${dirs[0]}: its data is lost whenever the container is re-created. Mount a named volume there (e.g. '${repoName(ref)}-data:${dirs[0]}').`
       })
     }
   }

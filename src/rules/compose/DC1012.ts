@@ -1,4 +1,4 @@
-import { parseImage } from '../../compose/image.js'
+import { parseImage, repoName } from '../../compose/image.js'
 import { hasVariable } from '../../compose/interpolation.js'
 import { get, str } from '../../compose/model.js'
 import { isAllInterfaces } from '../../compose/ports.js'
@@ -35,7 +35,7 @@ export const DC1012 = defineComposeRule({
     for (const svc of localServices(doc)) {
       const imageText = str(get(svc.value, 'image'))
       const image = imageText && !hasVariable(imageText) ? parseImage(imageText) : undefined
-      const byImage = image !== undefined && DATABASE_IMAGES.test(image.repo)
+      const byImage = image !== undefined && DATABASE_IMAGES.test(repoName(image))
       for (const { spec, val } of ports(svc.value)) {
         if (spec.error || spec.hostIp === undefined || !isAllInterfaces(spec.hostIp)) continue
         if (spec.published === undefined) continue
@@ -43,7 +43,7 @@ export const DC1012 = defineComposeRule({
         const byPort =
           target !== undefined && target.start === target.end && DATABASE_PORTS.has(target.start)
         if (!byImage && !byPort) continue
-        const what = `${portLabel(val)} (${byImage ? image!.repo : `port ${target!.start}`})`
+        const what = `${portLabel(val)} (${byImage ? repoName(image!) : `port ${target!.start}`})`
         const how = spec.hostIp === '' ? 'on all interfaces' : `on ${spec.hostIp} (all interfaces)`
         ctx.report({
           ...atValue(doc, val),

@@ -1,7 +1,7 @@
 import { defineDockerfileRule } from '../define.js'
 import { cacheMountTargets, commandName } from '../../dockerfile/runs.js'
 import { fix } from './lib/commands.js'
-import { appendToRun } from './lib/edits.js'
+import { appendCommand } from './lib/commands.js'
 import { runsCalling } from '../../dockerfile/runs.js'
 import { hasWord, installWithoutClean, mountCovers, removes } from './lib/packages.js'
 
@@ -33,7 +33,7 @@ export const DL3032 = defineDockerfileRule({
         fix: fix(
           'Append `&& yum clean all` to the RUN.',
           true,
-          appendToRun(doc, inst, 'yum clean all')
+          appendCommand(doc, inst, 'yum clean all')
         )
       })
     }

@@ -1,7 +1,7 @@
 import { defineDockerfileRule } from '../define.js'
 import { cacheMountTargets, commandName } from '../../dockerfile/runs.js'
 import { fix } from './lib/commands.js'
-import { appendToRun } from './lib/edits.js'
+import { appendCommand } from './lib/commands.js'
 import { runsCalling } from '../../dockerfile/runs.js'
 import { hasWord, installWithoutClean, mountCovers, removes } from './lib/packages.js'
 
@@ -30,7 +30,7 @@ export const DL3036 = defineDockerfileRule({
         fix: fix(
           'Append `&& zypper clean --all` to the RUN.',
           true,
-          appendToRun(doc, inst, 'zypper clean --all')
+          appendCommand(doc, inst, 'zypper clean --all')
         )
       })
     }

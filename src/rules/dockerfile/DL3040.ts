@@ -1,7 +1,7 @@
 import { defineDockerfileRule } from '../define.js'
 import { cacheMountTargets, commandName } from '../../dockerfile/runs.js'
 import { fix } from './lib/commands.js'
-import { appendToRun } from './lib/edits.js'
+import { appendCommand } from './lib/commands.js'
 import { runsCalling } from '../../dockerfile/runs.js'
 import { hasWord, installWithoutClean, mountCovers, removes } from './lib/packages.js'
 
@@ -35,7 +35,7 @@ export const DL3040 = defineDockerfileRule({
           fix: fix(
             `Append \`&& ${name} clean all\` to the RUN.`,
             true,
-            appendToRun(doc, inst, `${name} clean all`)
+            appendCommand(doc, inst, `${name} clean all`)
           )
         })
       }

@@ -2,7 +2,7 @@ import { defineDockerfileRule } from '../define.js'
 import type { ShellCommand } from '../../parse/shell.js'
 import { cacheMountTargets, commandName } from '../../dockerfile/runs.js'
 import { fix, isFlag } from './lib/commands.js'
-import { appendToRun } from './lib/edits.js'
+import { appendCommand } from './lib/commands.js'
 import { runsCalling } from '../../dockerfile/runs.js'
 import { hasWord, installWithoutClean, mountCovers } from './lib/packages.js'
 import { reachesImage } from '../../dockerfile/stages.js'
@@ -45,7 +45,7 @@ export const DL3060 = defineDockerfileRule({
         fix: fix(
           'Append `&& yarn cache clean` to the RUN.',
           true,
-          appendToRun(doc, inst, 'yarn cache clean')
+          appendCommand(doc, inst, 'yarn cache clean')
         )
       })
     }

@@ -1,7 +1,6 @@
 import { eolOf } from '../../../core/text.js'
 import type { TextEdit } from '../../../core/types.js'
 import type { DockerfileDoc, Instruction } from '../../../dockerfile/model.js'
-import { appendCommand } from './commands.js'
 
 /** Text edits over whole instructions and lines, keeping the file's line endings. */
 
@@ -55,25 +54,3 @@ export function quoteWord(doc: DockerfileDoc, value: string): string {
   for (const c of value) out += c === e || c === '"' || c === '$' ? e + c : c
   return `"${out}"`
 }
-
-/**
- * Append ` && <command>` to a shell-form RUN (see `appendCommand`), but before a trailing shell
- * comment (`RUN yum install -y x # tools`) so the new command is not commented out.
- */
-export function appendToRun(
-  doc: DockerfileDoc,
-  inst: Instruction,
-  command: string
-): TextEdit | undefined {
-  const edit = appendCommand(doc, inst, command)
-  const script = doc.shell(inst)
-  if (!edit || !script || script.commands.length === 0) return edit
-  let last = script.commands[0]
-  for (const c of script.commands) if (c.end > last.end) last = c
-  const end = doc.lines.offset(edit.range.start)
-  if (!TRAILING_COMMENT.test(doc.text.slice(last.end, end))) return edit
-  const at = doc.lines.position(last.end)
-  return { range: { start: at, end: at }, text: ` && ${command}` }
-}
-
-const TRAILING_COMMENT = /(^|[\s;&|])#/

@@ -176,9 +176,12 @@ export function reportedFindings(
     ourComments(world, number).map((c) => parseInlineMarker(c.body)!.fingerprint)
   )
   const ours = ourComments(world, number)
-  /** Findings of external tools (ShellCheck) are not re-linted here: matched by rule and line. */
+  /**
+   * Findings of external tools (ShellCheck, and DR0010 for a script it was not given) are not
+   * re-linted here: matched by rule and line.
+   */
   const onLine = (rule: string, file: string, line: number): boolean =>
-    rule.startsWith('SC') &&
+    (rule.startsWith('SC') || rule === 'DR0010') &&
     ours.some(
       (c) =>
         c.path === file &&

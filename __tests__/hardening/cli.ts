@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { expect } from 'vitest'
-import { runCli, type CliIO } from '../../src/cli/main.js'
+import { cliWith } from '../cli/harness.js'
 import type { Budget } from '../../src/lint/engine.js'
 import type { JsonReport } from '../../src/format/json.js'
 
@@ -30,21 +30,9 @@ export interface CliRun {
 }
 
 export function cli(cwd: string, argv: string[], budget?: Budget): CliRun {
-  let out = ''
-  let err = ''
-  const io: CliIO = {
-    cwd,
-    env: {},
-    stdout: (t) => (out += t),
-    stderr: (t) => (err += t),
-    isTTY: false,
-    tools: () => ({}),
-    now: () => new Date('2026-01-01T00:00:00Z'),
-    ...(budget ? { budget } : {})
-  }
   const started = performance.now()
-  const code = runCli(argv, io)
-  return { code, out, err, ms: performance.now() - started }
+  const run = cliWith(cwd, budget ? { budget } : {}, ...argv)
+  return { ...run, ms: performance.now() - started }
 }
 
 export interface Linted extends CliRun {

@@ -181,8 +181,11 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
         GITHUB_BASE_REF: pull.base.ref
       }
     : {
+        // A merge queue run is on the queue's branch, as on GitHub.
         GITHUB_REF:
-          (options.payload.ref as string | undefined) ?? `refs/heads/${world.defaultBranch}`
+          (options.payload.merge_group as { head_ref?: string } | undefined)?.head_ref ??
+          (options.payload.ref as string | undefined) ??
+          `refs/heads/${world.defaultBranch}`
       }
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',

@@ -26,6 +26,8 @@ export interface PackageOp {
   packages: string[]
   /** The op fetches its own index (`apk add --no-cache`, `apk add --update`). */
   fetchesIndex: boolean
+  /** Without its index the op fails the build (installing named packages), not just does nothing. */
+  failsWithoutIndex: boolean
   cmd: ShellCommand
 }
 
@@ -38,7 +40,7 @@ export interface RunEffect {
   /** Index state of each manager before this RUN's first command. */
   indexBefore: Record<Manager, IndexState>
   indexAfter: Record<Manager, IndexState>
-  /** Installs of this RUN that run while their index is absent (deleted in an earlier layer). */
+  /** Installs of this RUN that run while their index is absent (deleted earlier, no update since). */
   staleInstalls: PackageOp[]
   /** The RUN downloads over https (curl, wget, git). */
   https: boolean
@@ -74,16 +76,8 @@ export interface StageEffect {
 }
 
 const APT = new Set(['apt', 'apt-get', 'aptitude'])
-const APT_NEEDS_INDEX = new Set([
-  'install',
-  'reinstall',
-  'build-dep',
-  'source',
-  'download',
-  'upgrade',
-  'dist-upgrade',
-  'full-upgrade'
-])
+const APT_INSTALL = new Set(['install', 'reinstall', 'build-dep', 'source', 'download'])
+const APT_UPGRADE = new Set(['upgrade', 'dist-upgrade', 'full-upgrade'])
 const APT_REMOVE = new Set(['remove', 'purge', 'autoremove'])
 const APT_CACHE_QUERY = new Set(['policy', 'show', 'madison', 'depends', 'rdepends', 'search'])
 const APT_LISTS = /^\/var\/lib\/apt\/lists(\/\*?)?\/?$/
@@ -105,44 +99,51 @@ export function packageOp(cmd: ShellCommand): PackageOp | undefined {
   const name = baseName(cmd)
   const args = nonFlags(cmd.args)
   const flags = cmd.args.filter((w) => w.value.startsWith('-')).map((w) => w.value)
+  const op = (
+    manager: Manager,
+    kind: PackageOpKind,
+    packages: string[],
+    fetchesIndex = false,
+    failsWithoutIndex = false
+  ): PackageOp => ({ manager, op: kind, packages, fetchesIndex, failsWithoutIndex, cmd })
   if (APT.has(name)) {
     const sub = args[0]
-    if (!sub) return undefined
     const packages = args.slice(1)
-    if (sub === 'update') return { manager: 'apt', op: 'update', packages, fetchesIndex: true, cmd }
-    if (sub === 'dist-clean')
-      return { manager: 'apt', op: 'drop-index', packages, fetchesIndex: false, cmd }
-    if (APT_NEEDS_INDEX.has(sub)) {
+    if (sub === 'update') return op('apt', 'update', [], true)
+    // apt >= 3.0: `apt-get install --update` fetches the lists first.
+    const fetches = flags.includes('--update')
+    if (sub === 'dist-clean') return op('apt', 'drop-index', [])
+    if (sub !== undefined && APT_INSTALL.has(sub)) {
       // Installing only local .deb files needs no index.
-      const local = packages.length > 0 && packages.every((p) => /\.deb$/.test(p))
-      if (local) return undefined
-      return { manager: 'apt', op: 'install', packages, fetchesIndex: false, cmd }
+      if (packages.length > 0 && packages.every((p) => /\.deb$/.test(p))) return undefined
+      return op('apt', 'install', packages, fetches, packages.length > 0)
     }
-    if (APT_REMOVE.has(sub))
-      return { manager: 'apt', op: 'remove', packages, fetchesIndex: false, cmd }
+    if (sub !== undefined && APT_UPGRADE.has(sub)) return op('apt', 'install', [])
+    if (sub !== undefined && APT_REMOVE.has(sub)) return op('apt', 'remove', packages)
     return undefined
   }
+  // add-apt-repository refreshes the lists unless told not to (-n, --no-update).
+  if (name === 'add-apt-repository' && !flags.some((f) => f === '-n' || f === '--no-update'))
+    return op('apt', 'update', [], true)
   if (name === 'apt-cache' && APT_CACHE_QUERY.has(args[0] ?? ''))
-    return { manager: 'apt', op: 'query', packages: args.slice(1), fetchesIndex: false, cmd }
+    return op('apt', 'query', args.slice(1))
   if (name === 'apk') {
     const sub = args[0]
-    const fetches = flags.some(
-      (f) => f === '--no-cache' || f === '--update' || /^-[a-zA-Z]*U/.test(f)
-    )
-    if (sub === 'update')
-      return { manager: 'apk', op: 'update', packages: [], fetchesIndex: true, cmd }
-    if (sub === 'add' || sub === 'upgrade' || sub === 'fix')
-      return { manager: 'apk', op: 'install', packages: args.slice(1), fetchesIndex: fetches, cmd }
-    if (sub === 'del')
-      return { manager: 'apk', op: 'remove', packages: args.slice(1), fetchesIndex: false, cmd }
+    // Flags behind a variable (`apk add ${APK_FLAGS} …`) may well be --no-cache: not judged.
+    const fetches =
+      flags.some((f) => f === '--no-cache' || f === '--update' || /^-[a-zA-Z]*U/.test(f)) ||
+      cmd.args.some((w) => !w.literal && w.raw.startsWith('$'))
+    const packages = args.slice(1)
+    if (sub === 'update') return op('apk', 'update', [], true)
+    if (sub === 'add') return op('apk', 'install', packages, fetches, packages.length > 0)
+    if (sub === 'upgrade' || sub === 'fix') return op('apk', 'install', packages, fetches)
+    if (sub === 'del') return op('apk', 'remove', packages)
     return undefined
   }
   if (name === 'rm') {
     const paths = nonFlags(cmd.args)
-    if (paths.some((p) => APT_LISTS.test(p)))
-      return { manager: 'apt', op: 'drop-index', packages: [], fetchesIndex: false, cmd }
-    if (paths.some((p) => APK_CACHE.test(p)))
-      return { manager: 'apk', op: 'drop-index', packages: [], fetchesIndex: false, cmd }
+    if (paths.some((p) => APT_LISTS.test(p))) return op('apt', 'drop-index', [])
+    if (paths.some((p) => APK_CACHE.test(p))) return op('apk', 'drop-index', [])
   }
   return undefined
 }
@@ -181,7 +182,7 @@ function runEffect(
     if (op.op === 'update') state[op.manager] = 'present'
     else if (op.op === 'drop-index') {
       if (!mounted.some((m) => indexDir(op.manager).startsWith(m))) state[op.manager] = 'absent'
-    } else if (needsIndex(op) && state[op.manager] === 'absent' && before[op.manager] === 'absent')
+    } else if (op.failsWithoutIndex && !op.fetchesIndex && state[op.manager] === 'absent')
       staleInstalls.push(op)
   }
   return {
@@ -333,6 +334,26 @@ export function stageEffectOf(doc: DockerfileDoc, inst: Instruction): StageEffec
 /** The RUN's effect (undefined for ONBUILD triggers and instructions before the first FROM). */
 export function runEffectOf(doc: DockerfileDoc, inst: Instruction): RunEffect | undefined {
   return stageEffectOf(doc, inst)?.runs.find((r) => r.inst === inst)
+}
+
+/** The RUNs whose layers a stage stands on: its ancestors' (root first), then its own. */
+export function lineageRuns(doc: DockerfileDoc, stage: Stage): RunEffect[] {
+  const chain: Stage[] = []
+  for (let s: Stage | undefined = stage; s; s = s.parent) chain.unshift(s)
+  const effects = stageEffects(doc)
+  return chain.flatMap((s) => effects.find((e) => e.stage === s)?.runs ?? [])
+}
+
+/** Is `pkg` installed by a RUN command before file offset `before` in these runs? */
+export function installedBefore(runs: RunEffect[], pkg: string, before: number): boolean {
+  for (const run of runs) {
+    for (const op of run.ops) {
+      if (op.cmd.start >= before) return false
+      if (op.op === 'install' && op.packages.some((p) => p === pkg || p.startsWith(`${pkg}=`)))
+        return true
+    }
+  }
+  return false
 }
 
 /**

@@ -153,6 +153,10 @@ export function needsIndex(op: PackageOp): boolean {
   return (op.op === 'install' || op.op === 'query') && !op.fetchesIndex
 }
 
+function noCache(cmd: ShellCommand): boolean {
+  return cmd.args.some((w) => w.value === '--no-cache' || !w.literal)
+}
+
 function downloadsHttps(cmd: ShellCommand): boolean {
   const name = baseName(cmd)
   if (name !== 'curl' && name !== 'wget' && name !== 'git') return false
@@ -179,7 +183,10 @@ function runEffect(
     const op = packageOp(cmd)
     if (!op) continue
     ops.push(op)
-    if (op.op === 'update') state[op.manager] = 'present'
+    // `apt-get install --update` and `apk add --update` leave a fresh index behind;
+    // `apk add --no-cache` does not.
+    const refreshes = op.op === 'update' || (op.fetchesIndex && !noCache(op.cmd))
+    if (refreshes) state[op.manager] = 'present'
     else if (op.op === 'drop-index') {
       if (!mounted.some((m) => indexDir(op.manager).startsWith(m))) state[op.manager] = 'absent'
     } else if (op.failsWithoutIndex && !op.fetchesIndex && state[op.manager] === 'absent')

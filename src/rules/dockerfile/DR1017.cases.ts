@@ -24,6 +24,10 @@ export const cases: RuleCases = {
       code: 'FROM debian:trixie\nRUN apt-get update && rm -rf /var/lib/apt/lists/*\nRUN apt-get install --update -y gcc\nRUN rm -rf /var/lib/apt/lists/*\nRUN add-apt-repository ppa:x/y && apt-get install -y z\n'
     },
     {
+      name: 'install --update in the same RUN leaves fresh lists for a later install (tianon)',
+      code: 'FROM debian:trixie\nRUN rm -rf /var/lib/apt/lists/*\nRUN apt-get install --update -y wget; wget -q https://x; apt-get install -y gcc\n'
+    },
+    {
       name: 'apk flags behind a variable may be --no-cache',
       code: 'FROM alpine:3.20\nRUN apk update && apk add curl && rm -rf /var/cache/apk/*\nRUN apk add ${APK_FLAGS} git\n'
     },

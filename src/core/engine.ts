@@ -15,6 +15,7 @@ import { parseCompose, type ComposeDoc } from '../parse/compose.js'
 import { loadShellParser } from '../parse/shell.js'
 import { dockerfilePragmas, isSuppressed, type RuleNames } from '../suppress/dockerfile.js'
 import { composeDisables, isDisabled } from '../suppress/compose.js'
+import { checkSafeFixes } from '../dockerfile/effects.js'
 import type { Tools } from './tools.js'
 
 /**
@@ -49,6 +50,11 @@ export interface LintOptions {
    * garbage collection with it (src/io/heap.ts); the engine itself never looks at the heap.
    */
   afterFile?: () => void
+  /**
+   * Check every safe Dockerfile fix against the effect model and demote those that change more
+   * than they declare (default true; the corpus test turns it off to count the demotions).
+   */
+  checkFixEffects?: boolean
 }
 
 /**
@@ -181,12 +187,11 @@ export function lintDockerfile(
   const pragmas = options.config.settings.disableIgnorePragma
     ? []
     : dockerfilePragmas(doc, options.registry)
-  return finish(
-    doc.path,
-    'dockerfile',
-    findings.filter((f) => !isSuppressed(f, pragmas)),
-    errors
-  )
+  // Every safe fix must change the build only as it declares; the others become unsafe.
+  const unsuppressed = findings.filter((f) => !isSuppressed(f, pragmas))
+  const kept =
+    options.checkFixEffects === false ? unsuppressed : checkSafeFixes(doc, unsuppressed).findings
+  return finish(doc.path, 'dockerfile', kept, errors)
 }
 
 export function lintCompose(

@@ -1,4 +1,11 @@
-import type { DockerfileDoc, Instruction, Stage } from '../parse/dockerfile.js'
+import { applyFixes } from '../core/fixes.js'
+import type { Finding, Fix, FixEffect } from '../core/types.js'
+import {
+  parseDockerfile,
+  type DockerfileDoc,
+  type Instruction,
+  type Stage
+} from '../parse/dockerfile.js'
 import type { ShellCommand, ShellWord } from '../parse/shell.js'
 import { stageDistro, type Family } from './distro.js'
 
@@ -402,40 +409,357 @@ export function laterRunNeedsIndex(
   return false
 }
 
+/** One line of a build's signature; RUN commands keep their argv for the effect normalisation. */
+export interface SignatureLine {
+  text: string
+  argv?: string[]
+}
+
+const ARCHIVE = /\.(tar|tgz|tbz2?|txz|tar\.(gz|bz2|xz|zst))$/i
+const TARGET_PLATFORM = /^\$\{?TARGETPLATFORM\}?$/
+
+/** `$NAME` / `${NAME}` replaced from `env`; unknown names stay as written. */
+function expandEnv(value: string, env: Map<string, string>): string {
+  return value.replace(/\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))/g, (m, a: string, b: string) => {
+    const v = env.get(a ?? b)
+    return v === undefined ? m : v
+  })
+}
+
 /**
- * A normalised, line-per-effect rendering of the whole model: what the build does, with layout,
- * quoting and comments gone. Equal signatures mean the same build.
+ * What the build does, one line per effect, in build order: layout, quoting, comments, keyword
+ * casing and instructions that are overridden before they take effect (an earlier CMD or
+ * HEALTHCHECK) are gone. Equal signatures mean the same build.
  */
-export function signature(doc: DockerfileDoc): string[] {
-  const out: string[] = []
-  for (const s of stageEffects(doc)) {
-    const at = `stage ${s.stage.index}`
-    out.push(`${at} FROM ${s.stage.image.expanded}${s.stage.name ? ` AS ${s.stage.name}` : ''}`)
-    for (const inst of s.stage.instructions) {
-      if (inst.keyword === 'RUN') {
-        const run = s.runs.find((r) => r.inst === inst)!
-        const mounts = inst.flags.map((f) => f.raw).sort()
-        if (run.commands.length === 0) {
-          out.push(
-            `${at} RUN ${mounts.join(' ')} ${inst.json ? JSON.stringify(inst.json.values) : inst.text.trim()}`
+const signatures = new WeakMap<DockerfileDoc, SignatureLine[]>()
+
+export function signature(doc: DockerfileDoc): SignatureLine[] {
+  const known = signatures.get(doc)
+  if (known) return known
+  const out = computeSignature(doc)
+  signatures.set(doc, out)
+  return out
+}
+
+function computeSignature(doc: DockerfileDoc): SignatureLine[] {
+  const out: SignatureLine[] = []
+  const line = (text: string): void => void out.push({ text })
+  const envAtEnd = new Map<Stage, Map<string, string>>()
+  const workdirAtEnd = new Map<Stage, string | undefined>()
+  for (const stage of doc.stages) {
+    const at = `stage ${stage.index}`
+    const platform = stage.from.flags.find((f) => f.name === 'platform')?.value
+    const env = new Map(stage.parent ? envAtEnd.get(stage.parent) : [])
+    let workdir = stage.parent ? workdirAtEnd.get(stage.parent) : undefined
+    const base = stage.parent ? `stage:${stage.parent.index}` : stage.image.expanded
+    line(
+      `${at} FROM ${base}${platform && !TARGET_PLATFORM.test(platform) ? ` platform=${platform}` : ''}${stage.name ? ` AS ${stage.name}` : ''}`
+    )
+    const last: Record<string, string> = {}
+    for (const inst of stage.instructions) {
+      const k = inst.keyword
+      if (k === 'FROM') continue
+      if (k === 'RUN') {
+        const flags = inst.flags
+          .map((f) =>
+            f.name === 'mount' && f.value
+              ? `--mount=${f.value.replace(/(^|,)from=([^,]*)/, (_m, c: string, r: string) => `${c}from=${stageRef(doc, r)}`)}`
+              : f.raw
+          )
+          .sort()
+        const argvs = runArgv(doc, inst)
+        if (!argvs) {
+          line(
+            `${at} RUN ${flags.join(' ')} ${inst.json ? JSON.stringify(inst.json.values) : inst.text.trim()}`
           )
           continue
         }
-        out.push(`${at} RUN ${mounts.join(' ')}`.trimEnd())
-        for (const argv of run.argv) out.push(`${at}   ${argv.join(' ')}`)
+        line(`${at} RUN ${flags.join(' ')}`.trimEnd())
+        for (const argv of argvs) out.push({ text: `${at}   ${argv.join(' ')}`, argv })
+      } else if (k === 'ENV') {
+        const before = new Map(env)
+        for (const p of inst.properties) {
+          const value = expandEnv(p.value ?? '', before)
+          env.set(p.name, value)
+          out.push({ text: `${at} ENV ${p.name}=${value}`, argv: [ENV, p.name] })
+        }
+      } else if (k === 'WORKDIR') {
+        const path = expandEnv(inst.text.trim().replace(/^["']|["']$/g, ''), env)
+        const from = workdir ?? (rootImage(stage) === 'scratch' ? '/' : '<base>')
+        workdir = normalPath(path.startsWith('/') ? path : `${from}/${path}`)
+        line(`${at} WORKDIR ${workdir}`)
+      } else if (k === 'COPY' || k === 'ADD') {
+        const c = copyEffect(inst)
+        c.sources = c.sources.map((x) => expandEnv(unquoteWord(x), env))
+        c.destination = expandEnv(unquoteWord(c.destination), env)
+        c.from = c.from && stageRef(doc, c.from)
+        // ADD of a local non-archive is a COPY; a URL or an archive is not.
+        const add =
+          c.keyword === 'ADD' &&
+          c.sources.some((x) => /^[a-z]+:\/\//i.test(x) || ARCHIVE.test(x) || x.includes('$'))
+        const dest = c.sources.length > 1 ? c.destination.replace(/(.)\/$/, '$1') : c.destination
+        const rest = inst.flags
+          .filter((f) => !['chown', 'chmod', 'from'].includes(f.name))
+          .map((f) => f.raw)
+          .sort()
+          .join(' ')
+        line(
+          `${at} ${add ? 'ADD' : 'COPY'} ${c.sources.join(' ')} -> ${dest} chown=${c.chown ?? ''} chmod=${c.chmod ?? ''} from=${c.from ?? ''} ${rest}`.trimEnd()
+        )
+      } else if (k === 'EXPOSE') {
+        // BuildKit keeps only the container port of `ip:host:container/proto`.
+        const ports = inst.args.map((a) => a.value.toLowerCase().split(':').pop())
+        line(`${at} EXPOSE ${ports.join(' ')}`)
+      } else if (k === 'CMD' || k === 'ENTRYPOINT' || k === 'HEALTHCHECK' || k === 'SHELL') {
+        last[k] = inst.json
+          ? JSON.stringify(inst.json.values)
+          : inst.text.trim().replace(/\s+/g, ' ')
+        if (k === 'SHELL') line(`${at} SHELL ${last[k]}`)
+      } else if (k === 'LABEL' || k === 'MAINTAINER') {
+        const pairs =
+          k === 'LABEL'
+            ? inst.properties.map((p) => `${p.name}=${p.value ?? ''}`)
+            : [`author=${inst.text.trim()}`]
+        for (const p of pairs) out.push({ text: `${at} LABEL ${p}`, argv: [LABEL] })
+      } else if (k === 'ONBUILD' && inst.trigger?.keyword === 'RUN' && runArgv(doc, inst.trigger)) {
+        line(
+          `${at} ONBUILD RUN ${inst.trigger.flags
+            .map((f) => f.raw)
+            .sort()
+            .join(' ')}`.trimEnd()
+        )
+        for (const argv of runArgv(doc, inst.trigger)!)
+          out.push({ text: `${at} ONBUILD   ${argv.join(' ')}`, argv })
+      } else if (k === 'ONBUILD' && inst.trigger) {
+        const t = inst.trigger
+        const props = t.properties.map((p) => `${p.name}=${p.value ?? ''}`).join(' ')
+        line(`${at} ONBUILD ${t.keyword} ${props || t.text.trim().replace(/\s+/g, ' ')}`)
+      } else {
+        line(`${at} ${k} ${inst.text.trim().replace(/\s+/g, ' ')}`)
       }
     }
-    out.push(`${at} ENV ${[...s.env].map(([k, v]) => `${k}=${v}`).join(' ')}`)
-    out.push(`${at} USER ${s.user ?? ''}`)
-    out.push(`${at} WORKDIR ${s.workdir ?? ''}`)
-    out.push(`${at} SHELL ${s.shell ? JSON.stringify(s.shell) : ''}`)
-    for (const c of s.copies)
-      out.push(
-        `${at} COPY ${c.sources.join(' ')} -> ${c.destination} chown=${c.chown ?? ''} chmod=${c.chmod ?? ''} from=${c.from ?? ''}`
-      )
-    out.push(`${at} EXPOSE ${s.exposed.join(' ')}`)
-    out.push(`${at} ENTRYPOINT ${s.entrypoint ?? ''}`)
-    out.push(`${at} CMD ${s.cmd ?? ''}`)
+    for (const k of ['ENTRYPOINT', 'CMD', 'HEALTHCHECK'])
+      if (k in last) line(`${at} ${k} ${last[k]}`)
+    envAtEnd.set(stage, env)
+    workdirAtEnd.set(stage, workdir)
   }
   return out
+}
+
+const LABEL = '<label>'
+
+/** `/opt/./a/../b/` → `/opt/b`. */
+function normalPath(path: string): string {
+  const parts: string[] = []
+  for (const seg of path.split('/')) {
+    if (seg === '' || seg === '.') continue
+    if (seg === '..') parts.pop()
+    else parts.push(seg)
+  }
+  return path.startsWith('<base>') ? parts.join('/') : `/${parts.join('/')}`
+}
+
+/** BuildKit reads COPY/ADD words like the shell: quotes go. */
+function unquoteWord(word: string): string {
+  return /^"(.*)"$|^'(.*)'$/.test(word) ? word.slice(1, -1) : word
+}
+
+/** `--from=<Name>` names a stage case-insensitively (or by index); anything else is an image. */
+function stageRef(doc: DockerfileDoc, ref: string): string {
+  const name = ref.toLowerCase()
+  const stage =
+    doc.stages.find((s) => s.name === name) ??
+    (/^\d+$/.test(ref) ? doc.stages[Number(ref)] : undefined)
+  return stage ? `stage:${stage.index}` : ref
+}
+
+function rootImage(stage: Stage): string {
+  let s = stage
+  while (s.parent) s = s.parent
+  return s.image.expanded.toLowerCase()
+}
+const ENV = '<env>'
+
+/**
+ * A RUN's argv lists, undefined for exec form. Parsing the shell is the costly part of a
+ * signature; a fix changes one or two RUNs, so argv lists are kept by shell and script text.
+ */
+const argvCache = new Map<string, string[][] | undefined>()
+
+function runArgv(doc: DockerfileDoc, inst: Instruction): string[][] | undefined {
+  if (inst.json) return undefined
+  const key = `${doc.shellOf(inst).join('\0')}\0${inst.text}\0${inst.heredocs.map((h) => h.content).join('\0')}`
+  if (argvCache.has(key)) return argvCache.get(key)
+  const script = doc.shell(inst)
+  const argv = script?.commands.filter((c) => c.name !== '').map((c) => c.words.map((w) => w.value))
+  if (argvCache.size > 5000) argvCache.clear()
+  argvCache.set(key, argv)
+  return argv
+}
+
+function sameLines(a: SignatureLine[], b: SignatureLine[]): boolean {
+  return a.length === b.length && a.every((l, i) => l.text === b[i].text)
+}
+
+function withArgv(l: SignatureLine, argv: string[]): SignatureLine {
+  const prefix = l.text.slice(0, l.text.indexOf('   ') + 3)
+  return { text: `${prefix}${argv.join(' ')}`, argv }
+}
+
+function commandIs(argv: string[] | undefined, command: string): argv is string[] {
+  return (
+    argv !== undefined &&
+    argv[0] !== undefined &&
+    argv[0].slice(argv[0].lastIndexOf('/') + 1) === command
+  )
+}
+
+/**
+ * Every way the declared effect can account for `after`: `after` with the effect undone (labels
+ * are left to the caller, which strips them on both sides).
+ */
+function undo(after: SignatureLine[], effect: FixEffect, at: number): SignatureLine[][] {
+  const replaced = (i: number, argv: string[] | undefined): SignatureLine[] =>
+    argv
+      ? [...after.slice(0, i), withArgv(after[i], argv), ...after.slice(i + 1)]
+      : [...after.slice(0, i), ...after.slice(i + 1)]
+  switch (effect.kind) {
+    case 'repair':
+    case 'metadata':
+      return [after]
+    case 'set-env':
+      return [after.filter((l) => !(l.argv?.[0] === ENV && effect.names.includes(l.argv[1])))]
+    case 'add-args':
+      return after.flatMap((l, i) => {
+        if (i !== at || !commandIs(l.argv, effect.command)) return []
+        const argv = [...l.argv]
+        for (const a of effect.args) {
+          const k = argv.indexOf(a, 1)
+          if (k === -1) return []
+          argv.splice(k, 1)
+        }
+        return [replaced(i, argv)]
+      })
+    case 'append-command':
+      return after.flatMap((l, i) =>
+        i === at && l.argv && l.argv.join('\0') === effect.argv.join('\0')
+          ? [replaced(i, undefined)]
+          : []
+      )
+    case 'replace-words':
+      return after.flatMap((l, i) => {
+        if (i !== at || !commandIs(l.argv, effect.to[0])) return []
+        const argv = [...l.argv]
+        let pos = 0
+        for (let j = 0; j < effect.from.length; j++) {
+          const k = j === 0 ? 0 : argv.indexOf(effect.to[j], pos)
+          if (k === -1) return []
+          // The command word keeps its path (`/usr/bin/apt-get` ← `/usr/bin/apt`).
+          argv[k] =
+            j === 0
+              ? argv[0].slice(0, argv[0].length - effect.to[0].length) + effect.from[0]
+              : effect.from[j]
+          pos = k + 1
+        }
+        const extra = effect.to.slice(effect.from.length)
+        if (extra.some((w, j) => argv[pos + j] !== w)) return []
+        argv.splice(pos, extra.length)
+        return [replaced(i, argv)]
+      })
+  }
+}
+
+function withoutLabels(lines: SignatureLine[]): SignatureLine[] {
+  return lines.filter((l) => l.argv?.[0] !== LABEL)
+}
+
+/**
+ * Does applying a fix change the build only as it declares? `before`/`after` are the documents
+ * before and after the fix. Returns the first signature line that differs beyond the declared
+ * effect, or undefined when the fix does what it says.
+ */
+export function undeclaredChange(
+  before: DockerfileDoc,
+  after: DockerfileDoc,
+  effect: FixEffect | undefined
+): string | undefined {
+  if (effect?.kind === 'repair') return undefined
+  return unexplained(signature(before), signature(after), effect)
+}
+
+function unexplained(
+  b: SignatureLine[],
+  a: SignatureLine[],
+  effect: FixEffect | undefined
+): string | undefined {
+  const labels = effect?.kind === 'metadata'
+  const base = labels ? withoutLabels(b) : b
+  const after = labels ? withoutLabels(a) : a
+  if (!effect) return firstDifference(base, after)
+  // A fix changes one place: the effect must account for the first line that differs.
+  let at = 0
+  while (at < base.length && at < after.length && base[at].text === after[at].text) at++
+  const candidates = undo(after, effect, at)
+  if (candidates.some((c) => sameLines(c, base))) return undefined
+  return firstDifference(base, candidates[0] ?? after)
+}
+
+function firstDifference(a: SignatureLine[], b: SignatureLine[]): string | undefined {
+  const n = Math.max(a.length, b.length)
+  for (let i = 0; i < n; i++) {
+    if (a[i]?.text !== b[i]?.text)
+      return `${a[i]?.text.trim() ?? '(nothing)'} → ${b[i]?.text.trim() ?? '(nothing)'}`
+  }
+  return undefined
+}
+
+/** How many safe fixes the effect check looked at, and which it demoted. */
+export interface FixCheck {
+  checked: number
+  demoted: Finding[]
+}
+
+/**
+ * The effect check: every safe fix of a Dockerfile is applied on its own and the effect model
+ * before and after compared; a fix whose real effect differs from the one it declares is demoted
+ * to unsafe, its description saying why in one line. Returns the findings (new objects for the
+ * demoted ones) and the tally.
+ */
+export function checkSafeFixes(
+  doc: DockerfileDoc,
+  findings: Finding[]
+): { findings: Finding[]; check: FixCheck } {
+  const check: FixCheck = { checked: 0, demoted: [] }
+  const verdicts = new Map<Fix, string | undefined>()
+  const counted = new Set<Fix>()
+  const out = findings.map((f) => {
+    const fix = f.fix
+    if (!fix?.safe) return f
+    let reason = verdicts.get(fix)
+    if (!counted.has(fix)) {
+      counted.add(fix)
+      check.checked++
+    }
+    if (!verdicts.has(fix)) {
+      const applied = applyFixes(doc.text, [fix])
+      const after = parseDockerfile(doc.path, applied.text)
+      reason =
+        applied.applied.length === 1
+          ? undeclaredChange(doc, after, fix.effect)
+          : 'the edits overlap'
+      verdicts.set(fix, reason)
+    }
+    if (reason === undefined) return f
+    const demoted: Finding = {
+      ...f,
+      fix: {
+        ...fix,
+        safe: false,
+        description: `${fix.description} Unsafe: it changes more than it declares (${reason}).`
+      }
+    }
+    check.demoted.push(demoted)
+    return demoted
+  })
+  return { findings: out, check }
 }

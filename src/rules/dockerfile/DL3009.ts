@@ -1,3 +1,4 @@
+import { withEffect } from '../../core/fixes.js'
 import { laterRunNeedsIndex, needsIndex, runEffectOf } from '../../dockerfile/effects.js'
 import { defineDockerfileRule } from '../define.js'
 import {
@@ -53,10 +54,13 @@ export const DL3009 = defineDockerfileRule({
           : 'Delete the apt lists in the same RUN that installs from them; here a later RUN still needs them, so install everything in one RUN (`apt-get update && apt-get install … && rm -rf /var/lib/apt/lists/*`).',
         range: doc.span(update.start, update.end).range,
         fix: safe
-          ? fix(
-              'Append `&& rm -rf /var/lib/apt/lists/*` to the RUN (deletes the apt package lists at the end of this layer).',
-              true,
-              appendCommand(doc, inst, 'rm -rf /var/lib/apt/lists/*')
+          ? withEffect(
+              fix(
+                'Append `&& rm -rf /var/lib/apt/lists/*` to the RUN (deletes the apt package lists at the end of this layer).',
+                true,
+                appendCommand(doc, inst, 'rm -rf /var/lib/apt/lists/*')
+              ),
+              { kind: 'append-command', argv: ['rm', '-rf', '/var/lib/apt/lists/*'] }
             )
           : undefined
       })

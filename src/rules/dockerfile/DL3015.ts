@@ -1,6 +1,7 @@
+import { withEffect } from '../../core/fixes.js'
 import { stageEffectOf } from '../../dockerfile/effects.js'
 import { defineDockerfileRule } from '../define.js'
-import { findArg, fix, hasFlag, insertAfter } from './lib/commands.js'
+import { commandName, findArg, fix, hasFlag, insertAfter } from './lib/commands.js'
 import { commandsNamed } from './lib/runs.js'
 
 /** `-o APT::Install-Recommends=false` (also as `--option=…`) does what the flag does. */
@@ -35,12 +36,21 @@ export const DL3015 = defineDockerfileRule({
         message:
           'Add `--no-install-recommends` to keep recommended (unneeded) packages out of the image.',
         range: doc.span(cmd.start, install.end).range,
-        fix: fix(
-          keepCerts
-            ? 'Insert `--no-install-recommends` after `install` and add `ca-certificates`, which the https downloads of this stage need (packages that were only recommended are no longer installed).'
-            : 'Insert `--no-install-recommends` after `install` (packages that were only recommended are no longer installed; add any the build needs explicitly).',
-          true,
-          ...edits
+        fix: withEffect(
+          fix(
+            keepCerts
+              ? 'Insert `--no-install-recommends` after `install` and add `ca-certificates`, which the https downloads of this stage need (packages that were only recommended are no longer installed).'
+              : 'Insert `--no-install-recommends` after `install` (packages that were only recommended are no longer installed; add any the build needs explicitly).',
+            true,
+            ...edits
+          ),
+          {
+            kind: 'add-args',
+            command: commandName(cmd),
+            args: keepCerts
+              ? ['--no-install-recommends', 'ca-certificates']
+              : ['--no-install-recommends']
+          }
         )
       })
     }

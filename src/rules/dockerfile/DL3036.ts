@@ -1,3 +1,4 @@
+import { withEffect } from '../../core/fixes.js'
 import { defineDockerfileRule } from '../define.js'
 import { cacheMountTargets, commandName, fix } from './lib/commands.js'
 import { appendToRun } from './lib/edits.js'
@@ -26,10 +27,13 @@ export const DL3036 = defineDockerfileRule({
         message:
           'Run `zypper clean` after `zypper install` in the same RUN; the package cache otherwise stays in the layer.',
         range: doc.span(install.start, install.end).range,
-        fix: fix(
-          'Append `&& zypper clean --all` to the RUN.',
-          true,
-          appendToRun(doc, inst, 'zypper clean --all')
+        fix: withEffect(
+          fix(
+            'Append `&& zypper clean --all` to the RUN.',
+            true,
+            appendToRun(doc, inst, 'zypper clean --all')
+          ),
+          { kind: 'append-command', argv: 'zypper clean --all'.split(' ') }
         )
       })
     }

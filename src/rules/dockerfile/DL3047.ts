@@ -1,3 +1,4 @@
+import { withEffect } from '../../core/fixes.js'
 import { defineDockerfileRule } from '../define.js'
 import { commandName, fix, flagNames, insertAfter } from './lib/commands.js'
 import { commandsNamed } from './lib/runs.js'
@@ -25,10 +26,13 @@ export const DL3047 = defineDockerfileRule({
         message:
           '`wget` without `--progress` prints thousands of progress lines into the build log; use `--progress=dot:giga`, `-q` or `-nv`.',
         range: doc.span(cmd.words[0].start, cmd.words[0].end).range,
-        fix: fix(
-          `Insert \`${flag}\` after \`wget\` (${gnu ? 'prints progress every 32 MB' : 'no progress output; BusyBox wget has no --progress'}).`,
-          true,
-          insertAfter(doc, cmd.words[0], flag)
+        fix: withEffect(
+          fix(
+            `Insert \`${flag}\` after \`wget\` (${gnu ? 'prints progress every 32 MB' : 'no progress output; BusyBox wget has no --progress'}).`,
+            true,
+            insertAfter(doc, cmd.words[0], flag)
+          ),
+          { kind: 'add-args', command: commandName(cmd), args: [flag] }
         )
       })
     }

@@ -97,6 +97,13 @@ export const cases: RuleCases = {
         'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\nRUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*\n'
     },
     {
+      name: 'ONBUILD RUN that updates and installs',
+      code: 'FROM debian:12\nONBUILD RUN apt-get update && apt-get install -y curl\n',
+      errors: [{ line: 2, column: 13 }],
+      output:
+        'FROM debian:12\nONBUILD RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n'
+    },
+    {
       name: 'an update alone installs nothing from the lists in this RUN: no fix',
       code: 'FROM debian:12\nRUN apt-get update\n',
       errors: [{ line: 2, column: 5 }],

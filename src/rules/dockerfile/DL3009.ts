@@ -1,5 +1,5 @@
 import { withEffect } from '../../core/fixes.js'
-import { laterRunNeedsIndex, needsIndex, runEffectOf } from '../../dockerfile/effects.js'
+import { laterRunNeedsIndex, needsIndex, packageOp } from '../../dockerfile/effects.js'
 import { defineDockerfileRule } from '../define.js'
 import {
   appendCommand,
@@ -43,10 +43,10 @@ export const DL3009 = defineDockerfileRule({
       if (cleaned) continue
       // Deleting the lists is only harmless where this RUN installs from them and nothing later
       // (conditional or not) needs them; otherwise the fix is DR3002's merge of the RUNs.
-      const installsHere =
-        runEffectOf(doc, inst)?.ops.some(
-          (op) => op.manager === 'apt' && needsIndex(op) && op.cmd.index > update.index
-        ) ?? false
+      const installsHere = script.commands.some((c) => {
+        const op = c.index > update.index ? packageOp(c) : undefined
+        return op?.manager === 'apt' && needsIndex(op)
+      })
       const safe = installsHere && !laterRunNeedsIndex(doc, inst, 'apt')
       ctx.report({
         message: safe

@@ -159,3 +159,31 @@ describe('checkSafeFixes', () => {
     expect(applyFixes(text, [good]).text).toBe('FROM debian:12\nRUN apt-get install -y curl\n')
   })
 })
+
+describe('the engine runs the effect check', () => {
+  it('demotes DL3044 (the split ENV changes a value) and keeps DL3047 safe', async () => {
+    const { lintText } = await import('../../src/core/engine.js')
+    const { resolveConfig } = await import('../../src/config/config.js')
+    const { registry } = await import('../../src/rules/index.js')
+    const config = resolveConfig([])
+    const lint = (text: string, checkFixEffects?: boolean) =>
+      lintText(
+        { path: 'Dockerfile', text, kind: 'dockerfile' },
+        { registry, config, only: new Set(['DL3044', 'DL3047']), checkFixEffects }
+      ).findings.map((f) => [
+        f.rule,
+        f.fix?.safe,
+        /Unsafe: it changes more/.test(f.fix?.description ?? '')
+      ])
+    const text =
+      'FROM debian:12.5\nENV APP=/opt/app CONF=${APP}/conf\nRUN wget https://example.com/a\n'
+    expect(lint(text)).toEqual([
+      ['DL3044', false, true],
+      ['DL3047', true, false]
+    ])
+    expect(lint(text, false)).toEqual([
+      ['DL3044', true, false],
+      ['DL3047', true, false]
+    ])
+  })
+})

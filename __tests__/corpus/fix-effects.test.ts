@@ -6,7 +6,9 @@ import { resolveConfig } from '../../src/config/config.js'
 import { checkSafeFixes, undeclaredChange } from '../../src/dockerfile/effects.js'
 import { parseDockerfile } from '../../src/parse/dockerfile.js'
 import { registry } from '../../src/rules/index.js'
-import { corpusFiles } from '../shared.js'
+import { corpusFiles, corpusWorkspace } from '../shared.js'
+import { checkSafeComposeFixes } from '../../src/compose/effects.js'
+import { parseCompose } from '../../src/parse/compose.js'
 
 /**
  * Issue 14 on the whole Dockerfile corpus (2,114 files, every rule on): every safe fix is applied
@@ -91,5 +93,28 @@ describe('the effect check over the Dockerfile corpus', () => {
     console.log(`build-breaking guard: ${fixes} fixes (safe and unsafe) applied one by one`)
     expect(fixes).toBeGreaterThan(5000)
     expect(broke).toEqual([])
+  }, 900_000)
+})
+
+describe('the effect check over the compose corpus', () => {
+  it('finds no safe compose fix that changes the services or resources', () => {
+    const composeFiles = corpusFiles('compose')
+    const workspace = corpusWorkspace(composeFiles)
+    let checked = 0
+    const demoted: string[] = []
+    for (const f of composeFiles) {
+      const { findings } = lintText(
+        { path: f.path, text: f.text, kind: 'compose' },
+        { registry, config, workspace, checkFixEffects: false }
+      )
+      const result = checkSafeComposeFixes(parseCompose(f.path, f.text), findings)
+      checked += result.checked
+      for (const d of result.demoted) demoted.push(`${f.path}:${d.range.start.line} ${d.rule}`)
+    }
+    console.log(
+      `compose effect check: ${checked} safe fixes checked, ${demoted.length} demoted, 0 dropped`
+    )
+    expect(checked).toBeGreaterThan(4000)
+    expect(demoted).toEqual([])
   }, 900_000)
 })

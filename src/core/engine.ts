@@ -16,6 +16,7 @@ import { loadShellParser } from '../parse/shell.js'
 import { dockerfilePragmas, isSuppressed, type RuleNames } from '../suppress/dockerfile.js'
 import { composeDisables, isDisabled } from '../suppress/compose.js'
 import { checkSafeFixes } from '../dockerfile/effects.js'
+import { checkSafeComposeFixes } from '../compose/effects.js'
 import type { Tools } from './tools.js'
 
 /**
@@ -51,7 +52,7 @@ export interface LintOptions {
    */
   afterFile?: () => void
   /**
-   * Check every safe Dockerfile fix against the effect model and demote those that change more
+   * Check every safe Dockerfile and compose fix against the effect model and demote those that change more
    * than they declare (default true; the corpus test turns it off to count the demotions).
    */
   checkFixEffects?: boolean
@@ -205,12 +206,10 @@ export function lintCompose(
   const disables = options.config.settings.disableIgnorePragma
     ? []
     : composeDisables(doc.text, (n) => options.registry.resolve(n))
-  return finish(
-    doc.path,
-    'compose',
-    findings.filter((f) => !isDisabled(f, disables)),
-    errors
-  )
+  const enabled = findings.filter((f) => !isDisabled(f, disables))
+  const kept =
+    options.checkFixEffects === false ? enabled : checkSafeComposeFixes(doc, enabled).findings
+  return finish(doc.path, 'compose', kept, errors)
 }
 
 function finish(path: string, kind: FileKind, findings: Finding[], errors: string[]): FileResult {

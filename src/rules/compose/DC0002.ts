@@ -52,6 +52,8 @@ export const DC0002 = defineComposeRule({
           fix = {
             description: `Replace with '${p.rename.to}'.`,
             safe: true,
+            // The file breaks the spec as it is: Compose loads nothing to compare with.
+            effect: { kind: 'repair' },
             edits: [edit]
           }
       }

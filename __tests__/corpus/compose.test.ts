@@ -19,6 +19,9 @@ import { corpusFiles, corpusWorkspace } from '../shared.js'
 
 const workspaceOf = corpusWorkspace
 
+/** Rules no compose fix may make fire anew: invalid YAML, schema errors, host access. */
+const GUARDS = ['DC0001', 'DC0002', 'DC1009']
+
 /** Fixes that rewrite a whole list or mapping (sorting, long-form depends_on). */
 const LIST_FIXES = new Set(['DC1002', 'DC2007', 'DC2008', 'DC2009', 'DC2010', 'DC2011'])
 
@@ -116,10 +119,28 @@ describe('compose corpus', () => {
         }
         const after = lintText(
           { path: result.path, text: fixed, kind: 'compose' },
-          { registry, config, workspace, only: new Set([finding.rule, 'DC0001']) }
+          {
+            registry,
+            config,
+            workspace,
+            only: new Set([finding.rule, ...GUARDS]),
+            checkFixEffects: false
+          }
         )
         if (after.findings.some((f) => f.rule === 'DC0001'))
           problems.push(`${where}: the fixed text is not valid YAML`)
+        // No fix adds a schema error (DC0002) or host access (DC1009) that was not there.
+        for (const rule of GUARDS) {
+          const messages = (list: Finding[]): string[] =>
+            // Names in quotes left out: sorting services changes which one a message names first.
+            list.filter((f) => f.rule === rule).map((f) => f.message.replace(/'[^']*'/g, "'…'"))
+          const left = messages(result.findings)
+          for (const m of messages(after.findings)) {
+            const k = left.indexOf(m)
+            if (k === -1) problems.push(`${where}: the fix adds ${rule}: ${m}`)
+            else left.splice(k, 1)
+          }
+        }
         // Each finding the fix addresses is gone (messages counted: several may read the same).
         const count = (list: Finding[], m: string): number =>
           list.filter((f) => f.rule === finding.rule && f.message === m).length

@@ -1,5 +1,10 @@
 import { LineIndex } from './text.js'
-import type { Finding, Fix, TextEdit } from './types.js'
+import type { Finding, Fix, FixEffect, TextEdit } from './types.js'
+
+/** The fix with its declared effect (undefined stays undefined). */
+export function withEffect(fix: Fix | undefined, effect: FixEffect): Fix | undefined {
+  return fix && { ...fix, effect }
+}
 
 /** A fix's edits as offset intervals over the text it was computed on. */
 interface OffsetEdit {

@@ -36,6 +36,24 @@ export interface TextEdit {
   text: string
 }
 
+/**
+ * What a fix changes in what the build does, in the effect model's terms (src/dockerfile/effects.ts).
+ * A safe fix without one declares that it changes nothing but text (layout, syntax, casing).
+ */
+export type FixEffect =
+  /** Adds these arguments to calls of `command` (`-y`, `--no-cache-dir`, a package). */
+  | { kind: 'add-args'; command: string; args: string[] }
+  /** Appends this command to a RUN (`rm -rf /var/lib/apt/lists/*`, `yum clean all`). */
+  | { kind: 'append-command'; argv: string[] }
+  /** Replaces these words of a call by those (`apt install` → `apt-get install -y`). */
+  | { kind: 'replace-words'; command: string; from: string[]; to: string[] }
+  /** Sets these environment variables (to values the fix's description names). */
+  | { kind: 'set-env'; names: string[] }
+  /** Changes image metadata only (labels, the author field), never what runs. */
+  | { kind: 'metadata' }
+  /** Makes a Dockerfile that does not build (DL1000: a misspelt flag) valid: there is no build to compare. */
+  | { kind: 'repair' }
+
 export interface Fix {
   /** What the fix does; for `safe: false`, also what behaviour changes. */
   description: string
@@ -43,6 +61,8 @@ export interface Fix {
   safe: boolean
   /** Non-overlapping edits over the original file. */
   edits: TextEdit[]
+  /** For safe Dockerfile fixes: what they change in the build; absent = nothing (text only). */
+  effect?: FixEffect
 }
 
 export interface Finding {

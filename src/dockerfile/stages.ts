@@ -67,23 +67,6 @@ export function rootImage(stage: Stage): string {
   return chain[chain.length - 1].image.expanded.toLowerCase()
 }
 
-const ALPINE = /(^|[/:@-])(alpine|busybox)([:@.-]|$)/
-const NO_SHELL =
-  /(^|\/)(scratch|distroless[^:]*|static[^:]*)(:|$)|gcr\.io\/distroless\/|chainguard\//
-/** Official images known to ship bash (Debian, Ubuntu, RHEL families and language images on them). */
-const BASH =
-  /(^|\/)(debian|ubuntu|buildpack-deps|python|node|golang|ruby|php|perl|rust|openjdk|eclipse-temurin|amazoncorretto|maven|gradle|centos|fedora|rockylinux|almalinux|oraclelinux|amazonlinux|ubi\d*(-minimal)?|ubi|mcr\.microsoft\.com\/dotnet\/[a-z]+|dotnet\/[a-z]+|elixir|erlang|haskell|julia|r-base|swift|clojure|nginx|httpd|postgres|mysql|mariadb|redis|mongo|jenkins\/jenkins)(:|@|$)/
-
-/** Which shell a stage's base image offers: `ash` (Alpine/BusyBox), `bash`, or unknown. */
-export function imageShell(stage: Stage | undefined): 'ash' | 'bash' | undefined {
-  if (!stage) return undefined
-  const image = rootImage(stage)
-  if (image === 'scratch' || NO_SHELL.test(image)) return undefined
-  if (ALPINE.test(image)) return 'ash'
-  if (BASH.test(image.replace(/^docker\.io\//, '').replace(/^library\//, ''))) return 'bash'
-  return undefined
-}
-
 /** Does the stage end up in an image: the last stage, or a stage another is built FROM. */
 export function reachesImage(stage: Stage | undefined): boolean {
   return !stage || stage.isLast || stage.usedAsBase

@@ -21,6 +21,8 @@ import { loadShellParser } from '../parse/shell.js'
 import { dockerfilePragmas, isSuppressed } from './suppress-dockerfile.js'
 import { composeDisables, isDisabled } from './suppress-compose.js'
 import type { Tools } from '../core/tools.js'
+import { checkSafeFixes } from '../dockerfile/effects.js'
+import { checkSafeComposeFixes } from '../compose/effects.js'
 
 /**
  * The lint pipeline for one file: parse once, run the enabled rules, then — centrally — drop
@@ -59,6 +61,11 @@ export interface LintOptions {
    * garbage collection with it (src/io/heap.ts); the engine itself never looks at the heap.
    */
   afterFile?: () => void
+  /**
+   * Check every safe Dockerfile and compose fix against the effect model and demote those that change more
+   * than they declare (default true; the corpus test turns it off to count the demotions).
+   */
+  checkFixEffects?: boolean
 }
 
 /**
@@ -239,10 +246,14 @@ export function lintDockerfile(
   const pragmas = options.config.settings.disableIgnorePragma
     ? []
     : dockerfilePragmas(doc, options.registry)
+  // Every safe fix must change the build only as it declares; the others become unsafe.
+  const unsuppressed = findings.filter((f) => !isSuppressed(f, pragmas))
+  const kept =
+    options.checkFixEffects === false ? unsuppressed : checkSafeFixes(doc, unsuppressed).findings
   return finish(
     doc.path,
     'dockerfile',
-    findings.filter((f) => !isSuppressed(f, pragmas)),
+    kept,
     notCheckedFindings(doc.path, 'dockerfile', options, errors),
     errors
   )
@@ -259,10 +270,13 @@ export function lintCompose(
   const disables = options.config.settings.disableIgnorePragma
     ? []
     : composeDisables(doc.text, (n) => options.registry.resolve(n))
+  const enabled = findings.filter((f) => !isDisabled(f, disables))
+  const kept =
+    options.checkFixEffects === false ? enabled : checkSafeComposeFixes(doc, enabled).findings
   return finish(
     doc.path,
     'compose',
-    findings.filter((f) => !isDisabled(f, disables)),
+    kept,
     notCheckedFindings(doc.path, 'compose', options, errors),
     errors
   )

@@ -231,10 +231,35 @@ export const cases: RuleCases = {
       output: yaml(
         'web:',
         '  image: nginx:1.27',
-        '  network_mode: host',
+        '  net: host',
         '  depends_on: [db]',
         'db:',
         '  image: postgres:16.4'
+      )
+    },
+    {
+      name: 'issue 14: net: bridge is renamed; net: host is not (host networking, DC1009)',
+      code: yaml(
+        'services:',
+        '  web:',
+        '    image: nginx:1.27',
+        '    net: bridge',
+        '  cache:',
+        '    image: redis:7.4',
+        '    net: host'
+      ),
+      errors: [
+        { line: 4, column: 5, message: "did you mean 'network_mode'" },
+        { line: 7, column: 5, message: "did you mean 'network_mode'" }
+      ],
+      output: yaml(
+        'services:',
+        '  web:',
+        '    image: nginx:1.27',
+        '    network_mode: bridge',
+        '  cache:',
+        '    image: redis:7.4',
+        '    net: host'
       )
     },
     {

@@ -1,9 +1,10 @@
-import { isMap } from 'yaml'
+import { isMap, type Scalar } from 'yaml'
 import { replaceScalar } from '../../compose/edits.js'
 import { fileModel, isLoadable } from '../../compose/file.js'
 import { schemaProblems } from '../../compose/schema.js'
 import { valueProblems } from '../../compose/values.js'
 import type { Fix } from '../../core/types.js'
+import type { ComposeDoc } from '../../parse/compose.js'
 import { defineComposeRule } from '../define.js'
 import { atSpan, atKey } from './lib/report.js'
 
@@ -40,12 +41,16 @@ export const DC0002 = defineComposeRule({
     }
     for (const p of [...schemaProblems(model), ...valueProblems(model)]) {
       let fix: Fix | undefined
-      if (p.rename && p.doc === doc) {
+      // `net: host` → `network_mode: host` would turn on host networking that Compose v2 ignores
+      // today (DC1009 then flags it): a behaviour change, not a spelling fix.
+      if (p.rename && p.doc === doc && !hostNetworkRename(doc, p.rename.node, p.rename.to)) {
         const edit = replaceScalar(doc, p.rename.node, p.rename.to)
         if (edit)
           fix = {
             description: `Replace with '${p.rename.to}'.`,
             safe: true,
+            // The file breaks the spec as it is: Compose loads nothing to compare with.
+            effect: { kind: 'repair' },
             edits: [edit]
           }
       }
@@ -53,3 +58,10 @@ export const DC0002 = defineComposeRule({
     }
   }
 })
+
+/** Does renaming this key give a service the host's network namespace? */
+function hostNetworkRename(doc: ComposeDoc, key: Scalar, to: string): boolean {
+  if (to !== 'network_mode' || !key.range) return false
+  const rest = doc.text.slice(key.range[1], doc.text.indexOf('\n', key.range[1]) >>> 0)
+  return /^\s*:\s*["']?host\b/.test(rest)
+}

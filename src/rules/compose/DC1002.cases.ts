@@ -44,6 +44,22 @@ export const cases: RuleCases = {
   ],
   invalid: [
     {
+      name: 'issue 14: an interpolated item never becomes a key (Compose does not interpolate keys)',
+      code: yaml(
+        'services:',
+        '  web:',
+        '    image: nginx:1.27',
+        '    depends_on:',
+        '      - db',
+        '      - ${CACHE_HOST:-cache}',
+        ...db,
+        '  cache:',
+        '    image: redis:7.4'
+      ),
+      errors: [{ line: 5, column: 9, endColumn: 11 }],
+      output: null
+    },
+    {
       name: 'a dependency listed twice: no fix (the long form would repeat a key)',
       code: yaml(
         'services:',

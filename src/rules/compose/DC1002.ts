@@ -76,6 +76,8 @@ function longFormFix(
   for (const item of seq.items) {
     const name = str(item)
     if (!sameFile(item.doc, doc) || !isScalar(item.node) || name === undefined) return undefined
+    // Compose interpolates values, never keys: `- ${DB_HOST:-db}` as a key names no service.
+    if (name.includes('$') || doc.text.slice(...valSpan(item)).includes('$')) return undefined
     names.push(name)
   }
   // A name listed twice would become a duplicate key (the list itself breaks the spec: DC0002).

@@ -116,6 +116,7 @@ export const DL1000 = defineDockerfileRule({
           ? {
               description: `Rename the flag to \`--${hint}\`.`,
               safe: true,
+              effect: { kind: 'repair' },
               edits: [{ range: doc.span(flag.start + 2, nameEnd).range, text: hint }]
             }
           : undefined

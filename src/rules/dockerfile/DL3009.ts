@@ -1,3 +1,5 @@
+import { withEffect } from '../../core/fixes.js'
+import { laterRunNeedsIndex, needsIndex, packageOp } from '../../dockerfile/effects.js'
 import { defineDockerfileRule } from '../define.js'
 import { appendCommand, cmdHasArgs, fix } from './lib/commands.js'
 import { cacheMountTargets, commandName, runInstructions } from '../../dockerfile/runs.js'
@@ -33,15 +35,28 @@ export const DL3009 = defineDockerfileRule({
           c.args.some((a) => /^\/var\/lib\/apt\/lists\/?\*?$/.test(a.value))
       )
       if (cleaned) continue
+      // Deleting the lists is only harmless where this RUN installs from them and nothing later
+      // (conditional or not) needs them; otherwise the fix is DR3002's merge of the RUNs.
+      const installsHere = script.commands.some((c) => {
+        const op = c.index > update.index ? packageOp(c) : undefined
+        return op?.manager === 'apt' && needsIndex(op)
+      })
+      const safe = installsHere && !laterRunNeedsIndex(doc, inst, 'apt')
       ctx.report({
-        message:
-          'Delete the apt lists in the same RUN (`rm -rf /var/lib/apt/lists/*`); a later RUN cannot shrink this layer.',
+        message: safe
+          ? 'Delete the apt lists in the same RUN (`rm -rf /var/lib/apt/lists/*`); a later RUN cannot shrink this layer.'
+          : 'Delete the apt lists in the same RUN that installs from them; here a later RUN still needs them, so install everything in one RUN (`apt-get update && apt-get install … && rm -rf /var/lib/apt/lists/*`).',
         range: doc.span(update.start, update.end).range,
-        fix: fix(
-          'Append `&& rm -rf /var/lib/apt/lists/*` to the RUN.',
-          true,
-          appendCommand(doc, inst, 'rm -rf /var/lib/apt/lists/*')
-        )
+        fix: safe
+          ? withEffect(
+              fix(
+                'Append `&& rm -rf /var/lib/apt/lists/*` to the RUN (deletes the apt package lists at the end of this layer).',
+                true,
+                appendCommand(doc, inst, 'rm -rf /var/lib/apt/lists/*')
+              ),
+              { kind: 'append-command', argv: ['rm', '-rf', '/var/lib/apt/lists/*'] }
+            )
+          : undefined
       })
     }
   }

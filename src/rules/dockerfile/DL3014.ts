@@ -1,6 +1,7 @@
+import { withEffect } from '../../core/fixes.js'
 import { defineDockerfileRule } from '../define.js'
 import { findArg, fix, flagNames, insertAfter } from './lib/commands.js'
-import { commandsNamed } from '../../dockerfile/runs.js'
+import { commandName, commandsNamed } from '../../dockerfile/runs.js'
 
 /** `-o APT::Get::Assume-Yes=true` answers yes like `-y`. */
 const ASSUME_YES_OPTION = /APT::Get::Assume-Yes=(true|yes|1)$/i
@@ -24,7 +25,14 @@ export const DL3014 = defineDockerfileRule({
       ctx.report({
         message: 'Use `apt-get install -y` so the build never waits for a confirmation.',
         range: doc.span(cmd.start, install.end).range,
-        fix: fix('Insert `-y` after `install`.', true, insertAfter(doc, install, '-y'))
+        fix: withEffect(
+          fix(
+            'Insert `-y` after `install` (answers yes to apt-get prompts instead of aborting).',
+            true,
+            insertAfter(doc, install, '-y')
+          ),
+          { kind: 'add-args', command: commandName(cmd), args: ['-y'] }
+        )
       })
     }
   }

@@ -1,3 +1,4 @@
+import { withEffect } from '../../core/fixes.js'
 import { defineDockerfileRule } from '../define.js'
 import { cacheMountTargets, commandName } from '../../dockerfile/runs.js'
 import { findArg, fix, hasFlag, insertAfter } from './lib/commands.js'
@@ -29,7 +30,14 @@ export const DL3019 = defineDockerfileRule({
         message:
           'Use `apk add --no-cache`: the package index is otherwise kept in `/var/cache/apk` in this layer.',
         range: doc.span(cmd.start, add.end).range,
-        fix: fix('Insert `--no-cache` after `add`.', true, insertAfter(doc, add, '--no-cache'))
+        fix: withEffect(
+          fix(
+            'Insert `--no-cache` after `add` (fetches a fresh index and keeps none in the layer).',
+            true,
+            insertAfter(doc, add, '--no-cache')
+          ),
+          { kind: 'add-args', command: commandName(cmd), args: ['--no-cache'] }
+        )
       })
     }
   }

@@ -1,7 +1,8 @@
+import { withEffect } from '../../core/fixes.js'
 import type { TextEdit } from '../../core/types.js'
 import { defineDockerfileRule } from '../define.js'
 import { argsNoFlags, fix, insertAfter, replaceWord } from './lib/commands.js'
-import { commandsNamed } from '../../dockerfile/runs.js'
+import { commandName, commandsNamed } from '../../dockerfile/runs.js'
 
 /** `apt` subcommands and their scripting equivalents: [program, subcommand, extra flag]. */
 const EQUIVALENT: Record<string, [string, string, string?]> = {
@@ -57,10 +58,18 @@ export const DL3027 = defineDockerfileRule({
         const edits: Array<TextEdit | undefined> = [replaceWord(doc, apt, program)]
         if (subcommand !== sub.value) edits.push(replaceWord(doc, sub, subcommand))
         if (extra) edits.push(insertAfter(doc, sub, extra))
-        edit = fix(
-          `Use \`${program} ${subcommand}${extra ? ` ${extra}` : ''}\` (the same operation with a stable, non-interactive interface).`,
-          true,
-          ...edits
+        edit = withEffect(
+          fix(
+            `Use \`${program} ${subcommand}${extra ? ` ${extra}` : ''}\` (the same operation with a stable, non-interactive interface).`,
+            true,
+            ...edits
+          ),
+          {
+            kind: 'replace-words',
+            command: commandName(cmd),
+            from: [apt.value, sub.value],
+            to: [program, subcommand, ...(extra ? [extra] : [])]
+          }
         )
       }
       ctx.report({

@@ -1,3 +1,4 @@
+import { withEffect } from '../../core/fixes.js'
 import { defineDockerfileRule } from '../define.js'
 import { findArg, fix, flagNames, insertAfter } from './lib/commands.js'
 import { commandsNamed } from '../../dockerfile/runs.js'
@@ -17,7 +18,14 @@ export const DL3030 = defineDockerfileRule({
       ctx.report({
         message: `Use \`yum ${sub.value} -y\` so the build never waits for a confirmation.`,
         range: doc.span(cmd.start, sub.end).range,
-        fix: fix(`Insert \`-y\` after \`${sub.value}\`.`, true, insertAfter(doc, sub, '-y'))
+        fix: withEffect(
+          fix(
+            `Insert \`-y\` after \`${sub.value}\` (answers yes instead of aborting).`,
+            true,
+            insertAfter(doc, sub, '-y')
+          ),
+          { kind: 'add-args', command: 'yum', args: ['-y'] }
+        )
       })
     }
   }

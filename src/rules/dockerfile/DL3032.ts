@@ -1,3 +1,4 @@
+import { withEffect } from '../../core/fixes.js'
 import { defineDockerfileRule } from '../define.js'
 import { cacheMountTargets, commandName } from '../../dockerfile/runs.js'
 import { fix } from './lib/commands.js'
@@ -30,10 +31,13 @@ export const DL3032 = defineDockerfileRule({
         message:
           'Run `yum clean all` after `yum install` in the same RUN; the yum cache otherwise stays in the layer.',
         range: doc.span(install.start, install.end).range,
-        fix: fix(
-          'Append `&& yum clean all` to the RUN.',
-          true,
-          appendCommand(doc, inst, 'yum clean all')
+        fix: withEffect(
+          fix(
+            'Append `&& yum clean all` to the RUN.',
+            true,
+            appendCommand(doc, inst, 'yum clean all')
+          ),
+          { kind: 'append-command', argv: 'yum clean all'.split(' ') }
         )
       })
     }

@@ -1,3 +1,4 @@
+import { withEffect } from '../../core/fixes.js'
 import { defineDockerfileRule } from '../define.js'
 import { commandName } from '../../dockerfile/runs.js'
 import { findArg, fix, flagNames } from './lib/commands.js'
@@ -22,10 +23,17 @@ export const DL3034 = defineDockerfileRule({
         message: `Use \`zypper -n ${sub.value}\` (or \`${sub.value} -y\`) so the build never waits for a confirmation.`,
         range: doc.span(cmd.start, sub.end).range,
         // `-n` is zypper's global non-interactive option: valid before every subcommand.
-        fix: fix('Insert `-n` after `zypper`.', true, {
-          range: { start: at, end: at },
-          text: ' -n'
-        })
+        fix: withEffect(
+          fix(
+            'Insert `-n` after `zypper` (non-interactive: answers prompts with their default).',
+            true,
+            {
+              range: { start: at, end: at },
+              text: ' -n'
+            }
+          ),
+          { kind: 'add-args', command: 'zypper', args: ['-n'] }
+        )
       })
     }
   }

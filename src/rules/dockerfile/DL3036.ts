@@ -1,3 +1,4 @@
+import { withEffect } from '../../core/fixes.js'
 import { defineDockerfileRule } from '../define.js'
 import { cacheMountTargets, commandName } from '../../dockerfile/runs.js'
 import { fix } from './lib/commands.js'
@@ -27,10 +28,13 @@ export const DL3036 = defineDockerfileRule({
         message:
           'Run `zypper clean` after `zypper install` in the same RUN; the package cache otherwise stays in the layer.',
         range: doc.span(install.start, install.end).range,
-        fix: fix(
-          'Append `&& zypper clean --all` to the RUN.',
-          true,
-          appendCommand(doc, inst, 'zypper clean --all')
+        fix: withEffect(
+          fix(
+            'Append `&& zypper clean --all` to the RUN.',
+            true,
+            appendCommand(doc, inst, 'zypper clean --all')
+          ),
+          { kind: 'append-command', argv: 'zypper clean --all'.split(' ') }
         )
       })
     }

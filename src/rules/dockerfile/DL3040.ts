@@ -1,3 +1,4 @@
+import { withEffect } from '../../core/fixes.js'
 import { defineDockerfileRule } from '../define.js'
 import { cacheMountTargets, commandName } from '../../dockerfile/runs.js'
 import { fix } from './lib/commands.js'
@@ -32,10 +33,13 @@ export const DL3040 = defineDockerfileRule({
         ctx.report({
           message: `Run \`${name} clean all\` after \`${name}\` installs in the same RUN; the package cache otherwise stays in the layer.`,
           range: doc.span(install.start, install.end).range,
-          fix: fix(
-            `Append \`&& ${name} clean all\` to the RUN.`,
-            true,
-            appendCommand(doc, inst, `${name} clean all`)
+          fix: withEffect(
+            fix(
+              `Append \`&& ${name} clean all\` to the RUN.`,
+              true,
+              appendCommand(doc, inst, `${name} clean all`)
+            ),
+            { kind: 'append-command', argv: `${name} clean all`.split(' ') }
           )
         })
       }

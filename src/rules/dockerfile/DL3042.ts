@@ -1,3 +1,4 @@
+import { withEffect } from '../../core/fixes.js'
 import { defineDockerfileRule } from '../define.js'
 import type { Instruction } from '../../dockerfile/model.js'
 import type { ShellCommand } from '../../parse/shell.js'
@@ -67,10 +68,13 @@ export const DL3042 = defineDockerfileRule({
           message:
             'Use `pip install --no-cache-dir` (or `ENV PIP_NO_CACHE_DIR=1`); the pip cache otherwise stays in the layer.',
           range: doc.span(cmd.start, install.end).range,
-          fix: fix(
-            'Insert `--no-cache-dir` after `install`.',
-            true,
-            insertAfter(doc, install, '--no-cache-dir')
+          fix: withEffect(
+            fix(
+              'Insert `--no-cache-dir` after `install` (pip keeps no download cache in the layer).',
+              true,
+              insertAfter(doc, install, '--no-cache-dir')
+            ),
+            { kind: 'add-args', command: commandName(cmd), args: ['--no-cache-dir'] }
           )
         })
       }

@@ -1,3 +1,4 @@
+import { withEffect } from '../../core/fixes.js'
 import { defineDockerfileRule } from '../define.js'
 import { commandName } from '../../dockerfile/runs.js'
 import { fix, flagNames, insertAfter } from './lib/commands.js'
@@ -21,10 +22,13 @@ export const DL3046 = defineDockerfileRule({
       ctx.report({
         message: `\`useradd\` with the high UID ${uid.value} and without \`-l\` fills /var/log/lastlog and faillog with gigabytes of zeros.`,
         range: doc.span(uid.flag.start, uid.word.end).range,
-        fix: fix(
-          'Insert `-l` (`--no-log-init`) after `useradd`.',
-          true,
-          insertAfter(doc, cmd.words[0], '-l')
+        fix: withEffect(
+          fix(
+            'Insert `-l` (`--no-log-init`) after `useradd` (the user gets no lastlog/faillog entries).',
+            true,
+            insertAfter(doc, cmd.words[0], '-l')
+          ),
+          { kind: 'add-args', command: 'useradd', args: ['-l'] }
         )
       })
     }

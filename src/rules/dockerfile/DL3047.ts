@@ -1,8 +1,9 @@
+import { withEffect } from '../../core/fixes.js'
 import { defineDockerfileRule } from '../define.js'
 import { commandName } from '../../dockerfile/runs.js'
 import { fix, flagNames, insertAfter } from './lib/commands.js'
 import { commandsNamed } from '../../dockerfile/runs.js'
-import { imageShell } from '../../dockerfile/stages.js'
+import { stageDistro } from '../../dockerfile/distro.js'
 
 const QUIET = ['progress', 'q', 'quiet', 'no-verbose', 'o', 'output-file', 'a', 'append-output']
 
@@ -18,14 +19,22 @@ export const DL3047 = defineDockerfileRule({
       if (commandName(cmd) !== 'wget') continue
       if (cmd.args.some((a) => a.value === '-nv') || flagNames(cmd).some((f) => QUIET.includes(f)))
         continue
-      // BusyBox wget (Alpine) has no --progress; -q works in both.
-      const busybox = imageShell((inst.onbuild ?? inst).stage) === 'ash'
-      const flag = busybox ? '-q' : '--progress=dot:giga'
+      // BusyBox wget (Alpine, docker:*, busybox) has no --progress: `wget: unrecognized option`.
+      // -q works in both, so it is the flag wherever the image's wget is not known to be GNU.
+      const gnu = stageDistro((inst.onbuild ?? inst).stage).userland === 'gnu'
+      const flag = gnu ? '--progress=dot:giga' : '-q'
       ctx.report({
         message:
           '`wget` without `--progress` prints thousands of progress lines into the build log; use `--progress=dot:giga`, `-q` or `-nv`.',
         range: doc.span(cmd.words[0].start, cmd.words[0].end).range,
-        fix: fix(`Insert \`${flag}\` after \`wget\`.`, true, insertAfter(doc, cmd.words[0], flag))
+        fix: withEffect(
+          fix(
+            `Insert \`${flag}\` after \`wget\` (${gnu ? 'prints progress every 32 MB' : 'no progress output; BusyBox wget has no --progress'}).`,
+            true,
+            insertAfter(doc, cmd.words[0], flag)
+          ),
+          { kind: 'add-args', command: commandName(cmd), args: [flag] }
+        )
       })
     }
   }

@@ -1,3 +1,4 @@
+import { withEffect } from '../../core/fixes.js'
 import { defineDockerfileRule } from '../define.js'
 import type { ShellCommand } from '../../parse/shell.js'
 import { cacheMountTargets, commandName } from '../../dockerfile/runs.js'
@@ -42,10 +43,13 @@ export const DL3060 = defineDockerfileRule({
         message:
           'Run `yarn cache clean` after `yarn install` in the same RUN; the yarn cache otherwise stays in the layer.',
         range: doc.span(install.start, word.end).range,
-        fix: fix(
-          'Append `&& yarn cache clean` to the RUN.',
-          true,
-          appendCommand(doc, inst, 'yarn cache clean')
+        fix: withEffect(
+          fix(
+            'Append `&& yarn cache clean` to the RUN.',
+            true,
+            appendCommand(doc, inst, 'yarn cache clean')
+          ),
+          { kind: 'append-command', argv: 'yarn cache clean'.split(' ') }
         )
       })
     }

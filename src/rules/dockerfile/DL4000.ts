@@ -20,6 +20,7 @@ export const DL4000 = defineDockerfileRule({
           ? {
               description: 'Replace `MAINTAINER` with a `maintainer` label.',
               safe: true,
+              effect: { kind: 'metadata' },
               edits: [
                 {
                   range: doc.span(inst.keywordSpan.start, inst.end).range,

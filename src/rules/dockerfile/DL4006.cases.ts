@@ -42,6 +42,26 @@ export const cases: RuleCases = {
         'FROM alpine:3.20\r\nSHELL ["/bin/ash", "-o", "pipefail", "-c"]\r\nRUN wget -qO- https://example.com/a |& tar -xz\r\n'
     },
     {
+      name: 'issue 14: node:22-alpine3.20 has no bash: ash',
+      code: 'FROM node:22-alpine3.20\nRUN wget -qO- https://example.com/a | tar -xz\n',
+      errors: [{ line: 2, column: 37 }],
+      output:
+        'FROM node:22-alpine3.20\nSHELL ["/bin/ash", "-o", "pipefail", "-c"]\nRUN wget -qO- https://example.com/a | tar -xz\n'
+    },
+    {
+      name: 'issue 14: docker:27-dind has no bash: ash',
+      code: 'FROM docker:27-dind\nRUN wget -qO- https://example.com/a | tar -xz\n',
+      errors: [{ line: 2, column: 37 }],
+      output:
+        'FROM docker:27-dind\nSHELL ["/bin/ash", "-o", "pipefail", "-c"]\nRUN wget -qO- https://example.com/a | tar -xz\n'
+    },
+    {
+      name: 'distroless debug has only /busybox/sh: no shell to offer',
+      code: 'FROM gcr.io/distroless/base:debug\nRUN a | b\n',
+      errors: [{ line: 2, column: 7 }],
+      output: null
+    },
+    {
       name: 'sh ignores pipefail; unknown base image: no fix',
       code: 'FROM example.com/base:1\nSHELL ["/bin/sh", "-o", "pipefail", "-c"]\nRUN a | b\n',
       errors: [{ line: 3, column: 7 }],

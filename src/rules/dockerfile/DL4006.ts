@@ -4,7 +4,7 @@ import type { ShellScript } from '../../parse/shell.js'
 import type { Fix } from '../../core/types.js'
 import { commandName } from '../../dockerfile/runs.js'
 import { insertLineBefore } from './lib/edits.js'
-import { imageShell } from '../../dockerfile/stages.js'
+import { hasShell, stageDistro } from '../../dockerfile/distro.js'
 
 const NON_POSIX = /(^|[\\/])(pwsh|powershell|cmd)(\.exe)?$/i
 const PIPEFAIL_SHELLS = /(^|\/)(bash|zsh|ash|ksh|mksh)$/
@@ -94,14 +94,20 @@ export const DL4006 = defineDockerfileRule({
       const pipe = hiddenFailure(doc, script)
       if (!pipe) continue
       let fix: Fix | undefined
-      const family = imageShell(inst.stage)
+      // Only a shell the image has: ash on Alpine/BusyBox, bash where the image ships it.
+      const distro = stageDistro(inst.stage)
+      const shell =
+        distro.userland === 'busybox' && hasShell(distro, '/bin/ash')
+          ? '/bin/ash'
+          : hasShell(distro, '/bin/bash')
+            ? '/bin/bash'
+            : undefined
       const shebang = inst.heredocs.length > 0 && inst.heredocs[0].content.startsWith('#!')
-      if (!fixed && !shellSet && family && !shebang) {
+      if (!fixed && !shellSet && shell && !shebang) {
         fixed = true
-        const shell = family === 'ash' ? '/bin/ash' : '/bin/bash'
         const keyword = inst.keywordText === inst.keywordText.toLowerCase() ? 'shell' : 'SHELL'
         fix = {
-          description: `Insert \`SHELL ["${shell}", "-o", "pipefail", "-c"]\` before this RUN: it and every later RUN of the stage run under ${shell} and fail when any command of a pipe fails.`,
+          description: `Insert \`SHELL ["${shell}", "-o", "pipefail", "-c"]\` before this RUN: it and every later RUN of the stage run under ${shell} and fail when any command of a pipe fails (unsafe: a pipe whose first command fails on purpose now fails the build).`,
           safe: false,
           edits: [insertLineBefore(doc, inst, `${keyword} ["${shell}", "-o", "pipefail", "-c"]`)]
         }

@@ -51,7 +51,8 @@ export const DR1012 = defineDockerfileRule({
       fix: {
         description: `Add \`${env}\` after the final stage's FROM.`,
         safe: true,
-        edits: [{ range: { start: at, end: at }, text: last ? `${eol}${env}` : `${env}${eol}` }]
+        edits: [{ range: { start: at, end: at }, text: last ? `${eol}${env}` : `${env}${eol}` }],
+        effect: { kind: 'set-env', names: missing.map((h) => h.name) }
       }
     })
   }

@@ -109,6 +109,28 @@ export const cases: RuleCases = {
       output: 'FROM debian:12\r\nRUN true \\\r\n  && echo "$FOO"\r\n'
     }),
     invalid({
+      name: 'issue 14: a variable holding command output is a list: no quoting fix',
+      code: 'FROM debian:12\nRUN savedAptMark="$(apt-mark showmanual)"; \\\n  apt-mark auto \'.*\' > /dev/null; \\\n  apt-mark manual $savedAptMark\n',
+      errors: [{ line: 4, column: 19, rule: 'SC2086' }],
+      output: null
+    }),
+    invalid({
+      name: 'issue 14: a variable assigned several words is a list; a one-word one is fixed',
+      code: "FROM debian:12\nRUN runDeps='gcc make' one=x; apt-get purge -y $runDeps; echo $one\n",
+      errors: [
+        { line: 2, column: 48, rule: 'SC2086' },
+        { line: 2, column: 63, rule: 'SC2086' }
+      ],
+      output:
+        'FROM debian:12\nRUN runDeps=\'gcc make\' one=x; apt-get purge -y $runDeps; echo "$one"\n'
+    }),
+    invalid({
+      name: 'an ENV holding several words is a list',
+      code: 'FROM debian:12\nENV PKGS="curl git"\nRUN apt-get install -y $PKGS\n',
+      errors: [{ line: 3, column: 24, rule: 'SC2086' }],
+      output: null
+    }),
+    invalid({
       name: 'ONBUILD RUN',
       code: 'FROM debian:12\nONBUILD RUN echo $FOO\n',
       errors: [{ line: 2, column: 18, endColumn: 22, rule: 'SC2086' }],

@@ -17,8 +17,32 @@ const EXCLUDED = new Set([2187, 1090, 1091])
 const POSIX_NOTE =
   ' (this RUN runs under a POSIX `sh`; if the image needs bash features, set `SHELL ["/bin/bash", "-c"]` first)'
 
+const VARIABLE = /^\$\{?([A-Za-z_]\w*)\}?$/
+
+/**
+ * Is `name` given a list somewhere the RUN can see: a command's output (`x="$(apt-mark
+ * showmanual)"`, backticks) or a value with blanks (`runDeps='gcc make'`, `ENV PKGS="a b"`)?
+ * Quoting such a variable turns the list into one argument (`apt-mark manual "$savedAptMark"`).
+ */
+function holdsList(doc: DockerfileDoc, rs: RunScript, name: string): boolean {
+  const value = doc.variables(rs.inst).get(name)
+  if (value && /\s/.test(value.trim())) return true
+  const assign = new RegExp(
+    `(?:^|[\\s;&|(])${name}=("\\$\\(|\\$\\(|\`|"\`|"[^"]*\\s[^"]*"|'[^']*\\s[^']*')`,
+    'm'
+  )
+  return assign.test(rs.body)
+}
+
 function toFix(doc: DockerfileDoc, rs: RunScript, c: ShellcheckComment): Fix | undefined {
   if (!c.fix) return undefined
+  if (c.code === 2086) {
+    const s = bodyIndex(rs, c.line, c.column)
+    const e = bodyIndex(rs, c.endLine, c.endColumn)
+    const name =
+      s === undefined || e === undefined ? undefined : VARIABLE.exec(rs.body.slice(s, e))?.[1]
+    if (name && holdsList(doc, rs, name)) return undefined
+  }
   const edits: TextEdit[] = []
   for (const r of c.fix.replacements) {
     const s = bodyIndex(rs, r.line, r.column)

@@ -17,6 +17,9 @@ import { DR1011 } from './DR1011.js'
 import { DR1012 } from './DR1012.js'
 import { DR1015 } from './DR1015.js'
 import { DR1016 } from './DR1016.js'
+import { DR1017 } from './DR1017.js'
+import { DR1018 } from './DR1018.js'
+import { DR1019 } from './DR1019.js'
 import { DR2001 } from './DR2001.js'
 import { DR2002 } from './DR2002.js'
 import { DR2003 } from './DR2003.js'
@@ -60,6 +63,9 @@ export const otherRules: readonly Rule<DockerfileDoc>[] = [
   DR1012,
   DR1015,
   DR1016,
+  DR1017,
+  DR1018,
+  DR1019,
   DR2001,
   DR2002,
   DR2003,

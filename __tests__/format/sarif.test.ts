@@ -125,7 +125,7 @@ describe('SARIF', () => {
 
   it('writes the review fingerprint of each result, the same after lines are inserted above', () => {
     const draft = draftReview(
-      inputs.map((f, i) => ({ ...f, findings: results[i].findings })),
+      inputs.map((f, i) => ({ ...f, findings: results[i].findings, errors: [] })),
       { filterMode: 'nofilter', maxComments: 0, suggestions: false, docsUrl: () => '' }
     )
     const byFinding = new Map(draft.findings.map((f) => [f.finding, f.fingerprint]))

@@ -18,7 +18,7 @@ function addedPatch(text: string): string {
 
 function file(path: string, text: string, patch = addedPatch(text)): ReviewFile {
   const kind = path.includes('compose') ? 'compose' : 'dockerfile'
-  return { path, kind, text, diff: parsePatch(patch), findings: lint(text, path, kind) }
+  return { path, kind, text, diff: parsePatch(patch), findings: lint(text, path, kind), errors: [] }
 }
 
 describe('fingerprints', () => {
@@ -157,7 +157,8 @@ describe('draftReview', () => {
           kind: 'dockerfile',
           text: 'FROM x\n',
           diff: parsePatch('@@ -0,0 +1 @@\n+FROM x'),
-          findings: [finding]
+          findings: [finding],
+          errors: []
         }
       ],
       options

@@ -1,13 +1,12 @@
 import { isAbsolute, resolve } from 'node:path'
 import type { FileResult } from '../lint/engine.js'
-import { reaches } from '../core/severity.js'
 import type { Threshold } from '../core/types.js'
 import type { FilterMode } from '../diff/filter.js'
 import { annotationCommands } from '../format/github.js'
 import { docsUrlOf } from '../format/json.js'
 import { toSarif } from '../format/sarif.js'
 import { chooseAnnotations } from '../review/annotations.js'
-import { compareFindings, type ScopedFinding } from '../review/draft.js'
+import type { ScopedFinding } from '../review/draft.js'
 import {
   countBySeverity,
   MAX_JOB_SUMMARY,
@@ -18,6 +17,7 @@ import type { Registry } from '../lint/engine.js'
 import { VERSION } from '../version.js'
 import type { RunContext } from './context.js'
 import type { ActionIO } from './io.js'
+import type { Verdict } from './verdict.js'
 
 /**
  * The end of every run, whatever happened to the review: the verdict (the required check), the
@@ -25,62 +25,9 @@ import type { ActionIO } from './io.js'
  * verdict; findings that were not posted inline are always in the summary and annotations.
  */
 
-export interface Verdict {
-  failed: boolean
-  /** One line. */
-  reason: string
-  blocking: number
-}
-
 /** Links to the rules' documentation, from the registry the run linted with. */
 export function docsUrlIn(registry: Registry): (rule: string) => string | undefined {
   return (rule) => docsUrlOf(rule, registry) || undefined
-}
-
-function scopeText(mode: FilterMode): string {
-  return mode === 'nofilter'
-    ? 'in the linted files'
-    : mode === 'file'
-      ? 'in the changed files'
-      : 'on the changed lines'
-}
-
-/**
- * The required check's decision. `unchecked` names what the run could not check that no finding
- * can point at (files GitHub did not list): it fails the check like a blocking finding.
- */
-export function verdict(
-  findings: readonly ScopedFinding[],
-  failOn: Threshold,
-  mode: FilterMode,
-  unchecked: readonly string[] = []
-): Verdict {
-  const blocking = findings
-    .filter((f) => f.inScope && reaches(f.finding.severity, failOn))
-    .sort((a, b) => compareFindings(a.finding, b.finding))
-  if (failOn === 'none') {
-    return { failed: false, reason: '`fail-on: none`: findings never fail the check.', blocking: 0 }
-  }
-  if (unchecked.length > 0) {
-    return {
-      failed: true,
-      reason: `Not everything was checked: ${unchecked.join('; ')}.`,
-      blocking: blocking.length
-    }
-  }
-  if (blocking.length === 0) {
-    return {
-      failed: false,
-      reason: `No findings at or above \`${failOn}\` ${scopeText(mode)}.`,
-      blocking: 0
-    }
-  }
-  const first = blocking[0].finding
-  return {
-    failed: true,
-    reason: `${blocking.length} finding${blocking.length === 1 ? '' : 's'} at or above \`${failOn}\` ${scopeText(mode)} (first: ${first.rule} at ${first.file}:${first.range.start.line}).`,
-    blocking: blocking.length
-  }
 }
 
 export interface FinishInput {

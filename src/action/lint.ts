@@ -10,7 +10,6 @@ import {
   DEFAULT_FILE_BUDGET_MS,
   lintFiles,
   type Budget,
-  type FileResult,
   type LintInput,
   type Registry
 } from '../lint/engine.js'
@@ -66,8 +65,8 @@ export interface LintRequest {
 
 export interface LintOutcome {
   config: ResolvedConfig
+  /** Every linted file: the engine's result with its text and diff. */
   files: ReviewFile[]
-  results: FileResult[]
   /** Skipped files and other facts for the summary, one line each. */
   notes: string[]
   /** Number of reads (fetch calls). */
@@ -208,16 +207,11 @@ export async function lintChanges(request: LintRequest): Promise<LintOutcome> {
   })
   const files: ReviewFile[] = results.map((result, i) => {
     const changed = byPath.get(result.path)
-    const file: ReviewFile = {
-      path: result.path,
-      kind: result.kind,
-      text: inputs[i].text,
-      findings: result.findings
-    }
+    const file: ReviewFile = { ...result, text: inputs[i].text }
     const diff = changed ? diffOf(changed, request.wholeFiles === true) : undefined
     if (diff) file.diff = diff
     for (const error of result.errors) notes.push(`${result.path}: ${error}`)
     return file
   })
-  return { config, files, results, notes, reads, registry }
+  return { config, files, notes, reads, registry }
 }

@@ -9,7 +9,8 @@ import { draftReview, type ReviewFile } from '../review/draft.js'
 import { parseArtifact } from './artifact.js'
 import { docsUrlIn, finish } from './finish.js'
 import type { FileKind } from '../core/types.js'
-import { clientFor, publish, type FlowInput } from './review.js'
+import { clientFor, type FlowInput } from './flow.js'
+import { publish } from './publish.js'
 
 /**
  * `mode: post` (a trusted `workflow_run` job): read the artifact a `mode: report` run wrote for a
@@ -90,7 +91,7 @@ export async function postReport(input: FlowInput): Promise<void> {
       notes.push(`Dropped ${dropped} finding(s) for ${p}: positions outside the file.`)
     const diff: FileDiff = parsePatch(live.get(p)!.patch)
     const kind: FileKind = registry.byId.get(findings[0]?.rule ?? '')?.kind ?? 'dockerfile'
-    files.push({ path: p, kind, text: state.text, diff, findings })
+    files.push({ path: p, kind, text: state.text, diff, findings, errors: [] })
   }
   const draft = draftReview(files, {
     filterMode: artifact.filterMode,

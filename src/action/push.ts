@@ -5,9 +5,10 @@ import { commitFiles, COMPARE_FILES_CAP, compareFiles, treePaths } from '../gith
 import { ApiReader } from '../github/reader.js'
 import { draftReview } from '../review/draft.js'
 import { diskFetcher, workspaceAt } from './disk.js'
-import { docsUrlIn, finish, verdict } from './finish.js'
+import { docsUrlIn, finish } from './finish.js'
+import { verdict } from './verdict.js'
 import type { ChangedFile } from '../core/ports.js'
-import { clientFor, configLayers, failOnOf, loadLint, toolsFor, type FlowInput } from './review.js'
+import { clientFor, configLayers, failOnOf, loadLint, toolsFor, type FlowInput } from './flow.js'
 
 /**
  * Runs without a pull request. `push` / `merge_group`: lint the files the pushed range changed,
@@ -94,7 +95,7 @@ export async function lintCommit(input: FlowInput): Promise<void> {
       fingerprint,
       inScope
     })),
-    results: lint.results,
+    results: lint.files,
     notes,
     tags: await input.tags(),
     registry: lint.registry,

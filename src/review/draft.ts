@@ -1,9 +1,10 @@
 import { isNotChecked } from '../core/not-checked.js'
 import { compareSeverity } from '../core/severity.js'
 import { eolOf, LineIndex } from '../core/text.js'
-import type { FileKind, Finding } from '../core/types.js'
+import type { Finding } from '../core/types.js'
 import { inScope, type FilterMode } from '../diff/filter.js'
 import type { FileDiff } from '../diff/patch.js'
+import type { FileResult } from '../lint/engine.js'
 import { renderComment, type CommentOptions, type InlineComment } from './comment.js'
 import { fingerprints } from './fingerprint.js'
 
@@ -12,14 +13,15 @@ import { fingerprints } from './fingerprint.js'
  * fingerprint and scope, and the inline comments (most severe first, at most `maxComments`). Pure.
  */
 
-export interface ReviewFile {
-  path: string
-  kind: FileKind
+/**
+ * The one result type from lint to review: the engine's result for a file (path, kind, findings,
+ * errors) with what the review needs besides — the head text and the file's diff.
+ */
+export interface ReviewFile extends FileResult {
   /** Head content. */
   text: string
   /** The file's diff when it is part of the change set. */
   diff?: FileDiff
-  findings: Finding[]
 }
 
 export type NotInline =

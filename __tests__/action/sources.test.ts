@@ -9,6 +9,7 @@ import {
   companions,
   composeReferences,
   fetchedWorkspace,
+  inlineDockerfiles,
   joinPath
 } from '../../src/action/sources.js'
 import { detectKind } from '../../src/detect.js'
@@ -177,6 +178,59 @@ describe('lintChanges', () => {
     expect(out.files.map((f) => [f.path, f.kind])).toEqual([
       ['app/build.df', 'dockerfile'],
       ['compose.yaml', 'compose']
+    ])
+  })
+
+  it('a changed compose file alone: the Dockerfiles it builds are linted, a missing one is DC0005, dockerfile_inline is linted in place', async () => {
+    const tree = {
+      'compose.yaml': [
+        'services:',
+        '  app:',
+        '    build: ./app',
+        '  api:',
+        '    build: ./api',
+        '  tool:',
+        '    build:',
+        '      context: .',
+        '      dockerfile_inline: |',
+        '        FROM ubuntu:24.04',
+        '        MAINTAINER me',
+        ''
+      ].join('\n'),
+      'app/Dockerfile': 'FROM debian:12\nMAINTAINER me\n'
+    }
+    const { fetch } = fakeFetcher(tree)
+    const out = await lintChanges({
+      changed: changed(['compose.yaml']),
+      detect: detectKind,
+      layers: [],
+      fetch,
+      tools: () => ({})
+    })
+    expect(out.files.map((f) => [f.path, f.kind])).toEqual([
+      ['app/Dockerfile', 'dockerfile'],
+      ['compose.yaml', 'compose']
+    ])
+    // Linted, not changed: its findings are there (the summary lists them outside the changes).
+    expect(out.files[0].findings.map((f) => f.rule)).toContain('DL4000')
+    expect(out.files[0].diff).toBeUndefined()
+    const compose = out.files[1].findings
+    expect(compose.filter((f) => f.rule === 'DC0005')).toEqual([
+      expect.objectContaining({
+        range: expect.objectContaining({ start: { line: 5, column: 12 } })
+      })
+    ])
+    const inline = compose.find((f) => f.rule === 'DL4000')
+    expect(inline?.range.start).toEqual({ line: 11, column: 9 })
+    expect(inline?.message).toMatch(/in `dockerfile_inline`/)
+    expect(inline?.fix).toBeUndefined()
+  })
+
+  it('inline Dockerfiles: only literal blocks whose lines map back exactly', () => {
+    const text =
+      'services:\n  a:\n    build:\n      dockerfile_inline: |\n        FROM x\n\n        RUN y\n  b:\n    build:\n      dockerfile_inline: "FROM z"\n  c:\n    build:\n      dockerfile_inline: >\n        FROM w\n'
+    expect(inlineDockerfiles(text)).toEqual([
+      { text: 'FROM x\n\nRUN y\n', firstLine: 5, indent: 8 }
     ])
   })
 

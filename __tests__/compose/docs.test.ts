@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { resolveConfig } from '../../src/config/config.js'
+import type { Workspace } from '../../src/core/types.js'
 import { lintText } from '../../src/lint/engine.js'
 import { registry } from '../../src/rules/index.js'
 
@@ -18,11 +19,17 @@ function examples(id: string, heading: string): string[] {
   return [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1].replace(/<NUL>/g, '\0'))
 }
 
+/** The repository the examples live in: the compose file and a Dockerfile at the root. */
+const REPOSITORY: Workspace = {
+  readFile: (path) => (path === 'Dockerfile' ? 'FROM alpine:3.20\n' : undefined),
+  listDir: (path) => (path === '' || path === '.' ? ['compose.yaml', 'Dockerfile'] : undefined)
+}
+
 function findings(id: string, code: string): string[] {
   const config = resolveConfig([{ source: 'docs', all: true }])
   return lintText(
     { path: 'compose.yaml', text: code, kind: 'compose' },
-    { registry, config, only: new Set([id]) }
+    { registry, config, only: new Set([id]), workspace: REPOSITORY }
   ).findings.map((f) => `${f.range.start.line}:${f.range.start.column} ${f.message}`)
 }
 

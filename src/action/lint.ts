@@ -9,6 +9,7 @@ import {
 import {
   DEFAULT_FILE_BUDGET_MS,
   lintFiles,
+  lintText,
   type Budget,
   type LintInput,
   type Registry
@@ -22,6 +23,9 @@ import { registry } from '../rules/index.js'
 import {
   companions,
   composeReferences,
+  inlineDockerfiles,
+  placeInline,
+  type InlineDockerfile,
   configPaths,
   dirOf,
   fetchedWorkspace,
@@ -161,6 +165,9 @@ export async function lintChanges(request: LintRequest): Promise<LintOutcome> {
 
   // Read 2 (only when needed): what changed compose files refer to.
   const more = { paths: [] as string[], dirs: [] as string[] }
+  /** Dockerfiles the changed compose files build: linted too, once read. */
+  const built = new Set<string>()
+  const inline = new Map<string, InlineDockerfile[]>()
   for (const [path, kind] of targets) {
     const state = fetched.files.get(path)
     if (kind !== 'compose' || state?.kind !== 'text') continue
@@ -171,11 +178,11 @@ export async function lintChanges(request: LintRequest): Promise<LintOutcome> {
     )
     for (const dockerfile of refs.dockerfiles) {
       more.paths.push(dockerfile, `${dockerfile}.dockerignore`)
-      if (byPath.has(dockerfile) && !targets.has(dockerfile) && !ignored(dockerfile)) {
-        targets.set(dockerfile, 'dockerfile')
-      }
+      if (!targets.has(dockerfile) && !ignored(dockerfile)) built.add(dockerfile)
     }
     more.dirs.push(...refs.contexts)
+    const inlined = inlineDockerfiles(state.text)
+    if (inlined.length > 0) inline.set(path, inlined)
   }
   const second = {
     paths: wanted(more.paths, fetched),
@@ -184,6 +191,11 @@ export async function lintChanges(request: LintRequest): Promise<LintOutcome> {
   if (second.paths.length > 0 || second.dirs.length > 0) {
     mergeFetched(fetched, await request.fetch(second))
     reads++
+  }
+  // A built Dockerfile that is not there is the compose file's finding (DC0005), not a file of its own.
+  for (const dockerfile of built) {
+    const state = fetched.files.get(dockerfile)
+    if (state && state.kind !== 'missing') targets.set(dockerfile, 'dockerfile')
   }
 
   const inputs: LintInput[] = []
@@ -205,6 +217,16 @@ export async function lintChanges(request: LintRequest): Promise<LintOutcome> {
     budget: request.budget ?? { ms: DEFAULT_FILE_BUDGET_MS, now: () => performance.now() },
     ...(request.afterFile ? { afterFile: request.afterFile } : {})
   })
+  // `dockerfile_inline`: linted as the Dockerfile it is, its findings placed on the compose lines.
+  for (const result of results) {
+    for (const block of inline.get(result.path) ?? []) {
+      const own = lintText(
+        { path: result.path, kind: 'dockerfile', text: block.text },
+        { registry, config }
+      )
+      result.findings.push(...own.findings.map((f) => placeInline(f, block)))
+    }
+  }
   const files: ReviewFile[] = results.map((result, i) => {
     const changed = byPath.get(result.path)
     const file: ReviewFile = { ...result, text: inputs[i].text }

@@ -1,7 +1,7 @@
-import { parseDocument } from 'yaml'
+import { isMap, isScalar, parseDocument, Scalar } from 'yaml'
 import { HADOLINT_CONFIG_FILES, OWN_CONFIG_FILES } from '../config/config.js'
 import type { Fetched } from '../core/ports.js'
-import type { FileKind, Workspace } from '../core/types.js'
+import type { FileKind, Finding, Position, Workspace } from '../core/types.js'
 
 /**
  * Which files a run must read besides the changed ones — `.dockerignore`s and build-context
@@ -143,4 +143,74 @@ export function mergeFetched(into: Fetched, more: Fetched): Fetched {
   for (const [k, v] of more.files) into.files.set(k, v)
   for (const [k, v] of more.dirs) into.dirs.set(k, v)
   return into
+}
+
+/** A `build.dockerfile_inline` block of a compose file, and where its lines stand in the file. */
+export interface InlineDockerfile {
+  text: string
+  /** 1-based line of the compose file holding the block's first line. */
+  firstLine: number
+  /** Columns of indentation before each of its lines. */
+  indent: number
+}
+
+/**
+ * The `dockerfile_inline` values of a compose file written as literal blocks (`|`, `|-`, `|+`):
+ * their text is the file's lines less a fixed indentation, so a finding's position maps back
+ * exactly. Other forms (quoted, folded, an explicit indentation indicator) are left out.
+ */
+export function inlineDockerfiles(text: string): InlineDockerfile[] {
+  const out: InlineDockerfile[] = []
+  let doc
+  try {
+    doc = parseDocument(text, { uniqueKeys: false })
+  } catch {
+    return out
+  }
+  const services = doc.get('services', true)
+  if (!isMap(services)) return out
+  const lineStarts = [0]
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1)
+  const lineOf = (offset: number): number => {
+    let lo = 0
+    let hi = lineStarts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (lineStarts[mid] <= offset) lo = mid
+      else hi = mid - 1
+    }
+    return lo
+  }
+  for (const pair of services.items) {
+    const build = isMap(pair.value) ? pair.value.get('build', true) : undefined
+    const node = isMap(build) ? build.get('dockerfile_inline', true) : undefined
+    if (!isScalar(node) || node.type !== Scalar.BLOCK_LITERAL || !node.range) continue
+    if (typeof node.value !== 'string') continue
+    const header = lineOf(node.range[0])
+    const headerText = text.slice(lineStarts[header], lineStarts[header + 1] ?? text.length)
+    if (/\|[+-]?\d/.test(headerText)) continue
+    const first = header + 1
+    const lines = text.slice(lineStarts[first] ?? text.length, node.range[1]).split('\n')
+    const firstLine = lines.find((l) => l.trim() !== '')
+    if (firstLine === undefined) continue
+    const indent = firstLine.length - firstLine.trimStart().length
+    const body = lines.map((l) => l.replace(/\r$/, '').slice(indent)).join('\n')
+    if (body.replace(/\n+$/, '') !== node.value.replace(/\n+$/, '')) continue
+    out.push({ text: node.value, firstLine: first + 1, indent })
+  }
+  return out
+}
+
+/** A finding of an inline Dockerfile, placed on the compose file's lines (fixes are not carried). */
+export function placeInline(finding: Finding, block: InlineDockerfile): Finding {
+  const place = (p: Position): Position => ({
+    line: block.firstLine + p.line - 1,
+    column: p.column + block.indent
+  })
+  const { fix: _fix, ...rest } = finding
+  return {
+    ...rest,
+    message: `${finding.message} (in \`dockerfile_inline\`)`,
+    range: { start: place(finding.range.start), end: place(finding.range.end) }
+  }
 }

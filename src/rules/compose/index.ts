@@ -4,6 +4,7 @@ import { DC0001 } from './DC0001.js'
 import { DC0002 } from './DC0002.js'
 import { DC0003 } from './DC0003.js'
 import { DC0004 } from './DC0004.js'
+import { DC0005 } from './DC0005.js'
 import { DC1001 } from './DC1001.js'
 import { DC1002 } from './DC1002.js'
 import { DC1003 } from './DC1003.js'
@@ -37,6 +38,7 @@ export const composeRules: readonly Rule<ComposeDoc>[] = [
   DC0002,
   DC0003,
   DC0004,
+  DC0005,
   DC1001,
   DC1002,
   DC1003,

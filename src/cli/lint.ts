@@ -34,6 +34,7 @@ import { heapPacer } from '../io/heap.js'
 import { decodeSource, encodeSource, type Source } from '../io/source.js'
 import { diskWorkspace } from '../io/workspace.js'
 import { registry } from '../rules/index.js'
+import { shellcheckRequests } from '../rules/dockerfile/lib/shellcheck-prefetch.js'
 import { VERSION } from '../version.js'
 import { collectTargets } from './files.js'
 import { CliError, LINT_USAGE, parseLintArgs, type Format } from './args.js'
@@ -216,6 +217,8 @@ export function runLint(argv: string[], io: LintIO): number {
       ticking = undefined
     }
   }
+  // Every script of the run checked at once over every core, before linting asks file by file.
+  tools.shellcheck?.prefetch?.(shellcheckRequests(inputs))
   let results = lintAll(inputs)
 
   if (args.fix) {

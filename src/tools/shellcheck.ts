@@ -301,20 +301,29 @@ function runChunks(run: RunOptions, dir: string, chunks: string[][]): ProcessRes
   }
   const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`
   const command = [run.binary, ...run.args].map(quote).join(' ')
-  // `jobs` lanes in parallel; each takes the next chunk no lane has claimed yet (`mkdir` is
-  // atomic), so a lane that drew quick chunks does not sit idle behind a slow one.
   // Its control files are named apart from those of an earlier call on the same folder (a retry).
   const p = `p${++calls}-`
-  chunks.forEach((names, k) => writeFileSync(join(dir, `${p}c${k}`), names.join(' ')))
-  const lane = [
-    'k=0',
-    `while [ $k -lt ${chunks.length} ]; do`,
-    `  if mkdir "${p}l$k" 2>/dev/null; then ${command} $(cat "${p}c$k") >"${p}o$k" 2>"${p}e$k"; echo $? >"${p}r$k"; fi`,
-    '  k=$((k+1))',
-    'done'
-  ].join('\n')
   const lanes = Math.min(run.jobs, chunks.length)
-  const script = `${limitsOf(run)}\n${Array.from({ length: lanes }, () => `(\n${lane}\n) &`).join('\n')}\nwait\n`
+  const check = (names: string, k: number | string): string =>
+    `${command} ${names} >"${p}o${k}" 2>"${p}e${k}"; echo $? >"${p}r${k}"`
+  let body: string
+  if (lanes === 1) {
+    // One lane (one Dockerfile's scripts, a retry of one script): its chunks in order.
+    body = chunks.map((names, k) => check(names.join(' '), k)).join('\n')
+  } else {
+    // `jobs` lanes in parallel; each takes the next chunk no lane has claimed yet (`mkdir` is
+    // atomic), so a lane that drew quick chunks does not sit idle behind a slow one.
+    chunks.forEach((names, k) => writeFileSync(join(dir, `${p}c${k}`), names.join(' ')))
+    const lane = [
+      'k=0',
+      `while [ $k -lt ${chunks.length} ]; do`,
+      `  if mkdir "${p}l$k" 2>/dev/null; then ${check(`$(cat "${p}c$k")`, '$k')}; fi`,
+      '  k=$((k+1))',
+      'done'
+    ].join('\n')
+    body = Array.from({ length: lanes }, () => `(\n${lane}\n) &`).join('\n')
+  }
+  const script = `${limitsOf(run)}\n${body}\nwait\n`
   const r = spawnSync('/bin/sh', ['-c', script], {
     cwd: dir,
     encoding: 'utf8',

@@ -201,7 +201,8 @@ export async function lintChanges(request: LintRequest): Promise<LintOutcome> {
   }
   const tools = request.tools(config)
   // Every script of the run checked at once by a pool of processes, before linting asks for them.
-  await tools.shellcheck?.prefetchAsync?.(shellcheckRequests(inputs))
+  if (tools.shellcheck?.prefetchAsync)
+    await tools.shellcheck.prefetchAsync(shellcheckRequests(inputs, request.afterFile))
   const results = lintFiles(inputs, {
     registry,
     config,

@@ -195,7 +195,6 @@ export function runLint(argv: string[], io: LintIO): number {
       verb,
       total: inputs.length
     })
-  const pacer = heapPacer()
   let ticking: Progress | undefined
   const options: LintOptions = {
     registry,
@@ -217,8 +216,9 @@ export function runLint(argv: string[], io: LintIO): number {
       ticking = undefined
     }
   }
+  const pacer = heapPacer()
   // Every script of the run checked at once over every core, before linting asks file by file.
-  tools.shellcheck?.prefetch?.(shellcheckRequests(inputs))
+  if (tools.shellcheck?.prefetch) tools.shellcheck.prefetch(shellcheckRequests(inputs, pacer))
   let results = lintAll(inputs)
 
   if (args.fix) {

@@ -16,8 +16,12 @@ interface Input {
  * a recorder instead of ShellCheck). The edges hand them to the runner's prefetch before linting,
  * so the run's scripts are checked all at once over every core instead of one process per file.
  * A file that does not parse contributes nothing; the engine reports it when it lints it.
+ * `afterFile` is called after each file, as the engine's (the edges pace garbage collection with it).
  */
-export function shellcheckRequests(inputs: readonly Input[]): ShellcheckRequest[] {
+export function shellcheckRequests(
+  inputs: readonly Input[],
+  afterFile?: () => void
+): ShellcheckRequest[] {
   const scripts = new Set<string>()
   const record: ShellcheckFn = (requests) => {
     for (const r of requests) scripts.add(r.script)
@@ -30,6 +34,7 @@ export function shellcheckRequests(inputs: readonly Input[]): ShellcheckRequest[
     } catch {
       // Left to the engine, which turns it into the file's "not fully checked" finding.
     }
+    afterFile?.()
   }
   return [...scripts].map((script) => ({ script }))
 }

@@ -11,7 +11,7 @@ LABEL org.opencontainers.image.title="docker-review" \
       org.opencontainers.image.source="https://github.com/docker-review/docker-review" \
       org.opencontainers.image.licenses="MIT"
 COPY --from=shellcheck /bin/shellcheck /usr/local/bin/shellcheck
-COPY dist/cli/index.js dist/cli/package.json /opt/docker-review/
+COPY dist/cli/*.js dist/cli/package.json /opt/docker-review/
 RUN ln -s /opt/docker-review/index.js /usr/local/bin/docker-review
 # uid of the image's `node` user: a number, so runAsNonRoot can check it.
 USER 1000

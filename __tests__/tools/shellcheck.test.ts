@@ -127,6 +127,16 @@ describe.runIf(withBinary)('createShellcheck', () => {
     expect(calls()).toBe(2)
   })
 
+  it('lanes share the chunks: each chunk is run once, answers as from one process', () => {
+    const scripts = Array.from({ length: 120 }, (_, i) => ({ script: `#!/bin/sh\necho $v${i}\n` }))
+    const { binary, calls } = countingBinary()
+    const one = comments(createShellcheck({ cache: false, jobs: 1 })!(scripts))
+    // 120 scripts in chunks of 24 over 2 lanes: 5 chunks, each claimed by exactly one lane.
+    const two = comments(createShellcheck({ binary, cache: false, jobs: 2, chunk: 24 })!(scripts))
+    expect(calls()).toBe(5)
+    expect(two).toEqual(one)
+  })
+
   it('starts no process for an empty batch', () => {
     const { binary, calls } = countingBinary()
     expect(createShellcheck({ binary })!([])).toEqual([])
@@ -243,5 +253,72 @@ describe('parseJson1', () => {
   it('is empty for empty output and rejects garbage', () => {
     expect(parseJson1('').size).toBe(0)
     expect(() => parseJson1('oops')).toThrow(/not JSON/)
+  })
+})
+
+describe.runIf(withBinary)('createShellcheck prefetchAsync (the pool of the whole run)', () => {
+  it('checks every script through a pool of processes, then answers from memory', async () => {
+    const scripts = Array.from({ length: 60 }, (_, i) => ({
+      script: `#!/bin/sh\n${'true\n'.repeat(i % 5)}echo $X${i}\n`
+    }))
+    const { binary, calls } = countingBinary()
+    const sc = createShellcheck({ binary, jobs: 2, chunk: 24 })!
+    await sc.prefetchAsync(scripts)
+    // 60 scripts in chunks of 24: 3 processes, 2 at a time.
+    expect(calls()).toBe(3)
+    const answers = comments(sc(scripts))
+    expect(calls()).toBe(3)
+    expect(answers).toEqual(comments(createShellcheck({ cache: false, jobs: 1 })!(scripts)))
+    expect(answers.map((c) => c.map((x) => [x.code, x.line]))).toEqual(
+      scripts.map((_, i) => [[2086, 2 + (i % 5)]])
+    )
+  })
+
+  it('a script over the memory limit: only that one not checked, and remembered so', async () => {
+    const heavy = `#!/bin/sh\necho ${Array.from({ length: 1500 }, (_, i) => `"$a${i}"`).join(' ')}\n`
+    const { binary, calls } = countingBinary()
+    const sc = createShellcheck({ binary, memoryBytes: 256 * 1024 ** 2, jobs: 2 })!
+    const scripts = [
+      { script: '#!/bin/sh\necho $1\n' },
+      { script: heavy },
+      { script: '#!/bin/sh\ncd /tmp\n' }
+    ]
+    await sc.prefetchAsync(scripts)
+    // The batch's process, then each of its scripts alone.
+    expect(calls()).toBe(4)
+    const [before, failed, after] = sc(scripts)
+    expect(calls()).toBe(4)
+    expect(failed).toEqual({
+      notChecked: 'ShellCheck ran out of memory (limit 256 MiB per process)'
+    })
+    expect(comments([before, after]).map((c) => c.map((x) => x.code))).toEqual([[2086], [2164]])
+  }, 60_000)
+
+  it('cut short by the wall clock: not checked, not remembered', async () => {
+    const binary = join(scratch, 'slow.sh')
+    writeFileSync(
+      binary,
+      '#!/bin/sh\n[ "$1" = --version ] && exec shellcheck --version\nsleep 30\n'
+    )
+    chmodSync(binary, 0o755)
+    const sc = createShellcheck({ binary, timeoutMs: 300 })!
+    const started = performance.now()
+    await sc.prefetchAsync([{ script: '#!/bin/sh\ntrue\n' }])
+    expect(performance.now() - started).toBeLessThan(10_000)
+    // Not remembered: asked again, it runs again (and is cut short again).
+    expect(sc([{ script: '#!/bin/sh\ntrue\n' }])).toEqual([
+      { notChecked: 'ShellCheck did not finish within 0 s' }
+    ])
+  }, 60_000)
+
+  it('a binary that cannot be run rejects, as an error of the tool', async () => {
+    const binary = join(scratch, 'gone-async.sh')
+    writeFileSync(binary, '#!/bin/sh\n[ "$1" = --version ] && exec shellcheck --version\nexit 0\n')
+    chmodSync(binary, 0o755)
+    const sc = createShellcheck({ binary })!
+    rmSync(binary)
+    await expect(sc.prefetchAsync([{ script: '#!/bin/sh\ntrue\n' }])).rejects.toThrow(
+      /shellcheck could not run/
+    )
   })
 })

@@ -16,6 +16,7 @@ import {
 } from '../lint/engine.js'
 import type { ChangedFile, Fetched, Fetcher } from '../core/ports.js'
 import type { Tools } from '../core/tools.js'
+import { shellcheckRequests } from '../rules/dockerfile/lib/shellcheck-prefetch.js'
 import type { FileKind } from '../core/types.js'
 import { parsePatch, type FileDiff } from '../diff/patch.js'
 import type { ReviewFile } from '../review/draft.js'
@@ -209,11 +210,15 @@ export async function lintChanges(request: LintRequest): Promise<LintOutcome> {
       inputs.push({ path, kind, text: '', notChecked: 'not found at the reviewed commit' })
     }
   }
+  const tools = request.tools(config)
+  // Every script of the run checked at once by a pool of processes, before linting asks for them.
+  if (tools.shellcheck?.prefetchAsync)
+    await tools.shellcheck.prefetchAsync(shellcheckRequests(inputs, request.afterFile))
   const results = lintFiles(inputs, {
     registry,
     config,
     workspace: fetchedWorkspace(fetched),
-    tools: request.tools(config),
+    tools,
     budget: request.budget ?? { ms: DEFAULT_FILE_BUDGET_MS, now: () => performance.now() },
     ...(request.afterFile ? { afterFile: request.afterFile } : {})
   })

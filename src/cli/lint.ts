@@ -34,6 +34,7 @@ import { heapPacer } from '../io/heap.js'
 import { decodeSource, encodeSource, type Source } from '../io/source.js'
 import { diskWorkspace } from '../io/workspace.js'
 import { registry } from '../rules/index.js'
+import { shellcheckRequests } from '../rules/dockerfile/lib/shellcheck-prefetch.js'
 import { VERSION } from '../version.js'
 import { collectTargets } from './files.js'
 import { CliError, LINT_USAGE, parseLintArgs, type Format } from './args.js'
@@ -194,7 +195,6 @@ export function runLint(argv: string[], io: LintIO): number {
       verb,
       total: inputs.length
     })
-  const pacer = heapPacer()
   let ticking: Progress | undefined
   const options: LintOptions = {
     registry,
@@ -216,6 +216,9 @@ export function runLint(argv: string[], io: LintIO): number {
       ticking = undefined
     }
   }
+  const pacer = heapPacer()
+  // Every script of the run checked at once over every core, before linting asks file by file.
+  if (tools.shellcheck?.prefetch) tools.shellcheck.prefetch(shellcheckRequests(inputs, pacer))
   let results = lintAll(inputs)
 
   if (args.fix) {

@@ -6,7 +6,7 @@ import type { Tools } from '../core/tools.js'
 import { VERSION } from '../version.js'
 import { CliError, UsageError } from './args.js'
 import { runLint } from './lint.js'
-import { runTagsCli } from './tags.js'
+import type { runTagsCli } from './tags.js'
 
 export const USAGE = `docker-review ${VERSION}: review Dockerfiles and compose files; compute PR-safe image tags.
 
@@ -37,6 +37,12 @@ export interface CliIO {
   now(): Date
   /** Time budget per file for `lint` (default: 10 s on the process clock). */
   budget?: Budget
+  /**
+   * The `tags` command (src/cli/tags.ts). Injected rather than imported: it brings Handlebars and
+   * moment-timezone (1.8 MB of the bundle), which a `lint` never needs; the process edge loads it
+   * only for `tags` (src/cli/index.ts).
+   */
+  tags?: typeof runTagsCli
 }
 
 /**
@@ -51,7 +57,8 @@ export function runCli(argv: string[], io: CliIO): number {
       case 'lint':
         return runLint(rest, io)
       case 'tags':
-        return runTagsCli(rest, {
+        if (!io.tags) throw new Error('the tags command was not loaded')
+        return io.tags(rest, {
           env: io.env,
           readFile: (path) => readFileSync(path, 'utf8'),
           writeFile: (path, text) => {

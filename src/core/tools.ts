@@ -47,7 +47,17 @@ export interface ShellcheckUnchecked {
 export type ShellcheckResult = ShellcheckComment[] | ShellcheckUnchecked
 
 /** Check many scripts in one go; result[i] belongs to requests[i]. */
-export type ShellcheckFn = (requests: ShellcheckRequest[]) => ShellcheckResult[]
+export interface ShellcheckFn {
+  (requests: ShellcheckRequest[]): ShellcheckResult[]
+  /**
+   * Check these scripts ahead of the calls that ask for them (every script of a run at once, over
+   * every core), so those calls are answered from memory. Optional: a runner without it is asked
+   * file by file.
+   */
+  prefetch?(requests: ShellcheckRequest[]): void
+  /** The same without blocking (the action awaits it). */
+  prefetchAsync?(requests: ShellcheckRequest[]): Promise<void>
+}
 
 export interface Tools {
   /** Check many scripts in one go; result[i] belongs to requests[i]. */

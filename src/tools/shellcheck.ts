@@ -1,6 +1,6 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
-import { availableParallelism, tmpdir } from 'node:os'
+import { availableParallelism, constants, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type {
   ShellcheckComment,
@@ -48,6 +48,12 @@ export interface Shellcheck extends ShellcheckFn {
    * answered from the cache; one batch spreads over all `jobs`.
    */
   prefetch(requests: ShellcheckRequest[]): void
+  /**
+   * The same without blocking: a pool of `jobs` asynchronous processes, each taking the next
+   * batch of at most `chunk` scripts as soon as it is free. Meant for the whole run at once,
+   * before linting (see prefetchShellcheck in src/rules/dockerfile/lib/shellcheck-prefetch.ts).
+   */
+  prefetchAsync(requests: ShellcheckRequest[]): Promise<void>
 }
 
 /** Codes hadolint never reports on RUN bodies (ash dialect note, sourced files). */
@@ -93,56 +99,88 @@ export function createShellcheck(options: ShellcheckOptions = {}): Shellcheck | 
   if (atLeast(version, [0, 7, 1])) run.args.push('--norc')
   const cache = options.cache === false ? undefined : new Map<string, ShellcheckResult>()
 
-  const runUncached = (scripts: string[]): Map<string, Outcome> => {
-    const out = new Map<string, Outcome>()
-    if (scripts.length === 0) return out
+  /** Scripts not yet known, to a temporary folder as `<i>.sh`, in chunks for the processes. */
+  const prepare = (scripts: string[]): { dir: string; chunks: string[][] } => {
     const dir = mkdtempSync(join(tmpdir(), 'docker-review-sc-'))
-    try {
-      scripts.forEach((s, i) => writeFileSync(join(dir, `${i}.sh`), s))
-      const names = scripts.map((_, i) => `${i}.sh`)
-      // Small batches (one Dockerfile's RUNs) go to one process: starting more costs more than
-      // it saves. Large ones are spread over `jobs` processes of at most `chunk` scripts.
-      const chunks: string[][] = []
-      const size = Math.max(Math.min(chunk, Math.ceil(names.length / jobs)), MIN_CHUNK)
-      for (let i = 0; i < names.length; i += size) chunks.push(names.slice(i, i + size))
-      const byName = new Map<string, Outcome>()
-      const collect = (list: string[][], results: ProcessResult[]): string[] => {
-        const failed: string[] = []
-        list.forEach((group, k) => {
-          const r = results[k]
-          if (r.failure !== undefined) {
-            if (group.length > 1 && r.retry) failed.push(...group)
-            else
-              for (const name of group) byName.set(name, { notChecked: r.failure, keep: r.retry })
-            return
-          }
-          const found = parseJson1(r.stdout)
-          for (const name of group) byName.set(name, { comments: found.get(name) ?? [] })
-        })
-        return failed
+    scripts.forEach((s, i) => writeFileSync(join(dir, `${i}.sh`), s))
+    const names = scripts.map((_, i) => `${i}.sh`)
+    // Small batches (one Dockerfile's RUNs) go to one process: starting more costs more than
+    // it saves. Large ones are spread over `jobs` processes of at most `chunk` scripts.
+    const chunks: string[][] = []
+    const size = Math.max(Math.min(chunk, Math.ceil(names.length / jobs)), MIN_CHUNK)
+    for (let i = 0; i < names.length; i += size) chunks.push(names.slice(i, i + size))
+    return { dir, chunks }
+  }
+  /** Each chunk's process result → an outcome per script; the scripts of failed chunks to retry. */
+  const collect = (
+    byName: Map<string, Outcome>,
+    list: string[][],
+    results: ProcessResult[]
+  ): string[] => {
+    const failed: string[] = []
+    list.forEach((group, k) => {
+      const r = results[k]
+      if (r.failure !== undefined) {
+        if (group.length > 1 && r.retry) failed.push(...group)
+        else for (const name of group) byName.set(name, { notChecked: r.failure, keep: r.retry })
+        return
       }
-      const failed = collect(chunks, runChunks(run, dir, chunks))
+      const found = parseJson1(r.stdout)
+      for (const name of group) byName.set(name, { comments: found.get(name) ?? [] })
+    })
+    return failed
+  }
+  const outcomes = (scripts: string[], byName: Map<string, Outcome>): Map<string, Outcome> =>
+    new Map(scripts.map((s, i) => [s, byName.get(`${i}.sh`)!]))
+
+  const runUncached = (scripts: string[]): Map<string, Outcome> => {
+    if (scripts.length === 0) return new Map()
+    const { dir, chunks } = prepare(scripts)
+    try {
+      const byName = new Map<string, Outcome>()
+      const failed = collect(byName, chunks, runChunks(run, dir, chunks))
       // A failed process: each of its scripts alone, so only the culprit goes unchecked.
       if (failed.length > 0) {
         const singles = failed.map((name) => [name])
-        collect(singles, runChunks(run, dir, singles))
+        collect(byName, singles, runChunks(run, dir, singles))
       }
-      scripts.forEach((s, i) => out.set(s, byName.get(`${i}.sh`)!))
+      return outcomes(scripts, byName)
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
-    return out
   }
 
-  const resolve = (requests: ShellcheckRequest[]): Map<string, ShellcheckResult> => {
-    const known = new Map<string, ShellcheckResult>()
+  const runUncachedAsync = async (scripts: string[]): Promise<Map<string, Outcome>> => {
+    if (scripts.length === 0) return new Map()
+    const { dir, chunks } = prepare(scripts)
+    const deadline = Date.now() + run.timeout
+    try {
+      const byName = new Map<string, Outcome>()
+      const failed = collect(byName, chunks, await runPool(run, dir, chunks, deadline))
+      if (failed.length > 0) {
+        const singles = failed.map((name) => [name])
+        collect(byName, singles, await runPool(run, dir, singles, deadline))
+      }
+      return outcomes(scripts, byName)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+
+  const missingOf = (
+    requests: ShellcheckRequest[],
+    known: Map<string, ShellcheckResult>
+  ): string[] => {
     const missing = new Set<string>()
     for (const r of requests) {
       const hit = cache?.get(r.script)
       if (hit) known.set(r.script, hit)
       else missing.add(r.script)
     }
-    for (const [script, outcome] of runUncached([...missing])) {
+    return [...missing]
+  }
+  const remember = (found: Map<string, Outcome>, known: Map<string, ShellcheckResult>): void => {
+    for (const [script, outcome] of found) {
       const result: ShellcheckResult =
         outcome.notChecked !== undefined ? { notChecked: outcome.notChecked } : outcome.comments
       known.set(script, result)
@@ -152,6 +190,10 @@ export function createShellcheck(options: ShellcheckOptions = {}): Shellcheck | 
         cache.set(script, result)
       }
     }
+  }
+  const resolve = (requests: ShellcheckRequest[]): Map<string, ShellcheckResult> => {
+    const known = new Map<string, ShellcheckResult>()
+    remember(runUncached(missingOf(requests, known)), known)
     return known
   }
 
@@ -162,6 +204,10 @@ export function createShellcheck(options: ShellcheckOptions = {}): Shellcheck | 
   Object.defineProperty(fn, 'version', { value: version, enumerable: true })
   fn.prefetch = (requests) => {
     resolve(requests)
+  }
+  fn.prefetchAsync = async (requests) => {
+    const known = new Map<string, ShellcheckResult>()
+    remember(await runUncachedAsync(missingOf(requests, known)), known)
   }
   return fn
 }
@@ -217,6 +263,23 @@ function spawnFailed(error: Error): Error {
   return new Error(`shellcheck could not run: ${error.message}`, { cause: error })
 }
 
+/** A process that ended with `status` (the shell's `$?`) → its result; 126/127 throw. */
+function resultOf(status: number, stdout: string, stderr: string, run: RunOptions): ProcessResult {
+  if (status === 0 || status === 1) return { stdout, retry: false }
+  // The binary itself cannot be run: not a matter of any script.
+  if (process.platform !== 'win32' && (status === 126 || status === 127))
+    throw new Error(`shellcheck could not run (exit ${status}): ${stderr.trim()}`)
+  return { stdout: '', failure: failureOf(status, stderr, run), retry: true }
+}
+
+/** The memory and CPU limits, for `sh`; inherited by every process the shell starts. */
+function limitsOf(run: RunOptions): string {
+  return `ulimit -v ${Math.floor(run.memoryBytes / 1024)} 2>/dev/null; ulimit -t ${run.cpuSeconds} 2>/dev/null`
+}
+
+/** Calls of runChunks so far: names each call's control files. */
+let calls = 0
+
 /**
  * Run one process per chunk, `jobs` lanes in parallel, through `sh` so each runs under the memory
  * and CPU limits. Windows has neither `sh` nor these limits: its processes run one by one, as is.
@@ -233,20 +296,34 @@ function runChunks(run: RunOptions, dir: string, chunks: string[][]): ProcessRes
       if (r.error && (r.error as NodeJS.ErrnoException).code !== 'ETIMEDOUT')
         throw spawnFailed(r.error)
       if (r.status === null) return { stdout: '', failure: timedOut(run), retry: false }
-      if (r.status === 0 || r.status === 1) return { stdout: r.stdout, retry: false }
-      return { stdout: '', failure: failureOf(r.status, r.stderr, run), retry: true }
+      return resultOf(r.status, r.stdout, r.stderr, run)
     })
   }
   const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`
   const command = [run.binary, ...run.args].map(quote).join(' ')
-  // `jobs` lanes in parallel, each running its chunks one after another.
-  const lanes: string[][] = Array.from({ length: Math.min(run.jobs, chunks.length) }, () => [])
-  chunks.forEach((names, k) => {
-    lanes[k % lanes.length].push(`${command} ${names.join(' ')} >o${k} 2>e${k}; echo $? >r${k}`)
-  })
-  // The limits are inherited by every process the shell starts; each counts its own.
-  const limits = `ulimit -v ${Math.floor(run.memoryBytes / 1024)} 2>/dev/null; ulimit -t ${run.cpuSeconds} 2>/dev/null`
-  const script = `${limits}\n${lanes.map((lane) => `(${lane.join('; ')}) &`).join('\n')}\nwait\n`
+  // Its control files are named apart from those of an earlier call on the same folder (a retry).
+  const p = `p${++calls}-`
+  const lanes = Math.min(run.jobs, chunks.length)
+  const check = (names: string, k: number | string): string =>
+    `${command} ${names} >"${p}o${k}" 2>"${p}e${k}"; echo $? >"${p}r${k}"`
+  let body: string
+  if (lanes === 1) {
+    // One lane (one Dockerfile's scripts, a retry of one script): its chunks in order.
+    body = chunks.map((names, k) => check(names.join(' '), k)).join('\n')
+  } else {
+    // `jobs` lanes in parallel; each takes the next chunk no lane has claimed yet (`mkdir` is
+    // atomic), so a lane that drew quick chunks does not sit idle behind a slow one.
+    chunks.forEach((names, k) => writeFileSync(join(dir, `${p}c${k}`), names.join(' ')))
+    const lane = [
+      'k=0',
+      `while [ $k -lt ${chunks.length} ]; do`,
+      `  if mkdir "${p}l$k" 2>/dev/null; then ${check(`$(cat "${p}c$k")`, '$k')}; fi`,
+      '  k=$((k+1))',
+      'done'
+    ].join('\n')
+    body = Array.from({ length: lanes }, () => `(\n${lane}\n) &`).join('\n')
+  }
+  const script = `${limitsOf(run)}\n${body}\nwait\n`
   const r = spawnSync('/bin/sh', ['-c', script], {
     cwd: dir,
     encoding: 'utf8',
@@ -256,13 +333,99 @@ function runChunks(run: RunOptions, dir: string, chunks: string[][]): ProcessRes
   const read = (name: string): string | undefined =>
     existsSync(join(dir, name)) ? readFileSync(join(dir, name), 'utf8') : undefined
   return chunks.map((_, k) => {
-    const status = Number.parseInt(read(`r${k}`) ?? '', 10)
+    const status = Number.parseInt(read(`${p}r${k}`) ?? '', 10)
     if (Number.isNaN(status)) return { stdout: '', failure: timedOut(run), retry: false }
-    if (status === 0 || status === 1) return { stdout: read(`o${k}`) ?? '', retry: false }
-    // The binary itself cannot be run: not a matter of any script.
-    if (status === 126 || status === 127)
-      throw new Error(`shellcheck could not run (exit ${status}): ${(read(`e${k}`) ?? '').trim()}`)
-    return { stdout: '', failure: failureOf(status, read(`e${k}`) ?? '', run), retry: true }
+    return resultOf(status, read(`${p}o${k}`) ?? '', read(`${p}e${k}`) ?? '', run)
+  })
+}
+
+/**
+ * The same without blocking: a pool of `jobs` asynchronous processes, each starting on the next
+ * chunk as soon as one ends (no lane waits behind a slow chunk). Each process runs under the
+ * memory and CPU limits (`sh` applies them, then `exec`s ShellCheck). At `deadline` the processes
+ * still running are killed and their chunks, like those not started, are not checked.
+ */
+function runPool(
+  run: RunOptions,
+  dir: string,
+  chunks: string[][],
+  deadline: number
+): Promise<ProcessResult[]> {
+  const results: ProcessResult[] = new Array<ProcessResult>(chunks.length)
+  const running = new Set<ChildProcess>()
+  const cutShort = (): ProcessResult => ({ stdout: '', failure: timedOut(run), retry: false })
+  let next = 0
+  let active = 0
+  let expired = false
+  let fatal: Error | undefined
+  return new Promise((resolvePool, reject) => {
+    const timer = setTimeout(
+      () => {
+        expired = true
+        for (const child of running) child.kill('SIGKILL')
+      },
+      Math.max(0, deadline - Date.now())
+    )
+    const start = (): void => {
+      while (active < run.jobs && next < chunks.length) {
+        const k = next++
+        if (expired || fatal) results[k] = cutShort()
+        else launch(k)
+      }
+      if (active > 0) return
+      clearTimeout(timer)
+      if (fatal) reject(fatal)
+      else resolvePool(results)
+    }
+    const launch = (k: number): void => {
+      const names = chunks[k]
+      const child =
+        process.platform === 'win32'
+          ? spawn(run.binary, [...run.args, ...names], { cwd: dir })
+          : spawn(
+              '/bin/sh',
+              ['-c', `${limitsOf(run)}; exec "$0" "$@"`, run.binary, ...run.args, ...names],
+              { cwd: dir }
+            )
+      active++
+      running.add(child)
+      const out: Buffer[] = []
+      const err: Buffer[] = []
+      child.stdout.on('data', (b: Buffer) => out.push(b))
+      child.stderr.on('data', (b: Buffer) => err.push(b))
+      let settled = false
+      const settle = (result: () => ProcessResult): void => {
+        if (settled) return
+        settled = true
+        running.delete(child)
+        active--
+        try {
+          results[k] = result()
+        } catch (error) {
+          fatal ??= error as Error
+          results[k] = cutShort()
+        }
+        start()
+      }
+      child.on('error', (error) =>
+        settle(() => {
+          throw spawnFailed(error)
+        })
+      )
+      // Killed at the deadline: done now, even if a grandchild still holds its output open.
+      child.on('exit', () => {
+        if (expired) settle(cutShort)
+      })
+      child.on('close', (code, signal) =>
+        settle(() => {
+          if (expired) return cutShort()
+          const status = code ?? 128 + (signal ? constants.signals[signal] : 0)
+          const text = (list: Buffer[]): string => Buffer.concat(list).toString('utf8')
+          return resultOf(status, text(out), text(err), run)
+        })
+      )
+    }
+    start()
   })
 }
 

@@ -11,6 +11,98 @@ __webpack_require__.d(__webpack_exports__, {
   runTagsStep: () => (/* binding */ runTagsStep)
 });
 
+;// CONCATENATED MODULE: ./src/tags/labels.ts
+/** The OCI image labels every build gets, from the run and the payload's repository. */
+function ociLabels(ctx, version) {
+    return new Map([
+        ['org.opencontainers.image.title', ctx.repo.name],
+        ['org.opencontainers.image.description', ctx.repo.description],
+        ['org.opencontainers.image.url', ctx.repo.htmlUrl],
+        ['org.opencontainers.image.source', ctx.repo.htmlUrl],
+        ['org.opencontainers.image.version', version],
+        ['org.opencontainers.image.created', ctx.now.toISOString()],
+        ['org.opencontainers.image.revision', ctx.sha],
+        ['org.opencontainers.image.licenses', ctx.repo.license]
+    ]);
+}
+/** metadata-action's label order: `String#localeCompare` under the runner's locale, `en-US`. */
+const KEY_ORDER = new Intl.Collator('en-US');
+/**
+ * Merge custom `key=value` entries (already rendered) over the base labels: a later key wins, an
+ * entry without `=` is skipped (reported through `skip`). Returns `key=value` lines sorted by key
+ * the way metadata-action sorts them (`localeCompare`, in the `en-US` locale GitHub's runners
+ * have: `alpha` < `com.example.B` < `org.opencontainers.…` < `Zeta`), not by code point.
+ */
+function mergeLabels(base, custom, skip) {
+    const merged = new Map(base);
+    for (const entry of custom) {
+        const at = entry.indexOf('=');
+        if (at <= 0) {
+            skip(entry);
+            continue;
+        }
+        merged.set(entry.slice(0, at), entry.slice(at + 1));
+    }
+    return [...merged.keys()]
+        .sort((a, b) => KEY_ORDER.compare(a, b))
+        .map((key) => `${key}=${merged.get(key)}`);
+}
+/** Prefix annotations with each level (`manifest:key=value`), one copy per level. */
+function withLevels(annotations, levels) {
+    return levels.flatMap((level) => annotations.map((a) => `${level}:${a}`));
+}
+/** `key=value` lines as an object (the `json` output's `labels`). */
+function labelObject(labels) {
+    const out = {};
+    for (const line of labels) {
+        const at = line.indexOf('=');
+        out[line.slice(0, at)] = line.slice(at + 1);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/tags/outputs.ts
+
+/** The step outputs (metadata-action's names and shapes), lists joined with the configured separators. */
+function formatOutputs(result, inputs) {
+    return {
+        version: result.version,
+        tags: result.tags.join(inputs.sepTags),
+        'tag-names': result.tagNames.join(inputs.sepTags),
+        labels: result.labels.join(inputs.sepLabels),
+        annotations: result.annotations.join(inputs.sepAnnotations),
+        json: JSON.stringify(result.json)
+    };
+}
+/**
+ * The four bake files metadata-action writes, with its file names and content: one target named
+ * `bake-target` holding the tags (and the `DOCKER_META_IMAGES` / `DOCKER_META_VERSION` args), the
+ * labels, the annotations (one copy per level), and tags + labels + args together (`bake-file`).
+ * `DOCKER_META_VERSION` is left out when there is no version, as metadata-action's JSON drops it.
+ */
+function bakeFiles(result, inputs) {
+    const args = {
+        DOCKER_META_IMAGES: result.images.join(','),
+        DOCKER_META_VERSION: result.version === '' ? undefined : result.version
+    };
+    const labels = labelObject(result.labels);
+    const file = (output, name, target) => ({
+        output,
+        file: `docker-metadata-action-bake${name}.json`,
+        content: JSON.stringify({ target: { [inputs.bakeTarget]: target } }, null, 2)
+    });
+    return [
+        file('bake-file-tags', '-tags', { tags: result.tags, args }),
+        file('bake-file-labels', '-labels', { labels }),
+        file('bake-file-annotations', '-annotations', { annotations: result.annotations }),
+        file('bake-file', '', { tags: result.tags, labels, args })
+    ];
+}
+/** The environment variable metadata-action exports an output as: `DOCKER_METADATA_OUTPUT_BAKE_FILE_TAGS`. */
+function outputEnvName(output) {
+    return `DOCKER_METADATA_OUTPUT_${output.replace(/\W/g, '_').toUpperCase()}`;
+}
+
 // EXTERNAL MODULE: ./node_modules/handlebars/lib/index.js
 var lib = __webpack_require__(8508);
 var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
@@ -548,52 +640,6 @@ function parseGlobList(text) {
         .filter((l) => l !== '' && !l.startsWith('#'));
 }
 
-;// CONCATENATED MODULE: ./src/tags/labels.ts
-/** The OCI image labels every build gets, from the run and the payload's repository. */
-function ociLabels(ctx, version) {
-    return new Map([
-        ['org.opencontainers.image.title', ctx.repo.name],
-        ['org.opencontainers.image.description', ctx.repo.description],
-        ['org.opencontainers.image.url', ctx.repo.htmlUrl],
-        ['org.opencontainers.image.source', ctx.repo.htmlUrl],
-        ['org.opencontainers.image.version', version],
-        ['org.opencontainers.image.created', ctx.now.toISOString()],
-        ['org.opencontainers.image.revision', ctx.sha],
-        ['org.opencontainers.image.licenses', ctx.repo.license]
-    ]);
-}
-/**
- * Merge custom `key=value` entries (already rendered) over the base labels: a later key wins, an
- * entry without `=` is skipped (reported through `skip`). Returns `key=value` lines sorted by key.
- */
-function mergeLabels(base, custom, skip) {
-    const merged = new Map(base);
-    for (const entry of custom) {
-        const at = entry.indexOf('=');
-        if (at <= 0) {
-            skip(entry);
-            continue;
-        }
-        merged.set(entry.slice(0, at), entry.slice(at + 1));
-    }
-    return [...merged.keys()]
-        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-        .map((key) => `${key}=${merged.get(key)}`);
-}
-/** Prefix annotations with each level (`manifest:key=value`), one copy per level. */
-function withLevels(annotations, levels) {
-    return levels.flatMap((level) => annotations.map((a) => `${level}:${a}`));
-}
-/** `key=value` lines as an object (the `json` output's `labels`). */
-function labelObject(labels) {
-    const out = {};
-    for (const line of labels) {
-        const at = line.indexOf('=');
-        out[line.slice(0, at)] = line.slice(at + 1);
-    }
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./src/tags/compute.ts
 
 
@@ -611,8 +657,10 @@ function computeTags(ctx, inputs) {
     const names = [];
     const dropped = [];
     let latest;
-    if (ctx.pullRequest && ctx.prNumber === undefined && ctx.eventName !== 'merge_group') {
-        opts.warn(`${ctx.eventName}: the payload names no pull request number (a fork PR's workflow_run lists none), so there is no pr-<n> tag`);
+    if (ctx.pullRequest && ctx.prNumber === undefined && ctx.ref === '') {
+        opts.warn(/^(?:pull_request|workflow_run$|issue_comment$)/.test(ctx.eventName)
+            ? `${ctx.eventName}: the payload names no pull request number (a fork PR's workflow_run lists none), so there is no pr-<n> tag`
+            : `event "${ctx.eventName}" is not known to run on a branch or tag a maintainer pushed: treated as a pull request (no stable tags, no branch or sha tag)`);
     }
     for (const entry of inputs.tags) {
         if (!isEnabled(entry, ctx, opts))
@@ -744,8 +792,45 @@ function existingVersions(versions, opts) {
 /** Event names that always concern a pull request. */
 const PR_EVENTS = /^pull_request/;
 /**
+ * Events that GitHub runs on a ref someone with write access chose (a push, a release, a dispatch,
+ * the default branch): they may produce stable tags when the ref is a branch or a tag. Every other
+ * event name — unknown, misspelt, or one whose payload can be about a pull request's commit
+ * (`check_run`, `check_suite`, `status`) — is treated as a pull request.
+ */
+const TRUSTED_EVENTS = new Set([
+    'push',
+    'create',
+    'delete',
+    'release',
+    'schedule',
+    'workflow_dispatch',
+    'repository_dispatch',
+    'registry_package',
+    'deployment',
+    'deployment_status',
+    'page_build',
+    'issues',
+    'discussion',
+    'discussion_comment',
+    'label',
+    'milestone',
+    'watch',
+    'fork',
+    'gollum',
+    'public',
+    'branch_protection_rule',
+    'project',
+    'project_card',
+    'project_column'
+]);
+/** A merge queue's temporary branch holds pull-request code that is not merged yet. */
+const MERGE_QUEUE_BRANCH = /^(?:refs\/heads\/)?gh-readonly-queue\//;
+/**
  * Build the context from the runner environment (`GITHUB_*`, `DOCKER_METADATA_PR_HEAD_SHA`) and the
  * parsed event payload. Pure: the caller reads the payload file and the clock.
+ *
+ * A run is a pull-request run unless the event and its payload prove otherwise (see
+ * {@link pullRequestOf}); a pull-request run never gets a stable tag.
  */
 function buildContext(env, payload, now) {
     const p = asRecord(payload);
@@ -753,14 +838,14 @@ function buildContext(env, payload, now) {
     const githubRef = env.GITHUB_REF ?? '';
     const repository = asRecord(p.repository);
     const defaultBranch = str(repository.default_branch);
-    const pr = pullRequestOf(eventName, p);
+    const pr = pullRequestOf(eventName, githubRef, p);
     const headShaMode = (env.DOCKER_METADATA_PR_HEAD_SHA ?? '').toLowerCase() === 'true';
     let ref = githubRef;
     let sha = env.GITHUB_SHA ?? '';
     let shaIsBaseCommit = false;
     if (pr.onBase) {
-        // The workflow runs on the base branch: follow the PR instead, like metadata-action does for
-        // pull_request_target, and never pass the base commit off as the PR's.
+        // The workflow runs on the base branch (or on a ref we cannot vouch for): follow the PR instead,
+        // like metadata-action does for pull_request_target, and never pass that commit off as the PR's.
         ref = pr.number !== undefined ? `refs/pull/${pr.number}/merge` : '';
         shaIsBaseCommit = true;
     }
@@ -768,49 +853,83 @@ function buildContext(env, payload, now) {
         sha = pr.headSha;
         shaIsBaseCommit = false;
     }
+    const pullRequest = pr.is || ref.startsWith('refs/pull/');
     return {
         eventName,
         ref,
         githubRef,
         sha,
-        pullRequest: pr.is || ref.startsWith('refs/pull/'),
+        pullRequest,
         shaIsBaseCommit,
         prNumber: pr.number ?? prNumberOfRef(ref),
         baseRef: baseRefOf(ref, p),
         defaultBranch,
-        isDefaultBranch: isDefaultBranch(eventName, ref, defaultBranch),
+        // A pull-request run is never "on the default branch", whatever ref it runs on.
+        isDefaultBranch: !pullRequest && isDefaultBranch(eventName, ref, defaultBranch),
         commitDate: commitDateOf(sha, p),
         now,
         repo: repoInfo(env, repository)
     };
 }
-function pullRequestOf(eventName, p) {
+const NOT_A_PR = { is: false, onBase: false };
+/**
+ * Is this run about a pull request? Fails closed: only events that GitHub runs on a maintainer's
+ * branch or tag (and whose payload says nothing of a pull request) are not.
+ */
+function pullRequestOf(eventName, githubRef, p) {
     const pull = asRecord(p.pull_request);
+    // A pull-request event's ref is the PR's (`refs/pull/…`) or the merge queue's; any other ref
+    // (`pull_request_target`'s base branch, a hand-given `refs/heads/main`) is not the PR's code.
     if (eventName === 'merge_group')
-        return { is: true, onBase: false };
+        return { is: true, onBase: !MERGE_QUEUE_BRANCH.test(githubRef) };
     if (PR_EVENTS.test(eventName)) {
         return {
             is: true,
-            onBase: eventName === 'pull_request_target',
+            onBase: eventName === 'pull_request_target' || !githubRef.startsWith('refs/pull/'),
             number: num(p.number) ?? num(pull.number),
             headSha: str(asRecord(pull.head).sha) || undefined
         };
     }
     if (eventName === 'workflow_run') {
         const run = asRecord(p.workflow_run);
-        if (!PR_EVENTS.test(str(run.event)))
-            return { is: false, onBase: false };
-        const first = Array.isArray(run.pull_requests) ? asRecord(run.pull_requests[0]) : {};
-        return { is: true, onBase: true, number: num(first.number), headSha: str(run.head_sha) };
+        const prs = Array.isArray(run.pull_requests) ? run.pull_requests : [];
+        if (prs.length === 0 && trustedTrigger(run, githubRef) && !pullRequestRef(githubRef))
+            return NOT_A_PR;
+        return {
+            is: true,
+            onBase: true,
+            number: num(asRecord(prs[0]).number),
+            headSha: str(run.head_sha) || undefined
+        };
     }
     if (eventName === 'issue_comment') {
         const issue = asRecord(p.issue);
-        if (issue.pull_request === undefined || issue.pull_request === null) {
-            return { is: false, onBase: false };
-        }
-        return { is: true, onBase: true, number: num(issue.number) };
+        const onIssue = 'issue' in p && issue.pull_request === undefined && !pullRequestRef(githubRef);
+        return onIssue ? NOT_A_PR : { is: true, onBase: true, number: num(issue.number) };
     }
-    return { is: false, onBase: false };
+    if (pullRequestRef(githubRef))
+        return { is: true, onBase: false };
+    if (TRUSTED_EVENTS.has(eventName) && /^refs\/(?:heads|tags)\/./.test(githubRef))
+        return NOT_A_PR;
+    // Unknown or ambiguous: a pull request we cannot name.
+    return { is: true, onBase: true };
+}
+/** A pull request's ref, or a merge queue's branch (pull-request code not merged yet). */
+function pullRequestRef(ref) {
+    return ref.startsWith('refs/pull/') || MERGE_QUEUE_BRANCH.test(ref);
+}
+/**
+ * A `workflow_run`'s own trigger, from its payload: a trusted event on the branch the run tags (not
+ * a merge queue's). `issue_comment` (on a PR or not: the payload does not say) and a chained
+ * `workflow_run` (whose trigger is not in the payload) are not trusted.
+ */
+function trustedTrigger(run, githubRef) {
+    const event = str(run.event);
+    const branch = str(run.head_branch);
+    // The run tags GITHUB_REF (the default branch); a trigger on another branch or a tag (a feature
+    // push, a release) is other code under that name, so only a trigger on that same branch counts.
+    const sameBranch = branch === '' || githubRef === `refs/heads/${branch}`;
+    return TRUSTED_EVENTS.has(event) && !MERGE_QUEUE_BRANCH.test(branch) && sameBranch;
 }
 function prNumberOfRef(ref) {
     const m = /^refs\/pull\/(\d+)\//.exec(ref);
@@ -1002,7 +1121,8 @@ const TAG_INPUT_NAMES = (/* unused pure expression or super */ null && ([
     'stable-tags',
     'unique-branch-tags',
     'latest-if-highest',
-    'existing-versions'
+    'existing-versions',
+    'bake-target'
 ]));
 /** Read and validate every tag input. Throws an Error naming the input and entry on bad input. */
 function readTagInputs(input, env) {
@@ -1028,18 +1148,22 @@ function readTagInputs(input, env) {
         annotationLevels: (env.DOCKER_METADATA_ANNOTATIONS_LEVELS || 'manifest')
             .split(',')
             .map((l) => l.trim())
-            .filter((l) => l !== '')
+            .filter((l) => l !== ''),
+        bakeTarget: text('bake-target') || 'docker-metadata-action',
+        outputEnv: env.DOCKER_METADATA_SET_OUTPUT_ENV
+            ? bool(env.DOCKER_METADATA_SET_OUTPUT_ENV.trim(), 'DOCKER_METADATA_SET_OUTPUT_ENV', true)
+            : true
     };
 }
 function separator(value) {
     return value === undefined || value === '' ? '\n' : value;
 }
-function bool(value, name) {
+function bool(value, name, numeric = false) {
     if (value === '')
         return false;
-    if (/^true$/i.test(value))
+    if (/^true$/i.test(value) || (numeric && value === '1'))
         return true;
-    if (/^false$/i.test(value))
+    if (/^false$/i.test(value) || (numeric && value === '0'))
         return false;
     throw new Error(`${name}: expected true or false, got "${value}"`);
 }
@@ -1050,19 +1174,6 @@ function shortShaLength(value) {
         throw new Error(`DOCKER_METADATA_SHORT_SHA_LENGTH must be a number from 1 to 40, got "${value}"`);
     }
     return Number(value);
-}
-
-;// CONCATENATED MODULE: ./src/tags/outputs.ts
-/** The step outputs (metadata-action's names and shapes), lists joined with the configured separators. */
-function formatOutputs(result, inputs) {
-    return {
-        version: result.version,
-        tags: result.tags.join(inputs.sepTags),
-        'tag-names': result.tagNames.join(inputs.sepTags),
-        labels: result.labels.join(inputs.sepLabels),
-        annotations: result.annotations.join(inputs.sepAnnotations),
-        json: JSON.stringify(result.json)
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/tags/run.ts
@@ -1098,10 +1209,13 @@ function loadPayload(path, readFile) {
 
 ;// CONCATENATED MODULE: ./src/tags/step.ts
 
+
 /**
- * Compute the image tags for this run and set the outputs `version`, `tags`, `tag-names`, `labels`,
- * `annotations` and `json`. Throws an Error naming the input and entry when the configuration is
- * invalid.
+ * Compute the image tags for this run, write the bake files, and set the outputs `version`, `tags`,
+ * `tag-names`, `labels`, `annotations`, `json`, `bake-file-tags`, `bake-file-labels`,
+ * `bake-file-annotations` and `bake-file` — each also exported as `DOCKER_METADATA_OUTPUT_<NAME>`
+ * unless `DOCKER_METADATA_SET_OUTPUT_ENV=false`, as metadata-action does. Throws an Error naming
+ * the input and entry when the configuration is invalid.
  */
 function runTagsStep(io) {
     const run = runTags({
@@ -1115,8 +1229,15 @@ function runTagsStep(io) {
         (ctx.pullRequest ? ' — pull-request run: stable tags are held back' : ''));
     for (const warning of result.warnings)
         io.warning(warning);
-    for (const [name, value] of Object.entries(run.outputs))
+    const outputs = { ...run.outputs };
+    for (const bake of bakeFiles(result, run.inputs)) {
+        outputs[bake.output] = io.writeBakeFile(bake.file, bake.content);
+    }
+    for (const [name, value] of Object.entries(outputs)) {
         io.setOutput(name, value);
+        if (run.inputs.outputEnv)
+            io.exportVariable(outputEnvName(name), value);
+    }
     io.info(result.tags.length > 0 ? `tags:\n${result.tags.join('\n')}` : 'tags: none');
     return result;
 }

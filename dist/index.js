@@ -40710,8 +40710,18 @@ const validator = (0,_core_lazy_js__WEBPACK_IMPORTED_MODULE_0__/* .lazy */ .R)(a
 const MAX_ARTIFACT_BYTES = 32 * 1024 * 1024;
 class ArtifactError extends Error {
 }
+/**
+ * The artifact as JSON. A fix's declared effect (what the fix checker compared) stays behind: the
+ * posting job needs only the edits, and the artifact's schema admits nothing more.
+ */
 function serializeArtifact(artifact) {
-    return `${JSON.stringify(artifact, null, 1)}\n`;
+    const findings = artifact.findings.map((f) => {
+        if (!f.fix?.effect)
+            return f;
+        const { effect: _effect, ...fix } = f.fix;
+        return { ...f, fix };
+    });
+    return `${JSON.stringify({ ...artifact, findings }, null, 1)}\n`;
 }
 async function parseArtifact(text) {
     if (text.length > MAX_ARTIFACT_BYTES)
@@ -40744,6 +40754,8 @@ async function parseArtifact(text) {
 /* harmony export */   a5: () => (/* binding */ companions),
 /* harmony export */   hg: () => (/* binding */ configPaths),
 /* harmony export */   ht: () => (/* binding */ fetchedWorkspace),
+/* harmony export */   pn: () => (/* binding */ inlineDockerfiles),
+/* harmony export */   rN: () => (/* binding */ placeInline),
 /* harmony export */   rd: () => (/* binding */ composeReferences),
 /* harmony export */   ug: () => (/* binding */ mergeFetched)
 /* harmony export */ });
@@ -40882,6 +40894,76 @@ function mergeFetched(into, more) {
     for (const [k, v] of more.dirs)
         into.dirs.set(k, v);
     return into;
+}
+/**
+ * The `dockerfile_inline` values of a compose file written as literal blocks (`|`, `|-`, `|+`):
+ * their text is the file's lines less a fixed indentation, so a finding's position maps back
+ * exactly. Other forms (quoted, folded, an explicit indentation indicator) are left out.
+ */
+function inlineDockerfiles(text) {
+    const out = [];
+    let doc;
+    try {
+        doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { uniqueKeys: false });
+    }
+    catch {
+        return out;
+    }
+    const services = doc.get('services', true);
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(services))
+        return out;
+    const lineStarts = [0];
+    for (let i = 0; i < text.length; i++)
+        if (text[i] === '\n')
+            lineStarts.push(i + 1);
+    const lineOf = (offset) => {
+        let lo = 0;
+        let hi = lineStarts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (lineStarts[mid] <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return lo;
+    };
+    for (const pair of services.items) {
+        const build = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(pair.value) ? pair.value.get('build', true) : undefined;
+        const node = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(build) ? build.get('dockerfile_inline', true) : undefined;
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) || node.type !== yaml__WEBPACK_IMPORTED_MODULE_0__/* .Scalar */ .X5.BLOCK_LITERAL || !node.range)
+            continue;
+        if (typeof node.value !== 'string')
+            continue;
+        const header = lineOf(node.range[0]);
+        const headerText = text.slice(lineStarts[header], lineStarts[header + 1] ?? text.length);
+        if (/\|[+-]?\d/.test(headerText))
+            continue;
+        const first = header + 1;
+        const lines = text.slice(lineStarts[first] ?? text.length, node.range[1]).split('\n');
+        const firstLine = lines.find((l) => l.trim() !== '');
+        if (firstLine === undefined)
+            continue;
+        const indent = firstLine.length - firstLine.trimStart().length;
+        const body = lines.map((l) => l.replace(/\r$/, '').slice(indent)).join('\n');
+        if (body.replace(/\n+$/, '') !== node.value.replace(/\n+$/, ''))
+            continue;
+        out.push({ text: node.value, firstLine: first + 1, indent });
+    }
+    return out;
+}
+/** A finding of an inline Dockerfile, placed on the compose file's lines (fixes are not carried). */
+function placeInline(finding, block) {
+    const place = (p) => ({
+        line: block.firstLine + p.line - 1,
+        column: p.column + block.indent
+    });
+    const { fix: _fix, ...rest } = finding;
+    return {
+        ...rest,
+        message: `${finding.message} (in \`dockerfile_inline\`)`,
+        range: { start: place(finding.range.start), end: place(finding.range.end) }
+    };
 }
 
 
@@ -41219,6 +41301,152 @@ const HADOLINT_CONFIG_FILES = ['.hadolint.yaml', '.hadolint.yml'];
 
 /***/ }),
 
+/***/ 3124:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   w7: () => (/* binding */ fixToLines),
+/* harmony export */   yZ: () => (/* binding */ applyFixes),
+/* harmony export */   yu: () => (/* binding */ withEffect)
+/* harmony export */ });
+/* unused harmony exports MAX_FIX_PASSES, fixUntilStable */
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2020);
+
+/** The fix with its declared effect (undefined stays undefined). */
+function withEffect(fix, effect) {
+    return fix && { ...fix, effect };
+}
+function toOffsets(lines, edits) {
+    return edits
+        .map((e) => ({
+        start: lines.offset(e.range.start),
+        end: lines.offset(e.range.end),
+        text: e.text
+    }))
+        .sort((a, b) => a.start - b.start || a.end - b.end);
+}
+function overlaps(a, b) {
+    if (a.start < b.end && b.start < a.end)
+        return true;
+    // Two edits at the same point (an insertion touching another edit's boundary) have no defined order.
+    return a.start === b.start || (a.start === a.end && (a.start === b.end || a.start === b.start));
+}
+/**
+ * Apply non-overlapping fixes in one pass (ESLint's SourceCodeFixer). Each fix is atomic: all of
+ * its edits or none. Fixes are taken in order of their first edit; a fix that overlaps one already
+ * taken, or whose own edits overlap, is skipped for this pass.
+ */
+function applyFixes(text, fixes) {
+    const lines = new _text_js__WEBPACK_IMPORTED_MODULE_0__/* .LineIndex */ .rr(text);
+    const candidates = fixes
+        .map((fix) => ({ fix, edits: toOffsets(lines, fix.edits) }))
+        .filter((c) => c.edits.length > 0)
+        .sort((a, b) => a.edits[0].start - b.edits[0].start || a.edits[0].end - b.edits[0].end);
+    const taken = [];
+    const applied = [];
+    const skipped = [];
+    for (const c of candidates) {
+        const selfOverlap = c.edits.some((e, i) => i > 0 && overlaps(c.edits[i - 1], e));
+        if (selfOverlap || c.edits.some((e) => taken.some((t) => overlaps(e, t)))) {
+            skipped.push(c.fix);
+            continue;
+        }
+        taken.push(...c.edits);
+        applied.push(c.fix);
+    }
+    taken.sort((a, b) => a.start - b.start);
+    let out = '';
+    let pos = 0;
+    for (const e of taken) {
+        out += text.slice(pos, e.start) + e.text;
+        pos = e.end;
+    }
+    out += text.slice(pos);
+    return { text: out, applied, skipped };
+}
+const MAX_FIX_PASSES = 10;
+/**
+ * Lint, apply the fixes that `select` accepts, and repeat until nothing changes (at most
+ * MAX_FIX_PASSES passes, like ESLint).
+ */
+function fixUntilStable(text, lint, select = (f) => f.fix?.safe === true) {
+    let current = text;
+    const fixed = [];
+    let passes = 0;
+    while (passes < MAX_FIX_PASSES) {
+        const findings = lint(current).filter((f) => f.fix && select(f));
+        if (findings.length === 0)
+            break;
+        const byFix = new Map(findings.map((f) => [f.fix, f]));
+        const result = applyFixes(current, findings.map((f) => f.fix));
+        passes++;
+        if (result.applied.length === 0 || result.text === current)
+            break;
+        fixed.push(...result.applied.map((fx) => byFix.get(fx)));
+        current = result.text;
+    }
+    return { text: current, passes, fixed };
+}
+const CR_AT_END = /\r$/;
+function toLines(region) {
+    if (region === '')
+        return [];
+    const body = region.endsWith('\n') ? region.slice(0, -1) : region;
+    return body.split('\n').map((line) => line.replace(CR_AT_END, ''));
+}
+/** Undefined when the fix is empty, its edits overlap, or it changes nothing. */
+function fixToLines(lines, fix) {
+    const text = lines.text;
+    const edits = fix.edits
+        .map((e) => ({
+        start: lines.offset(e.range.start),
+        end: lines.offset(e.range.end),
+        text: e.text
+    }))
+        .sort((a, b) => a.start - b.start || a.end - b.end);
+    if (edits.length === 0)
+        return undefined;
+    for (let i = 1; i < edits.length; i++)
+        if (edits[i].start < edits[i - 1].end)
+            return undefined;
+    const from = edits[0].start;
+    const to = Math.max(...edits.map((e) => e.end));
+    const count = lines.lineCount;
+    // The phantom line after a final newline is not a line GitHub shows: anchor on the one before.
+    const lastReal = count > 1 && text.endsWith('\n') ? count - 1 : count;
+    let first = Math.min(lines.position(from).line, lastReal);
+    const endPos = lines.position(to);
+    let last = to > from && endPos.column === 1 && endPos.line > first ? endPos.line - 1 : endPos.line;
+    last = Math.min(Math.max(last, first), lastReal);
+    first = Math.min(first, last);
+    for (;;) {
+        const regionStart = lines.lineStart(first);
+        const regionEnd = last < count ? lines.lineStart(last + 1) : text.length;
+        let replaced = '';
+        let pos = regionStart;
+        for (const e of edits) {
+            replaced += text.slice(pos, e.start) + e.text;
+            pos = e.end;
+        }
+        replaced += text.slice(pos, regionEnd);
+        const original = text.slice(regionStart, regionEnd);
+        // An edit that ate the region's final line break joins the next line in: take that line too.
+        if (original.endsWith('\n') && replaced !== '' && !replaced.endsWith('\n') && last < lastReal) {
+            last++;
+            continue;
+        }
+        const before = toLines(original);
+        const after = toLines(replaced);
+        if (before.length === after.length && before.every((line, i) => line === after[i])) {
+            return undefined;
+        }
+        return { startLine: first, endLine: last, before, after };
+    }
+}
+
+
+/***/ }),
+
 /***/ 8381:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -41342,7 +41570,7 @@ function closest(word, candidates, maxDistance = Math.min(3, Math.max(1, Math.fl
 /* harmony export */   Wl: () => (/* binding */ eolOf),
 /* harmony export */   rr: () => (/* binding */ LineIndex)
 /* harmony export */ });
-/* unused harmony exports fromLsp, comparePositions, rangeContains */
+/* unused harmony export comparePositions */
 /**
  * Offset ↔ position conversion over one text. Lines break at `\n`; a `\r` before it belongs to the
  * line terminator, so CRLF files get the same columns as LF files.
@@ -41430,22 +41658,11 @@ function eolOf(text) {
     eolResult = lf > 0 && crlf * 2 > lf ? '\r\n' : '\n';
     return eolResult;
 }
-/** Convert dockerfile-ast / LSP 0-based positions to ours. */
-function fromLsp(range) {
-    return {
-        start: { line: range.start.line + 1, column: range.start.character + 1 },
-        end: { line: range.end.line + 1, column: range.end.character + 1 }
-    };
-}
 function comparePositions(a, b) {
     return a.line - b.line || a.column - b.column;
 }
 function compareRanges(a, b) {
     return comparePositions(a.start, b.start) || comparePositions(a.end, b.end);
-}
-/** Does `inner` lie within `outer` (inclusive of its ends)? */
-function rangeContains(outer, inner) {
-    return (comparePositions(outer.start, inner.start) <= 0 && comparePositions(inner.end, outer.end) <= 0);
 }
 
 
@@ -41565,7 +41782,7 @@ function commentSpan(diff, start, end) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6558);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2121);
 
 /* istanbul ignore next */
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -41649,7 +41866,7 @@ function decodeText(text, maxBytes = MAX_SOURCE_BYTES) {
 
 /***/ }),
 
-/***/ 6558:
+/***/ 2121:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44327,13 +44544,13 @@ var ExitCode;
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
+    const convertedVal = utils_toCommandValue(val);
     process.env[name] = convertedVal;
     const filePath = process.env['GITHUB_ENV'] || '';
     if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+        return file_command_issueFileCommand('ENV', file_command_prepareKeyValueMessage(name, val));
     }
-    issueCommand('set-env', { name }, convertedVal);
+    command_issueCommand('set-env', { name }, convertedVal);
 }
 /**
  * Registers a secret which will get masked from logs
@@ -44607,6 +44824,8 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/action/context.ts
@@ -51207,136 +51426,8 @@ function sameBody(a, b) {
     return a.replace(/\r\n/g, '\n').trimEnd() === b.replace(/\r\n/g, '\n').trimEnd();
 }
 
-;// CONCATENATED MODULE: ./src/core/fixes.ts
-
-function toOffsets(lines, edits) {
-    return edits
-        .map((e) => ({
-        start: lines.offset(e.range.start),
-        end: lines.offset(e.range.end),
-        text: e.text
-    }))
-        .sort((a, b) => a.start - b.start || a.end - b.end);
-}
-function overlaps(a, b) {
-    if (a.start < b.end && b.start < a.end)
-        return true;
-    // Two edits at the same point (an insertion touching another edit's boundary) have no defined order.
-    return a.start === b.start || (a.start === a.end && (a.start === b.end || a.start === b.start));
-}
-/**
- * Apply non-overlapping fixes in one pass (ESLint's SourceCodeFixer). Each fix is atomic: all of
- * its edits or none. Fixes are taken in order of their first edit; a fix that overlaps one already
- * taken, or whose own edits overlap, is skipped for this pass.
- */
-function applyFixes(text, fixes) {
-    const lines = new LineIndex(text);
-    const candidates = fixes
-        .map((fix) => ({ fix, edits: toOffsets(lines, fix.edits) }))
-        .filter((c) => c.edits.length > 0)
-        .sort((a, b) => a.edits[0].start - b.edits[0].start || a.edits[0].end - b.edits[0].end);
-    const taken = [];
-    const applied = [];
-    const skipped = [];
-    for (const c of candidates) {
-        const selfOverlap = c.edits.some((e, i) => i > 0 && overlaps(c.edits[i - 1], e));
-        if (selfOverlap || c.edits.some((e) => taken.some((t) => overlaps(e, t)))) {
-            skipped.push(c.fix);
-            continue;
-        }
-        taken.push(...c.edits);
-        applied.push(c.fix);
-    }
-    taken.sort((a, b) => a.start - b.start);
-    let out = '';
-    let pos = 0;
-    for (const e of taken) {
-        out += text.slice(pos, e.start) + e.text;
-        pos = e.end;
-    }
-    out += text.slice(pos);
-    return { text: out, applied, skipped };
-}
-const MAX_FIX_PASSES = 10;
-/**
- * Lint, apply the fixes that `select` accepts, and repeat until nothing changes (at most
- * MAX_FIX_PASSES passes, like ESLint).
- */
-function fixUntilStable(text, lint, select = (f) => f.fix?.safe === true) {
-    let current = text;
-    const fixed = [];
-    let passes = 0;
-    while (passes < MAX_FIX_PASSES) {
-        const findings = lint(current).filter((f) => f.fix && select(f));
-        if (findings.length === 0)
-            break;
-        const byFix = new Map(findings.map((f) => [f.fix, f]));
-        const result = applyFixes(current, findings.map((f) => f.fix));
-        passes++;
-        if (result.applied.length === 0 || result.text === current)
-            break;
-        fixed.push(...result.applied.map((fx) => byFix.get(fx)));
-        current = result.text;
-    }
-    return { text: current, passes, fixed };
-}
-const CR_AT_END = /\r$/;
-function toLines(region) {
-    if (region === '')
-        return [];
-    const body = region.endsWith('\n') ? region.slice(0, -1) : region;
-    return body.split('\n').map((line) => line.replace(CR_AT_END, ''));
-}
-/** Undefined when the fix is empty, its edits overlap, or it changes nothing. */
-function fixToLines(lines, fix) {
-    const text = lines.text;
-    const edits = fix.edits
-        .map((e) => ({
-        start: lines.offset(e.range.start),
-        end: lines.offset(e.range.end),
-        text: e.text
-    }))
-        .sort((a, b) => a.start - b.start || a.end - b.end);
-    if (edits.length === 0)
-        return undefined;
-    for (let i = 1; i < edits.length; i++)
-        if (edits[i].start < edits[i - 1].end)
-            return undefined;
-    const from = edits[0].start;
-    const to = Math.max(...edits.map((e) => e.end));
-    const count = lines.lineCount;
-    // The phantom line after a final newline is not a line GitHub shows: anchor on the one before.
-    const lastReal = count > 1 && text.endsWith('\n') ? count - 1 : count;
-    let first = Math.min(lines.position(from).line, lastReal);
-    const endPos = lines.position(to);
-    let last = to > from && endPos.column === 1 && endPos.line > first ? endPos.line - 1 : endPos.line;
-    last = Math.min(Math.max(last, first), lastReal);
-    first = Math.min(first, last);
-    for (;;) {
-        const regionStart = lines.lineStart(first);
-        const regionEnd = last < count ? lines.lineStart(last + 1) : text.length;
-        let replaced = '';
-        let pos = regionStart;
-        for (const e of edits) {
-            replaced += text.slice(pos, e.start) + e.text;
-            pos = e.end;
-        }
-        replaced += text.slice(pos, regionEnd);
-        const original = text.slice(regionStart, regionEnd);
-        // An edit that ate the region's final line break joins the next line in: take that line too.
-        if (original.endsWith('\n') && replaced !== '' && !replaced.endsWith('\n') && last < lastReal) {
-            last++;
-            continue;
-        }
-        const before = toLines(original);
-        const after = toLines(replaced);
-        if (before.length === after.length && before.every((line, i) => line === after[i])) {
-            return undefined;
-        }
-        return { startLine: first, endLine: last, before, after };
-    }
-}
-
+// EXTERNAL MODULE: ./src/core/fixes.ts
+var fixes = __nccwpck_require__(3124);
 ;// CONCATENATED MODULE: ./src/review/comment.ts
 
 
@@ -51378,7 +51469,7 @@ function diffBlock(change) {
  * in this diff.
  */
 function renderComment(finding, fingerprint, file, options) {
-    const change = finding.fix ? fixToLines(file.lines, finding.fix) : undefined;
+    const change = finding.fix ? (0,fixes/* fixToLines */.w7)(file.lines, finding.fix) : undefined;
     const fixFits = change !== undefined && (0,patch/* inOneHunk */.Yi)(file.diff, change.startLine, change.endLine);
     const span = fixFits
         ? { start: change.startLine, end: change.endLine }
@@ -51462,7 +51553,7 @@ function offendingText(lines, finding) {
         .trim();
 }
 /** Fingerprints of a file's findings, in the same order (findings sorted by position first). */
-function fingerprints(path, lines, findings) {
+function fingerprint_fingerprints(path, lines, findings) {
     const seen = new Map();
     return findings.map((finding) => {
         const key = `${finding.rule}\u0000${path}\u0000${offendingText(lines, finding)}`;
@@ -51491,7 +51582,7 @@ function draftReview(files, options) {
     const scoped = [];
     for (const file of files) {
         const lines = new core_text/* LineIndex */.rr(file.text);
-        const fps = fingerprints(file.path, lines, file.findings);
+        const fps = fingerprint_fingerprints(file.path, lines, file.findings);
         file.findings.forEach((finding, i) => {
             scoped.push({
                 finding,
@@ -51684,51 +51775,175 @@ function toJsonReport(results, registry, extraErrors = []) {
     };
 }
 
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+// EXTERNAL MODULE: ./src/rules/define.ts
+var rules_define = __nccwpck_require__(5544);
+;// CONCATENATED MODULE: ./src/format/rule-help.json
+const rule_help_namespaceObject = /*#__PURE__*/JSON.parse('{"DC0001":"# DC0001: The compose file is not valid YAML\\n\\nDefault severity: **error**.\\n\\nAlso known as: `invalid-yaml`.\\n\\n## Why\\n\\nCompose refuses to load a file with a syntax error or a duplicate key (`yaml` and Compose both reject duplicates; some other linters silently keep the last one). Each problem is reported at its exact position, and an unterminated quote points at the opening quote. Also reported: an alias without an anchor before it (`PASSWORD: ******` is an alias, not a password), more than one YAML document in a file, and alias expansion beyond a safe bound (an alias bomb is reported at the alias that crosses it, and the rest of the file is not checked, instead of the linter hanging).\\n\\n## Bad\\n\\n```yaml\\nservices:\\n  web:\\n    image: nginx:1.27\\n    image: nginx:1.26\\n```\\n\\n## Good\\n\\n```yaml\\nservices:\\n  web:\\n    image: nginx:1.27\\n```\\n\\n## Ignore\\n\\n```yaml\\n# docker-review disable-line DC0001\\n```\\n\\nabove or at the end of the line, or `rules: { DC0001: off }` in `.docker-review.yml`.","DC0002":"# DC0002: The file violates the Compose Specification\\n\\nDefault severity: **error**.\\n\\nAlso known as: `invalid-schema`.\\n\\n## Why\\n\\nDocker Compose validates every file against the Compose Specification schema and refuses the whole project on the first violation, printing a dotted path without a line number. This rule validates against the current schema (vendored from `compose-spec/compose-go`, JSON Schema 2020-12) and reports **every** violation, each at the node that causes it: an unknown key at the key, a wrong type or enum value at the value. `x-` extensions and newer fields (`pre_start`, `build.provenance`, `models`, …) are accepted.\\n\\nIt also checks what the schema cannot see but Compose rejects when it loads the file: restart policies (`no`, `always`, `on-failure[:N]`, `unless-stopped`), durations (`10s`, `1m30s`), byte sizes (`512m`), port mappings (`[IP:]HOST:CONTAINER[/PROTO]`, ranges, IPv6), `expose` entries, `healthcheck.test` starting with `CMD`/`CMD-SHELL`/`NONE`, and the syntax of `${…}` interpolation. A value holding a variable is not judged. The legacy v1 layout (services at the top level, no `services:`) is reported once: Compose v2 no longer reads it.\\n\\nValues inherited through `<<:` merge keys or aliases are reported where they are written (the anchor). DCLint calls this invalid-schema (it reports only the first error, always at line 1, column 1).\\n\\n## Bad\\n\\n```yaml\\nservices:\\n  web:\\n    image: nginx:1.27\\n    posts:\\n      - \\"8080:80\\"\\n    restart: unless-stoped\\n    healthcheck:\\n      interval: 10 seconds\\n```\\n\\n## Good\\n\\n```yaml\\nservices:\\n  web:\\n    image: nginx:1.27\\n    ports:\\n      - \\"8080:80\\"\\n    restart: unless-stopped\\n    healthcheck:\\n      interval: 10s\\n```\\n\\n## Fix\\n\\nAn unknown key whose spelling is close to exactly one known key is renamed (`posts` → `ports`, `enviroment` → `environment`, `sevices` → `services`, the legacy `net` → `network_mode`, except `net: host`, whose rename would turn on host networking), unless the right key is already there; an invalid enum value or restart policy is replaced by the closest valid one (`service_healty` → `service_healthy`, `unless-stoped` → `unless-stopped`). Only the key or value text changes; its quotes stay. Marked safe: the file is invalid as it is, so no working behaviour can change.\\n\\n## Ignore\\n\\n```yaml\\n# docker-review disable-line DC0002\\n```\\n\\nabove or at the end of the line, or `rules: { DC0002: off }` in `.docker-review.yml`.","DC0003":"# DC0003: A reference to something undefined, a dependency cycle, or nothing to run\\n\\nDefault severity: **error**.\\n\\n## Why\\n\\nCompose resolves references when it loads the project and refuses it when one points nowhere: a `depends_on`, `links`, `extends`, `volumes_from` or `network_mode`/`ipc`/`pid: service:…` naming no service; a network, named volume, secret, config or model not declared at the top level; a `depends_on` cycle; a service with neither `image` nor `build`.\\n\\nThe check runs on the project as Compose loads it: the base file with its override (`compose.yaml` + `compose.override.yaml`, `docker-compose.yml` + `docker-compose.override.yml`), files brought in with `include:` (also when the linted file is the one being included), and `extends:`. A finding lands in the file that holds the broken reference. An override or variant linted without its base cannot know what the base defines, so undefined references are only reported when the base is found; names defined by sibling variant files (`compose.*.yaml`, stacked with `-f`) count as defined. Names from variables are not judged.\\n\\n## Bad\\n\\n```yaml\\nservices:\\n  web:\\n    image: nginx:1.27\\n    depends_on: [db]\\n    networks: [back]\\n```\\n\\n## Good\\n\\n```yaml\\nservices:\\n  web:\\n    image: nginx:1.27\\n    depends_on: [db]\\n    networks: [back]\\n  db:\\n    image: postgres:16.4\\n    networks: [back]\\nnetworks:\\n  back: {}\\n```\\n\\n## Ignore\\n\\n```yaml\\n# docker-review disable-line DC0003\\n```\\n\\nabove or at the end of the line, or `rules: { DC0003: off }` in `.docker-review.yml`.","DC0004":"# DC0004: compose file not fully checked\\n\\nDefault severity: **error**.\\n\\nAlso known as: `compose-not-fully-checked`.\\n\\n## Why\\n\\nA required check must never pass a file it did not check. When docker-review cannot vouch for a\\ncompose file of the change, it says so with this finding (at the file\'s first line, counted whatever\\nlines the pull request changed) instead of treating the file as clean:\\n\\n- the file was **not read**: a symbolic link (links are never followed, wherever they point; the\\n  finding quotes nothing of the target), a path outside the workspace or inside `.git/`, a FIFO or\\n  device, an unreadable file;\\n- it is **binary** (a NUL byte in its first 8 KiB) or **too large** (over 8 MiB) to lint;\\n- **parsing or a rule failed** on it (an internal error: please report it);\\n- it ran past the **last-resort time guard** (60 s per file).\\n\\nWithout it, one NUL byte in a comment would put a compose file with plaintext secrets and\\nprivileged services through the check.\\n\\n## Bad\\n\\nA `compose.yaml` that is a symbolic link (say to `.git/config`), or one with a NUL byte:\\n\\n```yaml\\nservices:\\n  web:\\n    image: nginx:1.27 # <NUL>\\n```\\n\\n## Good\\n\\nA regular text file of the repository:\\n\\n```yaml\\nservices:\\n  web:\\n    image: nginx:1.27\\n```\\n\\n## Ignore\\n\\nIgnore comments inside the file do not apply (they are part of what could not be checked). Turn it\\noff or re-level it in `.docker-review.yml` (`rules: { DC0004: warning }`), or leave the file out\\nwith `ignore-paths`. With `config-from: base` (the action\'s default on pull requests), a pull\\nrequest cannot change that for itself.","DC0005":"# DC0005: Build context or Dockerfile missing\\n\\nDefault severity: **error**.\\n\\nAlso known as: `build-context-missing`.\\n\\n## Why\\n\\n`docker compose build` (and `up --build`) fails at once when a service\'s build context folder is not\\nthere (`unable to prepare context: path \\"./api\\" not found`) or its Dockerfile is not in the context\\n(`failed to read dockerfile`). A pull request that renames a folder or a Dockerfile and forgets the\\ncompose file breaks every build of the project.\\n\\nThe rule reports only what the repository\'s listing proves absent: a context or Dockerfile given\\nwith a variable (`${CTX:-.}`), a remote context (a git or https URL), an absolute path and\\n`dockerfile_inline` are not judged.\\n\\n## Bad\\n\\n```yaml\\nservices:\\n  web:\\n    build: ./api\\n```\\n\\n## Good\\n\\n```yaml\\nservices:\\n  web:\\n    build: .\\n```\\n\\n## Ignore\\n\\n`# docker-review ignore=DC0005` on the line above, or `rules: { DC0005: off }` in\\n`.docker-review.yml`.","DC1001":"# DC1001: Pin service images\\n\\nDefault severity: **warning**.\\n\\nAlso known as: `service-image-require-explicit-tag`, `require-explicit-image-tag`, `CL-0004`.\\n\\n## Why\\n\\nAn image without a tag means `:latest`, and tags like `latest`, `stable`, `edge`, `nightly`, `dev`, `beta`, `canary`, `lts` move: the environment changes under you the next time someone pulls. Pin a version (`postgres:16.4`), or a digest. A digest pins whatever the tag says; a tag or whole reference from a variable (`${APP_IMAGE}`, `nginx:${TAG:-1.27}`) is not judged; a service that `build`s names its own output with `image:`, which is not a pull. An image inherited through a `<<:` merge key is reported once, at the anchor that defines it.\\n\\nDCLint calls this service-image-require-explicit-tag (v4: require-explicit-image-tag); its `prohibitedTags` option works here too (it replaces the list).\\n\\n## Bad\\n\\n```yaml\\nservices:\\n  db:\\n    image: postgres:latest\\n  cache:\\n    image: redis\\n```\\n\\n## Good\\n\\n```yaml\\nservices:\\n  db:\\n    image: postgres:16.4\\n  cache:\\n    image: redis:7.4\\n```\\n\\n## Ignore\\n\\n```yaml\\n# docker-review disable-line DC1001\\n```\\n\\nabove or at the end of the line, or `rules: { DC1001: off }` in `.docker-review.yml`.","DC1002":"# DC1002: Wait for readiness with condition: service_healthy\\n\\nDefault severity: **warning**.\\n\\n## Why\\n\\n`depends_on: [db]` only orders container start-up: `web` starts as soon as the `db` container starts, long before the database accepts connections. When `db` has a healthcheck, `condition: service_healthy` makes Compose wait until it is ready. The same goes for wait-for-it / wait-for / dockerize -wait entrypoints: Compose can do the waiting itself. Checked on the merged project, so a healthcheck added by the override counts.\\n\\n## Bad\\n\\n```yaml\\nservices:\\n  web:\\n    image: nginx:1.27\\n    depends_on:\\n      - db\\n  db:\\n    image: postgres:16.4\\n    healthcheck:\\n      test: [\\"CMD\\", \\"pg_isready\\"]\\n```\\n\\n## Good\\n\\n```yaml\\nservices:\\n  web:\\n    image: nginx:1.27\\n    depends_on:\\n      db:\\n        condition: service_healthy\\n  db:\\n    image: postgres:16.4\\n    healthcheck:\\n      test: [\\"CMD\\", \\"pg_isready\\"]\\n```\\n\\n## Fix\\n\\nRewrites the short-form list in place as the long form: `condition: service_healthy` for dependencies that have a healthcheck, `condition: service_started` (today\'s behaviour) for the others. A list with an interpolated item (`- ${DB_HOST:-db}`) gets no fix: Compose never interpolates keys, so the item would name no service. Only the list\'s own lines change; trailing comments stay on their entry; a flow list (`[db]`) becomes a flow map. Not safe: the service now waits for (and fails with) an unhealthy dependency.\\n\\n## Ignore\\n\\n```yaml\\n# docker-review disable-line DC1002\\n```\\n\\nabove or at the end of the line, or `rules: { DC1002: off }` in `.docker-review.yml`.","DC1003":"# DC1003: A dependency without a healthcheck\\n\\nDefault severity: **info**.\\n\\n## Why\\n\\nServices that depend on a service without a healthcheck can only wait for its container to start, not for it to be ready. Define a healthcheck (`pg_isready`, `redis-cli ping`, `curl -f …`) so dependents can use `condition: service_healthy`. Reported once per dependency, at its name; one-shot jobs waited on with `service_completed_successfully` are exempt. Checked on the merged project.\\n\\n## Bad\\n\\n```yaml\\nservices:\\n  web:\\n    image: nginx:1.27\\n    depends_on: [db]\\n  db:\\n    image: postgres:16.4\\n```\\n\\n## Good\\n\\n```yaml\\nservices:\\n  web:\\n    image: nginx:1.27\\n    depends_on:\\n      db:\\n        condition: service_healthy\\n  db:\\n    image: postgres:16.4\\n    healthcheck:\\n      test: [\\"CMD\\", \\"pg_isready\\", \\"-U\\", \\"postgres\\"]\\n      interval: 10s\\n```\\n\\n## Ignore\\n\\n```yaml\\n# docker-review disable-line DC1003\\n```\\n\\nabove or at the end of the line, or `rules: { DC1003: off }` in `.docker-review.yml`.","DC1004":"# DC1004: Set a restart policy\\n\\nDefault severity: **info**.\\n\\n## Why\\n\\nWithout `restart:` (or `deploy.restart_policy`) a service that crashes, or a host that reboots, leaves it down. `unless-stopped` or `on-failure` keep it running. Checked on the merged project (an override may add the policy); one-shot jobs other services wait to complete are exempt. Reported at the service\'s first definition.\\n\\n## Bad\\n\\n```yaml\\nservices:\\n  web:\\n    image: nginx:1.27\\n```\\n\\n## Good\\n\\n```yaml\\nservices:\\n  web:\\n    image: nginx:1.27\\n    restart: unless-stopped\\n```\\n\\n## Ignore\\n\\n```yaml\\n# docker-review disable-line DC1004\\n```\\n\\nabove or at the end of the line, or `rules: { DC1004: off }` in `.docker-review.yml`.","DC1005":"# DC1005: Set resource limits\\n\\nDefault severity: **info**.\\n\\nAlso known as: `CL-0026`.\\n\\n## Why\\n\\nA container without a memory or CPU limit can starve the host and every other service on it. Set `deploy.resources.limits` (or `mem_limit` / `cpus`). Checked on the merged project; one-shot jobs are exempt.\\n\\n## Bad\\n\\n```yaml\\nservices:\\n  worker:\\n    image: myorg/worker:2.1\\n```\\n\\n## Good\\n\\n```yaml\\nservices:\\n  worker:\\n    image: myorg/worker:2.1\\n    deploy:\\n      resources:\\n        limits:\\n          memory: 512m\\n          cpus: \\"1.0\\"\\n```\\n\\n## Ignore\\n\\n```yaml\\n# docker-review disable-line DC1005\\n```\\n\\nabove or at the end of the line, or `rules: { DC1005: off }` in `.docker-review.yml`.","DC1006":"# DC1006: The top-level version field is obsolete\\n\\nDefault severity: **warning**.\\n\\nAlso known as: `no-version-field`.\\n\\n## Why\\n\\nThe Compose Specification dropped `version:`; `docker compose` ignores it and prints a warning on every run. Only the top-level key is reported (a `version:` inside an `x-` extension or a service is not). DCLint calls this rule no-version-field; its fix deletes the first line starting with `version:`, which can be a nested one.\\n\\n## Bad\\n\\n```yaml\\nversion: \'3.8\'\\nservices:\\n  web:\\n    image: nginx:1.27\\n```\\n\\n## Good\\n\\n```yaml\\nservices:\\n  web:\\n    image: nginx:1.27\\n```\\n\\n## Fix\\n\\nDeletes the `version` line, including a trailing comment; every other byte of the file (comments, quoting, line endings) stays as it was.\\n\\n## Ignore\\n\\n```yaml\\n# docker-review disable-line DC1006\\n```\\n\\nabove or at the end of the line, or `rules: { DC1006: off }` in `.docker-review.yml`.","DC1007":"# DC1007: Reuse repeated blocks through an x- anchor\\n\\nDefault severity: **info**.\\n\\n## Why\\n\\nThe same block (environment, logging, healthcheck, deploy, labels, volumes, …) copied verbatim into several services has to be changed in several places, and copies drift. Define it once as an `x-` extension with an anchor and reuse it with an alias or a `<<:` merge key. Reported once per block, at its first copy; the message spells out the refactor. Blocks already shared through an alias are not copies, and blocks with fewer than four values (`networks: [a, b]`) are not worth an anchor.\\n\\n## Bad\\n\\n```yaml\\nservices:\\n  api:\\n    image: myorg/api:1.4\\n    logging:\\n      driver: json-file\\n      options: {max-size: 10m, max-file: \\"3\\"}\\n  worker:\\n    image: myorg/worker:1.4\\n    logging:\\n      driver: json-file\\n      options: {max-size: 10m, max-file: \\"3\\"}\\n```\\n\\n## Good\\n\\n```yaml\\nx-logging: &logging\\n  driver: json-file\\n  options: {max-size: 10m, max-file: \\"3\\"}\\nservices:\\n  api:\\n    image: myorg/api:1.4\\n    logging: *logging\\n  worker:\\n    image: myorg/worker:1.4\\n    logging: *logging\\n```\\n\\n## Ignore\\n\\n```yaml\\n# docker-review disable-line DC1007\\n```\\n\\nabove or at the end of the line, or `rules: { DC1007: off }` in `.docker-review.yml`.","DC1008":"# DC1008: No literal secrets in the compose file\\n\\nDefault severity: **error**.\\n\\nAlso known as: `CL-0020`, `CL-0021`.\\n\\n## Why\\n\\nCompose files end up in git. A password, token or key written into `environment:` (`POSTGRES_PASSWORD: hunter2`, `- API_TOKEN=abc`), a literal fallback (`${DB_PASS:-hunter2}`) or a URL with a password (`postgres://app:s3cret@db/app`) is readable by everyone with the repository. Take the value from the environment or an uncommitted `.env` (`${NAME:?}` makes Compose refuse to start without it), or use `secrets:` with a `*_FILE` variable. Flags (`MYSQL_RANDOM_ROOT_PASSWORD=1`), paths to secret files and values from variables are not reported. A secret in a shared anchor is reported once, where it is written.\\n\\n## Bad\\n\\n```yaml\\nservices:\\n  db:\\n    image: postgres:16.4\\n    environment:\\n      POSTGRES_PASSWORD: hunter2\\n```\\n\\n## Good\\n\\n```yaml\\nservices:\\n  db:\\n    image: postgres:16.4\\n    environment:\\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?set it in .env}\\n```\\n\\n## Fix\\n\\nReplaces the literal with `${NAME:?}` (keeping the quotes around it; in the list form only the part after `=` changes; a literal fallback `${VAR:-secret}` becomes `${VAR:?}`). Not safe: the variable must then be set wherever the project runs. URLs with passwords have no mechanical fix.\\n\\n## Ignore\\n\\n```yaml\\n# docker-review disable-line DC1008\\n```\\n\\nabove or at the end of the line, or `rules: { DC1008: off }` in `.docker-review.yml`.","DC1009":"# DC1009: No host-level access\\n\\nDefault severity: **warning**.\\n\\nAlso known as: `CL-0001`, `CL-0002`, `CL-0008`, `CL-0009`, `CL-0010`, `CL-0011`, `CL-0013`, `CL-0016`, `CL-0024`, `CL-0025`, `CL-0027`.\\n\\n## Why\\n\\nThese settings hand the container the host: `privileged: true`; the Docker (or containerd, podman) socket mounted, read-only or not; the host\'s network, PID, IPC, user, UTS or cgroup namespace; root-equivalent capabilities (`ALL`, `SYS_ADMIN`, `SYS_MODULE`, `SYS_RAWIO`, `SYS_PTRACE`, `SYS_BOOT`, `DAC_READ_SEARCH`, `BPF`); seccomp/AppArmor/SELinux confinement disabled; `/`, `/etc`, `/proc`, `/sys`, `/dev`, `/boot`, `/root` or the Docker data directory mounted writable; `/dev/mem`, `/dev/kmem`, `/dev/port`. A compromise of the service is then a compromise of the machine. Each is reported at the value that grants it; a socket proxy or narrower capabilities usually do the job.\\n\\n## Bad\\n\\n```yaml\\nservices:\\n  agent:\\n    image: myorg/agent:1.0\\n    privileged: true\\n    network_mode: host\\n    volumes:\\n      - /var/run/docker.sock:/var/run/docker.sock\\n```\\n\\n## Good\\n\\n```yaml\\nservices:\\n  agent:\\n    image: myorg/agent:1.0\\n    cap_add: [NET_ADMIN]\\n    environment:\\n      DOCKER_HOST: tcp://socket-proxy:2375\\n```\\n\\n## Ignore\\n\\n```yaml\\n# docker-review disable-line DC1009\\n```\\n\\nabove or at the end of the line, or `rules: { DC1009: off }` in `.docker-review.yml`.","DC1010":"# DC1010: Keep database data on a volume\\n\\nDefault severity: **warning**.\\n\\n## Why\\n\\nA database container keeps its data inside the container unless a volume is mounted on its data directory; `docker compose down`, or an `up` after an image change, re-creates the container and the data is gone. Known images and paths: postgres/postgis/timescaledb (`/var/lib/postgresql/data`, or `/var/lib/postgresql` for 18+, or `$PGDATA`), mysql/mariadb/percona (`/var/lib/mysql`), mongo (`/data/db`), elasticsearch/opensearch, rabbitmq, influxdb, cassandra, neo4j, couchdb, clickhouse, cockroach, SQL Server and the Bitnami images (`/bitnami/<name>`). A mount on the path, a parent or a child of it counts; a `tmpfs` there is a deliberate choice; checked on the merged project (the volume may be in the override).\\n\\n## Bad\\n\\n```yaml\\nservices:\\n  db:\\n    image: postgres:16.4\\n```\\n\\n## Good\\n\\n```yaml\\nservices:\\n  db:\\n    image: postgres:16.4\\n    volumes:\\n      - pgdata:/var/lib/postgresql/data\\nvolumes:\\n  pgdata: {}\\n```\\n\\n## Ignore\\n\\n```yaml\\n# docker-review disable-line DC1010\\n```\\n\\nabove or at the end of the line, or `rules: { DC1010: off }` in `.docker-review.yml`.","DC1011":"# DC1011: Do not publish the same host port twice\\n\\nDefault severity: **error**.\\n\\nAlso known as: `no-duplicate-exported-ports`.\\n\\n## Why\\n\\nTwo services publishing the same host port cannot both start: the second container fails with \\"port is already allocated\\". Compared on the merged project (base, override, includes) the way Docker binds: the same protocol, overlapping port ranges, and host IPs that overlap (equal, or one of them listening on every interface). Not a clash: a container-only port (`\\"8080\\"` gets a random host port), a host range mapped to one container port (Docker picks a free port in it), the same port on two different IPs, ports from variables, and services whose profiles are disjoint (alternatives that are not started together). The second binding is reported, at the published value.\\n\\nDCLint calls this no-duplicate-exported-ports; see docs/divergences.md for where we differ.\\n\\n## Bad\\n\\n```yaml\\nservices:\\n  web:\\n    image: nginx:1.27\\n    ports: [\\"8080:80\\"]\\n  admin:\\n    image: myorg/admin:3.2\\n    ports: [\\"8080:8080\\"]\\n```\\n\\n## Good\\n\\n```yaml\\nservices:\\n  web:\\n    image: nginx:1.27\\n    ports: [\\"8080:80\\"]\\n  admin:\\n    image: myorg/admin:3.2\\n    ports: [\\"8081:8080\\"]\\n```\\n\\n## Ignore\\n\\n```yaml\\n# docker-review disable-line DC1011\\n```\\n\\nabove or at the end of the line, or `rules: { DC1011: off }` in `.docker-review.yml`.","DC1012":"# DC1012: Publish database and admin ports on 127.0.0.1\\n\\nDefault severity: **info**.\\n\\nAlso known as: `CL-0005`.\\n\\n## Why\\n\\nA published port listens on every interface by default, and Docker\'s port publishing bypasses host firewalls (ufw, firewalld): a database published as `\\"5432:5432\\"` is reachable from the network. Databases, caches, brokers and admin UIs (recognised by image, or by a well-known container port such as 5432, 3306, 27017, 6379) should be bound to `127.0.0.1` unless other machines must reach them. An explicit `0.0.0.0` / `::` is the same exposure.\\n\\n## Bad\\n\\n```yaml\\nservices:\\n  db:\\n    image: postgres:16.4\\n    ports:\\n      - \\"5432:5432\\"\\n```\\n\\n## Good\\n\\n```yaml\\nservices:\\n  db:\\n    image: postgres:16.4\\n    ports:\\n      - \\"127.0.0.1:5432:5432\\"\\n```\\n\\n## Fix\\n\\nPrefixes `127.0.0.1:` (`\\"5432:5432\\"` → `\\"127.0.0.1:5432:5432\\"`; a container-only `\\"5432\\"` becomes `\\"127.0.0.1::5432\\"`), replaces an explicit all-interfaces IP, or adds a `host_ip: 127.0.0.1` line to the long syntax, keeping quotes and comments. Not safe: other machines lose access.\\n\\n## Ignore\\n\\n```yaml\\n# docker-review disable-line DC1012\\n```\\n\\nabove or at the end of the line, or `rules: { DC1012: off }` in `.docker-review.yml`.","DC1013":"# DC1013: container_name must name exactly one container\\n\\nDefault severity: **error**.\\n\\nAlso known as: `no-duplicate-container-names`.\\n\\n## Why\\n\\n`container_name` gives a container a fixed name, and names are unique: a service with `deploy.replicas` or `scale` above 1 cannot be created, and two services with the same `container_name` collide. Compose refuses both. Checked on the merged project; for a duplicate the second definition is reported; services in disjoint profiles and names from variables are not compared.\\n\\nDCLint\'s no-duplicate-container-names is the second half of this rule.\\n\\n## Bad\\n\\n```yaml\\nservices:\\n  worker:\\n    image: myorg/worker:2.1\\n    container_name: worker\\n    deploy:\\n      replicas: 3\\n```\\n\\n## Good\\n\\n```yaml\\nservices:\\n  worker:\\n    image: myorg/worker:2.1\\n    deploy:\\n      replicas: 3\\n```\\n\\n## Ignore\\n\\n```yaml\\n# docker-review disable-line DC1013\\n```\\n\\nabove or at the end of the line, or `rules: { DC1013: off }` in `.docker-review.yml`.","DC1014":"# DC1014: Hardening hints\\n\\nDefault severity: **info** (off by default).\\n\\nAlso known as: `CL-0003`, `CL-0006`, `CL-0007`.\\n\\n## Why\\n\\nOpt-in (off by default; `rules: { DC1014: on }` or `all: true`). Reports services that miss any of: `security_opt: [no-new-privileges:true]` (setuid binaries cannot raise privileges), `cap_drop: [ALL]` (add back what the service needs with `cap_add`), `read_only: true` (mount writable paths as volumes or tmpfs). One finding per service, listing what is missing. Checked on the merged project, so hardening shared through `<<:` counts.\\n\\n## Bad\\n\\n```yaml\\nservices:\\n  web:\\n    image: nginx:1.27\\n```\\n\\n## Good\\n\\n```yaml\\nservices:\\n  web:\\n    image: nginx:1.27\\n    read_only: true\\n    cap_drop: [ALL]\\n    cap_add: [NET_BIND_SERVICE, CHOWN, SETUID, SETGID]\\n    security_opt: [\\"no-new-privileges:true\\"]\\n    tmpfs: [/var/cache/nginx, /var/run]\\n```\\n\\n## Ignore\\n\\n```yaml\\n# docker-review disable-line DC1014\\n```\\n\\nabove or at the end of the line, or `rules: { DC1014: off }` in `.docker-review.yml`.","DC1015":"# DC1015: Rotate json-file logs\\n\\nDefault severity: **info**.\\n\\n## Why\\n\\nDocker\'s default log driver, `json-file`, never rotates: a chatty container fills the disk. Set `max-size` (and `max-file`) in `logging.options`, or use the `local` driver, which rotates by default. Reported at the `logging` block when there is one, else at the service; checked on the merged project (rotation shared through an anchor counts). A daemon-wide default in `/etc/docker/daemon.json` is invisible to a linter; turn the rule off if you rely on one.\\n\\n## Bad\\n\\n```yaml\\nservices:\\n  api:\\n    image: myorg/api:1.4\\n```\\n\\n## Good\\n\\n```yaml\\nservices:\\n  api:\\n    image: myorg/api:1.4\\n    logging:\\n      driver: json-file\\n      options:\\n        max-size: 10m\\n        max-file: \\"3\\"\\n```\\n\\n## Ignore\\n\\n```yaml\\n# docker-review disable-line DC1015\\n```\\n\\nabove or at the end of the line, or `rules: { DC1015: off }` in `.docker-review.yml`.","DC2001":"# DC2001: build and image together (DCLint no-build-and-image)\\n\\nDefault severity: **warning** (off by default).\\n\\nAlso known as: `no-build-and-image`.\\n\\n## Why\\n\\nWith both `build` and `image`, Compose names the built image after `image:`, but `docker compose up` also tries to pull that name first; when it exists in a registry (`image: nginx`), the pulled image is used instead of your build. `pull_policy: build` (or `never`) makes the intent explicit, and DCLint\'s `checkPullPolicy` option (default on) accepts the pair then. Off by default: naming the build output is the documented use.\\n\\nIds `DC2xxx` are DCLint\'s rules that best-practices.md has no id for (mostly style); `DC0xxx` are validity checks and `DC1xxx` best practices.\\n\\n## Bad\\n\\n```yaml\\nservices:\\n  web:\\n    build: .\\n    image: nginx\\n```\\n\\n## Good\\n\\n```yaml\\nservices:\\n  web:\\n    build: .\\n    image: myorg/web:1.0\\n    pull_policy: build\\n```\\n\\n## Ignore\\n\\n```yaml\\n# docker-review disable-line DC2001\\n```\\n\\nabove or at the end of the line, or `rules: { DC2001: off }` in `.docker-review.yml`.","DC2002":"# DC2002: Volumes without quotes (DCLint no-quotes-in-volumes)\\n\\nDefault severity: **style** (off by default).\\n\\nAlso known as: `no-quotes-in-volumes`.\\n\\n## Why\\n\\nStyle rule from DCLint, off by default: volume entries (and, as in DCLint v4, long-syntax `source`, `target` and `volume.subpath`) written without quotes.\\n\\nIds `DC2xxx` are DCLint\'s rules that best-practices.md has no id for (mostly style); `DC0xxx` are validity checks and `DC1xxx` best practices.\\n\\n## Bad\\n\\n```yaml\\nservices:\\n  web:\\n    image: nginx:1.27\\n    volumes:\\n      - \\"data:/data\\"\\n```\\n\\n## Good\\n\\n```yaml\\nservices:\\n  web:\\n    image: nginx:1.27\\n    volumes:\\n      - data:/data\\n```\\n\\n## Fix\\n\\nRemoves the quotes when the value reads the same without them (one edit per value; comments and the rest of the line stay).\\n\\n## Ignore\\n\\n```yaml\\n# docker-review disable-line DC2002\\n```\\n\\nabove or at the end of the line, or `rules: { DC2002: off }` in `.docker-review.yml`.","DC2003":"# DC2003: Bind every published port to an address (DCLint no-unbound-port-interfaces)\\n\\nDefault severity: **warning** (off by default).\\n\\nAlso known as: `no-unbound-port-interfaces`.\\n\\n## Why\\n\\nDCLint\'s blanket policy, off by default: every published port without a host IP listens on every interface. DC1012 reports the ports that matter most (databases, admin UIs) by default. Options as in DCLint v4: `allowedIps` (explicit IPs that count as bound; otherwise any explicit IP passes) and `fallbackInterface` (when set, the fix binds to it).\\n\\nIds `DC2xxx` are DCLint\'s rules that best-practices.md has no id for (mostly style); `DC0xxx` are validity checks and `DC1xxx` best practices.\\n\\n## Bad\\n\\n```yaml\\nservices:\\n  web:\\n    image: nginx:1.27\\n    ports:\\n      - \\"8080:80\\"\\n```\\n\\n## Good\\n\\n```yaml\\nservices:\\n  web:\\n    image: nginx:1.27\\n    ports:\\n      - \\"127.0.0.1:8080:80\\"\\n```\\n\\n## Fix\\n\\nOnly with `fallbackInterface`: prefixes the IP (`IP::port` for a container-only port, which is the form Docker reads), or adds `host_ip:` to the long syntax. Not safe: other machines lose access.\\n\\n## Ignore\\n\\n```yaml\\n# docker-review disable-line DC2003\\n```\\n\\nabove or at the end of the line, or `rules: { DC2003: off }` in `.docker-review.yml`.","DC2004":"# DC2004: Project name (DCLint require-project-name-field)\\n\\nDefault severity: **info** (off by default).\\n\\nAlso known as: `require-project-name-field`.\\n\\n## Why\\n\\nDCLint rule, off by default: the file sets no top-level `name:`, so the project is named after its folder. Overrides and fragments never carry one, and some deployers (Portainer) set it themselves.\\n\\nIds `DC2xxx` are DCLint\'s rules that best-practices.md has no id for (mostly style); `DC0xxx` are validity checks and `DC1xxx` best practices.\\n\\n## Bad\\n\\n```yaml\\nservices:\\n  web:\\n    image: nginx:1.27\\n```\\n\\n## Good\\n\\n```yaml\\nname: shop\\nservices:\\n  web:\\n    image: nginx:1.27\\n```\\n\\n## Ignore\\n\\n```yaml\\n# docker-review disable-line DC2004\\n```\\n\\nabove or at the end of the line, or `rules: { DC2004: off }` in `.docker-review.yml`.","DC2005":"# DC2005: Quote ports (DCLint require-quotes-in-ports)\\n\\nDefault severity: **style** (off by default).\\n\\nAlso known as: `require-quotes-in-ports`.\\n\\n## Why\\n\\nStyle rule from DCLint, off by default: `ports` and `expose` entries quoted with the configured style (`quoteType`: `single`, the default, or `double`). YAML 1.1 readers turn an unquoted `22:22` into a base-60 number, which is why some teams quote every port.\\n\\nIds `DC2xxx` are DCLint\'s rules that best-practices.md has no id for (mostly style); `DC0xxx` are validity checks and `DC1xxx` best practices.\\n\\n## Bad\\n\\n```yaml\\nservices:\\n  ssh:\\n    image: linuxserver/openssh-server:9.7\\n    ports:\\n      - 22:22\\n```\\n\\n## Good\\n\\n```yaml\\nservices:\\n  ssh:\\n    image: linuxserver/openssh-server:9.7\\n    ports:\\n      - \'22:22\'\\n```\\n\\n## Fix\\n\\nRe-quotes the entry in the configured style.\\n\\n## Ignore\\n\\n```yaml\\n# docker-review disable-line DC2005\\n```\\n\\nabove or at the end of the line, or `rules: { DC2005: off }` in `.docker-review.yml`.","DC2006":"# DC2006: A valid container name (DCLint service-container-name-regex)\\n\\nDefault severity: **error**.\\n\\nAlso known as: `service-container-name-regex`, `service-container-name-convention`.\\n\\n## Why\\n\\nDocker accepts container names matching `[a-zA-Z0-9][a-zA-Z0-9_.-]+` and refuses to create others; the Compose schema\'s copy of the pattern is not anchored, so `my-app@123` passes the schema and fails at `up`. DCLint v4\'s `containerNameRegex` option (a RegExp or its source) replaces the pattern, for naming conventions. Names from variables are not judged.\\n\\nIds `DC2xxx` are DCLint\'s rules that best-practices.md has no id for (mostly style); `DC0xxx` are validity checks and `DC1xxx` best practices.\\n\\n## Bad\\n\\n```yaml\\nservices:\\n  web:\\n    image: nginx:1.27\\n    container_name: \\"my-app@123\\"\\n```\\n\\n## Good\\n\\n```yaml\\nservices:\\n  web:\\n    image: nginx:1.27\\n    container_name: my-app-123\\n```\\n\\n## Ignore\\n\\n```yaml\\n# docker-review disable-line DC2006\\n```\\n\\nabove or at the end of the line, or `rules: { DC2006: off }` in `.docker-review.yml`.","DC2007":"# DC2007: Sorted depends_on (DCLint service-dependencies-alphabetical-order)\\n\\nDefault severity: **style** (off by default).\\n\\nAlso known as: `service-dependencies-alphabetical-order`, `order-service-dependencies`.\\n\\n## Why\\n\\nStyle rule from DCLint, off by default: `depends_on` entries (short or long form) in alphabetical order. Each entry that sorts before the one right above it is reported.\\n\\nIds `DC2xxx` are DCLint\'s rules that best-practices.md has no id for (mostly style); `DC0xxx` are validity checks and `DC1xxx` best practices.\\n\\n## Bad\\n\\n```yaml\\nservices:\\n  web:\\n    image: nginx:1.27\\n    depends_on:\\n      - redis\\n      - db\\n```\\n\\n## Good\\n\\n```yaml\\nservices:\\n  web:\\n    image: nginx:1.27\\n    depends_on:\\n      - db\\n      - redis\\n```\\n\\n## Fix\\n\\nSorts the list by moving whole lines: each entry keeps the comment lines above it and its trailing comment (DCLint leaves comments behind), blank-line separators stay in place, nothing else is re-printed. Flow lists are reported but not rewritten.\\n\\n## Ignore\\n\\n```yaml\\n# docker-review disable-line DC2007\\n```\\n\\nabove or at the end of the line, or `rules: { DC2007: off }` in `.docker-review.yml`.","DC2008":"# DC2008: Service keys in group order (DCLint service-keys-order)\\n\\nDefault severity: **style** (off by default).\\n\\nAlso known as: `service-keys-order`, `order-service-properties`.\\n\\n## Why\\n\\nStyle rule from DCLint, off by default: the keys of a service in DCLint\'s group order — image, build, container_name → depends_on → volumes, volumes_from, configs, secrets → environment, env_file → ports, networks, network_mode, extra_hosts → command, entrypoint, working_dir, restart, healthcheck → logging, labels → user, isolation → everything else, A–Z. `<<:` merge keys are not keys and are ignored (DCLint orders them as an unknown key). Options `groups` and `groupOrder` as in DCLint.\\n\\nIds `DC2xxx` are DCLint\'s rules that best-practices.md has no id for (mostly style); `DC0xxx` are validity checks and `DC1xxx` best practices.\\n\\n## Bad\\n\\n```yaml\\nservices:\\n  web:\\n    ports: [\\"80:80\\"]\\n    image: nginx:1.27\\n```\\n\\n## Good\\n\\n```yaml\\nservices:\\n  web:\\n    image: nginx:1.27\\n    ports: [\\"80:80\\"]\\n```\\n\\n## Fix\\n\\nSorts the service\'s keys by moving whole blocks (a key with its value and the comments above it); nothing is re-printed. A service with a `<<:` merge key is reported but not rewritten.\\n\\n## Ignore\\n\\n```yaml\\n# docker-review disable-line DC2008\\n```\\n\\nabove or at the end of the line, or `rules: { DC2008: off }` in `.docker-review.yml`.","DC2009":"# DC2009: Ports sorted by container port (DCLint service-ports-alphabetical-order)\\n\\nDefault severity: **style** (off by default).\\n\\nAlso known as: `service-ports-alphabetical-order`, `order-service-ports`.\\n\\n## Why\\n\\nStyle rule from DCLint, off by default, with DCLint v4\'s semantics: `ports` sorted by container port in natural order (`79` < `80` < `443` < `8080-8081`; a variable sorts first).\\n\\nIds `DC2xxx` are DCLint\'s rules that best-practices.md has no id for (mostly style); `DC0xxx` are validity checks and `DC1xxx` best practices.\\n\\n## Bad\\n\\n```yaml\\nservices:\\n  web:\\n    image: nginx:1.27\\n    ports:\\n      - \\"443:443\\"\\n      - \\"80:80\\"\\n```\\n\\n## Good\\n\\n```yaml\\nservices:\\n  web:\\n    image: nginx:1.27\\n    ports:\\n      - \\"80:80\\"\\n      - \\"443:443\\"\\n```\\n\\n## Fix\\n\\nSorts the list by moving whole entries with their comments; nothing is re-printed.\\n\\n## Ignore\\n\\n```yaml\\n# docker-review disable-line DC2009\\n```\\n\\nabove or at the end of the line, or `rules: { DC2009: off }` in `.docker-review.yml`.","DC2010":"# DC2010: Services in alphabetical order (DCLint services-alphabetical-order)\\n\\nDefault severity: **style** (off by default).\\n\\nAlso known as: `services-alphabetical-order`, `order-services`.\\n\\n## Why\\n\\nStyle rule from DCLint, off by default: services sorted by name. Each service that sorts before the one right above it is reported.\\n\\nIds `DC2xxx` are DCLint\'s rules that best-practices.md has no id for (mostly style); `DC0xxx` are validity checks and `DC1xxx` best practices.\\n\\n## Bad\\n\\n```yaml\\nservices:\\n  web:\\n    image: nginx:1.27\\n  db:\\n    image: postgres:16.4\\n```\\n\\n## Good\\n\\n```yaml\\nservices:\\n  db:\\n    image: postgres:16.4\\n  web:\\n    image: nginx:1.27\\n```\\n\\n## Fix\\n\\nSorts the services by moving whole definitions, each with the comment lines above it; blank lines between services stay where they are; nothing is re-printed (DCLint re-prints the whole file and loses comments).\\n\\n## Ignore\\n\\n```yaml\\n# docker-review disable-line DC2010\\n```\\n\\nabove or at the end of the line, or `rules: { DC2010: off }` in `.docker-review.yml`.","DC2011":"# DC2011: Top-level keys in order (DCLint top-level-properties-order)\\n\\nDefault severity: **style** (off by default).\\n\\nAlso known as: `top-level-properties-order`, `order-top-level-properties`.\\n\\n## Why\\n\\nStyle rule from DCLint, off by default: `x-` extensions (A–Z), `version`, `name`, `include`, `services`, `models`, `networks`, `volumes`, `secrets`, `configs`; keys outside the order come last, A–Z. Options `order` (a list, or `alphabetical`; DCLint v4) and `customOrder` (DCLint 3.x). Unlike DCLint 3.1.0, whose fix drops keys missing from its list (such as `models`), nothing is ever removed.\\n\\nIds `DC2xxx` are DCLint\'s rules that best-practices.md has no id for (mostly style); `DC0xxx` are validity checks and `DC1xxx` best practices.\\n\\n## Bad\\n\\n```yaml\\nservices:\\n  web:\\n    image: nginx:1.27\\nname: shop\\n```\\n\\n## Good\\n\\n```yaml\\nname: shop\\nservices:\\n  web:\\n    image: nginx:1.27\\n```\\n\\n## Fix\\n\\nSorts the top-level keys by moving whole sections with the comment lines above them; a header comment at the top of the file stays on top.\\n\\n## Ignore\\n\\n```yaml\\n# docker-review disable-line DC2011\\n```\\n\\nabove or at the end of the line, or `rules: { DC2011: off }` in `.docker-review.yml`.","DL1000":"# DL1000: The Dockerfile does not parse\\n\\nDefault severity: **error**.\\n\\n## Why\\n\\nDocker rejects the whole build on an unknown instruction, an instruction without its arguments, a `FROM` with stray words (`FROM <image> [AS <name>]`), a flag the instruction does not know (`COPY --chwon`, `RUN --privileged`), a heredoc that never ends, a quote that is never closed in an instruction whose words BuildKit reads (`ENV`, `LABEL`, `ARG`, `WORKDIR`, `USER`, `STOPSIGNAL`, `EXPOSE`: `LABEL description=it\'s` fails with \\"unexpected end of statement while looking for matching single-quote\\"), or a `RUN` script that ends inside a quote, a `$(…)`, an `if` without `fi` and the like (the shell rejects it and the step fails; Windows stages are left alone). So does an escape directive with another character than `\\\\` or `` ` `` (`# escape=x`: \\"invalid escape token\\"). A file without any instruction — empty, or only comments — fails too (\\"file with no instructions\\"). docker-review reports each problem where it is and keeps linting the rest of the file (hadolint stops at the first parse error).\\n\\n## Bad\\n\\n```dockerfile\\nFORM debian:12.5\\nWORKDIR\\nLABEL description=it\'s\\nCOPY --chwon=app:app . /app\\nRUN echo \\"done\\nRUN <<EOF\\necho hi\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM debian:12.5\\nWORKDIR /app\\nLABEL description=\\"it\'s\\"\\nCOPY --chown=app:app . /app\\nRUN echo \\"done\\"\\nRUN <<EOF\\necho hi\\nEOF\\n```\\n\\n## Fix\\n\\nAn unknown flag within a small edit distance of a known one is renamed (`--chwon` → `--chown`, `--form` → `--from`), keeping its value (safe: the build failed before). Other problems need a human.\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL1000\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL1000`; `global ignore=` for the whole file), or `rules: { DL1000: off }` in `.docker-review.yml`.","DL1001":"# DL1001: Please refrain from using inline ignore pragmas\\n\\nDefault severity: **info**, **off by default** (turn it on with `rules: { DL1001: on }`).\\n\\n## Why\\n\\nSome teams want every exception to a lint rule to be visible in one place, the configuration file, where it is reviewed like any other policy change. Inline pragmas (`# hadolint ignore=DL3008`, `# hadolint global ignore=…`, `# hadolint stage ignore=…` and their `# docker-review …` forms) hide exceptions inside Dockerfiles. With this rule on, each such comment is reported. Other pragmas (`# hadolint shell=…`) and BuildKit\'s `# check=skip=…` directive are not reported.\\n\\n## Bad\\n\\n```dockerfile\\nFROM debian:12.5\\n# hadolint ignore=DL3003\\nRUN cd /tmp && make\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM debian:12.5\\nWORKDIR /tmp\\nRUN make\\n```\\n\\nor, when the exception is wanted, `rules: { DL3003: off }` in `.docker-review.yml`.","DL3000":"# DL3000: Use absolute WORKDIR\\n\\nDefault severity: **error**.\\n\\nAlso known as: `AVD-DS-0009`, `CKV_DOCKER_10`.\\n\\n## Why\\n\\nA relative `WORKDIR` is resolved against the working directory the stage inherits, which for an external base image is whatever that image set. The resulting path is invisible in your Dockerfile and changes when the base image does. Paths starting with `/`, a variable (`$HOME`) or a Windows drive (`C:\\\\`) pass.\\n\\n## Bad\\n\\n```dockerfile\\nFROM debian:12.5\\nWORKDIR app\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM debian:12.5\\nWORKDIR /app\\n```\\n\\n## Fix\\n\\n- After an absolute `WORKDIR` earlier in the stage (or a stage it is built `FROM`), the fix writes the absolute path the relative one leads to (`WORKDIR /srv` + `WORKDIR app` → `WORKDIR /srv/app`): safe.\\n- In a stage built from `scratch` with no earlier `WORKDIR`, it prefixes `/`: safe (the working directory is `/`).\\n- Otherwise it prefixes `/`, marked unsafe: if the base image sets another `WORKDIR`, the directory changes.\\n\\nQuoted paths, paths with variables and Windows images (backtick escape, Windows base image or PowerShell `SHELL`) get no fix.\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3000\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3000`; `global ignore=` for the whole file), or `rules: { DL3000: off }` in `.docker-review.yml`.","DL3001":"# DL3001: For some bash commands it makes no sense running them in a Docker container\\n\\nDefault severity: **info**.\\n\\n## Why\\n\\nA `RUN` executes once, at build time, in a throw-away container without a terminal, an init system or other processes. Commands such as `ssh`, `vim`, `shutdown`, `service`, `ps`, `free`, `top`, `kill` and `mount` either need those things or only describe the build container, so they do nothing useful (and `service … start` starts a daemon that dies with the `RUN`). `ONBUILD RUN` is checked too. Each call is reported at the command name.\\n\\n## Bad\\n\\n```dockerfile\\nFROM debian:12.5\\nRUN service nginx start\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM nginx:1.27\\nCMD [\\"nginx\\", \\"-g\\", \\"daemon off;\\"]\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3001\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3001`; `global ignore=` for the whole file), or `rules: { DL3001: off }` in `.docker-review.yml`.","DL3002":"# DL3002: Last USER should not be root\\n\\nDefault severity: **warning**.\\n\\nAlso known as: `CKV_DOCKER_8`.\\n\\n## Why\\n\\nA container whose process runs as root turns any code-execution bug into root inside the container, and a much shorter path to the host. End the image with `USER <unprivileged user>`.\\n\\nOnly stages that can be run as an image are judged: the last stage, and stages no other stage builds on or copies from (other `--target`s). A build stage that runs as root and is only copied from (`COPY --from=build`) is fine, unlike in hadolint, which reports every stage (see `docs/divergences.md`). The `USER` a stage inherits through `FROM <stage>` counts. A Dockerfile without any `USER` is not this rule\'s business (see DR1004).\\n\\n## Bad\\n\\n```dockerfile\\nFROM debian:12.5\\nRUN useradd --create-home app\\nUSER root\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM golang:1.22 AS build\\nUSER root\\nRUN go build -o /app .\\n\\nFROM debian:12.5\\nCOPY --from=build /app /app\\nUSER 10001\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3002\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3002`; `global ignore=` for the whole file), or `rules: { DL3002: off }` in `.docker-review.yml`.","DL3003":"# DL3003: Use WORKDIR to switch to a directory\\n\\nDefault severity: **warning**.\\n\\nAlso known as: `AVD-DS-0013`.\\n\\n## Why\\n\\n`cd` inside a `RUN` only changes the directory for the rest of that `RUN`; later instructions are back in the `WORKDIR`. Readers have to track the shell to know where files land. `WORKDIR` states the directory once, for every later instruction. Every `cd` call in a `RUN` is reported.\\n\\n## Bad\\n\\n```dockerfile\\nFROM debian:12.5\\nRUN cd /usr/src/app && make install\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM debian:12.5\\nWORKDIR /usr/src/app\\nRUN make install\\n```\\n\\n## Fix\\n\\nWhen the `RUN` starts with `cd <absolute path> &&`, the fix moves it into a `WORKDIR` line before the `RUN` (same indentation, flags and line endings kept). Unsafe: later instructions then also run in that directory, and `WORKDIR` creates it when it is missing, where `cd` would have failed. Other `cd` calls get no fix.\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3003\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3003`; `global ignore=` for the whole file), or `rules: { DL3003: off }` in `.docker-review.yml`.","DL3004":"# DL3004: Do not use sudo\\n\\nDefault severity: **error**.\\n\\nAlso known as: `AVD-DS-0010`, `CKV2_DOCKER_1`.\\n\\n## Why\\n\\nBuilds run as root unless a `USER` says otherwise, so `sudo` is unnecessary; it is often not installed, may prompt for a password, resets the environment and keeps a TTY-oriented configuration in the image. Switch users with `USER` (and use `gosu`/`su-exec` in entrypoints). `ONBUILD RUN` is checked too.\\n\\n## Bad\\n\\n```dockerfile\\nFROM debian:12.5\\nRUN sudo apt-get update\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM debian:12.5\\nRUN apt-get update\\n```\\n\\n## Fix\\n\\nRemoves `sudo` when it has no options and no `USER` before it (in the stage or the stages it is built `FROM`) switched to a non-root user. Unsafe: if the base image sets a non-root `USER`, the command then runs as that user.\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3004\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3004`; `global ignore=` for the whole file), or `rules: { DL3004: off }` in `.docker-review.yml`.","DL3006":"# DL3006: Always tag the version of an image explicitly\\n\\nDefault severity: **warning**.\\n\\n## Why\\n\\nAn untagged image means `latest`, which moves. Builds stop being reproducible and a new major version can break them without any change in your repository. `ARG` defaults are resolved (`ARG BASE=ubuntu` + `FROM $BASE` is reported); images built from an earlier stage and `scratch` are exempt.\\n\\n## Bad\\n\\n```dockerfile\\nFROM debian\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM debian:12.5\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3006\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3006`; `global ignore=` for the whole file), or `rules: { DL3006: off }` in `.docker-review.yml`.","DL3007":"# DL3007: Using latest is prone to errors\\n\\nDefault severity: **warning**.\\n\\n## Why\\n\\n`latest` is a moving target: a rebuild next month can pull a different major version. Pin a concrete version, or add a digest (`image:latest@sha256:…` passes).\\n\\n## Bad\\n\\n```dockerfile\\nFROM node:latest\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM node:22.11.0-bookworm-slim\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3007\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3007`; `global ignore=` for the whole file), or `rules: { DL3007: off }` in `.docker-review.yml`.","DL3008":"# DL3008: Pin versions in apt-get install\\n\\nDefault severity: **warning**.\\n\\n## Why\\n\\nUnpinned packages make a rebuild install whatever the mirror holds that day. The finding points at the unpinned package names themselves. Arguments holding a path, a `.deb` file or a release (`pkg/bookworm-backports`) pass; a package list in a variable is judged by its `ARG`/`ENV` default, and skipped when its value is unknown.\\n\\n## Bad\\n\\n```dockerfile\\nRUN apt-get update && apt-get install -y --no-install-recommends curl \\\\\\n && rm -rf /var/lib/apt/lists/*\\n```\\n\\n## Good\\n\\n```dockerfile\\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u8 \\\\\\n && rm -rf /var/lib/apt/lists/*\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3008\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3008`; `global ignore=` for the whole file), or `rules: { DL3008: off }` in `.docker-review.yml`.","DL3009":"# DL3009: Delete the apt-get lists after installing something\\n\\nDefault severity: **info**.\\n\\n## Why\\n\\n`apt-get update` downloads package lists (tens of MB) into the layer. Deleting them in a later `RUN` does not shrink the earlier layer, so clean up in the same `RUN`. Only stages that end up in an image are reported (the last stage, or a stage another is built `FROM`); a BuildKit cache mount on `/var/lib/apt/lists` is exempt.\\n\\n## Bad\\n\\n```dockerfile\\nFROM debian:12.5\\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u8\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM debian:12.5\\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u8 && rm -rf /var/lib/apt/lists/*\\n```\\n\\n## Fix\\n\\nAppends ` && rm -rf /var/lib/apt/lists/*` to the end of the same `RUN` (safe) — only where that `RUN` installs from the lists after the update and no later `RUN` of the stage, or of a stage built `FROM` it, still needs them (an install, conditional or not, without its own `apt-get update`). Otherwise there is no fix: deleting the lists would break that later install ([DR1017](DR1017.md)); merge the `RUN`s instead ([DR3002](DR3002.md)).\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3009\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3009`; `global ignore=` for the whole file), or `rules: { DL3009: off }` in `.docker-review.yml`.","DL3010":"# DL3010: Use ADD for extracting archives into an image\\n\\nDefault severity: **info**.\\n\\n## Why\\n\\n`COPY app.tar …` followed by `RUN tar -xf app.tar` stores the archive in one layer and the extracted files in another; deleting the archive later does not shrink the image. `ADD` extracts a local tar archive (plain, gzip, bzip2, xz) into the destination in a single step. Archives copied from other stages are exempt, and so are zip files (`ADD` does not extract them).\\n\\n## Bad\\n\\n```dockerfile\\nFROM debian:12.5\\nCOPY app.tar.gz /tmp/app.tar.gz\\nRUN tar -xzf /tmp/app.tar.gz -C /opt/app\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM debian:12.5\\nADD app.tar.gz /opt/app/\\n```\\n\\n## Fix\\n\\nOnly in the certain case: a `COPY` of one archive to an absolute path, directly followed by a `RUN` that is nothing but `tar -x…` of that path into `-C <absolute dir>` (or into the known `WORKDIR`). The fix replaces both with `ADD <archive> <dir>/` (unsafe: the archive itself is no longer in the image, and `ADD` restores the ownership and modes stored in the archive).\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3010\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3010`; `global ignore=` for the whole file), or `rules: { DL3010: off }` in `.docker-review.yml`.","DL3011":"# DL3011: Valid UNIX ports range from 0 to 65535\\n\\nDefault severity: **error**.\\n\\nAlso known as: `AVD-DS-0008`.\\n\\n## Why\\n\\n`EXPOSE` documents the ports a container listens on; a port above 65535 cannot exist, so the instruction is a typo. Both ends of a range (`8000-9000/tcp`) are checked; ports given by a variable are not.\\n\\n## Bad\\n\\n```dockerfile\\nFROM debian:12.5\\nEXPOSE 80800\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM debian:12.5\\nEXPOSE 8080\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3011\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3011`; `global ignore=` for the whole file), or `rules: { DL3011: off }` in `.docker-review.yml`.","DL3012":"# DL3012: Multiple HEALTHCHECK instructions\\n\\nDefault severity: **error**.\\n\\nAlso known as: `AVD-DS-0023`.\\n\\n## Why\\n\\nOnly the last `HEALTHCHECK` of a stage takes effect; the earlier ones are dead code that misleads readers about how the container is checked. Each earlier `HEALTHCHECK` is reported where it stands.\\n\\n## Bad\\n\\n```dockerfile\\nFROM nginx:1.27\\nHEALTHCHECK CMD [\\"curl\\", \\"-f\\", \\"http://localhost/\\"]\\nHEALTHCHECK CMD [\\"curl\\", \\"-f\\", \\"http://localhost/health\\"]\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM nginx:1.27\\nHEALTHCHECK CMD [\\"curl\\", \\"-f\\", \\"http://localhost/health\\"]\\n```\\n\\n## Fix\\n\\nDeletes the earlier `HEALTHCHECK` (all its lines); the last one already replaces it (safe).\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3012\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3012`; `global ignore=` for the whole file), or `rules: { DL3012: off }` in `.docker-review.yml`.","DL3013":"# DL3013: Pin versions in pip\\n\\nDefault severity: **warning**.\\n\\n## Why\\n\\n`pip install flask` installs whatever version is newest on the day of the build, so the same Dockerfile builds different images over time and a new major release can break it without any change in your repository. Pin with a version specifier (`==`, `~=`, `>=`, …), or install from a requirements or constraints file. `pip`, `pip3`, `pip3.12`, `python -m pip` and `pipx` are checked, `ONBUILD RUN` too. Local paths, archives, wheels and VCS URLs with `@<ref>` pass. Package lists held in variables are judged by the value the `ARG`/`ENV` default gives them (`ENV TOOLS=\\"black==24.4.2 ruff\\"` reports `ruff`); variables without a known value are skipped rather than reported (hadolint reports `$PKGS` as an unpinned package).\\n\\n## Bad\\n\\n```dockerfile\\nFROM python:3.12.4-slim\\nRUN pip install --no-cache-dir flask\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM python:3.12.4-slim\\nCOPY requirements.txt .\\nRUN pip install --no-cache-dir -r requirements.txt\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3013\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3013`; `global ignore=` for the whole file), or `rules: { DL3013: off }` in `.docker-review.yml`.","DL3014":"# DL3014: Use the -y switch\\n\\nDefault severity: **warning**.\\n\\nAlso known as: `AVD-DS-0021`.\\n\\n## Why\\n\\nWithout `-y` apt-get asks for confirmation and a non-interactive build aborts. `--yes`, `--assume-yes`, `-qq`, `-q -q` and `-q=2` also pass.\\n\\n## Bad\\n\\n```dockerfile\\nRUN apt-get install curl=7.88.1-10+deb12u8\\n```\\n\\n## Good\\n\\n```dockerfile\\nRUN apt-get install -y curl=7.88.1-10+deb12u8\\n```\\n\\n## Fix\\n\\nInserts `-y` after `install` (safe).\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3014\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3014`; `global ignore=` for the whole file), or `rules: { DL3014: off }` in `.docker-review.yml`.","DL3015":"# DL3015: Avoid additional packages by specifying --no-install-recommends\\n\\nDefault severity: **info**.\\n\\nAlso known as: `AVD-DS-0029`.\\n\\n## Why\\n\\nBy default apt installs \\"recommended\\" packages too, which bloats the image with things the application never uses.\\n\\n## Bad\\n\\n```dockerfile\\nRUN apt-get install -y curl=7.88.1-10+deb12u8\\n```\\n\\n## Good\\n\\n```dockerfile\\nRUN apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u8\\n```\\n\\n## Fix\\n\\nInserts `--no-install-recommends` after `install`. Packages that were only *recommended* are no longer installed; if the build relied on one, add it by name. When the stage downloads anything over https (`curl`/`wget`/`git` with an `https://` URL, `ADD https://…`) and installs no `ca-certificates` itself, the fix adds `ca-certificates` to the install too: on Debian and Ubuntu it is only a Recommends of curl, wget and git, and without it every https download fails.\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3015\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3015`; `global ignore=` for the whole file), or `rules: { DL3015: off }` in `.docker-review.yml`.","DL3016":"# DL3016: Pin versions in npm\\n\\nDefault severity: **warning**.\\n\\n## Why\\n\\n`npm install -g typescript` installs the newest release at build time; the image changes under you. Pin with `<package>@<version>`, or use the lock file (`npm ci`). `npm install`, `npm i` and `npm add` are checked (`ONBUILD RUN` too); a bare `npm install`, tarballs, folders and git URLs with `#<ref>` pass. Package lists held in variables are judged by the value the `ARG`/`ENV` default gives them (`ENV TOOLS=\\"black==24.4.2 ruff\\"` reports `ruff`); variables without a known value are skipped rather than reported (hadolint reports `$PKGS` as an unpinned package).\\n\\n## Bad\\n\\n```dockerfile\\nFROM node:20.11\\nRUN npm install -g typescript\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM node:20.11\\nRUN npm install -g typescript@5.5.3\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3016\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3016`; `global ignore=` for the whole file), or `rules: { DL3016: off }` in `.docker-review.yml`.","DL3018":"# DL3018: Pin versions in apk add\\n\\nDefault severity: **warning**.\\n\\n## Why\\n\\n`apk add curl` installs whatever the repository holds at build time. Pin with `<package>=<version>`, or `<package>~<major.minor>` to follow patch releases (Alpine removes old versions from its index, so exact pins need maintenance). `.apk` files, `!<package>` constraints and the values of `--virtual`, `--repository` and similar options are not packages. `ONBUILD RUN` is checked too. Package lists held in variables are judged by the value the `ARG`/`ENV` default gives them (`ENV TOOLS=\\"black==24.4.2 ruff\\"` reports `ruff`); variables without a known value are skipped rather than reported (hadolint reports `$PKGS` as an unpinned package).\\n\\n## Bad\\n\\n```dockerfile\\nFROM alpine:3.20\\nRUN apk add --no-cache curl\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM alpine:3.20\\nRUN apk add --no-cache curl=8.8.0-r0\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3018\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3018`; `global ignore=` for the whole file), or `rules: { DL3018: off }` in `.docker-review.yml`.","DL3019":"# DL3019: Use the --no-cache switch with apk add\\n\\nDefault severity: **info**.\\n\\nAlso known as: `AVD-DS-0025`.\\n\\n## Why\\n\\nWithout `--no-cache`, `apk add` keeps the package index in `/var/cache/apk` inside the layer. `--no-cache` fetches the index, installs, and leaves nothing behind, so `--update` and a later `rm -rf /var/cache/apk/*` become unnecessary. A BuildKit cache or tmpfs mount on `/var/cache/apk`, or an `rm` of that cache later in the same `RUN`, is exempt. `ONBUILD RUN` is checked too.\\n\\n## Bad\\n\\n```dockerfile\\nFROM alpine:3.20\\nRUN apk add --update curl=8.8.0-r0\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM alpine:3.20\\nRUN apk add --no-cache curl=8.8.0-r0\\n```\\n\\n## Fix\\n\\nInserts `--no-cache` after `add` (safe).\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3019\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3019`; `global ignore=` for the whole file), or `rules: { DL3019: off }` in `.docker-review.yml`.","DL3020":"# DL3020: Use COPY instead of ADD for files and folders\\n\\nDefault severity: **error**.\\n\\nAlso known as: `AVD-DS-0005`, `CKV_DOCKER_4`.\\n\\n## Why\\n\\n`ADD` also downloads URLs and unpacks local archives. For plain files that magic is a surprise waiting to happen; `COPY` says what it does. Archives and URLs are not reported (that is what `ADD` is for); a source in a variable is judged by its `ARG`/`ENV` default and skipped when unknown (it may hold a URL).\\n\\n## Bad\\n\\n```dockerfile\\nADD requirements.txt /app/\\n```\\n\\n## Good\\n\\n```dockerfile\\nCOPY requirements.txt /app/\\n```\\n\\n## Fix\\n\\nReplaces `ADD` with `COPY` (safe). No fix when the instruction uses an ADD-only flag (`--checksum`, `--keep-git-dir`, `--unpack`).\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3020\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3020`; `global ignore=` for the whole file), or `rules: { DL3020: off }` in `.docker-review.yml`.","DL3021":"# DL3021: COPY with more than 2 arguments requires the last argument to end with /\\n\\nDefault severity: **error**.\\n\\nAlso known as: `AVD-DS-0011`.\\n\\n## Why\\n\\nWith several sources, `COPY` needs a directory destination, and Docker only treats the destination as a directory when it ends in `/`; otherwise the build fails. A destination given by a variable is judged by the value it has at that point (`ENV DEST=/app/`), and skipped when unknown.\\n\\n## Bad\\n\\n```dockerfile\\nFROM node:20.11\\nCOPY package.json package-lock.json /app\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM node:20.11\\nCOPY package.json package-lock.json /app/\\n```\\n\\n## Fix\\n\\nAppends `/` to the destination, inside its quotes for quoted and JSON-form destinations (safe).\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3021\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3021`; `global ignore=` for the whole file), or `rules: { DL3021: off }` in `.docker-review.yml`.","DL3022":"# DL3022: COPY --from should reference a previously defined FROM alias\\n\\nDefault severity: **warning**.\\n\\n## Why\\n\\n`COPY --from=<name>` copies from the earlier stage called `<name>`; when there is none, Docker silently pulls an image called `<name>:latest` instead. That is almost always a typo or a stage defined too late. Stage indexes must point to an earlier stage. References with a registry, tag or digest (`alpine:3.19`, `docker.io/library/alpine`) are images and pass; so do variables whose value is unknown (`--from=$BUILDER` with a known ARG default is judged by that default).\\n\\n## Bad\\n\\n```dockerfile\\nFROM golang:1.22 AS builder\\nRUN go build -o /app .\\nFROM debian:12.5\\nCOPY --from=biulder /app /app\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM golang:1.22 AS builder\\nRUN go build -o /app .\\nFROM debian:12.5\\nCOPY --from=builder /app /app\\n```\\n\\n## Fix\\n\\nWhen an earlier stage\'s name is within a small edit distance, the fix replaces the reference with it (unsafe: the build no longer pulls an image of the mistyped name, which is the point, but review it).\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3022\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3022`; `global ignore=` for the whole file), or `rules: { DL3022: off }` in `.docker-review.yml`.","DL3023":"# DL3023: COPY --from cannot reference its own FROM alias\\n\\nDefault severity: **error**.\\n\\nAlso known as: `AVD-DS-0006`.\\n\\n## Why\\n\\nA stage cannot copy files from itself: `COPY --from=<own name or index>` fails the build. Copy from the stage that produced the files, or use a plain `COPY`/`RUN cp`.\\n\\n## Bad\\n\\n```dockerfile\\nFROM node:20.11 AS app\\nCOPY --from=app /src /dst\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM node:20.11 AS deps\\nRUN npm ci\\nFROM node:20.11 AS app\\nCOPY --from=deps /node_modules /app/node_modules\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3023\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3023`; `global ignore=` for the whole file), or `rules: { DL3023: off }` in `.docker-review.yml`.","DL3024":"# DL3024: FROM aliases (stage names) must be unique\\n\\nDefault severity: **error**.\\n\\nAlso known as: `DuplicateStageName` (BuildKit), `AVD-DS-0012`, `CKV_DOCKER_11`.\\n\\n## Why\\n\\nStage names are case-insensitive and must be unique: with two stages of the same name, `COPY --from=<name>`, `FROM <name>` and `--target <name>` become ambiguous, and BuildKit rejects the file. The second use is reported at its name.\\n\\n## Bad\\n\\n```dockerfile\\nFROM node:20.11 AS build\\nFROM golang:1.22 AS build\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM node:20.11 AS web\\nFROM golang:1.22 AS api\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3024\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3024`; `global ignore=` for the whole file), or `rules: { DL3024: off }` in `.docker-review.yml`.","DL3025":"# DL3025: Use arguments JSON notation for CMD and ENTRYPOINT arguments\\n\\nDefault severity: **warning**.\\n\\nAlso known as: `JSONArgsRecommended` (BuildKit).\\n\\n## Why\\n\\nIn shell form the process runs as a child of `/bin/sh -c`, which does not forward SIGTERM: `docker stop` waits 10 s and then kills it, with no graceful shutdown. The exec (JSON) form runs the process directly. `HEALTHCHECK CMD` is checked too. The finding covers the shell-form command.\\n\\n## Bad\\n\\n```dockerfile\\nFROM python:3.12.4-slim\\nCMD gunicorn --bind 0.0.0.0:8000 app:app\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM python:3.12.4-slim\\nCMD [\\"gunicorn\\", \\"--bind\\", \\"0.0.0.0:8000\\", \\"app:app\\"]\\n```\\n\\n## Fix\\n\\nWhen the command is one simple command of plain words (no quotes, variables, globs, redirections, `&&`/`|`, assignments) under the default shell, the fix rewrites it as a JSON array. Unsafe: the process no longer runs under `/bin/sh`, and for `ENTRYPOINT` a `CMD` (in the file or the base image) is then passed to it as arguments instead of being ignored. Commands that need the shell get no fix (use `exec` in a script, or `[\\"sh\\", \\"-c\\", \\"…\\"]` deliberately).\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3025\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3025`; `global ignore=` for the whole file), or `rules: { DL3025: off }` in `.docker-review.yml`.","DL3026":"# DL3026: Use only an allowed registry in the FROM image\\n\\nDefault severity: **error**. Silent until `trusted-registries` is configured.\\n\\n## Why\\n\\nOrganisations that mirror or vet images want every base image, `COPY --from=<image>` and `RUN --mount=from=<image>` to come from an approved registry. Configure the list with `settings: { trusted-registries: [...] }` in `.docker-review.yml` or `trustedRegistries` in `.hadolint.yaml`. Patterns: `*` (any), `*.example.com` (subdomains), `prefix*`, or an exact registry (`registry.example.com:5000`). Images without a registry come from Docker Hub (`docker.io`, also spelled `hub.docker.com`). Earlier stages, `scratch` and images behind unresolvable variables pass; `ARG` defaults are resolved.\\n\\n## Bad\\n\\n```dockerfile\\n# trusted-registries: [registry.example.com]\\nFROM quay.io/app/base:1.2\\n```\\n\\n## Good\\n\\n```dockerfile\\n# trusted-registries: [registry.example.com]\\nFROM registry.example.com/app/base:1.2\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3026\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3026`; `global ignore=` for the whole file), or `rules: { DL3026: off }` in `.docker-review.yml`.","DL3027":"# DL3027: Do not use apt as it is meant to be an end-user tool, use apt-get or apt-cache instead\\n\\nDefault severity: **warning**.\\n\\nAlso known as: `CKV_DOCKER_9`.\\n\\n## Why\\n\\n`apt` is the interactive front end: it shows progress bars, and prints \\"WARNING: apt does not have a stable CLI interface. Use with caution in scripts.\\" Its behaviour may change between releases. `apt-get` and `apt-cache` offer the same operations with a stable interface. `ONBUILD RUN` is checked too.\\n\\n## Bad\\n\\n```dockerfile\\nFROM ubuntu:24.04\\nRUN apt update && apt install -y --no-install-recommends curl=8.5.0-2ubuntu10\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM ubuntu:24.04\\nRUN apt-get update && apt-get install -y --no-install-recommends curl=8.5.0-2ubuntu10\\n```\\n\\n## Fix\\n\\nRewrites the call to its scripting equivalent (safe): `apt install/remove/purge/update/autoremove/clean/…` → `apt-get …`, `apt full-upgrade` → `apt-get dist-upgrade`, `apt upgrade` → `apt-get upgrade --with-new-pkgs` (apt\'s upgrade installs new dependencies too), `apt search/show/policy/depends/…` → `apt-cache …`. `apt list` and other commands without an equivalent get no fix.\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3027\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3027`; `global ignore=` for the whole file), or `rules: { DL3027: off }` in `.docker-review.yml`.","DL3028":"# DL3028: Pin versions in gem install\\n\\nDefault severity: **warning**.\\n\\n## Why\\n\\n`gem install bundler` installs the newest release at build time. Pin with `<gem>:<version>` or `-v <version>`. `gem install` and `gem i` are checked (`ONBUILD RUN` too); option values and the native-extension options after `--` are not gems, and local `.gem` files pass. Package lists held in variables are judged by the value the `ARG`/`ENV` default gives them (`ENV TOOLS=\\"black==24.4.2 ruff\\"` reports `ruff`); variables without a known value are skipped rather than reported (hadolint reports `$PKGS` as an unpinned package).\\n\\n## Bad\\n\\n```dockerfile\\nFROM ruby:3.3.4\\nRUN gem install bundler\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM ruby:3.3.4\\nRUN gem install bundler:2.5.16\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3028\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3028`; `global ignore=` for the whole file), or `rules: { DL3028: off }` in `.docker-review.yml`.","DL3029":"# DL3029: Do not use --platform flag with FROM\\n\\nDefault severity: **warning**.\\n\\nAlso known as: `FromPlatformFlagConstDisallowed` (BuildKit).\\n\\n## Why\\n\\n`FROM --platform=linux/amd64` pins the stage to one platform, so `docker build --platform` and multi-platform builds no longer apply to it: an arm64 build silently gets amd64 binaries (or fails under emulation). `$BUILDPLATFORM` (build tools run natively) and `$TARGETPLATFORM` follow the build and pass. As in BuildKit, a stage named after its platform (`FROM --platform=linux/arm64 … AS build-arm64`) pins it on purpose and passes.\\n\\n## Bad\\n\\n```dockerfile\\nFROM --platform=linux/amd64 debian:12.5\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM --platform=$BUILDPLATFORM golang:1.22 AS build\\nFROM debian:12.5\\n```\\n\\n## Fix\\n\\nRemoves the flag (unsafe: the stage is then built for the build\'s target platform instead of the fixed one).\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3029\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3029`; `global ignore=` for the whole file), or `rules: { DL3029: off }` in `.docker-review.yml`.","DL3030":"# DL3030: Use the -y switch to avoid manual input `yum install -y <package>`\\n\\nDefault severity: **warning**.\\n\\n## Why\\n\\nWithout `-y` (`--assumeyes`), `yum install` asks for confirmation; in a build there is nobody to answer, so the build fails or hangs. `install`, `groupinstall` and `localinstall` are checked, `ONBUILD RUN` too.\\n\\n## Bad\\n\\n```dockerfile\\nFROM centos:7.9.2009\\nRUN yum install httpd-2.4.6 && yum clean all\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM centos:7.9.2009\\nRUN yum install -y httpd-2.4.6 && yum clean all\\n```\\n\\n## Fix\\n\\nInserts `-y` after the subcommand (safe).\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3030\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3030`; `global ignore=` for the whole file), or `rules: { DL3030: off }` in `.docker-review.yml`.","DL3032":"# DL3032: `yum clean all` missing after yum command\\n\\nDefault severity: **warning**.\\n\\nAlso known as: `AVD-DS-0015`.\\n\\n## Why\\n\\n`yum install` leaves package metadata and downloaded RPMs under `/var/cache/yum`. Cleaning in a later `RUN` cannot shrink the layer that already holds them, so run `yum clean all` (or `rm -rf /var/cache/yum/*`) in the same `RUN`, after the last install. A clean that comes before the install does not count. A BuildKit cache or tmpfs mount on `/var/cache/yum` is exempt, and `ONBUILD RUN` is checked too.\\n\\n## Bad\\n\\n```dockerfile\\nFROM centos:7.9.2009\\nRUN yum install -y httpd-2.4.6\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM centos:7.9.2009\\nRUN yum install -y httpd-2.4.6 && yum clean all\\n```\\n\\n## Fix\\n\\nAppends ` && yum clean all` to the end of the same `RUN` (safe). `RUN <<EOF` heredocs are reported without a fix.\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3032\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3032`; `global ignore=` for the whole file), or `rules: { DL3032: off }` in `.docker-review.yml`.","DL3033":"# DL3033: Specify version with `yum install -y <package>-<version>`\\n\\nDefault severity: **warning**.\\n\\n## Why\\n\\nUnpinned packages make the build depend on the day it runs. A package counts as pinned when a version follows the name (`nginx-1.20.1`, `openssl-1:1.1.1k`), or when it is an `.rpm` file; `yum module install` needs a stream (`nodejs:18`). A version taken from a variable counts as pinned when the variable is declared by an `ARG` anywhere earlier, or by an `ENV` of the stage or a stage it is built `FROM`. Unlike hadolint, a word that is only a variable (`$PACKAGES`) is not reported: its content is unknown. Values of options such as `--enablerepo` are not packages.\\n\\n## Bad\\n\\n```dockerfile\\nRUN yum install -y nginx && yum clean all\\n```\\n\\n## Good\\n\\n```dockerfile\\nARG NGINX_VERSION=1.20.1\\nRUN yum install -y nginx-${NGINX_VERSION} && yum clean all\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3033\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3033`; `global ignore=` for the whole file), or `rules: { DL3033: off }` in `.docker-review.yml`.","DL3034":"# DL3034: Non-interactive switch missing from `zypper` command\\n\\nDefault severity: **warning**.\\n\\n## Why\\n\\n`zypper install`, `remove`, `source-install` and `patch` ask for confirmation; in a build nobody answers and the step fails or hangs. Pass `-n` (`--non-interactive`) before the subcommand, or `-y` (`--no-confirm`) after it.\\n\\n## Bad\\n\\n```dockerfile\\nRUN zypper install curl=8.0.1\\n```\\n\\n## Good\\n\\n```dockerfile\\nRUN zypper -n install curl=8.0.1\\n```\\n\\n## Fix\\n\\nInserts zypper\'s global `-n` right after `zypper`, which every subcommand accepts (safe).\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3034\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3034`; `global ignore=` for the whole file), or `rules: { DL3034: off }` in `.docker-review.yml`.","DL3035":"# DL3035: Do not use `zypper dist-upgrade`\\n\\nDefault severity: **warning**.\\n\\n## Why\\n\\n`zypper dist-upgrade` (`dup`) can move the image to a different distribution release in the middle of a build, so the result depends on when it was built. Use a newer base image instead.\\n\\n## Bad\\n\\n```dockerfile\\nRUN zypper -n dist-upgrade\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM opensuse/leap:15.6\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3035\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3035`; `global ignore=` for the whole file), or `rules: { DL3035: off }` in `.docker-review.yml`.","DL3036":"# DL3036: `zypper clean` missing after zypper use\\n\\nDefault severity: **warning**.\\n\\nAlso known as: `AVD-DS-0020`.\\n\\n## Why\\n\\n`zypper install` leaves repository metadata and packages under `/var/cache/zypp`. Clean it in the same `RUN`, after the last install (`zypper clean` / `zypper cc`, or `rm -rf /var/cache/zypp/*`); a later `RUN` cannot shrink the layer. A BuildKit cache or tmpfs mount on `/var/cache/zypp` is exempt.\\n\\n## Bad\\n\\n```dockerfile\\nRUN zypper -n install curl=8.0.1\\n```\\n\\n## Good\\n\\n```dockerfile\\nRUN zypper -n install curl=8.0.1 && zypper clean --all\\n```\\n\\n## Fix\\n\\nAppends ` && zypper clean --all` to the end of the same `RUN` (safe).\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3036\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3036`; `global ignore=` for the whole file), or `rules: { DL3036: off }` in `.docker-review.yml`.","DL3037":"# DL3037: Specify version with `zypper install -y <package>=<version>`\\n\\nDefault severity: **warning**.\\n\\n## Why\\n\\nUnpinned packages make the build depend on the day it runs. Pin with `=`, `>=`, `>`, `<=` or `<` (quote the comparison operators), or install an `.rpm` file. Patterns, patches and products (`-t pattern`) have no version and are skipped, as are values of `--from`/`-r`, and words that are only a variable.\\n\\n## Bad\\n\\n```dockerfile\\nRUN zypper -n install curl\\n```\\n\\n## Good\\n\\n```dockerfile\\nRUN zypper -n install curl=8.0.1\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3037\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3037`; `global ignore=` for the whole file), or `rules: { DL3037: off }` in `.docker-review.yml`.","DL3038":"# DL3038: Use the -y switch to avoid manual input `dnf install -y <package>`\\n\\nDefault severity: **warning**.\\n\\n## Why\\n\\n`dnf`/`microdnf` `install`, `groupinstall` and `localinstall` ask for confirmation without `-y` (`--assumeyes`); in a build the step fails.\\n\\n## Bad\\n\\n```dockerfile\\nRUN dnf install git-2.45.2 && dnf clean all\\n```\\n\\n## Good\\n\\n```dockerfile\\nRUN dnf install -y git-2.45.2 && dnf clean all\\n```\\n\\n## Fix\\n\\nInserts `-y` after the subcommand (safe).\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3038\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3038`; `global ignore=` for the whole file), or `rules: { DL3038: off }` in `.docker-review.yml`.","DL3040":"# DL3040: `dnf clean all` missing after dnf command\\n\\nDefault severity: **warning**.\\n\\nAlso known as: `AVD-DS-0019`, `AVD-DS-0027`.\\n\\n## Why\\n\\n`dnf`/`microdnf` `install`, `upgrade`, `upgrade-minimal` and `reinstall` (and their short forms) fill the package cache. Clean it in the same `RUN` after the last of them, with the same tool (`dnf clean all`, `microdnf clean all`) or `rm -rf /var/cache/libdnf5*` (also `/var/cache/dnf`, `/var/cache/yum`). A BuildKit cache or tmpfs mount on one of these directories is exempt.\\n\\n## Bad\\n\\n```dockerfile\\nRUN dnf install -y git-2.45.2\\n```\\n\\n## Good\\n\\n```dockerfile\\nRUN dnf install -y git-2.45.2 && dnf clean all\\n```\\n\\n## Fix\\n\\nAppends ` && <tool> clean all` to the end of the same `RUN` (safe).\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3040\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3040`; `global ignore=` for the whole file), or `rules: { DL3040: off }` in `.docker-review.yml`.","DL3041":"# DL3041: Specify version with `dnf install -y <package>-<version>`\\n\\nDefault severity: **warning**.\\n\\n## Why\\n\\nUnpinned packages make the build depend on the day it runs. A package counts as pinned when a version-like part follows a dash (`git-2.45.2`, `gcc-c++-14.1`, `openssl-1:3.2.2`) or it is an `.rpm` file; `python3-pip` is not pinned. `dnf module install` needs a stream (`nodejs:20`); group installs (`group install`, `@group`) are skipped. Versions from variables count as pinned when the variable is declared by an `ARG` earlier in the file or an `ENV` in the stage\'s lineage; a word that is only a variable is not reported.\\n\\n## Bad\\n\\n```dockerfile\\nRUN dnf install -y git && dnf clean all\\n```\\n\\n## Good\\n\\n```dockerfile\\nRUN dnf install -y git-2.45.2 && dnf clean all\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3041\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3041`; `global ignore=` for the whole file), or `rules: { DL3041: off }` in `.docker-review.yml`.","DL3042":"# DL3042: Avoid use of cache directory with pip\\n\\nDefault severity: **warning**.\\n\\n## Why\\n\\npip keeps downloaded wheels in `~/.cache/pip`, which ends up in the layer. Use `pip install --no-cache-dir`, or set `ENV PIP_NO_CACHE_DIR=1` (in the stage or a stage it is built `FROM`), inline (`PIP_NO_CACHE_DIR=1 pip install …`) or with `export` earlier in the `RUN`. A BuildKit cache or tmpfs mount on `…/.cache/pip` is exempt; `pipx` and `pipenv` are not pip.\\n\\n## Bad\\n\\n```dockerfile\\nRUN pip install flask==3.0.3\\n```\\n\\n## Good\\n\\n```dockerfile\\nRUN pip install --no-cache-dir flask==3.0.3\\n```\\n\\n## Fix\\n\\nInserts `--no-cache-dir` after `install` (safe).\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3042\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3042`; `global ignore=` for the whole file), or `rules: { DL3042: off }` in `.docker-review.yml`.","DL3043":"# DL3043: `ONBUILD`, `FROM` or `MAINTAINER` triggered from within `ONBUILD` instruction\\n\\nDefault severity: **error**.\\n\\n## Why\\n\\nDocker rejects `ONBUILD ONBUILD`, `ONBUILD FROM` and `ONBUILD MAINTAINER`: the child build fails.\\n\\n## Bad\\n\\n```dockerfile\\nONBUILD FROM alpine:3.20\\n```\\n\\n## Good\\n\\n```dockerfile\\nONBUILD COPY . /app\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3043\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3043`; `global ignore=` for the whole file), or `rules: { DL3043: off }` in `.docker-review.yml`.","DL3044":"# DL3044: Do not refer to an environment variable within the same `ENV` statement where it is defined\\n\\nDefault severity: **error**.\\n\\n## Why\\n\\nIn `ENV A=1 B=$A`, `$A` expands to the value `A` had *before* this `ENV` (usually nothing), not to `1`. Reference it from a separate `ENV`. A variable on its own right-hand side (`ENV PATH=/x:$PATH`) is fine, and so is a name already set by an earlier `ARG` or `ENV` (as in hadolint).\\n\\n## Bad\\n\\n```dockerfile\\nENV APP=/opt/app CONF=${APP}/conf\\n```\\n\\n## Good\\n\\n```dockerfile\\nENV APP=/opt/app\\nENV CONF=${APP}/conf\\n```\\n\\n## Fix\\n\\nSplits the `ENV` into several, each starting where a pair reads a name the group sets (safe: the reference then sees the value written next to it, which is what the line says). Continuation lines, `ONBUILD` and the file\'s line endings are kept.\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3044\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3044`; `global ignore=` for the whole file), or `rules: { DL3044: off }` in `.docker-review.yml`.","DL3045":"# DL3045: `COPY` to a relative destination without `WORKDIR` set\\n\\nDefault severity: **warning**.\\n\\n## Why\\n\\nA relative destination is resolved against the working directory, which you did not set: it is whatever the base image chose. Set `WORKDIR` first (in the stage, a stage it is built `FROM`, or for `ONBUILD COPY` an earlier `ONBUILD WORKDIR`), or use an absolute path. Variables and Windows drive paths pass.\\n\\n## Bad\\n\\n```dockerfile\\nFROM node:20.15.0\\nCOPY package.json app/\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM node:20.15.0\\nWORKDIR /app\\nCOPY package.json .\\n```\\n\\n## Fix\\n\\nMakes the destination absolute (`app/` → `/app/`, `.` → `/`, `./x` → `/x`). Not safe: it gives the same result only when the base image\'s working directory is `/`; images that set `WORKDIR` (node, golang, …) copy elsewhere today. Destinations starting with `..` get no fix.\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3045\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3045`; `global ignore=` for the whole file), or `rules: { DL3045: off }` in `.docker-review.yml`.","DL3046":"# DL3046: `useradd` without flag `-l` and high UID will result in excessively large Image\\n\\nDefault severity: **warning**.\\n\\n## Why\\n\\n`useradd` records every user in the sparse files `/var/log/lastlog` and `/var/log/faillog`; with a UID of six digits or more these become gigabytes of zeros in the layer. `-l` (`--no-log-init`) skips them.\\n\\n## Bad\\n\\n```dockerfile\\nRUN useradd -u 1000001 app\\n```\\n\\n## Good\\n\\n```dockerfile\\nRUN useradd -l -u 1000001 app\\n```\\n\\n## Fix\\n\\nInserts `-l` after `useradd` (safe).\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3046\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3046`; `global ignore=` for the whole file), or `rules: { DL3046: off }` in `.docker-review.yml`.","DL3047":"# DL3047: Avoid use of wget without progress bar\\n\\nDefault severity: **info**.\\n\\n## Why\\n\\n`wget` without options prints a progress line for every few kilobytes, flooding the build log. Use `--progress=dot:giga`, or `-q`/`-nv`; output to a log file (`-o`, `-a`) also passes.\\n\\n## Bad\\n\\n```dockerfile\\nRUN wget https://example.com/a.tgz\\n```\\n\\n## Good\\n\\n```dockerfile\\nRUN wget --progress=dot:giga https://example.com/a.tgz\\n```\\n\\n## Fix\\n\\nInserts `--progress=dot:giga` after `wget` (safe) where the image\'s `wget` is known to be GNU\'s (Debian, Ubuntu, RHEL families). Everywhere else — Alpine (also tags such as `node:22-alpine3.20`, `golang:1.22-alpine3.19`), `docker:*`, BusyBox, images of unknown make — it inserts `-q`, which every `wget` accepts; BusyBox `wget` rejects `--progress` ([DR1018](DR1018.md)).\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3047\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3047`; `global ignore=` for the whole file), or `rules: { DL3047: off }` in `.docker-review.yml`.","DL3048":"# DL3048: Invalid label key\\n\\nDefault severity: **style**.\\n\\n## Why\\n\\nDocker\'s label keys start with a lower-case letter, end with a lower-case letter or digit, contain only lower-case letters, digits, `.` and `-`, never repeat `.` or `-`, and stay out of the `com.docker.`, `io.docker.` and `org.dockerproject.` namespaces. Tools that read labels (registries, orchestrators, `docker inspect` filters) rely on that format.\\n\\n## Bad\\n\\n```dockerfile\\nLABEL Version=1.2 build_date=2024-05-01\\n```\\n\\n## Good\\n\\n```dockerfile\\nLABEL version=1.2 build-date=2024-05-01\\n```\\n\\n## Fix\\n\\nOnly when lower-casing the key and replacing `_` with `-` makes it valid, and the key is not quoted: renames it. Not safe: anything that reads the old key must use the new one.\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3048\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3048`; `global ignore=` for the whole file), or `rules: { DL3048: off }` in `.docker-review.yml`.","DL3049":"# DL3049: Label `<label>` is missing\\n\\nDefault severity: **info**.\\n\\n## Why\\n\\nWith a label schema configured (`label-schema` in `.hadolint.yaml`, `settings.labelSchema` in `.docker-review.yml`), every image the file builds should carry every label of the schema. Each stage is checked with what it inherits from the stages it is built `FROM`. A stage is not reported when another stage copies from it (`COPY --from`), or when a later stage built on it sets the label; those are build steps, not results. One finding per stage lists all missing labels. Silent without a schema.\\n\\nExample configuration (`.hadolint.yaml`):\\n\\n```yaml\\nlabel-schema:\\n  owner: email\\n  org.opencontainers.image.source: url\\n```\\n\\n## Bad\\n\\n```dockerfile\\nFROM debian:12.5\\nLABEL owner=ops@example.com\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM debian:12.5\\nLABEL owner=ops@example.com \\\\\\n      org.opencontainers.image.source=https://github.com/acme/app\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3049\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3049`; `global ignore=` for the whole file), or `rules: { DL3049: off }` in `.docker-review.yml`.","DL3050":"# DL3050: Superfluous label(s) present\\n\\nDefault severity: **info**.\\n\\n## Why\\n\\nWith `strict-labels: true` (`settings.strictLabels`), only the labels of the label schema may be set, so the schema stays the single list of labels the organisation uses.\\n\\n## Bad\\n\\n```dockerfile\\nLABEL version=1.2.3 team=core\\n```\\n\\n## Good\\n\\n```dockerfile\\nLABEL version=1.2.3\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3050\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3050`; `global ignore=` for the whole file), or `rules: { DL3050: off }` in `.docker-review.yml`.","DL3051":"# DL3051: Label `<label>` is empty\\n\\nDefault severity: **warning**.\\n\\n## Why\\n\\nA label of the schema set to an empty (or blank) value carries no information; set a value or drop the label.\\n\\n## Bad\\n\\n```dockerfile\\nLABEL description=\\"\\"\\n```\\n\\n## Good\\n\\n```dockerfile\\nLABEL description=\\"A web server\\"\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3051\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3051`; `global ignore=` for the whole file), or `rules: { DL3051: off }` in `.docker-review.yml`.","DL3052":"# DL3052: Label `<label>` is not a valid URL\\n\\nDefault severity: **warning**.\\n\\n## Why\\n\\nLabels of type `url` in the label schema must hold an absolute URI (scheme and only URI characters), e.g. `https://example.com/docs`.\\n\\n## Bad\\n\\n```dockerfile\\nLABEL org.opencontainers.image.url=\\"example.com\\"\\n```\\n\\n## Good\\n\\n```dockerfile\\nLABEL org.opencontainers.image.url=\\"https://example.com\\"\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3052\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3052`; `global ignore=` for the whole file), or `rules: { DL3052: off }` in `.docker-review.yml`.","DL3053":"# DL3053: Label `<label>` is not a valid time format - must conform to RFC3339\\n\\nDefault severity: **warning**.\\n\\n## Why\\n\\nLabels of type `rfc3339` in the label schema must hold an RFC 3339 timestamp with a time zone (`2024-05-01T12:30:00Z`, `2024-05-01T14:30:00.5+02:00`); the date must exist.\\n\\n## Bad\\n\\n```dockerfile\\nLABEL org.opencontainers.image.created=\\"2024-05-01\\"\\n```\\n\\n## Good\\n\\n```dockerfile\\nLABEL org.opencontainers.image.created=\\"2024-05-01T12:30:00Z\\"\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3053\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3053`; `global ignore=` for the whole file), or `rules: { DL3053: off }` in `.docker-review.yml`.","DL3054":"# DL3054: Label `<label>` is not a valid SPDX identifier\\n\\nDefault severity: **warning**.\\n\\n## Why\\n\\nLabels of type `spdx` in the label schema must hold one SPDX license identifier (`Apache-2.0`, `GPL-3.0-or-later`, …), matched case-insensitively. Expressions such as `MIT OR Apache-2.0` are not a single identifier (as in hadolint). docker-review knows the common identifiers (about 260), not the full SPDX list: report a missing one as a bug.\\n\\n## Bad\\n\\n```dockerfile\\nLABEL org.opencontainers.image.licenses=\\"Apache License\\"\\n```\\n\\n## Good\\n\\n```dockerfile\\nLABEL org.opencontainers.image.licenses=\\"Apache-2.0\\"\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3054\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3054`; `global ignore=` for the whole file), or `rules: { DL3054: off }` in `.docker-review.yml`.","DL3055":"# DL3055: Label `<label>` is not a valid git hash\\n\\nDefault severity: **warning**.\\n\\n## Why\\n\\nLabels of type `hash` in the label schema must hold a git commit hash: 7 or 40 lower-case hexadecimal digits.\\n\\n## Bad\\n\\n```dockerfile\\nLABEL org.opencontainers.image.revision=\\"main\\"\\n```\\n\\n## Good\\n\\n```dockerfile\\nLABEL org.opencontainers.image.revision=\\"4f2a9c1\\"\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3055\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3055`; `global ignore=` for the whole file), or `rules: { DL3055: off }` in `.docker-review.yml`.","DL3056":"# DL3056: Label `<label>` does not conform to semantic versioning\\n\\nDefault severity: **warning**.\\n\\n## Why\\n\\nLabels of type `semver` in the label schema must hold a Semantic Versioning 2.0.0 version (`1.4.2`, `2.0.0-rc.1+build.5`), without a `v` prefix.\\n\\n## Bad\\n\\n```dockerfile\\nLABEL org.opencontainers.image.version=\\"v1.4\\"\\n```\\n\\n## Good\\n\\n```dockerfile\\nLABEL org.opencontainers.image.version=\\"1.4.0\\"\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3056\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3056`; `global ignore=` for the whole file), or `rules: { DL3056: off }` in `.docker-review.yml`.","DL3057":"# DL3057: `HEALTHCHECK` instruction missing\\n\\nDefault severity: **info** — off by default (hadolint: `ignore`).\\n\\nAlso known as: `AVD-DS-0026`, `CKV_DOCKER_2`.\\n\\n## Why\\n\\nWithout a `HEALTHCHECK`, Docker and orchestrators only know whether the process runs, not whether it works. The image the file builds — the last stage, with what it inherits from the stages it is built `FROM` — should have one, or say `HEALTHCHECK NONE` on purpose. Build stages are not reported (hadolint reports every stage without one in the chain of the result). Off by default, as in hadolint; enable it with `rules: { DL3057: on }`. Trivy (AVD-DS-0026) and Checkov (CKV_DOCKER_2) check the same.\\n\\n## Bad\\n\\n```dockerfile\\nFROM nginx:1.27.0\\nCOPY site /usr/share/nginx/html\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM nginx:1.27.0\\nCOPY site /usr/share/nginx/html\\nHEALTHCHECK CMD curl -fs http://localhost/ || exit 1\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3057\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3057`; `global ignore=` for the whole file), or `rules: { DL3057: off }` in `.docker-review.yml`.","DL3058":"# DL3058: Label `<label>` is not a valid email format - must conform to RFC5322\\n\\nDefault severity: **warning**.\\n\\n## Why\\n\\nLabels of type `email` in the label schema must hold a bare RFC 5322 address (`ops@example.com`), not a display name with an address.\\n\\n## Bad\\n\\n```dockerfile\\nLABEL maintainer=\\"Ops <ops@example.com>\\"\\n```\\n\\n## Good\\n\\n```dockerfile\\nLABEL maintainer=\\"ops@example.com\\"\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3058\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3058`; `global ignore=` for the whole file), or `rules: { DL3058: off }` in `.docker-review.yml`.","DL3059":"# DL3059: Multiple consecutive RUN instructions\\n\\nDefault severity: **info**.\\n\\n## Why\\n\\nEach `RUN` adds a layer. Consecutive single-command `RUN`s with the same flags can be one layer. `RUN`s that already chain several commands are left alone: splitting them was probably deliberate (caching). Unlike hadolint, build stages that never reach the final image are not reported (their layers are thrown away, and separate `RUN`s keep their cache fine-grained), and heredoc `RUN`s are not either (they already are one script).\\n\\n## Bad\\n\\n```dockerfile\\nRUN apt-get update\\nRUN apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u8\\n```\\n\\n## Good\\n\\n```dockerfile\\nRUN apt-get update && \\\\\\n    apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u8\\n```\\n\\n## Fix\\n\\nMerges the `RUN` into the previous one with `&& \\\\` on a continuation line, copying the file\'s own continuation style (leading or trailing `&&`), indentation, escape character and line endings; comment lines in between stay, blank lines in between are dropped (an empty continuation line is deprecated syntax). Not safe: both commands now share one cache entry, so a change to either re-runs both.\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3059\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3059`; `global ignore=` for the whole file), or `rules: { DL3059: off }` in `.docker-review.yml`.","DL3060":"# DL3060: `yarn cache clean` missing after `yarn install` was run\\n\\nDefault severity: **info**.\\n\\n## Why\\n\\n`yarn install` (or a bare `yarn`) fills the yarn cache, which stays in the layer unless `yarn cache clean` runs after it in the same `RUN`. Only stages that end up in an image are reported (the last stage, or one another stage is built `FROM`), plus `ONBUILD RUN`. A BuildKit cache or tmpfs mount on the yarn cache (`…/.cache/yarn`, `.yarn/cache`) is exempt.\\n\\n## Bad\\n\\n```dockerfile\\nFROM node:20.15.0\\nRUN yarn install --frozen-lockfile\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM node:20.15.0\\nRUN yarn install --frozen-lockfile && yarn cache clean\\n```\\n\\n## Fix\\n\\nAppends ` && yarn cache clean` to the end of the same `RUN` (safe).\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3060\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3060`; `global ignore=` for the whole file), or `rules: { DL3060: off }` in `.docker-review.yml`.","DL3061":"# DL3061: Invalid instruction order\\n\\nDefault severity: **error**.\\n\\n## Why\\n\\nA Dockerfile must start with `FROM`; only `ARG` (for variables used in `FROM`), comments and parser directives may come before it. Docker rejects anything else.\\n\\n## Bad\\n\\n```dockerfile\\nLABEL owner=ops@example.com\\nFROM debian:12.5\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM debian:12.5\\nLABEL owner=ops@example.com\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3061\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3061`; `global ignore=` for the whole file), or `rules: { DL3061: off }` in `.docker-review.yml`.","DL3062":"# DL3062: Pin versions in go install, go get and go run\\n\\nDefault severity: **warning**.\\n\\n## Why\\n\\n`go install`, `go get` and `go run` of a module without `@version` (or with `@latest`/`@none`) fetch whatever is newest on the day of the build. Local packages (`.`, `./…`, `/…`, `*.go` files) and the meta-packages `all`, `std`, `cmd` and `tool` (tools pinned in go.mod) pass; for `go run` only the package is checked, not the program\'s arguments. Values of flags such as `-ldflags` and `-o` are skipped, and a version from a variable (`@${VERSION}`) counts as pinned.\\n\\n## Bad\\n\\n```dockerfile\\nRUN go install golang.org/x/tools/gopls@latest\\n```\\n\\n## Good\\n\\n```dockerfile\\nRUN go install golang.org/x/tools/gopls@v0.16.1\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3062\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3062`; `global ignore=` for the whole file), or `rules: { DL3062: off }` in `.docker-review.yml`.","DL3063":"# DL3063: Stage name `scratch` or `context` is reserved\\n\\nDefault severity: **warning**.\\n\\nAlso known as: `ReservedStageName`.\\n\\n## Why\\n\\n`scratch` is the empty image and `context` names the build context in `--from`/`--mount=from`: a stage with either name cannot be referred to reliably, and BuildKit warns (ReservedStageName).\\n\\n## Bad\\n\\n```dockerfile\\nFROM debian:12.5 AS scratch\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM debian:12.5 AS build\\n```\\n\\n## Fix\\n\\nWhen nothing refers to the stage, renames it to `<name>-stage`. Not safe: a `docker build --target <name>` must use the new name. Stages that are referred to get no fix.\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3063\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3063`; `global ignore=` for the whole file), or `rules: { DL3063: off }` in `.docker-review.yml`.","DL3064":"# DL3064: Potentially sensitive data should not be used in the `ARG` or `ENV` commands\\n\\nDefault severity: **warning**.\\n\\n## Why\\n\\n`ARG` and `ENV` values are stored in the image configuration and history, readable by anyone who pulls it. Names of well-known credentials (`GITHUB_TOKEN`, `AWS_SECRET_ACCESS_KEY`, `NPM_TOKEN`, …) and names containing `password`, `secret`, `token`, `api_key`, `client_key`, `private` or `username` are reported, `ONBUILD` included. Pass secrets with `RUN --mount=type=secret` instead. Unlike hadolint, names that point at a secret rather than hold it (`…_FILE`, `…_PATH`, `…_DIR`), names marked `PUBLIC`, and the conventional container user name `USERNAME` are not reported.\\n\\n## Bad\\n\\n```dockerfile\\nARG GITHUB_TOKEN\\nRUN git clone https://$GITHUB_TOKEN@github.com/acme/private.git\\n```\\n\\n## Good\\n\\n```dockerfile\\nRUN --mount=type=secret,id=github_token \\\\\\n    git clone https://$(cat /run/secrets/github_token)@github.com/acme/private.git\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3064\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3064`; `global ignore=` for the whole file), or `rules: { DL3064: off }` in `.docker-review.yml`.","DL3065":"# DL3065: Redundant `--platform=$TARGETPLATFORM` in `FROM`\\n\\nDefault severity: **warning**.\\n\\nAlso known as: `RedundantTargetPlatform`.\\n\\n## Why\\n\\n`FROM` already pulls the target platform\'s image; `--platform=$TARGETPLATFORM` says nothing and hides the cases where a different platform is meant (`$BUILDPLATFORM`). BuildKit calls this check RedundantTargetPlatform.\\n\\n## Bad\\n\\n```dockerfile\\nFROM --platform=$TARGETPLATFORM alpine:3.20\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM alpine:3.20\\n```\\n\\n## Fix\\n\\nRemoves the flag (safe).\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3065\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3065`; `global ignore=` for the whole file), or `rules: { DL3065: off }` in `.docker-review.yml`.","DL3066":"# DL3066: Non-numeric user-id may not be resolvable by host system\\n\\nDefault severity: **info**.\\n\\n## Why\\n\\nA user name in `USER` can only be checked inside the image: Kubernetes `runAsNonRoot` and hosts that map users cannot tell whether `app` is root. Only the `USER` the image runs as is checked — the last one of the final stage, or inherited from the stage it is built `FROM` (hadolint PR #1239); earlier `USER` switches and build stages are not. Variables (`USER ${UID}`) and Windows images pass.\\n\\n## Bad\\n\\n```dockerfile\\nFROM debian:12.5\\nUSER app\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM debian:12.5\\nUSER 10001\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3066\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3066`; `global ignore=` for the whole file), or `rules: { DL3066: off }` in `.docker-review.yml`.","DL3067":"# DL3067: Do not copy the entire filesystem from another stage\\n\\nDefault severity: **warning**.\\n\\n## Why\\n\\n`COPY --from=<stage> / /` copies everything of the other image — package databases, caches, shells — which defeats the point of a multi-stage build. Copy the directories you need. Image references (`--from=tonistiigi/xx:1.4`) and stages built `FROM scratch` are not reported: they hold only what was put there to be copied whole.\\n\\n## Bad\\n\\n```dockerfile\\nCOPY --from=build / /\\n```\\n\\n## Good\\n\\n```dockerfile\\nCOPY --from=build /app /app\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL3067\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL3067`; `global ignore=` for the whole file), or `rules: { DL3067: off }` in `.docker-review.yml`.","DL4000":"# DL4000: MAINTAINER is deprecated\\n\\nDefault severity: **error**.\\n\\nAlso known as: `MaintainerDeprecated`, `AVD-DS-0022`, `CKV_DOCKER_6`.\\n\\n## Why\\n\\n`MAINTAINER` was deprecated in Docker 1.13. A label carries the same information and tools can read it. BuildKit calls this check MaintainerDeprecated.\\n\\n## Bad\\n\\n```dockerfile\\nMAINTAINER Jane Doe <jane@example.com>\\n```\\n\\n## Good\\n\\n```dockerfile\\nLABEL maintainer=\\"Jane Doe <jane@example.com>\\"\\n```\\n\\n## Fix\\n\\nRewrites the instruction as `LABEL maintainer=\\"…\\"` with the same text (safe). `$`, `\\"` and the escape character are escaped, since `LABEL` expands them and `MAINTAINER` does not.\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL4000\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL4000`; `global ignore=` for the whole file), or `rules: { DL4000: off }` in `.docker-review.yml`.","DL4001":"# DL4001: Either use Wget or Curl but not both\\n\\nDefault severity: **warning**.\\n\\nAlso known as: `AVD-DS-0014`.\\n\\n## Why\\n\\nTwo download tools in one stage mean two sets of dependencies and two behaviours to know. Each `RUN` that uses `curl` or `wget` once both have appeared in the stage is reported, at the command. Stages are checked separately; `ONBUILD RUN` separately from the stage\'s own `RUN`s.\\n\\n## Bad\\n\\n```dockerfile\\nRUN wget -q https://example.com/a\\nRUN curl -fsSLO https://example.com/b\\n```\\n\\n## Good\\n\\n```dockerfile\\nRUN curl -fsSLO https://example.com/a\\nRUN curl -fsSLO https://example.com/b\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL4001\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL4001`; `global ignore=` for the whole file), or `rules: { DL4001: off }` in `.docker-review.yml`.","DL4003":"# DL4003: Multiple `CMD` instructions found\\n\\nDefault severity: **warning**.\\n\\nAlso known as: `AVD-DS-0016`, `MultipleInstructionsDisallowed`.\\n\\n## Why\\n\\nOnly the last `CMD` of a stage takes effect; earlier ones are dead code that misleads readers. Each earlier `CMD` is reported where it stands. BuildKit\'s MultipleInstructionsDisallowed check covers `CMD`, `ENTRYPOINT` and `HEALTHCHECK` at once; here its name is an alias of this rule (so `# check=skip=MultipleInstructionsDisallowed` silences duplicate `CMD`s), while duplicate `ENTRYPOINT`s are DL4004 and duplicate `HEALTHCHECK`s DL3012.\\n\\n## Bad\\n\\n```dockerfile\\nCMD [\\"bash\\"]\\nRUN make\\nCMD [\\"./app\\"]\\n```\\n\\n## Good\\n\\n```dockerfile\\nRUN make\\nCMD [\\"./app\\"]\\n```\\n\\n## Fix\\n\\nDeletes the earlier `CMD` (safe: it never took effect).\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL4003\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL4003`; `global ignore=` for the whole file), or `rules: { DL4003: off }` in `.docker-review.yml`.","DL4004":"# DL4004: Multiple `ENTRYPOINT` instructions found\\n\\nDefault severity: **error**.\\n\\nAlso known as: `AVD-DS-0007`.\\n\\n## Why\\n\\nOnly the last `ENTRYPOINT` of a stage takes effect; earlier ones are dead code that misleads readers. Each earlier `ENTRYPOINT` is reported where it stands. (BuildKit reports this as part of MultipleInstructionsDisallowed, which is an alias of DL4003.)\\n\\n## Bad\\n\\n```dockerfile\\nENTRYPOINT [\\"/a.sh\\"]\\nENTRYPOINT [\\"/b.sh\\"]\\n```\\n\\n## Good\\n\\n```dockerfile\\nENTRYPOINT [\\"/b.sh\\"]\\n```\\n\\n## Fix\\n\\nDeletes the earlier `ENTRYPOINT` (safe: it never took effect).\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL4004\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL4004`; `global ignore=` for the whole file), or `rules: { DL4004: off }` in `.docker-review.yml`.","DL4005":"# DL4005: Use SHELL to change the default shell\\n\\nDefault severity: **warning**.\\n\\n## Why\\n\\nRelinking `/bin/sh` (`ln -sf /bin/bash /bin/sh`) changes the shell of every script and process in the image, not only of the build. To run `RUN` instructions with another shell, use `SHELL`.\\n\\n## Bad\\n\\n```dockerfile\\nRUN ln -sf /bin/bash /bin/sh\\n```\\n\\n## Good\\n\\n```dockerfile\\nSHELL [\\"/bin/bash\\", \\"-c\\"]\\n```\\n\\n## Fix\\n\\nOnly when the `RUN` does nothing else: replaces it with `SHELL [\\"<shell>\\", \\"-c\\"]`. Not safe: `/bin/sh` in the image stays the original shell, so scripts and container processes that relied on the relinked shell change behaviour.\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL4005\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL4005`; `global ignore=` for the whole file), or `rules: { DL4005: off }` in `.docker-review.yml`.","DL4006":"# DL4006: Set the SHELL option -o pipefail before RUN with a pipe in it\\n\\nDefault severity: **warning**.\\n\\n## Why\\n\\nA pipeline\'s exit status is that of its last command: `curl … | tar -x` succeeds even when the download fails. `SHELL [\\"/bin/bash\\", \\"-o\\", \\"pipefail\\", \\"-c\\"]` (bash, zsh, ash or ksh) makes any failing command fail the `RUN`; `/bin/sh` (dash) ignores it. Only pipes that can hide something are reported: a pipe whose left side is `echo`, `printf`, `true` or `yes` (which cannot fail, or is meant to die of SIGPIPE) is fine without pipefail. The finding points at the first `|` after a command that can fail. Non-POSIX shells (PowerShell, cmd) are exempt. Unlike hadolint, a stage inherits the `SHELL` of the stage it is built `FROM` (as Docker does), and a `set -o pipefail` (`set -euxo pipefail`, …) before the first pipe in the same `RUN` counts.\\n\\n## Bad\\n\\n```dockerfile\\nFROM debian:12.5\\nRUN curl -fsSL https://example.com/a.tgz | tar -xz\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM debian:12.5\\nSHELL [\\"/bin/bash\\", \\"-o\\", \\"pipefail\\", \\"-c\\"]\\nRUN curl -fsSL https://example.com/a.tgz | tar -xz\\n```\\n\\n## Fix\\n\\nFor the first such `RUN` of a stage that has no `SHELL` yet, on a base image known to have the shell: `SHELL [\\"/bin/ash\\", \\"-o\\", \\"pipefail\\", \\"-c\\"]` on Alpine and BusyBox images (also `node:22-alpine3.20`, `docker:27-dind`), `SHELL [\\"/bin/bash\\", …]` only on images known to ship bash (Debian, Ubuntu, RHEL families and the official language images on them); on any other image (distroless, unknown) no fix is offered, since a `SHELL` the image lacks breaks every later `RUN` ([DR1019](DR1019.md)). Not safe: that `RUN` and every later one in the stage run under that shell, and fail when any command of a pipe fails.\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=DL4006\\n```\\n\\non the line above the instruction (or `# docker-review ignore=DL4006`; `global ignore=` for the whole file), or `rules: { DL4006: off }` in `.docker-review.yml`.","DR0001":"# DR0001: Dockerfile not fully checked\\n\\nDefault severity: **error**.\\n\\nAlso known as: `not-fully-checked`.\\n\\n## Why\\n\\nA required check must never pass a file it did not check. When docker-review cannot vouch for a\\nDockerfile of the change, it says so with this finding (at the file\'s first line, counted whatever\\nlines the pull request changed) instead of treating the file as clean:\\n\\n- the file was **not read**: a symbolic link (links are never followed, wherever they point; the\\n  finding quotes nothing of the target), a path outside the workspace or inside `.git/`, a FIFO or\\n  device, an unreadable file;\\n- it is **binary** (a NUL byte in its first 8 KiB) or **too large** (over 8 MiB) to lint;\\n- **parsing or a rule failed** on it (an internal error: please report it);\\n- it ran past the **last-resort time guard** (60 s per file). Results never depend on machine\\n  speed otherwise: the work a file can cause is bounded by limits on the input.\\n\\nWithout it, one NUL byte in a comment would put an `ADD`/`USER root` Dockerfile through the check.\\n\\n## Bad\\n\\nA `Dockerfile` that is a symbolic link (here to a file outside the repository), or one with a NUL\\nbyte:\\n\\n```dockerfile\\nFROM debian:12.5\\n# <NUL>\\nUSER root\\n```\\n\\n## Good\\n\\nA regular text file of the repository:\\n\\n```dockerfile\\nFROM debian:12.5\\nUSER app\\n```\\n\\n## Ignore\\n\\nIgnore comments inside the file do not apply (they are part of what could not be checked). Turn it\\noff or re-level it in `.docker-review.yml` (`rules: { DR0001: warning }`), or leave the file out\\nwith `ignore-paths`. With `config-from: base` (the action\'s default on pull requests), a pull\\nrequest cannot change that for itself.","DR0010":"# DR0010: RUN not checked by ShellCheck\\n\\nDefault severity: **error**.\\n\\n## Why\\n\\nShellCheck\'s SC findings are part of the check: a `RUN` whose script ShellCheck did not check has\\nunknown findings, so the Dockerfile is not fully checked and the check must not pass as if it were\\nclean. ShellCheck is not given a script beyond these limits (the largest `RUN` of 2,114 real\\nDockerfiles is far below each: 4.8 KB, nesting 6, 90 commands, a chain of 50, 145 variable names),\\nbecause its work grows faster than the script — an `&&` chain of 2,000 commands takes it 14 s and\\n2.7 GB, every level of `$( … )` nesting doubles its time:\\n\\n| Limit | Value |\\n|---|---|\\n| script size (with the `export` line of ARG/ENV names) | 64 KiB |\\n| nesting of `$( )`, backticks, `( )`, `{ }`, `${ }`, `if`, `case`, loops | 32 |\\n| command substitutions, each weighing 2^depth | 1,024 |\\n| commands | 500 |\\n| commands in one `&&` / `\\\\|\\\\|` / `\\\\|` chain | 200 |\\n| distinct variable names | 500 |\\n\\nShellCheck itself runs with 4 GiB of address space and 60 s of CPU time per process; a script it\\nruns out of either on (or crashes on) is reported here too. The message says which limit and\\nquotes nothing from the file. The limits are on the input, so every machine gives the same answer.\\n\\n## Bad\\n\\n```dockerfile\\n# 300 commands in one && chain (generated, say)\\nRUN step1 && step2 && step3 && … && step300\\n```\\n\\n## Good\\n\\n```dockerfile\\nCOPY install.sh /tmp/install.sh\\nRUN sh /tmp/install.sh && rm /tmp/install.sh\\n```\\n\\nSplit a generated chain into several `RUN`s, or move a long script into a file of the build\\ncontext (checked on its own, e.g. by ShellCheck in CI).\\n\\n## Ignore\\n\\n```dockerfile\\n# docker-review ignore=DR0010\\n```\\n\\non the line above the instruction (`global ignore=` for the whole file), or `rules: { DR0010: off }`\\nin `.docker-review.yml`.","DR0011":"# DR0011: RUN script too complex to analyse\\n\\nDefault severity: **error**.\\n\\n## Why\\n\\nMost `RUN` rules read the script\'s commands through a shell parser (mvdan/sh). A script beyond\\nthese limits is not parsed, so those rules see only a rough split of it at `&&`, `||`, `;`, `|` and\\nnewlines, and the `RUN` is not fully checked:\\n\\n| Limit | Value |\\n|---|---|\\n| script size | 256 KiB |\\n| nesting of `$( )`, backticks, `( )`, `{ }`, `${ }`, `$(( ))`, `if`, `case`, loops | 48 |\\n| commands | 5,000 |\\n| commands in one `&&` / `\\\\|\\\\|` / `\\\\|` chain | 512 |\\n\\nThe largest `RUN` of 2,114 real Dockerfiles is far below each (4.6 KB, nesting 6, 90 commands, a\\nchain of 50). The limits are measured on the input, so the answer is the same on every machine\\n(before them, whether the parser ran out of stack decided it). The message says which limit and\\nquotes nothing from the file.\\n\\n## Bad\\n\\n```dockerfile\\n# 600 commands in one && chain (generated, say)\\nRUN step1 && step2 && step3 && … && step600\\n```\\n\\n## Good\\n\\n```dockerfile\\nCOPY install.sh /tmp/install.sh\\nRUN sh /tmp/install.sh && rm /tmp/install.sh\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# docker-review ignore=DR0011\\n```\\n\\non the line above the instruction (`global ignore=` for the whole file), or `rules: { DR0011: off }`\\nin `.docker-review.yml`.","DR1001":"# DR1001: Install dependencies before copying the whole source tree\\n\\nDefault severity: **warning**.\\n\\n## Why\\n\\nDocker caches each layer until one of its inputs changes. After `COPY . .` every source edit changes the layer, so a dependency install that runs after it (`npm ci`, `pip install -r requirements.txt`, `go mod download`, `bundle install`, `composer install`, `cargo fetch`, `pipenv install`, `poetry install`, `uv sync`) re-runs and re-downloads everything on every build. Copy only the dependency manifests first, install, and copy the rest afterwards: the install layer then stays cached until the manifests change.\\n\\nManifests per tool: `requirements*.txt` (the files named by `-r`), `Pipfile` + `Pipfile.lock`, `pyproject.toml` + `poetry.lock` / `uv.lock`, `package.json` + `package-lock.json` / `yarn.lock` / `pnpm-lock.yaml`, `go.mod` + `go.sum`, `Gemfile` + `Gemfile.lock`, `composer.json` + `composer.lock`, `Cargo.toml` + `Cargo.lock`. Installs that also need the project itself (`pip install .`, `poetry install` without `--no-root`, `uv sync` without `--no-install-project`) are reported with that note.\\n\\n## Bad\\n\\n```dockerfile\\nFROM node:20.15.1-slim\\nWORKDIR /app\\nCOPY . .\\nRUN npm ci && npm run build\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM node:20.15.1-slim\\nWORKDIR /app\\nCOPY package*.json ./\\nRUN npm ci\\nCOPY . .\\nRUN npm run build\\n```\\n\\n## Fix\\n\\nWhen the install RUN directly follows the broad COPY and the COPY\'s destination is the directory the install runs in, the fix inserts `COPY <manifests> <dest>` and the install before the broad COPY and removes it from its old place. A RUN that goes on after the install (`npm ci && npm run build`) is split: the install part moves, the rest stays after the COPY. The broad COPY\'s `--chown`/`--chmod` are kept on the new COPY. When the build context is known (the action and the CLI read it), only manifests that exist are copied (requirements files included with `-r` inside them too); otherwise the manifest and lock files are copied with a wildcard (`package*.json`, `go.sum*`) so a missing lock file does not fail the build. Unsafe: install scripts (`postinstall`, Composer scripts) that read other project files need those copied too; Yarn Berry projects (`.yarnrc.yml`) get no fix.\\n\\n## Ignore\\n\\n```dockerfile\\n# docker-review ignore=DR1001\\n```\\n\\non the line above the instruction (`global ignore=` for the whole file), or `rules: { DR1001: off }` in `.docker-review.yml`.","DR1002":"# DR1002: Clean-up in a separate layer\\n\\nDefault severity: **warning**.\\n\\n## Why\\n\\nEvery RUN is a layer, and a layer can only add to the image. `RUN rm -rf /var/lib/apt/lists/*`, `RUN apt-get purge gcc`, `RUN apk del .build-deps` or `RUN rm /tmp/download.tgz` in a later RUN hides the files but the earlier layer still ships them: the image is exactly as big as before. Clean up in the same RUN that creates the files.\\n\\nTracked across the stages of the final image: apt lists and .deb archives, apk/yum/dnf/zypper caches, pip/npm/yarn caches, packages installed by apt/apk/yum/dnf (and apk virtual packages), and files downloaded with `curl -o`/`wget -O`/`wget -P` or cloned with `git clone` to an absolute path. Build stages that are not part of the final image are not reported: their layers are thrown away.\\n\\n## Bad\\n\\n```dockerfile\\nFROM debian:12.6\\nRUN apt-get update \\\\\\n    && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u8\\nRUN rm -rf /var/lib/apt/lists/*\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM debian:12.6\\nRUN apt-get update \\\\\\n    && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u8 \\\\\\n    && rm -rf /var/lib/apt/lists/*\\n```\\n\\n## Fix\\n\\nWhen the clean-up RUN holds only clean-up commands and directly follows the RUN that created the files, the two are merged with `&&`, in the file\'s continuation style (` && \\\\` at the line end, or `&& ` leading the next line) and indentation; comment lines in between stay inside the continuation, blank lines are removed. Unsafe: the two commands then share one layer and one cache entry.\\n\\n## Ignore\\n\\n```dockerfile\\n# docker-review ignore=DR1002\\n```\\n\\non the line above the instruction (`global ignore=` for the whole file), or `rules: { DR1002: off }` in `.docker-review.yml`.","DR1003":"# DR1003: Base image tag floats\\n\\nDefault severity: **info**.\\n\\n## Why\\n\\nTags such as `python:3`, `node:20`, `node:lts`, `alpine:3`, `debian:stable` or `debian:bookworm` move to a new release whenever one comes out, so a rebuild six months later silently gets a different base. Pin a precise version (`python:3.12.4-slim-bookworm`, `node:20.15.1`, `debian:12.6`) and update it on purpose, e.g. with Renovate or Dependabot. `latest` and missing tags are DL3007 and DL3006; date-stamped tags (`bookworm-20240701`) and Ubuntu\'s `jammy`/`22.04` (which only receive updates of one release) are not reported. ARG defaults are expanded first.\\n\\n## Bad\\n\\n```dockerfile\\nFROM python:3-slim\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM python:3.12.4-slim\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# docker-review ignore=DR1003\\n```\\n\\non the line above the instruction (`global ignore=` for the whole file), or `rules: { DR1003: off }` in `.docker-review.yml`.","DR1004":"# DR1004: Final stage never sets USER\\n\\nDefault severity: **warning**.\\n\\nAlso known as: `AVD-DS-0002`, `CKV_DOCKER_3` (usable in configuration and ignore pragmas).\\n\\n## Why\\n\\nWithout a USER instruction the container\'s process runs as root. A compromised or buggy process then owns everything in the container and has a shorter way out of it. hadolint\'s DL3002 only looks at a USER that is set to root; this rule reports the final image (the last stage and the stages it is built `FROM`) that never sets a user at all. A USER in a build stage does not count.\\n\\nNot reported: base images known to run as a non-root user (`…:nonroot`, `*-rootless`, `*-unprivileged`, Bitnami, Chainguard), images that drop privileges at run time with `gosu`, `su-exec`, `setpriv`, `s6-setuidgid`, `chpst` or `runuser` (as many official images do), Windows images, and development images (`.devcontainer/`, `Dockerfile.dev`).\\n\\n## Bad\\n\\n```dockerfile\\nFROM python:3.12.4-slim\\nCOPY . /app\\nCMD [\\"python\\", \\"/app/main.py\\"]\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM python:3.12.4-slim\\nRUN useradd --system --no-log-init --uid 10001 app\\nCOPY --chown=app:app . /app\\nUSER app\\nCMD [\\"python\\", \\"/app/main.py\\"]\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# docker-review ignore=DR1004\\n```\\n\\non the line above the instruction (`global ignore=` for the whole file), or `rules: { DR1004: off }` in `.docker-review.yml`.","DR1005":"# DR1005: Whole build context copied without .dockerignore\\n\\nDefault severity: **warning**.\\n\\n## Why\\n\\n`COPY . .` sends and copies everything in the build context: `.git`, `.env` files, keys, logs, local `node_modules` or virtualenvs, build output. Besides leaking files into the image, every unrelated change (a git commit, a log line) invalidates the COPY layer and everything after it. A `.dockerignore` next to the Dockerfile (the build context) fixes both.\\n\\nThe build context is the `build.context` of a compose service whose `build.dockerfile` is this Dockerfile (compose files in the Dockerfile\'s folder or any folder above it), else the Dockerfile\'s folder. In the latter case, when a `.dockerignore` exists in a folder above, the context is probably that folder (`docker build -f sub/Dockerfile .`) and nothing is reported. BuildKit\'s `<Dockerfile>.dockerignore` next to the Dockerfile counts too. Without access to the workspace the rule stays silent.\\n\\n## Bad\\n\\n```dockerfile\\n# no .dockerignore in the build context\\nFROM node:20.15.1-slim\\nCOPY . .\\n```\\n\\n## Good\\n\\n```dockerfile\\n# .dockerignore: .git  node_modules  .env  *.log  dist\\nFROM node:20.15.1-slim\\nCOPY . .\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# docker-review ignore=DR1005\\n```\\n\\non the line above the instruction (`global ignore=` for the whole file), or `rules: { DR1005: off }` in `.docker-review.yml`.","DR1006":"# DR1006: Secret file copied into the image\\n\\nDefault severity: **error**.\\n\\n## Why\\n\\nAnything COPY or ADD puts into a layer can be read by everyone who can pull the image, even if a later RUN deletes it. Files that hold credentials must not get there: `.env` files (not `.env.example`/`.sample`/`.template`), SSH keys (`id_rsa`, `id_ed25519`, …), private keys (`*.pem`/`*.key` that contain a private key; certificates are fine), keystores (`*.p12`, `*.pfx`, `*.jks`), `.npmrc` with an auth token, `.pypirc` with a password, `.netrc`, `.git-credentials`, `.dockercfg`, `.htpasswd`, and cloud `credentials` files.\\n\\nReported when a COPY/ADD names such a file, or copies a folder (or the whole context) that contains one and `.dockerignore` does not exclude it. The build context is the compose service\'s `build.context` when a compose file builds this Dockerfile, else the Dockerfile\'s folder. Files under test fixture folders (`test/`, `fixtures/`, `testdata/`, `examples/`) are not reported. Use BuildKit secrets for what the build needs (`RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci`) and pass runtime secrets at run time.\\n\\n## Bad\\n\\n```dockerfile\\nFROM node:20.15.1-slim\\nCOPY .npmrc .env ./\\nRUN npm ci\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM node:20.15.1-slim\\nRUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# docker-review ignore=DR1006\\n```\\n\\non the line above the instruction (`global ignore=` for the whole file), or `rules: { DR1006: off }` in `.docker-review.yml`.","DR1007":"# DR1007: Build tools left in the final image\\n\\nDefault severity: **info**.\\n\\n## Why\\n\\nCompilers and headers (`build-essential`, `gcc`, `g++`, `make`, `cmake`, `musl-dev`, `linux-headers`, any `*-dev` or `*-devel` package) are needed to build, not to run. Left in the final image they add hundreds of MB and give an attacker a compiler. Build in a separate stage and copy only the results, or remove the tools in the same RUN (`apk add --virtual .build-deps … && apk del .build-deps`, `apt-get purge -y --auto-remove …`). Build stages that are not part of the final image and development images (`.devcontainer/`, `Dockerfile.dev`) are not reported.\\n\\n## Bad\\n\\n```dockerfile\\nFROM python:3.12.4-slim\\nRUN apt-get update \\\\\\n    && apt-get install -y --no-install-recommends gcc libpq-dev \\\\\\n    && pip install --no-cache-dir psycopg2==2.9.9\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM python:3.12.4-slim AS build\\nRUN apt-get update \\\\\\n    && apt-get install -y --no-install-recommends gcc libpq-dev \\\\\\n    && pip wheel --wheel-dir /wheels psycopg2==2.9.9\\n\\nFROM python:3.12.4-slim\\nCOPY --from=build /wheels /wheels\\nRUN pip install --no-cache-dir /wheels/*\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# docker-review ignore=DR1007\\n```\\n\\non the line above the instruction (`global ignore=` for the whole file), or `rules: { DR1007: off }` in `.docker-review.yml`.","DR1008":"# DR1008: EXPOSE without HEALTHCHECK\\n\\nDefault severity: **info**.\\n\\n## Why\\n\\nAn image that serves a port is a service, and a service should say how to tell that it works: with a HEALTHCHECK, `docker ps` shows `healthy`/`unhealthy`, compose can wait with `depends_on: condition: service_healthy`, and orchestrators can restart a hung process. `HEALTHCHECK NONE` counts as an explicit decision. Only the final image is checked (HEALTHCHECK is inherited through `FROM <stage>`); development images are skipped. DL3057 (off by default) reports every stage without a HEALTHCHECK.\\n\\n## Bad\\n\\n```dockerfile\\nFROM nginx:1.27.0\\nEXPOSE 80\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM nginx:1.27.0\\nEXPOSE 80\\nHEALTHCHECK --interval=30s --timeout=3s CMD curl -fsS http://localhost/ || exit 1\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# docker-review ignore=DR1008\\n```\\n\\non the line above the instruction (`global ignore=` for the whole file), or `rules: { DR1008: off }` in `.docker-review.yml`.","DR1009":"# DR1009: Python packages installed with pip on Alpine\\n\\nDefault severity: **info**.\\n\\n## Why\\n\\nAlpine uses musl instead of glibc. A Python package without a musllinux wheel on PyPI is compiled from source: builds get slow, need gcc and headers, and images grow. Many popular packages ship musllinux wheels today, so this is a hint, not a ban: if the install is slow or needs a compiler, `python:<version>-slim` (Debian, manylinux wheels) is usually faster and not bigger in the end. Reported once per stage on `python:*-alpine*` images and on Alpine stages that install `python3` with apk; upgrading pip/setuptools/wheel alone is not reported.\\n\\n## Bad\\n\\n```dockerfile\\nFROM python:3.12.4-alpine3.20\\nRUN pip install --no-cache-dir -r requirements.txt\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM python:3.12.4-slim\\nRUN pip install --no-cache-dir -r requirements.txt\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# docker-review ignore=DR1009\\n```\\n\\non the line above the instruction (`global ignore=` for the whole file), or `rules: { DR1009: off }` in `.docker-review.yml`.","DR1010":"# DR1010: Full language image in the final stage\\n\\nDefault severity: **info**.\\n\\n## Why\\n\\n`python:3.12`, `node:20`, `ruby:3.3` are built on `buildpack-deps` with compilers, headers and source-control tools: several hundred MB the application does not need at run time, and a larger attack surface. The `-slim` (or `-alpine`) variants carry just the runtime. Toolchain images (`golang`, `rust`, `maven`, `gradle`, `mcr.microsoft.com/dotnet/sdk`) and full JDKs belong in a build stage: copy the binary, jar or published output into a small runtime image (distroless, `-slim`, `-jre`, `dotnet/aspnet`). Development images and Windows images are not reported.\\n\\n## Bad\\n\\n```dockerfile\\nFROM python:3.12.4\\nCOPY . /app\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM python:3.12.4-slim\\nCOPY . /app\\n```\\n\\n## Fix\\n\\nFor python, node and ruby images tagged with a plain version (`3.12.4`, `20`), appends `-slim` to the tag. Unsafe: slim images lack compilers and some system libraries, so installs that build native extensions may need them added.\\n\\n## Ignore\\n\\n```dockerfile\\n# docker-review ignore=DR1010\\n```\\n\\non the line above the instruction (`global ignore=` for the whole file), or `rules: { DR1010: off }` in `.docker-review.yml`.","DR1011":"# DR1011: Base image not pinned by digest\\n\\nDefault severity: **warning**. Off by default: turn it on with `rules: { DR1011: on }` (or `all: true`) in `.docker-review.yml`.\\n\\n## Why\\n\\nA tag is a pointer that the publisher (or an attacker with their credentials) can move; only a digest (`@sha256:…`) names exact content. Pinning by digest makes builds reproducible and protects against a tampered tag; a bot such as Renovate or Dependabot keeps the digests current. This is a policy choice, so the rule is off by default. Stage references and `scratch` are not reported.\\n\\n## Bad\\n\\n```dockerfile\\nFROM python:3.12.4-slim\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM python:3.12.4-slim@sha256:a3e58f9399353be051735f09be0316bfdeab571a5c6a24fd78b92df85bcb2d85\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# docker-review ignore=DR1011\\n```\\n\\non the line above the instruction (`global ignore=` for the whole file), or `rules: { DR1011: off }` in `.docker-review.yml`.","DR1012":"# DR1012: Python runtime settings missing\\n\\nDefault severity: **info**. Off by default: turn it on with `rules: { DR1012: on }` (or `all: true`) in `.docker-review.yml`.\\n\\n## Why\\n\\nTwo environment variables make Python services behave better in containers: `PYTHONUNBUFFERED=1` writes logs immediately instead of keeping them in a buffer that is lost when the container is killed, and `PYTHONFAULTHANDLER=1` prints a traceback when a C extension crashes. Checked on the final image when it is a `python` image or its CMD/ENTRYPOINT runs Python (python, gunicorn, uvicorn, celery, …); ENV in the stages it is built on counts. Off by default: it is a recommendation, not a defect.\\n\\n## Bad\\n\\n```dockerfile\\nFROM python:3.12.4-slim\\nCMD [\\"python\\", \\"app.py\\"]\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM python:3.12.4-slim\\nENV PYTHONUNBUFFERED=1 PYTHONFAULTHANDLER=1\\nCMD [\\"python\\", \\"app.py\\"]\\n```\\n\\n## Fix\\n\\nAdds `ENV` with the missing variables right after the final stage\'s FROM (safe).\\n\\n## Ignore\\n\\n```dockerfile\\n# docker-review ignore=DR1012\\n```\\n\\non the line above the instruction (`global ignore=` for the whole file), or `rules: { DR1012: off }` in `.docker-review.yml`.","DR1015":"# DR1015: Remote ADD without --checksum\\n\\nDefault severity: **info**.\\n\\n## Why\\n\\n`ADD https://…` puts whatever the server returns into the image. With `--checksum=sha256:<hash>` (Dockerfile syntax 1.6+, BuildKit) the build fails when the download is not the expected file, which protects against a compromised server or mirror and makes the build reproducible. Git sources (`https://…/repo.git#ref`) are not reported.\\n\\n## Bad\\n\\n```dockerfile\\nADD https://github.com/example/tool/releases/download/v1.2.3/tool.tgz /tmp/\\n```\\n\\n## Good\\n\\n```dockerfile\\nADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d \\\\\\n    https://github.com/example/tool/releases/download/v1.2.3/tool.tgz /tmp/\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# docker-review ignore=DR1015\\n```\\n\\non the line above the instruction (`global ignore=` for the whole file), or `rules: { DR1015: off }` in `.docker-review.yml`.","DR1016":"# DR1016: Download piped into a shell\\n\\nDefault severity: **warning**.\\n\\n## Why\\n\\n`curl … | sh` executes whatever the server, a compromised CDN or anyone on the network path sends, with no chance to check it first, and a dropped connection can run half a script. Download to a file, check its checksum or signature, then run it. Also reported through `tee`, `sudo`/`env` wrappers and for `sh -c \\"$(curl …)\\"` and `bash <(curl …)`; interpreters such as `python`, `perl`, `ruby` and `node` count as shells.\\n\\n## Bad\\n\\n```dockerfile\\nRUN curl -fsSL https://get.example.com | sh\\n```\\n\\n## Good\\n\\n```dockerfile\\nRUN curl -fsSLo /tmp/install.sh https://get.example.com/v1.2.3/install.sh \\\\\\n    && echo \\"24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d  /tmp/install.sh\\" | sha256sum -c - \\\\\\n    && sh /tmp/install.sh \\\\\\n    && rm /tmp/install.sh\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# docker-review ignore=DR1016\\n```\\n\\non the line above the instruction (`global ignore=` for the whole file), or `rules: { DR1016: off }` in `.docker-review.yml`.","DR1017":"# DR1017: Package install after its index was deleted\\n\\nDefault severity: **error**.\\n\\n## Why\\n\\n`rm -rf /var/lib/apt/lists/*` (or `apt-get dist-clean`, or `rm -rf /var/cache/apk/*`) deletes the\\npackage index. A later `RUN apt-get install …` without its own `apt-get update` then fails with\\n`E: Unable to locate package` (apk: `ERROR: unable to select packages`). Installs inside `if`\\ncount: the branch may run. Stages built `FROM` the cleaned stage inherit the deleted index.\\n\\n## Bad\\n\\n```dockerfile\\nFROM debian:12\\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\\nRUN apt-get install -y git\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM debian:12\\nRUN apt-get update \\\\\\n    && apt-get install -y --no-install-recommends curl git \\\\\\n    && rm -rf /var/lib/apt/lists/*\\n```\\n\\nOn Alpine, `apk add --no-cache` fetches the index it needs and leaves none behind.\\n\\n## Ignore\\n\\n```dockerfile\\n# docker-review ignore=DR1017\\n```\\n\\non the line above the instruction (`global ignore=` for the whole file), or `rules: { DR1017: off }` in `.docker-review.yml`.","DR1018":"# DR1018: GNU-only option given to a BusyBox tool\\n\\nDefault severity: **error**.\\n\\n## Why\\n\\nOn Alpine, `busybox` and `docker:*` images, `wget` and `grep` are BusyBox applets. They reject GNU\\noptions such as `wget --progress=dot:giga`, `wget --retry-connrefused` or `grep -P` with\\n`unrecognized option`, and the RUN fails. Tags such as `node:22-alpine3.20` or\\n`golang:1.22-alpine3.19` are Alpine too. Installing the GNU package first (`apk add --no-cache\\nwget`) replaces the applet; the rule then stays silent.\\n\\n## Bad\\n\\n```dockerfile\\nFROM node:22-alpine3.20\\nRUN wget --progress=dot:giga https://example.com/a.tgz\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM node:22-alpine3.20\\nRUN wget -q https://example.com/a.tgz\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# docker-review ignore=DR1018\\n```\\n\\non the line above the instruction (`global ignore=` for the whole file), or `rules: { DR1018: off }` in `.docker-review.yml`.","DR1019":"# DR1019: SHELL the image does not have\\n\\nDefault severity: **error**.\\n\\n## Why\\n\\n`SHELL [\\"/bin/bash\\", …]` on an Alpine image (including tags such as `node:22-alpine3.20` and\\n`docker:27-dind`), or any `SHELL` on a distroless or scratch image, names a program that is not\\nthere: every later shell-form RUN fails with `exec: \\"/bin/bash\\": no such file or directory`. A\\nshell installed by an earlier RUN (`apk add --no-cache bash`) counts.\\n\\n## Bad\\n\\n```dockerfile\\nFROM node:22-alpine3.20\\nSHELL [\\"/bin/bash\\", \\"-o\\", \\"pipefail\\", \\"-c\\"]\\nRUN wget -qO- https://example.com/a.tgz | tar -xz\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM node:22-alpine3.20\\nSHELL [\\"/bin/ash\\", \\"-o\\", \\"pipefail\\", \\"-c\\"]\\nRUN wget -qO- https://example.com/a.tgz | tar -xz\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# docker-review ignore=DR1019\\n```\\n\\non the line above the instruction (`global ignore=` for the whole file), or `rules: { DR1019: off }` in `.docker-review.yml`.","DR2001":"# DR2001: Stage names should be lowercase\\n\\nDefault severity: **style**.\\n\\nAlso known as: `StageNameCasing` (usable in configuration and ignore pragmas).\\n\\n## Why\\n\\nBuildKit treats stage names case-insensitively (`AS Builder` and `--from=builder` are the same stage) and warns about names that are not all lowercase. Mixed case suggests a distinction that does not exist and makes references harder to search for.\\n\\n## Bad\\n\\n```dockerfile\\nFROM golang:1.22.5 AS Builder\\nRUN go build -o /app .\\nFROM gcr.io/distroless/static-debian12:nonroot\\nCOPY --from=Builder /app /app\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM golang:1.22.5 AS builder\\nRUN go build -o /app .\\nFROM gcr.io/distroless/static-debian12:nonroot\\nCOPY --from=builder /app /app\\n```\\n\\n## Fix\\n\\nLowercases the stage name and every reference to it in the file: `FROM <name>`, `COPY --from=<name>` and `RUN --mount=…,from=<name>` (safe: the references resolve to the same stage).\\n\\n## Ignore\\n\\n```dockerfile\\n# docker-review ignore=DR2001\\n```\\n\\non the line above the instruction (`global ignore=` for the whole file; BuildKit\'s `# check=skip=StageNameCasing` works too), or `rules: { DR2001: off }` in `.docker-review.yml`.","DR2002":"# DR2002: The casing of \'AS\' should match \'FROM\'\\n\\nDefault severity: **style**.\\n\\nAlso known as: `FromAsCasing` (usable in configuration and ignore pragmas).\\n\\n## Why\\n\\n`FROM image as name` mixes an uppercase keyword with a lowercase one. BuildKit reports it because consistent casing keeps Dockerfiles readable; a mixed-case `From` has no casing to match and is left alone.\\n\\n## Bad\\n\\n```dockerfile\\nFROM node:20.15.1-slim as build\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM node:20.15.1-slim AS build\\n```\\n\\n## Fix\\n\\nRewrites `AS` in the casing of `FROM` (safe).\\n\\n## Ignore\\n\\n```dockerfile\\n# docker-review ignore=DR2002\\n```\\n\\non the line above the instruction (`global ignore=` for the whole file; BuildKit\'s `# check=skip=FromAsCasing` works too), or `rules: { DR2002: off }` in `.docker-review.yml`.","DR2003":"# DR2003: Empty continuation lines are deprecated\\n\\nDefault severity: **warning**.\\n\\nAlso known as: `NoEmptyContinuation` (usable in configuration and ignore pragmas).\\n\\n## Why\\n\\nAn empty line inside a backslash-continued instruction is skipped by the parser today, but the syntax is deprecated and Docker has announced it will become an error. It also hides where an instruction really ends. Comment lines inside a continuation are still allowed; blank lines in heredoc bodies are content and are not reported.\\n\\n## Bad\\n\\n```dockerfile\\nRUN apt-get update \\\\\\n\\n    && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u8\\n```\\n\\n## Good\\n\\n```dockerfile\\nRUN apt-get update \\\\\\n    && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u8\\n```\\n\\n## Fix\\n\\nDeletes the empty lines inside the instruction (safe: the parser already ignores them).\\n\\n## Ignore\\n\\n```dockerfile\\n# docker-review ignore=DR2003\\n```\\n\\non the line above the instruction (`global ignore=` for the whole file; BuildKit\'s `# check=skip=NoEmptyContinuation` works too), or `rules: { DR2003: off }` in `.docker-review.yml`.","DR2004":"# DR2004: Instruction keywords should follow the file\'s majority casing\\n\\nDefault severity: **style**.\\n\\nAlso known as: `ConsistentInstructionCasing` (usable in configuration and ignore pragmas).\\n\\n## Why\\n\\nDockerfile keywords are case-insensitive, but a file that mixes `RUN` and `run` is harder to read and grep. Like BuildKit, the casing most instructions use (uppercase on a tie) is the norm; ONBUILD triggers count as instructions.\\n\\n## Bad\\n\\n```dockerfile\\nFROM alpine:3.20\\nrun apk add --no-cache curl=8.9.0-r0\\nCOPY app /app\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM alpine:3.20\\nRUN apk add --no-cache curl=8.9.0-r0\\nCOPY app /app\\n```\\n\\n## Fix\\n\\nRewrites the keyword in the majority casing (safe).\\n\\n## Ignore\\n\\n```dockerfile\\n# docker-review ignore=DR2004\\n```\\n\\non the line above the instruction (`global ignore=` for the whole file; BuildKit\'s `# check=skip=ConsistentInstructionCasing` works too), or `rules: { DR2004: off }` in `.docker-review.yml`.","DR2005":"# DR2005: FROM uses an undeclared build argument\\n\\nDefault severity: **warning**.\\n\\nAlso known as: `UndefinedArgInFrom` (usable in configuration and ignore pragmas).\\n\\n## Why\\n\\nOnly ARGs declared before the first FROM (and BuildKit\'s platform arguments such as `BUILDPLATFORM`, `TARGETARCH`) can be used in FROM. Any other name expands to an empty string, usually because of a typo or because the ARG was declared inside a stage.\\n\\n## Bad\\n\\n```dockerfile\\nARG VERSION=3.20\\nFROM alpine:${VERSON}\\n```\\n\\n## Good\\n\\n```dockerfile\\nARG VERSION=3.20\\nFROM alpine:${VERSION}\\n```\\n\\n## Fix\\n\\nWhen one declared ARG is a close match (a typo), the fix uses it. It is offered as unsafe: check that the suggested name is the intended one.\\n\\n## Ignore\\n\\n```dockerfile\\n# docker-review ignore=DR2005\\n```\\n\\non the line above the instruction (`global ignore=` for the whole file; BuildKit\'s `# check=skip=UndefinedArgInFrom` works too), or `rules: { DR2005: off }` in `.docker-review.yml`.","DR2006":"# DR2006: First WORKDIR of a stage is relative\\n\\nDefault severity: **warning**. Off by default: turn it on with `rules: { DR2006: on }` (or `all: true`) in `.docker-review.yml`.\\n\\nAlso known as: `WorkdirRelativePath` (usable in configuration and ignore pragmas).\\n\\n## Why\\n\\nA relative WORKDIR is resolved against the working directory the base image happens to set, which can change when the image is updated. BuildKit only reports the first relative WORKDIR of a stage when no absolute one was set before (in the stage or the stages it is built on). DL3000 reports every relative WORKDIR, so this rule is off by default to avoid two findings for one line; turn it on if you use BuildKit\'s exact semantics instead of DL3000.\\n\\n## Bad\\n\\n```dockerfile\\nFROM python:3.12.4-slim\\nWORKDIR app\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM python:3.12.4-slim\\nWORKDIR /app\\n```\\n\\n## Fix\\n\\nPrefixes `/` (or turns a leading `./` into `/`). Unsafe: it assumes the base image works in `/`.\\n\\n## Ignore\\n\\n```dockerfile\\n# docker-review ignore=DR2006\\n```\\n\\non the line above the instruction (`global ignore=` for the whole file; BuildKit\'s `# check=skip=WorkdirRelativePath` works too), or `rules: { DR2006: off }` in `.docker-review.yml`.","DR2007":"# DR2007: Variable used without being defined\\n\\nDefault severity: **warning**.\\n\\nAlso known as: `UndefinedVar` (usable in configuration and ignore pragmas).\\n\\n## Why\\n\\nOutside RUN, BuildKit itself expands `$NAME` in COPY, ADD, ENV, ARG, LABEL, WORKDIR, USER, EXPOSE, VOLUME and STOPSIGNAL. An undefined name silently becomes an empty string: `COPY bin/${TARGETARCH}/app /app` copies `bin//app` when the stage never declared `ARG TARGETARCH`.\\n\\nBuildKit knows the base image\'s environment; a linter does not. To stay precise this rule reports a name only when it is certainly or very probably undefined: a platform argument not declared in the stage, a close misspelling of a name that ARG/ENV do define (common image variables such as `PATH` or `JAVA_HOME` excepted), or any undefined name in a stage built from `scratch`. References with a default (`${NAME:-x}`) and names defined in the same ENV statement (DL3044\'s case) are not reported.\\n\\n## Bad\\n\\n```dockerfile\\nFROM alpine:3.20\\nARG APP_VERSION=1.4.2\\nCOPY bin/${TARGETARCH}/app-$APP_VERSON /usr/local/bin/app\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM alpine:3.20\\nARG TARGETARCH\\nARG APP_VERSION=1.4.2\\nCOPY bin/${TARGETARCH}/app-$APP_VERSION /usr/local/bin/app\\n```\\n\\n## Fix\\n\\nFor a platform argument, inserts `ARG <NAME>` after the stage\'s FROM (safe: BuildKit fills in the value). For a misspelling, replaces the name with the defined one (unsafe: check that it is the intended variable).\\n\\n## Ignore\\n\\n```dockerfile\\n# docker-review ignore=DR2007\\n```\\n\\non the line above the instruction (`global ignore=` for the whole file; BuildKit\'s `# check=skip=UndefinedVar` works too), or `rules: { DR2007: off }` in `.docker-review.yml`.","DR2008":"# DR2008: Use the `key=value` form for ENV and LABEL\\n\\nDefault severity: **info**.\\n\\nAlso known as: `LegacyKeyValueFormat` (usable in configuration and ignore pragmas).\\n\\n## Why\\n\\n`ENV key value` is the legacy form: it can only set one variable, everything after the key (spaces included) becomes the value, and it is easy to misread. `ENV key=value` is unambiguous and can set several variables in one instruction.\\n\\n## Bad\\n\\n```dockerfile\\nENV APP_HOME /srv/app\\nLABEL maintainer Jane Doe\\n```\\n\\n## Good\\n\\n```dockerfile\\nENV APP_HOME=/srv/app\\nLABEL maintainer=\\"Jane Doe\\"\\n```\\n\\n## Fix\\n\\nRewrites the instruction as `key=value`, quoting the value when it contains spaces. The value is kept exactly, including whitespace that a line continuation contributes (safe). Values containing quotes or the escape character are left for a human.\\n\\n## Ignore\\n\\n```dockerfile\\n# docker-review ignore=DR2008\\n```\\n\\non the line above the instruction (`global ignore=` for the whole file; BuildKit\'s `# check=skip=LegacyKeyValueFormat` works too), or `rules: { DR2008: off }` in `.docker-review.yml`.","DR2009":"# DR2009: ARG defaults make the FROM image invalid\\n\\nDefault severity: **warning**.\\n\\nAlso known as: `InvalidDefaultArgInFrom` (usable in configuration and ignore pragmas).\\n\\n## Why\\n\\nWhen FROM is built from global ARGs, their defaults must produce a valid image reference. `ARG TAG` without a default followed by `FROM alpine:${TAG}` only builds when every caller passes `--build-arg TAG=…`; otherwise the reference is `alpine:`, which is invalid.\\n\\n## Bad\\n\\n```dockerfile\\nARG TAG\\nFROM alpine:${TAG}\\n```\\n\\n## Good\\n\\n```dockerfile\\nARG TAG=3.20\\nFROM alpine:${TAG}\\n```\\n\\n## Notes\\n\\nPlatform arguments (`TARGETARCH`, …) have no default to judge, and names no ARG declares are reported by DR2005 instead.\\n\\n## Ignore\\n\\n```dockerfile\\n# docker-review ignore=DR2009\\n```\\n\\non the line above the instruction (`global ignore=` for the whole file; BuildKit\'s `# check=skip=InvalidDefaultArgInFrom` works too), or `rules: { DR2009: off }` in `.docker-review.yml`.","DR2010":"# DR2010: COPY/ADD source is excluded by .dockerignore\\n\\nDefault severity: **warning**.\\n\\nAlso known as: `CopyIgnoredFile` (usable in configuration and ignore pragmas).\\n\\n## Why\\n\\nFiles excluded by `.dockerignore` are not sent to the builder, so a COPY or ADD that names them fails (or copies nothing when a wildcard matches nothing else). The ignore file is the one BuildKit would use: `<Dockerfile>.dockerignore` next to the Dockerfile, else `.dockerignore` in the build context (the Dockerfile\'s folder), with Docker\'s matching rules (patterns relative to the context root, later `!` exceptions win).\\n\\n## Bad\\n\\n```dockerfile\\n# .dockerignore contains: config\\nFROM nginx:1.27.0\\nCOPY config/nginx.conf /etc/nginx/nginx.conf\\n```\\n\\n## Good\\n\\n```dockerfile\\n# .dockerignore contains: config\\n#                          !config/nginx.conf\\nFROM nginx:1.27.0\\nCOPY config/nginx.conf /etc/nginx/nginx.conf\\n```\\n\\n## Notes\\n\\nSources with wildcards or variables, `COPY --from=…` and URLs are not checked. The rule needs the workspace (the action and the CLI provide it).\\n\\n## Ignore\\n\\n```dockerfile\\n# docker-review ignore=DR2010\\n```\\n\\non the line above the instruction (`global ignore=` for the whole file; BuildKit\'s `# check=skip=CopyIgnoredFile` works too), or `rules: { DR2010: off }` in `.docker-review.yml`.","DR2011":"# DR2011: Definition description should start with the name\\n\\nDefault severity: **style**. Off by default: turn it on with `rules: { DR2011: on }` (or `all: true`) in `.docker-review.yml`.\\n\\nAlso known as: `InvalidDefinitionDescription` (usable in configuration and ignore pragmas).\\n\\n## Why\\n\\nBuildKit (experimentally) treats the comment directly above `FROM … AS name` or `ARG name` as its description, shown by `docker buildx build --call=outline`. The description must start with the name; a comment that is not meant as a description should be separated by an empty line. Comments of tools (`# hadolint …`, `# docker-review …`, `# checkov:…`, `# shellcheck …`) are not descriptions.\\n\\n## Bad\\n\\n```dockerfile\\n# the version of the tool\\nARG VERSION=1.2.3\\n```\\n\\n## Good\\n\\n```dockerfile\\n# VERSION of the tool to install\\nARG VERSION=1.2.3\\n```\\n\\n## Fix\\n\\nInserts an empty line between the comment and the instruction (safe).\\n\\n## Ignore\\n\\n```dockerfile\\n# docker-review ignore=DR2011\\n```\\n\\non the line above the instruction (`global ignore=` for the whole file; BuildKit\'s `# check=skip=InvalidDefinitionDescription` works too), or `rules: { DR2011: off }` in `.docker-review.yml`.","DR2012":"# DR2012: EXPOSE protocol should be lowercase\\n\\nDefault severity: **style**.\\n\\nAlso known as: `ExposeProtoCasing` (usable in configuration and ignore pragmas).\\n\\n## Why\\n\\n`EXPOSE 80/TCP` works, but the protocol is documented and printed lowercase everywhere (`80/tcp`); BuildKit warns about other casings.\\n\\n## Bad\\n\\n```dockerfile\\nEXPOSE 80/TCP 53/UDP\\n```\\n\\n## Good\\n\\n```dockerfile\\nEXPOSE 80/tcp 53/udp\\n```\\n\\n## Fix\\n\\nLowercases the protocol (safe).\\n\\n## Ignore\\n\\n```dockerfile\\n# docker-review ignore=DR2012\\n```\\n\\non the line above the instruction (`global ignore=` for the whole file; BuildKit\'s `# check=skip=ExposeProtoCasing` works too), or `rules: { DR2012: off }` in `.docker-review.yml`.","DR2013":"# DR2013: EXPOSE with an IP address or host port\\n\\nDefault severity: **warning**.\\n\\nAlso known as: `ExposeInvalidFormat` (usable in configuration and ignore pragmas).\\n\\n## Why\\n\\nEXPOSE documents which container ports the image listens on. `EXPOSE 127.0.0.1:8080:80` or `EXPOSE 8080:80` looks like a port publication, but the host part is ignored (and deprecated); publishing happens at run time with `docker run -p` or compose `ports:`.\\n\\n## Bad\\n\\n```dockerfile\\nEXPOSE 127.0.0.1:8080:80\\n```\\n\\n## Good\\n\\n```dockerfile\\nEXPOSE 80\\n```\\n\\n## Fix\\n\\nKeeps only the container port (and protocol) (safe: Docker already ignores the rest).\\n\\n## Ignore\\n\\n```dockerfile\\n# docker-review ignore=DR2013\\n```\\n\\non the line above the instruction (`global ignore=` for the whole file; BuildKit\'s `# check=skip=ExposeInvalidFormat` works too), or `rules: { DR2013: off }` in `.docker-review.yml`.","DR2014":"# DR2014: ARG or ENV name looks like a secret\\n\\nDefault severity: **warning**.\\n\\nAlso known as: `SecretsUsedInArgOrEnv` (usable in configuration and ignore pragmas).\\n\\n## Why\\n\\nARG and ENV values end up in the image metadata or the build history, where anyone who can pull the image can read them. BuildKit flags names containing `apikey`, `auth`, `credential(s)`, `key`, `password`, `pword`, `passwd`, `secret` or `token` as a `_`-separated word, unless the name also contains `public`, `file` or `version`. Pass secrets with `RUN --mount=type=secret` instead.\\n\\nNames that hadolint\'s DL3064 already reports (its list of known secret names and fragments such as `password`, `token`, `secret`) are left to DL3064, so one name gives one finding. GPG key fingerprints (`GPG_KEY`, `GPG_KEYS`), common in official images, are public and not reported.\\n\\n## Bad\\n\\n```dockerfile\\nARG NPM_AUTH\\nENV SIGNING_KEY=…\\n```\\n\\n## Good\\n\\n```dockerfile\\nRUN --mount=type=secret,id=npm_auth,env=NPM_AUTH npm ci\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# docker-review ignore=DR2014\\n```\\n\\non the line above the instruction (`global ignore=` for the whole file; BuildKit\'s `# check=skip=SecretsUsedInArgOrEnv` works too), or `rules: { DR2014: off }` in `.docker-review.yml`.","DR3001":"# DR3001: EXPOSE opens a sensitive port\\n\\nDefault severity: **warning**.\\n\\nAlso known as: `AVD-DS-0004`, `CKV_DOCKER_1` (usable in configuration and ignore pragmas).\\n\\n## Why\\n\\nSome services do not belong in an application image: port 22 means an SSH daemon in the container (use `docker exec` or `kubectl exec` instead, and keep keys out of the image), port 23 is Telnet with clear-text credentials, and port 2375 is the unencrypted Docker daemon API, which gives root on the host to anyone who reaches it. Port ranges that include one of these ports are reported too.\\n\\n## Bad\\n\\n```dockerfile\\nFROM debian:12.6\\nEXPOSE 22 8080\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM debian:12.6\\nEXPOSE 8080\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# docker-review ignore=DR3001\\n```\\n\\non the line above the instruction (`global ignore=` for the whole file), or `rules: { DR3001: off }` in `.docker-review.yml`.","DR3002":"# DR3002: Package index update without an install in the same RUN\\n\\nDefault severity: **warning**.\\n\\nAlso known as: `AVD-DS-0017`, `CKV_DOCKER_5` (usable in configuration and ignore pragmas).\\n\\n## Why\\n\\n`RUN apt-get update` on its own creates a layer holding the package index. The next `RUN apt-get install …` is cached separately: when only that line changes, Docker reuses the old index layer and installs from a stale index (old versions, or 404s once the mirror has moved on). Docker\'s own best-practice guide asks for update and install in one RUN. The same holds for `apk update` and `zypper refresh`. `yum update`/`dnf update` upgrade packages and are not reported.\\n\\n## Bad\\n\\n```dockerfile\\nFROM debian:12.6\\nRUN apt-get update\\nRUN apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u8\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM debian:12.6\\nRUN apt-get update \\\\\\n    && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u8 \\\\\\n    && rm -rf /var/lib/apt/lists/*\\n```\\n\\n## Fix\\n\\nWhen the RUN holds only the update and the next instruction is a RUN that installs with the same package manager, the two RUNs are merged with `&&` in the file\'s continuation style (unsafe: one layer instead of two, so the index is refreshed whenever the install changes).\\n\\n## Ignore\\n\\n```dockerfile\\n# docker-review ignore=DR3002\\n```\\n\\non the line above the instruction (`global ignore=` for the whole file), or `rules: { DR3002: off }` in `.docker-review.yml`.","DR3003":"# DR3003: WORKDIR in a system directory\\n\\nDefault severity: **warning**.\\n\\nAlso known as: `AVD-DS-0030` (usable in configuration and ignore pragmas).\\n\\n## Why\\n\\n`/proc`, `/sys` and `/dev` are filled in by the kernel and the container runtime at run time, `/boot`, `/initrd` and `/lost+found` belong to the host\'s boot and file-system machinery. Files a build writes there are hidden or lost when the container starts, and an application working there can clash with the host.\\n\\n## Bad\\n\\n```dockerfile\\nWORKDIR /proc/app\\n```\\n\\n## Good\\n\\n```dockerfile\\nWORKDIR /app\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# docker-review ignore=DR3003\\n```\\n\\non the line above the instruction (`global ignore=` for the whole file), or `rules: { DR3003: off }` in `.docker-review.yml`.","DR3004":"# DR3004: chpasswd sets a password in the image\\n\\nDefault severity: **warning**.\\n\\nAlso known as: `CKV2_DOCKER_17` (usable in configuration and ignore pragmas).\\n\\n## Why\\n\\nA password set with `chpasswd` during the build lives in `/etc/shadow` of an image layer, and the command line with the clear-text password often lives in the build history too. Anyone who pulls the image can read or crack it, and every container from the image shares it. Containers rarely need password logins; real secrets belong in the runtime environment or a secret store.\\n\\n## Bad\\n\\n```dockerfile\\nRUN echo \\"root:changeme\\" | chpasswd\\n```\\n\\n## Good\\n\\n```dockerfile\\nRUN useradd --no-log-init --system --uid 10001 app\\nUSER app\\n```\\n\\n## Ignore\\n\\n```dockerfile\\n# docker-review ignore=DR3004\\n```\\n\\non the line above the instruction (`global ignore=` for the whole file), or `rules: { DR3004: off }` in `.docker-review.yml`.","DR3005":"# DR3005: TLS verification turned off for downloads\\n\\nDefault severity: **warning**.\\n\\nAlso known as: `CKV2_DOCKER_2`, `CKV2_DOCKER_3`, `CKV2_DOCKER_14` (usable in configuration and ignore pragmas).\\n\\n## Why\\n\\n`curl -k`/`--insecure`, `wget --no-check-certificate`, `git -c http.sslVerify=false`, `git config http.sslVerify false` and the `GIT_SSL_NO_VERIFY` variable accept any certificate, so anyone on the network path (a proxy, a compromised mirror, a hostile Wi-Fi of the CI runner) can swap what the build downloads and runs. Fix the certificate problem instead: install the CA bundle (`ca-certificates`) or your company CA.\\n\\n## Bad\\n\\n```dockerfile\\nRUN curl -fsSLk https://example.com/tool.tgz | tar -xz -C /usr/local/bin\\nENV GIT_SSL_NO_VERIFY=1\\n```\\n\\n## Good\\n\\n```dockerfile\\nRUN apt-get update \\\\\\n    && apt-get install -y --no-install-recommends ca-certificates=20230311 \\\\\\n    && rm -rf /var/lib/apt/lists/*\\nRUN curl -fsSL https://example.com/tool.tgz | tar -xz -C /usr/local/bin\\n```\\n\\n## Fix\\n\\nRemoves the flag (`-k` from a flag bundle such as `-fsSLk`, `--insecure`, `--no-check-certificate`, `-c http.sslVerify=false`) or the ENV/ARG entry (the whole instruction when it is the only one). Unsafe: the download may fail until the certificate problem is fixed. `git config …` commands and prefix assignments are reported without a fix.\\n\\n## Ignore\\n\\n```dockerfile\\n# docker-review ignore=DR3005\\n```\\n\\non the line above the instruction (`global ignore=` for the whole file), or `rules: { DR3005: off }` in `.docker-review.yml`.","DR3006":"# DR3006: Package signature or repository TLS checks turned off\\n\\nDefault severity: **warning**.\\n\\nAlso known as: `CKV2_DOCKER_7`, `CKV2_DOCKER_8`, `CKV2_DOCKER_9`, `CKV2_DOCKER_10`, `CKV2_DOCKER_11`, `CKV2_DOCKER_15` (usable in configuration and ignore pragmas).\\n\\n## Why\\n\\nPackage managers verify signatures so that a mirror or anyone on the network path cannot ship altered packages. These options and settings switch that off:\\n\\n- apt: `--allow-unauthenticated`, `--force-yes`, `--allow-insecure-repositories`, `-o APT::Get::AllowUnauthenticated=true`, `-o Acquire::AllowInsecureRepositories=true`, and `[trusted=yes]` / `[allow-insecure=yes]` in a sources entry;\\n- apk: `--allow-untrusted`; zypper: `--no-gpg-checks`;\\n- yum, dnf, microdnf, tdnf: `--nogpgcheck`, `--setopt=…sslverify=0`/`gpgcheck=0`, and `sslverify=0`/`gpgcheck=0` written into their configuration;\\n- rpm: `--nosignature`, `--nodigest`, `--noverify`, `--nofiledigest`.\\n\\nImport the repository\'s signing key instead.\\n\\n## Bad\\n\\n```dockerfile\\nRUN apt-get install -y --allow-unauthenticated mytool\\nRUN echo \\"deb [trusted=yes] http://repo.example.com/ ./\\" > /etc/apt/sources.list.d/example.list\\n```\\n\\n## Good\\n\\n```dockerfile\\nRUN curl -fsSL https://repo.example.com/key.gpg | gpg --dearmor -o /usr/share/keyrings/example.gpg \\\\\\n    && echo \\"deb [signed-by=/usr/share/keyrings/example.gpg] https://repo.example.com/ ./\\" > /etc/apt/sources.list.d/example.list\\n```\\n\\n## Fix\\n\\nRemoves the command-line option (and its value for `-o`/`--setopt`). Unsafe: the install fails until the repository key is set up. Settings written into configuration files are reported without a fix.\\n\\n## Ignore\\n\\n```dockerfile\\n# docker-review ignore=DR3006\\n```\\n\\non the line above the instruction (`global ignore=` for the whole file), or `rules: { DR3006: off }` in `.docker-review.yml`.","DR3007":"# DR3007: Python package downloads without TLS verification\\n\\nDefault severity: **warning**.\\n\\nAlso known as: `CKV2_DOCKER_4`, `CKV2_DOCKER_5`, `CKV2_DOCKER_16` (usable in configuration and ignore pragmas).\\n\\n## Why\\n\\n`pip --trusted-host`, the `PIP_TRUSTED_HOST` variable and `pip config set global.trusted-host` let pip fetch packages over plain HTTP or with any certificate from that host; `uv --allow-insecure-host`/`UV_INSECURE_HOST` do the same for uv, and `PYTHONHTTPSVERIFY=0` turns off certificate checks for Python\'s HTTPS clients altogether. A mirror or anyone on the network path can then ship altered packages. Serve the index over HTTPS with a valid certificate (or install your CA) instead.\\n\\n## Bad\\n\\n```dockerfile\\nENV PIP_TRUSTED_HOST=pypi.internal\\nRUN pip install --no-cache-dir --trusted-host pypi.internal -r requirements.txt\\n```\\n\\n## Good\\n\\n```dockerfile\\nRUN pip install --no-cache-dir --index-url https://pypi.internal/simple -r requirements.txt\\n```\\n\\n## Fix\\n\\nRemoves `--trusted-host <host>` (or `--trusted-host=<host>`) and the ENV/ARG entries. Unsafe: the install fails until the index has a valid certificate. `pip config` commands and prefix assignments are reported without a fix.\\n\\n## Ignore\\n\\n```dockerfile\\n# docker-review ignore=DR3007\\n```\\n\\non the line above the instruction (`global ignore=` for the whole file), or `rules: { DR3007: off }` in `.docker-review.yml`.","DR3008":"# DR3008: Node.js, npm or yarn TLS verification turned off\\n\\nDefault severity: **warning**.\\n\\nAlso known as: `CKV2_DOCKER_6`, `CKV2_DOCKER_12`, `CKV2_DOCKER_13` (usable in configuration and ignore pragmas).\\n\\n## Why\\n\\n`NODE_TLS_REJECT_UNAUTHORIZED=0` makes every HTTPS connection of Node.js accept any certificate, in the build and, set with ENV, in the running application. `NPM_CONFIG_STRICT_SSL=false`, `npm config set strict-ssl false`, `--no-strict-ssl` and yarn\'s `strict-ssl` settings do the same for package downloads. A mirror or anyone on the network path can then ship altered packages.\\n\\n## Bad\\n\\n```dockerfile\\nENV NODE_TLS_REJECT_UNAUTHORIZED=0\\nRUN npm config set strict-ssl false && npm ci\\n```\\n\\n## Good\\n\\n```dockerfile\\nCOPY company-ca.crt /usr/local/share/ca-certificates/\\nRUN update-ca-certificates\\nENV NODE_EXTRA_CA_CERTS=/usr/local/share/ca-certificates/company-ca.crt\\nRUN npm ci\\n```\\n\\n## Fix\\n\\nRemoves the ENV/ARG entry and `--no-strict-ssl`/`--strict-ssl=false`. Unsafe: downloads fail until the certificate problem is fixed. `config set` commands and prefix assignments are reported without a fix.\\n\\n## Ignore\\n\\n```dockerfile\\n# docker-review ignore=DR3008\\n```\\n\\non the line above the instruction (`global ignore=` for the whole file), or `rules: { DR3008: off }` in `.docker-review.yml`.","SHELLCHECK":"# SHELLCHECK: ShellCheck findings inside RUN instructions\\n\\nReported under ShellCheck\'s own codes (`SC2086`, `SC2164`, …) with ShellCheck\'s level\\n(error, warning, info, style) as the default severity.\\n\\nRuns only when a `shellcheck` binary (0.7 or newer) is available: it is preinstalled on GitHub\'s\\nUbuntu runners, and `apt-get install shellcheck` / `brew install shellcheck` provide it elsewhere.\\nWithout it the action says once that the SC checks were skipped. Turn it off with\\n`settings: { shellcheck: false }` in `.docker-review.yml`; configure single codes like any rule\\n(`rules: { SC2086: off }`, `.hadolint.yaml` `ignored: [SC2086]`).\\n\\n## Why\\n\\nA `RUN` is a shell script, and shell scripts fail in quiet ways: an unquoted `$VAR` splits on\\nspaces, `cd dir` without `|| exit` carries on in the wrong folder, `[[ ]]` or `source` do not exist\\nin the POSIX `sh` that runs the RUN. ShellCheck finds these; docker-review runs it like hadolint\\ndoes, but puts each finding at its **exact line and column** inside the RUN, not on the RUN\'s first\\nline.\\n\\nWhat ShellCheck sees, per RUN (shell form, heredoc, and `ONBUILD RUN`; exec-form `RUN [...]` is\\nnot a script):\\n\\n- a shebang for the shell in effect: the stage\'s latest `SHELL` instruction or\\n  `# hadolint shell=…` pragma, inherited through `FROM <earlier stage>`, else a pragma placed before\\n  the first FROM, else `/bin/sh`. `ash`/BusyBox are checked as `dash`. PowerShell, `cmd`, `zsh`\\n  and other shells ShellCheck does not know are not checked, nor is any RUN of a file using the\\n  `` # escape=` `` directive (Windows);\\n- `export NAME=1` for every ARG and ENV in scope (for `ONBUILD RUN` only ENVs: the trigger runs in\\n  a later build where this file\'s ARGs are gone), the proxy variables, and the `env=` of\\n  `RUN --mount=type=secret,…,env=NAME`, so SC2154 does not fire on build arguments;\\n- the script with line continuations joined and comment lines removed, exactly as Docker runs it;\\n  a heredoc body is checked as a script with its own shebang when it has one (a non-shell shebang\\n  such as `#!/usr/bin/env python3` skips it), and `bash <<EOF` checks the body as bash.\\n\\nSC2187 (ash dialect note), SC1090 and SC1091 (sourced files are not available) are not reported.\\nFor POSIX-`sh` codes (SC3xxx) the message adds that the RUN runs under `sh` and how to switch to\\nbash with `SHELL`.\\n\\n## Bad\\n\\n```dockerfile\\nFROM debian:12.6\\nRUN apt-get update \\\\\\n    && cd /opt/app \\\\\\n    && ./install.sh $FLAGS\\n```\\n\\n## Good\\n\\n```dockerfile\\nFROM debian:12.6\\nARG FLAGS=\\"--prefix=/usr\\"\\nWORKDIR /opt/app\\nRUN ./install.sh \\"$FLAGS\\"\\n```\\n\\n## Fix\\n\\nWhen ShellCheck proposes an edit (quoting for SC2086, `|| exit` for SC2164, …) it is offered as\\nan unsafe fix: quoting stops word splitting and globbing, which changes behaviour when the\\nsplitting was intended (`apt-get install $PACKAGES`). SC2086\'s quoting is not offered at all for a\\nvariable that holds a list: one assigned a command\'s output (`savedAptMark=\\"$(apt-mark\\nshowmanual)\\"` … `apt-mark manual $savedAptMark`) or a value with blanks (`runDeps=\'gcc make\'`, `ENV\\nPKGS=\\"curl git\\"`). Edits that would cross a line continuation are not offered.\\n\\n## Ignore\\n\\n```dockerfile\\n# hadolint ignore=SC2086\\n```\\n\\non the line above the RUN (or `# docker-review ignore=SC2086`), a `# shellcheck disable=SC2086`\\ncomment inside a heredoc body, or `rules: { SC2086: off }` in `.docker-review.yml`."}');
 ;// CONCATENATED MODULE: ./src/format/sarif.ts
+
+
+
+
+
+
 
 /**
  * SARIF 2.1.0 for `github/codeql-action/upload-sarif` and other consumers: real start and end
- * columns (hadolint writes 1/1), rule metadata with help links, and fixes as artifact changes.
+ * columns (hadolint writes 1/1), rule metadata with the rule's docs page as help, the review's
+ * stable fingerprints, fixes as artifact changes, and GitHub's upload limits kept.
  */
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/docker-review/docker-review';
+/** The `partialFingerprints` key (GitHub reserves `primaryLocationLineHash` and recomputes it). */
+const FINGERPRINT_KEY = 'dockerReviewFingerprint/v1';
+/** Code scanning's limits: results per run and the gzipped size of an upload. */
+const GITHUB_MAX_RESULTS = 25_000;
+const GITHUB_MAX_GZIP_BYTES = 10 * 1024 * 1024;
 const LEVEL = {
     error: 'error',
     warning: 'warning',
     info: 'note',
     style: 'note'
 };
+/**
+ * `security-severity` (CVSS-like, 0–10: ≥ 9 critical, ≥ 7 high, ≥ 4 medium, else low) of the rules
+ * that report a security weakness; GitHub shows those as security alerts with that severity.
+ */
+const SECURITY_SEVERITY = {
+    DC1008: '8.0', // literal secret in the compose file
+    DC1009: '8.0', // privileged, docker.sock, host namespaces
+    DR1006: '8.0', // a secret file copied into the image
+    DR3005: '7.5', // TLS verification off for downloads
+    DR3006: '7.5', // package signature checks off
+    DR3007: '7.0', // pip without TLS verification
+    DR3008: '7.0', // npm/yarn/Node without TLS verification
+    DR2014: '7.0', // secret-looking ARG/ENV
+    DR3004: '6.5', // chpasswd in the image
+    DR1016: '6.0', // curl | sh
+    DL3002: '5.0', // last USER is root
+    DR1004: '5.0', // never sets USER
+    DR3001: '5.0', // EXPOSE 22/23/2375
+    DC1012: '5.0', // database port on all interfaces
+    DL3004: '4.0', // sudo
+    DR3003: '4.0', // WORKDIR in a system directory
+    DC1014: '3.0', // hardening hints
+    DR3002: '2.0' // package index update without install
+};
+const HELP = rule_help_namespaceObject;
+/** The review's fingerprints of every finding, given the files' texts (`fingerprints()` per file). */
+function fingerprintsOf(results, textOf) {
+    const out = new Map();
+    for (const r of results) {
+        const text = textOf(r.path);
+        if (text === undefined || r.findings.length === 0)
+            continue;
+        const fps = fingerprints(r.path, new LineIndex(text), r.findings);
+        r.findings.forEach((f, i) => out.set(f, fps[i]));
+    }
+    return out;
+}
+/** A relative reference for a relative path; a `file:` URI for an absolute one. */
 function uri(path) {
-    return path
+    const relative = path
         .replace(/\\/g, '/')
         .replace(/^\.\//, '')
         .split('/')
         .map((s) => encodeURIComponent(s))
         .join('/');
+    if (relative.startsWith('/'))
+        return `file://${relative}`;
+    return /^[A-Za-z]%3A\//.test(relative) ? `file:///${relative.replace('%3A', ':')}` : relative;
+}
+/** The first paragraph under `## Why` of a docs page. */
+function whyOf(markdown) {
+    const why = /^## Why\n+((?:.+\n?)+)/m.exec(markdown)?.[1];
+    return why?.replace(/\s*\n\s*/g, ' ').trim();
+}
+/** Markdown as plain text: no heading marks, emphasis or link syntax. */
+function plain(markdown) {
+    return markdown
+        .replace(/^#+ /gm, '')
+        .replace(/\*\*([^*]+)\*\*/g, '$1')
+        .replace(/\[([^\]]+)\]\(([^)]+)\)/g, '$1 ($2)');
+}
+function descriptor(id, registry) {
+    const meta = registry.byId.get(id);
+    const helpUri = docsUrlOf(id, registry);
+    const shellcheck = `ShellCheck's ${id}, reported inside a \`RUN\` at its exact position.`;
+    const markdown = HELP[id] ??
+        `# ${id}\n\n${shellcheck} See [${id} on the ShellCheck wiki](${helpUri}) and [how docker-review runs ShellCheck](${rules_define/* DOCS_BASE */.M0}SHELLCHECK.md).`;
+    const short = meta?.description ?? `ShellCheck ${id}`;
+    const security = SECURITY_SEVERITY[id];
+    const out = {
+        id,
+        shortDescription: { text: short },
+        fullDescription: { text: HELP[id] ? (whyOf(markdown) ?? short) : shellcheck },
+        help: { text: plain(markdown), markdown },
+        helpUri,
+        properties: {
+            tags: [meta?.kind ?? 'dockerfile', ...(security ? ['security'] : [])],
+            ...(meta && meta.aliases.length > 0 ? { aliases: meta.aliases } : {}),
+            ...(security ? { 'security-severity': security } : {})
+        }
+    };
+    if (meta)
+        out.defaultConfiguration = { level: LEVEL[meta.defaultSeverity] };
+    return out;
+}
+/** The `count` most severe findings (the earlier among equals), in their original order. */
+function mostSevere(findings, count) {
+    if (findings.length <= count)
+        return [...findings];
+    const rank = (f) => SEVERITIES.indexOf(f.severity);
+    const keep = new Set(findings
+        .map((f, i) => ({ f, i }))
+        .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
+        .slice(0, count)
+        .map((x) => x.f));
+    return findings.filter((f) => keep.has(f));
+}
+function gzipSize(log) {
+    return (0,external_node_zlib_.gzipSync)(JSON.stringify(log, null, 2)).length;
 }
 function toSarif(results, registry, options) {
-    const findings = results.flatMap((r) => r.findings);
+    const all = results.flatMap((r) => r.findings);
+    const maxResults = options.maxResults ?? GITHUB_MAX_RESULTS;
+    const maxBytes = options.maxGzipBytes ?? GITHUB_MAX_GZIP_BYTES;
+    let kept = mostSevere(all, maxResults);
+    let log = build(kept, all.length, results, registry, options);
+    let size = gzipSize(log);
+    while (size > maxBytes && kept.length > 0) {
+        // Results dominate the size: shrink in proportion, with a margin, until it fits.
+        const target = Math.min(kept.length - 1, Math.floor((kept.length * maxBytes * 0.9) / size));
+        kept = mostSevere(kept, Math.max(0, target));
+        log = build(kept, all.length, results, registry, options);
+        size = gzipSize(log);
+    }
+    if (kept.length === all.length)
+        return { log };
+    const message = note(kept.length, all.length);
+    return { log, truncation: { total: all.length, kept: kept.length, message } };
+}
+function note(kept, total) {
+    return `SARIF: ${total - kept} of ${total} results left out to stay within GitHub code scanning's limits (${GITHUB_MAX_RESULTS} results per run, ${GITHUB_MAX_GZIP_BYTES / 1024 / 1024} MB gzipped); the ${kept} most severe are kept.`;
+}
+function build(findings, total, results, registry, options) {
     const ruleIds = [...new Set(findings.map((f) => f.rule))].sort();
     const index = new Map(ruleIds.map((id, i) => [id, i]));
-    const rules = ruleIds.map((id) => {
-        const meta = registry.byId.get(id);
-        const descriptor = {
-            id,
-            shortDescription: { text: meta?.description ?? `ShellCheck ${id}` },
-            helpUri: docsUrlOf(id, registry),
-            properties: { tags: [meta?.kind ?? 'dockerfile'] }
-        };
-        if (meta) {
-            descriptor.defaultConfiguration = { level: LEVEL[meta.defaultSeverity] };
-            if (meta.aliases.length > 0)
-                descriptor.properties = { ...descriptor.properties, aliases: meta.aliases };
-        }
-        return descriptor;
-    });
     const errors = [
         ...(options.extraErrors ?? []),
         ...results.flatMap((r) => r.errors.map((message) => ({ file: r.path, message })))
     ];
+    const notifications = errors.map((e) => ({
+        level: 'error',
+        message: { text: e.message },
+        locations: [{ physicalLocation: { artifactLocation: { uri: uri(e.file) } } }]
+    }));
+    const truncated = findings.length < total;
+    if (truncated)
+        notifications.push({ level: 'warning', message: { text: note(findings.length, total) } });
     return {
         $schema: SARIF_SCHEMA,
         version: '2.1.0',
@@ -51739,20 +51954,21 @@ function toSarif(results, registry, options) {
                         name: 'docker-review',
                         version: options.toolVersion,
                         informationUri: INFORMATION_URI,
-                        rules
+                        rules: ruleIds.map((id) => descriptor(id, registry))
                     }
                 },
-                invocations: [
-                    {
-                        executionSuccessful: true,
-                        toolExecutionNotifications: errors.map((e) => ({
-                            level: 'error',
-                            message: { text: e.message },
-                            locations: [{ physicalLocation: { artifactLocation: { uri: uri(e.file) } } }]
-                        }))
+                invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
+                results: findings.map((f) => toResult(f, index.get(f.rule), options.fingerprints?.get(f))),
+                ...(truncated
+                    ? {
+                        properties: {
+                            truncated: true,
+                            totalResults: total,
+                            keptResults: findings.length,
+                            note: note(findings.length, total)
+                        }
                     }
-                ],
-                results: findings.map((f) => toResult(f, index.get(f.rule)))
+                    : {})
             }
         ]
     };
@@ -51765,7 +51981,7 @@ function region(r) {
         endColumn: r.end.column
     };
 }
-function toResult(f, ruleIndex) {
+function toResult(f, ruleIndex, fingerprint) {
     const result = {
         ruleId: f.rule,
         ruleIndex,
@@ -51776,6 +51992,8 @@ function toResult(f, ruleIndex) {
         ],
         properties: { severity: f.severity }
     };
+    if (fingerprint)
+        result.partialFingerprints = { [FINGERPRINT_KEY]: fingerprint };
     if (f.fix) {
         result.fixes = [
             {
@@ -51957,50 +52175,14 @@ const src_version_VERSION = package_namespaceObject.rE;
 
 
 
-
-
+/**
+ * The end of every run, whatever happened to the review: the verdict (the required check), the
+ * job summary, annotations, the SARIF file and the outputs. Reporting failures never change the
+ * verdict; findings that were not posted inline are always in the summary and annotations.
+ */
 /** Links to the rules' documentation, from the registry the run linted with. */
 function docsUrlIn(registry) {
     return (rule) => docsUrlOf(rule, registry) || undefined;
-}
-function scopeText(mode) {
-    return mode === 'nofilter'
-        ? 'in the linted files'
-        : mode === 'file'
-            ? 'in the changed files'
-            : 'on the changed lines';
-}
-/**
- * The required check's decision. `unchecked` names what the run could not check that no finding
- * can point at (files GitHub did not list): it fails the check like a blocking finding.
- */
-function verdict(findings, failOn, mode, unchecked = []) {
-    const blocking = findings
-        .filter((f) => f.inScope && reaches(f.finding.severity, failOn))
-        .sort((a, b) => compareFindings(a.finding, b.finding));
-    if (failOn === 'none') {
-        return { failed: false, reason: '`fail-on: none`: findings never fail the check.', blocking: 0 };
-    }
-    if (unchecked.length > 0) {
-        return {
-            failed: true,
-            reason: `Not everything was checked: ${unchecked.join('; ')}.`,
-            blocking: blocking.length
-        };
-    }
-    if (blocking.length === 0) {
-        return {
-            failed: false,
-            reason: `No findings at or above \`${failOn}\` ${scopeText(mode)}.`,
-            blocking: 0
-        };
-    }
-    const first = blocking[0].finding;
-    return {
-        failed: true,
-        reason: `${blocking.length} finding${blocking.length === 1 ? '' : 's'} at or above \`${failOn}\` ${scopeText(mode)} (first: ${first.rule} at ${first.file}:${first.range.start.line}).`,
-        blocking: blocking.length
-    };
 }
 function summaryInput(input) {
     return {
@@ -52034,7 +52216,13 @@ async function finish(input) {
         const workspace = input.ctx.workspace ?? io.cwd;
         const path = (0,external_node_path_namespaceObject.isAbsolute)(input.sarifFile) ? input.sarifFile : (0,external_node_path_namespaceObject.resolve)(workspace, input.sarifFile);
         try {
-            io.writeFile(path, `${JSON.stringify(toSarif(input.results, input.registry, { toolVersion: src_version_VERSION }), null, 1)}\n`);
+            const { log, truncation } = toSarif(input.results, input.registry, {
+                toolVersion: src_version_VERSION,
+                fingerprints: new Map(input.findings.map((s) => [s.finding, s.fingerprint]))
+            });
+            if (truncation)
+                io.warning(truncation.message);
+            io.writeFile(path, `${JSON.stringify(log, null, 1)}\n`);
             io.setOutput('sarif-file', path);
         }
         catch (error) {
@@ -52058,6 +52246,58 @@ async function finish(input) {
 
 // EXTERNAL MODULE: ./src/core/lazy.ts
 var lazy = __nccwpck_require__(8381);
+;// CONCATENATED MODULE: ./src/action/flow.ts
+
+
+
+/** A positive whole number of milliseconds from the environment, else undefined. */
+function millis(value) {
+    return value !== undefined && /^\d{1,7}$/.test(value.trim()) && Number(value) > 0
+        ? Number(value)
+        : undefined;
+}
+/**
+ * The run's GitHub client. `DOCKER_REVIEW_REQUEST_TIMEOUT_MS` (deadline of one request, default
+ * 30 s) and `DOCKER_REVIEW_RETRY_BASE_MS` (back-off unit of retried reads, default 1 s) tune it;
+ * the end-to-end tests shorten both.
+ */
+function clientFor(input) {
+    const timeoutMs = millis(input.io.env.DOCKER_REVIEW_REQUEST_TIMEOUT_MS);
+    const retryBaseMs = millis(input.io.env.DOCKER_REVIEW_RETRY_BASE_MS);
+    return createClient({
+        token: input.inputs.token,
+        apiUrl: input.ctx.apiUrl,
+        log: input.io.info,
+        secrets: RUNNER_SECRETS.map((name) => input.io.env[name]),
+        ...(timeoutMs ? { timeoutMs } : {}),
+        ...(retryBaseMs ? { retryBaseMs } : {})
+    });
+}
+function configLayers(inputs) {
+    return inputs.failOn ? [{ source: 'input fail-on', failOn: inputs.failOn }] : [];
+}
+/** ShellCheck when the configuration wants it; says once when it is missing. */
+function toolsFor(io, notes) {
+    return (config) => {
+        if (!config.settings.shellcheck)
+            return {};
+        const shellcheck = io.shellcheck();
+        if (!shellcheck) {
+            notes.push('ShellCheck is not installed on this runner: SC checks of RUN instructions were skipped.');
+            return {};
+        }
+        return { shellcheck };
+    };
+}
+function failOnOf(inputs, config) {
+    return inputs.failOn ?? config.failOn;
+}
+/**
+ * The lint engine and its rules, loaded on first use: the bundler puts them in a separate chunk, so
+ * the action reaches its first API request without compiling them.
+ */
+const loadLint = (0,lazy/* lazy */.R)(() => Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(647), __nccwpck_require__.e(630), __nccwpck_require__.e(514)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5514)));
+
 ;// CONCATENATED MODULE: ./src/review/reconcile.ts
 
 /** Our inline comments among the threads: first comment authored by us and ending in our marker. */
@@ -52369,467 +52609,18 @@ async function applyChanges(request, changes, outcome) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/io/inside.ts
+;// CONCATENATED MODULE: ./src/action/publish.ts
 
 
-
-const SYMLINK_NOT_READ = 'symlink, not read (links are never followed)';
-const GIT_DIR = '.git is never read';
-const OUTSIDE = 'outside the workspace, not read';
-const NOT_REGULAR = 'not a regular file, not read';
-/** `rel` as clean segments inside the root, or a reason it is refused. */
-function segments(rel) {
-    if (rel.includes('\0'))
-        return { reason: OUTSIDE };
-    if ((0,external_node_path_namespaceObject.isAbsolute)(rel) || /^[A-Za-z]:[\\/]/.test(rel))
-        return { reason: OUTSIDE };
-    const out = [];
-    for (const part of rel.split(/[\\/]/)) {
-        if (part === '' || part === '.')
-            continue;
-        if (part === '..') {
-            if (out.length === 0)
-                return { reason: OUTSIDE };
-            out.pop();
-            continue;
-        }
-        if (part.toLowerCase() === '.git')
-            return { reason: GIT_DIR };
-        out.push(part);
-    }
-    return out;
-}
-function within(root, full) {
-    const rel = (0,external_node_path_namespaceObject.relative)(root, full);
-    return rel === '' || (!rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && rel !== '..' && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
-}
-/** The components of `rel` under `root`, each `lstat`ed: no link, no escape. */
-function walk(root, rel, last) {
-    const parts = segments(rel);
-    if (!Array.isArray(parts))
-        return parts;
-    let realRoot;
-    try {
-        realRoot = (0,external_node_fs_namespaceObject.realpathSync)(root);
-    }
-    catch {
-        return { missing: true };
-    }
-    let full = realRoot;
-    for (let i = 0; i < parts.length; i++) {
-        full = (0,external_node_path_namespaceObject.join)(full, parts[i]);
-        let stat;
-        try {
-            stat = (0,external_node_fs_namespaceObject.lstatSync)(full);
-        }
-        catch {
-            return { missing: true };
-        }
-        if (stat.isSymbolicLink())
-            return { reason: SYMLINK_NOT_READ };
-        const isLast = i === parts.length - 1;
-        if (!isLast && !stat.isDirectory())
-            return { missing: true };
-        if (isLast && last === 'dir' && !stat.isDirectory())
-            return { missing: true };
-        if (isLast && last === 'file') {
-            if (stat.isDirectory())
-                return { missing: true };
-            if (!stat.isFile())
-                return { reason: NOT_REGULAR };
-        }
-    }
-    try {
-        if (!within(realRoot, (0,external_node_fs_namespaceObject.realpathSync)(full)))
-            return { reason: OUTSIDE };
-    }
-    catch {
-        return { missing: true };
-    }
-    return { full };
-}
-/**
- * Read `rel` (a path relative to `root`) as lintable text, under every rule above. Decoding is
- * `decodeSource`'s: binary and over-large files are refused with its reason.
- */
-function readInside(root, rel, maxBytes = source/* MAX_SOURCE_BYTES */.Tw) {
-    const walked = walk((0,external_node_path_namespaceObject.resolve)(root), rel, 'file');
-    if ('missing' in walked)
-        return { kind: 'missing' };
-    if ('reason' in walked)
-        return { kind: 'refused', reason: walked.reason };
-    let fd;
-    try {
-        fd = (0,external_node_fs_namespaceObject.openSync)(walked.full, external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0) | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0));
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ELOOP')
-            return { kind: 'refused', reason: SYMLINK_NOT_READ };
-        if (code === 'ENOENT' || code === 'ENOTDIR')
-            return { kind: 'missing' };
-        return { kind: 'refused', reason: `unreadable (${code ?? 'error'})` };
-    }
-    try {
-        const stat = (0,external_node_fs_namespaceObject.fstatSync)(fd);
-        if (!stat.isFile())
-            return { kind: 'refused', reason: NOT_REGULAR };
-        const large = (0,source/* tooLarge */.g$)(stat.size, maxBytes);
-        if (large)
-            return { kind: 'refused', reason: large };
-        // Read at most one byte past the limit: a file that grows after the check is still bounded.
-        const buffer = Buffer.allocUnsafe(Math.min(stat.size, maxBytes) + 1);
-        let length = 0;
-        for (;;) {
-            const n = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, length, buffer.length - length, null);
-            if (n === 0)
-                break;
-            length += n;
-            if (length === buffer.length)
-                break;
-        }
-        const decoded = (0,source/* decodeSource */.E4)(buffer.subarray(0, length), maxBytes);
-        if (!decoded.ok)
-            return { kind: 'refused', reason: decoded.reason };
-        return decoded.warning
-            ? { kind: 'text', source: decoded.source, warning: decoded.warning }
-            : { kind: 'text', source: decoded.source };
-    }
-    catch (error) {
-        return {
-            kind: 'refused',
-            reason: `unreadable (${error.code ?? 'error'})`
-        };
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
-}
-/**
- * The entry names of folder `rel` under `root` (never `.git`), or undefined when it is not a
- * folder reached without links inside the root.
- */
-function listInside(root, rel) {
-    const walked = walk((0,external_node_path_namespaceObject.resolve)(root), rel, 'dir');
-    if (!('full' in walked))
-        return undefined;
-    try {
-        return (0,external_node_fs_namespaceObject.readdirSync)(walked.full).filter((n) => n.toLowerCase() !== '.git');
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Is `rel` under `root` a folder reached without links? (For two-level listings.) */
-function isDirInside(root, rel) {
-    return 'full' in walk((0,external_node_path_namespaceObject.resolve)(root), rel, 'dir');
-}
-
-;// CONCATENATED MODULE: ./src/action/disk.ts
 
 
 
 /**
- * Reading from a checkout: is `GITHUB_WORKSPACE` at the reviewed commit (its `.git` HEAD), and the
- * file reads that serve a run from disk instead of the API. Paths never leave the workspace.
+ * Writing a review: reconcile the drafted comments with what earlier runs posted, check the head
+ * has not moved, and write the difference (the pull-request flow and `mode: post` share it).
  */
-const disk_SHA = /^[0-9a-f]{40}$/;
-function readText(path) {
-    try {
-        return (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The commit a checkout's HEAD points at, following `.git` files (worktrees) and refs. */
-function checkoutHead(workspace) {
-    let gitDir = (0,external_node_path_namespaceObject.join)(workspace, '.git');
-    const dotGit = readText(gitDir);
-    if (dotGit !== undefined) {
-        const m = /^gitdir:\s*(.+)$/m.exec(dotGit);
-        if (!m)
-            return undefined;
-        gitDir = (0,external_node_path_namespaceObject.resolve)(workspace, m[1].trim());
-    }
-    const head = readText((0,external_node_path_namespaceObject.join)(gitDir, 'HEAD'))?.trim();
-    if (!head)
-        return undefined;
-    if (disk_SHA.test(head))
-        return head;
-    const ref = /^ref:\s*(\S+)$/.exec(head)?.[1];
-    if (!ref || ref.split('/').includes('..'))
-        return undefined;
-    const commonDir = readText((0,external_node_path_namespaceObject.join)(gitDir, 'commondir'))?.trim();
-    const dirs = [gitDir, ...(commonDir ? [(0,external_node_path_namespaceObject.resolve)(gitDir, commonDir)] : [])];
-    for (const dir of dirs) {
-        const loose = readText((0,external_node_path_namespaceObject.join)(dir, ref))?.trim();
-        if (loose && disk_SHA.test(loose))
-            return loose;
-        const packed = readText((0,external_node_path_namespaceObject.join)(dir, 'packed-refs'));
-        const line = packed?.split('\n').find((l) => l.endsWith(` ${ref}`));
-        const sha = line?.split(' ')[0];
-        if (sha && disk_SHA.test(sha))
-            return sha;
-    }
-    return undefined;
-}
-/** Is the workspace a checkout of exactly `sha`? */
-function workspaceAt(workspace, sha) {
-    return workspace !== undefined && checkoutHead(workspace) === sha;
-}
-function diskFetcher(root) {
-    const base = (0,external_node_path_namespaceObject.resolve)(root);
-    return async (request) => {
-        const fetched = { files: new Map(), dirs: new Map() };
-        for (const path of request.paths)
-            fetched.files.set(path, readState(base, path));
-        for (const dir of request.dirs) {
-            const names = listInside(base, dir) ?? null;
-            fetched.dirs.set(dir, names);
-            for (const name of names ?? []) {
-                const sub = dir === '' ? name : `${dir}/${name}`;
-                if (isDirInside(base, sub))
-                    fetched.dirs.set(sub, listInside(base, sub) ?? null);
-            }
-        }
-        return fetched;
-    };
-}
-/** One file of the checkout, read through `readInside`: no link, no escape, size first. */
-function readState(root, path) {
-    const read = readInside(root, path);
-    if (read.kind === 'missing')
-        return { kind: 'missing' };
-    if (read.kind === 'refused')
-        return { kind: 'skipped', reason: read.reason };
-    return { kind: 'text', text: read.source.text };
-}
-
-// EXTERNAL MODULE: ./src/action/sources.ts
-var sources = __nccwpck_require__(4544);
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
-;// CONCATENATED MODULE: external "node:vm"
-const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
-;// CONCATENATED MODULE: ./src/io/heap.ts
-
-
-/**
- * Garbage-collection pacing for a batch of files (`LintOptions.afterFile`).
- *
- * A lint run is one long synchronous loop: V8 never gets the idle time it uses to finish
- * incremental marking, so the old generation — where each file's parse tree lands once it has
- * survived two scavenges — grows to two or three times the live set before a full collection runs
- * (measured: 600 files of a 3,000-file pull request took the heap from 26 MB live to 115 MB, and
- * the process to ~245 MB peak RSS). The pacer asks for a full collection whenever the heap has
- * grown by `stepMb` since the last one, which bounds the peak at the live set plus one step
- * (~185 MB for the same run) for a few full collections per hundred files.
- *
- * `gc` is V8's own, exposed at run time (`--expose-gc` through `v8.setFlagsFromString`, read from
- * a fresh context, as Node's documentation of the flag shows); where that is refused the pacer
- * does nothing.
- */
-const DEFAULT_HEAP_STEP_MB = 32;
-let gc;
-function collector() {
-    if (gc === undefined) {
-        try {
-            (0,external_node_v8_namespaceObject.setFlagsFromString)('--expose-gc');
-            const exposed = (0,external_node_vm_namespaceObject.runInNewContext)('gc');
-            gc = typeof exposed === 'function' ? exposed : null;
-        }
-        catch {
-            gc = null;
-        }
-    }
-    return gc;
-}
-/** A pacer: call it after each file. */
-function heapPacer(stepMb = DEFAULT_HEAP_STEP_MB) {
-    const step = stepMb * 1024 * 1024;
-    let floor = (0,external_node_v8_namespaceObject.getHeapStatistics)().used_heap_size;
-    let collections = 0;
-    const pace = () => {
-        if ((0,external_node_v8_namespaceObject.getHeapStatistics)().used_heap_size - floor < step)
-            return;
-        const collect = collector();
-        if (!collect)
-            return;
-        collect();
-        collections++;
-        floor = (0,external_node_v8_namespaceObject.getHeapStatistics)().used_heap_size;
-    };
-    return Object.defineProperty(pace, 'collections', { get: () => collections });
-}
-
-;// CONCATENATED MODULE: ./src/action/review.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** A positive whole number of milliseconds from the environment, else undefined. */
-function millis(value) {
-    return value !== undefined && /^\d{1,7}$/.test(value.trim()) && Number(value) > 0
-        ? Number(value)
-        : undefined;
-}
-/**
- * The run's GitHub client. `DOCKER_REVIEW_REQUEST_TIMEOUT_MS` (deadline of one request, default
- * 30 s) and `DOCKER_REVIEW_RETRY_BASE_MS` (back-off unit of retried reads, default 1 s) tune it;
- * the end-to-end tests shorten both.
- */
-function clientFor(input) {
-    const timeoutMs = millis(input.io.env.DOCKER_REVIEW_REQUEST_TIMEOUT_MS);
-    const retryBaseMs = millis(input.io.env.DOCKER_REVIEW_RETRY_BASE_MS);
-    return createClient({
-        token: input.inputs.token,
-        apiUrl: input.ctx.apiUrl,
-        log: input.io.info,
-        secrets: RUNNER_SECRETS.map((name) => input.io.env[name]),
-        ...(timeoutMs ? { timeoutMs } : {}),
-        ...(retryBaseMs ? { retryBaseMs } : {})
-    });
-}
-function configLayers(inputs) {
-    return inputs.failOn ? [{ source: 'input fail-on', failOn: inputs.failOn }] : [];
-}
-/** ShellCheck when the configuration wants it; says once when it is missing. */
-function toolsFor(io, notes) {
-    return (config) => {
-        if (!config.settings.shellcheck)
-            return {};
-        const shellcheck = io.shellcheck();
-        if (!shellcheck) {
-            notes.push('ShellCheck is not installed on this runner: SC checks of RUN instructions were skipped.');
-            return {};
-        }
-        return { shellcheck };
-    };
-}
-function failOnOf(inputs, config) {
-    return inputs.failOn ?? config.failOn;
-}
-/**
- * The lint engine and its rules, loaded on first use: the bundler puts them in a separate chunk, so
- * the action reaches its first API request without compiling them.
- */
-const loadLint = (0,lazy/* lazy */.R)(() => Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(647), __nccwpck_require__.e(323), __nccwpck_require__.e(741)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4741)));
 function markNotPosted(draft) {
     return draft.findings.map((f) => f.comment ? { ...f, comment: undefined, notInline: 'not-posted' } : f);
-}
-async function reviewPullRequest(input) {
-    const { ctx, inputs, io } = input;
-    const pull = ctx.pull;
-    const repo = { owner: ctx.owner, repo: ctx.repo };
-    const client = clientFor(input);
-    io.info(`docker-review: pull request #${pull.number}, head ${pull.headSha}${pull.fork ? ' (from a fork)' : ''}`);
-    const notes = [];
-    // Files GitHub does not list cannot be checked, nor pointed at: the check fails (closed).
-    const unchecked = [];
-    if ((pull.changedFiles ?? 0) > PULL_FILES_CAP) {
-        const note = `This pull request changes ${pull.changedFiles} files; GitHub lists only the first ${PULL_FILES_CAP}, so ${(pull.changedFiles ?? 0) - PULL_FILES_CAP} files were not checked`;
-        io.warning(`${note}.`);
-        notes.push(`${note}: the check fails. Split the pull request to have every file checked.`);
-        unchecked.push(note);
-    }
-    const changed = await listPullFiles(client, repo, pull.number);
-    // pull_request_target runs with a write token on behalf of untrusted code: read everything
-    // through the API. The configuration comes from the base commit there, and by default
-    // (`config-from: base`) on every pull request, so the change cannot turn its own checks off.
-    const target = ctx.eventName === 'pull_request_target';
-    const onDisk = !target && workspaceAt(ctx.workspace, pull.headSha);
-    const configAtBase = (target || inputs.configFrom === 'base') && pull.baseSha !== pull.headSha;
-    // From the API the base configuration rides along with the first read; a checkout needs a read.
-    const baseReader = configAtBase && onDisk ? new ApiReader(client, { ...repo, sha: pull.baseSha }) : undefined;
-    const reader = new ApiReader(client, {
-        ...repo,
-        sha: pull.headSha,
-        pull: { number: pull.number, review: inputs.mode === 'review' },
-        ...(configAtBase && !onDisk ? { baseSha: pull.baseSha } : {})
-    });
-    io.info(onDisk
-        ? 'Reading files from the checkout (it is at the pull request head).'
-        : 'Reading files through the GitHub API (no checkout of the pull request head).');
-    const { lintChanges } = await loadLint();
-    const lint = await lintChanges({
-        changed,
-        detect: kindDetector(inputs.patterns),
-        ...(inputs.config ? { configPath: inputs.config } : {}),
-        layers: configLayers(inputs),
-        fetch: onDisk ? diskFetcher(ctx.workspace) : (request) => reader.fetch(request),
-        ...(baseReader ? { configFetch: (request) => baseReader.fetch(request) } : {}),
-        ...(configAtBase ? { configAtBase } : {}),
-        tools: toolsFor(io, notes),
-        afterFile: heapPacer()
-    });
-    notes.unshift(...lint.notes);
-    if (configAtBase) {
-        const own = (0,sources/* configPaths */.hg)(inputs.config);
-        const changedConfig = changed.filter((f) => own.includes(f.path)).map((f) => f.path);
-        if (changedConfig.length > 0) {
-            notes.push(`This pull request changes ${changedConfig.join(', ')}; the configuration was read from the base commit (\`config-from: base\`), so the change takes effect once merged.`);
-        }
-    }
-    const failOn = failOnOf(inputs, lint.config);
-    const draft = draftReview(lint.files, {
-        filterMode: inputs.filterMode,
-        maxComments: inputs.maxComments,
-        suggestions: inputs.suggestions,
-        docsUrl: docsUrlIn(lint.registry)
-    });
-    const decided = verdict(draft.findings, failOn, inputs.filterMode, unchecked);
-    const common = {
-        ctx,
-        io,
-        filterMode: inputs.filterMode,
-        failOn,
-        verdict: decided,
-        results: lint.results,
-        tags: await input.tags(),
-        registry: lint.registry,
-        sha: pull.headSha,
-        sarifFile: inputs.sarifFile,
-        files: lint.files.length
-    };
-    if (inputs.mode === 'report') {
-        writeArtifact(input, {
-            tags: common.tags,
-            pullNumber: pull.number,
-            headSha: pull.headSha,
-            failOn,
-            verdict: decided,
-            draft,
-            notes
-        });
-        await finish({ ...common, findings: markNotPosted(draft), notes, reviewed: false });
-        return;
-    }
-    const posted = await publish(input, {
-        client,
-        reader,
-        lint,
-        draft,
-        notes,
-        failOn,
-        verdict: decided,
-        headSha: pull.headSha,
-        number: pull.number,
-        registry: lint.registry
-    });
-    await finish({ ...common, findings: posted.findings, notes, reviewed: posted.reviewed });
 }
 /**
  * Reconcile and write. Returns the findings as they ended up (inline, rejected, not posted) and
@@ -52941,31 +52732,9 @@ function stopAdvice(error) {
         return 'The pull request or its repository is gone (or no longer visible to this token). ';
     return '';
 }
-function writeArtifact(input, run) {
-    const { ctx, inputs, io } = input;
-    const artifact = {
-        version: action_artifact/* ARTIFACT_VERSION */.uE,
-        tool: 'docker-review',
-        repository: `${ctx.owner}/${ctx.repo}`,
-        pullRequest: run.pullNumber,
-        headSha: run.headSha,
-        filterMode: inputs.filterMode,
-        failOn: run.failOn,
-        failed: run.verdict.failed,
-        reason: run.verdict.reason,
-        findings: run.draft.findings.map((f) => f.finding),
-        notes: run.notes,
-        tags: run.tags
-    };
-    const path = (0,external_node_path_namespaceObject.isAbsolute)(inputs.reportFile)
-        ? inputs.reportFile
-        : (0,external_node_path_namespaceObject.resolve)(ctx.workspace ?? io.cwd, inputs.reportFile);
-    io.writeFile(path, (0,action_artifact/* serializeArtifact */.XU)(artifact));
-    io.setOutput('report-file', path);
-    io.info(`Wrote the review report to ${path}; a \`mode: post\` job posts it.`);
-}
 
 ;// CONCATENATED MODULE: ./src/action/post.ts
+
 
 
 
@@ -53010,7 +52779,7 @@ async function postReport(input) {
     const client = clientFor(input);
     io.info(`docker-review: posting the report for pull request #${number} at ${artifact.headSha}`);
     const changed = await listPullFiles(client, repo, number);
-    const { registry } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(647), __nccwpck_require__.e(323)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3323));
+    const { registry } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(647), __nccwpck_require__.e(630)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6630));
     const live = new Map(changed.filter((f) => f.status !== 'removed').map((f) => [f.path, f]));
     const notes = [...artifact.notes];
     const known = artifact.findings.filter((f) => {
@@ -53044,7 +52813,7 @@ async function postReport(input) {
             notes.push(`Dropped ${dropped} finding(s) for ${p}: positions outside the file.`);
         const diff = (0,patch/* parsePatch */.iz)(live.get(p).patch);
         const kind = registry.byId.get(findings[0]?.rule ?? '')?.kind ?? 'dockerfile';
-        files.push({ path: p, kind, text: state.text, diff, findings });
+        files.push({ path: p, kind, text: state.text, diff, findings, errors: [] });
     }
     const draft = draftReview(files, {
         filterMode: artifact.filterMode,
@@ -53098,46 +52867,81 @@ function display(cwd, full) {
     const rel = (0,external_node_path_namespaceObject.relative)(cwd, full);
     return (rel.startsWith('..') ? full : rel || '.').split(external_node_path_namespaceObject.sep).join('/');
 }
+function inside(root, full) {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, full);
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+}
 function collectTargets(paths, options) {
     const targets = [];
     const errors = [];
+    const missing = [];
+    /** Real paths already taken: a file reached by its name and by a symlink is linted once. */
     const seen = new Set();
     const ignored = options.ignorePaths.length
         ? picomatch_default()(options.ignorePaths, { dot: true })
         : () => false;
-    const add = (full, kind, explicit) => {
-        const path = display(options.cwd, full);
-        if (seen.has(path) || (!explicit && ignored(path)))
-            return;
-        if (!kind) {
-            if (explicit)
-                errors.push({
-                    file: path,
-                    message: 'not a Dockerfile or compose file by name; use --kind dockerfile|compose'
-                });
-            return;
-        }
-        seen.add(path);
-        targets.push({ path, full, kind });
-    };
+    const kindOf = (path) => options.forceKind ?? options.detect(path);
     for (const p of paths.length ? paths : ['.']) {
+        if (p === '-') {
+            const path = options.stdinFilename ?? '-';
+            targets.push({ path, kind: options.forceKind ?? options.detect(path) });
+            continue;
+        }
         const full = (0,external_node_path_namespaceObject.resolve)(options.cwd, p);
         let stat;
         try {
             stat = (0,external_node_fs_namespaceObject.statSync)(full);
         }
         catch {
-            errors.push({ file: p, message: 'no such file or directory' });
+            missing.push(p);
             continue;
         }
-        if (stat.isDirectory())
-            files_walk(full, options, (file) => add(file, options.forceKind ?? options.detect(display(options.cwd, file)), false), []);
-        else
-            add(full, options.forceKind ?? options.detect(display(options.cwd, full)), true);
+        if (stat.isDirectory()) {
+            const root = (0,external_node_fs_namespaceObject.realpathSync)(full);
+            walk(full, root, root, (file, real) => {
+                const path = display(options.cwd, file);
+                const kind = kindOf(path);
+                if (!kind || ignored(path))
+                    return;
+                if (typeof real !== 'string') {
+                    const where = real.git ? 'in .git' : `outside ${display(options.cwd, full)}`;
+                    errors.push({ file: path, message: `symlink to a file ${where}, not read` });
+                    return;
+                }
+                if (seen.has(real))
+                    return;
+                seen.add(real);
+                targets.push({ path, full: real, kind });
+            });
+        }
+        else {
+            const real = (0,external_node_fs_namespaceObject.realpathSync)(full);
+            if (seen.has(real))
+                continue;
+            seen.add(real);
+            const path = display(options.cwd, full);
+            targets.push({ path, full: real, kind: kindOf(path) });
+        }
     }
-    return { targets, errors };
+    return { targets, errors, missing };
 }
-function files_walk(dir, options, visit, rules) {
+/** Real path of a symlink the walk may take as a file, or why not; undefined: not a file. */
+function linkedFile(root, full) {
+    let real;
+    try {
+        real = (0,external_node_fs_namespaceObject.realpathSync)(full);
+        if (!(0,external_node_fs_namespaceObject.statSync)(real).isFile())
+            return undefined;
+    }
+    catch {
+        return undefined; // dangling, or a loop
+    }
+    if (!inside(root, real))
+        return { git: false };
+    return (0,external_node_path_namespaceObject.relative)(root, real).split(external_node_path_namespaceObject.sep).includes('.git') ? { git: true } : real;
+}
+/** `dir` as given, `realDir` its real path (the walk never enters a symlinked directory). */
+function walk(dir, realDir, root, visit, rules = []) {
     let gitignore;
     try {
         gitignore = (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.resolve)(dir, '.gitignore'), 'utf8');
@@ -53166,13 +52970,299 @@ function files_walk(dir, options, visit, rules) {
         if (hidden)
             continue;
         if (isDir)
-            files_walk(full, options, visit, scoped);
+            walk(full, (0,external_node_path_namespaceObject.resolve)(realDir, entry.name), root, visit, scoped);
         else if (entry.isFile())
-            visit(full);
+            visit(full, (0,external_node_path_namespaceObject.resolve)(realDir, entry.name));
+        else if (entry.isSymbolicLink()) {
+            const real = linkedFile(root, full);
+            if (real !== undefined)
+                visit(full, real);
+        }
     }
 }
 
+;// CONCATENATED MODULE: ./src/io/inside.ts
+
+
+
+const SYMLINK_NOT_READ = 'symlink, not read (links are never followed)';
+const GIT_DIR = '.git is never read';
+const OUTSIDE = 'outside the workspace, not read';
+const NOT_REGULAR = 'not a regular file, not read';
+/** `rel` as clean segments inside the root, or a reason it is refused. */
+function segments(rel) {
+    if (rel.includes('\0'))
+        return { reason: OUTSIDE };
+    if ((0,external_node_path_namespaceObject.isAbsolute)(rel) || /^[A-Za-z]:[\\/]/.test(rel))
+        return { reason: OUTSIDE };
+    const out = [];
+    for (const part of rel.split(/[\\/]/)) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..') {
+            if (out.length === 0)
+                return { reason: OUTSIDE };
+            out.pop();
+            continue;
+        }
+        if (part.toLowerCase() === '.git')
+            return { reason: GIT_DIR };
+        out.push(part);
+    }
+    return out;
+}
+function within(root, full) {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, full);
+    return rel === '' || (!rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && rel !== '..' && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+}
+/** The components of `rel` under `root`, each `lstat`ed: no link, no escape. */
+function inside_walk(root, rel, last) {
+    const parts = segments(rel);
+    if (!Array.isArray(parts))
+        return parts;
+    let realRoot;
+    try {
+        realRoot = (0,external_node_fs_namespaceObject.realpathSync)(root);
+    }
+    catch {
+        return { missing: true };
+    }
+    let full = realRoot;
+    for (let i = 0; i < parts.length; i++) {
+        full = (0,external_node_path_namespaceObject.join)(full, parts[i]);
+        let stat;
+        try {
+            stat = (0,external_node_fs_namespaceObject.lstatSync)(full);
+        }
+        catch {
+            return { missing: true };
+        }
+        if (stat.isSymbolicLink())
+            return { reason: SYMLINK_NOT_READ };
+        const isLast = i === parts.length - 1;
+        if (!isLast && !stat.isDirectory())
+            return { missing: true };
+        if (isLast && last === 'dir' && !stat.isDirectory())
+            return { missing: true };
+        if (isLast && last === 'file') {
+            if (stat.isDirectory())
+                return { missing: true };
+            if (!stat.isFile())
+                return { reason: NOT_REGULAR };
+        }
+    }
+    try {
+        if (!within(realRoot, (0,external_node_fs_namespaceObject.realpathSync)(full)))
+            return { reason: OUTSIDE };
+    }
+    catch {
+        return { missing: true };
+    }
+    return { full };
+}
+/**
+ * Read `rel` (a path relative to `root`) as lintable text, under every rule above. Decoding is
+ * `decodeSource`'s: binary and over-large files are refused with its reason.
+ */
+function readInside(root, rel, maxBytes = source/* MAX_SOURCE_BYTES */.Tw) {
+    const walked = inside_walk((0,external_node_path_namespaceObject.resolve)(root), rel, 'file');
+    if ('missing' in walked)
+        return { kind: 'missing' };
+    if ('reason' in walked)
+        return { kind: 'refused', reason: walked.reason };
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(walked.full, external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0) | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0));
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ELOOP')
+            return { kind: 'refused', reason: SYMLINK_NOT_READ };
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return { kind: 'missing' };
+        return { kind: 'refused', reason: `unreadable (${code ?? 'error'})` };
+    }
+    try {
+        const stat = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        if (!stat.isFile())
+            return { kind: 'refused', reason: NOT_REGULAR };
+        const large = (0,source/* tooLarge */.g$)(stat.size, maxBytes);
+        if (large)
+            return { kind: 'refused', reason: large };
+        // Read at most one byte past the limit: a file that grows after the check is still bounded.
+        const buffer = Buffer.allocUnsafe(Math.min(stat.size, maxBytes) + 1);
+        let length = 0;
+        for (;;) {
+            const n = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, length, buffer.length - length, null);
+            if (n === 0)
+                break;
+            length += n;
+            if (length === buffer.length)
+                break;
+        }
+        const decoded = (0,source/* decodeSource */.E4)(buffer.subarray(0, length), maxBytes);
+        if (!decoded.ok)
+            return { kind: 'refused', reason: decoded.reason };
+        return decoded.warning
+            ? { kind: 'text', source: decoded.source, warning: decoded.warning }
+            : { kind: 'text', source: decoded.source };
+    }
+    catch (error) {
+        return {
+            kind: 'refused',
+            reason: `unreadable (${error.code ?? 'error'})`
+        };
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+/**
+ * The entry names of folder `rel` under `root` (never `.git`), or undefined when it is not a
+ * folder reached without links inside the root.
+ */
+function listInside(root, rel) {
+    const walked = inside_walk((0,external_node_path_namespaceObject.resolve)(root), rel, 'dir');
+    if (!('full' in walked))
+        return undefined;
+    try {
+        return (0,external_node_fs_namespaceObject.readdirSync)(walked.full).filter((n) => n.toLowerCase() !== '.git');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Is `rel` under `root` a folder reached without links? (For two-level listings.) */
+function isDirInside(root, rel) {
+    return 'full' in inside_walk((0,external_node_path_namespaceObject.resolve)(root), rel, 'dir');
+}
+
+;// CONCATENATED MODULE: ./src/action/disk.ts
+
+
+
+/**
+ * Reading from a checkout: is `GITHUB_WORKSPACE` at the reviewed commit (its `.git` HEAD), and the
+ * file reads that serve a run from disk instead of the API. Paths never leave the workspace.
+ */
+const disk_SHA = /^[0-9a-f]{40}$/;
+function readText(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The commit a checkout's HEAD points at, following `.git` files (worktrees) and refs. */
+function checkoutHead(workspace) {
+    let gitDir = (0,external_node_path_namespaceObject.join)(workspace, '.git');
+    const dotGit = readText(gitDir);
+    if (dotGit !== undefined) {
+        const m = /^gitdir:\s*(.+)$/m.exec(dotGit);
+        if (!m)
+            return undefined;
+        gitDir = (0,external_node_path_namespaceObject.resolve)(workspace, m[1].trim());
+    }
+    const head = readText((0,external_node_path_namespaceObject.join)(gitDir, 'HEAD'))?.trim();
+    if (!head)
+        return undefined;
+    if (disk_SHA.test(head))
+        return head;
+    const ref = /^ref:\s*(\S+)$/.exec(head)?.[1];
+    if (!ref || ref.split('/').includes('..'))
+        return undefined;
+    const commonDir = readText((0,external_node_path_namespaceObject.join)(gitDir, 'commondir'))?.trim();
+    const dirs = [gitDir, ...(commonDir ? [(0,external_node_path_namespaceObject.resolve)(gitDir, commonDir)] : [])];
+    for (const dir of dirs) {
+        const loose = readText((0,external_node_path_namespaceObject.join)(dir, ref))?.trim();
+        if (loose && disk_SHA.test(loose))
+            return loose;
+        const packed = readText((0,external_node_path_namespaceObject.join)(dir, 'packed-refs'));
+        const line = packed?.split('\n').find((l) => l.endsWith(` ${ref}`));
+        const sha = line?.split(' ')[0];
+        if (sha && disk_SHA.test(sha))
+            return sha;
+    }
+    return undefined;
+}
+/** Is the workspace a checkout of exactly `sha`? */
+function workspaceAt(workspace, sha) {
+    return workspace !== undefined && checkoutHead(workspace) === sha;
+}
+function diskFetcher(root) {
+    const base = (0,external_node_path_namespaceObject.resolve)(root);
+    return async (request) => {
+        const fetched = { files: new Map(), dirs: new Map() };
+        for (const path of request.paths)
+            fetched.files.set(path, readState(base, path));
+        for (const dir of request.dirs) {
+            const names = listInside(base, dir) ?? null;
+            fetched.dirs.set(dir, names);
+            for (const name of names ?? []) {
+                const sub = dir === '' ? name : `${dir}/${name}`;
+                if (isDirInside(base, sub))
+                    fetched.dirs.set(sub, listInside(base, sub) ?? null);
+            }
+        }
+        return fetched;
+    };
+}
+/** One file of the checkout, read through `readInside`: no link, no escape, size first. */
+function readState(root, path) {
+    const read = readInside(root, path);
+    if (read.kind === 'missing')
+        return { kind: 'missing' };
+    if (read.kind === 'refused')
+        return { kind: 'skipped', reason: read.reason };
+    return { kind: 'text', text: read.source.text };
+}
+
+;// CONCATENATED MODULE: ./src/action/verdict.ts
+
+
+function scopeText(mode) {
+    return mode === 'nofilter'
+        ? 'in the linted files'
+        : mode === 'file'
+            ? 'in the changed files'
+            : 'on the changed lines';
+}
+/**
+ * The required check's decision. `unchecked` names what the run could not check that no finding
+ * can point at (files GitHub did not list): it fails the check like a blocking finding.
+ */
+function verdict(findings, failOn, mode, unchecked = []) {
+    const blocking = findings
+        .filter((f) => f.inScope && reaches(f.finding.severity, failOn))
+        .sort((a, b) => compareFindings(a.finding, b.finding));
+    if (failOn === 'none') {
+        return { failed: false, reason: '`fail-on: none`: findings never fail the check.', blocking: 0 };
+    }
+    if (unchecked.length > 0) {
+        return {
+            failed: true,
+            reason: `Not everything was checked: ${unchecked.join('; ')}.`,
+            blocking: blocking.length
+        };
+    }
+    if (blocking.length === 0) {
+        return {
+            failed: false,
+            reason: `No findings at or above \`${failOn}\` ${scopeText(mode)}.`,
+            blocking: 0
+        };
+    }
+    const first = blocking[0].finding;
+    return {
+        failed: true,
+        reason: `${blocking.length} finding${blocking.length === 1 ? '' : 's'} at or above \`${failOn}\` ${scopeText(mode)} (first: ${first.rule} at ${first.file}:${first.range.start.line}).`,
+        blocking: blocking.length
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/action/push.ts
+
 
 
 
@@ -53260,7 +53350,7 @@ async function lintCommit(input) {
             fingerprint,
             inScope
         })),
-        results: lint.results,
+        results: lint.files,
         notes,
         tags: await input.tags(),
         registry: lint.registry,
@@ -53271,10 +53361,210 @@ async function lintCommit(input) {
     });
 }
 
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: external "node:vm"
+const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
+;// CONCATENATED MODULE: ./src/io/heap.ts
+
+
+/**
+ * Garbage-collection pacing for a batch of files (`LintOptions.afterFile`).
+ *
+ * A lint run is one long synchronous loop: V8 never gets the idle time it uses to finish
+ * incremental marking, so the old generation — where each file's parse tree lands once it has
+ * survived two scavenges — grows to two or three times the live set before a full collection runs
+ * (measured: 600 files of a 3,000-file pull request took the heap from 26 MB live to 115 MB, and
+ * the process to ~245 MB peak RSS). The pacer asks for a full collection whenever the heap has
+ * grown by `stepMb` since the last one, which bounds the peak at the live set plus one step
+ * (~185 MB for the same run) for a few full collections per hundred files.
+ *
+ * `gc` is V8's own, exposed at run time (`--expose-gc` through `v8.setFlagsFromString`, read from
+ * a fresh context, as Node's documentation of the flag shows); where that is refused the pacer
+ * does nothing.
+ */
+const DEFAULT_HEAP_STEP_MB = 32;
+let gc;
+function collector() {
+    if (gc === undefined) {
+        try {
+            (0,external_node_v8_namespaceObject.setFlagsFromString)('--expose-gc');
+            const exposed = (0,external_node_vm_namespaceObject.runInNewContext)('gc');
+            gc = typeof exposed === 'function' ? exposed : null;
+        }
+        catch {
+            gc = null;
+        }
+    }
+    return gc;
+}
+/** A pacer: call it after each file. */
+function heapPacer(stepMb = DEFAULT_HEAP_STEP_MB) {
+    const step = stepMb * 1024 * 1024;
+    let floor = (0,external_node_v8_namespaceObject.getHeapStatistics)().used_heap_size;
+    let collections = 0;
+    const pace = () => {
+        if ((0,external_node_v8_namespaceObject.getHeapStatistics)().used_heap_size - floor < step)
+            return;
+        const collect = collector();
+        if (!collect)
+            return;
+        collect();
+        collections++;
+        floor = (0,external_node_v8_namespaceObject.getHeapStatistics)().used_heap_size;
+    };
+    return Object.defineProperty(pace, 'collections', { get: () => collections });
+}
+
+// EXTERNAL MODULE: ./src/action/sources.ts
+var sources = __nccwpck_require__(4544);
+;// CONCATENATED MODULE: ./src/action/review.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The pull-request flow: list the changed files, read what linting needs (from the checkout when
+ * it is at the head, else one GraphQL request), lint, then — `mode: review` — reconcile with what
+ * earlier runs posted and write the difference; `mode: report` writes the results artifact
+ * instead. Ends with the verdict, job summary, annotations, SARIF and outputs.
+ */
+async function reviewPullRequest(input) {
+    const { ctx, inputs, io } = input;
+    const pull = ctx.pull;
+    const repo = { owner: ctx.owner, repo: ctx.repo };
+    const client = clientFor(input);
+    io.info(`docker-review: pull request #${pull.number}, head ${pull.headSha}${pull.fork ? ' (from a fork)' : ''}`);
+    const notes = [];
+    // Files GitHub does not list cannot be checked, nor pointed at: the check fails (closed).
+    const unchecked = [];
+    if ((pull.changedFiles ?? 0) > PULL_FILES_CAP) {
+        const note = `This pull request changes ${pull.changedFiles} files; GitHub lists only the first ${PULL_FILES_CAP}, so ${(pull.changedFiles ?? 0) - PULL_FILES_CAP} files were not checked`;
+        io.warning(`${note}.`);
+        notes.push(`${note}: the check fails. Split the pull request to have every file checked.`);
+        unchecked.push(note);
+    }
+    const changed = await listPullFiles(client, repo, pull.number);
+    // pull_request_target runs with a write token on behalf of untrusted code: read everything
+    // through the API. The configuration comes from the base commit there, and by default
+    // (`config-from: base`) on every pull request, so the change cannot turn its own checks off.
+    const target = ctx.eventName === 'pull_request_target';
+    const onDisk = !target && workspaceAt(ctx.workspace, pull.headSha);
+    const configAtBase = (target || inputs.configFrom === 'base') && pull.baseSha !== pull.headSha;
+    // From the API the base configuration rides along with the first read; a checkout needs a read.
+    const baseReader = configAtBase && onDisk ? new ApiReader(client, { ...repo, sha: pull.baseSha }) : undefined;
+    const reader = new ApiReader(client, {
+        ...repo,
+        sha: pull.headSha,
+        pull: { number: pull.number, review: inputs.mode === 'review' },
+        ...(configAtBase && !onDisk ? { baseSha: pull.baseSha } : {})
+    });
+    io.info(onDisk
+        ? 'Reading files from the checkout (it is at the pull request head).'
+        : 'Reading files through the GitHub API (no checkout of the pull request head).');
+    const { lintChanges } = await loadLint();
+    const lint = await lintChanges({
+        changed,
+        detect: kindDetector(inputs.patterns),
+        ...(inputs.config ? { configPath: inputs.config } : {}),
+        layers: configLayers(inputs),
+        fetch: onDisk ? diskFetcher(ctx.workspace) : (request) => reader.fetch(request),
+        ...(baseReader ? { configFetch: (request) => baseReader.fetch(request) } : {}),
+        ...(configAtBase ? { configAtBase } : {}),
+        tools: toolsFor(io, notes),
+        afterFile: heapPacer()
+    });
+    notes.unshift(...lint.notes);
+    if (configAtBase) {
+        const own = (0,sources/* configPaths */.hg)(inputs.config);
+        const changedConfig = changed.filter((f) => own.includes(f.path)).map((f) => f.path);
+        if (changedConfig.length > 0) {
+            notes.push(`This pull request changes ${changedConfig.join(', ')}; the configuration was read from the base commit (\`config-from: base\`), so the change takes effect once merged.`);
+        }
+    }
+    const failOn = failOnOf(inputs, lint.config);
+    const draft = draftReview(lint.files, {
+        filterMode: inputs.filterMode,
+        maxComments: inputs.maxComments,
+        suggestions: inputs.suggestions,
+        docsUrl: docsUrlIn(lint.registry)
+    });
+    const decided = verdict(draft.findings, failOn, inputs.filterMode, unchecked);
+    const common = {
+        ctx,
+        io,
+        filterMode: inputs.filterMode,
+        failOn,
+        verdict: decided,
+        results: lint.files,
+        tags: await input.tags(),
+        registry: lint.registry,
+        sha: pull.headSha,
+        sarifFile: inputs.sarifFile,
+        files: lint.files.length
+    };
+    if (inputs.mode === 'report') {
+        writeArtifact(input, {
+            tags: common.tags,
+            pullNumber: pull.number,
+            headSha: pull.headSha,
+            failOn,
+            verdict: decided,
+            draft,
+            notes
+        });
+        await finish({ ...common, findings: markNotPosted(draft), notes, reviewed: false });
+        return;
+    }
+    const posted = await publish(input, {
+        client,
+        reader,
+        lint,
+        draft,
+        notes,
+        failOn,
+        verdict: decided,
+        headSha: pull.headSha,
+        number: pull.number,
+        registry: lint.registry
+    });
+    await finish({ ...common, findings: posted.findings, notes, reviewed: posted.reviewed });
+}
+function writeArtifact(input, run) {
+    const { ctx, inputs, io } = input;
+    const artifact = {
+        version: action_artifact/* ARTIFACT_VERSION */.uE,
+        tool: 'docker-review',
+        repository: `${ctx.owner}/${ctx.repo}`,
+        pullRequest: run.pullNumber,
+        headSha: run.headSha,
+        filterMode: inputs.filterMode,
+        failOn: run.failOn,
+        failed: run.verdict.failed,
+        reason: run.verdict.reason,
+        findings: run.draft.findings.map((f) => f.finding),
+        notes: run.notes,
+        tags: run.tags
+    };
+    const path = (0,external_node_path_namespaceObject.isAbsolute)(inputs.reportFile)
+        ? inputs.reportFile
+        : (0,external_node_path_namespaceObject.resolve)(ctx.workspace ?? io.cwd, inputs.reportFile);
+    io.writeFile(path, (0,action_artifact/* serializeArtifact */.XU)(artifact));
+    io.setOutput('report-file', path);
+    io.info(`Wrote the review report to ${path}; a \`mode: post\` job posts it.`);
+}
+
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/tools/shellcheck.ts
 
 
@@ -53283,6 +53573,16 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 /** Codes hadolint never reports on RUN bodies (ash dialect note, sourced files). */
 const EXCLUDED_CODES = [2187, 1090, 1091];
 const MAX_CACHE = 50_000;
+/**
+ * ShellCheck 0.9 on the largest script the rule library hands it (see SHELLCHECK_LIMITS: 500
+ * commands in chains of 200 using 500 names) peaks around 0.9 GB resident and 1.8 s of CPU;
+ * 4 GiB of address space leaves room for GHC's own reservations and a full chunk.
+ */
+const DEFAULT_MEMORY_BYTES = 4 * 1024 ** 3;
+/** CPU seconds per process: a full chunk of the corpus's scripts takes well under one. */
+const DEFAULT_CPU_SECONDS = 60;
+/** GHC's exit status when the heap cannot grow ("out of memory"). */
+const GHC_OUT_OF_MEMORY = 251;
 /** Scripts below which a batch is not split over processes. */
 const MIN_CHUNK = 24;
 const LEVELS = new Set(['error', 'warning', 'info', 'style']);
@@ -53301,43 +53601,87 @@ function createShellcheck(options = {}) {
         return undefined;
     const jobs = Math.max(1, options.jobs ?? Math.min(4, (0,external_node_os_namespaceObject.availableParallelism)()));
     const chunk = Math.max(1, options.chunk ?? 250);
-    const timeout = options.timeoutMs ?? 120_000;
-    const args = ['-f', 'json1', '-e', EXCLUDED_CODES.join(',')];
+    const run = {
+        binary,
+        args: ['-f', 'json1', '-e', EXCLUDED_CODES.join(',')],
+        jobs,
+        timeout: options.timeoutMs ?? 600_000,
+        memoryBytes: options.memoryBytes ?? DEFAULT_MEMORY_BYTES,
+        cpuSeconds: options.cpuSeconds ?? DEFAULT_CPU_SECONDS
+    };
     if (atLeast(version, [0, 7, 1]))
-        args.push('--norc');
+        run.args.push('--norc');
     const cache = options.cache === false ? undefined : new Map();
-    const runUncached = (scripts) => {
-        const out = new Map();
-        if (scripts.length === 0)
-            return out;
+    /** Scripts not yet known, to a temporary folder as `<i>.sh`, in chunks for the processes. */
+    const prepare = (scripts) => {
         const dir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'docker-review-sc-'));
-        try {
-            scripts.forEach((s, i) => (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(dir, `${i}.sh`), s));
-            const names = scripts.map((_, i) => `${i}.sh`);
-            // Small batches (one Dockerfile's RUNs) go to one process: starting more costs more than
-            // it saves. Large ones are spread over `jobs` processes of at most `chunk` scripts.
-            const chunks = [];
-            const size = Math.max(Math.min(chunk, Math.ceil(names.length / jobs)), MIN_CHUNK);
-            for (let i = 0; i < names.length; i += size)
-                chunks.push(names.slice(i, i + size));
-            const outputs = runChunks(binary, args, dir, chunks, jobs, timeout);
-            const byName = new Map();
-            for (const output of outputs) {
-                for (const [name, comments] of parseJson1(output)) {
-                    const list = byName.get(name) ?? [];
-                    list.push(...comments);
-                    byName.set(name, list);
-                }
+        scripts.forEach((s, i) => (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(dir, `${i}.sh`), s));
+        const names = scripts.map((_, i) => `${i}.sh`);
+        // Small batches (one Dockerfile's RUNs) go to one process: starting more costs more than
+        // it saves. Large ones are spread over `jobs` processes of at most `chunk` scripts.
+        const chunks = [];
+        const size = Math.max(Math.min(chunk, Math.ceil(names.length / jobs)), MIN_CHUNK);
+        for (let i = 0; i < names.length; i += size)
+            chunks.push(names.slice(i, i + size));
+        return { dir, chunks };
+    };
+    /** Each chunk's process result → an outcome per script; the scripts of failed chunks to retry. */
+    const collect = (byName, list, results) => {
+        const failed = [];
+        list.forEach((group, k) => {
+            const r = results[k];
+            if (r.failure !== undefined) {
+                if (group.length > 1 && r.retry)
+                    failed.push(...group);
+                else
+                    for (const name of group)
+                        byName.set(name, { notChecked: r.failure, keep: r.retry });
+                return;
             }
-            scripts.forEach((s, i) => out.set(s, byName.get(`${i}.sh`) ?? []));
+            const found = parseJson1(r.stdout);
+            for (const name of group)
+                byName.set(name, { comments: found.get(name) ?? [] });
+        });
+        return failed;
+    };
+    const outcomes = (scripts, byName) => new Map(scripts.map((s, i) => [s, byName.get(`${i}.sh`)]));
+    const runUncached = (scripts) => {
+        if (scripts.length === 0)
+            return new Map();
+        const { dir, chunks } = prepare(scripts);
+        try {
+            const byName = new Map();
+            const failed = collect(byName, chunks, runChunks(run, dir, chunks));
+            // A failed process: each of its scripts alone, so only the culprit goes unchecked.
+            if (failed.length > 0) {
+                const singles = failed.map((name) => [name]);
+                collect(byName, singles, runChunks(run, dir, singles));
+            }
+            return outcomes(scripts, byName);
         }
         finally {
             (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
         }
-        return out;
     };
-    const resolve = (requests) => {
-        const known = new Map();
+    const runUncachedAsync = async (scripts) => {
+        if (scripts.length === 0)
+            return new Map();
+        const { dir, chunks } = prepare(scripts);
+        const deadline = Date.now() + run.timeout;
+        try {
+            const byName = new Map();
+            const failed = collect(byName, chunks, await runPool(run, dir, chunks, deadline));
+            if (failed.length > 0) {
+                const singles = failed.map((name) => [name]);
+                collect(byName, singles, await runPool(run, dir, singles, deadline));
+            }
+            return outcomes(scripts, byName);
+        }
+        finally {
+            (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
+        }
+    };
+    const missingOf = (requests, known) => {
         const missing = new Set();
         for (const r of requests) {
             const hit = cache?.get(r.script);
@@ -53346,14 +53690,23 @@ function createShellcheck(options = {}) {
             else
                 missing.add(r.script);
         }
-        for (const [script, comments] of runUncached([...missing])) {
-            known.set(script, comments);
-            if (cache) {
+        return [...missing];
+    };
+    const remember = (found, known) => {
+        for (const [script, outcome] of found) {
+            const result = outcome.notChecked !== undefined ? { notChecked: outcome.notChecked } : outcome.comments;
+            known.set(script, result);
+            // A call cut short by the wall clock is not remembered: the next one may finish.
+            if (cache && (outcome.notChecked === undefined || outcome.keep)) {
                 if (cache.size >= MAX_CACHE)
                     cache.clear();
-                cache.set(script, comments);
+                cache.set(script, result);
             }
         }
+    };
+    const resolve = (requests) => {
+        const known = new Map();
+        remember(runUncached(missingOf(requests, known)), known);
         return known;
     };
     const fn = ((requests) => {
@@ -53363,6 +53716,10 @@ function createShellcheck(options = {}) {
     Object.defineProperty(fn, 'version', { value: version, enumerable: true });
     fn.prefetch = (requests) => {
         resolve(requests);
+    };
+    fn.prefetchAsync = async (requests) => {
+        const known = new Map();
+        remember(await runUncachedAsync(missingOf(requests, known)), known);
     };
     return fn;
 }
@@ -53375,46 +53732,180 @@ function atLeast(version, min) {
     }
     return true;
 }
-/** Run one process per chunk (in parallel through `sh` when there are several); stdout of each. */
-function runChunks(binary, args, dir, chunks, jobs, timeout) {
-    if (chunks.length === 1 || jobs === 1 || process.platform === 'win32') {
+const MIB = 1024 * 1024;
+/** Why a process that ended with `status` (the shell's `$?`) did not check its scripts. */
+function failureOf(status, stderr, run) {
+    if (status === GHC_OUT_OF_MEMORY || /out of memory|heap overflow/i.test(stderr))
+        return `ShellCheck ran out of memory (limit ${Math.round(run.memoryBytes / MIB)} MiB per process)`;
+    // SIGXCPU (24) at the soft CPU limit, SIGKILL (9) at the hard one.
+    if (status === 128 + 24 || status === 128 + 9)
+        return `ShellCheck used up its CPU time (limit ${run.cpuSeconds} s per process)`;
+    if (status > 128)
+        return `ShellCheck was stopped by signal ${status - 128}`;
+    return `ShellCheck failed (exit ${status})`;
+}
+function timedOut(run) {
+    return `ShellCheck did not finish within ${Math.round(run.timeout / 1000)} s`;
+}
+function spawnFailed(error) {
+    return new Error(`shellcheck could not run: ${error.message}`, { cause: error });
+}
+/** A process that ended with `status` (the shell's `$?`) → its result; 126/127 throw. */
+function resultOf(status, stdout, stderr, run) {
+    if (status === 0 || status === 1)
+        return { stdout, retry: false };
+    // The binary itself cannot be run: not a matter of any script.
+    if (process.platform !== 'win32' && (status === 126 || status === 127))
+        throw new Error(`shellcheck could not run (exit ${status}): ${stderr.trim()}`);
+    return { stdout: '', failure: failureOf(status, stderr, run), retry: true };
+}
+/** The memory and CPU limits, for `sh`; inherited by every process the shell starts. */
+function limitsOf(run) {
+    return `ulimit -v ${Math.floor(run.memoryBytes / 1024)} 2>/dev/null; ulimit -t ${run.cpuSeconds} 2>/dev/null`;
+}
+/** Calls of runChunks so far: names each call's control files. */
+let calls = 0;
+/**
+ * Run one process per chunk, `jobs` lanes in parallel, through `sh` so each runs under the memory
+ * and CPU limits. Windows has neither `sh` nor these limits: its processes run one by one, as is.
+ */
+function runChunks(run, dir, chunks) {
+    if (process.platform === 'win32') {
         return chunks.map((names) => {
-            const r = (0,external_node_child_process_namespaceObject.spawnSync)(binary, [...args, ...names], {
+            const r = (0,external_node_child_process_namespaceObject.spawnSync)(run.binary, [...run.args, ...names], {
                 cwd: dir,
                 encoding: 'utf8',
-                timeout,
+                timeout: run.timeout,
                 maxBuffer: 256 * 1024 * 1024
             });
-            if (r.error)
-                throw new Error(`shellcheck could not run: ${r.error.message}`, { cause: r.error });
-            check(r.status, r.stderr);
-            return r.stdout;
+            if (r.error && r.error.code !== 'ETIMEDOUT')
+                throw spawnFailed(r.error);
+            if (r.status === null)
+                return { stdout: '', failure: timedOut(run), retry: false };
+            return resultOf(r.status, r.stdout, r.stderr, run);
         });
     }
     const quote = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
-    const command = [binary, ...args].map(quote).join(' ');
-    // `jobs` lanes in parallel, each running its chunks one after another.
-    const lanes = Array.from({ length: Math.min(jobs, chunks.length) }, () => []);
-    chunks.forEach((names, k) => {
-        lanes[k % lanes.length].push(`${command} ${names.join(' ')} >o${k} 2>e${k}; echo $? >r${k}`);
+    const command = [run.binary, ...run.args].map(quote).join(' ');
+    // Its control files are named apart from those of an earlier call on the same folder (a retry).
+    const p = `p${++calls}-`;
+    const lanes = Math.min(run.jobs, chunks.length);
+    const check = (names, k) => `${command} ${names} >"${p}o${k}" 2>"${p}e${k}"; echo $? >"${p}r${k}"`;
+    let body;
+    if (lanes === 1) {
+        // One lane (one Dockerfile's scripts, a retry of one script): its chunks in order.
+        body = chunks.map((names, k) => check(names.join(' '), k)).join('\n');
+    }
+    else {
+        // `jobs` lanes in parallel; each takes the next chunk no lane has claimed yet (`mkdir` is
+        // atomic), so a lane that drew quick chunks does not sit idle behind a slow one.
+        chunks.forEach((names, k) => (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(dir, `${p}c${k}`), names.join(' ')));
+        const lane = [
+            'k=0',
+            `while [ $k -lt ${chunks.length} ]; do`,
+            `  if mkdir "${p}l$k" 2>/dev/null; then ${check(`$(cat "${p}c$k")`, '$k')}; fi`,
+            '  k=$((k+1))',
+            'done'
+        ].join('\n');
+        body = Array.from({ length: lanes }, () => `(\n${lane}\n) &`).join('\n');
+    }
+    const script = `${limitsOf(run)}\n${body}\nwait\n`;
+    const r = (0,external_node_child_process_namespaceObject.spawnSync)('/bin/sh', ['-c', script], {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: run.timeout
     });
-    const script = lanes.map((lane) => `(${lane.join('; ')}) &`).join('\n') + '\nwait\n';
-    const r = (0,external_node_child_process_namespaceObject.spawnSync)('/bin/sh', ['-c', script], { cwd: dir, encoding: 'utf8', timeout });
-    if (r.error)
-        throw new Error(`shellcheck could not run: ${r.error.message}`, { cause: r.error });
+    if (r.error && r.error.code !== 'ETIMEDOUT')
+        throw spawnFailed(r.error);
+    const read = (name) => (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, name)) ? (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(dir, name), 'utf8') : undefined;
     return chunks.map((_, k) => {
-        const rc = (0,external_node_path_namespaceObject.join)(dir, `r${k}`);
-        const status = (0,external_node_fs_namespaceObject.existsSync)(rc) ? Number.parseInt((0,external_node_fs_namespaceObject.readFileSync)(rc, 'utf8'), 10) : null;
-        check(status, (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, `e${k}`)) ? (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(dir, `e${k}`), 'utf8') : '');
-        return (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(dir, `o${k}`), 'utf8');
+        const status = Number.parseInt(read(`${p}r${k}`) ?? '', 10);
+        if (Number.isNaN(status))
+            return { stdout: '', failure: timedOut(run), retry: false };
+        return resultOf(status, read(`${p}o${k}`) ?? '', read(`${p}e${k}`) ?? '', run);
     });
 }
-/** 0 = clean, 1 = comments found; anything else is a failure of ShellCheck itself. */
-function check(status, stderr) {
-    if (status === 0 || status === 1)
-        return;
-    const detail = stderr.trim().split('\n').slice(0, 3).join(' ');
-    throw new Error(`shellcheck failed (exit ${status ?? 'signal'})${detail ? `: ${detail}` : ''}`);
+/**
+ * The same without blocking: a pool of `jobs` asynchronous processes, each starting on the next
+ * chunk as soon as one ends (no lane waits behind a slow chunk). Each process runs under the
+ * memory and CPU limits (`sh` applies them, then `exec`s ShellCheck). At `deadline` the processes
+ * still running are killed and their chunks, like those not started, are not checked.
+ */
+function runPool(run, dir, chunks, deadline) {
+    const results = new Array(chunks.length);
+    const running = new Set();
+    const cutShort = () => ({ stdout: '', failure: timedOut(run), retry: false });
+    let next = 0;
+    let active = 0;
+    let expired = false;
+    let fatal;
+    return new Promise((resolvePool, reject) => {
+        const timer = setTimeout(() => {
+            expired = true;
+            for (const child of running)
+                child.kill('SIGKILL');
+        }, Math.max(0, deadline - Date.now()));
+        const start = () => {
+            while (active < run.jobs && next < chunks.length) {
+                const k = next++;
+                if (expired || fatal)
+                    results[k] = cutShort();
+                else
+                    launch(k);
+            }
+            if (active > 0)
+                return;
+            clearTimeout(timer);
+            if (fatal)
+                reject(fatal);
+            else
+                resolvePool(results);
+        };
+        const launch = (k) => {
+            const names = chunks[k];
+            const child = process.platform === 'win32'
+                ? (0,external_node_child_process_namespaceObject.spawn)(run.binary, [...run.args, ...names], { cwd: dir })
+                : (0,external_node_child_process_namespaceObject.spawn)('/bin/sh', ['-c', `${limitsOf(run)}; exec "$0" "$@"`, run.binary, ...run.args, ...names], { cwd: dir });
+            active++;
+            running.add(child);
+            const out = [];
+            const err = [];
+            child.stdout.on('data', (b) => out.push(b));
+            child.stderr.on('data', (b) => err.push(b));
+            let settled = false;
+            const settle = (result) => {
+                if (settled)
+                    return;
+                settled = true;
+                running.delete(child);
+                active--;
+                try {
+                    results[k] = result();
+                }
+                catch (error) {
+                    fatal ??= error;
+                    results[k] = cutShort();
+                }
+                start();
+            };
+            child.on('error', (error) => settle(() => {
+                throw spawnFailed(error);
+            }));
+            // Killed at the deadline: done now, even if a grandchild still holds its output open.
+            child.on('exit', () => {
+                if (expired)
+                    settle(cutShort);
+            });
+            child.on('close', (code, signal) => settle(() => {
+                if (expired)
+                    return cutShort();
+                const status = code ?? 128 + (signal ? external_node_os_namespaceObject.constants.signals[signal] : 0);
+                const text = (list) => Buffer.concat(list).toString('utf8');
+                return resultOf(status, text(out), text(err), run);
+            }));
+        };
+        start();
+    });
 }
 /** `{"comments":[…]}` → comments per file name. */
 function parseJson1(output) {
@@ -53460,6 +53951,7 @@ function parseJson1(output) {
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 
@@ -53551,6 +54043,8 @@ function tagsOnce() {
                 getInput: (name) => getInput(name),
                 readFile: (path) => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'),
                 setOutput: (name, value) => setOutput(name, value),
+                exportVariable: (name, value) => exportVariable(name, value),
+                writeBakeFile: bakeFileWriter(),
                 warning: (message) => warning(message),
                 info: (message) => info(message),
                 now: () => new Date()
@@ -53561,6 +54055,16 @@ function tagsOnce() {
             return [];
         }
     });
+}
+/** Bake files go to one folder of their own under RUNNER_TEMP, made on the first write. */
+function bakeFileWriter() {
+    let dir;
+    return (fileName, content) => {
+        dir ??= (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'docker-review-tags-'));
+        const file = (0,external_node_path_namespaceObject.join)(dir, fileName);
+        (0,external_node_fs_namespaceObject.writeFileSync)(file, content);
+        return file;
+    };
 }
 /** One line for a run that could not finish: GitHub's words for an API failure. */
 function failureMessage(error) {
@@ -53607,6 +54111,46 @@ async function run() {
     finally {
         await tags();
     }
+}
+
+
+/***/ }),
+
+/***/ 5544:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M0: () => (/* binding */ DOCS_BASE),
+/* harmony export */   M2: () => (/* binding */ defineDockerfileRule),
+/* harmony export */   gL: () => (/* binding */ defineComposeRule),
+/* harmony export */   js: () => (/* binding */ ruleOptions)
+/* harmony export */ });
+/** Where rule documentation lives; `docs/rules/<ID>.md` in this repository. */
+const DOCS_BASE = 'https://github.com/docker-review/docker-review/blob/main/docs/rules/';
+function define(kind, spec) {
+    const meta = {
+        id: spec.id,
+        aliases: spec.aliases ?? [],
+        kind,
+        defaultSeverity: spec.severity,
+        fixable: spec.fixable ?? false,
+        docsUrl: `${DOCS_BASE}${spec.id}.md`,
+        description: spec.description,
+        enabledByDefault: spec.enabledByDefault ?? true
+    };
+    if (spec.options)
+        meta.options = spec.options;
+    return { meta, check: spec.check };
+}
+function defineDockerfileRule(spec) {
+    return define('dockerfile', spec);
+}
+function defineComposeRule(spec) {
+    return define('compose', spec);
+}
+/** The configured options of a rule (validated against its `options` schema), `{}` when none. */
+function ruleOptions(ctx, id) {
+    return (ctx.settings.ruleOptions?.[id] ?? {});
 }
 
 
@@ -58281,7 +58825,7 @@ exports.tO = identity.isPair;
 exports.jn = identity.isScalar;
 exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
-__webpack_unused_export__ = Scalar.Scalar;
+exports.X5 = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;

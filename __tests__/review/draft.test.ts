@@ -188,3 +188,37 @@ describe('multi-line messages', () => {
     expect(block).toContain('x-logging: &logging\n  driver: local')
   })
 })
+
+describe('review policy in the draft', () => {
+  it('only inline findings become comments; the others stay in scope with notInline: policy', async () => {
+    const { DEFAULT_POLICY, reviewPolicy } = await import('../../src/review/policy.js')
+    const { verdict } = await import('../../src/action/finish.js')
+    const text =
+      'FROM debian:12\nADD app.tar.gz /app\nRUN apt-get update && apt-get install curl && rm -rf /var/lib/apt/lists/*\n'
+    const policy = reviewPolicy(DEFAULT_POLICY)
+    const placement = (f: Finding) => policy(f).review
+    const all = draftReview([file('Dockerfile', text)], options)
+    const gated = draftReview([file('Dockerfile', text)], { ...options, placement })
+    // DL3014 (missing -y, high) stays inline; DL3008 (pin, low) goes to the summary.
+    expect(gated.inline.map((c) => c.rule)).toContain('DL3014')
+    expect(all.inline.map((c) => c.rule)).toContain('DL3008')
+    expect(gated.inline.map((c) => c.rule)).not.toContain('DL3008')
+    const pin = gated.findings.find((s) => s.finding.rule === 'DL3008')!
+    expect(pin).toMatchObject({ inScope: true, review: 'summary', notInline: 'policy' })
+    expect(pin.comment).toBeUndefined()
+    for (const s of gated.findings) {
+      expect(s.review).toBe(policy(s.finding).review)
+      if (s.comment) expect(s.review).toBe('inline')
+    }
+    // The required check reads the same findings either way.
+    for (const failOn of ['error', 'warning', 'info', 'style'] as const) {
+      expect(verdict(gated.findings, failOn, 'added')).toEqual(
+        verdict(all.findings, failOn, 'added')
+      )
+    }
+    // A docs path keeps everything out of the comments, and still in scope.
+    const docs = draftReview([file('docs/Dockerfile', text)], { ...options, placement })
+    expect(docs.inline).toEqual([])
+    expect(docs.findings.every((s) => s.inScope && s.notInline === 'policy')).toBe(true)
+  })
+})

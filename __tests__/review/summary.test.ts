@@ -25,6 +25,7 @@ const scoped = (
   finding: f,
   fingerprint: '0'.repeat(16),
   inScope,
+  review: notInline === 'policy' ? 'summary' : 'inline',
   ...(notInline ? { notInline } : {})
 })
 const base = {

@@ -18,6 +18,7 @@ import { RUNNER_SECRETS } from '../github/redact.js'
 import { postReview, type PostOutcome } from '../github/reporter.js'
 import { draftReview, type ReviewDraft, type ScopedFinding } from '../review/draft.js'
 import { ownComments, reconcile, reconcileSummary } from '../review/reconcile.js'
+import { policyOf, reviewPolicy } from '../review/policy.js'
 import { renderSummary, stickyBody } from '../review/summary.js'
 import { ARTIFACT_VERSION, serializeArtifact, type ReportArtifact } from './artifact.js'
 import type { RunContext } from './context.js'
@@ -168,11 +169,18 @@ export async function reviewPullRequest(input: FlowInput): Promise<void> {
     }
   }
   const failOn = failOnOf(inputs, lint.config)
+  const policy = reviewPolicy(
+    policyOf({
+      ...lint.config.review,
+      ...(inputs.reviewInline ? { inline: inputs.reviewInline } : {})
+    })
+  )
   const draft = draftReview(lint.files, {
     filterMode: inputs.filterMode,
     maxComments: inputs.maxComments,
     suggestions: inputs.suggestions,
-    docsUrl: docsUrlIn(lint.registry)
+    docsUrl: docsUrlIn(lint.registry),
+    placement: (finding) => policy(finding).review
   })
   const decided = verdict(draft.findings, failOn, inputs.filterMode, unchecked)
   const common = {
@@ -394,7 +402,8 @@ function writeArtifact(
     failOn: run.failOn,
     failed: run.verdict.failed,
     reason: run.verdict.reason,
-    findings: run.draft.findings.map((f) => f.finding),
+    // The policy's decision travels with each finding: `mode: post` has no configuration.
+    findings: run.draft.findings.map((f) => ({ ...f.finding, review: f.review })),
     notes: run.notes,
     tags: run.tags
   }

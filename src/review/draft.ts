@@ -6,6 +6,7 @@ import { inScope, type FilterMode } from '../diff/filter.js'
 import type { FileDiff } from '../diff/patch.js'
 import { renderComment, type CommentOptions, type InlineComment } from './comment.js'
 import { fingerprints } from './fingerprint.js'
+import type { ReviewPlacement } from './policy.js'
 
 /**
  * From lint results and diffs to what the review should contain: every finding with its
@@ -33,11 +34,15 @@ export type NotInline =
   | 'rejected'
   /** Comments could not be posted at all (read-only token, head moved, `report` mode). */
   | 'not-posted'
+  /** The review policy keeps it in the summary (rule precision too low for its severity, or path). */
+  | 'policy'
 
 export interface ScopedFinding {
   finding: Finding
   fingerprint: string
   inScope: boolean
+  /** What the review policy decided; only `inline` findings may become comments. */
+  review: ReviewPlacement
   /** The comment carrying it, when it is (meant to be) inline. */
   comment?: InlineComment
   /** Why an in-scope finding is not an inline comment. */
@@ -49,6 +54,11 @@ export interface DraftOptions {
   maxComments: number
   suggestions: boolean
   docsUrl(rule: string): string | undefined
+  /**
+   * The review policy's decision per finding (`reviewPolicy(policy)`); default: every finding may
+   * go inline. The verdict never depends on it.
+   */
+  placement?(finding: Finding): ReviewPlacement
 }
 
 export interface ReviewDraft {
@@ -81,6 +91,7 @@ export function draftReview(files: readonly ReviewFile[], options: DraftOptions)
         inScope: isNotChecked(finding.rule)
           ? file.diff !== undefined || options.filterMode === 'nofilter'
           : inScope(file.diff, finding.range, options.filterMode),
+        review: options.placement?.(finding) ?? 'inline',
         lines,
         file
       })
@@ -119,7 +130,8 @@ export function draftReview(files: readonly ReviewFile[], options: DraftOptions)
   const chosen: typeof scoped = []
   for (const s of candidates) {
     const diff = s.file.diff
-    if (!diff || !diff.hasPatch) s.notInline = 'no-patch'
+    if (s.review === 'summary') s.notInline = 'policy'
+    else if (!diff || !diff.hasPatch) s.notInline = 'no-patch'
     else if (chosen.length >= options.maxComments) s.notInline = 'limit'
     else if (!render(s, () => true)) s.notInline = 'outside-diff'
     else chosen.push(s)
@@ -153,8 +165,8 @@ export function draftReview(files: readonly ReviewFile[], options: DraftOptions)
       a.fingerprint.localeCompare(b.fingerprint)
   )
   return {
-    findings: scoped.map(({ finding, fingerprint, inScope: scope, comment, notInline }) => {
-      const out: ScopedFinding = { finding, fingerprint, inScope: scope }
+    findings: scoped.map(({ finding, fingerprint, inScope: scope, review, comment, notInline }) => {
+      const out: ScopedFinding = { finding, fingerprint, inScope: scope, review }
       if (comment) out.comment = comment
       if (notInline) out.notInline = notInline
       return out

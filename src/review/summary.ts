@@ -36,7 +36,8 @@ const WHY: Record<NotInline, string> = {
   'no-patch': 'file has no diff to comment on',
   limit: 'beyond `max-comments`',
   rejected: 'refused by GitHub',
-  'not-posted': 'not posted'
+  'not-posted': 'not posted',
+  policy: 'summary only: review policy'
 }
 /** GitHub's comment limit is 65,536 characters; leave room for the marker. */
 export const MAX_SUMMARY = 65_000

@@ -31,7 +31,7 @@ describe('rule precision', () => {
 
   it('ShellCheck codes default by class; an unknown rule is medium', () => {
     expect(precisionEntry('SC2086').level).toBe('low')
-    expect(precisionEntry('SC1009').level).toBe('medium')
+    expect(precisionEntry('SC1009').level).toBe('low')
     expect(precisionEntry('SC2115').level).toBe('high')
     expect(precisionEntry('XX9999').level).toBe('medium')
   })

@@ -163,7 +163,7 @@ export const RULE_PRECISION: Readonly<Record<string, PrecisionEntry>> = {
   DC1005: entry('low', BOILERPLATE),
   DC1006: entry('very-high', 'obsolete top-level version: Compose warns, one-click fix'),
   DC1007: entry('low', 'refactoring advice'),
-  DC1008: entry('medium', 'literal secrets: often placeholders in examples'),
+  DC1008: entry('low', 'sample seed 13: 1 of 3 wanted; root/postgres placeholders in dev files'),
   DC1009: entry('medium', 'host-level access: often the point of the service'),
   DC1010: entry('low', 'issue 13 sample: 41 of 108 split `${VAR:-/path}:/data` at every colon'),
   DC1011: entry('very-high', VALIDITY),
@@ -191,7 +191,10 @@ export const SHELLCHECK_PRECISION: Readonly<Record<string, PrecisionEntry>> = {
 }
 
 /** By class: SC1xxx are parse errors, the rest are warnings about a script that builds. */
-const SHELLCHECK_SYNTAX = entry('medium', 'ShellCheck parse error: real unless a non-POSIX shell')
+const SHELLCHECK_SYNTAX = entry(
+  'low',
+  'sample seed 13: SC1075 (else if) is style; a real syntax error fails the build anyway'
+)
 const SHELLCHECK_DEFAULT = entry(
   'low',
   'issue 13 sample: 8 % of ShellCheck findings in RUNs were wanted (SC2086 on intended splitting)'

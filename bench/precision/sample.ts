@@ -8,7 +8,7 @@
  * findings are drawn uniformly from what those files produced: DOCKERFILE Dockerfile findings,
  * COMPOSE compose findings and SHELLCHECK ShellCheck findings. Each record carries the source
  * lines it points at and what the review policy does with it. Judgments live apart, in
- * judged.tsv (id → TP/FP/NOISE + reason), so re-drawing never loses them; score.ts scores them.
+ * judged-<seed>.tsv (id → TP/FP/NOISE + reason), so re-drawing never loses them; score.ts scores them.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -156,7 +156,7 @@ async function main(): Promise<void> {
       .slice(0, want[cls])
       .forEach((f, i) => sample.push({ id: `${cls}-${i + 1}`, ...f }))
   }
-  const out = join(ROOT, 'bench/precision/sample.json')
+  const out = join(ROOT, `bench/precision/sample-${seed}.json`)
   writeFileSync(
     out,
     `${JSON.stringify({ seed, files: FILES, pools: Object.fromEntries(Object.entries(pools).map(([k, v]) => [k, v.length])), sample }, null, 1)}\n`

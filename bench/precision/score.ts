@@ -1,7 +1,7 @@
 /**
- * Score the hand-judged sample: `npx tsx bench/precision/score.ts [--rescore]`.
+ * Score the hand-judged sample: `npx tsx bench/precision/score.ts [--seed 13] [--rescore]`.
  *
- * Reads sample.json (drawn by sample.ts) and judged.tsv (`id<TAB>TP|FP|NOISE<TAB>reason`) and
+ * Reads sample-<seed>.json (drawn by sample.ts) and judged-<seed>.tsv (`id<TAB>TP|FP|NOISE<TAB>reason`) and
  * prints, per class (Dockerfile, compose, ShellCheck): precision of all findings, precision of
  * what goes inline under the default review policy, and how many true findings still appear
  * (inline or in the summary; the policy never drops one) and how many of them are inline.
@@ -65,11 +65,13 @@ const pct = (a: number, b: number): string => (b === 0 ? '—' : `${((100 * a) /
 
 function main(): void {
   const dir = join(ROOT, 'bench/precision')
-  const { seed, sample } = JSON.parse(readFileSync(join(dir, 'sample.json'), 'utf8')) as {
+  const at = process.argv.indexOf('--seed')
+  const wanted = at > 0 ? process.argv[at + 1] : '13'
+  const { seed, sample } = JSON.parse(readFileSync(join(dir, `sample-${wanted}.json`), 'utf8')) as {
     seed: number
     sample: SampledFinding[]
   }
-  const verdicts = readVerdicts(readFileSync(join(dir, 'judged.tsv'), 'utf8'))
+  const verdicts = readVerdicts(readFileSync(join(dir, `judged-${wanted}.tsv`), 'utf8'))
   const policy = reviewPolicy(DEFAULT_POLICY)
   const rescore = process.argv.includes('--rescore')
   const placement = rescore

@@ -59,6 +59,7 @@ describe('review policy', () => {
     for (const file of [
       'test/fixtures/Dockerfile',
       'pkg/testdata/a/Dockerfile',
+      'frontend/dockerfile/parser/testfiles/json/Dockerfile',
       'e2e/compose.yml',
       'docs/recipes/Dockerfile',
       'Examples/web/docker-compose.yml'

@@ -29,6 +29,8 @@ export const DEFAULT_SUMMARY_ONLY_PATHS = [
   '**/__fixtures__/**',
   '**/testdata/**',
   '**/test-data/**',
+  '**/testfiles/**',
+  '**/test-files/**',
   '**/e2e/**',
   '**/docs/**',
   '**/examples/**',

@@ -37,8 +37,17 @@ export const MAX_ARTIFACT_BYTES = 32 * 1024 * 1024
 
 export class ArtifactError extends Error {}
 
+/**
+ * The artifact as JSON. A fix's declared effect (what the fix checker compared) stays behind: the
+ * posting job needs only the edits, and the artifact's schema admits nothing more.
+ */
 export function serializeArtifact(artifact: ReportArtifact): string {
-  return `${JSON.stringify(artifact, null, 1)}\n`
+  const findings = artifact.findings.map((f) => {
+    if (!f.fix?.effect) return f
+    const { effect: _effect, ...fix } = f.fix
+    return { ...f, fix }
+  })
+  return `${JSON.stringify({ ...artifact, findings }, null, 1)}\n`
 }
 
 export async function parseArtifact(text: string): Promise<ReportArtifact> {

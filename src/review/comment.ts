@@ -227,7 +227,11 @@ export function renderGroup(
         parts.push('This file uses CRLF line endings: check them after applying the suggestion.')
       }
     } else {
-      parts.push(`${note} (Not offered as a one-click suggestion here.)`)
+      const why =
+        block.length > MAX_BODY
+          ? 'The change is too large to show here.'
+          : 'Not offered as a one-click suggestion here.'
+      parts.push(`${note} (${why})`)
     }
   }
   const described = members.filter(

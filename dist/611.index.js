@@ -1,0 +1,14423 @@
+export const id = 611;
+export const ids = [611];
+export const modules = {
+
+/***/ 3918:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Uw: () => (/* binding */ TOP_LEVEL_KEYS),
+/* harmony export */   Vi: () => (/* binding */ sameFile),
+/* harmony export */   Zm: () => (/* binding */ isLoadable),
+/* harmony export */   q: () => (/* binding */ fileModel)
+/* harmony export */ });
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2879);
+
+const TOP_LEVEL_KEYS = [
+    'version',
+    'name',
+    'include',
+    'services',
+    'models',
+    'networks',
+    'volumes',
+    'secrets',
+    'configs'
+];
+const TOP_LEVEL = new Set(TOP_LEVEL_KEYS);
+/** Keys that make a top-level map look like a v1 service definition. */
+const SERVICE_KEYS = new Set([
+    'image',
+    'build',
+    'command',
+    'entrypoint',
+    'ports',
+    'expose',
+    'environment',
+    'env_file',
+    'volumes',
+    'volumes_from',
+    'links',
+    'restart',
+    'container_name',
+    'depends_on',
+    'extends',
+    'net',
+    'network_mode',
+    'labels',
+    'working_dir',
+    'hostname',
+    'user',
+    'privileged',
+    'dns',
+    'extra_hosts',
+    'devices',
+    'cap_add',
+    'log_driver',
+    'mem_limit'
+]);
+/**
+ * Two parses of the same file (the engine's and the project's): same path and same text, so the
+ * same offsets. Findings are kept when the node they point at is in the file being linted.
+ */
+function sameFile(a, b) {
+    return a === b || (a.path === b.path && a.text.length === b.text.length && a.text === b.text);
+}
+/**
+ * Compose could load it: no YAML error, no broken alias, no alias bomb. Rules other than DC0001
+ * look only at loadable files (judging half a document would only add noise).
+ */
+function isLoadable(doc) {
+    if (doc.problems.some((p) => p.severity === 'error'))
+        return false;
+    const model = fileModel(doc);
+    return !model.bomb && !model.tooDeep && model.badAliases.length === 0;
+}
+const cache = new WeakMap();
+function fileModel(doc) {
+    let model = cache.get(doc);
+    if (!model) {
+        model = computeFileModel(doc);
+        cache.set(doc, model);
+    }
+    return model;
+}
+function computeFileModel(doc) {
+    const built = (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .buildModel */ .yK)(doc);
+    const badAliases = built.badAliases;
+    const empty = { doc, layout: 'empty', services: new Map(), legacyKeys: [], badAliases };
+    if (built.bomb)
+        return { ...empty, bomb: built.bomb };
+    if (built.tooDeep)
+        return { ...empty, tooDeep: built.tooDeep };
+    const root = built.root;
+    if (!root || root.kind !== 'map')
+        return empty;
+    const services = new Map();
+    const servicesVal = root.entries.get('services')?.value;
+    if (servicesVal) {
+        if (servicesVal.kind === 'map')
+            for (const [k, e] of servicesVal.entries)
+                services.set(k, e);
+        return { doc, root, layout: 'standard', services, legacyKeys: [], badAliases };
+    }
+    const legacyKeys = [];
+    for (const [k, e] of root.entries) {
+        if (TOP_LEVEL.has(k) || k.startsWith('x-'))
+            continue;
+        if (e.value.kind === 'map' && [...e.value.entries.keys()].some((key) => SERVICE_KEYS.has(key)))
+            legacyKeys.push(e);
+    }
+    if (legacyKeys.length > 0) {
+        for (const e of legacyKeys)
+            services.set(e.key, e);
+        return { doc, root, layout: 'legacy', services, legacyKeys, badAliases };
+    }
+    return {
+        doc,
+        root,
+        layout: root.entries.size > 0 ? 'fragment' : 'empty',
+        services,
+        legacyKeys,
+        badAliases
+    };
+}
+
+
+/***/ }),
+
+/***/ 4536:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $u: () => (/* binding */ hasVariable),
+/* harmony export */   NQ: () => (/* binding */ scanVariables),
+/* harmony export */   at: () => (/* binding */ maskVariables),
+/* harmony export */   d9: () => (/* binding */ splitOutsideVariables),
+/* harmony export */   rO: () => (/* binding */ withDefaults)
+/* harmony export */ });
+/**
+ * Compose variable interpolation (`$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR-default}`,
+ * `${VAR:?err}`, `${VAR?err}`, `${VAR:+alt}`, `${VAR+alt}`, nesting; `$$` is a literal `$`).
+ * A value holding a variable is "unknown but present": rules never report it as missing,
+ * untagged or invalid.
+ */
+const NAME_START = /[A-Za-z_]/;
+const NAME_CHAR = /[A-Za-z0-9_]/;
+/** Does the text hold a variable reference (outside `$$` escapes)? */
+function hasVariable(text) {
+    let i = text.indexOf('$');
+    while (i !== -1 && i < text.length - 1) {
+        const next = text[i + 1];
+        if (next === '$')
+            i = text.indexOf('$', i + 2);
+        else if (next === '{' || NAME_START.test(next))
+            return true;
+        else
+            i = text.indexOf('$', i + 1);
+    }
+    return false;
+}
+/** Scan every variable reference of a value, with Compose's syntax rules. */
+function scanVariables(text) {
+    const refs = [];
+    let i = 0;
+    while (i < text.length) {
+        const at = text.indexOf('$', i);
+        if (at === -1 || at === text.length - 1)
+            break;
+        const next = text[at + 1];
+        if (next === '$') {
+            i = at + 2;
+            continue;
+        }
+        if (NAME_START.test(next)) {
+            let j = at + 2;
+            while (j < text.length && NAME_CHAR.test(text[j]))
+                j++;
+            refs.push({ start: at, end: j, name: text.slice(at + 1, j), operator: '', argument: '' });
+            i = j;
+            continue;
+        }
+        if (next !== '{') {
+            i = at + 1;
+            continue;
+        }
+        const close = matchingBrace(text, at + 1);
+        if (close === -1) {
+            return {
+                refs,
+                error: { start: at, end: text.length, message: `unterminated '\${' in '${text}'` }
+            };
+        }
+        const inner = text.slice(at + 2, close);
+        const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([\s\S]*))?$/.exec(inner);
+        if (!m) {
+            return {
+                refs,
+                error: {
+                    start: at,
+                    end: close + 1,
+                    message: `invalid interpolation format '\${${inner}}' (expected \${NAME}, \${NAME:-default}, \${NAME:?error}, …; write $$ for a literal $)`
+                }
+            };
+        }
+        refs.push({
+            start: at,
+            end: close + 1,
+            name: m[1],
+            operator: m[2] ?? '',
+            argument: m[3] ?? ''
+        });
+        // Defaults may hold nested references; check them too.
+        if (m[3] && m[3].includes('$')) {
+            const nested = scanVariables(m[3]);
+            if (nested.error) {
+                const offset = at + 2 + m[1].length + m[2].length;
+                return {
+                    refs,
+                    error: {
+                        start: nested.error.start + offset,
+                        end: nested.error.end + offset,
+                        message: nested.error.message
+                    }
+                };
+            }
+        }
+        i = close + 1;
+    }
+    return { refs };
+}
+function matchingBrace(text, open) {
+    let depth = 0;
+    for (let j = open; j < text.length; j++) {
+        const c = text[j];
+        if (c === '{')
+            depth++;
+        else if (c === '}') {
+            depth--;
+            if (depth === 0)
+                return j;
+        }
+    }
+    return -1;
+}
+/**
+ * The value with each variable replaced by its default where one is given (`${X:-8080}` → 8080)
+ * and by `undefined` otherwise: `undefined` result = not statically known.
+ */
+function withDefaults(text) {
+    if (!text.includes('$'))
+        return text;
+    const { refs, error } = scanVariables(text);
+    if (error)
+        return undefined;
+    let out = '';
+    let pos = 0;
+    for (const r of refs) {
+        if (r.operator !== ':-' && r.operator !== '-')
+            return undefined;
+        const arg = withDefaults(r.argument);
+        if (arg === undefined)
+            return undefined;
+        out += text.slice(pos, r.start) + arg;
+        pos = r.end;
+    }
+    return (out + text.slice(pos)).replace(/\$\$/g, '$');
+}
+/** Replace every variable reference with `placeholder` (to split values around them safely). */
+function maskVariables(text, placeholder = '\u0000') {
+    if (!text.includes('$'))
+        return text;
+    const { refs } = scanVariables(text);
+    let out = '';
+    let pos = 0;
+    for (const r of refs) {
+        out += text.slice(pos, r.start) + placeholder;
+        pos = r.end;
+    }
+    return out + text.slice(pos);
+}
+/**
+ * Split a value at `separator` where it is not inside a variable reference: `${DATA:-/srv/db}:/data`
+ * is two parts, not three (a volume's `:` inside a default is part of the source).
+ */
+function splitOutsideVariables(text, separator) {
+    if (!text.includes('$'))
+        return text.split(separator);
+    const { refs } = scanVariables(text);
+    const parts = [];
+    let from = 0;
+    let ref = 0;
+    for (let i = 0; i < text.length; i++) {
+        while (ref < refs.length && refs[ref].end <= i)
+            ref++;
+        if (ref < refs.length && refs[ref].start <= i) {
+            i = refs[ref].end - 1;
+            continue;
+        }
+        if (text.startsWith(separator, i)) {
+            parts.push(text.slice(from, i));
+            from = i + separator.length;
+            i = from - 1;
+        }
+    }
+    parts.push(text.slice(from));
+    return parts;
+}
+
+
+/***/ }),
+
+/***/ 2879:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FA: () => (/* binding */ expandedSize),
+/* harmony export */   HO: () => (/* binding */ toJS),
+/* harmony export */   Hn: () => (/* binding */ isTrue),
+/* harmony export */   Jt: () => (/* binding */ get),
+/* harmony export */   O6: () => (/* binding */ getIn),
+/* harmony export */   XA: () => (/* binding */ contentEnd),
+/* harmony export */   ch: () => (/* binding */ valSpan),
+/* harmony export */   gx: () => (/* binding */ str),
+/* harmony export */   lr: () => (/* binding */ MAX_DEPTH),
+/* harmony export */   vN: () => (/* binding */ MAX_EXPANDED_NODES),
+/* harmony export */   yK: () => (/* binding */ buildModel),
+/* harmony export */   zN: () => (/* binding */ subSpan)
+/* harmony export */ });
+/* unused harmony export nodeSpan */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3439);
+
+/** A naive expansion of more nodes than this is an alias bomb (compose files have a few thousand). */
+const MAX_EXPANDED_NODES = 200_000;
+/** Deeper nesting than this is not a compose file (they nest about ten levels); stop there. */
+const MAX_DEPTH = 256;
+/** Build the value model of a parsed compose file (pure, linear; aliases memoised). */
+function buildModel(doc) {
+    const anchors = new Map();
+    const memo = new Map();
+    const inProgress = new Set();
+    const sizes = new Map();
+    let bomb;
+    let largest;
+    const badAliases = [];
+    let depth = 0;
+    let tooDeep;
+    const build = (node) => {
+        if (depth > MAX_DEPTH) {
+            tooDeep ??= node;
+            return undefined;
+        }
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(node)) {
+            const target = anchors.get(node.source);
+            if (!target || inProgress.has(target)) {
+                badAliases.push({
+                    node,
+                    message: target
+                        ? `alias *${node.source} refers to its own anchor (a recursive structure)`
+                        : `alias *${node.source} has no anchor &${node.source} before it`
+                });
+                return undefined;
+            }
+            const val = memo.get(target) ?? undefined;
+            if (val && !bomb) {
+                const size = expandedSize(val, sizes);
+                if (size > MAX_EXPANDED_NODES)
+                    bomb = { node, size };
+                else if (!largest || size > largest.size)
+                    largest = { node, size };
+            }
+            return val;
+        }
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) && !(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node) && !(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node))
+            return undefined;
+        const cached = memo.get(node);
+        if (cached !== undefined)
+            return cached ?? undefined;
+        if (node.anchor)
+            anchors.set(node.anchor, node);
+        inProgress.add(node);
+        depth++;
+        let val;
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node)) {
+            val = { kind: 'scalar', doc, node, value: node.value };
+        }
+        else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node)) {
+            const items = [];
+            for (const item of node.items) {
+                const v = build(item);
+                if (v)
+                    items.push(v);
+            }
+            val = { kind: 'seq', doc, node, items };
+        }
+        else {
+            val = { kind: 'map', doc, node, entries: buildEntries(node) };
+        }
+        if (node.tag)
+            val.tag = node.tag;
+        depth--;
+        inProgress.delete(node);
+        memo.set(node, val);
+        return val;
+    };
+    const buildEntries = (node) => {
+        const own = new Map();
+        const mergeSources = [];
+        for (const pair of node.items) {
+            if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isPair */ .tO)(pair))
+                continue;
+            const keyNode = pair.key;
+            if (isMergeKey(keyNode)) {
+                const sources = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(pair.value) ? pair.value.items : [pair.value];
+                for (const s of sources) {
+                    const v = build(s);
+                    if (v?.kind === 'map')
+                        mergeSources.push(v);
+                }
+                continue;
+            }
+            const key = keyText(doc, keyNode);
+            if (key === undefined || !keyNode)
+                continue;
+            const value = build(pair.value) ?? nullValue(doc, pair.value, keyNode);
+            own.set(key, { key, keyNode, doc, value, merged: false });
+        }
+        if (mergeSources.length === 0)
+            return own;
+        // Local keys win; among merged maps, the earlier one wins (YAML merge-key semantics).
+        const out = new Map(own);
+        for (const source of mergeSources) {
+            for (const [key, entry] of source.entries) {
+                if (!out.has(key))
+                    out.set(key, { ...entry, merged: true });
+            }
+        }
+        return out;
+    };
+    const root = build(doc.doc.contents);
+    if (!bomb && root && largest) {
+        // Many aliases of moderate anchors can add up, too.
+        const total = expandedSize(root, sizes);
+        if (total > MAX_EXPANDED_NODES)
+            bomb = { node: largest.node, size: total };
+    }
+    const built = { root, badAliases };
+    if (bomb)
+        built.bomb = bomb;
+    if (tooDeep)
+        built.tooDeep = tooDeep;
+    return built;
+}
+function nullValue(doc, node, keyNode) {
+    // `key:` with nothing after it: yaml gives a null Scalar; keep a located null either way.
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node))
+        return { kind: 'scalar', doc, node, value: null };
+    const end = keyNode.range?.[1] ?? 0;
+    const scalar = { value: null, range: [end, end, end] };
+    return { kind: 'scalar', doc, node: scalar, value: null };
+}
+function isMergeKey(node) {
+    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) && (typeof node.value === 'symbol' || node.value === '<<');
+}
+function keyText(doc, node) {
+    if (node === null)
+        return undefined;
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node)) {
+        const v = node.value;
+        return v === null ? '' : typeof v === 'symbol' ? '<<' : String(v);
+    }
+    // A collection as a key (never valid in Compose): its source text names it.
+    const r = node.range;
+    return r ? doc.text.slice(r[0], r[1]) : undefined;
+}
+/** Node count of the naive expansion (aliases counted once per use), memoised per value. */
+function expandedSize(val, memo = new Map()) {
+    const cached = memo.get(val);
+    if (cached !== undefined)
+        return cached;
+    let n = 1;
+    if (val.kind === 'seq')
+        for (const item of val.items)
+            n += expandedSize(item, memo);
+    else if (val.kind === 'map')
+        for (const e of val.entries.values())
+            n += expandedSize(e.value, memo);
+    memo.set(val, n);
+    return n;
+}
+// ---------------------------------------------------------------------------------------------
+// Accessors
+/** The value under `key` of a map value. */
+function get(map, key) {
+    return map?.kind === 'map' ? map.entries.get(key)?.value : undefined;
+}
+/** Follow a path of keys (strings) and indexes (numbers). */
+function getIn(val, path) {
+    let cur = val;
+    for (const step of path) {
+        if (!cur)
+            return undefined;
+        if (typeof step === 'number')
+            cur = cur.kind === 'seq' ? cur.items[step] : undefined;
+        else
+            cur = get(cur, step);
+    }
+    return cur;
+}
+/** A scalar's value as text (numbers and booleans as written by JS), undefined for collections/null. */
+function str(val) {
+    if (!val || val.kind !== 'scalar')
+        return undefined;
+    const v = val.value;
+    if (v === null || v === undefined)
+        return undefined;
+    return typeof v === 'string' ? v : String(v);
+}
+/** Is the value a scalar `true` (YAML boolean or the strings Compose accepts)? */
+function isTrue(val) {
+    if (!val || val.kind !== 'scalar')
+        return false;
+    const v = val.value;
+    return v === true || (typeof v === 'string' && /^(true|yes|on|1)$/i.test(v));
+}
+/** Plain JS value (for the schema validator). Callers bound the size with `expandedSize` first. */
+function toJS(val) {
+    if (!val)
+        return null;
+    if (val.kind === 'scalar') {
+        const v = val.value;
+        return typeof v === 'symbol' ? '<<' : v;
+    }
+    if (val.kind === 'seq')
+        return val.items.map(toJS);
+    const out = {};
+    for (const [k, e] of val.entries)
+        out[k] = toJS(e.value);
+    return out;
+}
+/** The `[start, end)` offsets of a value's own text (a collection: from its first to last token). */
+function valSpan(val) {
+    return nodeSpan(val.node);
+}
+/**
+ * The offsets of `value.slice(from, to)` inside a scalar's text, when the text is the value as
+ * written (plain or quoted without escapes); else the whole scalar.
+ */
+function subSpan(val, text, from, to) {
+    const [start, end] = valSpan(val);
+    if (val.kind !== 'scalar' || typeof val.value !== 'string' || val.value !== text)
+        return [start, end];
+    const raw = val.doc.text.slice(start, end);
+    const quote = raw === text ? 0 : raw.slice(1, -1) === text ? 1 : -1;
+    if (quote < 0)
+        return [start, end];
+    return [start + quote + from, start + quote + to];
+}
+function nodeSpan(node) {
+    const r = node.range;
+    if (!r)
+        return [0, 0];
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node) || (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node)) {
+        if (node.flow)
+            return [r[0], r[1]];
+        return [r[0], contentEnd(node)];
+    }
+    return [r[0], r[1]];
+}
+/** Offset just past the last token of a node (trailing comments and blank lines excluded). */
+function contentEnd(node) {
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node) && !node.flow) {
+        const last = node.items[node.items.length - 1];
+        if (!last)
+            return node.range?.[0] ?? 0;
+        const keyEnd = last.key?.range?.[1] ?? 0;
+        const value = last.value;
+        return Math.max(keyEnd, value ? contentEnd(value) : keyEnd);
+    }
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node) && !node.flow) {
+        const last = node.items[node.items.length - 1];
+        if (!last)
+            return node.range?.[0] ?? 0;
+        return contentEnd(last);
+    }
+    const r = node?.range;
+    return r ? r[1] : 0;
+}
+
+
+/***/ }),
+
+/***/ 874:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LL: () => (/* binding */ exposeError),
+/* harmony export */   SC: () => (/* binding */ isIp),
+/* harmony export */   eW: () => (/* binding */ isAllInterfaces),
+/* harmony export */   jz: () => (/* binding */ parseLongPort),
+/* harmony export */   nX: () => (/* binding */ parseShortPort)
+/* harmony export */ });
+/* harmony import */ var _interpolation_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4536);
+
+const PROTOCOLS = new Set(['tcp', 'udp', 'sctp']);
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+const MASK = '\u0000';
+function isIp(text) {
+    if (IPV4.test(text))
+        return true;
+    return isIpv6(text);
+}
+function isIpv6(text) {
+    if (!/^[0-9a-fA-F:.]+$/.test(text) || !text.includes(':') || text.includes(':::'))
+        return false;
+    if ((text.startsWith(':') && !text.startsWith('::')) ||
+        (text.endsWith(':') && !text.endsWith('::')))
+        return false;
+    const doubles = text.split('::').length - 1;
+    if (doubles > 1)
+        return false;
+    const groups = text.split(':').filter((g) => g !== '');
+    const lastV4 = groups.length > 0 && groups[groups.length - 1].includes('.');
+    if (lastV4 && !IPV4.test(groups[groups.length - 1]))
+        return false;
+    const hexGroups = lastV4 ? groups.slice(0, -1) : groups;
+    if (!hexGroups.every((g) => /^[0-9a-fA-F]{1,4}$/.test(g)))
+        return false;
+    const count = hexGroups.length + (lastV4 ? 2 : 0);
+    return doubles === 1 ? count <= 7 : count === 8;
+}
+/** `0.0.0.0`, `::`, `[::]` and '' (absent) all mean every interface. */
+function isAllInterfaces(ip) {
+    return ip === '' || ip === '0.0.0.0' || ip === '::' || ip === '*';
+}
+function parseRange(text, what) {
+    const m = /^(\d+)(?:-(\d+))?$/.exec(text);
+    if (!m)
+        return `invalid ${what} port '${text}'`;
+    const start = Number(m[1]);
+    const end = m[2] === undefined ? start : Number(m[2]);
+    if (start > 65535 || end > 65535)
+        return `${what} port '${text}' is out of range (0-65535)`;
+    if (end < start)
+        return `invalid ${what} port range '${text}'`;
+    return { start, end };
+}
+/** Short syntax (`"8080:80"`, `"127.0.0.1:8080:80/udp"`, `80`). */
+function parseShortPort(value) {
+    const raw = String(value).trim();
+    const masked = (0,_interpolation_js__WEBPACK_IMPORTED_MODULE_0__/* .maskVariables */ .at)(raw, MASK);
+    let protocol = 'tcp';
+    let body = masked;
+    const slash = masked.lastIndexOf('/');
+    if (slash !== -1) {
+        protocol = masked.slice(slash + 1).toLowerCase();
+        body = masked.slice(0, slash);
+    }
+    const spec = { hostIp: '', published: null, target: undefined, protocol };
+    if (!protocol.includes(MASK) && !PROTOCOLS.has(protocol)) {
+        spec.error = `invalid protocol '${protocol}' (tcp, udp or sctp)`;
+    }
+    const parts = body.split(':');
+    const n = parts.length;
+    const targetText = parts[n - 1];
+    const publishedText = n >= 2 ? parts[n - 2] : undefined;
+    let ipText = n >= 3 ? parts.slice(0, n - 2).join(':') : '';
+    if (ipText.startsWith('[') && ipText.endsWith(']'))
+        ipText = ipText.slice(1, -1);
+    if (ipText.includes(MASK))
+        spec.hostIp = undefined;
+    else {
+        spec.hostIp = ipText;
+        if (ipText !== '' && !isIp(ipText) && !spec.error)
+            spec.error = `invalid host IP '${ipText}' in port mapping '${raw}'`;
+    }
+    if (targetText.includes(MASK))
+        spec.target = undefined;
+    else {
+        const r = parseRange(targetText, 'container');
+        if (typeof r === 'string')
+            spec.error ??= r;
+        else
+            spec.target = r;
+    }
+    if (publishedText === undefined || publishedText === '')
+        spec.published = null;
+    else if (publishedText.includes(MASK))
+        spec.published = undefined;
+    else {
+        const r = parseRange(publishedText, 'host');
+        if (typeof r === 'string') {
+            spec.error ??= r;
+            spec.published = undefined;
+        }
+        else
+            spec.published = r;
+    }
+    if (!spec.error &&
+        spec.published &&
+        spec.target &&
+        spec.published.end - spec.published.start !== spec.target.end - spec.target.start &&
+        spec.published.end !== spec.published.start &&
+        spec.target.end !== spec.target.start) {
+        spec.error = `host and container port ranges of '${raw}' differ in length`;
+    }
+    return spec;
+}
+/** Long syntax (`{target: 80, published: "8080", host_ip: 127.0.0.1, protocol: tcp}`). */
+function parseLongPort(map) {
+    const spec = { hostIp: '', published: null, target: undefined, protocol: 'tcp' };
+    const text = (v) => v === undefined || v === null ? undefined : String(v);
+    const target = text(map.target);
+    if (target !== undefined && !(0,_interpolation_js__WEBPACK_IMPORTED_MODULE_0__/* .hasVariable */ .$u)(target)) {
+        const r = parseRange(target, 'container');
+        if (typeof r === 'string')
+            spec.error = r;
+        else
+            spec.target = r;
+    }
+    const published = text(map.published);
+    if (published !== undefined && published !== '') {
+        if ((0,_interpolation_js__WEBPACK_IMPORTED_MODULE_0__/* .hasVariable */ .$u)(published))
+            spec.published = undefined;
+        else {
+            const r = parseRange(published, 'host');
+            if (typeof r === 'string') {
+                spec.error ??= r;
+                spec.published = undefined;
+            }
+            else
+                spec.published = r;
+        }
+    }
+    const ip = text(map.host_ip);
+    if (ip !== undefined) {
+        if ((0,_interpolation_js__WEBPACK_IMPORTED_MODULE_0__/* .hasVariable */ .$u)(ip))
+            spec.hostIp = undefined;
+        else {
+            spec.hostIp = ip.replace(/^\[(.*)\]$/, '$1');
+            if (spec.hostIp !== '' && !isIp(spec.hostIp))
+                spec.error ??= `invalid host_ip '${ip}'`;
+        }
+    }
+    const protocol = text(map.protocol);
+    if (protocol !== undefined && !(0,_interpolation_js__WEBPACK_IMPORTED_MODULE_0__/* .hasVariable */ .$u)(protocol)) {
+        spec.protocol = protocol.toLowerCase();
+        if (!PROTOCOLS.has(spec.protocol))
+            spec.error ??= `invalid protocol '${protocol}'`;
+    }
+    return spec;
+}
+/** `expose` entries: `"3000"`, `"3000-3005"`, `"3000/udp"`. */
+function exposeError(value) {
+    const raw = String(value).trim();
+    if ((0,_interpolation_js__WEBPACK_IMPORTED_MODULE_0__/* .hasVariable */ .$u)(raw))
+        return undefined;
+    const m = /^([^/]+)(?:\/(.*))?$/.exec(raw);
+    if (!m)
+        return `invalid exposed port '${raw}'`;
+    if (m[2] !== undefined && !PROTOCOLS.has(m[2].toLowerCase()))
+        return `invalid protocol '${m[2]}' (tcp, udp or sctp)`;
+    const r = parseRange(m[1], 'exposed');
+    return typeof r === 'string' ? r : undefined;
+}
+
+
+/***/ }),
+
+/***/ 1107:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Xu: () => (/* binding */ ownServices),
+/* harmony export */   hX: () => (/* binding */ extendsTarget),
+/* harmony export */   v8: () => (/* binding */ projectOf)
+/* harmony export */ });
+/* unused harmony exports BASE_NAMES, OVERRIDE_NAMES, loadFile, fileRole, includePaths, mergeVal */
+/* harmony import */ var _parse_compose_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6709);
+/* harmony import */ var _file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3918);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2879);
+/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(874);
+/* harmony import */ var _core_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5909);
+
+
+
+
+
+const BASE_NAMES = [
+    'compose.yaml',
+    'compose.yml',
+    'docker-compose.yml',
+    'docker-compose.yaml'
+];
+const OVERRIDE_NAMES = [
+    'compose.override.yaml',
+    'compose.override.yml',
+    'docker-compose.override.yml',
+    'docker-compose.override.yaml'
+];
+const RESOURCE_KINDS = ['networks', 'volumes', 'secrets', 'configs', 'models'];
+const MAX_INCLUDE_DEPTH = 8;
+const projectCache = new WeakMap();
+const parseCache = new WeakMap();
+/**
+ * Parsed files kept per workspace, most recently used last. Files are linted in path order, so a
+ * project's files come together; a bound keeps a run over thousands of files from holding every
+ * parsed document (the sibling and base-file caches below keep paths, not documents).
+ */
+const MAX_PARSED = 64;
+function keep(files, path, entry) {
+    files.delete(path);
+    files.set(path, entry);
+    if (files.size > MAX_PARSED)
+        files.delete(files.keys().next().value);
+}
+/** The project of `doc` (cached per document and workspace). */
+function projectOf(doc, workspace) {
+    remember(workspace, doc);
+    let byWorkspace = projectCache.get(doc);
+    if (!byWorkspace) {
+        byWorkspace = new WeakMap();
+        projectCache.set(doc, byWorkspace);
+    }
+    let project = byWorkspace.get(workspace);
+    if (!project) {
+        project = buildProject(doc, workspace);
+        byWorkspace.set(workspace, project);
+    }
+    return project;
+}
+/** Let later projects reuse a document the engine already parsed (when the text is the same). */
+function remember(workspace, doc) {
+    let files = parseCache.get(workspace);
+    if (!files) {
+        files = new Map();
+        parseCache.set(workspace, files);
+    }
+    const known = files.get(doc.path);
+    keep(files, doc.path, known ?? { text: doc.text, doc });
+}
+/** Parse a workspace file once per workspace. */
+function loadFile(workspace, path) {
+    let files = parseCache.get(workspace);
+    if (!files) {
+        files = new Map();
+        parseCache.set(workspace, files);
+    }
+    let text;
+    try {
+        text = workspace.readFile(path);
+    }
+    catch {
+        return undefined;
+    }
+    if (text === undefined)
+        return undefined;
+    const cached = files.get(path);
+    if (cached && cached.text === text) {
+        keep(files, path, cached);
+        return cached.doc;
+    }
+    const doc = (0,_parse_compose_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCompose */ .g)(path, text);
+    keep(files, path, { text, doc });
+    return doc;
+}
+/** A service definition that cannot run alone (no image, build, extends or provider). */
+function isPartialService(value) {
+    if (value.kind !== 'map')
+        return true;
+    return !['image', 'build', 'extends', 'provider'].some((k) => value.entries.has(k));
+}
+const VARIANT = /^(docker-)?compose[-._].+\.ya?ml$/;
+function fileRole(model) {
+    const name = (0,_core_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .basename */ .P8)(model.doc.path);
+    if (OVERRIDE_NAMES.includes(name) || /\.override\.ya?ml$/.test(name))
+        return 'override';
+    const services = [...model.services.values()];
+    const partial = services.filter((e) => isPartialService(e.value)).length;
+    if (BASE_NAMES.includes(name))
+        return services.length > 0 && partial === services.length ? 'override' : 'base';
+    if (VARIANT.test(name))
+        return 'variant';
+    return partial > 0 ? 'override' : 'base';
+}
+/**
+ * The base file an override or variant adds to: beside it (unless it is base-named itself), else up
+ * to two folders up (`overrides/compose.x.yaml`, `ci/case/compose.yaml`). When the file has partial
+ * services, the base must define at least one of them.
+ */
+function findBase(workspace, doc, prefix, wanted) {
+    const own = BASE_NAMES.includes((0,_core_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .basename */ .P8)(doc.path));
+    let dir = (0,_core_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .dirname */ .pD)(doc.path);
+    for (let level = 0; level < 3; level++) {
+        if (level > 0 || !own) {
+            const candidate = findSibling(workspace, dir, BASE_NAMES, prefix);
+            if (candidate && candidate.path !== doc.path) {
+                const services = (0,_file_js__WEBPACK_IMPORTED_MODULE_1__/* .fileModel */ .q)(candidate).services;
+                if (wanted.length === 0 || wanted.some((n) => services.has(n)))
+                    return candidate;
+            }
+        }
+        if (dir === '')
+            break;
+        dir = (0,_core_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .dirname */ .pD)(dir);
+    }
+    return undefined;
+}
+/**
+ * Which of the file's services a base must define to be its base: the partial ones; for a variant
+ * with only complete services, any of them (a `docker-compose.prod.yml` defining other services
+ * is an alternative, loaded on its own); an override by name takes its base as it is.
+ */
+function baseMustDefine(role, partial, model) {
+    if (partial.length > 0)
+        return partial;
+    if (role === 'override')
+        return [];
+    return [...model.services.keys()];
+}
+const siblingCache = new WeakMap();
+function findSibling(workspace, dir, names, prefer) {
+    let cache = siblingCache.get(workspace);
+    if (!cache) {
+        cache = new Map();
+        siblingCache.set(workspace, cache);
+    }
+    const key = `${dir}\u0000${names[0]}\u0000${prefer}`;
+    const hit = cache.get(key);
+    if (hit !== undefined) {
+        // Re-read through loadFile so a changed text is noticed (it compares the text it gets).
+        return hit === null ? undefined : (loadFile(workspace, hit) ?? undefined);
+    }
+    const found = searchSibling(workspace, dir, names, prefer);
+    cache.set(key, found?.path ?? null);
+    return found;
+}
+function searchSibling(workspace, dir, names, prefer) {
+    const ordered = [
+        ...names.filter((n) => n.startsWith(prefer)),
+        ...names.filter((n) => !n.startsWith(prefer))
+    ];
+    for (const name of ordered) {
+        const doc = loadFile(workspace, (0,_core_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .join */ .fj)(dir, name));
+        if (doc)
+            return doc;
+    }
+    return undefined;
+}
+const baseFilesCache = new WeakMap();
+/** The base-named compose files in `dir` (cached per workspace). */
+function baseFilesIn(workspace, dir) {
+    let cache = baseFilesCache.get(workspace);
+    if (!cache) {
+        cache = new Map();
+        baseFilesCache.set(workspace, cache);
+    }
+    const paths = cache.get(dir);
+    if (paths) {
+        return paths
+            .map((path) => loadFile(workspace, path))
+            .filter((d) => d !== undefined);
+    }
+    const docs = BASE_NAMES.map((name) => loadFile(workspace, (0,_core_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .join */ .fj)(dir, name))).filter((d) => d !== undefined);
+    cache.set(dir, docs.map((d) => d.path));
+    return docs;
+}
+/** A compose file up to three folders above that lists `path` under `include:`. */
+function findIncluder(workspace, path) {
+    let dir = (0,_core_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .dirname */ .pD)(path);
+    for (let level = 0; level < 3; level++) {
+        for (const doc of baseFilesIn(workspace, dir)) {
+            if (doc.path !== path && includeSet((0,_file_js__WEBPACK_IMPORTED_MODULE_1__/* .fileModel */ .q)(doc)).has(path))
+                return doc;
+        }
+        if (dir === '')
+            break;
+        dir = (0,_core_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .dirname */ .pD)(dir);
+    }
+    return undefined;
+}
+const sharedProjects = new WeakMap();
+function buildProject(doc, workspace) {
+    const includer = findIncluder(workspace, doc.path);
+    if (!includer)
+        return assemble(doc, doc, workspace);
+    // Every file an includer pulls in belongs to the same project: build it once and share it, as
+    // long as the copy of this file in it is this very text.
+    let shared = sharedProjects.get(workspace);
+    if (!shared) {
+        shared = new WeakMap();
+        sharedProjects.set(workspace, shared);
+    }
+    const cached = shared.get(includer);
+    if (cached && cached.included.some((m) => (0,_file_js__WEBPACK_IMPORTED_MODULE_1__/* .sameFile */ .Vi)(m.doc, doc)))
+        return cached;
+    const project = assemble(includer, doc, workspace);
+    shared.set(includer, project);
+    return project;
+}
+/** The project rooted at `rootDoc`, with `current` standing in for its own path wherever it is read. */
+function assemble(rootDoc, current, workspace) {
+    const load = (path) => path === current.path ? current : loadFile(workspace, path);
+    const rootModel = (0,_file_js__WEBPACK_IMPORTED_MODULE_1__/* .fileModel */ .q)(rootDoc);
+    const name = (0,_core_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .basename */ .P8)(rootDoc.path);
+    const prefix = name.startsWith('docker-') ? 'docker-compose' : 'compose';
+    const role = fileRole(rootModel);
+    const partial = [...rootModel.services]
+        .filter(([, e]) => isPartialService(e.value))
+        .map(([n]) => n);
+    const layers = [];
+    let complete;
+    const baseNamed = BASE_NAMES.includes(name);
+    const base = role === 'base' && partial.length === 0
+        ? undefined
+        : findBase(workspace, rootDoc, prefix, baseMustDefine(role, partial, rootModel));
+    if (base) {
+        const baseModel = (0,_file_js__WEBPACK_IMPORTED_MODULE_1__/* .fileModel */ .q)(load(base.path) ?? base);
+        layers.push(baseModel, rootModel);
+        // A partial service the base does not define comes from yet another file (`-f a -f b -f c`).
+        complete = partial.every((n) => baseModel.services.has(n));
+    }
+    else {
+        layers.push(rootModel);
+        if (baseNamed) {
+            const override = findSibling(workspace, (0,_core_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .dirname */ .pD)(rootDoc.path), OVERRIDE_NAMES, prefix);
+            if (override)
+                layers.push((0,_file_js__WEBPACK_IMPORTED_MODULE_1__/* .fileModel */ .q)(load(override.path) ?? override));
+        }
+        // A base-named file is loaded on its own: what it lacks is really missing.
+        complete = baseNamed || (partial.length === 0 && role !== 'override');
+    }
+    const services = new Map();
+    const resources = new Map(RESOURCE_KINDS.map((k) => [k, new Map()]));
+    const addResources = (model, merge) => {
+        if (!model.root)
+            return;
+        for (const kind of RESOURCE_KINDS) {
+            const section = (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .get */ .Jt)(model.root, kind);
+            if (section?.kind !== 'map')
+                continue;
+            const target = resources.get(kind);
+            for (const [key, entry] of section.entries) {
+                if (merge || !target.has(key))
+                    target.set(key, entry);
+            }
+        }
+    };
+    for (const layer of layers) {
+        addResources(layer, true);
+        for (const [svcName, entry] of layer.services) {
+            const existing = services.get(svcName);
+            if (!existing) {
+                if (entry.value.kind === 'map')
+                    services.set(svcName, { name: svcName, layers: [entry], value: entry.value });
+                continue;
+            }
+            existing.layers.push(entry);
+            const merged = mergeVal(existing.value, entry.value, ['services', svcName]);
+            // `name: !reset {}` in an override removes the service from the project.
+            if (merged === undefined)
+                services.delete(svcName);
+            else if (merged.kind === 'map')
+                existing.value = merged;
+        }
+    }
+    // include: each included file brings its own services and resources (no merging with ours).
+    const included = [];
+    const seen = new Set(layers.map((l) => l.doc.path));
+    const visit = (model, depth) => {
+        if (depth > MAX_INCLUDE_DEPTH || !model.root)
+            return;
+        for (const path of includePaths(model)) {
+            if (seen.has(path))
+                continue;
+            seen.add(path);
+            const incDoc = load(path);
+            if (!incDoc)
+                continue;
+            const inc = (0,_file_js__WEBPACK_IMPORTED_MODULE_1__/* .fileModel */ .q)(incDoc);
+            included.push(inc);
+            addResources(inc, false);
+            for (const [svcName, entry] of inc.services) {
+                if (!services.has(svcName) && entry.value.kind === 'map')
+                    services.set(svcName, { name: svcName, layers: [entry], value: entry.value });
+            }
+            visit(inc, depth + 1);
+        }
+    };
+    for (const layer of layers)
+        visit(layer, 0);
+    resolveExtends(services, workspace);
+    const elsewhere = { services: new Set(), resources: new Set() };
+    if (role !== 'base' || partial.length > 0) {
+        const dir = (0,_core_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .dirname */ .pD)(rootDoc.path);
+        const taken = new Set([...layers, ...included].map((m) => m.doc.path));
+        const others = [];
+        for (const entry of workspace.listDir(dir) ?? []) {
+            const path = (0,_core_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .join */ .fj)(dir, entry);
+            if (taken.has(path) || !(VARIANT.test(entry) || BASE_NAMES.includes(entry)))
+                continue;
+            const other = load(path);
+            if (other)
+                others.push(other);
+        }
+        // A variant stacked on a base it shares no service with (`-f compose.yaml -f extra.yaml`).
+        const loose = base ? undefined : findBase(workspace, rootDoc, prefix, []);
+        if (loose && !taken.has(loose.path))
+            others.push(loose);
+        for (const other of others) {
+            const model = (0,_file_js__WEBPACK_IMPORTED_MODULE_1__/* .fileModel */ .q)(other);
+            for (const n of model.services.keys())
+                elsewhere.services.add(n);
+            for (const kind of RESOURCE_KINDS) {
+                const section = (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .get */ .Jt)(model.root, kind);
+                if (section?.kind === 'map')
+                    for (const k of section.entries.keys())
+                        elsewhere.resources.add(`${kind}:${k}`);
+            }
+        }
+    }
+    return { layers, included, services, resources, complete, elsewhere };
+}
+const includeCache = new WeakMap();
+const includeSets = new WeakMap();
+function includeSet(model) {
+    let set = includeSets.get(model);
+    if (!set) {
+        set = new Set(includePaths(model));
+        includeSets.set(model, set);
+    }
+    return set;
+}
+/** Services with a definition in the file being linted (the only ones that can hold its findings). */
+function ownServices(project, doc) {
+    return [...project.services.values()].filter((s) => s.layers.some((l) => (0,_file_js__WEBPACK_IMPORTED_MODULE_1__/* .sameFile */ .Vi)(l.doc, doc)));
+}
+/** Paths of the `include:` entries of a file (short and long syntax), relative to its folder. */
+function includePaths(model) {
+    let paths = includeCache.get(model);
+    if (!paths) {
+        paths = computeIncludePaths(model);
+        includeCache.set(model, paths);
+    }
+    return paths;
+}
+function computeIncludePaths(model) {
+    const section = (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .get */ .Jt)(model.root, 'include');
+    if (section?.kind !== 'seq')
+        return [];
+    const dir = (0,_core_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .dirname */ .pD)(model.doc.path);
+    const out = [];
+    for (const item of section.items) {
+        const paths = item.kind === 'map' ? (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .get */ .Jt)(item, 'path') : item;
+        const list = paths?.kind === 'seq' ? paths.items : paths ? [paths] : [];
+        for (const p of list) {
+            const text = (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(p);
+            if (text && !text.includes('$'))
+                out.push((0,_core_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .join */ .fj)(dir, text));
+        }
+    }
+    return out;
+}
+/**
+ * Apply `extends:` (same file or another file), innermost first; cycles are left alone. Each chain
+ * is walked with a loop, not recursion: a chain of 100,000 services is resolved in linear time.
+ */
+function resolveExtends(services, workspace) {
+    const done = new Set();
+    const apply = (svc) => {
+        const ext = (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .get */ .Jt)(svc.value, 'extends');
+        const target = extendsTarget(ext);
+        if (!target)
+            return;
+        let base;
+        if (target.file) {
+            const owner = ext.doc;
+            base = externalService(workspace, (0,_core_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .join */ .fj)((0,_core_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .dirname */ .pD)(owner.path), target.file), target.service);
+        }
+        else {
+            const other = services.get(target.service);
+            if (other && other !== svc)
+                base = other.value;
+        }
+        if (!base)
+            return;
+        // Resolved all the way: the merged service no longer extends anything (as Compose loads
+        // it). A chain that ends in a file outside the workspace keeps its `extends`.
+        const merged = mergeVal(withoutKeys(base, ['extends']), svc.value, ['services', svc.name]);
+        if (merged?.kind === 'map')
+            svc.value = (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .get */ .Jt)(base, 'extends') ? merged : withoutKeys(merged, ['extends']);
+    };
+    for (const start of services.values()) {
+        // Down the chain to a service already resolved, one in another file, or one seen on this
+        // walk (a cycle: its service is merged as it stands); then resolve back up.
+        const chain = [];
+        const onChain = new Set();
+        let svc = start;
+        while (svc && !done.has(svc.name) && !onChain.has(svc.name)) {
+            chain.push(svc);
+            onChain.add(svc.name);
+            const target = extendsTarget((0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .get */ .Jt)(svc.value, 'extends'));
+            if (!target || target.file)
+                break;
+            const other = services.get(target.service);
+            svc = other !== svc ? other : undefined;
+        }
+        for (let k = chain.length - 1; k >= 0; k--) {
+            apply(chain[k]);
+            done.add(chain[k].name);
+        }
+    }
+}
+function extendsTarget(ext) {
+    if (!ext)
+        return undefined;
+    if (ext.kind === 'scalar') {
+        const service = (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(ext);
+        return service ? { service } : undefined;
+    }
+    const service = (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .get */ .Jt)(ext, 'service'));
+    if (!service)
+        return undefined;
+    const file = (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .get */ .Jt)(ext, 'file'));
+    return file ? { service, file } : { service };
+}
+function externalService(workspace, path, service, depth = 0) {
+    const doc = loadFile(workspace, path);
+    if (!doc)
+        return undefined;
+    const entry = (0,_file_js__WEBPACK_IMPORTED_MODULE_1__/* .fileModel */ .q)(doc).services.get(service);
+    if (entry?.value.kind !== 'map')
+        return undefined;
+    const target = extendsTarget((0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .get */ .Jt)(entry.value, 'extends'));
+    if (!target || depth > MAX_INCLUDE_DEPTH)
+        return entry.value;
+    const base = target.file
+        ? externalService(workspace, (0,_core_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .join */ .fj)((0,_core_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .dirname */ .pD)(path), target.file), target.service, depth + 1)
+        : target.service !== service
+            ? externalService(workspace, path, target.service, depth + 1)
+            : undefined;
+    if (!base)
+        return entry.value;
+    const merged = mergeVal(withoutKeys(base, ['extends']), entry.value, ['services', service]);
+    return merged?.kind === 'map' ? merged : entry.value;
+}
+function withoutKeys(map, keys) {
+    if (!keys.some((k) => map.entries.has(k)))
+        return map;
+    const entries = new Map(map.entries);
+    for (const k of keys)
+        entries.delete(k);
+    return { ...map, entries };
+}
+// ---------------------------------------------------------------------------------------------
+// Compose's merge rules (compose-go `override`): maps merge key by key, most sequences append
+// (keyed lists de-duplicate on their unique key), a few keys replace, `!reset` removes a value and
+// `!override` replaces it wholesale.
+/** Keys whose value replaces the base value instead of merging with it. */
+const REPLACE = new Set(['command', 'entrypoint', 'test']);
+/** Lists that Compose de-duplicates on a unique key while appending. */
+const KEYED_LISTS = {
+    ports: (item) => portIdentity(item),
+    volumes: (item) => mountTarget(item),
+    secrets: (item) => (item.kind === 'map' ? (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .get */ .Jt)(item, 'source')) : (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(item)),
+    configs: (item) => (item.kind === 'map' ? (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .get */ .Jt)(item, 'source')) : (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(item)),
+    expose: (item) => (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(item),
+    dns: (item) => (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(item),
+    cap_add: (item) => (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(item),
+    cap_drop: (item) => (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(item),
+    profiles: (item) => (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(item)
+};
+/** Lists that are maps in disguise (`- KEY=value` / `- name`): merged by name. */
+const NAMED_LISTS = new Set(['depends_on', 'networks', 'environment', 'labels', 'annotations']);
+/** Compose de-duplicates ports on host IP + target + published + protocol. */
+function portIdentity(item) {
+    let spec;
+    if (item.kind === 'map') {
+        spec = (0,_ports_js__WEBPACK_IMPORTED_MODULE_3__/* .parseLongPort */ .jz)({
+            target: (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .get */ .Jt)(item, 'target')),
+            published: (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .get */ .Jt)(item, 'published')),
+            host_ip: (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .get */ .Jt)(item, 'host_ip')),
+            protocol: (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .get */ .Jt)(item, 'protocol'))
+        });
+    }
+    else {
+        const text = (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(item);
+        if (text === undefined)
+            return undefined;
+        spec = (0,_ports_js__WEBPACK_IMPORTED_MODULE_3__/* .parseShortPort */ .nX)(text);
+    }
+    const r = (p) => p ? `${p.start}-${p.end}` : String(p);
+    return `${spec.hostIp}|${r(spec.target)}|${r(spec.published)}|${spec.protocol}`;
+}
+function mountTarget(item) {
+    if (item.kind === 'map')
+        return (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .get */ .Jt)(item, 'target'));
+    const text = (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(item);
+    if (!text)
+        return undefined;
+    const parts = text.split(':');
+    return parts.length >= 2 ? parts[1] : parts[0];
+}
+function mergeVal(base, over, path) {
+    if (over.tag === '!reset')
+        return undefined;
+    if (over.tag === '!override' || !base)
+        return over;
+    const key = path[path.length - 1];
+    if (REPLACE.has(key) && path.length >= 3)
+        return over;
+    if (base.kind === 'map' && over.kind === 'map')
+        return mergeMaps(base, over, path);
+    if (NAMED_LISTS.has(key) && (base.kind !== 'scalar' || over.kind !== 'scalar')) {
+        const b = asNamedMap(base, key);
+        const o = asNamedMap(over, key);
+        if (b && o)
+            return mergeMaps(b, o, path);
+    }
+    if (base.kind === 'seq' && over.kind === 'seq')
+        return mergeSeqs(base, over, key);
+    return over;
+}
+function mergeMaps(base, over, path) {
+    const entries = new Map(base.entries);
+    for (const [k, e] of over.entries) {
+        const prev = entries.get(k);
+        const value = mergeVal(prev?.value, e.value, [...path, k]);
+        if (value === undefined)
+            entries.delete(k);
+        else
+            entries.set(k, value === e.value ? e : { ...e, value });
+    }
+    return { ...base, entries };
+}
+function mergeSeqs(base, over, key) {
+    const keyOf = KEYED_LISTS[key];
+    if (!keyOf)
+        return { ...base, items: [...base.items, ...over.items] };
+    const items = [];
+    const index = new Map();
+    for (const item of [...base.items, ...over.items]) {
+        const k = keyOf(item);
+        if (k === undefined) {
+            items.push(item);
+            continue;
+        }
+        const at = index.get(k);
+        if (at === undefined) {
+            index.set(k, items.length);
+            items.push(item);
+        }
+        else
+            items[at] = item;
+    }
+    return { ...base, items };
+}
+/** `[a, b]` / `["K=v"]` → a map value keyed by name (values: the item itself, or its map). */
+function asNamedMap(val, key) {
+    if (val.kind === 'map')
+        return val;
+    if (val.kind !== 'seq')
+        return undefined;
+    const entries = new Map();
+    for (const item of val.items) {
+        const text = (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(item);
+        if (text === undefined)
+            continue;
+        const name = key === 'environment' || key === 'labels' || key === 'annotations' ? text.split('=')[0] : text;
+        entries.set(name, { key: name, keyNode: item.node, doc: item.doc, value: item, merged: false });
+    }
+    return { kind: 'map', doc: val.doc, node: val.node, entries };
+}
+
+
+/***/ }),
+
+/***/ 5909:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hi: () => (/* binding */ absolutePath),
+/* harmony export */   P8: () => (/* binding */ basename),
+/* harmony export */   Rw: () => (/* binding */ dirOf),
+/* harmony export */   fj: () => (/* binding */ join),
+/* harmony export */   pD: () => (/* binding */ dirname),
+/* harmony export */   ts: () => (/* binding */ cleanPath),
+/* harmony export */   uJ: () => (/* binding */ joinPath)
+/* harmony export */ });
+/**
+ * The one POSIX path module: workspace-relative paths (compose projects, build contexts) and the
+ * absolute paths inside an image (WORKDIR, COPY destinations). Pure; no `node:path`, so the core
+ * stays portable.
+ */
+function dirname(path) {
+    const i = path.lastIndexOf('/');
+    return i === -1 ? '' : path.slice(0, i);
+}
+function basename(path) {
+    return path.slice(path.lastIndexOf('/') + 1);
+}
+/** Join and normalise (`a/b/../c` → `a/c`); an absolute `rel` wins. Leading `..` are kept. */
+function join(dir, rel) {
+    const combined = rel.startsWith('/') || dir === '' ? rel : `${dir}/${rel}`;
+    const absolute = combined.startsWith('/');
+    const out = [];
+    for (const part of combined.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..' && out.length > 0 && out[out.length - 1] !== '..')
+            out.pop();
+        else
+            out.push(part);
+    }
+    return (absolute ? '/' : '') + out.join('/');
+}
+/** POSIX dirname (`Dockerfile` → `.`). */
+function dirOf(path) {
+    const p = path.replace(/\\/g, '/');
+    const slash = p.lastIndexOf('/');
+    return slash <= 0 ? (slash === 0 ? '/' : '.') : p.slice(0, slash);
+}
+/** `dir` + `name` as a workspace path (`.` is the root). */
+function joinPath(dir, name) {
+    return dir === '.' || dir === '' ? name : `${dir.replace(/\/+$/, '')}/${name}`;
+}
+/** Clean a context path as Docker does (`./a//b/` → `a/b`, `/a` → `a`); `.` for the root. */
+function cleanPath(path) {
+    const parts = [];
+    for (const part of path.replace(/\\/g, '/').split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..')
+            parts.pop();
+        else
+            parts.push(part);
+    }
+    return parts.length === 0 ? '.' : parts.join('/');
+}
+/** An absolute path inside an image, normalised (`/a/./b/../c` → `/a/c`; `..` stops at `/`). */
+function absolutePath(path) {
+    const parts = [];
+    for (const p of path.split('/')) {
+        if (p === '' || p === '.')
+            continue;
+        if (p === '..')
+            parts.pop();
+        else
+            parts.push(p);
+    }
+    return `/${parts.join('/')}`;
+}
+
+
+/***/ }),
+
+/***/ 1593:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P6: () => (/* binding */ hasShell),
+/* harmony export */   "in": () => (/* binding */ stageDistro)
+/* harmony export */ });
+/* unused harmony export imageDistro */
+const BUSYBOX_SHELLS = ['/bin/sh', '/bin/ash'];
+const GNU_SHELLS = ['/bin/sh', '/bin/bash'];
+function distro(family, over = {}) {
+    const base = {
+        alpine: {
+            userland: 'busybox',
+            shells: BUSYBOX_SHELLS,
+            packageManager: 'apk',
+            aptDistClean: false
+        },
+        busybox: {
+            userland: 'busybox',
+            shells: BUSYBOX_SHELLS,
+            packageManager: undefined,
+            aptDistClean: false
+        },
+        debian: {
+            userland: 'gnu',
+            shells: [...GNU_SHELLS, '/bin/dash'],
+            packageManager: 'apt',
+            aptDistClean: undefined
+        },
+        ubuntu: {
+            userland: 'gnu',
+            shells: [...GNU_SHELLS, '/bin/dash'],
+            packageManager: 'apt',
+            aptDistClean: undefined
+        },
+        rhel: { userland: 'gnu', shells: GNU_SHELLS, packageManager: 'dnf', aptDistClean: false },
+        distroless: { userland: undefined, shells: [], packageManager: undefined, aptDistClean: false },
+        scratch: { userland: undefined, shells: [], packageManager: undefined, aptDistClean: false },
+        windows: {
+            userland: undefined,
+            shells: undefined,
+            packageManager: undefined,
+            aptDistClean: false
+        },
+        unknown: {
+            userland: undefined,
+            shells: undefined,
+            packageManager: undefined,
+            aptDistClean: undefined
+        }
+    };
+    return { family, ...base[family], ...over };
+}
+/** A tag naming an Alpine variant: `alpine`, `3.12-alpine`, `22-alpine3.20`, `alpine3.19-slim`. */
+const ALPINE_TAG = /(^|[-._])alpine(\d+(\.\d+)*)?($|[-._])/;
+/** A repository named for Alpine: `alpine`, `alpine/git`, `mhart/alpine-node`. */
+const ALPINE_NAME = /(^|[/-])alpine($|[/-])/;
+const DISTROLESS = /(^|\/)distroless\/|^cgr\.dev\/chainguard\/(static|wolfi-base)?$|(^|\/)chainguard\/static$/;
+const WINDOWS = /(^|\/)(windows|nanoserver|servercore)(\/|$)|windowsservercore|nanoserver|ltsc\d{4}/;
+const RHEL = /(^|\/)(centos|fedora|rockylinux|almalinux|oraclelinux|amazonlinux|ubi\d*(-minimal|-micro)?|ubi|rhel\d*)$/;
+const UBUNTU_TAG = /(^|[-._])(bionic|focal|jammy|noble|oracular|plucky|questing|\d\d\.(04|10))($|[-._])/;
+const DEBIAN_TAG = /(^|[-._])(stretch|buster|bullseye|bookworm|trixie|forky|sid)($|[-._])/;
+/** Official images on Debian unless the tag says otherwise (Alpine, Ubuntu, Windows…). */
+const DEBIAN_BASED = new Set([
+    'debian',
+    'buildpack-deps',
+    'python',
+    'node',
+    'golang',
+    'ruby',
+    'php',
+    'perl',
+    'rust',
+    'openjdk',
+    'maven',
+    'gradle',
+    'elixir',
+    'erlang',
+    'haskell',
+    'julia',
+    'r-base',
+    'clojure',
+    'nginx',
+    'httpd',
+    'postgres',
+    'mysql',
+    'mariadb',
+    'redis',
+    'mongo',
+    'jenkins/jenkins'
+]);
+/** Official images on Ubuntu unless the tag says otherwise. */
+const UBUNTU_BASED = new Set(['ubuntu', 'eclipse-temurin', 'swift']);
+const NEW_APT_DEBIAN = /(^|[-._])(trixie|forky|sid|13|14)($|[-._])/;
+const NEW_APT_UBUNTU = /(^|[-._])(noble|oracular|plucky|questing|2[4-9]\.(04|10))($|[-._])/;
+/** Split `reg/ns/name:tag@digest` into a normalised repository path and tag. */
+function splitRef(ref) {
+    let r = ref.trim().toLowerCase();
+    const at = r.indexOf('@');
+    if (at !== -1)
+        r = r.slice(0, at);
+    const slash = r.lastIndexOf('/');
+    const colon = r.lastIndexOf(':');
+    let name = r;
+    let tag = '';
+    if (colon > slash) {
+        name = r.slice(0, colon);
+        tag = r.slice(colon + 1);
+    }
+    name = name
+        .replace(/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '')
+        .replace(/^library\//, '');
+    return { name, tag };
+}
+/** What an image reference is made of. Unresolved references (`${BASE}`) are `unknown`. */
+function imageDistro(ref) {
+    if (ref.includes('$'))
+        return distro('unknown');
+    const { name, tag } = splitRef(ref);
+    if (name === 'scratch')
+        return distro('scratch');
+    if (WINDOWS.test(name) || WINDOWS.test(tag) || /(^|\/)dotnet\/.*nanoserver/.test(ref)) {
+        return distro('windows');
+    }
+    if (DISTROLESS.test(name)) {
+        // The `:debug` variants carry a BusyBox shell at /busybox/sh.
+        return /(^|-)debug($|-)/.test(tag)
+            ? distro('busybox', { shells: ['/busybox/sh'], packageManager: undefined })
+            : distro('distroless');
+    }
+    if (name === 'busybox' || name.endsWith('/busybox'))
+        return distro('busybox');
+    if (ALPINE_NAME.test(name) || ALPINE_TAG.test(tag))
+        return distro('alpine');
+    // docker:27, docker:27-dind, docker:cli, docker:dind-rootless: all Alpine (Windows tags above).
+    if (name === 'docker')
+        return distro('alpine');
+    if (RHEL.test(name) ||
+        /(^|[-._])(ubi\d*|ubi\d+-minimal|centos\d*|rockylinux|oraclelinux)/.test(tag)) {
+        const minimal = /minimal|micro/.test(name) || /minimal|micro/.test(tag);
+        return distro('rhel', {
+            packageManager: minimal ? 'microdnf' : /centos|amazonlinux/.test(name) ? 'yum' : 'dnf'
+        });
+    }
+    const base = name.split('/').pop();
+    const official = !name.includes('/') || name === 'jenkins/jenkins';
+    if (UBUNTU_TAG.test(tag) || (official && UBUNTU_BASED.has(name))) {
+        return distro('ubuntu', { aptDistClean: aptDistClean('ubuntu', name, tag) });
+    }
+    if (DEBIAN_TAG.test(tag) || (official && DEBIAN_BASED.has(name)) || base === 'debian') {
+        return distro('debian', { aptDistClean: aptDistClean('debian', name, tag) });
+    }
+    return distro('unknown');
+}
+function aptDistClean(family, name, tag) {
+    if (family === 'ubuntu') {
+        if (NEW_APT_UBUNTU.test(tag))
+            return true;
+        if (UBUNTU_TAG.test(tag))
+            return false;
+        return undefined;
+    }
+    if (NEW_APT_DEBIAN.test(tag) && (name === 'debian' || DEBIAN_TAG.test(tag)))
+        return true;
+    if (DEBIAN_TAG.test(tag) ||
+        (name === 'debian' && /^(\d+)/.test(tag) && Number(/^(\d+)/.exec(tag)[1]) < 13)) {
+        return false;
+    }
+    return undefined;
+}
+/** The image a stage's lineage starts from (`FROM a AS x` … `FROM x` → `a`). */
+function rootOf(stage) {
+    let s = stage;
+    while (s.parent)
+        s = s.parent;
+    return s;
+}
+/** What the stage's base image (through `FROM <stage>` chains) is made of. */
+function stageDistro(stage) {
+    if (!stage)
+        return distro('unknown');
+    const root = rootOf(stage);
+    if (root.image.unresolved)
+        return distro('unknown');
+    return imageDistro(root.image.expanded);
+}
+/** Does the image have this shell (`/bin/bash`, `bash`, `/bin/ash`)? Undefined when unknown. */
+function hasShell(d, shell) {
+    if (!d.shells)
+        return undefined;
+    const path = shell.startsWith('/') ? shell : undefined;
+    const base = shell.slice(shell.lastIndexOf('/') + 1);
+    if (path) {
+        if (d.shells.includes(path))
+            return true;
+        // /usr/bin/bash on merged-/usr images is /bin/bash.
+        if (d.userland === 'gnu' && path.startsWith('/usr/bin/'))
+            return d.shells.includes(`/bin/${base}`);
+        return false;
+    }
+    return d.shells.some((s) => s.endsWith(`/${base}`));
+}
+
+
+/***/ }),
+
+/***/ 578:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $P: () => (/* binding */ checkSafeFixes),
+/* harmony export */   A: () => (/* binding */ needsIndex),
+/* harmony export */   AU: () => (/* binding */ installedBefore),
+/* harmony export */   Fl: () => (/* binding */ baseName),
+/* harmony export */   K0: () => (/* binding */ packageOp),
+/* harmony export */   OI: () => (/* binding */ lineageRuns),
+/* harmony export */   br: () => (/* binding */ stageEffectOf),
+/* harmony export */   t6: () => (/* binding */ laterRunNeedsIndex),
+/* harmony export */   z9: () => (/* binding */ stageEffects)
+/* harmony export */ });
+/* unused harmony exports laterRuns, signature, undeclaredChange */
+/* harmony import */ var _core_fixes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9882);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8909);
+/* harmony import */ var _distro_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1593);
+
+
+
+const APT = new Set(['apt', 'apt-get', 'aptitude']);
+const APT_INSTALL = new Set(['install', 'reinstall', 'build-dep', 'source', 'download']);
+const APT_UPGRADE = new Set(['upgrade', 'dist-upgrade', 'full-upgrade']);
+const APT_REMOVE = new Set(['remove', 'purge', 'autoremove']);
+const APT_CACHE_QUERY = new Set(['policy', 'show', 'madison', 'depends', 'rdepends', 'search']);
+const APT_LISTS = /^\/var\/lib\/apt\/lists(\/\*?)?\/?$/;
+const APK_CACHE = /^\/var\/cache\/apk(\/\*?)?\/?$/;
+const HTTPS = /^["']?https:\/\//;
+/** The command's name without a leading path. */
+function baseName(cmd) {
+    const slash = cmd.name.lastIndexOf('/');
+    return slash === -1 ? cmd.name : cmd.name.slice(slash + 1);
+}
+function nonFlags(words) {
+    return words.filter((w) => !w.value.startsWith('-')).map((w) => w.value);
+}
+/** The package-manager operation a command performs, if any. */
+function packageOp(cmd) {
+    const name = baseName(cmd);
+    const args = nonFlags(cmd.args);
+    const flags = cmd.args.filter((w) => w.value.startsWith('-')).map((w) => w.value);
+    const op = (manager, kind, packages, fetchesIndex = false, failsWithoutIndex = false) => ({ manager, op: kind, packages, fetchesIndex, failsWithoutIndex, cmd });
+    if (APT.has(name)) {
+        const sub = args[0];
+        const packages = args.slice(1);
+        if (sub === 'update')
+            return op('apt', 'update', [], true);
+        // apt >= 3.0: `apt-get install --update` fetches the lists first.
+        const fetches = flags.includes('--update');
+        if (sub === 'dist-clean')
+            return op('apt', 'drop-index', []);
+        if (sub !== undefined && APT_INSTALL.has(sub)) {
+            // Installing only local .deb files needs no index.
+            if (packages.length > 0 && packages.every((p) => /\.deb$/.test(p)))
+                return undefined;
+            return op('apt', 'install', packages, fetches, packages.length > 0);
+        }
+        if (sub !== undefined && APT_UPGRADE.has(sub))
+            return op('apt', 'install', []);
+        if (sub !== undefined && APT_REMOVE.has(sub))
+            return op('apt', 'remove', packages);
+        return undefined;
+    }
+    // add-apt-repository refreshes the lists unless told not to (-n, --no-update).
+    if (name === 'add-apt-repository' && !flags.some((f) => f === '-n' || f === '--no-update'))
+        return op('apt', 'update', [], true);
+    if (name === 'apt-cache' && APT_CACHE_QUERY.has(args[0] ?? ''))
+        return op('apt', 'query', args.slice(1));
+    if (name === 'apk') {
+        const sub = args[0];
+        // Flags behind a variable (`apk add ${APK_FLAGS} …`) may well be --no-cache: not judged.
+        const fetches = flags.some((f) => f === '--no-cache' || f === '--update' || /^-[a-zA-Z]*U/.test(f)) ||
+            cmd.args.some((w) => !w.literal && w.raw.startsWith('$'));
+        const packages = args.slice(1);
+        if (sub === 'update')
+            return op('apk', 'update', [], true);
+        if (sub === 'add')
+            return op('apk', 'install', packages, fetches, packages.length > 0);
+        if (sub === 'upgrade' || sub === 'fix')
+            return op('apk', 'install', packages, fetches);
+        if (sub === 'del')
+            return op('apk', 'remove', packages);
+        return undefined;
+    }
+    if (name === 'rm') {
+        const paths = nonFlags(cmd.args);
+        if (paths.some((p) => APT_LISTS.test(p)))
+            return op('apt', 'drop-index', []);
+        if (paths.some((p) => APK_CACHE.test(p)))
+            return op('apk', 'drop-index', []);
+    }
+    return undefined;
+}
+/** Does an op need the index on disk (and not fetch its own)? */
+function needsIndex(op) {
+    return (op.op === 'install' || op.op === 'query') && !op.fetchesIndex;
+}
+function noCache(cmd) {
+    return cmd.args.some((w) => w.value === '--no-cache' || !w.literal);
+}
+function downloadsHttps(cmd) {
+    const name = baseName(cmd);
+    if (name !== 'curl' && name !== 'wget' && name !== 'git')
+        return false;
+    return cmd.args.some((a) => HTTPS.test(a.value) || HTTPS.test(a.raw));
+}
+function bareIndexes(value) {
+    return { apt: value, apk: value };
+}
+function runEffect(doc, inst, before) {
+    const script = inst.json ? undefined : doc.shell(inst);
+    const commands = script?.commands.filter((c) => c.name !== '') ?? [];
+    const state = { ...before };
+    const ops = [];
+    const staleInstalls = [];
+    // A cache or tmpfs mount over the index keeps the image's own copy untouched.
+    const mounted = mountTargets(inst);
+    for (const cmd of commands) {
+        const op = packageOp(cmd);
+        if (!op)
+            continue;
+        ops.push(op);
+        // `apt-get install --update` and `apk add --update` leave a fresh index behind;
+        // `apk add --no-cache` does not.
+        const refreshes = op.op === 'update' || (op.fetchesIndex && !noCache(op.cmd));
+        if (refreshes)
+            state[op.manager] = 'present';
+        else if (op.op === 'drop-index') {
+            if (!mounted.some((m) => indexDir(op.manager).startsWith(m)))
+                state[op.manager] = 'absent';
+        }
+        else if (op.failsWithoutIndex && !op.fetchesIndex && state[op.manager] === 'absent')
+            staleInstalls.push(op);
+    }
+    return {
+        inst,
+        argv: commands.map((c) => c.words.map((w) => w.value)),
+        commands,
+        ops,
+        indexBefore: before,
+        indexAfter: state,
+        staleInstalls,
+        https: commands.some(downloadsHttps)
+    };
+}
+function indexDir(manager) {
+    return manager === 'apt' ? '/var/lib/apt/lists' : '/var/cache/apk';
+}
+function mountTargets(inst) {
+    const out = [];
+    for (const flag of inst.flags) {
+        if (flag.name !== 'mount' || !flag.value)
+            continue;
+        const kv = new Map(flag.value.split(',').map((p) => {
+            const eq = p.indexOf('=');
+            return eq === -1 ? [p, ''] : [p.slice(0, eq), p.slice(eq + 1)];
+        }));
+        const target = kv.get('target') ?? kv.get('dst') ?? kv.get('destination');
+        if (target && (kv.get('type') === 'cache' || kv.get('type') === 'tmpfs'))
+            out.push(target.replace(/\/+$/, ''));
+    }
+    return out;
+}
+function copyEffect(inst) {
+    const args = inst.json ? inst.json.values : inst.args.map((a) => a.value);
+    const flag = (name) => inst.flags.find((f) => f.name === name)?.value ?? undefined;
+    return {
+        keyword: inst.keyword,
+        sources: args.slice(0, -1),
+        destination: args[args.length - 1] ?? '',
+        chown: flag('chown'),
+        chmod: flag('chmod'),
+        from: flag('from')
+    };
+}
+const cache = new WeakMap();
+/** The effect model of every stage, in order (computed once per document). */
+function stageEffects(doc) {
+    const known = cache.get(doc);
+    if (known)
+        return known;
+    const out = [];
+    const byStage = new Map();
+    for (const stage of doc.stages) {
+        const parent = stage.parent ? byStage.get(stage.parent) : undefined;
+        const effect = {
+            stage,
+            base: parent ? parent.base : stage.image.expanded,
+            family: (0,_distro_js__WEBPACK_IMPORTED_MODULE_1__/* .stageDistro */ ["in"])(stage).family,
+            runs: [],
+            env: new Map(parent?.env),
+            user: parent?.user,
+            workdir: parent?.workdir,
+            shell: parent?.shell,
+            copies: [],
+            packages: {
+                apt: {
+                    installed: [...(parent?.packages.apt.installed ?? [])],
+                    removed: [...(parent?.packages.apt.removed ?? [])]
+                },
+                apk: {
+                    installed: [...(parent?.packages.apk.installed ?? [])],
+                    removed: [...(parent?.packages.apk.removed ?? [])]
+                }
+            },
+            indexes: parent ? { ...parent.indexes } : bareIndexes('unknown'),
+            exposed: [...(parent?.exposed ?? [])],
+            entrypoint: parent?.entrypoint,
+            cmd: parent?.cmd,
+            https: false
+        };
+        for (const inst of stage.instructions)
+            apply(doc, effect, inst);
+        byStage.set(stage, effect);
+        out.push(effect);
+    }
+    cache.set(doc, out);
+    return out;
+}
+function apply(doc, s, inst) {
+    switch (inst.keyword) {
+        case 'RUN': {
+            const run = runEffect(doc, inst, s.indexes);
+            s.runs.push(run);
+            s.indexes = run.indexAfter;
+            if (run.https)
+                s.https = true;
+            for (const op of run.ops) {
+                if (op.op === 'install')
+                    s.packages[op.manager].installed.push(...op.packages);
+                if (op.op === 'remove')
+                    s.packages[op.manager].removed.push(...op.packages);
+            }
+            return;
+        }
+        case 'ENV':
+            for (const p of inst.properties)
+                s.env.set(p.name, p.value ?? '');
+            return;
+        case 'USER':
+            s.user = inst.text.trim();
+            return;
+        case 'WORKDIR': {
+            const path = inst.text.trim().replace(/^["']|["']$/g, '');
+            s.workdir =
+                path.startsWith('/') || !s.workdir ? path : `${s.workdir.replace(/\/$/, '')}/${path}`;
+            return;
+        }
+        case 'SHELL':
+            s.shell = inst.json?.values;
+            return;
+        case 'COPY':
+        case 'ADD': {
+            const copy = copyEffect(inst);
+            s.copies.push(copy);
+            if (copy.keyword === 'ADD' && copy.sources.some((src) => HTTPS.test(src)))
+                s.https = true;
+            return;
+        }
+        case 'EXPOSE':
+            s.exposed.push(...inst.args.map((a) => a.value));
+            return;
+        case 'ENTRYPOINT':
+            s.entrypoint = inst.json ? JSON.stringify(inst.json.values) : inst.text.trim();
+            return;
+        case 'CMD':
+            s.cmd = inst.json ? JSON.stringify(inst.json.values) : inst.text.trim();
+            return;
+        default:
+            return;
+    }
+}
+/** The effect model of the stage an instruction belongs to. */
+function stageEffectOf(doc, inst) {
+    const stage = (inst.onbuild ?? inst).stage;
+    return stageEffects(doc).find((s) => s.stage === stage);
+}
+/** The RUNs whose layers a stage stands on: its ancestors' (root first), then its own. */
+function lineageRuns(doc, stage) {
+    const chain = [];
+    for (let s = stage; s; s = s.parent)
+        chain.unshift(s);
+    const effects = stageEffects(doc);
+    return chain.flatMap((s) => effects.find((e) => e.stage === s)?.runs ?? []);
+}
+/** Is `pkg` installed by a RUN command before file offset `before` in these runs? */
+function installedBefore(runs, pkg, before) {
+    for (const run of runs) {
+        for (const op of run.ops) {
+            if (op.cmd.start >= before)
+                return false;
+            if (op.op === 'install' && op.packages.some((p) => p === pkg || p.startsWith(`${pkg}=`)))
+                return true;
+        }
+    }
+    return false;
+}
+/**
+ * RUNs after `inst` that build on its layers: the rest of its stage, then every stage built
+ * `FROM` it (directly or through a chain).
+ */
+function laterRuns(doc, inst) {
+    const effects = stageEffects(doc);
+    const own = stageEffectOf(doc, inst);
+    if (!own)
+        return [];
+    const out = own.runs.filter((r) => r.inst.index > inst.index);
+    for (const s of effects) {
+        for (let p = s.stage.parent; p; p = p.parent) {
+            if (p === own.stage) {
+                out.push(...s.runs);
+                break;
+            }
+        }
+    }
+    return out;
+}
+/**
+ * Does a RUN after `inst` use the manager's index without fetching it first in its own RUN?
+ * Conditional commands count: they may run.
+ */
+function laterRunNeedsIndex(doc, inst, manager) {
+    for (const run of laterRuns(doc, inst)) {
+        for (const op of run.ops) {
+            if (op.manager !== manager)
+                continue;
+            if (op.op === 'update' || op.op === 'drop-index')
+                break;
+            if (needsIndex(op))
+                return true;
+        }
+    }
+    return false;
+}
+const ARCHIVE = /\.(tar|tgz|tbz2?|txz|tar\.(gz|bz2|xz|zst))$/i;
+const TARGET_PLATFORM = /^\$\{?TARGETPLATFORM\}?$/;
+/** `$NAME` / `${NAME}` replaced from `env`; unknown names stay as written. */
+function expandEnv(value, env) {
+    return value.replace(/\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))/g, (m, a, b) => {
+        const v = env.get(a ?? b);
+        return v === undefined ? m : v;
+    });
+}
+/**
+ * What the build does, one line per effect, in build order: layout, quoting, comments, keyword
+ * casing and instructions that are overridden before they take effect (an earlier CMD or
+ * HEALTHCHECK) are gone. Equal signatures mean the same build.
+ */
+const signatures = new WeakMap();
+function signature(doc) {
+    const known = signatures.get(doc);
+    if (known)
+        return known;
+    const out = computeSignature(doc);
+    signatures.set(doc, out);
+    return out;
+}
+function computeSignature(doc) {
+    const out = [];
+    const line = (text) => void out.push({ text });
+    const envAtEnd = new Map();
+    const workdirAtEnd = new Map();
+    for (const stage of doc.stages) {
+        const at = `stage ${stage.index}`;
+        const platform = stage.from.flags.find((f) => f.name === 'platform')?.value;
+        const env = new Map(stage.parent ? envAtEnd.get(stage.parent) : []);
+        let workdir = stage.parent ? workdirAtEnd.get(stage.parent) : undefined;
+        const base = stage.parent ? `stage:${stage.parent.index}` : stage.image.expanded;
+        line(`${at} FROM ${base}${platform && !TARGET_PLATFORM.test(platform) ? ` platform=${platform}` : ''}${stage.name ? ` AS ${stage.name}` : ''}`);
+        const last = {};
+        for (const inst of stage.instructions) {
+            const k = inst.keyword;
+            if (k === 'FROM')
+                continue;
+            if (k === 'RUN') {
+                const flags = inst.flags
+                    .map((f) => f.name === 'mount' && f.value
+                    ? `--mount=${f.value.replace(/(^|,)from=([^,]*)/, (_m, c, r) => `${c}from=${stageRef(doc, r)}`)}`
+                    : f.raw)
+                    .sort();
+                const argvs = runArgv(doc, inst);
+                if (!argvs) {
+                    line(`${at} RUN ${flags.join(' ')} ${inst.json ? JSON.stringify(inst.json.values) : inst.text.trim()}`);
+                    continue;
+                }
+                line(`${at} RUN ${flags.join(' ')}`.trimEnd());
+                for (const argv of argvs)
+                    out.push({ text: `${at}   ${argv.join(' ')}`, argv });
+            }
+            else if (k === 'ENV') {
+                const before = new Map(env);
+                for (const p of inst.properties) {
+                    const value = expandEnv(p.value ?? '', before);
+                    env.set(p.name, value);
+                    out.push({ text: `${at} ENV ${p.name}=${value}`, argv: [ENV, p.name] });
+                }
+            }
+            else if (k === 'WORKDIR') {
+                const path = expandEnv(inst.text.trim().replace(/^["']|["']$/g, ''), env);
+                const from = workdir ?? (rootImage(stage) === 'scratch' ? '/' : '<base>');
+                workdir = normalPath(path.startsWith('/') ? path : `${from}/${path}`);
+                line(`${at} WORKDIR ${workdir}`);
+            }
+            else if (k === 'COPY' || k === 'ADD') {
+                const c = copyEffect(inst);
+                c.sources = c.sources.map((x) => expandEnv(unquoteWord(x), env));
+                c.destination = expandEnv(unquoteWord(c.destination), env);
+                c.from = c.from && stageRef(doc, c.from);
+                // ADD of a local non-archive is a COPY; a URL or an archive is not.
+                const add = c.keyword === 'ADD' &&
+                    c.sources.some((x) => /^[a-z]+:\/\//i.test(x) || ARCHIVE.test(x) || x.includes('$'));
+                const dest = c.sources.length > 1 ? c.destination.replace(/(.)\/$/, '$1') : c.destination;
+                const rest = inst.flags
+                    .filter((f) => !['chown', 'chmod', 'from'].includes(f.name))
+                    .map((f) => f.raw)
+                    .sort()
+                    .join(' ');
+                line(`${at} ${add ? 'ADD' : 'COPY'} ${c.sources.join(' ')} -> ${dest} chown=${c.chown ?? ''} chmod=${c.chmod ?? ''} from=${c.from ?? ''} ${rest}`.trimEnd());
+            }
+            else if (k === 'EXPOSE') {
+                // BuildKit keeps only the container port of `ip:host:container/proto`.
+                const ports = inst.args.map((a) => a.value.toLowerCase().split(':').pop());
+                line(`${at} EXPOSE ${ports.join(' ')}`);
+            }
+            else if (k === 'CMD' || k === 'ENTRYPOINT' || k === 'HEALTHCHECK' || k === 'SHELL') {
+                last[k] = inst.json
+                    ? JSON.stringify(inst.json.values)
+                    : inst.text.trim().replace(/\s+/g, ' ');
+                if (k === 'SHELL')
+                    line(`${at} SHELL ${last[k]}`);
+            }
+            else if (k === 'LABEL' || k === 'MAINTAINER') {
+                const pairs = k === 'LABEL'
+                    ? inst.properties.map((p) => `${p.name}=${p.value ?? ''}`)
+                    : [`author=${inst.text.trim()}`];
+                for (const p of pairs)
+                    out.push({ text: `${at} LABEL ${p}`, argv: [LABEL] });
+            }
+            else if (k === 'ONBUILD' && inst.trigger?.keyword === 'RUN' && runArgv(doc, inst.trigger)) {
+                line(`${at} ONBUILD RUN ${inst.trigger.flags
+                    .map((f) => f.raw)
+                    .sort()
+                    .join(' ')}`.trimEnd());
+                for (const argv of runArgv(doc, inst.trigger))
+                    out.push({ text: `${at} ONBUILD   ${argv.join(' ')}`, argv });
+            }
+            else if (k === 'ONBUILD' && inst.trigger) {
+                const t = inst.trigger;
+                const props = t.properties.map((p) => `${p.name}=${p.value ?? ''}`).join(' ');
+                line(`${at} ONBUILD ${t.keyword} ${props || t.text.trim().replace(/\s+/g, ' ')}`);
+            }
+            else {
+                line(`${at} ${k} ${inst.text.trim().replace(/\s+/g, ' ')}`);
+            }
+        }
+        for (const k of ['ENTRYPOINT', 'CMD', 'HEALTHCHECK'])
+            if (k in last)
+                line(`${at} ${k} ${last[k]}`);
+        envAtEnd.set(stage, env);
+        workdirAtEnd.set(stage, workdir);
+    }
+    return out;
+}
+const LABEL = '<label>';
+/** `/opt/./a/../b/` → `/opt/b`. */
+function normalPath(path) {
+    const parts = [];
+    for (const seg of path.split('/')) {
+        if (seg === '' || seg === '.')
+            continue;
+        if (seg === '..')
+            parts.pop();
+        else
+            parts.push(seg);
+    }
+    return path.startsWith('<base>') ? parts.join('/') : `/${parts.join('/')}`;
+}
+/** BuildKit reads COPY/ADD words like the shell: quotes go. */
+function unquoteWord(word) {
+    return /^"(.*)"$|^'(.*)'$/.test(word) ? word.slice(1, -1) : word;
+}
+/** `--from=<Name>` names a stage case-insensitively (or by index); anything else is an image. */
+function stageRef(doc, ref) {
+    const name = ref.toLowerCase();
+    const stage = doc.stages.find((s) => s.name === name) ??
+        (/^\d+$/.test(ref) ? doc.stages[Number(ref)] : undefined);
+    return stage ? `stage:${stage.index}` : ref;
+}
+function rootImage(stage) {
+    let s = stage;
+    while (s.parent)
+        s = s.parent;
+    return s.image.expanded.toLowerCase();
+}
+const ENV = '<env>';
+/**
+ * A RUN's argv lists, undefined for exec form. Parsing the shell is the costly part of a
+ * signature; a fix changes one or two RUNs, so argv lists are kept by shell and script text.
+ */
+const argvCache = new Map();
+function runArgv(doc, inst) {
+    if (inst.json)
+        return undefined;
+    const key = `${doc.shellOf(inst).join('\0')}\0${inst.text}\0${inst.heredocs.map((h) => h.content).join('\0')}`;
+    if (argvCache.has(key))
+        return argvCache.get(key);
+    const script = doc.shell(inst);
+    const argv = script?.commands.filter((c) => c.name !== '').map((c) => c.words.map((w) => w.value));
+    if (argvCache.size > 5000)
+        argvCache.clear();
+    argvCache.set(key, argv);
+    return argv;
+}
+function sameLines(a, b) {
+    return a.length === b.length && a.every((l, i) => l.text === b[i].text);
+}
+function withArgv(l, argv) {
+    const prefix = l.text.slice(0, l.text.indexOf('   ') + 3);
+    return { text: `${prefix}${argv.join(' ')}`, argv };
+}
+function commandIs(argv, command) {
+    return (argv !== undefined &&
+        argv[0] !== undefined &&
+        argv[0].slice(argv[0].lastIndexOf('/') + 1) === command);
+}
+/**
+ * Every way the declared effect can account for `after`: `after` with the effect undone (labels
+ * are left to the caller, which strips them on both sides).
+ */
+function undo(after, effect, at) {
+    const replaced = (i, argv) => argv
+        ? [...after.slice(0, i), withArgv(after[i], argv), ...after.slice(i + 1)]
+        : [...after.slice(0, i), ...after.slice(i + 1)];
+    switch (effect.kind) {
+        case 'repair':
+        case 'metadata':
+            return [after];
+        case 'set-env':
+            return [after.filter((l) => !(l.argv?.[0] === ENV && effect.names.includes(l.argv[1])))];
+        case 'add-args':
+            return after.flatMap((l, i) => {
+                if (i !== at || !commandIs(l.argv, effect.command))
+                    return [];
+                const argv = [...l.argv];
+                for (const a of effect.args) {
+                    const k = argv.indexOf(a, 1);
+                    if (k === -1)
+                        return [];
+                    argv.splice(k, 1);
+                }
+                return [replaced(i, argv)];
+            });
+        case 'append-command':
+            return after.flatMap((l, i) => i === at && l.argv && l.argv.join('\0') === effect.argv.join('\0')
+                ? [replaced(i, undefined)]
+                : []);
+        case 'replace-words':
+            return after.flatMap((l, i) => {
+                if (i !== at || !commandIs(l.argv, effect.to[0]))
+                    return [];
+                const argv = [...l.argv];
+                let pos = 0;
+                for (let j = 0; j < effect.from.length; j++) {
+                    const k = j === 0 ? 0 : argv.indexOf(effect.to[j], pos);
+                    if (k === -1)
+                        return [];
+                    // The command word keeps its path (`/usr/bin/apt-get` ← `/usr/bin/apt`).
+                    argv[k] =
+                        j === 0
+                            ? argv[0].slice(0, argv[0].length - effect.to[0].length) + effect.from[0]
+                            : effect.from[j];
+                    pos = k + 1;
+                }
+                const extra = effect.to.slice(effect.from.length);
+                if (extra.some((w, j) => argv[pos + j] !== w))
+                    return [];
+                argv.splice(pos, extra.length);
+                return [replaced(i, argv)];
+            });
+    }
+}
+function withoutLabels(lines) {
+    return lines.filter((l) => l.argv?.[0] !== LABEL);
+}
+/**
+ * Does applying a fix change the build only as it declares? `before`/`after` are the documents
+ * before and after the fix. Returns the first signature line that differs beyond the declared
+ * effect, or undefined when the fix does what it says.
+ */
+function undeclaredChange(before, after, effect) {
+    if (effect?.kind === 'repair')
+        return undefined;
+    return unexplained(signature(before), signature(after), effect);
+}
+function unexplained(b, a, effect) {
+    const labels = effect?.kind === 'metadata';
+    const base = labels ? withoutLabels(b) : b;
+    const after = labels ? withoutLabels(a) : a;
+    if (!effect)
+        return firstDifference(base, after);
+    // A fix changes one place: the effect must account for the first line that differs.
+    let at = 0;
+    while (at < base.length && at < after.length && base[at].text === after[at].text)
+        at++;
+    const candidates = undo(after, effect, at);
+    if (candidates.some((c) => sameLines(c, base)))
+        return undefined;
+    return firstDifference(base, candidates[0] ?? after);
+}
+function firstDifference(a, b) {
+    const n = Math.max(a.length, b.length);
+    for (let i = 0; i < n; i++) {
+        if (a[i]?.text !== b[i]?.text)
+            return `${a[i]?.text.trim() ?? '(nothing)'} → ${b[i]?.text.trim() ?? '(nothing)'}`;
+    }
+    return undefined;
+}
+/**
+ * The effect check: every safe fix of a Dockerfile is applied on its own and the effect model
+ * before and after compared; a fix whose real effect differs from the one it declares is demoted
+ * to unsafe, its description saying why in one line. Returns the findings (new objects for the
+ * demoted ones) and the tally.
+ */
+function checkSafeFixes(doc, findings) {
+    const check = { checked: 0, demoted: [] };
+    const verdicts = new Map();
+    const counted = new Set();
+    const out = findings.map((f) => {
+        const fix = f.fix;
+        if (!fix?.safe)
+            return f;
+        let reason = verdicts.get(fix);
+        if (!counted.has(fix)) {
+            counted.add(fix);
+            check.checked++;
+        }
+        if (!verdicts.has(fix)) {
+            const applied = (0,_core_fixes_js__WEBPACK_IMPORTED_MODULE_2__/* .applyFixes */ .yZ)(doc.text, [fix]);
+            const after = (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDockerfile */ .A)(doc.path, applied.text);
+            reason =
+                applied.applied.length === 1
+                    ? undeclaredChange(doc, after, fix.effect)
+                    : 'the edits overlap';
+            verdicts.set(fix, reason);
+        }
+        if (reason === undefined)
+            return f;
+        const demoted = {
+            ...f,
+            fix: {
+                ...fix,
+                safe: false,
+                description: `${fix.description} Unsafe: it changes more than it declares (${reason}).`
+            }
+        };
+        check.demoted.push(demoted);
+        return demoted;
+    });
+    return { findings: out, check };
+}
+
+
+/***/ }),
+
+/***/ 5637:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ parseImageRef)
+/* harmony export */ });
+/* harmony import */ var _parse_dockerfile_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3897);
+/* harmony import */ var _parse_image_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1452);
+/* harmony import */ var _variables_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8209);
+
+
+
+/** A Dockerfile image reference: BuildKit expands variables and removes quotes anywhere in it (`img:"${TAG}"`). */
+function parseImageRef(raw, vars) {
+    const expansion = (0,_variables_js__WEBPACK_IMPORTED_MODULE_1__/* .expandVariables */ .i7)(raw, vars);
+    const expanded = (0,_parse_dockerfile_js__WEBPACK_IMPORTED_MODULE_0__/* .unquote */ ._n)(expansion.value);
+    return { raw, expanded, unresolved: expansion.unresolved, ...(0,_parse_image_js__WEBPACK_IMPORTED_MODULE_2__/* .splitImageRef */ .l)(expanded, false) };
+}
+
+
+/***/ }),
+
+/***/ 8909:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ parseDockerfile)
+/* harmony export */ });
+/* harmony import */ var _parse_dockerfile_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3897);
+/* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5637);
+/* harmony import */ var _variables_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8209);
+
+
+
+const DEFAULT_SHELL = ['/bin/sh', '-c'];
+const NON_POSIX = /(^|[\\/])(pwsh|powershell|cmd)(\.exe)?$/i;
+/** Parse a Dockerfile and build its model. */
+function parseDockerfile(path, text) {
+    const syntax = (0,_parse_dockerfile_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDockerfileSyntax */ .LH)(path, text);
+    const { instructions, stages, globalArgs } = assignStages(syntax);
+    linkStages(stages);
+    return modelOf(syntax, instructions, stages, globalArgs);
+}
+/**
+ * Stages in order, each with its top-level instructions; every instruction (and ONBUILD trigger)
+ * learns its stage; ARGs before the first FROM are the global ARGs.
+ */
+function assignStages(syntax) {
+    const instructions = syntax.instructions;
+    const stages = [];
+    const globalArgs = new Map();
+    let stage;
+    for (const inst of instructions) {
+        // A trigger belongs to the stage of its ONBUILD; a FROM opens its own.
+        if (inst.trigger)
+            inst.trigger.stage = stage;
+        if (inst.keyword === 'FROM') {
+            stage = newStage(inst, stages, globalArgs, syntax.span);
+            stages.push(stage);
+        }
+        else if (inst.keyword === 'ARG' && !stage) {
+            for (const p of inst.properties)
+                globalArgs.set(p.name, p.value);
+        }
+        inst.stage = stage;
+        stage?.instructions.push(inst);
+    }
+    return { instructions, stages, globalArgs };
+}
+/** The lazy per-instruction queries: SHELL in effect, variables in scope, RUN shell scripts. */
+function modelOf(syntax, instructions, stages, globalArgs) {
+    const { escape, text } = syntax;
+    const shells = new Map();
+    const shellOf = (inst) => {
+        const target = inst.onbuild ?? inst;
+        const st = target.stage;
+        if (!st)
+            return DEFAULT_SHELL;
+        for (let s = st; s; s = s.parent) {
+            const list = s.instructions;
+            for (let k = list.length - 1; k >= 0; k--) {
+                const i = list[k];
+                if (s === st && i.index >= target.index)
+                    continue;
+                if (i.keyword === 'SHELL' && i.json)
+                    return i.json.values;
+            }
+        }
+        return DEFAULT_SHELL;
+    };
+    const hadolintShellPragma = readShellPragma(syntax.comments);
+    const scopes = new Map();
+    const variables = (inst) => {
+        const target = inst.onbuild ?? inst;
+        const out = new Map();
+        const st = target.stage;
+        if (!st) {
+            for (const i of instructions) {
+                if (i.index >= target.index || i.keyword === 'FROM')
+                    break;
+                if (i.keyword === 'ARG')
+                    for (const p of i.properties)
+                        out.set(p.name, p.value);
+            }
+            return out;
+        }
+        const chain = [];
+        for (let s = st; s; s = s.parent)
+            chain.unshift(s);
+        for (const s of chain) {
+            let events = scopes.get(s);
+            if (!events) {
+                events = scopeEvents(s, globalArgs);
+                scopes.set(s, events);
+            }
+            for (const ev of events) {
+                if (s === st && ev.index >= target.index)
+                    break;
+                // ARGs do not cross into stages built FROM this one; ENVs do.
+                if (ev.arg && s !== st)
+                    continue;
+                out.set(ev.name, ev.value === null ? null : (0,_variables_js__WEBPACK_IMPORTED_MODULE_2__/* .expandVariables */ .i7)(ev.value, out).value);
+            }
+        }
+        return out;
+    };
+    return {
+        ...syntax,
+        instructions,
+        stages,
+        globalArgs,
+        shellOf,
+        variables,
+        shell(inst) {
+            if (inst.keyword !== 'RUN' || inst.json)
+                return undefined;
+            if (shells.has(inst))
+                return shells.get(inst);
+            let script;
+            const shell = shellOf(inst);
+            const posix = escape !== '`' &&
+                !NON_POSIX.test(shell[0] ?? '') &&
+                !(hadolintShellPragma && NON_POSIX.test(hadolintShellPragma) && shell === DEFAULT_SHELL);
+            if (posix)
+                script = (0,_parse_dockerfile_js__WEBPACK_IMPORTED_MODULE_0__/* .shellScript */ .ky)(inst, text);
+            shells.set(inst, script);
+            return script;
+        }
+    };
+}
+/** ARG and ENV declarations of a stage, in order (global ARG defaults applied to re-declarations). */
+function scopeEvents(stage, globalArgs) {
+    const events = [];
+    for (const inst of stage.instructions) {
+        if (inst.keyword === 'ARG') {
+            for (const p of inst.properties) {
+                const value = p.value ?? (globalArgs.has(p.name) ? globalArgs.get(p.name) : null);
+                events.push({ index: inst.index, name: p.name, value, arg: true });
+            }
+        }
+        else if (inst.keyword === 'ENV') {
+            for (const p of inst.properties) {
+                events.push({ index: inst.index, name: p.name, value: p.value ?? '', arg: false });
+            }
+        }
+    }
+    return events;
+}
+function readShellPragma(comments) {
+    for (const c of comments) {
+        const m = /^\s*hadolint\s+shell\s*=\s*(\S+)/.exec(c.content);
+        if (m)
+            return m[1];
+    }
+    return undefined;
+}
+function newStage(from, stages, globalArgs, span) {
+    const words = from.args;
+    const imageToken = words[0];
+    let name;
+    let nameSpan;
+    if (words.length >= 3 && words[1].value.toLowerCase() === 'as') {
+        name = words[2].value.toLowerCase();
+        nameSpan = span(words[2].start, words[2].end);
+    }
+    const platform = from.flags.find((f) => f.name === 'platform')?.value ?? undefined;
+    return {
+        index: stages.length,
+        from,
+        image: (0,_image_js__WEBPACK_IMPORTED_MODULE_1__/* .parseImageRef */ .Q)(imageToken?.value ?? '', globalArgs),
+        name,
+        nameSpan,
+        parent: undefined,
+        instructions: [],
+        isLast: false,
+        usedAsBase: false,
+        inFinalImage: false,
+        copiedFrom: false,
+        platform
+    };
+}
+function linkStages(stages) {
+    const byName = new Map();
+    stages.forEach((stage) => {
+        const ref = stage.image.expanded.toLowerCase();
+        stage.parent = byName.get(ref);
+        if (stage.parent)
+            stage.parent.usedAsBase = true;
+        if (stage.name !== undefined && !byName.has(stage.name))
+            byName.set(stage.name, stage);
+    });
+    // COPY --from / RUN --mount=from= references to earlier stages (by name or index).
+    stages.forEach((stage) => {
+        const refer = (value) => {
+            if (!value)
+                return;
+            const v = value.toLowerCase();
+            const target = /^\d+$/.test(v) ? stages[Number(v)] : byName.get(v);
+            if (target && target.index < stage.index)
+                target.copiedFrom = true;
+        };
+        for (const inst of stage.instructions) {
+            const i = inst.trigger ?? inst;
+            for (const f of i.flags) {
+                if (f.name === 'from' && (i.keyword === 'COPY' || i.keyword === 'ADD'))
+                    refer(f.value);
+                else if (f.name === 'mount' && f.value) {
+                    const m = /(?:^|,)from=([^,]+)/.exec(f.value);
+                    if (m)
+                        refer(m[1]);
+                }
+            }
+        }
+    });
+    const last = stages[stages.length - 1];
+    if (last)
+        last.isLast = true;
+    for (let s = last; s; s = s.parent)
+        s.inFinalImage = true;
+}
+
+
+/***/ }),
+
+/***/ 9535:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ pairs),
+/* harmony export */   X: () => (/* binding */ propertyInstructions)
+/* harmony export */ });
+const cache = new WeakMap();
+function pairs(doc, inst) {
+    let out = cache.get(inst);
+    if (!out) {
+        out = inst.properties.map((p) => ({
+            name: p.name,
+            // The legacy form without a value (`ENV KEY`) sets the empty string.
+            value: p.legacy && p.value === null ? '' : p.value,
+            nameSpan: p.nameSpan,
+            valueSpan: p.valueSpan,
+            span: doc.span(p.nameSpan.start, (p.valueSpan ?? p.nameSpan).end)
+        }));
+        cache.set(inst, out);
+    }
+    return out;
+}
+/** ENV, LABEL or ARG instructions, top level and (with `onbuild`) inside ONBUILD. */
+function propertyInstructions(doc, keyword, onbuild) {
+    const out = [];
+    for (const inst of doc.instructions) {
+        if (inst.keyword === keyword)
+            out.push(inst);
+        else if (onbuild && inst.trigger?.keyword === keyword)
+            out.push(inst.trigger);
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 7593:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EU: () => (/* binding */ shortName),
+/* harmony export */   JF: () => (/* binding */ definedVariables),
+/* harmony export */   OZ: () => (/* binding */ lineage),
+/* harmony export */   TZ: () => (/* binding */ inScopeBefore),
+/* harmony export */   _7: () => (/* binding */ finalInstructions),
+/* harmony export */   g0: () => (/* binding */ copiedStages),
+/* harmony export */   gK: () => (/* binding */ rootImage),
+/* harmony export */   iX: () => (/* binding */ imageRole),
+/* harmony export */   n: () => (/* binding */ isWindowsImage),
+/* harmony export */   r6: () => (/* binding */ isDevelopmentImage),
+/* harmony export */   sd: () => (/* binding */ finalChain),
+/* harmony export */   t0: () => (/* binding */ reachesImage),
+/* harmony export */   zE: () => (/* binding */ envBefore)
+/* harmony export */ });
+/* harmony import */ var _properties_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9535);
+
+/**
+ * Stage-aware scope questions several rules ask: which instructions are in effect before a given
+ * one (its own stage so far, then every ancestor built `FROM <alias>`), which ENV/ARG names are
+ * defined, which image a stage ultimately starts from.
+ */
+/** The top-level instruction a (possibly ONBUILD-wrapped) instruction stands for. */
+function topLevel(inst) {
+    return inst.onbuild ?? inst;
+}
+/**
+ * Instructions in effect before `inst`: earlier ones of its own stage, then all of each ancestor
+ * stage (nearest first). Before the first FROM, the earlier instructions of the file.
+ */
+function* inScopeBefore(doc, inst) {
+    const top = topLevel(inst);
+    const stage = top.stage;
+    if (!stage) {
+        for (const i of doc.instructions) {
+            if (i.index >= top.index)
+                break;
+            yield i;
+        }
+        return;
+    }
+    const own = stage.instructions;
+    for (let k = own.length - 1; k >= 0; k--)
+        if (own[k].index < top.index)
+            yield own[k];
+    for (let s = stage.parent; s; s = s.parent) {
+        for (let k = s.instructions.length - 1; k >= 0; k--)
+            yield s.instructions[k];
+    }
+}
+/** The value of the nearest `ENV name=…` in scope before `inst` (undefined when not set). */
+function envBefore(doc, inst, name) {
+    for (const i of inScopeBefore(doc, inst)) {
+        if (i.keyword !== 'ENV')
+            continue;
+        const ps = (0,_properties_js__WEBPACK_IMPORTED_MODULE_0__/* .pairs */ .A)(doc, i);
+        for (let k = ps.length - 1; k >= 0; k--)
+            if (ps[k].name === name)
+                return ps[k].value ?? '';
+    }
+    return undefined;
+}
+/**
+ * Variable names a RUN can see, as hadolint tracks them for version pins: ARGs declared anywhere
+ * earlier in the file, and ENVs of the stage's lineage.
+ */
+function definedVariables(doc, inst) {
+    const names = new Set();
+    const top = topLevel(inst);
+    for (const i of doc.instructions) {
+        if (i.index >= top.index)
+            break;
+        if (i.keyword === 'ARG')
+            for (const p of (0,_properties_js__WEBPACK_IMPORTED_MODULE_0__/* .pairs */ .A)(doc, i))
+                names.add(p.name);
+    }
+    for (const i of inScopeBefore(doc, inst)) {
+        if (i.keyword === 'ENV')
+            for (const p of (0,_properties_js__WEBPACK_IMPORTED_MODULE_0__/* .pairs */ .A)(doc, i))
+                names.add(p.name);
+    }
+    return names;
+}
+/** The image the stage's lineage starts from (`FROM a AS x` … `FROM x` → `a`). */
+function rootImage(stage) {
+    const chain = lineage(stage);
+    return chain[chain.length - 1].image.expanded.toLowerCase();
+}
+/** Does the stage end up in an image: the last stage, or a stage another is built FROM. */
+function reachesImage(stage) {
+    return !stage || stage.isLast || stage.usedAsBase;
+}
+/** Stage aliases and indexes named by `COPY --from=` and `RUN --mount=…,from=` anywhere. */
+function copiedStages(doc) {
+    const out = new Set();
+    const byName = new Map();
+    for (const s of doc.stages)
+        if (s.name)
+            byName.set(s.name, s);
+    const mark = (ref) => {
+        const r = ref.replace(/^["']|["']$/g, '').toLowerCase();
+        const s = byName.get(r) ?? (/^\d+$/.test(r) ? doc.stages[Number(r)] : undefined);
+        if (s)
+            out.add(s);
+    };
+    for (const top of doc.instructions) {
+        const inst = top.trigger ?? top;
+        for (const f of inst.flags) {
+            if (!f.value)
+                continue;
+            if (f.name === 'from' && (inst.keyword === 'COPY' || inst.keyword === 'ADD'))
+                mark(f.value);
+            else if (f.name === 'mount') {
+                const m = /(?:^|,)from=([^,]+)/.exec(f.value);
+                if (m)
+                    mark(m[1]);
+            }
+        }
+    }
+    return out;
+}
+/** The stage's ancestry, itself first (`FROM <alias>` chains). */
+function lineage(stage) {
+    const out = [];
+    for (let s = stage; s; s = s.parent)
+        out.push(s);
+    return out;
+}
+/**
+ * What ends up in the image a Dockerfile builds: the last stage and the stages it is built
+ * `FROM`, the base image they start from, and which files are development environments (dev
+ * containers, `Dockerfile.dev`) where image-hygiene rules do not apply.
+ */
+/** The last stage and its `FROM <alias>` ancestors, last stage first; empty without FROM. */
+function finalChain(doc) {
+    return lineage(doc.stages[doc.stages.length - 1]);
+}
+/** Top-level instructions of the final image's stages, in file order. */
+function finalInstructions(doc) {
+    return finalChain(doc)
+        .reverse()
+        .flatMap((s) => s.instructions);
+}
+/**
+ * Development environments: `.devcontainer/`, `Dockerfile.dev`, `dev.Dockerfile`,
+ * `Dockerfile.development`, … They keep compilers, run as root and have no health check by design.
+ */
+function isDevelopmentFile(path) {
+    const p = path.replace(/\\/g, '/').toLowerCase();
+    if (/(^|\/)\.devcontainer\//.test(p))
+        return true;
+    const name = p.split('/').pop() ?? '';
+    return /(^|[.-])(dev|devel|develop|development|devcontainer)([.-]|$)/.test(name);
+}
+/**
+ * A development image: a development file (above), or a final stage named for development
+ * (`AS dev`, `AS devcontainer`, `AS development`).
+ */
+function isDevelopmentImage(doc) {
+    const last = doc.stages[doc.stages.length - 1];
+    return (isDevelopmentFile(doc.path) ||
+        /^(dev|devel|develop|development|devcontainer)$/.test(last?.name ?? ''));
+}
+const ROLE_BY_NAME = [
+    ['base', /(^|[.-])base([.-]|$)/],
+    ['builder', /(^|[.-])(builder|buildx?|build-env|toolchain)([.-]|$)/],
+    ['ci', /(^|[.-])(ci|test|tests|e2e|cypress|integration)([.-]|$)/]
+];
+const CI_DIR = /(^|\/)(\.ci|ci|\.github|\.gitlab|\.circleci|\.buildkite)\//;
+function imageRole(doc) {
+    if (isDevelopmentImage(doc))
+        return 'development';
+    const p = doc.path.replace(/\\/g, '/').toLowerCase();
+    const name = p.split('/').pop() ?? '';
+    const last = doc.stages[doc.stages.length - 1]?.name?.toLowerCase() ?? '';
+    for (const [role, pattern] of ROLE_BY_NAME) {
+        if (pattern.test(name) || pattern.test(last))
+            return role;
+    }
+    return CI_DIR.test(p) ? 'ci' : 'application';
+}
+/** Windows base images (servercore, nanoserver, windows). */
+function isWindowsImage(image) {
+    return /(^|\/)(windows|windowsservercore|nanoserver|servercore)(\/|$)|windows|nanoserver|servercore|ltsc\d{4}/i.test(`${image.name}:${image.tag ?? ''}`);
+}
+/** Repository name without registry and `library/` (`docker.io/library/python` → `python`). */
+function shortName(image) {
+    return image.name.replace(/^library\//, '').toLowerCase();
+}
+
+
+/***/ }),
+
+/***/ 8209:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bm: () => (/* binding */ PROXY_ARGS),
+/* harmony export */   KJ: () => (/* binding */ PLATFORM_ARGS),
+/* harmony export */   KL: () => (/* binding */ isVariableName),
+/* harmony export */   MU: () => (/* binding */ IMPLICIT_ARGS),
+/* harmony export */   i7: () => (/* binding */ expandVariables),
+/* harmony export */   tH: () => (/* binding */ variableRefs),
+/* harmony export */   tU: () => (/* binding */ rootStage)
+/* harmony export */ });
+/* harmony import */ var _stages_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7593);
+
+/** Platform build arguments, defined in the global scope and inside a stage once declared. */
+const PLATFORM_ARGS = new Set([
+    'BUILDPLATFORM',
+    'BUILDOS',
+    'BUILDARCH',
+    'BUILDVARIANT',
+    'TARGETPLATFORM',
+    'TARGETOS',
+    'TARGETARCH',
+    'TARGETVARIANT',
+    'TARGETSTAGE'
+]);
+/** Proxy build arguments: predefined, usable in RUN without an ARG. */
+const PROXY_ARGS = [
+    'HTTP_PROXY',
+    'http_proxy',
+    'HTTPS_PROXY',
+    'https_proxy',
+    'FTP_PROXY',
+    'ftp_proxy',
+    'NO_PROXY',
+    'no_proxy',
+    'ALL_PROXY',
+    'all_proxy'
+];
+/** Build arguments usable without an ARG (proxies) and BuildKit's own knobs. */
+const IMPLICIT_ARGS = new Set([...PROXY_ARGS, 'SOURCE_DATE_EPOCH']);
+const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
+const WHOLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/**
+ * A name a `$NAME` reference can spell: declarations can hold others (`ARG A😀B`, `ENV $X=1` read
+ * out of a broken ENV), and suggesting one would write a reference to something else.
+ */
+function isVariableName(name) {
+    return WHOLE_NAME.test(name);
+}
+/**
+ * Variable references in a Dockerfile word list (`text` with its file `offsets`): `$NAME` and
+ * `${NAME}`, `${NAME:-x}` and friends; escaped `\$` and single-quoted text are skipped.
+ */
+function variableRefs(text, offsets, escape, singleQuotes = true) {
+    const out = [];
+    let quote;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === escape) {
+            i++;
+            continue;
+        }
+        if (singleQuotes && c === "'" && quote !== '"') {
+            quote = quote ? undefined : "'";
+            continue;
+        }
+        if (c === '"' && quote !== "'") {
+            quote = quote ? undefined : '"';
+            continue;
+        }
+        if (c !== '$' || quote === "'")
+            continue;
+        const braced = text[i + 1] === '{';
+        NAME.lastIndex = i + (braced ? 2 : 1);
+        const m = NAME.exec(text);
+        if (!m)
+            continue;
+        let end = NAME.lastIndex;
+        let modified = false;
+        if (braced) {
+            const close = text.indexOf('}', end);
+            if (close === -1)
+                continue;
+            modified = /^:?[-+]/.test(text.slice(end, close));
+            end = close + 1;
+        }
+        const nameStart = NAME.lastIndex - m[0].length;
+        out.push({
+            name: m[0],
+            start: offsets[i],
+            end: offsets[end - 1] + 1,
+            nameStart: offsets[nameStart],
+            nameEnd: offsets[NAME.lastIndex - 1] + 1,
+            modified
+        });
+        i = end - 1;
+    }
+    return out;
+}
+/** The first stage of a `FROM <alias>` chain (where the base image comes from). */
+function rootStage(stage) {
+    const chain = (0,_stages_js__WEBPACK_IMPORTED_MODULE_0__/* .lineage */ .OZ)(stage);
+    return chain[chain.length - 1];
+}
+/** Substitute `$X`, `${X}`, `${X:-d}`, `${X-d}`, `${X:+a}`, `${X+a}` from `vars`; unknown stay. */
+function expandVariables(value, vars) {
+    if (!value.includes('$'))
+        return { value, unresolved: false };
+    let unresolved = false;
+    const out = value.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (match, braced, op, word, bare) => {
+        const name = braced ?? bare;
+        const known = vars.has(name);
+        const v = vars.get(name);
+        const set = known && v !== null && v !== undefined;
+        const nonEmpty = set && v !== '';
+        if (op === ':-' || op === '-') {
+            if (op === ':-' ? nonEmpty : set)
+                return v;
+            return word ?? '';
+        }
+        if (op === ':+' || op === '+')
+            return (op === ':+' ? nonEmpty : set) ? (word ?? '') : '';
+        if (set)
+            return v;
+        unresolved = true;
+        return match;
+    });
+    return { value: out, unresolved };
+}
+
+
+/***/ }),
+
+/***/ 6709:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ parseCompose)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3439);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1542);
+
+
+/** Recently parsed files: the project model reads override and include partners through the
+ * workspace, and the engine lints the same files; each (path, text) is parsed once. */
+const recent = new Map();
+const RECENT_MAX = 256;
+/**
+ * Parse a compose file. Pure and memoised on (path, text): parsing the same file twice (as a
+ * partner of another file, then as the file being linted) returns the same document.
+ */
+function parseCompose(path, text) {
+    const hit = recent.get(path);
+    if (hit && hit.text === text)
+        return hit;
+    const parsed = parseComposeText(path, text);
+    recent.delete(path);
+    recent.set(path, parsed);
+    if (recent.size > RECENT_MAX)
+        recent.delete(recent.keys().next().value);
+    return parsed;
+}
+function parseComposeText(path, text) {
+    const lines = new _core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .LineIndex */ .rr(text);
+    // `uniqueKeys: true` compares every key with every earlier key of its map (quadratic: a 5 MB file
+    // took 40 s); duplicates are found below with one set per map instead.
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, {
+        uniqueKeys: false,
+        prettyErrors: false,
+        strict: true,
+        // Compose (go-yaml) honours `<<:` merge keys; with this, repeated `<<` keys are not duplicates.
+        merge: true
+    });
+    const problems = [
+        ...[...doc.errors, ...duplicateKeys(doc, text)]
+            .sort((a, b) => a.pos[0] - b.pos[0])
+            .map((e) => ({ severity: 'error', e })),
+        ...doc.warnings.map((e) => ({ severity: 'warning', e }))
+    ].map(({ severity, e }) => ({
+        severity,
+        code: e.code,
+        message: e.message.split('\n')[0],
+        start: e.pos[0],
+        end: Math.max(e.pos[1], e.pos[0])
+    }));
+    const documentCount = countDocuments(text);
+    return {
+        kind: 'compose',
+        path,
+        text,
+        lines,
+        doc,
+        documentCount,
+        problems,
+        rangeOf: (start, end) => lines.range(boundary(text, start, -1), boundary(text, end, 1))
+    };
+}
+/**
+ * yaml's ranges may end between the CR and the LF of a CRLF (no position of the file: the CR
+ * belongs to the line terminator) or inside a surrogate pair (a character outside the BMP). Move
+ * such an offset back onto the end of the line's content, or out of the pair (`away` -1 for a
+ * range's start, 1 for its end).
+ */
+function boundary(text, offset, away) {
+    const code = text.charCodeAt(offset);
+    const before = text.charCodeAt(offset - 1);
+    if (code === 10 && before === 13)
+        return offset - 1;
+    if (code >= 0xdc00 && code <= 0xdfff && before >= 0xd800 && before <= 0xdbff)
+        return away < 0 ? offset - 1 : offset + 1;
+    return offset;
+}
+/**
+ * Errors yaml does not raise itself:
+ *
+ * - DUPLICATE_KEY (same code, message and position as its `uniqueKeys: true`): scalar keys with
+ *   equal values in one mapping. Merge keys (`<<`) resolve to distinct symbols and never collide;
+ *   collection and alias keys are never equal.
+ * - a quoted scalar whose last quote is escaped (`"3.8\\"` or `'it''` at a line's end): yaml ends
+ *   it there without a word, Compose's reader runs on to the next quote and fails. Same message as
+ *   yaml's own unterminated quote.
+ */
+function duplicateKeys(doc, text) {
+    const out = [];
+    (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(doc, {
+        Scalar(_, node) {
+            if (!node.range || (node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE'))
+                return;
+            const start = node.range[0];
+            let end = node.range[1] - 1;
+            const quote = node.type === 'QUOTE_DOUBLE' ? 34 : 39;
+            if (end <= start || text.charCodeAt(end) !== quote)
+                return;
+            // `"…\\"`: the quote is escaped by an odd run of backslashes before it; `'…''`: quotes
+            // pair up as escapes, so a closing quote leaves an odd run of them.
+            let run = 0;
+            if (quote === 34)
+                while (text.charCodeAt(--end) === 92)
+                    run++;
+            else
+                while (end > start && text.charCodeAt(end--) === 39)
+                    run++;
+            if (quote === 34 ? run % 2 === 0 : run % 2 === 1)
+                return;
+            // Just past the opening quote: DC0001 points back at the quote before the position.
+            out.push({
+                pos: [start + 1, start + 1],
+                code: 'MISSING_CHAR',
+                message: `Missing closing ${quote === 34 ? '"' : "'"}quote`
+            });
+        },
+        Map(_, map) {
+            if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(map) || map.items.length < 2)
+                return;
+            const seen = new Set();
+            for (const { key } of map.items) {
+                if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(key) || typeof key.value === 'symbol' || Number.isNaN(key.value))
+                    continue;
+                if (!seen.has(key.value)) {
+                    seen.add(key.value);
+                    continue;
+                }
+                const at = key.range?.[0] ?? 0;
+                out.push({ pos: [at, at + 1], code: 'DUPLICATE_KEY', message: 'Map keys must be unique' });
+            }
+        }
+    });
+    return out;
+}
+/** `---` separators outside block scalars are rare in compose files; count them on line starts. */
+function countDocuments(text) {
+    if (!text.startsWith('---') && !text.includes('\n---'))
+        return text.trim().length > 0 ? 1 : 0;
+    const markers = text.match(/^---(\s|$)/gm)?.length ?? 0;
+    const body = text.replace(/^---.*$/gm, '').trim();
+    if (markers === 0)
+        return body.length > 0 ? 1 : 0;
+    const startsWithMarker = /^\s*(#.*\n\s*)*---/.test(text);
+    return startsWithMarker ? markers : markers + 1;
+}
+
+
+/***/ }),
+
+/***/ 1452:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ splitImageRef)
+/* harmony export */ });
+/**
+ * Split a reference at its digest (`@`), its tag (a `:` after the last `/`, see `tagSeparator`) and
+ * its registry (a first component holding `.` or `:`, or `localhost`). `variables`: the text still
+ * holds `${…}` references (compose files; a Dockerfile's is expanded first).
+ */
+function splitImageRef(text, variables) {
+    let rest = text;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at !== -1) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+    }
+    let tag;
+    const colon = tagSeparator(rest, rest.lastIndexOf('/'), variables);
+    if (colon !== -1) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+    }
+    let registry;
+    const slash = rest.indexOf('/');
+    if (slash !== -1) {
+        const first = rest.slice(0, slash);
+        if (first.includes('.') || first.includes(':') || first === 'localhost') {
+            registry = first;
+            rest = rest.slice(slash + 1);
+        }
+    }
+    return { registry, name: rest, tag, digest };
+}
+/**
+ * Index of the `:` that starts the tag (after the last `/`), -1 when there is none. Expanded text
+ * (a Dockerfile's) splits at the last colon, as BuildKit does; text still holding `${…}` (a compose
+ * file's) at the first colon outside them (`nginx:${TAG:-1.27}`).
+ */
+function tagSeparator(text, lastSlash, variables) {
+    if (!variables) {
+        const colon = text.lastIndexOf(':');
+        return colon > lastSlash ? colon : -1;
+    }
+    let depth = 0;
+    for (let i = lastSlash + 1; i < text.length; i++) {
+        const c = text[i];
+        if (c === '$' && text[i + 1] === '{') {
+            depth++;
+            i++;
+        }
+        else if (c === '}' && depth > 0)
+            depth--;
+        else if (c === ':' && depth === 0)
+            return i;
+    }
+    return -1;
+}
+
+
+/***/ }),
+
+/***/ 7611:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  registry: () => (/* binding */ registry)
+});
+
+// EXTERNAL MODULE: ./src/core/similar.ts
+var similar = __webpack_require__(5792);
+// EXTERNAL MODULE: ./src/rules/define.ts
+var rules_define = __webpack_require__(7746);
+// EXTERNAL MODULE: ./src/core/paths.ts
+var paths = __webpack_require__(5909);
+// EXTERNAL MODULE: ./src/parse/dockerfile.ts + 2 modules
+var dockerfile = __webpack_require__(3897);
+// EXTERNAL MODULE: ./src/dockerfile/stages.ts
+var stages = __webpack_require__(7593);
+;// CONCATENATED MODULE: ./src/dockerfile/runs.ts
+
+
+
+/** RUN instructions in order; with `onbuild`, `ONBUILD RUN` triggers too (hadolint's `onbuild`). */
+function runInstructions(doc, onbuild = true) {
+    const out = [];
+    for (const inst of doc.instructions) {
+        if (inst.keyword === 'RUN')
+            out.push(inst);
+        else if (onbuild && inst.trigger?.keyword === 'RUN')
+            out.push(inst.trigger);
+    }
+    return out;
+}
+/** Every shell command of every (shell-form) RUN. */
+function runCommands(doc, onbuild = true) {
+    const out = [];
+    for (const inst of runInstructions(doc, onbuild)) {
+        const script = doc.shell(inst);
+        if (!script)
+            continue;
+        for (const cmd of script.commands)
+            out.push({ inst, script, cmd });
+    }
+    return out;
+}
+/** The command's name without a leading path (`/usr/bin/apt-get` → `apt-get`). */
+function commandName(cmd) {
+    const name = cmd.name;
+    const slash = name.lastIndexOf('/');
+    return slash === -1 ? name : name.slice(slash + 1);
+}
+const cache = new WeakMap();
+function runIndex(doc) {
+    let index = cache.get(doc);
+    if (index)
+        return index;
+    const commands = runCommands(doc, true);
+    const byName = new Map();
+    for (const rc of commands) {
+        const name = commandName(rc.cmd);
+        const list = byName.get(name);
+        if (list)
+            list.push(rc);
+        else
+            byName.set(name, [rc]);
+    }
+    index = { commands, byName };
+    cache.set(doc, index);
+    return index;
+}
+/** Commands called `name` (basename: `/usr/bin/yum` is `yum`), in file order. */
+function commandsNamed(doc, ...names) {
+    const byName = runIndex(doc).byName;
+    if (names.length === 1)
+        return byName.get(names[0]) ?? [];
+    const out = [];
+    for (const name of names)
+        out.push(...(byName.get(name) ?? []));
+    if (names.length > 1)
+        out.sort((a, b) => a.cmd.start - b.cmd.start || a.cmd.index - b.cmd.index);
+    return out;
+}
+/** Commands whose name satisfies `test` (e.g. every `pip*`), in file order. */
+function commandsMatching(doc, test) {
+    const out = [];
+    for (const [name, list] of runIndex(doc).byName)
+        if (test(name))
+            out.push(...list);
+    out.sort((a, b) => a.cmd.start - b.cmd.start || a.cmd.index - b.cmd.index);
+    return out;
+}
+/** The RUN instructions (ONBUILD triggers included) that call one of `names`, in file order. */
+function runsCalling(doc, ...names) {
+    const out = [];
+    for (const rc of commandsNamed(doc, ...names)) {
+        if (out[out.length - 1] !== rc.inst)
+            out.push(rc.inst);
+    }
+    return out;
+}
+/** BuildKit `RUN --mount=type=cache|tmpfs,target=…` targets of an instruction. */
+function cacheMountTargets(inst) {
+    const out = [];
+    for (const flag of inst.flags) {
+        if (flag.name !== 'mount' || !flag.value)
+            continue;
+        const opts = new Map(flag.value.split(',').map((kv) => {
+            const eq = kv.indexOf('=');
+            return eq === -1 ? [kv.trim(), ''] : [kv.slice(0, eq).trim(), kv.slice(eq + 1).trim()];
+        }));
+        const type = opts.get('type');
+        if (type !== 'cache' && type !== 'tmpfs')
+            continue;
+        const target = opts.get('target') ?? opts.get('dst') ?? opts.get('destination');
+        if (target)
+            out.push(target.replace(/\/+$/, ''));
+    }
+    return out;
+}
+/**
+ * The absolute WORKDIR in effect before `inst` from the WORKDIRs of its stage and the stages it is
+ * built FROM: a path, null when none was set (the base image's applies), undefined when unknown (a
+ * variable, a relative first WORKDIR, a Windows path) until an absolute WORKDIR sets it again.
+ */
+function workdirBefore(inst) {
+    const top = inst.onbuild ?? inst;
+    let dir = null;
+    for (const stage of (0,stages/* lineage */.OZ)(top.stage).reverse()) {
+        for (const i of stage.instructions) {
+            if (i === top)
+                return dir;
+            if (i.keyword !== 'WORKDIR')
+                continue;
+            const path = (0,dockerfile/* unquote */._n)(i.text.trim());
+            if (/^[A-Za-z]:/.test(path))
+                return undefined;
+            if (path.includes('$'))
+                dir = undefined;
+            else if (path.startsWith('/'))
+                dir = (0,paths/* absolutePath */.Hi)(path);
+            else
+                dir = dir ? (0,paths/* absolutePath */.Hi)(`${dir}/${path}`) : undefined;
+        }
+    }
+    return undefined;
+}
+const WINDOWS_IMAGE = /(^|\/)(windows|nanoserver|servercore)([:/@]|$)|windows(servercore|nanoserver)/i;
+const WINDOWS_SHELL = /(^|[\\/])(pwsh|powershell|cmd)(\.exe)?$/i;
+/** Does the instruction's stage build a Windows image (backtick escape, Windows base, PowerShell/cmd SHELL)? */
+function isWindows(doc, inst) {
+    if (doc.escape === '`')
+        return true;
+    const top = inst.onbuild ?? inst;
+    if (WINDOWS_SHELL.test(doc.shellOf(top)[0] ?? ''))
+        return true;
+    return (0,stages/* lineage */.OZ)(top.stage).some((s) => WINDOWS_IMAGE.test(s.image.expanded));
+}
+const TRAILING_SLASH = /(.)\/+$/;
+/** `dir` names `made` or something inside it. */
+function within(dir, made) {
+    const a = dir.replace(TRAILING_SLASH, '$1');
+    const b = made.replace(TRAILING_SLASH, '$1');
+    return a === b || a.startsWith(`${b}/`);
+}
+/**
+ * Is `dir` (the literal argument of a `cd`) a directory the same RUN made before that command:
+ * `mkdir`, `git clone` (its destination or the repository's name), an archive extracted with
+ * `tar`/`unzip` (into `-C`/`-d`, or a relative directory of the archive), `docker-php-source
+ * extract` (/usr/src/php)? `cd /` leaves a build directory, `cd ..` after another `cd` backs out
+ * of one. Such a `cd` is a step of that RUN's
+ * own work, not a missing WORKDIR.
+ */
+function madeEarlierInRun(script, cmd, dir) {
+    if (dir === '/')
+        return true;
+    const before = script.commands.slice(0, cmd.index);
+    // `cd ..` / `cd -` back out of a directory this RUN went into.
+    if ((dir === '..' || dir === '-') && before.some((c) => c.name === 'cd'))
+        return true;
+    for (const prev of before) {
+        const args = prev.args.filter((a) => a.literal).map((a) => a.value);
+        const operands = args.filter((a) => !a.startsWith('-'));
+        switch (prev.name) {
+            case 'mkdir':
+                if (operands.some((made) => within(dir, made)))
+                    return true;
+                break;
+            case 'git': {
+                if (operands[0] !== 'clone')
+                    break;
+                const [, url, dest] = operands;
+                const made = dest ??
+                    url
+                        ?.replace(/\/+$/, '')
+                        .split('/')
+                        .pop()
+                        ?.replace(/\.git$/, '');
+                if (made !== undefined && within(dir, made))
+                    return true;
+                break;
+            }
+            case 'tar':
+            case 'bsdtar':
+            case 'unzip': {
+                const at = args.findIndex((a) => a === '-C' || a === '-d' || a === '--directory');
+                const into = at >= 0 ? args[at + 1] : undefined;
+                if (into !== undefined && within(dir, into))
+                    return true;
+                if (!dir.startsWith('/'))
+                    return true;
+                break;
+            }
+            case 'docker-php-source':
+                if (operands[0] === 'extract' && within(dir, '/usr/src/php'))
+                    return true;
+                break;
+        }
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL1000.ts
+
+
+
+const INSTRUCTIONS = [
+    'ADD',
+    'ARG',
+    'CMD',
+    'COPY',
+    'ENTRYPOINT',
+    'ENV',
+    'EXPOSE',
+    'FROM',
+    'HEALTHCHECK',
+    'LABEL',
+    'MAINTAINER',
+    'ONBUILD',
+    'RUN',
+    'SHELL',
+    'STOPSIGNAL',
+    'USER',
+    'VOLUME',
+    'WORKDIR'
+];
+/** Instructions Docker rejects without arguments. */
+const NEEDS_ARGS = new Set(INSTRUCTIONS.filter((k) => k !== 'HEALTHCHECK'));
+/** The flags BuildKit accepts per instruction (anything else fails the build: "unknown flag"). */
+const FLAGS = {
+    FROM: ['platform'],
+    RUN: ['mount', 'network', 'security', 'device'],
+    COPY: ['from', 'chown', 'chmod', 'link', 'parents', 'exclude'],
+    ADD: ['chown', 'chmod', 'link', 'checksum', 'keep-git-dir', 'exclude', 'unpack'],
+    HEALTHCHECK: ['interval', 'timeout', 'start-period', 'start-interval', 'retries']
+};
+/** Instructions whose words BuildKit's lexer reads: an unclosed quote fails the build. */
+const WORD_PROCESSED = new Set(['ENV', 'LABEL', 'ARG', 'WORKDIR', 'USER', 'STOPSIGNAL', 'EXPOSE']);
+/** mvdan/sh errors that mean the script ends inside a construct: every POSIX shell rejects it. */
+const CUT_SHORT = /^reached EOF without|must end with "|^unclosed here-document|must be followed by a statement$/;
+/**
+ * Offset (in `inst.text`) of a quote BuildKit's lexer never sees closed, or -1: outside quotes
+ * the escape character escapes the next character; inside `'…'` nothing is special; inside
+ * `"…"` the escape character escapes the next one.
+ */
+function unclosedQuote(text, escape) {
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (c === escape)
+            i += 2;
+        else if (c === "'") {
+            const close = text.indexOf("'", i + 1);
+            if (close === -1)
+                return i;
+            i = close + 1;
+        }
+        else if (c === '"') {
+            let j = i + 1;
+            while (j < text.length && text[j] !== '"')
+                j += text[j] === escape ? 2 : 1;
+            if (j >= text.length)
+                return i;
+            i = j + 1;
+        }
+        else
+            i++;
+    }
+    return -1;
+}
+function quoteProblem(doc, inst) {
+    if (WORD_PROCESSED.has(inst.keyword) && !inst.json) {
+        const at = unclosedQuote(inst.text, doc.escape);
+        if (at !== -1) {
+            const quote = inst.text[at] === '"' ? 'double' : 'single';
+            return {
+                at: inst.offsetAt(at),
+                message: `This ${quote} quote is never closed: the build fails ("unexpected end of statement while looking for matching ${quote}-quote").`
+            };
+        }
+    }
+    if (inst.keyword !== 'RUN')
+        return undefined;
+    const error = doc.shell(inst)?.error;
+    if (!error || !CUT_SHORT.test(error.message) || isWindows(doc, inst))
+        return undefined;
+    return {
+        at: error.offset,
+        message: `The RUN script ends too early for the shell (${error.message}): the build step fails.`
+    };
+}
+/**
+ * What the Docker builder itself rejects, reported where it is (hadolint uses DL1000 for parse
+ * errors; we never stop linting the rest of the file).
+ */
+const DL1000 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL1000',
+    aliases: [],
+    severity: 'error',
+    fixable: true,
+    description: 'The Dockerfile does not parse: unknown instruction or flag, wrong number of arguments, an unterminated heredoc or quote.',
+    check(doc, ctx) {
+        const unknownFlag = (inst, flag) => {
+            const known = FLAGS[inst.keyword];
+            if (!known || known.includes(flag.name))
+                return;
+            const hint = (0,similar/* closest */.k)(flag.name, known);
+            // `--chwon=1000` → `--chown=1000`: only the name changes, the value stays as written.
+            const nameEnd = flag.start + 2 + flag.raw.slice(2).split('=')[0].length;
+            ctx.report({
+                message: `\`${inst.keyword}\` has no flag \`--${flag.name}\`${hint ? ` (did you mean \`--${hint}\`?)` : ''}; the build fails with "unknown flag".`,
+                range: flag.range,
+                fix: hint
+                    ? {
+                        description: `Rename the flag to \`--${hint}\`.`,
+                        safe: true,
+                        effect: { kind: 'repair' },
+                        edits: [{ range: doc.span(flag.start + 2, nameEnd).range, text: hint }]
+                    }
+                    : undefined
+            });
+        };
+        const visit = (inst) => {
+            if (!INSTRUCTIONS.includes(inst.keyword)) {
+                const hint = (0,similar/* closest */.k)(inst.keyword, INSTRUCTIONS);
+                ctx.report({
+                    message: `Unknown instruction \`${inst.keywordText}\`${hint ? ` (did you mean \`${hint}\`?)` : ''}.`,
+                    range: inst.keywordSpan.range
+                });
+                return;
+            }
+            // Flags are not arguments: `FROM --platform=linux/amd64` alone has no image.
+            if (NEEDS_ARGS.has(inst.keyword) && inst.text.trim() === '' && inst.args.length === 0) {
+                ctx.report({
+                    message: `\`${inst.keyword}\` requires at least one argument.`,
+                    range: inst.keywordSpan.range
+                });
+            }
+            if (inst.keyword === 'FROM' && inst.args.length > 0) {
+                const n = inst.args.length;
+                if (n === 2 || n > 3 || (n === 3 && inst.args[1].value.toLowerCase() !== 'as')) {
+                    ctx.report({
+                        message: '`FROM` takes an image and optionally `AS <name>`: `FROM <image> [AS <name>]`.',
+                        range: doc.span(inst.args[1].start, inst.args[n - 1].end).range
+                    });
+                }
+            }
+            for (const flag of inst.flags)
+                unknownFlag(inst, flag);
+            const quote = quoteProblem(doc, inst);
+            if (quote) {
+                const end = Math.min(quote.at + 1, doc.text.length);
+                ctx.report({ message: quote.message, range: doc.span(quote.at, end).range });
+            }
+            for (const h of inst.heredocs) {
+                if (h.terminated)
+                    continue;
+                ctx.report({
+                    message: `Heredoc \`<<${h.name}\` is never terminated: add a line \`${h.name}\`.`,
+                    range: h.marker.range
+                });
+            }
+            if (inst.trigger)
+                visit(inst.trigger);
+        };
+        for (const d of doc.directives) {
+            if (d.name !== 'escape' || d.value === '`' || d.value === '\\')
+                continue;
+            ctx.report({
+                message: `\`# escape=${d.value}\` is not an escape character BuildKit accepts (only a backslash or a backtick): the build fails ("invalid escape token").`,
+                range: d.range
+            });
+        }
+        doc.instructions.forEach(visit);
+        if (doc.instructions.length === 0) {
+            const firstLineEnd = doc.lines.lineEnd(1);
+            ctx.report({
+                message: 'The Dockerfile has no instructions (it is empty or holds only comments): the build fails ("file with no instructions").',
+                range: doc.span(0, firstLineEnd).range
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL1001.ts
+
+/** `# hadolint ignore=…`, `# docker-review global ignore=…`, `# hadolint stage ignore=…`. */
+const IGNORE_PRAGMA = /^(hadolint|docker-review)\s+(?:(?:global|stage)\s+)?ignore\s*=/i;
+const DL1001 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL1001',
+    aliases: [],
+    severity: 'info',
+    enabledByDefault: false,
+    description: 'Please refrain from using inline ignore pragmas `# hadolint ignore=DLxxxx`.',
+    check(doc, ctx) {
+        for (const c of doc.comments) {
+            const m = IGNORE_PRAGMA.exec(c.content);
+            if (!m)
+                continue;
+            ctx.report({
+                message: `Inline ignore pragma: fix the finding, or turn the rule off in the configuration where the policy is visible (\`# ${m[1]} ignore=\` hides it in this file).`,
+                range: c.range
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3000.ts
+
+
+
+
+/** Absolute: `/x`, a variable (`$HOME`, `${DIR}`), or a Windows drive (`C:\`, `C:/`). */
+const ABSOLUTE = /^(\/|\$|[A-Za-z]:[\\/]?)/;
+/** `path` resolved against the absolute directory `base` (`.` and `..` segments applied). */
+function resolvePath(base, path) {
+    const parts = base.split('/').filter((p) => p !== '');
+    for (const seg of path.split('/')) {
+        if (seg === '' || seg === '.')
+            continue;
+        if (seg === '..')
+            parts.pop();
+        else
+            parts.push(seg);
+    }
+    return `/${parts.join('/')}`;
+}
+const DL3000 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3000',
+    aliases: ['AVD-DS-0009', 'CKV_DOCKER_10'],
+    severity: 'error',
+    fixable: true,
+    description: 'Use absolute WORKDIR.',
+    check(doc, ctx) {
+        for (const inst of doc.instructions) {
+            if (inst.keyword !== 'WORKDIR' || !inst.argsSpan)
+                continue;
+            const raw = inst.text;
+            const path = (0,dockerfile/* unquote */._n)(raw);
+            if (path === '' || ABSOLUTE.test(path))
+                continue;
+            const range = inst.argsSpan.range;
+            // The directory it resolves to: known when an earlier WORKDIR of the stage lineage set an
+            // absolute one (safe), or when the stage starts from scratch (the working directory is `/`).
+            const before = workdirBefore(inst);
+            const fromScratch = (0,stages/* lineage */.OZ)(inst.stage).some((s) => s.image.expanded === 'scratch');
+            // Windows paths resolve against a drive: no fix there.
+            const plain = /^[A-Za-z0-9_.@%+=:,/-]+$/.test(path) && !isWindows(doc, inst);
+            let fix;
+            if (plain && typeof before === 'string') {
+                fix = {
+                    description: `Make the path absolute: \`${resolvePath(before, path)}\` is where the relative WORKDIR leads after \`WORKDIR ${before}\`.`,
+                    safe: true,
+                    edits: [{ range, text: resolvePath(before, path) }]
+                };
+            }
+            else if (plain && before === null) {
+                fix = {
+                    description: fromScratch
+                        ? 'Prefix `/` (a stage built from scratch starts in `/`).'
+                        : "Prefix `/` (changes behaviour if the base image's WORKDIR is not `/`: the path is then no longer relative to it).",
+                    safe: fromScratch,
+                    edits: [{ range, text: `/${path}` }]
+                };
+            }
+            ctx.report({
+                message: `\`WORKDIR ${raw}\` is relative: it depends on the WORKDIR inherited from the base image; use an absolute path.`,
+                range,
+                fix
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3001.ts
+
+
+/** Commands that make no sense while building an image, and why. */
+const POINTLESS = {
+    free: 'shows the memory of the build container, which tells nothing about where the image runs',
+    kill: 'only sees processes of this RUN; nothing else is running during a build',
+    mount: 'needs privileges a build does not have, and mounts do not survive the RUN',
+    ps: 'only sees processes of this RUN; nothing else is running during a build',
+    service: 'starts a daemon that dies when the RUN ends; start services in CMD/ENTRYPOINT',
+    shutdown: 'there is no system to shut down in a build',
+    ssh: 'an interactive remote login has no place in a build (use `RUN --mount=type=ssh` for git)',
+    top: 'is interactive and only sees processes of this RUN',
+    vim: 'is an interactive editor; a build has no terminal'
+};
+const DL3001 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3001',
+    aliases: [],
+    severity: 'info',
+    description: 'For some bash commands it makes no sense running them in a Docker container like ssh, vim, shutdown, service, ps, free, top, kill, mount, ifconfig.',
+    check(doc, ctx) {
+        for (const { cmd } of commandsNamed(doc, ...Object.keys(POINTLESS))) {
+            const word = cmd.words[0];
+            ctx.report({
+                message: `\`${cmd.name}\` ${POINTLESS[word.value.replace(/^.*\//, '')]}.`,
+                range: doc.span(word.start, word.end).range
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3002.ts
+
+
+const ROOT = /^(root|0)(:.*)?$/;
+/** The last USER of a stage, or of the stages it is built FROM. */
+function effectiveUser(stage) {
+    for (let s = stage; s; s = s.parent) {
+        for (let k = s.instructions.length - 1; k >= 0; k--) {
+            if (s.instructions[k].keyword === 'USER')
+                return s.instructions[k];
+        }
+    }
+    return undefined;
+}
+const DL3002 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3002',
+    aliases: ['CKV_DOCKER_8'],
+    severity: 'warning',
+    description: 'Last USER should not be root.',
+    check(doc, ctx) {
+        const reported = new Set();
+        for (const stage of doc.stages) {
+            // Only stages that can be an image someone runs: the last stage, and stages no other stage
+            // builds on or copies from (other `--target`s). Build stages may run as root.
+            if (!stage.isLast && (stage.usedAsBase || stage.copiedFrom))
+                continue;
+            const user = effectiveUser(stage);
+            if (!user || reported.has(user))
+                continue;
+            const name = (0,dockerfile/* unquote */._n)(user.text.trim());
+            if (!ROOT.test(name))
+                continue;
+            reported.add(user);
+            const inherited = user.stage !== stage ? ' (inherited from the stage it is built FROM)' : '';
+            ctx.report({
+                message: `The image runs as \`${name}\`${inherited}: switch to an unprivileged user with a last \`USER\` (e.g. \`USER 10001\`).`,
+                range: user.argsSpan?.range ?? user.range
+            });
+        }
+    }
+});
+
+// EXTERNAL MODULE: ./src/dockerfile/variables.ts
+var variables = __webpack_require__(8209);
+;// CONCATENATED MODULE: ./src/rules/dockerfile/lib/commands.ts
+
+
+
+/**
+ * hadolint's `Hadolint.Shell` vocabulary over our shell parse: a command's flags and non-flag
+ * arguments, and the edits that fixes make to them. The commands themselves come from the model
+ * (src/dockerfile/runs.ts).
+ */
+function isFlag(word) {
+    return word.value.startsWith('-') && word.value !== '-';
+}
+/** Single-letter flags (`-yq` → y, q) and long flags without their value (`--yes=1` → yes). */
+function flagNames(cmd) {
+    const out = [];
+    for (const w of cmd.args) {
+        if (!isFlag(w))
+            continue;
+        if (w.value.startsWith('--'))
+            out.push(w.value.slice(2).split('=')[0]);
+        else
+            out.push(...w.value.slice(1).split(''));
+    }
+    return out;
+}
+function hasFlag(cmd, ...names) {
+    const flags = flagNames(cmd);
+    return names.some((n) => flags.includes(n));
+}
+/**
+ * Arguments that are not flags; values of the flags in `valueFlags` (e.g. `['t', 'target-release']`)
+ * are skipped too, whether written `-t x`, `-tx`, `--target-release x` or `--target-release=x`.
+ */
+function argsNoFlags(cmd, valueFlags = []) {
+    const out = [];
+    const args = cmd.args;
+    for (let i = 0; i < args.length; i++) {
+        const w = args[i];
+        if (!isFlag(w)) {
+            out.push(w);
+            continue;
+        }
+        if (w.value === '--') {
+            out.push(...args.slice(i + 1));
+            break;
+        }
+        const long = w.value.startsWith('--');
+        const name = long ? w.value.slice(2) : w.value.slice(1);
+        if (long && name.includes('='))
+            continue;
+        const takesValue = long
+            ? valueFlags.includes(name)
+            : valueFlags.includes(name.slice(-1)) && name.length === 1;
+        if (takesValue)
+            i++;
+    }
+    return out;
+}
+/** `cmd` is `name` and one of its non-flag arguments is one of `subcommands` (hadolint cmdHasArgs). */
+function cmdHasArgs(cmd, names, subcommands) {
+    const list = typeof names === 'string' ? [names] : names;
+    if (!list.includes(commandName(cmd)))
+        return false;
+    return cmd.args.some((a) => subcommands.includes(a.value));
+}
+/** The first argument word equal to one of `words`. */
+function findArg(cmd, words) {
+    return cmd.args.find((a) => words.includes(a.value));
+}
+/** Insert `text` right after `word` (adds a leading space). */
+function insertAfter(doc, word, text) {
+    const at = doc.lines.position(word.end);
+    return { range: { start: at, end: at }, text: ` ${text}` };
+}
+/**
+ * Blanks for the shell: JavaScript's trimEnd() also drops U+2028, U+00A0 and friends, which the
+ * shell reads as word characters (a script ending in one has a command there).
+ */
+const SHELL_BLANKS_AT_END = /[ \t\r\n]+$/;
+/** A shell comment starts at a word: after a blank or an operator. */
+const TRAILING_COMMENT = /(?:^|[\s;&|()])#/;
+const QUOTE = /["'`]/;
+/**
+ * Append ` && <command>` after the last command of a shell-form RUN (before trailing blanks); none
+ * for a script the shell cannot parse.
+ */
+function appendCommand(doc, inst, command) {
+    const script = doc.shell(inst);
+    // A script that does not parse (an unclosed quote, `$(`, `if`) would swallow the appended text.
+    if (!script || script.error || inst.heredocs.length > 0)
+        return undefined;
+    const last = script.commands.reduce((a, c) => (!a || c.end > a.end ? c : a), undefined);
+    if (!last)
+        return undefined;
+    // End of the instruction's real text (trailing spaces and comment lines excluded) — or of the
+    // script before a trailing shell comment (`… # see #12`), which would swallow the command. After
+    // the last simple command only closers (`fi`, `done`, `}`) and redirections remain.
+    const text = inst.text.replace(SHELL_BLANKS_AT_END, '');
+    let lo = 0;
+    let hi = text.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (inst.offsetAt(mid) < last.end)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    const tail = text.slice(lo);
+    const hash = TRAILING_COMMENT.exec(tail);
+    if (hash && QUOTE.test(tail.slice(0, hash.index)))
+        return undefined;
+    const length = hash
+        ? text.slice(0, lo + hash.index).replace(SHELL_BLANKS_AT_END, '').length
+        : text.length;
+    const end = inst.offsetAt(length - 1) + 1;
+    const at = doc.lines.position(end);
+    return { range: { start: at, end: at }, text: ` && ${command}` };
+}
+function fix(description, safe, ...edits) {
+    const present = edits.filter((e) => e !== undefined);
+    return present.length === edits.length && present.length > 0
+        ? { description, safe, edits: present }
+        : undefined;
+}
+/** `keyword` in the case the instruction was written in (`run` → `workdir`). */
+function keywordAs(inst, keyword) {
+    const k = inst.keywordText;
+    return k === k.toLowerCase() && k !== k.toUpperCase() ? keyword.toLowerCase() : keyword;
+}
+/** Replace a shell word's text. */
+function replaceWord(doc, word, text) {
+    return { range: doc.span(word.start, word.end).range, text };
+}
+/** A word made only of variable references and literal text (no `$(…)`, backticks or globs). */
+const EXPANDABLE = /^(?:[^$`*?[\\]|\$\{[A-Za-z_]\w*(?::?[-+][^}$]*)?\}|\$[A-Za-z_]\w*)*$/;
+/**
+ * The words a RUN word stands for once the ARG/ENV variables in scope are substituted (defaults:
+ * build args may override them). `$PKGS` with `ENV PKGS="curl git"` gives `['curl', 'git']`; a
+ * double-quoted word stays one word. Undefined when a variable is unknown or the word runs code.
+ */
+function expandWord(doc, inst, word) {
+    if (word.literal)
+        return [word.value];
+    let raw = word.raw;
+    const quoted = raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"');
+    if (quoted)
+        raw = raw.slice(1, -1);
+    if (!EXPANDABLE.test(raw))
+        return undefined;
+    const { value, unresolved } = (0,variables/* expandVariables */.i7)(raw, doc.variables(inst));
+    if (unresolved)
+        return undefined;
+    if (quoted)
+        return [value];
+    return (0,dockerfile/* unquote */._n)(value)
+        .split(/\s+/)
+        .filter((w) => w !== '');
+}
+/**
+ * Delete an instruction flag (`--platform=…`) with the blanks and line continuations that follow
+ * it, so the next word takes its place.
+ */
+function deleteFlag(doc, flag) {
+    const t = doc.text;
+    let k = flag.end;
+    for (;;) {
+        while (t[k] === ' ' || t[k] === '\t')
+            k++;
+        if (t[k] !== doc.escape)
+            break;
+        let j = k + 1;
+        while (t[j] === ' ' || t[j] === '\t')
+            j++;
+        if (t[j] === '\r')
+            j++;
+        if (t[j] !== '\n')
+            break;
+        k = j + 1;
+    }
+    return { range: doc.span(flag.start, k).range, text: '' };
+}
+/**
+ * Report the unpinned packages among a command's package words as one finding from the first to
+ * the last offending word, naming each. Literal words are judged as written; `$PKGS`-style words
+ * by the ARG/ENV defaults in scope (what they expand to is named too); words whose value cannot be
+ * known are left out, never guessed.
+ */
+function reportUnpinned(doc, report, inst, words, pinned, message) {
+    const bad = [];
+    for (const word of words) {
+        if (word.literal) {
+            if (!pinned(word.value))
+                bad.push({ word, unpinned: [word.value] });
+            continue;
+        }
+        const unpinned = (expandWord(doc, inst, word) ?? []).filter((s) => !pinned(s));
+        if (unpinned.length > 0)
+            bad.push({ word, unpinned });
+    }
+    if (bad.length === 0)
+        return;
+    const names = bad
+        .map((a) => a.word.literal
+        ? `\`${a.unpinned[0]}\``
+        : `\`${a.word.raw}\` (${a.unpinned.map((s) => `\`${s}\``).join(', ')})`)
+        .join(', ');
+    report({
+        message: message(names, bad[0].unpinned[0]),
+        range: doc.span(bad[0].word.start, bad[bad.length - 1].word.end).range
+    });
+}
+
+// EXTERNAL MODULE: ./src/core/text.ts
+var core_text = __webpack_require__(1542);
+;// CONCATENATED MODULE: ./src/rules/dockerfile/lib/edits.ts
+
+/** Text edits over whole instructions and lines, keeping the file's line endings. */
+/** The line terminator used by the line `line` (falls back to the file's dominant one). */
+function eolAt(doc, line) {
+    const end = doc.lines.lineEnd(line);
+    if (doc.text[end] === '\r' && doc.text[end + 1] === '\n')
+        return '\r\n';
+    if (doc.text[end] === '\n')
+        return '\n';
+    return (0,core_text/* eolOf */.Wl)(doc.text);
+}
+/** Delete an instruction's lines, line terminators included. */
+function deleteInstruction(doc, inst) {
+    const top = inst.onbuild ?? inst;
+    const first = top.range.start.line;
+    const last = top.range.end.line;
+    let start = doc.lines.lineStart(first);
+    let end = last < doc.lines.lineCount ? doc.lines.lineStart(last + 1) : doc.text.length;
+    if (end === doc.text.length && last >= doc.lines.lineCount && first > 1) {
+        // Last line without a terminator: take the terminator before it instead.
+        start = doc.lines.lineEnd(first - 1);
+        end = doc.text.length;
+    }
+    return { range: doc.span(start, end).range, text: '' };
+}
+/**
+ * Insert a whole line before the instruction, with its indentation — above the comment lines
+ * directly on top of it, so a `# hadolint ignore=` pragma keeps applying to the instruction.
+ */
+function insertLineBefore(doc, inst, line) {
+    const top = inst.onbuild ?? inst;
+    let lineNo = top.range.start.line;
+    while (lineNo > 1 && /^\s*#/.test(doc.lines.lineText(lineNo - 1))) {
+        if (doc.directives.some((d) => d.range.start.line === lineNo - 1))
+            break;
+        lineNo--;
+    }
+    const start = doc.lines.lineStart(lineNo);
+    const indent = /^[ \t]*/.exec(doc.lines.lineText(lineNo))[0];
+    const at = doc.lines.position(start);
+    return { range: { start: at, end: at }, text: `${indent}${line}${eolAt(doc, lineNo)}` };
+}
+/**
+ * A double-quoted Dockerfile word holding `value` literally: the escape character, `"` and `$`
+ * are escaped with the file's escape character (`\` or `` ` ``).
+ */
+function quoteWord(doc, value) {
+    const e = doc.escape;
+    let out = '';
+    for (const c of value)
+        out += c === e || c === '"' || c === '$' ? e + c : c;
+    return `"${out}"`;
+}
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3003.ts
+
+
+
+
+const ABSOLUTE_PLAIN = /^\/[A-Za-z0-9_.@%+=:,/-]*$/;
+const DL3003 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3003',
+    aliases: ['AVD-DS-0013'],
+    severity: 'warning',
+    fixable: true,
+    description: 'Use WORKDIR to switch to a directory.',
+    check(doc, ctx) {
+        for (const inst of runInstructions(doc)) {
+            const script = doc.shell(inst);
+            if (!script)
+                continue;
+            for (const cmd of script.commands) {
+                if (cmd.name !== 'cd')
+                    continue;
+                const last = cmd.words[cmd.words.length - 1];
+                // `RUN cd /abs && rest` → `WORKDIR /abs` + `RUN rest`: the one shape where the move is certain.
+                const dir = cmd.args.length === 1 && cmd.args[0].literal ? cmd.args[0].value : undefined;
+                // Into a directory this RUN just made (or back to /): part of the RUN's own work.
+                if (dir !== undefined && madeEarlierInRun(script, cmd, dir))
+                    continue;
+                const next = script.commands[cmd.index + 1];
+                const leading = cmd.index === 0 &&
+                    !inst.onbuild &&
+                    inst.heredocs.length === 0 &&
+                    !script.error &&
+                    dir !== undefined &&
+                    ABSOLUTE_PLAIN.test(dir) &&
+                    cmd.next === '&&' &&
+                    next !== undefined &&
+                    !next.substituted &&
+                    !next.subshell;
+                ctx.report({
+                    message: '`cd` in a RUN only lasts for that RUN; use `WORKDIR` to switch directories (it also documents where later instructions run).',
+                    range: doc.span(cmd.start, last.end).range,
+                    fix: leading
+                        ? {
+                            description: `Move \`cd ${dir}\` into a \`WORKDIR ${dir}\` before this RUN (later instructions then also run in ${dir}, and WORKDIR creates the directory if it is missing).`,
+                            safe: false,
+                            edits: [
+                                insertLineBefore(doc, inst, `${keywordAs(inst, 'WORKDIR')} ${dir}`),
+                                { range: doc.span(cmd.start, next.start).range, text: '' }
+                            ]
+                        }
+                        : undefined
+                });
+            }
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3004.ts
+
+
+
+
+const DL3004_ROOT = /^(root|0)(:.*)?$/;
+/**
+ * The user `sudo -u NAME` / `--user=NAME` runs the command as, when the options name one: running
+ * a step as an unprivileged user is what gosu would be used for, not a root escalation.
+ */
+function sudoUser(words) {
+    for (let i = 1; i < words.length; i++) {
+        const w = words[i].value;
+        if (!w.startsWith('-'))
+            return undefined;
+        if (w === '-u' || w === '--user')
+            return words[i + 1]?.value;
+        const joined = /^(?:-u|--user=)(.+)$/.exec(w);
+        if (joined)
+            return joined[1];
+    }
+    return undefined;
+}
+const DL3004 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3004',
+    aliases: ['AVD-DS-0010', 'CKV2_DOCKER_1'],
+    severity: 'error',
+    fixable: true,
+    description: 'Do not use sudo as it leads to unpredictable behavior. Use a tool like gosu to enforce root.',
+    check(doc, ctx) {
+        for (const { inst, cmd } of commandsNamed(doc, 'sudo')) {
+            const sudo = cmd.words[0];
+            const target = cmd.words[1];
+            const runAs = sudoUser(cmd.words);
+            if (runAs !== undefined && !DL3004_ROOT.test((0,dockerfile/* unquote */._n)(runAs).replace(/^#/, '')))
+                continue;
+            // Without options (`sudo -u app …` changes the user), and while the build runs as root as
+            // far as this file says (no USER, or a root USER last).
+            const top = inst.onbuild ?? inst;
+            let user;
+            for (const stage of (0,stages/* lineage */.OZ)(top.stage)) {
+                const before = stage.instructions.filter((i) => i.keyword === 'USER' && (stage !== top.stage || i.index < top.index));
+                if (before.length > 0) {
+                    user = (0,dockerfile/* unquote */._n)(before[before.length - 1].text.trim());
+                    break;
+                }
+            }
+            const asRoot = user === undefined || DL3004_ROOT.test(user);
+            const fixable = target !== undefined && !target.value.startsWith('-') && asRoot;
+            ctx.report({
+                message: '`sudo` in a build is unpredictable (often not installed, may prompt, changes the environment); the build already runs as root unless a USER says otherwise — switch with `USER` instead.',
+                range: doc.span(sudo.start, sudo.end).range,
+                fix: fixable
+                    ? {
+                        description: 'Remove `sudo` (the command then runs as the build user: correct when that is root, which is the default unless the base image sets another USER).',
+                        safe: false,
+                        edits: [{ range: doc.span(sudo.start, target.start).range, text: '' }]
+                    }
+                    : undefined
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3006.ts
+
+const DL3006 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3006',
+    aliases: ['AVD-DS-0001', 'CKV_DOCKER_7'],
+    severity: 'warning',
+    description: 'Always tag the version of an image explicitly.',
+    check(doc, ctx) {
+        for (const stage of doc.stages) {
+            const { image } = stage;
+            const token = stage.from.args[0];
+            if (!token || stage.parent || image.unresolved)
+                continue;
+            if (image.tag || image.digest)
+                continue;
+            const name = image.expanded.toLowerCase();
+            if (name === 'scratch' || name === '')
+                continue;
+            const via = image.raw !== image.expanded ? ` (\`${image.raw}\` resolves to \`${image.expanded}\`)` : '';
+            ctx.report({
+                message: `Always tag the version of an image explicitly: \`${image.expanded}\` has no tag${via}.`,
+                range: token.range
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3007.ts
+
+const DL3007 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3007',
+    aliases: [],
+    severity: 'warning',
+    description: 'Using latest is prone to errors if the image will ever update. Pin the version explicitly.',
+    check(doc, ctx) {
+        for (const stage of doc.stages) {
+            const { image } = stage;
+            const token = stage.from.args[0];
+            if (!token || stage.parent || image.digest || image.tag !== 'latest')
+                continue;
+            ctx.report({
+                message: `\`${image.expanded}\` uses the \`latest\` tag, which changes under you; pin a concrete version (or a digest).`,
+                range: token.range
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3008.ts
+
+
+
+/** apt-get flags that take a value (their value is not a package). */
+const VALUE_FLAGS = ['t', 'target-release', 'o', 'option', 'c', 'config-file'];
+/** `pkg=1.2`, `pkg/bookworm-backports` (a release), local `.deb` files and paths. */
+function pinned(spec) {
+    return spec.includes('=') || spec.includes('/') || spec.endsWith('.deb');
+}
+const DL3008 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3008',
+    aliases: [],
+    severity: 'warning',
+    description: 'Pin versions in apt-get install (`apt-get install <package>=<version>`).',
+    check(doc, ctx) {
+        for (const { inst, cmd } of commandsNamed(doc, 'apt-get')) {
+            const install = findArg(cmd, ['install']);
+            if (!install)
+                continue;
+            const words = argsNoFlags(cmd, VALUE_FLAGS).filter((w) => w.start > install.start);
+            reportUnpinned(doc, ctx.report, inst, words, pinned, (names, example) => `Pin versions in apt-get install: ${names} (e.g. \`${example}=<version>\`).`);
+        }
+    }
+});
+
+// EXTERNAL MODULE: ./src/core/fixes.ts
+var fixes = __webpack_require__(9882);
+// EXTERNAL MODULE: ./src/dockerfile/effects.ts
+var effects = __webpack_require__(578);
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3009.ts
+
+
+
+
+
+const APT = ['apt', 'apt-get', 'aptitude'];
+const DL3009 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3009',
+    aliases: [],
+    severity: 'info',
+    fixable: true,
+    description: 'Delete the apt-get lists after installing something.',
+    check(doc, ctx) {
+        for (const inst of runInstructions(doc)) {
+            const stage = (inst.onbuild ?? inst).stage;
+            // Only layers that end up in an image: the last stage, or a stage another is built FROM.
+            if (stage && !stage.isLast && !stage.usedAsBase && !inst.onbuild)
+                continue;
+            const script = doc.shell(inst);
+            if (!script)
+                continue;
+            const mounts = cacheMountTargets(inst);
+            if (mounts.includes('/var/lib/apt/lists') ||
+                (mounts.includes('/var/lib/apt') && mounts.includes('/var/cache/apt'))) {
+                continue;
+            }
+            const update = script.commands.find((c) => cmdHasArgs(c, APT, ['update']));
+            if (!update)
+                continue;
+            const cleaned = script.commands.some((c) => c.index > update.index &&
+                commandName(c) === 'rm' &&
+                c.args.some((a) => /^\/var\/lib\/apt\/lists\/?\*?$/.test(a.value)));
+            if (cleaned)
+                continue;
+            // Deleting the lists is only harmless where this RUN installs from them and nothing later
+            // (conditional or not) needs them; otherwise the fix is DR3002's merge of the RUNs.
+            const installsHere = script.commands.some((c) => {
+                const op = c.index > update.index ? (0,effects/* packageOp */.K0)(c) : undefined;
+                return op?.manager === 'apt' && (0,effects/* needsIndex */.A)(op);
+            });
+            const safe = installsHere && !(0,effects/* laterRunNeedsIndex */.t6)(doc, inst, 'apt');
+            ctx.report({
+                message: safe
+                    ? 'Delete the apt lists in the same RUN (`rm -rf /var/lib/apt/lists/*`); a later RUN cannot shrink this layer.'
+                    : 'Delete the apt lists in the same RUN that installs from them; here a later RUN still needs them, so install everything in one RUN (`apt-get update && apt-get install … && rm -rf /var/lib/apt/lists/*`).',
+                range: doc.span(update.start, update.end).range,
+                fix: safe
+                    ? (0,fixes/* withEffect */.yu)(fix('Append `&& rm -rf /var/lib/apt/lists/*` to the RUN (deletes the apt package lists at the end of this layer).', true, appendCommand(doc, inst, 'rm -rf /var/lib/apt/lists/*')), { kind: 'append-command', argv: ['rm', '-rf', '/var/lib/apt/lists/*'] })
+                    : undefined
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3010.ts
+
+
+
+
+/** Tar archives `ADD` extracts by itself (plain, gzip, bzip2, xz, lzma). */
+const TAR = /\.(tar|tar\.(bz2|gz|xz|lz|lzma|z)|tb2|tbz2?|tgz|tpz|tlz|txz|tz)$/i;
+/** Programs that unpack a (compressed) tar file they are given. */
+const UNPACKERS = new Set(['gunzip', 'bunzip2', 'unxz', 'unlzma', 'zcat']);
+/** `tar` short flags the narrow fix understands: extract, file, verbose, compression, permissions. */
+const SIMPLE_TAR_FLAGS = /^-?[xfvzjJap]+$/;
+function basename(path) {
+    return (path
+        .replace(/^["']|["']$/g, '')
+        .split(/[\\/]/)
+        .pop() ?? path);
+}
+/** Is `cmd` extracting (`tar -xf`, `tar xzf`, `tar --extract`, `gunzip`, `xz -d` …)? */
+function extracts(cmd) {
+    const name = commandName(cmd);
+    if (UNPACKERS.has(name))
+        return true;
+    if (name === 'gzip' || name === 'bzip2' || name === 'xz' || name === 'lzma') {
+        return cmd.args.some((a) => /^-[a-z]*d/.test(a.value) || a.value === '--decompress');
+    }
+    if (name !== 'tar')
+        return false;
+    const first = cmd.args[0]?.value ?? '';
+    if (!first.startsWith('-') && /^[a-zA-Z]*x/.test(first))
+        return true;
+    return cmd.args.some((a) => /^-[a-zA-Z]*x/.test(a.value) || a.value === '--extract' || a.value === '--get');
+}
+const DL3010 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3010',
+    aliases: [],
+    severity: 'info',
+    fixable: true,
+    description: 'Use ADD for extracting archives into an image.',
+    check(doc, ctx) {
+        // Per stage (instructions before any FROM count as one).
+        const groups = new Map();
+        for (const inst of doc.instructions) {
+            const key = inst.stage?.index ?? -1;
+            const list = groups.get(key);
+            if (list)
+                list.push(inst);
+            else
+                groups.set(key, [inst]);
+        }
+        for (const list of groups.values()) {
+            const archives = new Map();
+            for (let k = 0; k < list.length; k++) {
+                const inst = list[k];
+                if (inst.keyword === 'COPY' && !inst.flags.some((f) => f.name === 'from')) {
+                    const words = inst.json ? inst.json.items : inst.args;
+                    if (words.length < 2 || inst.heredocs.length > 0)
+                        continue;
+                    const sources = words.slice(0, -1);
+                    const dest = words[words.length - 1].value.replace(/^["']|["']$/g, '');
+                    const entry = {
+                        inst,
+                        source: sources.length === 1 ? sources[0] : undefined,
+                        dest
+                    };
+                    for (const src of sources)
+                        if (TAR.test(basename(src.value)))
+                            archives.set(basename(src.value), entry);
+                    if (TAR.test(basename(dest)))
+                        archives.set(basename(dest), entry);
+                    continue;
+                }
+                if (inst.keyword !== 'RUN' || archives.size === 0)
+                    continue;
+                const script = doc.shell(inst);
+                if (!script)
+                    continue;
+                for (const cmd of script.commands) {
+                    if (!extracts(cmd))
+                        continue;
+                    const file = cmd.args.find((a) => a.literal && archives.has(basename(a.value)));
+                    if (!file)
+                        continue;
+                    const copied = archives.get(basename(file.value));
+                    ctx.report({
+                        message: `\`${basename(file.value)}\` is copied in by the COPY on line ${copied.inst.range.start.line} and extracted here: \`ADD\` extracts a local tar archive by itself, in one layer, without leaving the archive in the image.`,
+                        range: doc.span(file.start, file.end).range,
+                        fix: addFix(copied, cmd, script.commands.length, inst, list[k - 1])
+                    });
+                }
+            }
+        }
+        /**
+         * `COPY app.tar /tmp/app.tar` directly followed by `RUN tar -xf /tmp/app.tar -C /opt` (and
+         * nothing else) becomes `ADD app.tar /opt/`.
+         */
+        function addFix(copied, cmd, count, run, previous) {
+            if (count !== 1 || previous !== copied.inst || copied.inst.json || !copied.source)
+                return undefined;
+            if (commandName(cmd) !== 'tar' || run.flags.length > 0 || run.heredocs.length > 0)
+                return undefined;
+            if (copied.inst.flags.some((f) => f.name !== 'chown' && f.name !== 'chmod'))
+                return undefined;
+            let dir = workdirBefore(run);
+            let archive;
+            const args = cmd.args;
+            for (let i = 0; i < args.length; i++) {
+                const a = args[i];
+                if (!a.literal)
+                    return undefined;
+                if (a.value === '-C' || a.value === '--directory') {
+                    dir = args[++i]?.value;
+                    continue;
+                }
+                if (a.value.startsWith('--directory=')) {
+                    dir = a.value.slice(12);
+                    continue;
+                }
+                if (SIMPLE_TAR_FLAGS.test(a.value) && (i === 0 || a.value.startsWith('-')))
+                    continue;
+                if (archive !== undefined)
+                    return undefined;
+                archive = a.value;
+            }
+            // The archive must be exactly the file the COPY wrote, given by its absolute path.
+            const written = copied.dest.endsWith('/')
+                ? `${copied.dest}${basename(copied.source.value)}`
+                : copied.dest;
+            if (!archive || archive !== written || !written.startsWith('/'))
+                return undefined;
+            if (typeof dir !== 'string' || !/^\/[A-Za-z0-9_.@%+=:,/-]*$/.test(dir))
+                return undefined;
+            const target = dir.endsWith('/') ? dir : `${dir}/`;
+            const flags = copied.inst.flags.map((f) => `${f.raw} `).join('');
+            const inst = copied.inst;
+            return {
+                description: `Replace the COPY and the \`tar\` RUN with \`ADD ${copied.source.value} ${target}\` (the archive file is no longer left in the image; ADD keeps the ownership and modes stored in the archive).`,
+                safe: false,
+                edits: [
+                    {
+                        range: doc.span(inst.keywordSpan.start, inst.end).range,
+                        text: `${keywordAs(inst, 'ADD')} ${flags}${copied.source.value} ${target}`
+                    },
+                    deleteInstruction(doc, run)
+                ]
+            };
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3011.ts
+
+const PORT = /^(\d+)(?:-(\d+))?(?:\/\w*)?$/;
+const DL3011 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3011',
+    aliases: ['AVD-DS-0008'],
+    severity: 'error',
+    description: 'Valid UNIX ports range from 0 to 65535.',
+    check(doc, ctx) {
+        for (const inst of doc.instructions) {
+            if (inst.keyword !== 'EXPOSE')
+                continue;
+            for (const arg of inst.args) {
+                // `${PORT}`, `80-${END}`: unknown until build time.
+                const m = PORT.exec(arg.value.replace(/^["']|["']$/g, ''));
+                if (!m)
+                    continue;
+                const bad = [m[1], m[2]].filter((p) => p !== undefined && Number(p) > 65535);
+                if (bad.length === 0)
+                    continue;
+                ctx.report({
+                    message: `Port ${bad.map((p) => `\`${p}\``).join(' and ')} is out of range: ports go from 0 to 65535.`,
+                    range: arg.range
+                });
+            }
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/lib/duplicates.ts
+
+/**
+ * Instructions where only the last one of a stage takes effect (CMD, ENTRYPOINT): every earlier
+ * one is reported where it stands, with a fix that deletes it. Stages do not inherit each other's
+ * duplicates; instructions before the first FROM count as one stage.
+ */
+function lastWins(doc, ctx, keyword) {
+    const groups = new Map();
+    for (const inst of doc.instructions) {
+        if (inst.keyword !== keyword)
+            continue;
+        const key = inst.stage?.index ?? -1;
+        const list = groups.get(key) ?? [];
+        list.push(inst);
+        groups.set(key, list);
+    }
+    for (const list of groups.values()) {
+        const last = list[list.length - 1];
+        for (const inst of list.slice(0, -1)) {
+            ctx.report({
+                message: `Only the last ${keyword} of a stage takes effect: this one is overridden by the ${keyword} on line ${last.range.start.line}.`,
+                range: inst.keywordSpan.range,
+                fix: {
+                    description: `Delete this ${keyword}; the one on line ${last.range.start.line} replaces it anyway.`,
+                    safe: true,
+                    edits: [deleteInstruction(doc, inst)]
+                }
+            });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3012.ts
+
+
+const DL3012 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3012',
+    aliases: ['AVD-DS-0023'],
+    severity: 'error',
+    fixable: true,
+    description: 'Multiple `HEALTHCHECK` instructions.',
+    check(doc, ctx) {
+        lastWins(doc, ctx, 'HEALTHCHECK');
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3013.ts
+
+
+
+
+const PIP = /^pip(\d+(\.\d+)*)?$/;
+const PYTHON = /^python(\d+(\.\d+)*)?$/;
+/** pip/pipx options that take a separate value (their value is not a package). */
+const DL3013_VALUE_FLAGS = [
+    'abi',
+    'b',
+    'build',
+    'cache-dir',
+    'cert',
+    'client-cert',
+    'config-settings',
+    'C',
+    'e',
+    'editable',
+    'exists-action',
+    'extra-index-url',
+    'f',
+    'find-links',
+    'global-option',
+    'i',
+    'index-url',
+    'implementation',
+    'install-option',
+    'log',
+    'no-binary',
+    'only-binary',
+    'platform',
+    'prefix',
+    'progress-bar',
+    'proxy',
+    'python',
+    'python-version',
+    'report',
+    'retries',
+    'root',
+    'root-user-action',
+    'src',
+    't',
+    'target',
+    'timeout',
+    'trusted-host',
+    'upgrade-strategy',
+    'pip-args',
+    'suffix'
+];
+const VERSION = /===?|[<>!~]=|[<>]/;
+/** The words after `install` of a pip / `python -m pip` / pipx install, or undefined. */
+function installArgs(cmd) {
+    const name = commandName(cmd);
+    let args;
+    if (PIP.test(name) || name === 'pipx')
+        args = argsNoFlags(cmd, DL3013_VALUE_FLAGS);
+    else if (PYTHON.test(name)) {
+        const m = cmd.args.findIndex((a) => a.value === '-m');
+        if (m === -1 || !PIP.test(cmd.args[m + 1]?.value ?? ''))
+            return undefined;
+        args = argsNoFlags({ ...cmd, args: cmd.args.slice(m + 2) }, DL3013_VALUE_FLAGS);
+    }
+    else
+        return undefined;
+    const at = args.findIndex((a) => a.value === 'install');
+    // `pip download x install` is not an install; the subcommand comes first.
+    if (at !== 0)
+        return undefined;
+    return args.slice(1);
+}
+function DL3013_pinned(spec) {
+    if (VERSION.test(spec))
+        return true;
+    // VCS URLs pin with `@ref` in the path: git+https://host/repo.git@v1.0#egg=x
+    if (/^[a-z]+\+[a-z]+:\/\//i.test(spec))
+        return /@[^/]*$/.test(spec.split('#')[0]);
+    // Local paths, archives and wheels name exactly what is installed.
+    return spec === '.' || spec.includes('/') || /\.(whl|tar\.gz|tgz|tar\.bz2|zip)$/i.test(spec);
+}
+const DL3013 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3013',
+    aliases: [],
+    severity: 'warning',
+    description: 'Pin versions in pip. Instead of `pip install <package>` use `pip install <package>==<version>` or `pip install --requirement <requirements file>`.',
+    check(doc, ctx) {
+        const commands = commandsMatching(doc, (n) => PIP.test(n) || PYTHON.test(n) || n === 'pipx');
+        for (const { inst, cmd } of commands) {
+            const words = installArgs(cmd);
+            if (!words)
+                continue;
+            // Requirements and constraints files pin elsewhere.
+            if (hasFlag(cmd, 'r', 'requirement', 'c', 'constraint'))
+                continue;
+            if (words.some((w) => w.value === '.'))
+                continue;
+            reportUnpinned(doc, ctx.report, inst, words, DL3013_pinned, (names, example) => `Pin versions in ${PYTHON.test(commandName(cmd)) ? 'pip' : commandName(cmd)} install: ${names} (e.g. ${example.includes('://')
+                ? `\`${example.split('#')[0]}@<tag or commit>\``
+                : `\`${example}==<version>\``}, or install from a requirements/constraints file).`);
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3014.ts
+
+
+
+
+/** `-o APT::Get::Assume-Yes=true` answers yes like `-y`. */
+const ASSUME_YES_OPTION = /APT::Get::Assume-Yes=(true|yes|1)$/i;
+const DL3014 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3014',
+    aliases: ['AVD-DS-0021'],
+    severity: 'warning',
+    fixable: true,
+    description: 'Use the `-y` switch to avoid manual input `apt-get -y install <package>`.',
+    check(doc, ctx) {
+        for (const { cmd } of commandsNamed(doc, 'apt-get')) {
+            const install = findArg(cmd, ['install']);
+            if (!install)
+                continue;
+            const flags = flagNames(cmd);
+            // `-qq`, `-q -q`, `--quiet --quiet` and `-q=2` imply `-y`.
+            const quiet = flags.filter((f) => f === 'q' || f === 'quiet').length >= 2;
+            const q2 = cmd.args.some((a) => a.value === '-q=2' || a.value === '--quiet=2');
+            if (flags.some((f) => ['y', 'yes', 'assume-yes'].includes(f)) || quiet || q2)
+                continue;
+            if (cmd.args.some((a) => ASSUME_YES_OPTION.test(a.value)))
+                continue;
+            ctx.report({
+                message: 'Use `apt-get install -y` so the build never waits for a confirmation.',
+                range: doc.span(cmd.start, install.end).range,
+                fix: (0,fixes/* withEffect */.yu)(fix('Insert `-y` after `install` (answers yes to apt-get prompts instead of aborting).', true, insertAfter(doc, install, '-y')), { kind: 'add-args', command: commandName(cmd), args: ['-y'] })
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3015.ts
+
+
+
+
+
+/** `-o APT::Install-Recommends=false` (also as `--option=…`) does what the flag does. */
+const NO_RECOMMENDS_OPTION = /APT::Install-Recommends=(false|0|no)$/i;
+const DL3015 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3015',
+    aliases: ['AVD-DS-0029'],
+    severity: 'info',
+    fixable: true,
+    description: 'Avoid additional packages by specifying `--no-install-recommends`.',
+    check(doc, ctx) {
+        for (const { inst, cmd } of commandsNamed(doc, 'apt-get')) {
+            const install = findArg(cmd, ['install']);
+            if (!install || hasFlag(cmd, 'no-install-recommends'))
+                continue;
+            if (cmd.args.some((a) => NO_RECOMMENDS_OPTION.test(a.value)))
+                continue;
+            // ca-certificates is only a Recommends of curl/wget/git on Debian and Ubuntu: without it
+            // every https download of the stage fails. Keep it when the stage downloads over https.
+            const stage = (0,effects/* stageEffectOf */.br)(doc, inst);
+            const keepCerts = stage?.https === true && !stage.packages.apt.installed.includes('ca-certificates');
+            const last = cmd.args[cmd.args.length - 1];
+            const edits = !keepCerts
+                ? [insertAfter(doc, install, '--no-install-recommends')]
+                : last === install
+                    ? [insertAfter(doc, install, '--no-install-recommends ca-certificates')]
+                    : [
+                        insertAfter(doc, install, '--no-install-recommends'),
+                        insertAfter(doc, last, 'ca-certificates')
+                    ];
+            ctx.report({
+                message: 'Add `--no-install-recommends` to keep recommended (unneeded) packages out of the image.',
+                range: doc.span(cmd.start, install.end).range,
+                fix: (0,fixes/* withEffect */.yu)(fix(keepCerts
+                    ? 'Insert `--no-install-recommends` after `install` and add `ca-certificates`, which the https downloads of this stage need (packages that were only recommended are no longer installed).'
+                    : 'Insert `--no-install-recommends` after `install` (packages that were only recommended are no longer installed; add any the build needs explicitly).', true, ...edits), {
+                    kind: 'add-args',
+                    command: commandName(cmd),
+                    args: keepCerts
+                        ? ['--no-install-recommends', 'ca-certificates']
+                        : ['--no-install-recommends']
+                })
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3016.ts
+
+
+
+const INSTALL = ['install', 'i', 'add'];
+/** npm options that take a separate value. */
+const DL3016_VALUE_FLAGS = [
+    'loglevel',
+    'registry',
+    'prefix',
+    'cache',
+    'userconfig',
+    'globalconfig',
+    'tag',
+    'w',
+    'workspace',
+    'omit',
+    'include',
+    'install-strategy',
+    'save-prefix',
+    'scope',
+    'fetch-retries',
+    'fetch-timeout',
+    'maxsockets',
+    'proxy',
+    'https-proxy',
+    'cafile',
+    'location'
+];
+const GIT = /^git(\+(ssh|https?|file))?:\/\//;
+const TARBALL = /\.(tar|tar\.gz|tgz)$/;
+const FOLDER = /^(\/|\.\/|\.\.\/|~\/)/;
+function DL3016_pinned(spec) {
+    if (GIT.test(spec))
+        return spec.includes('#');
+    if (TARBALL.test(spec) || FOLDER.test(spec))
+        return true;
+    // `@scope/name@version`: the version `@` comes after the scope.
+    return (spec.startsWith('@') ? spec.slice(1) : spec).includes('@');
+}
+const DL3016 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3016',
+    aliases: [],
+    severity: 'warning',
+    description: 'Pin versions in npm. Instead of `npm install <package>` use `npm install <package>@<version>`.',
+    check(doc, ctx) {
+        for (const { inst, cmd } of commandsNamed(doc, 'npm')) {
+            const args = argsNoFlags(cmd, DL3016_VALUE_FLAGS);
+            // The subcommand comes first (`npm run --x install` runs a script called install).
+            if (!args[0] || !INSTALL.includes(args[0].value))
+                continue;
+            reportUnpinned(doc, ctx.report, inst, args.slice(1), DL3016_pinned, (names, example) => `Pin versions in npm install: ${names} (e.g. \`${example}@<version>\`; a bare \`npm install\`/\`npm ci\` uses the lock file).`);
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3018.ts
+
+
+
+/** apk options that take a separate value. */
+const DL3018_VALUE_FLAGS = [
+    't',
+    'virtual',
+    'X',
+    'repository',
+    'repositories-file',
+    'p',
+    'root',
+    'keys-dir',
+    'cache-dir',
+    'arch'
+];
+/** `name=1.2-r0`, `name~1.2`, `name>1.2`, `name<2`; `.apk` files; `!name` forbids a package. */
+function DL3018_pinned(spec) {
+    return /[=~<>]/.test(spec) || spec.endsWith('.apk') || spec.startsWith('!');
+}
+const DL3018 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3018',
+    aliases: [],
+    severity: 'warning',
+    description: 'Pin versions in apk add. Instead of `apk add <package>` use `apk add <package>=<version>`.',
+    check(doc, ctx) {
+        for (const { inst, cmd } of commandsNamed(doc, 'apk')) {
+            const add = findArg(cmd, ['add']);
+            if (!add)
+                continue;
+            const words = argsNoFlags(cmd, DL3018_VALUE_FLAGS).filter((w) => w !== add && w.start > add.start);
+            reportUnpinned(doc, ctx.report, inst, words, DL3018_pinned, (names, example) => `Pin versions in apk add: ${names} (e.g. \`${example}=<version>\`, or \`${example}~<major.minor>\` to follow patch releases).`);
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3019.ts
+
+
+
+
+
+const APK_CACHE = /^\/var\/cache\/apk(\/\*?)?$/;
+const DL3019 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3019',
+    aliases: ['AVD-DS-0025'],
+    severity: 'info',
+    fixable: true,
+    description: 'Use the `--no-cache` switch to avoid the need to use `--update` and remove `/var/cache/apk/*` when done installing packages.',
+    check(doc, ctx) {
+        for (const { inst, script, cmd } of commandsNamed(doc, 'apk')) {
+            const add = findArg(cmd, ['add']);
+            if (!add || hasFlag(cmd, 'no-cache'))
+                continue;
+            if (cacheMountTargets(inst).includes('/var/cache/apk'))
+                continue;
+            // Cleaning the cache later in the same RUN has the same effect.
+            const cleaned = script.commands.some((c) => c.index > cmd.index &&
+                commandName(c) === 'rm' &&
+                c.args.some((a) => APK_CACHE.test(a.value)));
+            if (cleaned)
+                continue;
+            ctx.report({
+                message: 'Use `apk add --no-cache`: the package index is otherwise kept in `/var/cache/apk` in this layer.',
+                range: doc.span(cmd.start, add.end).range,
+                fix: (0,fixes/* withEffect */.yu)(fix('Insert `--no-cache` after `add` (fetches a fresh index and keeps none in the layer).', true, insertAfter(doc, add, '--no-cache')), { kind: 'add-args', command: commandName(cmd), args: ['--no-cache'] })
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3020.ts
+
+
+const ARCHIVE = /\.(tar|tar\.(gz|bz2|xz|lz|lzma|z|zst)|tgz|tb2|tbz|tbz2|tpz|tlz|txz|tz|gz|bz2|xz|lz|lzma|z|zst)$/i;
+/** Flags only ADD understands: converting to COPY would break the build. */
+const ADD_ONLY = new Set(['checksum', 'keep-git-dir', 'unpack']);
+const DL3020 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3020',
+    aliases: ['AVD-DS-0005', 'CKV_DOCKER_4'],
+    severity: 'error',
+    fixable: true,
+    description: 'Use COPY instead of ADD for files and folders.',
+    check(doc, ctx) {
+        for (const inst of doc.instructions) {
+            if (inst.keyword !== 'ADD' || inst.heredocs.length > 0)
+                continue;
+            const words = inst.json ? inst.json.items : inst.args;
+            const sources = words.slice(0, -1);
+            const local = sources.filter((w) => {
+                let value = w.value.replace(/^["']|["']$/g, '');
+                if (value.includes('$')) {
+                    // `ADD $URL /x`: judge the value the variable has here; unknown values may be URLs.
+                    const expanded = (0,variables/* expandVariables */.i7)(value, doc.variables(inst));
+                    if (expanded.unresolved)
+                        return false;
+                    value = expanded.value;
+                }
+                return (!/^(https?|git|ssh):\/\//i.test(value) && !/^git@/.test(value) && !ARCHIVE.test(value));
+            });
+            if (local.length === 0)
+                continue;
+            const convertible = !inst.flags.some((f) => ADD_ONLY.has(f.name));
+            const keyword = inst.keywordText === inst.keywordText.toLowerCase() ? 'copy' : 'COPY';
+            ctx.report({
+                message: `Use COPY instead of ADD for ${local.map((w) => `\`${w.value}\``).join(', ')}: ADD's URL and auto-extract magic is not needed here.`,
+                range: inst.keywordSpan.range,
+                fix: convertible
+                    ? {
+                        description: 'Replace `ADD` with `COPY`.',
+                        safe: true,
+                        edits: [{ range: inst.keywordSpan.range, text: keyword }]
+                    }
+                    : undefined
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3021.ts
+
+const QUOTED = /^(["']).*\1$/s;
+const DL3021 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3021',
+    aliases: ['AVD-DS-0011'],
+    severity: 'error',
+    fixable: true,
+    description: 'COPY with more than 2 arguments requires the last argument to end with `/`.',
+    check(doc, ctx) {
+        for (const top of doc.instructions) {
+            const inst = top.trigger ?? top;
+            if (inst.keyword !== 'COPY')
+                continue;
+            const words = inst.json ? inst.json.items : inst.args;
+            if (words.length < 3)
+                continue;
+            const dest = words[words.length - 1];
+            let value = inst.json ? dest.value : dest.value.replace(/^(["'])(.*)\1$/, '$2');
+            if (!inst.json && value.includes('$')) {
+                // `COPY a b $DEST`: judge the value the variable has here, when it is known.
+                const vars = doc.variables(inst);
+                const m = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(value);
+                const known = m ? vars.get(m[1]) : undefined;
+                if (typeof known !== 'string')
+                    continue;
+                value = known;
+            }
+            if (value.endsWith('/') || value.endsWith('\\'))
+                continue;
+            // Insert the slash before a closing quote (JSON or shell quotes) — only of a quoted word:
+            // a lone trailing quote (`COPY a "b c/"` splits into `"b` and `c/"`) is part of the value.
+            const raw = doc.text.slice(dest.start, dest.end);
+            const closing = inst.json || QUOTED.test(raw) ? 1 : 0;
+            const at = doc.lines.position(dest.end - closing);
+            const plain = !dest.value.includes('$');
+            ctx.report({
+                message: `COPY with ${words.length - 1} sources needs a directory destination ending in \`/\`: \`${dest.value}\`.`,
+                range: dest.range,
+                fix: plain
+                    ? {
+                        description: 'Append `/` to the destination.',
+                        safe: true,
+                        edits: [{ range: { start: at, end: at }, text: '/' }]
+                    }
+                    : undefined
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3022.ts
+
+
+
+const DL3022 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3022',
+    aliases: [],
+    severity: 'warning',
+    fixable: true,
+    description: '`COPY --from` should reference a previously defined `FROM` alias.',
+    check(doc, ctx) {
+        // The first stage of each name, built once (a lookup per COPY keeps huge files linear).
+        const firstByName = new Map();
+        for (const s of doc.stages)
+            if (s.name !== undefined && !firstByName.has(s.name))
+                firstByName.set(s.name, s);
+        for (const inst of doc.instructions) {
+            if (inst.keyword !== 'COPY')
+                continue;
+            const flag = inst.flags.find((f) => f.name === 'from');
+            if (!flag?.value || !flag.valueSpan)
+                continue;
+            // Instructions before any FROM have no earlier stage at all.
+            const index = inst.stage?.index ?? 0;
+            let ref = flag.value;
+            if (ref.includes('$')) {
+                // `--from=$BUILDER`: judge the value the variable has here; unknown values pass.
+                const { value, unresolved } = (0,variables/* expandVariables */.i7)(ref, doc.variables(inst));
+                if (unresolved)
+                    continue;
+                ref = value;
+            }
+            const name = ref.toLowerCase();
+            if (/^\d+$/.test(name)) {
+                if (Number(name) < index)
+                    continue;
+                ctx.report({
+                    message: `\`--from=${ref}\` names stage ${name}, but only ${index} stage${index === 1 ? '' : 's'} come${index === 1 ? 's' : ''} before this one (stages count from 0).`,
+                    range: flag.valueSpan.range
+                });
+                continue;
+            }
+            const first = firstByName.get(name);
+            // Its own stage is DL3023's business.
+            if ((first && first.index < index) || name === inst.stage?.name)
+                continue;
+            // A reference with a registry, tag or digest is an image (DL3026 judges registries).
+            if (/[:/@]/.test(name))
+                continue;
+            // The first stage of that name is this one or later; this one's name is not it.
+            const later = first;
+            if (later) {
+                ctx.report({
+                    message: `Stage \`${ref}\` is defined later (line ${later.from.range.start.line}); \`COPY --from\` can only use earlier stages (otherwise it pulls an image called \`${ref}\`).`,
+                    range: flag.valueSpan.range
+                });
+                continue;
+            }
+            const names = doc.stages
+                .slice(0, index)
+                .map((s) => s.name)
+                .filter((n) => n !== undefined);
+            const hint = (0,similar/* closest */.k)(name, names);
+            ctx.report({
+                message: hint
+                    ? `No earlier stage is called \`${ref}\`: did you mean \`${hint}\`? (Otherwise this pulls the image \`${ref}:latest\`.)`
+                    : `No earlier stage is called \`${ref}\`: unless the build passes \`--build-context ${ref}=…\`, this pulls the image \`${ref}:latest\`; name a stage \`AS ${ref}\`, or tag the image.`,
+                range: flag.valueSpan.range,
+                fix: hint && !flag.value.includes('$')
+                    ? {
+                        description: `Copy from stage \`${hint}\` instead (the build no longer pulls an image called \`${ref}\`).`,
+                        safe: false,
+                        edits: [{ range: flag.valueSpan.range, text: hint }]
+                    }
+                    : undefined
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3023.ts
+
+const DL3023 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3023',
+    aliases: ['AVD-DS-0006'],
+    severity: 'error',
+    description: '`COPY --from` cannot reference its own `FROM` alias.',
+    check(doc, ctx) {
+        for (const stage of doc.stages) {
+            for (const inst of stage.instructions) {
+                if (inst.keyword !== 'COPY')
+                    continue;
+                const flag = inst.flags.find((f) => f.name === 'from');
+                if (!flag?.value || !flag.valueSpan)
+                    continue;
+                const ref = flag.value.toLowerCase();
+                const self = ref === stage.name || ref === String(stage.index);
+                if (!self)
+                    continue;
+                ctx.report({
+                    message: `\`COPY --from=${flag.value}\` names the stage it is in: a stage cannot copy from itself.`,
+                    range: flag.valueSpan.range
+                });
+            }
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3024.ts
+
+const DL3024 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3024',
+    aliases: ['DuplicateStageName', 'AVD-DS-0012', 'CKV_DOCKER_11'],
+    severity: 'error',
+    description: 'FROM aliases (stage names) must be unique.',
+    check(doc, ctx) {
+        const seen = new Map();
+        for (const stage of doc.stages) {
+            if (stage.name === undefined || !stage.nameSpan)
+                continue;
+            const first = seen.get(stage.name);
+            if (!first) {
+                seen.set(stage.name, stage);
+                continue;
+            }
+            ctx.report({
+                message: `Stage name \`${stage.name}\` is already used on line ${first.from.range.start.line} (stage names are case-insensitive); rename one of them.`,
+                range: stage.nameSpan.range
+            });
+        }
+    }
+});
+
+// EXTERNAL MODULE: ./src/parse/shell.ts + 2 modules
+var parse_shell = __webpack_require__(3324);
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3025.ts
+
+
+/** Words that mean nothing special to a shell: safe to pass to the process as they are. */
+const PLAIN_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
+/**
+ * The exec form of a shell-form command when the shell adds nothing: one simple command of plain
+ * words (no quotes, variables, globs, redirections, operators, assignments).
+ */
+function execForm(doc, inst, from) {
+    if (doc.escape !== '\\')
+        return undefined;
+    const shell = doc.shellOf(inst);
+    if (shell.length !== 2 || shell[0] !== '/bin/sh' || shell[1] !== '-c')
+        return undefined;
+    const text = inst.text.slice(from);
+    const at = (i) => inst.offsetAt(from + i);
+    const script = (0,parse_shell/* parseShell */.aV)(text, at);
+    if (script.error || script.commands.length !== 1)
+        return undefined;
+    const cmd = script.commands[0];
+    if (cmd.assigns.length > 0 || !cmd.words.every((w) => w.literal && PLAIN_WORD.test(w.raw))) {
+        return undefined;
+    }
+    // Nothing but the words: no redirections or operators between or around them.
+    const joined = cmd.words.map((w) => w.raw).join(' ');
+    if (text.trim().replace(/\s+/g, ' ') !== joined)
+        return undefined;
+    const json = `[${cmd.words.map((w) => JSON.stringify(w.value)).join(', ')}]`;
+    const keyword = inst.keyword === 'HEALTHCHECK' ? 'HEALTHCHECK CMD' : inst.keyword;
+    return {
+        description: inst.keyword === 'ENTRYPOINT'
+            ? `Rewrite as \`ENTRYPOINT ${json}\`: the process runs without \`/bin/sh -c\` and receives signals; a CMD (here or in the base image) is then passed to it as arguments instead of being ignored.`
+            : `Rewrite as \`${keyword} ${json}\`: the process runs without \`/bin/sh -c\` (so it receives signals directly and no shell is needed in the image).`,
+        safe: false,
+        edits: [{ range: doc.span(at(0), at(text.trimEnd().length - 1) + 1).range, text: json }]
+    };
+}
+const DL3025 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3025',
+    aliases: ['JSONArgsRecommended'],
+    severity: 'warning',
+    fixable: true,
+    description: 'Use arguments JSON notation for CMD and ENTRYPOINT arguments.',
+    check(doc, ctx) {
+        for (const inst of doc.instructions) {
+            let from = 0;
+            if (inst.keyword === 'HEALTHCHECK') {
+                const sub = inst.args[0];
+                if (!sub || sub.value.toUpperCase() !== 'CMD')
+                    continue;
+                from = inst.text.toUpperCase().indexOf('CMD') + 3;
+                while (from < inst.text.length && /\s/.test(inst.text[from]))
+                    from++;
+                if (inst.text[from] === '[' || from >= inst.text.length)
+                    continue;
+            }
+            else if (inst.keyword !== 'CMD' && inst.keyword !== 'ENTRYPOINT')
+                continue;
+            else if (inst.json || inst.text.trim() === '')
+                continue;
+            const start = inst.offsetAt(from);
+            const end = inst.offsetAt(inst.text.trimEnd().length - 1) + 1;
+            ctx.report({
+                message: `Use JSON (exec) form for ${inst.keyword === 'HEALTHCHECK' ? 'HEALTHCHECK CMD' : inst.keyword}: in shell form the process runs under \`/bin/sh -c\` and does not receive SIGTERM.`,
+                range: doc.span(start, end).range,
+                fix: execForm(doc, inst, from)
+            });
+        }
+    }
+});
+
+// EXTERNAL MODULE: ./src/dockerfile/image.ts
+var dockerfile_image = __webpack_require__(5637);
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3026.ts
+
+
+
+/** Names of Docker Hub: an image without a registry comes from there. */
+const DOCKER_HUB = new Set([
+    'docker.io',
+    'hub.docker.com',
+    'index.docker.io',
+    'registry-1.docker.io'
+]);
+function trusted(registry, patterns) {
+    const hub = DOCKER_HUB.has(registry);
+    return patterns.some((p) => {
+        if (p === '*')
+            return true;
+        if (hub && DOCKER_HUB.has(p))
+            return true;
+        if (p.startsWith('*.'))
+            return registry.endsWith(p.slice(1));
+        if (p.endsWith('*'))
+            return registry.startsWith(p.slice(0, -1));
+        return registry === p;
+    });
+}
+const DL3026 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3026',
+    aliases: [],
+    severity: 'error',
+    description: 'Use only an allowed registry in the `FROM` image.',
+    check(doc, ctx) {
+        const patterns = ctx.settings.trustedRegistries;
+        if (patterns.length === 0)
+            return;
+        const check = (raw, vars, span, what) => {
+            const image = (0,dockerfile_image/* parseImageRef */.Q)(raw, vars);
+            if (image.unresolved || image.expanded === 'scratch' || image.expanded === '')
+                return;
+            const registry = image.registry ?? 'docker.io';
+            if (trusted(registry, patterns))
+                return;
+            ctx.report({
+                message: `${what} \`${image.expanded}\` comes from \`${registry}\`, which is not a trusted registry (${patterns.map((p) => `\`${p}\``).join(', ')}).`,
+                range: span.range
+            });
+        };
+        const isStage = (ref, index) => {
+            const name = ref.toLowerCase();
+            if (/^\d+$/.test(name))
+                return true;
+            return doc.stages.some((s) => s.index < index && s.name === name);
+        };
+        for (const stage of doc.stages) {
+            const token = stage.from.args[0];
+            if (token && !stage.parent)
+                check(token.value, doc.globalArgs, token, 'Image');
+        }
+        // COPY --from=<image> and RUN --mount=from=<image>, before the first FROM too.
+        for (const inst of doc.instructions) {
+            for (const flag of inst.flags) {
+                if (!flag.value || !flag.valueSpan)
+                    continue;
+                let ref;
+                let span = flag.valueSpan;
+                if (flag.name === 'from' && inst.keyword === 'COPY')
+                    ref = flag.value;
+                else if (flag.name === 'mount' && inst.keyword === 'RUN') {
+                    const m = /(?:^|,)from=([^,]+)/.exec(flag.value);
+                    if (!m)
+                        continue;
+                    ref = m[1];
+                    const at = flag.raw.indexOf(`from=${ref}`);
+                    if (at !== -1) {
+                        const start = flag.start + at + 5;
+                        span = doc.span(start, start + ref.length);
+                    }
+                }
+                if (!ref)
+                    continue;
+                const expanded = (0,variables/* expandVariables */.i7)(ref, doc.variables(inst));
+                if (expanded.unresolved || isStage(expanded.value, inst.stage?.index ?? 0))
+                    continue;
+                check(expanded.value, new Map(), span, 'Image');
+            }
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3027.ts
+
+
+
+
+/** `apt` subcommands and their scripting equivalents: [program, subcommand, extra flag]. */
+const EQUIVALENT = {
+    install: ['apt-get', 'install'],
+    reinstall: ['apt-get', 'reinstall'],
+    remove: ['apt-get', 'remove'],
+    purge: ['apt-get', 'purge'],
+    autoremove: ['apt-get', 'autoremove'],
+    autopurge: ['apt-get', 'autopurge'],
+    update: ['apt-get', 'update'],
+    // apt's upgrade installs new dependencies, like apt-get's --with-new-pkgs.
+    upgrade: ['apt-get', 'upgrade', '--with-new-pkgs'],
+    'full-upgrade': ['apt-get', 'dist-upgrade'],
+    'dist-upgrade': ['apt-get', 'dist-upgrade'],
+    clean: ['apt-get', 'clean'],
+    autoclean: ['apt-get', 'autoclean'],
+    'build-dep': ['apt-get', 'build-dep'],
+    source: ['apt-get', 'source'],
+    download: ['apt-get', 'download'],
+    changelog: ['apt-get', 'changelog'],
+    satisfy: ['apt-get', 'satisfy'],
+    check: ['apt-get', 'check'],
+    search: ['apt-cache', 'search'],
+    show: ['apt-cache', 'show'],
+    showsrc: ['apt-cache', 'showsrc'],
+    policy: ['apt-cache', 'policy'],
+    depends: ['apt-cache', 'depends'],
+    rdepends: ['apt-cache', 'rdepends'],
+    madison: ['apt-cache', 'madison'],
+    showpkg: ['apt-cache', 'showpkg'],
+    pkgnames: ['apt-cache', 'pkgnames']
+};
+/** apt options that take a separate value. */
+const DL3027_VALUE_FLAGS = ['o', 'option', 'c', 'config-file', 't', 'target-release'];
+const DL3027 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3027',
+    aliases: ['CKV_DOCKER_9'],
+    severity: 'warning',
+    fixable: true,
+    description: 'Do not use apt as it is meant to be an end-user tool, use apt-get or apt-cache instead.',
+    check(doc, ctx) {
+        for (const { cmd } of commandsNamed(doc, 'apt')) {
+            const apt = cmd.words[0];
+            const sub = argsNoFlags(cmd, DL3027_VALUE_FLAGS)[0];
+            const eq = sub?.literal ? EQUIVALENT[sub.value] : undefined;
+            let edit;
+            if (sub && eq) {
+                const [program, subcommand, extra] = eq;
+                // Replacing the subcommand and inserting after it never happen together (see the table).
+                const edits = [replaceWord(doc, apt, program)];
+                if (subcommand !== sub.value)
+                    edits.push(replaceWord(doc, sub, subcommand));
+                if (extra)
+                    edits.push(insertAfter(doc, sub, extra));
+                edit = (0,fixes/* withEffect */.yu)(fix(`Use \`${program} ${subcommand}${extra ? ` ${extra}` : ''}\` (the same operation with a stable, non-interactive interface).`, true, ...edits), {
+                    kind: 'replace-words',
+                    command: commandName(cmd),
+                    from: [apt.value, sub.value],
+                    to: [program, subcommand, ...(extra ? [extra] : [])]
+                });
+            }
+            ctx.report({
+                message: `\`apt\` is meant for interactive use and warns that its command line may change; use ${eq ? `\`${eq[0]}\`` : '`apt-get` or `apt-cache`'} in scripts.`,
+                range: doc.span(apt.start, apt.end).range,
+                fix: edit
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3028.ts
+
+
+
+/** gem install options that take a separate value. */
+const DL3028_VALUE_FLAGS = new Set([
+    'i',
+    'install-dir',
+    'n',
+    'bindir',
+    's',
+    'source',
+    'platform',
+    'build-root',
+    'p',
+    'http-proxy',
+    'g',
+    'file',
+    'document',
+    'target-rbconfig'
+]);
+const DL3028 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3028',
+    aliases: [],
+    severity: 'warning',
+    description: 'Pin versions in gem install. Instead of `gem install <gem>` use `gem install <gem>:<version>`.',
+    check(doc, ctx) {
+        for (const { inst, cmd } of commandsNamed(doc, 'gem')) {
+            const args = cmd.args;
+            const at = args.findIndex((a) => a.value === 'install' || a.value === 'i');
+            if (at === -1 || args.slice(0, at).some((a) => !isFlag(a)))
+                continue;
+            const gems = [];
+            let versioned = false;
+            for (let i = at + 1; i < args.length; i++) {
+                const w = args[i];
+                const v = w.value;
+                if (v === '--')
+                    break; // build options for native extensions follow
+                if (v === '-v' || v === '--version' || v.startsWith('--version='))
+                    versioned = true;
+                if (!isFlag(w)) {
+                    gems.push(w);
+                    continue;
+                }
+                if (v.includes('='))
+                    continue;
+                const name = v.replace(/^--?/, '');
+                // A value flag, or an unknown option followed by a boolean (`--use-system-libraries true`).
+                if (DL3028_VALUE_FLAGS.has(name) || v === '-v' || v === '--version')
+                    i++;
+                else if (v.startsWith('--') && /^(true|false)$/.test(args[i + 1]?.value ?? ''))
+                    i++;
+            }
+            if (versioned)
+                continue;
+            reportUnpinned(doc, ctx.report, inst, gems, (spec) => spec.includes(':') || spec.endsWith('.gem'), (names, example) => `Pin versions in gem install: ${names} (e.g. \`${example}:<version>\`, or \`-v <version>\`).`);
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3029.ts
+
+
+const DL3029 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3029',
+    aliases: ['FromPlatformFlagConstDisallowed'],
+    severity: 'warning',
+    fixable: true,
+    description: 'Do not use `--platform` flag with `FROM`.',
+    check(doc, ctx) {
+        for (const stage of doc.stages) {
+            const flag = stage.from.flags.find((f) => f.name === 'platform');
+            if (!flag || flag.value === null)
+                continue;
+            // `$BUILDPLATFORM` / `$TARGETPLATFORM` (any spelling) follow the build; constants do not.
+            if (/BUILDPLATFORM|TARGETPLATFORM/.test(flag.value))
+                continue;
+            // BuildKit: a stage named after its platform (`AS build-arm64`) pins it on purpose.
+            const [os, arch] = flag.value.toLowerCase().split('/');
+            const name = stage.name ?? '';
+            if (name && ((os && name.includes(os)) || (arch && name.includes(arch))))
+                continue;
+            ctx.report({
+                message: `\`FROM --platform=${flag.value}\` pins the platform: the image no longer follows \`docker build --platform\` (use \`$BUILDPLATFORM\`/\`$TARGETPLATFORM\`, or drop the flag).`,
+                range: flag.range,
+                fix: {
+                    description: 'Remove the `--platform` flag (the stage is then built for the target platform of the build instead of the fixed one).',
+                    safe: false,
+                    edits: [deleteFlag(doc, flag)]
+                }
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3030.ts
+
+
+
+
+const SUBCOMMANDS = ['install', 'groupinstall', 'localinstall'];
+const DL3030 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3030',
+    aliases: [],
+    severity: 'warning',
+    fixable: true,
+    description: 'Use the -y switch to avoid manual input `yum install -y <package>`.',
+    check(doc, ctx) {
+        for (const { cmd } of commandsNamed(doc, 'yum')) {
+            const sub = findArg(cmd, SUBCOMMANDS);
+            if (!sub || flagNames(cmd).some((f) => f === 'y' || f === 'assumeyes'))
+                continue;
+            ctx.report({
+                message: `Use \`yum ${sub.value} -y\` so the build never waits for a confirmation.`,
+                range: doc.span(cmd.start, sub.end).range,
+                fix: (0,fixes/* withEffect */.yu)(fix(`Insert \`-y\` after \`${sub.value}\` (answers yes instead of aborting).`, true, insertAfter(doc, sub, '-y')), { kind: 'add-args', command: 'yum', args: ['-y'] })
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/lib/packages.ts
+
+/**
+ * Package-manager vocabulary for the yum / dnf / zypper / yarn rules: which words are packages,
+ * when a package is version-pinned, which commands clean a cache later in the same RUN, and how
+ * to read an option's value.
+ */
+/** A word that is only a variable (`$PKGS`, `"${PACKAGES}"`): its packages are unknown. */
+const ONLY_VARIABLE = /^["']?\$(\{[A-Za-z_][A-Za-z0-9_]*[^}]*\}|[A-Za-z_][A-Za-z0-9_]*)["']?$/;
+const VARIABLE_REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+const VERSION_PART = /^[A-Za-z0-9.~^_:+]+$/;
+function onlyVariable(word) {
+    return !word.literal && ONLY_VARIABLE.test(word.raw);
+}
+/** Names of the variables a word references. */
+function variablesIn(raw) {
+    const out = [];
+    for (const m of raw.matchAll(VARIABLE_REF))
+        out.push(m[1] ?? m[2]);
+    return out;
+}
+/**
+ * An RPM package spec that names a version: `name-1.2`, `name-1:1.2-3.el9`, `gcc-c++-12`, or a
+ * `.rpm` file: after some `-`, every dash-separated part is version-like and the first one starts
+ * with a digit (`python3-pip` names no version).
+ */
+function rpmPinned(spec) {
+    if (spec.endsWith('.rpm'))
+        return true;
+    const parts = spec.split('-');
+    if (parts.length <= 1)
+        return false;
+    const rest = parts.slice(1);
+    // Package names may themselves contain dashes (`rpm-sign-4.16`): the version is the tail.
+    for (let k = 0; k < rest.length; k++) {
+        const tail = rest.slice(k);
+        if (tail.every((p) => VERSION_PART.test(p)) && /^\d/.test(tail[0]))
+            return true;
+    }
+    return false;
+}
+/** `name=1.2`, `name>=1.2`, `name<2` or a `.rpm` file (zypper). */
+function zypperPinned(spec) {
+    return /[=<>]/.test(spec) || spec.endsWith('.rpm');
+}
+/** Module streams must name a stream: `nodejs:20`. */
+function modulePinned(spec) {
+    return spec.includes(':');
+}
+/** Any argument of `cmd` equals one of `words`. */
+function hasWord(cmd, words) {
+    return cmd.args.some((a) => words.includes(a.value));
+}
+/** `rm` of one of the given cache directories (or their contents). */
+function removes(cmd, dirs) {
+    if (cmd.name !== 'rm' && !cmd.name.endsWith('/rm'))
+        return false;
+    return cmd.args.some((a) => {
+        const path = a.value.replace(/\/\*?$/, '').replace(/\*$/, '');
+        return dirs.some((d) => path === d || path.startsWith(`${d}/`));
+    });
+}
+/** Does some cache/tmpfs mount target cover one of `dirs` (or a directory ending with it)? */
+function mountCovers(targets, dirs) {
+    return targets.some((t) => dirs.some((d) => t === d || t.endsWith(d.startsWith('/') ? d : `/${d}`)));
+}
+/**
+ * The first install command that no clean command follows in the same script (install, clean,
+ * install reports the second install), or undefined.
+ */
+function installWithoutClean(commands, isInstall, isClean) {
+    let pending;
+    for (const cmd of commands) {
+        if (isClean(cmd))
+            pending = undefined;
+        else if (!pending && isInstall(cmd))
+            pending = cmd;
+    }
+    return pending;
+}
+/** yum/dnf/microdnf options that take a separate value. */
+const RPM_VALUE_FLAGS = [
+    'c',
+    'config',
+    'd',
+    'debuglevel',
+    'e',
+    'errorlevel',
+    'x',
+    'exclude',
+    'enablerepo',
+    'disablerepo',
+    'repo',
+    'repoid',
+    'releasever',
+    'installroot',
+    'setopt',
+    'forcearch',
+    'downloaddir',
+    'destdir',
+    'comment',
+    'repofrompath',
+    'advisory',
+    'advisories',
+    'bz',
+    'bzs',
+    'cve',
+    'cves',
+    'sec-severity',
+    'secseverity',
+    'rpmverbosity'
+];
+/**
+ * The package words of a yum/dnf `install` that name no version. Module streams (`module install`)
+ * need `:stream`; group installs are skipped; words that are only a variable are unknown and pass;
+ * a word whose variables are all defined (by ARG, or ENV in the stage's lineage) counts as pinned.
+ */
+function unpinnedRpmPackages(cmd, defined) {
+    if (!hasWord(cmd, ['install']))
+        return [];
+    const module = hasWord(cmd, ['module']);
+    if (!module && hasWord(cmd, ['group']))
+        return [];
+    const out = [];
+    for (const w of argsNoFlags(cmd, RPM_VALUE_FLAGS)) {
+        if (w.value === 'install' || w.value === 'module')
+            continue;
+        if (onlyVariable(w) || w.value.startsWith('@'))
+            continue;
+        let spec = w.value;
+        if (!w.literal) {
+            const vars = variablesIn(w.raw);
+            const known = defined();
+            if (vars.length > 0 && vars.every((v) => known.has(v)))
+                continue;
+            spec = w.raw.replace(/^["']|["']$/g, '');
+        }
+        if (!(module ? modulePinned(spec) : rpmPinned(spec)))
+            out.push(w);
+    }
+    return out;
+}
+/**
+ * The value of an option: `-u 1000`, `-u1000`, `--uid 1000` or `--uid=1000` for
+ * `flagValue(cmd, ['u'], ['uid'])`. Returns the word holding the value (and the value itself).
+ */
+function flagValue(cmd, short, long) {
+    const args = cmd.args;
+    for (let i = 0; i < args.length; i++) {
+        const w = args[i];
+        const v = w.value;
+        if (v.startsWith('--')) {
+            const eq = v.indexOf('=');
+            const name = v.slice(2, eq === -1 ? undefined : eq);
+            if (!long.includes(name))
+                continue;
+            if (eq !== -1)
+                return { word: w, flag: w, value: v.slice(eq + 1) };
+            if (args[i + 1])
+                return { word: args[i + 1], flag: w, value: args[i + 1].value };
+        }
+        else if (v.startsWith('-') && v.length >= 2 && short.includes(v[1])) {
+            if (v.length > 2)
+                return { word: w, flag: w, value: v.slice(2) };
+            if (args[i + 1])
+                return { word: args[i + 1], flag: w, value: args[i + 1].value };
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3032.ts
+
+
+
+
+
+
+
+const DL3032_INSTALL = ['install', 'groupinstall', 'localinstall'];
+const CACHE = ['/var/cache/yum'];
+const DL3032 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3032',
+    aliases: ['AVD-DS-0015'],
+    severity: 'warning',
+    fixable: true,
+    description: '`yum clean all` missing after yum command.',
+    check(doc, ctx) {
+        for (const inst of runsCalling(doc, 'yum')) {
+            const script = doc.shell(inst);
+            if (!script || mountCovers(cacheMountTargets(inst), CACHE))
+                continue;
+            const install = installWithoutClean(script.commands, (c) => commandName(c) === 'yum' && hasWord(c, DL3032_INSTALL), (c) => (commandName(c) === 'yum' && hasWord(c, ['clean']) && hasWord(c, ['all'])) ||
+                removes(c, CACHE));
+            if (!install)
+                continue;
+            ctx.report({
+                message: 'Run `yum clean all` after `yum install` in the same RUN; the yum cache otherwise stays in the layer.',
+                range: doc.span(install.start, install.end).range,
+                fix: (0,fixes/* withEffect */.yu)(fix('Append `&& yum clean all` to the RUN.', true, appendCommand(doc, inst, 'yum clean all')), { kind: 'append-command', argv: 'yum clean all'.split(' ') })
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3033.ts
+
+
+
+
+
+const DL3033 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3033',
+    aliases: [],
+    severity: 'warning',
+    description: 'Specify version with `yum install -y <package>-<version>`.',
+    check(doc, ctx) {
+        for (const { inst, cmd } of commandsNamed(doc, 'yum')) {
+            if (commandName(cmd) !== 'yum')
+                continue;
+            const unpinned = unpinnedRpmPackages(cmd, () => (0,stages/* definedVariables */.JF)(doc, inst));
+            if (unpinned.length === 0)
+                continue;
+            const first = unpinned[0];
+            const last = unpinned[unpinned.length - 1];
+            ctx.report({
+                message: `Pin versions in yum install: ${unpinned.map((w) => `\`${w.value}\``).join(', ')} (e.g. \`${first.value}-<version>\`).`,
+                range: doc.span(first.start, last.end).range
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3034.ts
+
+
+
+
+
+const DL3034_SUBCOMMANDS = ['install', 'in', 'remove', 'rm', 'source-install', 'si', 'patch'];
+const YES = ['n', 'non-interactive', 'no-confirm', 'y'];
+const DL3034 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3034',
+    aliases: [],
+    severity: 'warning',
+    fixable: true,
+    description: 'Non-interactive switch missing from `zypper` command: `zypper install -y`.',
+    check(doc, ctx) {
+        for (const { cmd } of commandsNamed(doc, 'zypper')) {
+            if (commandName(cmd) !== 'zypper')
+                continue;
+            const sub = findArg(cmd, DL3034_SUBCOMMANDS);
+            if (!sub || flagNames(cmd).some((f) => YES.includes(f)))
+                continue;
+            const at = doc.lines.position(cmd.words[0].end);
+            ctx.report({
+                message: `Use \`zypper -n ${sub.value}\` (or \`${sub.value} -y\`) so the build never waits for a confirmation.`,
+                range: doc.span(cmd.start, sub.end).range,
+                // `-n` is zypper's global non-interactive option: valid before every subcommand.
+                fix: (0,fixes/* withEffect */.yu)(fix('Insert `-n` after `zypper` (non-interactive: answers prompts with their default).', true, {
+                    range: { start: at, end: at },
+                    text: ' -n'
+                }), { kind: 'add-args', command: 'zypper', args: ['-n'] })
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3035.ts
+
+
+
+
+const DL3035 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3035',
+    aliases: [],
+    severity: 'warning',
+    description: 'Do not use `zypper dist-upgrade`.',
+    check(doc, ctx) {
+        for (const { cmd } of commandsNamed(doc, 'zypper')) {
+            if (commandName(cmd) !== 'zypper')
+                continue;
+            const sub = findArg(cmd, ['dist-upgrade', 'dup']);
+            if (!sub)
+                continue;
+            ctx.report({
+                message: 'Do not run `zypper dist-upgrade` in a build: it can move the image to another distribution release. Use a newer base image instead.',
+                range: doc.span(cmd.start, sub.end).range
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3036.ts
+
+
+
+
+
+
+
+const DL3036_CACHE = ['/var/cache/zypp'];
+const DL3036 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3036',
+    aliases: ['AVD-DS-0020'],
+    severity: 'warning',
+    fixable: true,
+    description: '`zypper clean` missing after zypper use.',
+    check(doc, ctx) {
+        for (const inst of runsCalling(doc, 'zypper')) {
+            const script = doc.shell(inst);
+            if (!script || mountCovers(cacheMountTargets(inst), DL3036_CACHE))
+                continue;
+            const install = installWithoutClean(script.commands, (c) => commandName(c) === 'zypper' && hasWord(c, ['install', 'in']), (c) => (commandName(c) === 'zypper' && hasWord(c, ['clean', 'cc'])) || removes(c, DL3036_CACHE));
+            if (!install)
+                continue;
+            ctx.report({
+                message: 'Run `zypper clean` after `zypper install` in the same RUN; the package cache otherwise stays in the layer.',
+                range: doc.span(install.start, install.end).range,
+                fix: (0,fixes/* withEffect */.yu)(fix('Append `&& zypper clean --all` to the RUN.', true, appendCommand(doc, inst, 'zypper clean --all')), { kind: 'append-command', argv: 'zypper clean --all'.split(' ') })
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3037.ts
+
+
+
+
+
+/** zypper install options that take a separate value. */
+const DL3037_VALUE_FLAGS = ['r', 'repo', 'from', 't', 'type', 'download', 'root', 'R'];
+const DL3037 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3037',
+    aliases: [],
+    severity: 'warning',
+    description: 'Specify version with `zypper install -y <package>=<version>`.',
+    check(doc, ctx) {
+        for (const { cmd } of commandsNamed(doc, 'zypper')) {
+            if (commandName(cmd) !== 'zypper' || !hasWord(cmd, ['install', 'in']))
+                continue;
+            // Patterns, patches and products (`-t pattern`) have no versions to pin.
+            const type = flagValue(cmd, ['t'], ['type']);
+            if (type && type.value !== 'package')
+                continue;
+            const unpinned = [];
+            let subcommandSeen = false;
+            for (const w of argsNoFlags(cmd, DL3037_VALUE_FLAGS)) {
+                if (!subcommandSeen) {
+                    subcommandSeen = w.value === 'install' || w.value === 'in';
+                    continue;
+                }
+                if (onlyVariable(w) || !w.literal)
+                    continue;
+                if (!zypperPinned(w.value))
+                    unpinned.push(w);
+            }
+            if (unpinned.length === 0)
+                continue;
+            const first = unpinned[0];
+            const last = unpinned[unpinned.length - 1];
+            ctx.report({
+                message: `Pin versions in zypper install: ${unpinned.map((w) => `\`${w.value}\``).join(', ')} (e.g. \`${first.value}=<version>\`).`,
+                range: doc.span(first.start, last.end).range
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3038.ts
+
+
+
+
+
+const DNF = ['dnf', 'microdnf', 'dnf5'];
+const DL3038_SUBCOMMANDS = ['install', 'groupinstall', 'localinstall'];
+const DL3038 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3038',
+    aliases: [],
+    severity: 'warning',
+    fixable: true,
+    description: 'Use the -y switch to avoid manual input `dnf install -y <package>`.',
+    check(doc, ctx) {
+        for (const { cmd } of commandsNamed(doc, ...DNF)) {
+            const name = commandName(cmd);
+            if (!DNF.includes(name))
+                continue;
+            const sub = findArg(cmd, DL3038_SUBCOMMANDS);
+            if (!sub || flagNames(cmd).some((f) => f === 'y' || f === 'assumeyes'))
+                continue;
+            ctx.report({
+                message: `Use \`${name} ${sub.value} -y\` so the build never waits for a confirmation.`,
+                range: doc.span(cmd.start, sub.end).range,
+                fix: (0,fixes/* withEffect */.yu)(fix(`Insert \`-y\` after \`${sub.value}\` (answers yes instead of aborting).`, true, insertAfter(doc, sub, '-y')), { kind: 'add-args', command: commandName(cmd), args: ['-y'] })
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3040.ts
+
+
+
+
+
+
+
+const DL3040_DNF = ['dnf', 'microdnf', 'dnf5'];
+const DL3040_INSTALL = ['install', 'in', 'upgrade', 'up', 'upgrade-minimal', 'up-min', 'reinstall', 'rei'];
+const DL3040_CACHE = ['/var/cache/libdnf5', '/var/cache/dnf', '/var/cache/yum'];
+const DL3040 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3040',
+    aliases: ['AVD-DS-0019', 'AVD-DS-0027'],
+    severity: 'warning',
+    fixable: true,
+    description: '`dnf clean all` missing after dnf command.',
+    check(doc, ctx) {
+        for (const inst of runsCalling(doc, ...DL3040_DNF)) {
+            const script = doc.shell(inst);
+            if (!script || mountCovers(cacheMountTargets(inst), DL3040_CACHE))
+                continue;
+            const names = new Set(script.commands.map(commandName).filter((n) => DL3040_DNF.includes(n)));
+            for (const name of names) {
+                const install = installWithoutClean(script.commands, (c) => commandName(c) === name && hasWord(c, DL3040_INSTALL), (c) => (commandName(c) === name && hasWord(c, ['clean']) && hasWord(c, ['all'])) ||
+                    removes(c, DL3040_CACHE));
+                if (!install)
+                    continue;
+                ctx.report({
+                    message: `Run \`${name} clean all\` after \`${name}\` installs in the same RUN; the package cache otherwise stays in the layer.`,
+                    range: doc.span(install.start, install.end).range,
+                    fix: (0,fixes/* withEffect */.yu)(fix(`Append \`&& ${name} clean all\` to the RUN.`, true, appendCommand(doc, inst, `${name} clean all`)), { kind: 'append-command', argv: `${name} clean all`.split(' ') })
+                });
+            }
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3041.ts
+
+
+
+
+
+const DL3041_DNF = ['dnf', 'microdnf', 'dnf5'];
+const DL3041 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3041',
+    aliases: [],
+    severity: 'warning',
+    description: 'Specify version with `dnf install -y <package>-<version>`.',
+    check(doc, ctx) {
+        for (const { inst, cmd } of commandsNamed(doc, ...DL3041_DNF)) {
+            const name = commandName(cmd);
+            if (!DL3041_DNF.includes(name))
+                continue;
+            const unpinned = unpinnedRpmPackages(cmd, () => (0,stages/* definedVariables */.JF)(doc, inst));
+            if (unpinned.length === 0)
+                continue;
+            const first = unpinned[0];
+            const last = unpinned[unpinned.length - 1];
+            ctx.report({
+                message: `Pin versions in ${name} install: ${unpinned.map((w) => `\`${w.value}\``).join(', ')} (e.g. \`${first.value}-<version>\`).`,
+                range: doc.span(first.start, last.end).range
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3042.ts
+
+
+
+
+
+
+
+const TRUTHY = /^(1|on|yes|true)$/i;
+const ASSIGN = /^PIP_NO_CACHE_DIR=["']?([^"']*)["']?$/;
+/** `pip install`, `pip3.12 install`, `python3 -m pip install` (not pipx / pipenv). */
+function pipInstall(cmd) {
+    const name = commandName(cmd);
+    const args = cmd.args;
+    if (name.startsWith('pip') && !name.startsWith('pipx') && !name.startsWith('pipenv')) {
+        return args.findIndex((a) => a.value === 'install');
+    }
+    if (name.startsWith('python')) {
+        const m = args.findIndex((a) => a.value === '-m');
+        if (m !== -1 && args[m + 1]?.value === 'pip' && args[m + 2]?.value === 'install')
+            return m + 2;
+    }
+    return -1;
+}
+const DL3042 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3042',
+    aliases: [],
+    severity: 'warning',
+    fixable: true,
+    description: 'Avoid use of cache directory with pip. Use `pip install --no-cache-dir <package>`.',
+    check(doc, ctx) {
+        const pips = commandsMatching(doc, (n) => n.startsWith('pip') || n.startsWith('python'));
+        let previous;
+        for (const { inst } of pips) {
+            if (inst === previous)
+                continue;
+            previous = inst;
+            const script = doc.shell(inst);
+            if (!script || mountCovers(cacheMountTargets(inst), ['.cache/pip']))
+                continue;
+            let exported = false;
+            let envChecked;
+            for (const cmd of script.commands) {
+                if (commandName(cmd) === 'export') {
+                    for (const a of cmd.args) {
+                        const m = ASSIGN.exec(a.value);
+                        if (m)
+                            exported = TRUTHY.test(m[1]);
+                    }
+                    continue;
+                }
+                const at = pipInstall(cmd);
+                if (at === -1 || exported)
+                    continue;
+                if (cmd.args.some((a) => a.value === '--no-cache-dir' || a.value.startsWith('--no-cache-dir=')))
+                    continue;
+                const inline = cmd.assigns.map((a) => ASSIGN.exec(a)).find((m) => m);
+                if (inline && TRUTHY.test(inline[1]))
+                    continue;
+                if (!inline) {
+                    envChecked ??= TRUTHY.test((0,stages/* envBefore */.zE)(doc, inst, 'PIP_NO_CACHE_DIR') ?? '');
+                    if (envChecked)
+                        continue;
+                }
+                const install = cmd.args[at];
+                ctx.report({
+                    message: 'Use `pip install --no-cache-dir` (or `ENV PIP_NO_CACHE_DIR=1`); the pip cache otherwise stays in the layer.',
+                    range: doc.span(cmd.start, install.end).range,
+                    fix: (0,fixes/* withEffect */.yu)(fix('Insert `--no-cache-dir` after `install` (pip keeps no download cache in the layer).', true, insertAfter(doc, install, '--no-cache-dir')), { kind: 'add-args', command: commandName(cmd), args: ['--no-cache-dir'] })
+                });
+            }
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3043.ts
+
+const FORBIDDEN = new Set(['ONBUILD', 'FROM', 'MAINTAINER']);
+const DL3043 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3043',
+    aliases: [],
+    severity: 'error',
+    description: '`ONBUILD`, `FROM` or `MAINTAINER` triggered from within `ONBUILD` instruction.',
+    check(doc, ctx) {
+        for (const inst of doc.instructions) {
+            const trigger = inst.trigger;
+            if (!trigger || !FORBIDDEN.has(trigger.keyword))
+                continue;
+            ctx.report({
+                message: `\`ONBUILD ${trigger.keyword}\` is not allowed: Docker rejects ONBUILD, FROM and MAINTAINER as triggers.`,
+                range: trigger.keywordSpan.range
+            });
+        }
+    }
+});
+
+// EXTERNAL MODULE: ./src/dockerfile/properties.ts
+var properties = __webpack_require__(9535);
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3044.ts
+
+
+
+/** `$NAME` or `${NAME…}` at a `$` (sticky). */
+const REF = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:[:?+-][^}]*)?\}|([A-Za-z_][A-Za-z0-9_]*))/y;
+/** Variable references the builder expands in a value: not in single quotes, not escaped. */
+function refsOf(doc, pair) {
+    if (!pair.valueSpan)
+        return [];
+    const base = pair.valueSpan.start;
+    const raw = doc.text.slice(base, pair.valueSpan.end);
+    const out = [];
+    let quote = '';
+    for (let i = 0; i < raw.length; i++) {
+        const c = raw[i];
+        if (quote !== "'" && c === doc.escape)
+            i++;
+        else if (c === '"' || c === "'")
+            quote = quote === c ? '' : quote || c;
+        else if (c === '$' && quote !== "'") {
+            REF.lastIndex = i;
+            const m = REF.exec(raw);
+            if (m)
+                out.push({ name: m[1] ?? m[2], start: base + i, end: base + i + m[0].length });
+        }
+    }
+    return out;
+}
+/**
+ * Split points so that no ENV refers to a name another pair of the same ENV sets: a new group
+ * starts before a pair that reads a name set in the group, or sets a name the group reads.
+ */
+function groups(ps, refs) {
+    const starts = [];
+    let defined = new Set();
+    let read = new Set();
+    ps.forEach((p, i) => {
+        const reads = refs[i].map((r) => r.name);
+        if (i > 0 && (reads.some((n) => defined.has(n)) || read.has(p.name))) {
+            starts.push(i);
+            defined = new Set();
+            read = new Set();
+        }
+        defined.add(p.name);
+        for (const n of reads)
+            read.add(n);
+    });
+    return starts;
+}
+const DL3044 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3044',
+    aliases: [],
+    severity: 'error',
+    fixable: true,
+    description: 'Do not refer to an environment variable within the same `ENV` statement where it is defined.',
+    check(doc, ctx) {
+        // hadolint tracks every ARG/ENV name seen so far in the file, whatever the stage.
+        const known = new Set();
+        const visit = (inst) => {
+            if (inst.keyword === 'ARG') {
+                for (const p of (0,properties/* pairs */.A)(doc, inst))
+                    known.add(p.name);
+                return;
+            }
+            if (inst.keyword !== 'ENV')
+                return;
+            const ps = (0,properties/* pairs */.A)(doc, inst);
+            const refs = ps.map((p) => refsOf(doc, p));
+            const bad = [];
+            ps.forEach((p, i) => {
+                if (known.has(p.name))
+                    return;
+                ps.forEach((_, j) => {
+                    if (j !== i)
+                        for (const r of refs[j])
+                            if (r.name === p.name)
+                                bad.push(r);
+                });
+            });
+            for (const p of ps)
+                known.add(p.name);
+            if (bad.length === 0)
+                return;
+            bad.sort((a, b) => a.start - b.start);
+            const names = [...new Set(bad.map((r) => r.name))];
+            const top = inst.onbuild ?? inst;
+            const prefix = doc.text.slice(top.start, inst.keywordSpan.end);
+            const eol = eolAt(doc, top.range.start.line);
+            const edits = groups(ps, refs).map((i) => {
+                const start = ps[i - 1].span.end;
+                const end = ps[i].span.start;
+                // Comment lines inside the continuation move above the new ENV line.
+                const comments = doc.text
+                    .slice(start, end)
+                    .split('\n')
+                    .slice(1, -1)
+                    .filter((line) => line.trim().startsWith('#'))
+                    .map((line) => `${line.replace(/\r$/, '')}${eol}`);
+                return { range: doc.span(start, end).range, text: `${eol}${comments.join('')}${prefix} ` };
+            });
+            ctx.report({
+                message: `\`${names.join('`, `')}\` is set in this same ENV; the reference expands to the value from before it. Use a separate ENV.`,
+                range: doc.span(bad[0].start, bad[0].end).range,
+                fix: edits.length > 0
+                    ? {
+                        description: `Split the ENV so ${names.map((n) => `\`$${n}\``).join(', ')} sees the value set here.`,
+                        safe: true,
+                        edits
+                    }
+                    : undefined
+            });
+        };
+        for (const inst of doc.instructions)
+            visit(inst.trigger ?? inst);
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3045.ts
+
+
+const QUOTES = /^["']|["']$/g;
+/** Absolute (`/x`, `c:\x`, `c:/x`) or a variable the builder expands. */
+const NOT_RELATIVE = /^(\/|[A-Za-z]:[\\/]|\$)/;
+/** The destination word of a COPY (last argument, exec form included). */
+function destination(inst) {
+    if (inst.json)
+        return inst.json.items[inst.json.items.length - 1];
+    return inst.args.length >= 2 ? inst.args[inst.args.length - 1] : undefined;
+}
+/** Is a WORKDIR in effect for `inst`: earlier in its stage, in an ancestor stage, or (for ONBUILD) set by an earlier trigger? */
+function workdirSet(doc, inst) {
+    for (const i of (0,stages/* inScopeBefore */.TZ)(doc, inst)) {
+        if (i.keyword === 'WORKDIR')
+            return true;
+        if (inst.onbuild && i.trigger?.keyword === 'WORKDIR')
+            return true;
+    }
+    // An ONBUILD COPY runs in the child image, after everything this stage set.
+    if (inst.onbuild && inst.onbuild.stage) {
+        return inst.onbuild.stage.instructions.some((i) => i.keyword === 'WORKDIR');
+    }
+    return false;
+}
+const DL3045 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3045',
+    aliases: [],
+    severity: 'warning',
+    fixable: true,
+    description: '`COPY` to a relative destination without `WORKDIR` set.',
+    check(doc, ctx) {
+        for (const top of doc.instructions) {
+            const inst = top.trigger ?? top;
+            if (inst.keyword !== 'COPY')
+                continue;
+            const dest = destination(inst);
+            // A heredoc marker last (`COPY a <<EOF`) is a source, not a destination.
+            if (!dest || inst.heredocs.some((h) => h.marker.start === dest.start))
+                continue;
+            // The text as written: Windows paths keep their backslashes.
+            const raw = doc.text.slice(dest.start, dest.end);
+            const path = inst.json ? dest.value : raw.replace(QUOTES, '');
+            if (path === '' || NOT_RELATIVE.test(path) || workdirSet(doc, inst))
+                continue;
+            const open = /^["']/.test(raw) ? 1 : 0;
+            const at = dest.start + open;
+            let fix;
+            const edit = (start, end, text) => ({
+                description: `Make the destination absolute (\`/${path.replace(/^\.\/?/, '')}\`). Same result only while the working directory is \`/\`: a base image that sets WORKDIR (node, golang, …) copies somewhere else today.`,
+                safe: false,
+                edits: [{ range: doc.span(start, end).range, text }]
+            });
+            if (path === '.' || path === './')
+                fix = edit(at, at + path.length, '/');
+            else if (path.startsWith('./'))
+                fix = edit(at, at + 1, '');
+            else if (!path.startsWith('.'))
+                fix = edit(at, at, '/');
+            ctx.report({
+                message: `\`COPY\` to the relative destination \`${path}\` while no WORKDIR is set in this stage: set WORKDIR or use an absolute path.`,
+                range: dest.range,
+                fix
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3046.ts
+
+
+
+
+
+
+const DL3046 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3046',
+    aliases: [],
+    severity: 'warning',
+    fixable: true,
+    description: '`useradd` without flag `-l` and high UID will result in excessively large Image.',
+    check(doc, ctx) {
+        for (const { cmd } of commandsNamed(doc, 'useradd')) {
+            if (commandName(cmd) !== 'useradd')
+                continue;
+            const flags = flagNames(cmd);
+            if (flags.includes('l') || flags.includes('no-log-init'))
+                continue;
+            const uid = flagValue(cmd, ['u'], ['uid']);
+            // Only literal UIDs: `-u ${UID}` is unknown here.
+            if (!uid || !/^\d{6,}$/.test(uid.value))
+                continue;
+            ctx.report({
+                message: `\`useradd\` with the high UID ${uid.value} and without \`-l\` fills /var/log/lastlog and faillog with gigabytes of zeros.`,
+                range: doc.span(uid.flag.start, uid.word.end).range,
+                fix: (0,fixes/* withEffect */.yu)(fix('Insert `-l` (`--no-log-init`) after `useradd` (the user gets no lastlog/faillog entries).', true, insertAfter(doc, cmd.words[0], '-l')), { kind: 'add-args', command: 'useradd', args: ['-l'] })
+            });
+        }
+    }
+});
+
+// EXTERNAL MODULE: ./src/dockerfile/distro.ts
+var dockerfile_distro = __webpack_require__(1593);
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3047.ts
+
+
+
+
+
+
+const QUIET = ['progress', 'q', 'quiet', 'no-verbose', 'o', 'output-file', 'a', 'append-output'];
+const DL3047 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3047',
+    aliases: [],
+    severity: 'info',
+    fixable: true,
+    description: 'Avoid use of wget without progress bar. Use `wget --progress=dot:giga <url>`. Or consider using `-q` or `-nv` (shorthands for `--quiet` or `--no-verbose`).',
+    check(doc, ctx) {
+        for (const { inst, cmd } of commandsNamed(doc, 'wget')) {
+            if (commandName(cmd) !== 'wget')
+                continue;
+            if (cmd.args.some((a) => a.value === '-nv') || flagNames(cmd).some((f) => QUIET.includes(f)))
+                continue;
+            // BusyBox wget (Alpine, docker:*, busybox) has no --progress: `wget: unrecognized option`.
+            // -q works in both, so it is the flag wherever the image's wget is not known to be GNU.
+            const gnu = (0,dockerfile_distro/* stageDistro */["in"])((inst.onbuild ?? inst).stage).userland === 'gnu';
+            const flag = gnu ? '--progress=dot:giga' : '-q';
+            ctx.report({
+                message: '`wget` without `--progress` prints thousands of progress lines into the build log; use `--progress=dot:giga`, `-q` or `-nv`.',
+                range: doc.span(cmd.words[0].start, cmd.words[0].end).range,
+                fix: (0,fixes/* withEffect */.yu)(fix(`Insert \`${flag}\` after \`wget\` (${gnu ? 'prints progress every 32 MB' : 'no progress output; BusyBox wget has no --progress'}).`, true, insertAfter(doc, cmd.words[0], flag)), { kind: 'add-args', command: commandName(cmd), args: [flag] })
+            });
+        }
+    }
+});
+
+// EXTERNAL MODULE: ../main/node_modules/semver/index.js
+var semver = __webpack_require__(3880);
+var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
+;// CONCATENATED MODULE: ./src/rules/dockerfile/lib/labels.ts
+
+
+/** Every `LABEL key=value` pair of the file, ONBUILD triggers included. */
+function labelPairs(doc) {
+    const out = [];
+    for (const inst of (0,properties/* propertyInstructions */.X)(doc, 'LABEL', true)) {
+        for (const p of (0,properties/* pairs */.A)(doc, inst))
+            out.push({ ...p, inst });
+    }
+    return out;
+}
+/** Schema entries of one type. */
+function labelsOfType(schema, type) {
+    const out = new Set();
+    for (const [name, t] of Object.entries(schema))
+        if (t.toLowerCase() === type)
+            out.add(name);
+    return out;
+}
+/** RFC 3986 absolute URI: a scheme, then only URI characters. */
+const URI = /^[A-Za-z][A-Za-z0-9+.-]*:[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]*$/;
+const PCT = /%(?![0-9A-Fa-f]{2})/;
+function isUrl(value) {
+    return URI.test(value) && !PCT.test(value);
+}
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|([+-])(\d{2}):(\d{2}))$/;
+function isRfc3339(value) {
+    const m = RFC3339.exec(value);
+    if (!m)
+        return false;
+    const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
+    if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 60)
+        return false;
+    const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    if (day > days)
+        return false;
+    if (m[9] && (Number(m[10]) > 23 || Number(m[11]) > 59))
+        return false;
+    return true;
+}
+/** A short (7) or full (40) lower-case hexadecimal git commit hash. */
+function isGitHash(value) {
+    return /^[0-9a-f]{7}$/.test(value) || /^[0-9a-f]{40}$/.test(value);
+}
+/** Semantic Versioning 2.0.0, strictly (no `v` prefix, no surrounding blanks). */
+function isSemver(value) {
+    return /^\d/.test(value) && semver_default().parse(value)?.raw === value;
+}
+const EMAIL_LOCAL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
+const EMAIL_DOMAIN = /^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$|^\[[^\]\s]+\]$/;
+/** An RFC 5322 `addr-spec` (dot-atom local part, domain name or literal). */
+function isEmail(value) {
+    const at = value.lastIndexOf('@');
+    if (at <= 0 || at === value.length - 1 || value.length > 254)
+        return false;
+    const local = value.slice(0, at);
+    const domain = value.slice(at + 1);
+    const quoted = /^"([^"\\]|\\.)*"$/.test(local);
+    return (quoted || (local.length <= 64 && EMAIL_LOCAL.test(local))) && EMAIL_DOMAIN.test(domain);
+}
+/**
+ * SPDX license identifiers (a compact list of the common ones, current and deprecated forms).
+ * Compared case-insensitively, like SPDX matching rules require.
+ */
+const SPDX_IDS = `0BSD AAL AFL-1.1 AFL-1.2 AFL-2.0 AFL-2.1 AFL-3.0 AGPL-1.0 AGPL-1.0-only AGPL-1.0-or-later
+AGPL-3.0 AGPL-3.0-only AGPL-3.0-or-later Apache-1.0 Apache-1.1 Apache-2.0 APSL-1.0 APSL-1.1 APSL-1.2
+APSL-2.0 Artistic-1.0 Artistic-1.0-Perl Artistic-1.0-cl8 Artistic-2.0 Beerware BitTorrent-1.0
+BitTorrent-1.1 BlueOak-1.0.0 BSD-1-Clause BSD-2-Clause BSD-2-Clause-Patent BSD-2-Clause-Views
+BSD-3-Clause BSD-3-Clause-Clear BSD-3-Clause-LBNL BSD-3-Clause-No-Nuclear-License BSD-4-Clause
+BSD-4-Clause-UC BSD-Source-Code BSL-1.0 BUSL-1.1 bzip2-1.0.6 CAL-1.0 CATOSL-1.1 CC-BY-1.0 CC-BY-2.0
+CC-BY-2.5 CC-BY-3.0 CC-BY-4.0 CC-BY-NC-4.0 CC-BY-NC-ND-4.0 CC-BY-NC-SA-4.0 CC-BY-ND-4.0 CC-BY-SA-2.0
+CC-BY-SA-3.0 CC-BY-SA-4.0 CC0-1.0 CDDL-1.0 CDDL-1.1 CDLA-Permissive-1.0 CDLA-Permissive-2.0
+CDLA-Sharing-1.0 CECILL-1.0 CECILL-2.0 CECILL-2.1 CECILL-B CECILL-C ClArtistic CNRI-Python CPAL-1.0
+CPL-1.0 CUA-OPL-1.0 curl ECL-1.0 ECL-2.0 EFL-1.0 EFL-2.0 Entessa EPL-1.0 EPL-2.0 ErlPL-1.1 EUDatagrid
+EUPL-1.0 EUPL-1.1 EUPL-1.2 Fair FSFAP FTL GFDL-1.1 GFDL-1.1-only GFDL-1.1-or-later GFDL-1.2
+GFDL-1.2-only GFDL-1.2-or-later GFDL-1.3 GFDL-1.3-only GFDL-1.3-or-later GPL-1.0 GPL-1.0+ GPL-1.0-only
+GPL-1.0-or-later GPL-2.0 GPL-2.0+ GPL-2.0-only GPL-2.0-or-later GPL-2.0-with-classpath-exception
+GPL-3.0 GPL-3.0+ GPL-3.0-only GPL-3.0-or-later GPL-3.0-with-GCC-exception HPND ICU IJG ImageMagick
+Imlib2 Info-ZIP Intel IPA IPL-1.0 ISC JSON LAL-1.2 LAL-1.3 LGPL-2.0 LGPL-2.0+ LGPL-2.0-only
+LGPL-2.0-or-later LGPL-2.1 LGPL-2.1+ LGPL-2.1-only LGPL-2.1-or-later LGPL-3.0 LGPL-3.0+ LGPL-3.0-only
+LGPL-3.0-or-later LGPLLR libpng libpng-2.0 libtiff LiLiQ-P-1.1 LiLiQ-R-1.1 LiLiQ-Rplus-1.1 LPL-1.0
+LPL-1.02 LPPL-1.3c LPPL-1.3a MirOS MIT MIT-0 MIT-CMU MIT-Modern-Variant MIT-advertising MIT-enna
+MIT-feh MITNFA Motosoto MPL-1.0 MPL-1.1 MPL-2.0 MPL-2.0-no-copyleft-exception MS-PL MS-RL MulanPSL-1.0
+MulanPSL-2.0 Multics NASA-1.3 Naumen NCSA NGPL Nokia NPL-1.0 NPL-1.1 NPOSL-3.0 NTP OCLC-2.0
+ODbL-1.0 ODC-By-1.0 OFL-1.0 OFL-1.1 OGC-1.0 OGTSL OLDAP-2.8 OpenSSL OPL-1.0 OSET-PL-2.1 OSL-1.0
+OSL-1.1 OSL-2.0 OSL-2.1 OSL-3.0 PDDL-1.0 PHP-3.0 PHP-3.01 PostgreSQL PSF-2.0 Python-2.0 Python-2.0.1
+QPL-1.0 RPL-1.1 RPL-1.5 RPSL-1.0 RSCPL Ruby SGI-B-2.0 SimPL-2.0 SISSL Sleepycat SMLNJ SPL-1.0
+SSPL-1.0 TCL UCL-1.0 Unicode-DFS-2015 Unicode-DFS-2016 Unicode-3.0 Unlicense UPL-1.0 Vim VSL-1.0
+W3C W3C-20150513 Watcom-1.0 WTFPL X11 XFree86-1.1 Xnet xinetd YPL-1.1 Zend-2.0 Zimbra-1.3 Zlib
+zlib-acknowledgement ZPL-1.1 ZPL-2.0 ZPL-2.1`;
+const SPDX = new Set(SPDX_IDS.split(/\s+/).map((id) => id.toLowerCase()));
+/** A single SPDX license identifier (not an expression). */
+function isSpdx(value) {
+    return SPDX.has(value.toLowerCase());
+}
+/** Report every label of type `type` whose value `valid` rejects (DL3052-DL3056, DL3058). */
+function checkLabelValues(doc, schema, type, valid, report) {
+    const names = labelsOfType(schema, type);
+    if (names.size === 0)
+        return;
+    for (const pair of labelPairs(doc)) {
+        if (!names.has(pair.name))
+            continue;
+        const value = pair.value ?? '';
+        if (!valid(value))
+            report(pair, value);
+    }
+}
+/** Where to point at a label's value (its key when it has none). */
+function valueRange(pair) {
+    return (pair.valueSpan ?? pair.nameSpan).range;
+}
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3048.ts
+
+
+const RESERVED = /^(com\.docker\.|io\.docker\.|org\.dockerproject\.)/;
+/** Why a label key breaks Docker's key format, or undefined when it is valid. */
+function labelKeyProblem(key) {
+    if (RESERVED.test(key))
+        return 'uses a namespace reserved for Docker';
+    if (!/^[a-z]/.test(key))
+        return 'must start with a lower-case letter';
+    if (!/[a-z0-9]$/.test(key))
+        return 'must end with a lower-case letter or digit';
+    if (/[^a-z0-9.-]/.test(key))
+        return 'may only contain lower-case letters, digits, `.` and `-`';
+    if (/\.\.|--/.test(key))
+        return 'must not repeat `.` or `-`';
+    return undefined;
+}
+const DL3048 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3048',
+    aliases: [],
+    severity: 'style',
+    fixable: true,
+    description: 'Invalid label key.',
+    check(doc, ctx) {
+        for (const pair of labelPairs(doc)) {
+            const problem = labelKeyProblem(pair.name);
+            if (!problem)
+                continue;
+            let fix;
+            // Narrow fix: upper case and `_` only, written without quotes.
+            const renamed = pair.name.toLowerCase().replace(/_/g, '-');
+            const written = doc.text.slice(pair.nameSpan.start, pair.nameSpan.end);
+            if (written === pair.name && !labelKeyProblem(renamed)) {
+                fix = {
+                    description: `Rename the label to \`${renamed}\`; anything that reads \`${pair.name}\` (scripts, registries, orchestrators) must use the new key.`,
+                    safe: false,
+                    edits: [{ range: pair.nameSpan.range, text: renamed }]
+                };
+            }
+            ctx.report({
+                message: `Invalid label key \`${pair.name}\`: it ${problem}.`,
+                range: pair.nameSpan.range,
+                fix
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3049.ts
+
+
+
+const DL3049 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3049',
+    aliases: [],
+    severity: 'info',
+    description: 'Label `<label>` is missing.',
+    check(doc, ctx) {
+        const required = Object.keys(ctx.settings.labelSchema);
+        if (required.length === 0 || doc.stages.length === 0)
+            return;
+        // Labels each stage sets itself (ONBUILD labels only reach child images).
+        const own = new Map();
+        for (const stage of doc.stages) {
+            const names = new Set();
+            for (const inst of stage.instructions) {
+                if (inst.keyword === 'LABEL')
+                    for (const p of (0,properties/* pairs */.A)(doc, inst))
+                        names.add(p.name);
+            }
+            own.set(stage, names);
+        }
+        const inherited = (stage, label) => {
+            for (let s = stage; s; s = s.parent)
+                if (own.get(s).has(label))
+                    return true;
+            return false;
+        };
+        const children = new Map();
+        for (const s of doc.stages)
+            if (s.parent)
+                children.set(s.parent, [...(children.get(s.parent) ?? []), s]);
+        /** A stage is only a step towards another when a later stage that carries the label builds on it. */
+        const labelledDescendant = (stage, label) => (children.get(stage) ?? []).some((c) => own.get(c).has(label) || labelledDescendant(c, label));
+        const copied = (0,stages/* copiedStages */.g0)(doc);
+        for (const stage of doc.stages) {
+            if (copied.has(stage))
+                continue;
+            const missing = required.filter((label) => !inherited(stage, label) && !labelledDescendant(stage, label));
+            if (missing.length === 0)
+                continue;
+            const from = stage.from;
+            const end = from.args.length > 0 ? from.args[from.args.length - 1].end : from.keywordSpan.end;
+            ctx.report({
+                message: `Label${missing.length > 1 ? 's' : ''} ${missing.map((l) => `\`${l}\``).join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing from this stage (required by the label schema).`,
+                range: doc.span(from.keywordSpan.start, end).range
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3050.ts
+
+
+const DL3050 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3050',
+    aliases: [],
+    severity: 'info',
+    description: 'Superfluous label(s) present.',
+    check(doc, ctx) {
+        if (!ctx.settings.strictLabels)
+            return;
+        const schema = ctx.settings.labelSchema;
+        for (const pair of labelPairs(doc)) {
+            if (Object.hasOwn(schema, pair.name))
+                continue;
+            ctx.report({
+                message: `Label \`${pair.name}\` is not in the label schema (strict labels are on).`,
+                range: pair.nameSpan.range
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3051.ts
+
+
+const DL3051 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3051',
+    aliases: [],
+    severity: 'warning',
+    description: 'Label `<label>` is empty.',
+    check(doc, ctx) {
+        const schema = ctx.settings.labelSchema;
+        if (Object.keys(schema).length === 0)
+            return;
+        for (const pair of labelPairs(doc)) {
+            if (!Object.hasOwn(schema, pair.name) || (pair.value ?? '').trim() !== '')
+                continue;
+            ctx.report({
+                message: `Label \`${pair.name}\` is empty; the label schema requires a value.`,
+                range: valueRange(pair)
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3052.ts
+
+
+const DL3052 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3052',
+    aliases: [],
+    severity: 'warning',
+    description: 'Label `<label>` is not a valid URL.',
+    check(doc, ctx) {
+        checkLabelValues(doc, ctx.settings.labelSchema, 'url', isUrl, (pair, value) => ctx.report({
+            message: `Label \`${pair.name}\` is not a valid URL (an absolute URI such as \`https://example.com/repo\`): \`${value}\`.`,
+            range: valueRange(pair)
+        }));
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3053.ts
+
+
+const DL3053 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3053',
+    aliases: [],
+    severity: 'warning',
+    description: 'Label `<label>` is not a valid time format - must conform to RFC3339.',
+    check(doc, ctx) {
+        checkLabelValues(doc, ctx.settings.labelSchema, 'rfc3339', isRfc3339, (pair, value) => ctx.report({
+            message: `Label \`${pair.name}\` is not an RFC 3339 time (e.g. \`2024-05-01T12:00:00Z\`): \`${value}\`.`,
+            range: valueRange(pair)
+        }));
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3054.ts
+
+
+const DL3054 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3054',
+    aliases: [],
+    severity: 'warning',
+    description: 'Label `<label>` is not a valid SPDX identifier.',
+    check(doc, ctx) {
+        checkLabelValues(doc, ctx.settings.labelSchema, 'spdx', isSpdx, (pair, value) => ctx.report({
+            message: `Label \`${pair.name}\` is not an SPDX license identifier (e.g. \`Apache-2.0\`): \`${value}\`.`,
+            range: valueRange(pair)
+        }));
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3055.ts
+
+
+const DL3055 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3055',
+    aliases: [],
+    severity: 'warning',
+    description: 'Label `<label>` is not a valid git hash.',
+    check(doc, ctx) {
+        checkLabelValues(doc, ctx.settings.labelSchema, 'hash', isGitHash, (pair, value) => ctx.report({
+            message: `Label \`${pair.name}\` is not a git commit hash (7 or 40 lower-case hex digits): \`${value}\`.`,
+            range: valueRange(pair)
+        }));
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3056.ts
+
+
+const DL3056 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3056',
+    aliases: [],
+    severity: 'warning',
+    description: 'Label `<label>` does not conform to semantic versioning.',
+    check(doc, ctx) {
+        checkLabelValues(doc, ctx.settings.labelSchema, 'semver', isSemver, (pair, value) => ctx.report({
+            message: `Label \`${pair.name}\` is not a semantic version (e.g. \`1.4.2\`): \`${value}\`.`,
+            range: valueRange(pair)
+        }));
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3057.ts
+
+
+const DL3057 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3057',
+    aliases: ['AVD-DS-0026', 'CKV_DOCKER_2'],
+    severity: 'info',
+    enabledByDefault: false,
+    description: '`HEALTHCHECK` instruction missing.',
+    check(doc, ctx) {
+        // Only the image the file builds: the last stage, with what it inherits from earlier stages.
+        const last = doc.stages[doc.stages.length - 1];
+        if (!last)
+            return;
+        const has = (0,stages/* lineage */.OZ)(last).some((s) => s.instructions.some((i) => i.keyword === 'HEALTHCHECK'));
+        if (has)
+            return;
+        const from = last.from;
+        const end = from.args.length > 0 ? from.args[from.args.length - 1].end : from.keywordSpan.end;
+        ctx.report({
+            message: 'The image has no HEALTHCHECK: orchestrators cannot tell a hung container from a healthy one (use `HEALTHCHECK NONE` to state that on purpose).',
+            range: doc.span(from.keywordSpan.start, end).range
+        });
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3058.ts
+
+
+const DL3058 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3058',
+    aliases: [],
+    severity: 'warning',
+    description: 'Label `<label>` is not a valid email format - must conform to RFC5322.',
+    check(doc, ctx) {
+        checkLabelValues(doc, ctx.settings.labelSchema, 'email', isEmail, (pair, value) => ctx.report({
+            message: `Label \`${pair.name}\` is not an RFC 5322 email address: \`${value}\`.`,
+            range: valueRange(pair)
+        }));
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/lib/style.ts
+function continuationStyle(doc) {
+    const votes = { leading: 0, trailing: 0 };
+    const indents = new Map();
+    for (let line = 2; line <= doc.lines.lineCount; line++) {
+        const prev = doc.lines.lineText(line - 1);
+        if (!prev.trimEnd().endsWith(doc.escape))
+            continue;
+        const text = doc.lines.lineText(line);
+        const m = /^([ \t]+)(\S.*)$/.exec(text);
+        if (!m || m[2].startsWith('#'))
+            continue;
+        indents.set(m[1], (indents.get(m[1]) ?? 0) + 1);
+        if (/^(&&|\|\|)/.test(m[2]))
+            votes.leading++;
+        else if (/(&&|\|\|)\s*\S\s*$/.test(prev.trimEnd()))
+            votes.trailing++;
+    }
+    let indent = '    ';
+    let best = 0;
+    for (const [candidate, count] of indents) {
+        if (count > best) {
+            indent = candidate;
+            best = count;
+        }
+    }
+    return { indent, leadingOperator: votes.leading > votes.trailing };
+}
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3059.ts
+
+
+function flagsKey(inst) {
+    return inst.flags
+        .map((f) => `${f.name}=${f.value ?? ''}`)
+        .sort()
+        .join(' ');
+}
+/**
+ * Merge `inst` into `prev`: ` && \` (or ` \` + `&& ` in leading-operator files) at the end of
+ * `prev`, comment lines in between kept, blank lines dropped (an empty continuation line is
+ * deprecated syntax), and `inst`'s keyword and flags replaced by the file's indentation.
+ */
+function mergeFix(doc, prev, inst, style) {
+    const prevEnd = prev.textOffsets[prev.text.trimEnd().length - 1] + 1;
+    const firstLine = inst.range.start.line;
+    const between = [];
+    for (let line = prev.range.end.line + 1; line < firstLine; line++) {
+        const text = doc.lines.lineText(line);
+        if (text.trim() !== '')
+            between.push(text + doc.text.slice(doc.lines.lineEnd(line), doc.lines.lineStart(line + 1)));
+    }
+    const eolStart = doc.lines.lineEnd(prev.range.end.line);
+    const eol = doc.text.slice(eolStart, doc.lines.lineStart(prev.range.end.line + 1));
+    const join = style.leadingOperator ? ` ${doc.escape}` : ` && ${doc.escape}`;
+    const lead = style.leadingOperator ? `${style.indent}&& ` : style.indent;
+    return {
+        description: 'Merge this RUN into the previous one with `&& \\` (one layer: a failure or cache miss now re-runs both commands).',
+        safe: false,
+        edits: [
+            {
+                range: doc.span(prevEnd, inst.argsSpan.start).range,
+                text: `${join}${eol}${between.join('')}${lead}`
+            }
+        ]
+    };
+}
+const DL3059 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3059',
+    aliases: [],
+    severity: 'info',
+    fixable: true,
+    description: 'Multiple consecutive `RUN` instructions. Consider consolidation.',
+    check(doc, ctx) {
+        let style;
+        for (let k = 1; k < doc.instructions.length; k++) {
+            const prev = doc.instructions[k - 1];
+            const inst = doc.instructions[k];
+            if (prev.keyword !== 'RUN' || inst.keyword !== 'RUN')
+                continue;
+            // Layers of build stages never reach the image; separate RUNs there keep the cache fine-grained.
+            if (inst.stage && !inst.stage.inFinalImage)
+                continue;
+            // A heredoc is already a consolidated script.
+            if (prev.heredocs.length > 0 || inst.heredocs.length > 0)
+                continue;
+            if (flagsKey(prev) !== flagsKey(inst))
+                continue;
+            const a = doc.shell(prev);
+            const b = doc.shell(inst);
+            // hadolint: only RUNs of a single command each; chained RUNs were split on purpose.
+            if (!a || !b || a.commands.length > 1 || b.commands.length > 1)
+                continue;
+            const mergeable = !a.error && !b.error && inst.argsSpan !== undefined && prev.text.trim() !== '';
+            style ??= continuationStyle(doc);
+            ctx.report({
+                message: 'Consecutive RUN instructions each add a layer; merge them with `&&`.',
+                range: inst.keywordSpan.range,
+                fix: mergeable ? mergeFix(doc, prev, inst, style) : undefined
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3060.ts
+
+
+
+
+
+
+
+
+const DL3060_CACHE = ['.cache/yarn', '.yarn/cache', '.yarn/berry/cache'];
+const NOT_INSTALL = ['--version', '-v', '--help', '-h'];
+/** `yarn install`, or a bare `yarn` (with flags only), which installs too. */
+function yarnInstall(cmd) {
+    if (commandName(cmd) !== 'yarn')
+        return false;
+    if (hasWord(cmd, ['install']))
+        return true;
+    return cmd.args.every((a) => isFlag(a) && !NOT_INSTALL.includes(a.value));
+}
+function yarnClean(cmd) {
+    if (commandName(cmd) !== 'yarn')
+        return false;
+    const cache = cmd.args.findIndex((a) => a.value === 'cache');
+    return cache !== -1 && cmd.args[cache + 1]?.value === 'clean';
+}
+const DL3060 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3060',
+    aliases: [],
+    severity: 'info',
+    fixable: true,
+    description: '`yarn cache clean` missing after `yarn install` was run.',
+    check(doc, ctx) {
+        for (const inst of runsCalling(doc, 'yarn')) {
+            // Only layers that end up in an image (ONBUILD triggers always run in a child image).
+            if (!inst.onbuild && !(0,stages/* reachesImage */.t0)(inst.stage))
+                continue;
+            const script = doc.shell(inst);
+            if (!script || mountCovers(cacheMountTargets(inst), DL3060_CACHE))
+                continue;
+            const install = installWithoutClean(script.commands, yarnInstall, yarnClean);
+            if (!install)
+                continue;
+            const word = install.args.find((a) => a.value === 'install') ?? install.words[0];
+            ctx.report({
+                message: 'Run `yarn cache clean` after `yarn install` in the same RUN; the yarn cache otherwise stays in the layer.',
+                range: doc.span(install.start, word.end).range,
+                fix: (0,fixes/* withEffect */.yu)(fix('Append `&& yarn cache clean` to the RUN.', true, appendCommand(doc, inst, 'yarn cache clean')), { kind: 'append-command', argv: 'yarn cache clean'.split(' ') })
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3061.ts
+
+const DL3061 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3061',
+    aliases: [],
+    severity: 'error',
+    description: 'Invalid instruction order. Dockerfile must begin with `FROM`, `ARG` or comment.',
+    check(doc, ctx) {
+        for (const inst of doc.instructions) {
+            if (inst.keyword === 'FROM')
+                return;
+            if (inst.keyword === 'ARG')
+                continue;
+            ctx.report({
+                message: 'Instruction before the first FROM: only ARG (and comments or parser directives) may come before FROM.',
+                range: inst.keywordSpan.range
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3062.ts
+
+
+
+
+
+/** `go build`-family flags that take a separate value (Go flags are single-dash words). */
+const DL3062_VALUE_FLAGS = new Set([
+    'C',
+    'o',
+    'p',
+    'asmflags',
+    'buildmode',
+    'compiler',
+    'gccgoflags',
+    'gcflags',
+    'installsuffix',
+    'ldflags',
+    'mod',
+    'modfile',
+    'overlay',
+    'pgo',
+    'pkgdir',
+    'tags',
+    'toolexec',
+    'exec',
+    'coverpkg',
+    'covermode'
+]);
+/**
+ * Non-flag arguments of a `go` command: Go flags are single-dash words (`-ldflags`), some take a
+ * separate value (`-o file`), `-flag=value` carries its own.
+ */
+function operands(cmd) {
+    const out = [];
+    const args = cmd.args;
+    for (let i = 0; i < args.length; i++) {
+        const w = args[i];
+        if (!isFlag(w))
+            out.push(w);
+        else if (!w.value.includes('=') && DL3062_VALUE_FLAGS.has(w.value.replace(/^--?/, '')))
+            i++;
+    }
+    return out;
+}
+/** A module path rather than a local directory, a file or a meta-package (`all`, `std`, `cmd`, `tool`). */
+function isRemote(value) {
+    return !(value.startsWith('.') ||
+        value.startsWith('/') ||
+        value.endsWith('.go') ||
+        value === 'all' ||
+        value === 'std' ||
+        value === 'cmd' ||
+        value === 'tool');
+}
+const DL3062 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3062',
+    aliases: [],
+    severity: 'warning',
+    description: 'Pin versions in go install, go get and go run (`<module>@<version>`).',
+    check(doc, ctx) {
+        for (const { cmd } of commandsNamed(doc, 'go')) {
+            if (commandName(cmd) !== 'go')
+                continue;
+            const [sub, ...rest] = operands(cmd);
+            if (!sub || !['install', 'get', 'run'].includes(sub.value))
+                continue;
+            // `go run pkg args…`: only the package is a module; the rest are the program's arguments.
+            const packages = sub.value === 'run' ? rest.slice(0, 1) : rest;
+            const unpinned = [];
+            for (const w of packages) {
+                if (onlyVariable(w))
+                    continue;
+                const value = w.literal ? w.value : w.raw.replace(/^["']|["']$/g, '');
+                if (!isRemote(value))
+                    continue;
+                const at = value.lastIndexOf('@');
+                const version = at === -1 ? '' : value.slice(at + 1);
+                if (version === '' || version === 'latest' || version === 'none')
+                    unpinned.push(w);
+            }
+            if (unpinned.length === 0)
+                continue;
+            const first = unpinned[0];
+            const last = unpinned[unpinned.length - 1];
+            ctx.report({
+                message: `Pin the module version in \`go ${sub.value}\`: ${unpinned.map((w) => `\`${w.value}\``).join(', ')} (use \`<module>@v1.2.3\`, not \`@latest\`).`,
+                range: doc.span(first.start, last.end).range
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3063.ts
+
+const DL3063_RESERVED = new Set(['scratch', 'context']);
+const DL3063 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3063',
+    aliases: ['ReservedStageName'],
+    severity: 'warning',
+    fixable: true,
+    description: 'Stage name `scratch` or `context` is reserved.',
+    check(doc, ctx) {
+        const names = new Set(doc.stages.map((s) => s.name).filter((n) => n !== undefined));
+        for (const stage of doc.stages) {
+            if (!stage.name || !stage.nameSpan || !DL3063_RESERVED.has(stage.name))
+                continue;
+            // Narrow fix: rename only a stage nothing refers to (references to `scratch`/`context` are ambiguous).
+            const referenced = doc.instructions.some((top) => {
+                const inst = top.trigger ?? top;
+                if (inst.keyword === 'FROM' && inst !== stage.from) {
+                    return inst.args[0]?.value.toLowerCase() === stage.name;
+                }
+                return inst.flags.some((f) => f.value !== null &&
+                    ((f.name === 'from' && f.value.toLowerCase() === stage.name) ||
+                        (f.name === 'mount' && new RegExp(`(^|,)from=${stage.name}(,|$)`, 'i').test(f.value))));
+            });
+            let renamed = `${stage.name}-stage`;
+            for (let k = 2; names.has(renamed); k++)
+                renamed = `${stage.name}-stage-${k}`;
+            const fix = referenced
+                ? undefined
+                : {
+                    description: `Rename the stage to \`${renamed}\`; a \`docker build --target ${stage.name}\` must use the new name.`,
+                    safe: false,
+                    edits: [{ range: stage.nameSpan.range, text: renamed }]
+                };
+            ctx.report({
+                message: `\`${stage.name}\` is reserved and cannot name a stage: \`FROM ${stage.name}\` and \`--from=${stage.name}\` would not mean this stage.`,
+                range: stage.nameSpan.range,
+                fix
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3064.ts
+
+
+/** Variable names that are credentials as a rule (CI/cloud/registry tokens and passwords). */
+const KNOWN = new Set(`ACCESS_TOKEN APPLICATION_KEY APP_SECRET AUTH_TOKEN AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY
+AWS_SESSION_TOKEN AZURE_CLIENT_SECRET BITTREX_API_KEY BITTREX_API_SECRET CF_PASSWORD CF_USERNAME
+CIRCLE_TOKEN CI_DEPLOY_PASSWORD CI_DEPLOY_USER CODECOV_TOKEN DOCKERHUB_PASSWORD DOCKER_EMAIL
+DOCKER_PASSWORD DOCKER_USERNAME FACEBOOK_ACCESS_TOKEN FACEBOOK_APP_ID FACEBOOK_APP_SECRET
+FIREBASE_API_TOKEN FIREBASE_TOKEN FOSSA_API_KEY GH_ENTERPRISE_TOKEN GH_TOKEN GITHUB_ENTERPRISE_TOKEN
+GITHUB_TOKEN GITLAB_TOKEN GOOGLE_APPLICATION_CREDENTIALS HEROKU_API_KEY HEROKU_API_USER HF_TOKEN
+NPM_AUTH_TOKEN NPM_TOKEN NUGET_API_KEY OKTA_AUTHN_GROUPID OKTA_CLIENT_ORGURL OKTA_CLIENT_TOKEN
+OKTA_OAUTH2_CLIENTID OKTA_OAUTH2_CLIENTSECRET OPENAI_API_KEY OS_PASSWORD OS_USERNAME POSTGRES_PASSWORD
+SENTRY_AUTH_TOKEN SLACK_TOKEN SONAR_TOKEN STRIPE_API_KEY STRIPE_DEVICE_NAME TRAVIS_OS_NAME
+TRAVIS_SECURE_ENV_VARS TRAVIS_SUDO VAULT_CLIENT_KEY VAULT_TOKEN`.split(/\s+/));
+/** Fragments that make a name look like a credential. */
+const SUSPICIOUS = /api_key|client_key|password|private|secret|token|username/i;
+/**
+ * Names that point at a secret instead of holding it (`POSTGRES_PASSWORD_FILE=/run/secrets/db`,
+ * the pattern Docker recommends), public values, and the conventional container user name.
+ */
+const NOT_A_SECRET = /(_FILE|_PATH|_DIR|_FILENAME)$|PUBLIC|^USERNAME$|^USER_NAME$/i;
+function looksSecret(name) {
+    if (KNOWN.has(name.toUpperCase()))
+        return true;
+    return SUSPICIOUS.test(name) && !NOT_A_SECRET.test(name);
+}
+const DL3064 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3064',
+    aliases: ['AVD-DS-0031'],
+    severity: 'warning',
+    description: 'Potentially sensitive data should not be used in the `ARG` or `ENV` commands.',
+    check(doc, ctx) {
+        for (const keyword of ['ARG', 'ENV']) {
+            for (const inst of (0,properties/* propertyInstructions */.X)(doc, keyword, true)) {
+                for (const pair of (0,properties/* pairs */.A)(doc, inst)) {
+                    if (!looksSecret(pair.name))
+                        continue;
+                    ctx.report({
+                        message: `\`${keyword} ${pair.name}\` looks like a secret: ${keyword} values are stored in the image metadata and history. Pass it with \`RUN --mount=type=secret,id=…\` instead.`,
+                        range: pair.nameSpan.range
+                    });
+                }
+            }
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3065.ts
+
+const TARGET = /^["']?\$(\{TARGETPLATFORM\}|TARGETPLATFORM)["']?$/;
+const DL3065 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3065',
+    aliases: ['RedundantTargetPlatform'],
+    severity: 'warning',
+    fixable: true,
+    description: 'Redundant `--platform=$TARGETPLATFORM` in `FROM`.',
+    check(doc, ctx) {
+        for (const stage of doc.stages) {
+            const flag = stage.from.flags.find((f) => f.name === 'platform');
+            if (!flag || !TARGET.test(flag.value ?? ''))
+                continue;
+            // Delete the flag and the blanks after it.
+            let end = flag.end;
+            while (doc.text[end] === ' ' || doc.text[end] === '\t')
+                end++;
+            ctx.report({
+                message: '`--platform=$TARGETPLATFORM` is the default for FROM; remove it.',
+                range: flag.range,
+                fix: {
+                    description: 'Remove the redundant `--platform` flag.',
+                    safe: true,
+                    edits: [{ range: doc.span(flag.start, end).range, text: '' }]
+                }
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3066.ts
+
+
+const NON_POSIX = /(^|[\\/])(pwsh|powershell|cmd)(\.exe)?$/i;
+const DL3066 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3066',
+    aliases: [],
+    severity: 'info',
+    description: 'Non-numeric user-id may not be resolvable by host system.',
+    check(doc, ctx) {
+        // The USER the image runs as: the last one of the final stage's lineage (hadolint PR #1239).
+        let user;
+        const last = doc.stages[doc.stages.length - 1];
+        if (last) {
+            for (const stage of (0,stages/* lineage */.OZ)(last)) {
+                user = [...stage.instructions].reverse().find((i) => i.keyword === 'USER');
+                if (user)
+                    break;
+            }
+        }
+        else {
+            user = [...doc.instructions].reverse().find((i) => i.keyword === 'USER');
+        }
+        const word = user?.args[0];
+        if (!user || !word)
+            return;
+        // Windows images name users (ContainerAdministrator); they have no numeric ids.
+        if (doc.escape === '`' || NON_POSIX.test(doc.shellOf(user)[0] ?? ''))
+            return;
+        const uid = word.value.split(':')[0];
+        if (uid === '' || /^\d+$/.test(uid) || uid.includes('$'))
+            return;
+        ctx.report({
+            message: `\`USER ${uid}\` is a name: Kubernetes \`runAsNonRoot\` and hosts without that user cannot verify it. Use a numeric UID (e.g. \`USER 10001\`).`,
+            range: doc.span(word.start, word.start + uid.length).range
+        });
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL3067.ts
+
+
+const DL3067_ROOT = /^["']?\/["']?$/;
+/**
+ * The stage `--from` names, or undefined for an image reference (`tonistiigi/xx:1.4`,
+ * `docker/cli`): tool images built to be copied whole. Unknown bare names count as stages.
+ */
+function source(doc, ref) {
+    const name = ref.replace(/^["']|["']$/g, '').toLowerCase();
+    const stage = doc.stages.find((s) => s.name === name) ??
+        (/^\d+$/.test(name) ? doc.stages[Number(name)] : undefined);
+    if (stage)
+        return stage;
+    return /[/:@.]/.test(name) ? undefined : 'stage';
+}
+const DL3067 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL3067',
+    aliases: [],
+    severity: 'warning',
+    description: 'Do not copy the entire filesystem from another stage (`COPY --from=<stage> / /`).',
+    check(doc, ctx) {
+        for (const top of doc.instructions) {
+            const inst = top.trigger ?? top;
+            if (inst.keyword !== 'COPY')
+                continue;
+            const from = inst.flags.find((f) => f.name === 'from');
+            if (!from?.value)
+                continue;
+            const words = inst.json ? inst.json.items : inst.args;
+            if (words.length !== 2 || !words.every((w) => DL3067_ROOT.test(w.value)))
+                continue;
+            const stage = source(doc, from.value);
+            // An image reference, or a stage built FROM scratch, holds only what was put there on purpose.
+            if (!stage || (stage !== 'stage' && (0,stages/* rootImage */.gK)(stage) === 'scratch'))
+                continue;
+            ctx.report({
+                message: '`COPY --from=… / /` copies the whole filesystem of the other stage, including its package databases and caches; copy the directories you need.',
+                range: doc.span(words[0].start, words[1].end).range
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL4000.ts
+
+
+const DL4000 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL4000',
+    aliases: ['MaintainerDeprecated', 'AVD-DS-0022', 'CKV_DOCKER_6'],
+    severity: 'error',
+    fixable: true,
+    description: 'MAINTAINER is deprecated.',
+    check(doc, ctx) {
+        for (const inst of doc.instructions) {
+            if (inst.keyword !== 'MAINTAINER')
+                continue;
+            const who = inst.text.trim().replace(/^"(.*)"$/, '$1');
+            const label = inst.keywordText === inst.keywordText.toLowerCase() ? 'label' : 'LABEL';
+            ctx.report({
+                message: 'MAINTAINER is deprecated; use `LABEL maintainer="…"` (or `org.opencontainers.image.authors`).',
+                range: inst.keywordSpan.range,
+                fix: who
+                    ? {
+                        description: 'Replace `MAINTAINER` with a `maintainer` label.',
+                        safe: true,
+                        effect: { kind: 'metadata' },
+                        edits: [
+                            {
+                                range: doc.span(inst.keywordSpan.start, inst.end).range,
+                                // MAINTAINER text is literal; LABEL values expand `$` and escapes: quote them.
+                                text: `${label} maintainer=${quoteWord(doc, who)}`
+                            }
+                        ]
+                    }
+                    : undefined
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL4001.ts
+
+
+
+const TOOLS = new Set(['curl', 'wget']);
+const DL4001 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL4001',
+    aliases: ['AVD-DS-0014'],
+    severity: 'warning',
+    description: 'Either use Wget or Curl but not both.',
+    check(doc, ctx) {
+        // Per stage (and separately for ONBUILD triggers): the tools seen so far.
+        const seen = new Map();
+        const keyOf = (stage, onbuild) => `${stage?.index ?? -1}${onbuild ? 'o' : ''}`;
+        for (const inst of runsCalling(doc, 'curl', 'wget')) {
+            const script = doc.shell(inst);
+            if (!script)
+                continue;
+            const key = keyOf((inst.onbuild ?? inst).stage, inst.onbuild !== undefined);
+            const tools = seen.get(key) ?? new Set();
+            seen.set(key, tools);
+            for (const cmd of script.commands) {
+                const name = commandName(cmd);
+                if (!TOOLS.has(name))
+                    continue;
+                tools.add(name);
+                if (tools.size < 2)
+                    continue;
+                const other = name === 'curl' ? 'wget' : 'curl';
+                ctx.report({
+                    message: `This stage uses both \`${other}\` and \`${name}\`: settle on one to keep a single download tool in the image.`,
+                    range: doc.span(cmd.words[0].start, cmd.words[0].end).range
+                });
+                break;
+            }
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL4003.ts
+
+
+const DL4003 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL4003',
+    aliases: ['AVD-DS-0016', 'MultipleInstructionsDisallowed'],
+    severity: 'warning',
+    fixable: true,
+    description: 'Multiple `CMD` instructions found. If you list more than one `CMD` then only the last `CMD` will take effect.',
+    check(doc, ctx) {
+        lastWins(doc, ctx, 'CMD');
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL4004.ts
+
+
+const DL4004 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL4004',
+    aliases: ['AVD-DS-0007'],
+    severity: 'error',
+    fixable: true,
+    description: 'Multiple `ENTRYPOINT` instructions found. If you list more than one `ENTRYPOINT` then only the last `ENTRYPOINT` will take effect.',
+    check(doc, ctx) {
+        lastWins(doc, ctx, 'ENTRYPOINT');
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL4005.ts
+
+
+
+
+const SHELLS = /^\/(usr\/)?bin\/(bash|zsh|ash|dash|ksh|mksh)$/;
+const DL4005 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL4005',
+    aliases: [],
+    severity: 'warning',
+    fixable: true,
+    description: 'Use SHELL to change the default shell.',
+    check(doc, ctx) {
+        for (const { inst, script, cmd } of commandsNamed(doc, 'ln')) {
+            if (commandName(cmd) !== 'ln')
+                continue;
+            const target = cmd.args.find((a) => a.value === '/bin/sh');
+            if (!target)
+                continue;
+            // Narrow fix: a RUN that only relinks /bin/sh to a known shell becomes a SHELL instruction.
+            let fix;
+            const operands = cmd.args.filter((a) => !isFlag(a));
+            const flags = cmd.args.filter(isFlag).map((a) => a.value);
+            const shell = operands[0]?.value;
+            if (!inst.onbuild &&
+                script.commands.length === 1 &&
+                inst.heredocs.length === 0 &&
+                inst.flags.length === 0 &&
+                operands.length === 2 &&
+                operands[1] === target &&
+                flags.every((f) => /^-[sfvnT]+$/.test(f)) &&
+                flags.some((f) => f.includes('s')) &&
+                shell !== undefined &&
+                SHELLS.test(shell)) {
+                const keyword = inst.keywordText === inst.keywordText.toLowerCase() ? 'shell' : 'SHELL';
+                fix = {
+                    description: `Replace the RUN with \`SHELL ["${shell}", "-c"]\`: later RUN instructions use ${shell}, but /bin/sh in the image stays the original shell for scripts and the container's processes.`,
+                    safe: false,
+                    edits: [
+                        {
+                            range: doc.span(inst.start, inst.end).range,
+                            text: `${keyword} ["${shell}", "-c"]`
+                        }
+                    ]
+                };
+            }
+            ctx.report({
+                message: 'Do not relink /bin/sh; set the shell for RUN with a `SHELL` instruction instead.',
+                range: doc.span(target.start, target.end).range,
+                fix
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DL4006.ts
+
+
+
+
+const DL4006_NON_POSIX = /(^|[\\/])(pwsh|powershell|cmd)(\.exe)?$/i;
+const PIPEFAIL_SHELLS = /(^|\/)(bash|zsh|ash|ksh|mksh)$/;
+/** Does a SHELL instruction run a shell that honours `-o pipefail` with it set (or a non-POSIX one)? */
+function shellIsSafe(inst) {
+    const argv = inst.json?.values;
+    if (!argv || argv.length === 0)
+        return false;
+    if (DL4006_NON_POSIX.test(argv[0]))
+        return true;
+    if (!PIPEFAIL_SHELLS.test(argv[0]))
+        return false;
+    return argv.some((a, i) => i > 0 && a === 'pipefail' && /^-[a-z]*o$/i.test(argv[i - 1] ?? ''));
+}
+/** The first piped command comes after a `set -o pipefail` (`set -euo pipefail`, …) in the same script. */
+function setsPipefail(script) {
+    for (const cmd of script.commands) {
+        if (cmd.piped)
+            return false;
+        if (commandName(cmd) === 'set' &&
+            cmd.args.some((a, i) => a.value === 'pipefail' && /^-[a-z]*o$/i.test(cmd.args[i - 1]?.value ?? '')))
+            return true;
+    }
+    return false;
+}
+/**
+ * Commands whose failure a pipe cannot hide: `echo`/`printf` of text never fail, and `yes` is
+ * killed by SIGPIPE on purpose (pipefail would turn that into a failure).
+ */
+const NEVER_FAIL = new Set(['echo', 'printf', 'true', 'yes']);
+/**
+ * The first `|` whose left-hand command can fail (`curl … | tar`), or undefined when every pipe
+ * starts from a command that cannot (`echo "$SUM *file" | sha256sum -c -`).
+ */
+function hiddenFailure(doc, script) {
+    for (const cmd of script.commands) {
+        if (cmd.next !== '|' && cmd.next !== '|&')
+            continue;
+        if (NEVER_FAIL.has(commandName(cmd)))
+            continue;
+        const end = cmd.nextEnd;
+        const start = end - cmd.next.length;
+        return doc.text.slice(start, end) === cmd.next
+            ? { start, end }
+            : { start: cmd.start, end: cmd.end };
+    }
+    return undefined;
+}
+const DL4006 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DL4006',
+    aliases: [],
+    severity: 'warning',
+    fixable: true,
+    description: 'Set the SHELL option -o pipefail before RUN with a pipe in it. If you are using /bin/sh in an alpine image or if your shell is symlinked to busybox then consider explicitly setting your SHELL to /bin/ash, or disable this check.',
+    check(doc, ctx) {
+        // Whether the SHELL in effect at the end of each stage is safe (a stage built FROM an
+        // earlier one inherits its SHELL).
+        const safeAtEnd = new Map();
+        let safe = false;
+        let shellSet = false;
+        let fixed = false;
+        let current;
+        for (const inst of doc.instructions) {
+            if (inst.stage !== current) {
+                if (current)
+                    safeAtEnd.set(current, safe);
+                current = inst.stage;
+                const parent = current?.parent;
+                safe = parent ? (safeAtEnd.get(parent) ?? false) : false;
+                shellSet = parent ? parent.instructions.some((i) => i.keyword === 'SHELL') : false;
+                fixed = false;
+            }
+            if (inst.keyword === 'SHELL') {
+                safe = shellIsSafe(inst);
+                shellSet = true;
+                continue;
+            }
+            if (inst.keyword !== 'RUN' || safe)
+                continue;
+            const script = doc.shell(inst);
+            if (!script?.hasPipe || setsPipefail(script))
+                continue;
+            const pipe = hiddenFailure(doc, script);
+            if (!pipe)
+                continue;
+            let fix;
+            // Only a shell the image has: ash on Alpine/BusyBox, bash where the image ships it.
+            const distro = (0,dockerfile_distro/* stageDistro */["in"])(inst.stage);
+            const shell = distro.userland === 'busybox' && (0,dockerfile_distro/* hasShell */.P6)(distro, '/bin/ash')
+                ? '/bin/ash'
+                : (0,dockerfile_distro/* hasShell */.P6)(distro, '/bin/bash')
+                    ? '/bin/bash'
+                    : undefined;
+            const shebang = inst.heredocs.length > 0 && inst.heredocs[0].content.startsWith('#!');
+            if (!fixed && !shellSet && shell && !shebang) {
+                fixed = true;
+                const keyword = inst.keywordText === inst.keywordText.toLowerCase() ? 'shell' : 'SHELL';
+                fix = {
+                    description: `Insert \`SHELL ["${shell}", "-o", "pipefail", "-c"]\` before this RUN: it and every later RUN of the stage run under ${shell} and fail when any command of a pipe fails (unsafe: a pipe whose first command fails on purpose now fails the build).`,
+                    safe: false,
+                    edits: [insertLineBefore(doc, inst, `${keyword} ["${shell}", "-o", "pipefail", "-c"]`)]
+                };
+            }
+            ctx.report({
+                message: 'A pipe in RUN hides failures of all but the last command: set `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` (`/bin/ash` on Alpine) or `set -o pipefail` first.',
+                range: doc.span(pipe.start, pipe.end).range,
+                fix
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/hadolint-rules.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** hadolint's DL rules under hadolint's ids, sorted by id. */
+const hadolintRules = [
+    DL1000,
+    DL1001,
+    DL3000,
+    DL3001,
+    DL3002,
+    DL3003,
+    DL3004,
+    DL3006,
+    DL3007,
+    DL3008,
+    DL3009,
+    DL3010,
+    DL3011,
+    DL3012,
+    DL3013,
+    DL3014,
+    DL3015,
+    DL3016,
+    DL3018,
+    DL3019,
+    DL3020,
+    DL3021,
+    DL3022,
+    DL3023,
+    DL3024,
+    DL3025,
+    DL3026,
+    DL3027,
+    DL3028,
+    DL3029,
+    DL3030,
+    DL3032,
+    DL3033,
+    DL3034,
+    DL3035,
+    DL3036,
+    DL3037,
+    DL3038,
+    DL3040,
+    DL3041,
+    DL3042,
+    DL3043,
+    DL3044,
+    DL3045,
+    DL3046,
+    DL3047,
+    DL3048,
+    DL3049,
+    DL3050,
+    DL3051,
+    DL3052,
+    DL3053,
+    DL3054,
+    DL3055,
+    DL3056,
+    DL3057,
+    DL3058,
+    DL3059,
+    DL3060,
+    DL3061,
+    DL3062,
+    DL3063,
+    DL3064,
+    DL3065,
+    DL3066,
+    DL3067,
+    DL4000,
+    DL4001,
+    DL4003,
+    DL4004,
+    DL4005,
+    DL4006
+];
+
+// EXTERNAL MODULE: ./src/core/not-checked.ts
+var not_checked = __webpack_require__(1836);
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DR0001.ts
+
+
+/**
+ * A Dockerfile that was not fully checked fails closed (src/core/not-checked.ts). The engine
+ * reports it — when the file could not be read (a symbolic link, outside the workspace, binary,
+ * too large), when parsing or a rule failed on it, or at the last-resort time guard — so this
+ * rule's own check has nothing to look at; it exists so the finding has an id, a severity and a
+ * page, and can be configured like any rule.
+ */
+const DR0001 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: not_checked/* NOT_CHECKED */.mI.dockerfile,
+    aliases: ['not-fully-checked'],
+    severity: 'error',
+    description: 'The Dockerfile was not fully checked (not read, binary, too large, or linting it failed), so the check cannot vouch for it.',
+    check() {
+        // reported by the engine, see above
+    }
+});
+
+// EXTERNAL MODULE: ./src/parse/shell-limits.ts
+var shell_limits = __webpack_require__(9311);
+;// CONCATENATED MODULE: ./src/rules/dockerfile/lib/shellcheck-script.ts
+
+
+
+/** ShellCheck dialect per shell name; absent = do not check (zsh, fish, PowerShell, cmd, …). */
+const DIALECTS = new Map([
+    ['sh', 'sh'],
+    ['ash', 'dash'],
+    ['dash', 'dash'],
+    ['busybox', 'dash'],
+    ['bash', 'bash'],
+    ['ksh', 'ksh'],
+    ['mksh', 'ksh']
+]);
+const DEFAULT_SHELL = ['/bin/sh', '-c'];
+const SHELL_PRAGMA = /^hadolint\s+shell\s*=\s*(\S+)/i;
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const MARKERS_ONLY = /^\s*(<<-?\s*(["']?)[A-Za-z0-9_.-]+\2\s*)+$/;
+const SHELL_READS_HEREDOC = /^\s*(?:\S*\/)?(sh|ash|dash|bash|ksh|mksh)(?:\s+-[A-Za-z]+(?:\s+pipefail)?)*\s+<<-?\s*(["']?)[A-Za-z0-9_.-]+\2\s*$/;
+/** Dialect of a shell command word (`/bin/bash` → bash, `/usr/bin/env bash` handled by caller). */
+function dialectOf(shell) {
+    const base = shell.replace(/\\/g, '/').split('/').pop().toLowerCase();
+    return DIALECTS.get(base.replace(/\.exe$/, ''));
+}
+const pragmaCache = new WeakMap();
+/**
+ * `# hadolint shell=…` comments, in line order. dockerfile-ast reads a comment block at the very
+ * top of the file as parser directives, so those are looked at too.
+ */
+function shellPragmas(doc) {
+    let out = pragmaCache.get(doc);
+    if (out)
+        return out;
+    out = [];
+    const texts = [
+        ...doc.directives.map((d) => ({
+            text: doc.text.slice(d.start, d.end),
+            line: d.range.start.line
+        })),
+        ...doc.comments
+            .filter((c) => !c.inInstruction)
+            .map((c) => ({ text: c.content, line: c.range.start.line }))
+    ];
+    for (const t of texts) {
+        const m = SHELL_PRAGMA.exec(t.text.replace(/^\s*#\s*/, ''));
+        if (m)
+            out.push({ words: [m[1]], line: t.line });
+    }
+    out.sort((a, b) => a.line - b.line);
+    pragmaCache.set(doc, out);
+    return out;
+}
+/**
+ * Scopes of every RUN (top level and ONBUILD triggers), in one pass as hadolint tracks them: SHELL
+ * and `# hadolint shell=` pragmas (the later wins), ARG and ENV names; a FROM starts afresh from a
+ * pragma placed before the first FROM, or from the state of the earlier stage it is built on.
+ */
+function runScopes(doc) {
+    const out = new Map();
+    const pragmas = shellPragmas(doc);
+    const firstFrom = doc.stages[0]?.from.range.start.line ?? Infinity;
+    const globalShell = pragmas.filter((p) => p.line < firstFrom).pop()?.words ?? DEFAULT_SHELL;
+    const finals = new Map();
+    let scope = { shell: DEFAULT_SHELL, vars: new Set(), envs: new Set() };
+    let p = 0;
+    for (const inst of doc.instructions) {
+        const line = inst.range.start.line;
+        for (; p < pragmas.length && pragmas[p].line < line; p++) {
+            scope.shell = pragmas[p].words;
+        }
+        if (inst.keyword === 'FROM') {
+            if (inst.stage) {
+                const parent = inst.stage.parent ? finals.get(inst.stage.parent) : undefined;
+                scope = parent
+                    ? { shell: parent.shell, vars: new Set(parent.vars), envs: new Set(parent.envs) }
+                    : { shell: globalShell, vars: new Set(), envs: new Set() };
+                finals.set(inst.stage, scope);
+            }
+            continue;
+        }
+        if (inst.keyword === 'SHELL' && inst.json)
+            scope.shell = inst.json.values;
+        else if (inst.keyword === 'ARG' || inst.keyword === 'ENV') {
+            for (const pair of (0,properties/* pairs */.A)(doc, inst)) {
+                if (!IDENT.test(pair.name))
+                    continue;
+                scope.vars.add(pair.name);
+                if (inst.keyword === 'ENV')
+                    scope.envs.add(pair.name);
+            }
+        }
+        else if (inst.keyword === 'RUN') {
+            out.set(inst, { shell: scope.shell, vars: new Set(scope.vars), envs: scope.envs });
+        }
+        else if (inst.trigger?.keyword === 'RUN') {
+            out.set(inst.trigger, { shell: scope.shell, vars: new Set(scope.envs), envs: scope.envs });
+        }
+    }
+    return out;
+}
+/** ShellCheck dialect for shell words, or undefined when they must not be checked. */
+function shellDialect(doc, words) {
+    if (doc.escape === '`')
+        return undefined;
+    let first = words[0] ?? '';
+    if (/(^|\/)env$/.test(first))
+        first = words.find((w, i) => i > 0 && !w.startsWith('-')) ?? '';
+    return dialectOf(first);
+}
+/** `RUN --mount=type=secret,env=NAME` defines NAME for that RUN. */
+function mountVariables(inst) {
+    const out = [];
+    for (const f of inst.flags) {
+        if (f.name !== 'mount' || !f.value)
+            continue;
+        const env = /(?:^|,)env=([^,]+)/.exec(f.value);
+        if (env && IDENT.test(env[1]))
+            out.push(env[1]);
+    }
+    return out;
+}
+/** Text plus per-character file offsets, with the CR of every CRLF dropped. */
+function mapped(text, start) {
+    let body = '';
+    const offsets = [];
+    for (let i = 0; i < text.length; i++) {
+        if (text[i] === '\r' && text[i + 1] === '\n')
+            continue;
+        body += text[i];
+        offsets.push(start + i);
+    }
+    offsets.push(start + text.length);
+    return { body, offsets };
+}
+function lineEnd(text, offset) {
+    const nl = text.indexOf('\n', offset);
+    return nl === -1 ? text.length : nl;
+}
+/** The bodies ShellCheck should see for one RUN (several for `RUN <<A <<B`). */
+function bodiesOf(doc, inst, dialect) {
+    if (!inst.argsSpan)
+        return [];
+    if (inst.heredocs.length === 0) {
+        return [{ dialect, body: inst.text, offsets: inst.textOffsets }];
+    }
+    const header = inst.text;
+    const single = inst.heredocs.length === 1 ? SHELL_READS_HEREDOC.exec(header) : null;
+    if (MARKERS_ONLY.test(header) || single) {
+        const out = [];
+        for (const h of inst.heredocs) {
+            const m = mapped(h.content, h.contentStart);
+            let d = single ? (DIALECTS.get(single[1]) ?? dialect) : dialect;
+            const first = m.body.split('\n', 1)[0];
+            if (first.startsWith('#!')) {
+                const words = first.slice(2).trim().split(/\s+/);
+                const word = /(^|\/)env$/.test(words[0] ?? '') ? (words[1] ?? '') : (words[0] ?? '');
+                const fromShebang = dialectOf(word);
+                if (!fromShebang)
+                    continue;
+                d = fromShebang;
+                // Our shebang replaces theirs: keep the line (as a comment) so positions stay put.
+                m.body = `#${m.body.slice(2)}`;
+            }
+            out.push({ dialect: d, body: m.body, offsets: m.offsets });
+        }
+        return out;
+    }
+    // Some command reads the heredocs (`cat <<EOF > file`): the header plus the raw bodies.
+    const headerEnd = lineEnd(doc.text, inst.argsSpan.start);
+    const rest = mapped(doc.text.slice(headerEnd, inst.end), headerEnd);
+    return [
+        {
+            dialect,
+            body: header + rest.body,
+            offsets: [...inst.textOffsets.slice(0, -1), ...rest.offsets]
+        }
+    ];
+}
+/** Every script ShellCheck should check in this Dockerfile, in file order. */
+function shellcheckScripts(doc) {
+    const out = [];
+    for (const [inst, scope] of runScopes(doc)) {
+        if (inst.json)
+            continue;
+        const dialect = shellDialect(doc, scope.shell);
+        if (!dialect)
+            continue;
+        const bodies = bodiesOf(doc, inst, dialect);
+        if (bodies.length === 0)
+            continue;
+        const vars = [...variables/* PROXY_ARGS */.Bm, ...scope.vars, ...mountVariables(inst)];
+        const exports = `export ${[...new Set(vars)].map((v) => `${v}=1`).join(' ')}\n`;
+        for (const b of bodies) {
+            out.push({
+                inst,
+                script: `#!/bin/${b.dialect}\n${exports}${b.body}${b.body.endsWith('\n') ? '' : '\n'}`,
+                preambleLines: 2,
+                body: b.body,
+                offsets: b.offsets
+            });
+        }
+    }
+    return out;
+}
+/**
+ * What a script may be for ShellCheck to be given it (the whole script, preamble included).
+ * ShellCheck 0.9's work grows faster than linearly with these: an `&&` chain of 2,000 commands
+ * took 14 s and 2.7 GB, 1,000 distinct variable names 3.5 s and 0.6 GB, a 12-deep `$(` nest 0.9 s
+ * (every level doubles it). Largest in the corpus (5,771 scripts of 2,114 Dockerfiles): 4,841
+ * bytes, depth 6, substitution weight 26, 90 commands, a chain of 50, 145 names. At these limits
+ * ShellCheck takes about 2 s of CPU and 0.9 GB for a script at all of them (500 commands in chains
+ * of 200 using 500 names).
+ */
+const SHELLCHECK_LIMITS = {
+    bytes: 64 * 1024,
+    depth: 32,
+    substitutions: 1024,
+    commands: 500,
+    chain: 200,
+    names: 500
+};
+/** The ShellCheck runner, when the edge has one and the configuration does not turn it off. */
+function shellcheckOf(ctx) {
+    if (ctx.settings.shellcheck === false)
+        return undefined;
+    return ctx.tools.shellcheck;
+}
+const checkedCache = new WeakMap();
+/**
+ * Every script of the Dockerfile through ShellCheck in one call, once per document and tool (the
+ * SHELLCHECK rule reports the comments, DR0010 the scripts not checked). A script over
+ * SHELLCHECK_LIMITS is not given to ShellCheck at all.
+ */
+function checkedScripts(doc, shellcheck) {
+    let byTool = checkedCache.get(doc);
+    if (!byTool)
+        checkedCache.set(doc, (byTool = new WeakMap()));
+    let out = byTool.get(shellcheck);
+    if (out)
+        return out;
+    out = shellcheckScripts(doc).map((rs) => {
+        const over = (0,shell_limits/* overLimit */.W)((0,shell_limits/* shellShape */.D)(rs.script), SHELLCHECK_LIMITS);
+        return over === undefined
+            ? { rs, comments: [] }
+            : { rs, comments: [], notChecked: `ShellCheck is not given scripts this large: ${over}` };
+    });
+    const given = out.filter((c) => c.notChecked === undefined);
+    const results = given.length > 0 ? shellcheck(given.map((c) => ({ script: c.rs.script }))) : [];
+    given.forEach((c, i) => {
+        const r = results[i] ?? [];
+        if (Array.isArray(r))
+            c.comments = r;
+        else
+            c.notChecked = r.notChecked;
+    });
+    byTool.set(shellcheck, out);
+    return out;
+}
+const lineStartsCache = new WeakMap();
+function bodyLineStarts(rs) {
+    let starts = lineStartsCache.get(rs);
+    if (!starts) {
+        starts = [0];
+        for (let i = rs.body.indexOf('\n'); i !== -1; i = rs.body.indexOf('\n', i + 1))
+            starts.push(i + 1);
+        lineStartsCache.set(rs, starts);
+    }
+    return starts;
+}
+/** Map a ShellCheck position (script line, code-point column) to a body index, or undefined. */
+function bodyIndex(rs, line, column) {
+    const bodyLine = line - rs.preambleLines;
+    if (bodyLine < 1)
+        return undefined;
+    const starts = bodyLineStarts(rs);
+    if (bodyLine > starts.length)
+        return rs.body.length;
+    let i = starts[bodyLine - 1];
+    for (let c = 1; c < column && i < rs.body.length && rs.body[i] !== '\n'; c++) {
+        const code = rs.body.charCodeAt(i);
+        i += code >= 0xd800 && code <= 0xdbff ? 2 : 1;
+    }
+    return Math.min(i, rs.body.length);
+}
+/** File offsets `[start, end)` for body indexes `[s, e)`; an empty range stays empty. */
+function fileSpan(rs, s, e) {
+    const start = rs.offsets[s];
+    if (e <= s)
+        return [start, start];
+    return [start, rs.offsets[e - 1] + 1];
+}
+/** True when body characters `[s, e)` are one unbroken run of the file (no continuation inside). */
+function contiguous(rs, s, e) {
+    for (let k = s; k + 1 < e; k++)
+        if (rs.offsets[k + 1] !== rs.offsets[k] + 1)
+            return false;
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DR0010.ts
+
+
+/**
+ * A RUN whose script ShellCheck did not check: over the limits of what it is given (size,
+ * nesting, commands, chain length, variable names: SHELLCHECK_LIMITS), or ShellCheck ran out of
+ * its memory or CPU limit or failed on it. Its SC findings are unknown, so the RUN is not fully
+ * checked: an error, reported at the RUN, that says why and quotes nothing from the file.
+ */
+const DR0010 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DR0010',
+    severity: 'error',
+    description: 'A RUN script ShellCheck did not check (too large or too complex to give it, or ShellCheck ran out of memory or time on it): its SC findings are unknown.',
+    check(doc, ctx) {
+        const shellcheck = shellcheckOf(ctx);
+        if (!shellcheck)
+            return;
+        for (const { rs, notChecked } of checkedScripts(doc, shellcheck)) {
+            if (notChecked === undefined)
+                continue;
+            ctx.report({
+                message: `Not checked by ShellCheck: ${notChecked}. Its SC findings are unknown; split or simplify this RUN (or move the script into a file that is COPYed and checked on its own).`,
+                range: rs.inst.keywordSpan.range
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DR0011.ts
+
+/**
+ * A RUN whose script docker-review did not parse because it is beyond SHELL_PARSE_LIMITS (size,
+ * nesting, commands, chain length): the rules that read its commands saw only a rough split of
+ * it, so the RUN is not fully checked. An error at the RUN that says which limit and quotes
+ * nothing from the file.
+ */
+const DR0011 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DR0011',
+    severity: 'error',
+    description: 'A RUN script too large or too deeply nested for docker-review to parse: the rules that read its commands did not fully check it.',
+    check(doc, ctx) {
+        const visit = (inst) => {
+            if (inst.keyword === 'RUN' && !inst.json) {
+                const limit = doc.shell(inst)?.limit;
+                if (limit !== undefined) {
+                    ctx.report({
+                        message: `Not analysed: the script of this RUN is beyond what docker-review parses (${limit}), so the rules that read its commands saw only a rough split of it. Split or simplify this RUN.`,
+                        range: inst.keywordSpan.range
+                    });
+                }
+            }
+            if (inst.trigger)
+                visit(inst.trigger);
+        };
+        doc.instructions.forEach(visit);
+    }
+});
+
+;// CONCATENATED MODULE: ./src/core/glob.ts
+/**
+ * Wildcard matching without regular expressions: a pattern written in a pull request (a `COPY`
+ * source, say) must never be able to make matching slow. A regular expression built from
+ * `*a*a*a*a*a*a*a*a*a*b` backtracks for seconds to hours on a long name (picomatch's included:
+ * 17 s at nine stars); this matcher remembers only the last `*` it passed, so it takes at most
+ * pattern length × text length steps, whatever the pattern.
+ *
+ * Syntax: `*` any run of characters (separators included: the callers match names and paths
+ * alike), `?` any one character, `[abc]`, `[a-z]` and `[!…]`/`[^…]` one character of (or not of)
+ * a set, `\x` the character x. An unclosed `[` is a literal `[`. Pure.
+ */
+function tokenize(pattern) {
+    const tokens = [];
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '*') {
+            if (tokens[tokens.length - 1]?.kind !== 'star')
+                tokens.push({ kind: 'star' });
+        }
+        else if (c === '?')
+            tokens.push({ kind: 'any' });
+        else if (c === '\\' && i + 1 < pattern.length)
+            tokens.push({ kind: 'char', char: pattern[++i] });
+        else if (c === '[') {
+            const set = readSet(pattern, i);
+            if (set) {
+                tokens.push(set.token);
+                i = set.end;
+            }
+            else
+                tokens.push({ kind: 'char', char: c });
+        }
+        else
+            tokens.push({ kind: 'char', char: c });
+    }
+    return tokens;
+}
+/** The set starting at `start` (a `[`) and the index of its closing `]`, or undefined if unclosed. */
+function readSet(pattern, start) {
+    let i = start + 1;
+    const negated = pattern[i] === '!' || pattern[i] === '^';
+    if (negated)
+        i++;
+    const ranges = [];
+    let first = true;
+    while (i < pattern.length) {
+        let c = pattern[i];
+        if (c === ']' && !first)
+            return { token: { kind: 'set', negated, ranges }, end: i };
+        if (c === '\\' && i + 1 < pattern.length)
+            c = pattern[++i];
+        if (pattern[i + 1] === '-' && i + 2 < pattern.length && pattern[i + 2] !== ']') {
+            let hi = pattern[i + 2];
+            i += 2;
+            if (hi === '\\' && i + 1 < pattern.length)
+                hi = pattern[++i];
+            ranges.push([c, hi]);
+        }
+        else
+            ranges.push([c, c]);
+        first = false;
+        i++;
+    }
+    return undefined;
+}
+function matchesOne(token, c) {
+    switch (token.kind) {
+        case 'any':
+            return true;
+        case 'char':
+            return token.char === c;
+        case 'set': {
+            const inside = token.ranges.some(([lo, hi]) => c >= lo && c <= hi);
+            return inside !== token.negated;
+        }
+        default:
+            return false;
+    }
+}
+/** Does `pattern` match the whole of `text`? */
+function wildcardMatch(pattern, text) {
+    const tokens = tokenize(pattern);
+    let t = 0;
+    let p = 0;
+    let starP = -1;
+    let starT = 0;
+    while (t < text.length) {
+        const token = tokens[p];
+        if (token && token.kind !== 'star' && matchesOne(token, text[t])) {
+            p++;
+            t++;
+        }
+        else if (token?.kind === 'star') {
+            starP = p++;
+            starT = t;
+        }
+        else if (starP !== -1) {
+            p = starP + 1;
+            t = ++starT;
+        }
+        else
+            return false;
+    }
+    while (tokens[p]?.kind === 'star')
+        p++;
+    return p === tokens.length;
+}
+/** Does `pattern` hold a wildcard (`*`, `?` or `[`)? */
+function hasWildcard(pattern) {
+    return /[*?[]/.test(pattern);
+}
+
+// EXTERNAL MODULE: ../main/node_modules/ignore/index.js
+var ignore = __webpack_require__(5882);
+var ignore_default = /*#__PURE__*/__webpack_require__.n(ignore);
+// EXTERNAL MODULE: ../main/node_modules/yaml/dist/index.js
+var dist = __webpack_require__(3439);
+;// CONCATENATED MODULE: ./src/dockerfile/build-context.ts
+
+
+
+/**
+ * Parse `.dockerignore` text. Docker's semantics: every pattern is relative to the context root,
+ * patterns are tried in order and the last one that matches a path (or one of its parent folders)
+ * decides, so `!` exceptions can re-include files inside an excluded folder.
+ */
+function parseDockerignore(path, text) {
+    const patterns = [];
+    for (const raw of text.split(/\r?\n/)) {
+        let line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const exclusion = line.startsWith('!');
+        if (exclusion)
+            line = line.slice(1).trim();
+        const cleaned = (0,paths/* cleanPath */.ts)(line);
+        if (cleaned === '.')
+            continue;
+        try {
+            patterns.push({ matcher: ignore_default()().add(`/${cleaned}`), exclusion });
+        }
+        catch {
+            // A pattern `ignore` cannot read: Docker would reject the file; we skip the line.
+        }
+    }
+    return {
+        path,
+        excludes(file) {
+            const clean = (0,paths/* cleanPath */.ts)(file);
+            if (clean === '.')
+                return false;
+            let matched = false;
+            for (const p of patterns) {
+                if (p.exclusion !== matched)
+                    continue;
+                if (p.matcher.ignores(clean))
+                    matched = !p.exclusion;
+            }
+            return matched;
+        }
+    };
+}
+const COMPOSE_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+const contextCache = new WeakMap();
+/**
+ * The build context of the Dockerfile at `path`: the `build.context` of a compose service (in a
+ * compose file in the Dockerfile's folder or any folder above) whose `build.dockerfile` is this
+ * file, else the Dockerfile's own folder.
+ */
+function buildContextOf(path, ws) {
+    let byPath = contextCache.get(ws);
+    if (!byPath)
+        contextCache.set(ws, (byPath = new Map()));
+    const cached = byPath.get(path);
+    if (cached)
+        return cached;
+    const target = (0,paths/* cleanPath */.ts)(path);
+    let found = { dir: (0,paths/* dirOf */.Rw)(path), from: 'dockerfile' };
+    search: for (let dir = (0,paths/* dirOf */.Rw)(path);; dir = (0,paths/* dirOf */.Rw)(dir)) {
+        for (const name of COMPOSE_FILES) {
+            const context = composeContextFor(ws, dir, name, target);
+            if (context !== undefined) {
+                found = { dir: context, from: 'compose' };
+                break search;
+            }
+        }
+        if (dir === '.' || dir === '/' || dir === '')
+            break;
+    }
+    byPath.set(path, found);
+    return found;
+}
+/** The context of a service in `dir/name` that builds `target`, if any. */
+function composeContextFor(ws, dir, name, target) {
+    const text = ws.readFile((0,paths/* joinPath */.uJ)(dir, name));
+    if (text === undefined)
+        return undefined;
+    let data;
+    try {
+        data = (0,dist/* parse */.qg)(text);
+    }
+    catch {
+        return undefined;
+    }
+    const services = data?.services;
+    if (!services || typeof services !== 'object')
+        return undefined;
+    for (const service of Object.values(services)) {
+        const build = service?.build;
+        const context = typeof build === 'string' ? build : build?.context;
+        const dockerfile = build?.dockerfile;
+        if (build === undefined || (context !== undefined && typeof context !== 'string'))
+            continue;
+        if (typeof context === 'string' && /^[a-z]+:\/\/|^git@|\$/.test(context))
+            continue;
+        const contextDir = (0,paths/* cleanPath */.ts)((0,paths/* joinPath */.uJ)(dir, typeof context === 'string' ? context : '.'));
+        const file = typeof dockerfile === 'string' ? dockerfile : 'Dockerfile';
+        if ((0,paths/* cleanPath */.ts)(file.startsWith('/') ? file : (0,paths/* joinPath */.uJ)(contextDir, file)) === target)
+            return contextDir;
+    }
+    return undefined;
+}
+const ignoreCache = new WeakMap();
+/**
+ * The ignore file that applies to the Dockerfile: `<Dockerfile>.dockerignore` next to it, else
+ * `.dockerignore` at the context root. Null when none exists, undefined when the workspace cannot
+ * tell (nothing is known about the folder).
+ */
+function dockerignoreOf(doc, ws) {
+    const cached = ignoreCache.get(doc);
+    if (cached !== undefined)
+        return cached;
+    const dir = (0,paths/* dirOf */.Rw)(doc.path);
+    const context = buildContextOf(doc.path, ws).dir;
+    const name = doc.path.replace(/\\/g, '/').split('/').pop();
+    for (const candidate of [
+        (0,paths/* joinPath */.uJ)(dir, `${name}.dockerignore`),
+        (0,paths/* joinPath */.uJ)(context, '.dockerignore')
+    ]) {
+        const text = ws.readFile(candidate);
+        if (text !== undefined) {
+            const found = parseDockerignore(candidate, text);
+            ignoreCache.set(doc, found);
+            return found;
+        }
+    }
+    if (ws.listDir(context) === undefined)
+        return undefined;
+    ignoreCache.set(doc, null);
+    return null;
+}
+/** COPY/ADD from the build context: not `--from`, not heredoc-only. */
+function copiesFromContext(inst) {
+    if (inst.keyword !== 'COPY' && inst.keyword !== 'ADD')
+        return false;
+    return !inst.flags.some((f) => f.name === 'from');
+}
+/** Local sources of a COPY/ADD (URLs, heredoc names and variables excluded). */
+function localSources(inst) {
+    const values = inst.json ? inst.json.values : inst.args.map((a) => a.value);
+    const tokens = inst.json ? inst.json.items : inst.args;
+    const out = [];
+    for (let i = 0; i < values.length - 1; i++) {
+        const value = values[i].replace(/^["']|["']$/g, '');
+        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^git@/.test(value))
+            continue;
+        if (value.startsWith('<<') || value.includes('$'))
+            continue;
+        out.push({ value, path: (0,paths/* cleanPath */.ts)(value), token: tokens[i] });
+    }
+    return out;
+}
+/**
+ * Files of the context folder `dir`, breadth first, skipping folders `.dockerignore` excludes and
+ * the usual bulky ones; bounded so a huge repository stays cheap.
+ */
+function contextFiles(ws, dir, ignored, limits = { depth: 4, entries: 5000 }) {
+    const out = [];
+    let seen = 0;
+    let level = ['.'];
+    for (let depth = 0; depth <= limits.depth && level.length > 0; depth++) {
+        const next = [];
+        for (const rel of level) {
+            const names = ws.listDir(rel === '.' ? dir : (0,paths/* joinPath */.uJ)(dir, rel));
+            if (!names)
+                continue;
+            for (const name of names) {
+                if (++seen > limits.entries)
+                    return out;
+                const path = rel === '.' ? name : `${rel}/${name}`;
+                if (ignored?.excludes(path))
+                    continue;
+                const isDir = ws.listDir((0,paths/* joinPath */.uJ)(dir, path)) !== undefined;
+                if (isDir) {
+                    if (!BULKY.has(name))
+                        next.push(path);
+                }
+                else
+                    out.push({ path, name });
+            }
+        }
+        level = next;
+    }
+    return out;
+}
+const BULKY = new Set(['.git', 'node_modules', 'vendor', '.venv', 'venv', '__pycache__', 'target']);
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/lib/word-edits.ts
+
+/**
+ * Deletions inside instructions that keep the rest intact: a removed word takes the gap before it
+ * with it (back to the end of the previous word, so a continuation line that held only that word
+ * disappears instead of leaving an empty continuation behind).
+ */
+/** Delete `cmd.args[from..to]` (inclusive) together with the gap before them. */
+function removeArgs(doc, cmd, from, to = from) {
+    const k = cmd.words.indexOf(from);
+    if (k <= 0 || cmd.words.indexOf(to) < k)
+        return undefined;
+    const start = cmd.words[k - 1].end;
+    return { range: doc.span(start, to.end).range, text: '' };
+}
+/**
+ * Remove one letter from a bundle of short flags (`-fsSLk` → `-fsSL`), or the whole word when it
+ * is the only letter.
+ */
+function removeFlagLetter(doc, cmd, word, letter) {
+    if (!word.literal || word.raw !== word.value || !/^-[A-Za-z0-9]+$/.test(word.raw))
+        return undefined;
+    if (word.raw === `-${letter}`)
+        return removeArgs(doc, cmd, word);
+    const at = word.raw.indexOf(letter, 1);
+    if (at === -1)
+        return undefined;
+    return { range: doc.span(word.start + at, word.start + at + 1).range, text: '' };
+}
+/** Remove one `KEY=value` pair of ENV/ARG/LABEL, or the whole instruction when it is the only one. */
+function removePair(doc, inst, all, pair) {
+    const k = all.indexOf(pair);
+    if (all.length === 1)
+        return deleteInstruction(doc, inst);
+    if (k > 0)
+        return { range: doc.span(all[k - 1].span.end, pair.span.end).range, text: '' };
+    return { range: doc.span(pair.span.start, all[1].span.start).range, text: '' };
+}
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/lib/insecure.ts
+
+
+
+const FALSY = (v) => /^(0|false|no|off)$/i.test(v.trim());
+/** Report ENV/ARG pairs (top level and ONBUILD) that turn verification off, with a removal fix. */
+function reportEnvSettings(doc, ctx, checks) {
+    const byName = new Map(checks.map((c) => [c.name.toLowerCase(), c]));
+    for (const top of doc.instructions) {
+        const inst = top.trigger ?? top;
+        if (inst.keyword !== 'ENV' && inst.keyword !== 'ARG')
+            continue;
+        const all = (0,properties/* pairs */.A)(doc, inst);
+        for (const pair of all) {
+            const check = byName.get(pair.name.toLowerCase());
+            if (!check || !disables(check, pair))
+                continue;
+            ctx.report({
+                message: `\`${inst.keyword} ${pair.name}${pair.value !== null ? `=${pair.value}` : ''}\` ${check.effect}; every later download in the image (and, for ENV, the running container) trusts whoever answers.`,
+                range: pair.span.range,
+                fix: {
+                    description: `Remove \`${pair.name}\`. The build or the container may then fail where it relied on skipping the check (fix the certificate or mirror instead).`,
+                    safe: false,
+                    edits: [removePair(doc, inst, all, pair)]
+                }
+            });
+        }
+    }
+}
+function disables(check, pair) {
+    // `ARG NAME` without a default sets nothing by itself.
+    if (pair.value === null)
+        return false;
+    return check.disables ? check.disables(pair.value) : true;
+}
+/**
+ * Report prefix assignments (`NAME=value cmd`) that turn verification off for that command. No fix:
+ * the assignment may be the only way the command works today.
+ */
+function reportPrefixSettings(doc, ctx, cmd, checks) {
+    for (const assign of cmd.assigns) {
+        const eq = assign.indexOf('=');
+        if (eq === -1)
+            continue;
+        const name = assign.slice(0, eq).toLowerCase();
+        const value = assign.slice(eq + 1).replace(/^["']|["']$/g, '');
+        const check = checks.find((c) => c.name.toLowerCase() === name);
+        if (!check || (check.disables && !check.disables(value)))
+            continue;
+        ctx.report({
+            message: `\`${check.name}\` ${check.effect} for \`${commandName(cmd)}\`: anyone on the network path can swap what it downloads.`,
+            range: prefixRange(doc, cmd)
+        });
+    }
+}
+/** The span of a command's prefix assignments (`NAME=value … cmd`). */
+function prefixRange(doc, cmd) {
+    let end = cmd.words[0]?.start ?? cmd.end;
+    while (end > cmd.start && /\s/.test(doc.text[end - 1]))
+        end--;
+    return doc.span(cmd.start, end).range;
+}
+/** Short options of curl that take a value: the rest of a bundle after them is that value. */
+const CURL_VALUE_LETTERS = new Set('AbcCdDeEFHKmoPQrTuUwxXyYz');
+/** The short-flag bundle of curl holding `-k` (`-fsSLk`), or undefined. */
+function curlInsecureBundle(cmd) {
+    let skipNext = false;
+    for (const w of cmd.args) {
+        if (skipNext) {
+            skipNext = false;
+            continue;
+        }
+        const v = w.value;
+        if (!/^-[A-Za-z0-9]/.test(v) || v.startsWith('--'))
+            continue;
+        for (let i = 1; i < v.length; i++) {
+            if (v[i] === 'k')
+                return w;
+            if (CURL_VALUE_LETTERS.has(v[i])) {
+                if (i === v.length - 1)
+                    skipNext = true;
+                break;
+            }
+        }
+    }
+    return undefined;
+}
+/** `python -m pip …` / `python3 -m pip` count as pip. */
+function isPip(cmd) {
+    const name = commandName(cmd);
+    if (/^pip(\d+(\.\d+)?)?$/.test(name))
+        return true;
+    return (/^python(\d+(\.\d+)?)?$/.test(name) &&
+        cmd.args[0]?.value === '-m' &&
+        /^pip(\d+(\.\d+)?)?$/.test(cmd.args[1]?.value ?? ''));
+}
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DR1001.ts
+
+
+
+
+
+
+
+
+const INSTALLERS = /^(pip[\d.]*|python[\d.]*|npm|yarn|pnpm|pipenv|poetry|uv|go|bundle|composer|cargo)$/;
+const PIP_VALUE_FLAGS = ['c', 'constraint', 'i', 'index-url', 'extra-index-url', 'f', 'find-links'];
+/** The manifests a dependency install reads, or undefined when `cmd` is not one. */
+function installOf(cmd) {
+    const name = commandName(cmd);
+    if (!INSTALLERS.test(name))
+        return undefined;
+    const args = argsNoFlags(cmd, []);
+    const sub = args[0]?.value;
+    if (isPip(cmd)) {
+        const files = [];
+        cmd.args.forEach((a, i) => {
+            if ((a.value === '-r' || a.value === '--requirement') && cmd.args[i + 1]?.literal)
+                files.push(cmd.args[i + 1].value);
+            else if (/^--requirement=/.test(a.value))
+                files.push(a.value.split('=')[1]);
+            else if (/^-r./.test(a.value))
+                files.push(a.value.slice(2));
+        });
+        const offset = name.startsWith('python') ? 1 : 0;
+        const rest = argsNoFlags(cmd, ['r', 'requirement', ...PIP_VALUE_FLAGS]);
+        if (rest[offset]?.value !== 'install' || files.length === 0)
+            return undefined;
+        // `pip install -r requirements.txt .` also installs the project itself.
+        if (rest.length > offset + 1)
+            return undefined;
+        return { manifests: files, tool: 'pip' };
+    }
+    switch (name) {
+        case 'npm':
+            if (sub === 'ci' || ((sub === 'install' || sub === 'i') && args.length === 1))
+                return {
+                    manifests: ['package.json', 'package-lock.json', 'npm-shrinkwrap.json'],
+                    tool: 'npm',
+                    glob: 'package*.json'
+                };
+            return undefined;
+        case 'yarn':
+            if (sub === undefined || (sub === 'install' && args.length === 1))
+                return { manifests: ['package.json', 'yarn.lock'], tool: 'yarn', blockedBy: '.yarnrc.yml' };
+            return undefined;
+        case 'pnpm':
+            if ((sub === 'install' || sub === 'i') && args.length === 1)
+                return {
+                    manifests: ['package.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml'],
+                    tool: 'pnpm'
+                };
+            return undefined;
+        case 'pipenv':
+            if (sub === 'install' || sub === 'sync')
+                return { manifests: ['Pipfile', 'Pipfile.lock'], tool: 'pipenv' };
+            return undefined;
+        case 'poetry':
+            if (sub !== 'install')
+                return undefined;
+            return {
+                manifests: ['pyproject.toml', 'poetry.lock'],
+                tool: 'poetry',
+                needsSources: cmd.args.some((a) => /^--(no-root|only)/.test(a.value))
+                    ? undefined
+                    : '`poetry install` also installs the project itself; use `poetry install --no-root` before the broad COPY'
+            };
+        case 'uv':
+            if (sub !== 'sync')
+                return undefined;
+            return {
+                manifests: ['pyproject.toml', 'uv.lock'],
+                tool: 'uv',
+                needsSources: cmd.args.some((a) => /^--no-install-project/.test(a.value))
+                    ? undefined
+                    : '`uv sync` also installs the project itself; use `uv sync --no-install-project` before the broad COPY'
+            };
+        case 'go':
+            if (sub === 'mod' && args[1]?.value === 'download')
+                return { manifests: ['go.mod', 'go.sum'], tool: 'go' };
+            return undefined;
+        case 'bundle':
+            if (sub === 'install')
+                return { manifests: ['Gemfile', 'Gemfile.lock'], tool: 'bundler' };
+            return undefined;
+        case 'composer':
+            if (sub === 'install')
+                return { manifests: ['composer.json', 'composer.lock'], tool: 'composer' };
+            return undefined;
+        case 'cargo':
+            if (sub === 'fetch')
+                return { manifests: ['Cargo.toml', 'Cargo.lock'], tool: 'cargo' };
+            return undefined;
+    }
+    return undefined;
+}
+/** Commands that only prepare or clean up after a dependency install. */
+function dependencyOnly(cmd) {
+    if (installOf(cmd))
+        return true;
+    const name = commandName(cmd);
+    const args = cmd.args.map((a) => a.value);
+    if (isPip(cmd)) {
+        const pkgs = argsNoFlags(cmd, PIP_VALUE_FLAGS).slice(name.startsWith('python') ? 2 : 1);
+        return ((args.includes('install') &&
+            pkgs.every((p) => /^(pip|setuptools|wheel|pipenv|poetry|uv)([=<>~!].*)?$/i.test(p.value))) ||
+            args[0] === 'cache');
+    }
+    if (['npm', 'yarn', 'pnpm', 'bundle', 'composer'].includes(name))
+        return ['config', 'cache', 'set', 'clear-cache'].includes(args[0] ?? '');
+    if (name === 'corepack')
+        return true;
+    if (name === 'rm')
+        return args.every((a) => a.startsWith('-') || /(\.cache|\.npm|^\/tmp\/)/.test(a));
+    return false;
+}
+/** The broad COPY's destination resolves to the directory the install runs in. */
+function samePlace(dest, workdir) {
+    const d = dest.replace(/^["']|["']$/g, '');
+    if (d === '.' || d === './')
+        return true;
+    if (workdir === undefined)
+        return false;
+    return (0,paths/* absolutePath */.Hi)(d.startsWith('/') ? d : `${workdir}/${d}`) === workdir;
+}
+/** Manifest files to copy: the required one and the optional ones that exist (or a glob when unknown). */
+function manifestSources(ws, dir, install) {
+    const listing = ws.listDir(dir);
+    const [first, ...optional] = install.manifests;
+    if (install.tool === 'pip') {
+        const files = install.manifests.map((f) => f.replace(/^\.\//, ''));
+        if (files.some((f) => f.startsWith('/') || f.includes('..') || f.includes('$')))
+            return undefined;
+        if (listing && files.some((f) => ws.readFile((0,paths/* joinPath */.uJ)(dir, f)) === undefined))
+            return undefined;
+        // Requirements files may include others (`-r base.txt`): copy their folder when not at the root.
+        const out = new Set();
+        for (const f of files) {
+            out.add(f.includes('/') ? `${f.slice(0, f.lastIndexOf('/'))}/` : f);
+            if (!f.includes('/') && listing) {
+                for (const nested of nestedRequirements(ws.readFile((0,paths/* joinPath */.uJ)(dir, f)) ?? '')) {
+                    if (nested.includes('/') || nested.includes('..'))
+                        return undefined;
+                    if (listing.includes(nested))
+                        out.add(nested);
+                }
+            }
+        }
+        return [...out];
+    }
+    if (!listing)
+        return install.glob ? [install.glob] : [first, ...optional.map((o) => `${o}*`)];
+    if (!listing.includes(first))
+        return undefined;
+    if (install.blockedBy && listing.includes(install.blockedBy))
+        return undefined;
+    return [first, ...optional.filter((o) => listing.includes(o))];
+}
+function nestedRequirements(text) {
+    const out = [];
+    for (const line of text.split(/\r?\n/)) {
+        const m = /^\s*(?:-r|--requirement|-c|--constraint)\s*=?\s*(\S+)/.exec(line);
+        if (m)
+            out.push(m[1]);
+    }
+    return out;
+}
+/** Separators between consecutive commands are plain `&&` (a simple chain we can cut). */
+function simpleChain(doc, cmds) {
+    for (let i = 1; i < cmds.length; i++) {
+        if (cmds[i].start < cmds[i - 1].end || cmds[i].piped)
+            return false;
+        const between = doc.text
+            .slice(cmds[i - 1].end, cmds[i].start)
+            .replace(new RegExp(`\\${doc.escape}[ \\t]*\\r?\\n`, 'g'), ' ')
+            .trim();
+        if (between !== '&&')
+            return false;
+    }
+    return true;
+}
+const OWNERSHIP_FLAGS = new Set(['chown', 'chmod']);
+function cacheOrderFix(doc, ws, copy, dest, run, install) {
+    if (install.needsSources)
+        return undefined;
+    const script = doc.shell(run);
+    if (!script || script.error || run.heredocs.length > 0 || !run.argsSpan)
+        return undefined;
+    const sources = manifestSources(ws, buildContextOf(doc.path, ws).dir, install);
+    if (!sources)
+        return undefined;
+    const cmds = script.commands;
+    let cut = cmds.length;
+    for (let i = 0; i < cmds.length; i++) {
+        if (!dependencyOnly(cmds[i])) {
+            cut = i;
+            break;
+        }
+    }
+    if (cut === 0 || !cmds.slice(0, cut).some((c) => installOf(c)))
+        return undefined;
+    if (cut < cmds.length && (!simpleChain(doc, cmds) || cmds.slice(cut).some(dependencyOnly)))
+        return undefined;
+    const line = copy.range.start.line;
+    const eol = eolAt(doc, line);
+    const indent = /^[ \t]*/.exec(doc.lines.lineText(line))[0];
+    const target = dest.replace(/^["']|["']$/g, '');
+    const destDir = target.endsWith('/') ? target : `${target}/`;
+    // Keep the broad COPY's --chown/--chmod so the install sees the same ownership (only those: an
+    // ADD-only or misspelt flag would fail the new COPY).
+    const kept = copy.flags.filter((f) => OWNERSHIP_FLAGS.has(f.name)).map((f) => f.raw);
+    const flags = kept.length > 0 ? ` ${kept.join(' ')} ` : ' ';
+    const keyword = `${copy.keywordText === 'add' || copy.keywordText === 'copy' ? 'copy' : 'COPY'}${flags}`;
+    const copyLines = [];
+    const rootFiles = sources.filter((s) => !s.endsWith('/'));
+    if (rootFiles.length > 0)
+        copyLines.push(`${keyword}${rootFiles.join(' ')} ${destDir}`);
+    for (const folder of sources.filter((s) => s.endsWith('/'))) {
+        copyLines.push(`${keyword}${folder} ${destDir}${folder}`);
+    }
+    const edits = [];
+    let moved;
+    if (cut === cmds.length) {
+        moved = doc.text.slice(run.start, run.end);
+        edits.push(deleteInstruction(doc, run));
+    }
+    else {
+        const flags = doc.text.slice(run.keywordSpan.end, run.argsSpan.start);
+        moved = `${run.keywordText}${flags}${doc.text.slice(cmds[0].start, cmds[cut - 1].end)}`;
+        edits.push({ range: doc.span(cmds[0].start, cmds[cut].start).range, text: '' });
+    }
+    const at = doc.lines.position(doc.lines.lineStart(line));
+    const text = [...copyLines, moved].map((l) => `${indent}${l}${eol}`).join('');
+    edits.unshift({ range: { start: at, end: at }, text });
+    return {
+        description: `Copy ${sources.join(', ')} first and run the dependency install before \`${doc.text.slice(copy.start, copy.end).split(/\r?\n/)[0]}\` (unsafe: install scripts that read other project files need them copied too).`,
+        safe: false,
+        edits
+    };
+}
+const DR1001 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DR1001',
+    aliases: [],
+    severity: 'warning',
+    fixable: true,
+    description: 'Dependencies are installed after the whole source tree is copied, so every source change re-runs the install.',
+    check(doc, ctx) {
+        for (const stage of doc.stages) {
+            const insts = stage.instructions;
+            let broad;
+            const copiedEarlier = [];
+            for (let k = 0; k < insts.length; k++) {
+                const inst = insts[k];
+                if (copiesFromContext(inst)) {
+                    const sources = localSources(inst);
+                    const values = inst.json ? inst.json.values : inst.args.map((a) => a.value);
+                    if (!broad && sources.some((s) => s.path === '.')) {
+                        broad = {
+                            copy: inst,
+                            dest: values[values.length - 1] ?? '.',
+                            workdir: workdirBefore(inst) ?? undefined
+                        };
+                    }
+                    else if (!broad)
+                        copiedEarlier.push(...sources.map((s) => s.path));
+                    continue;
+                }
+                if (!broad || inst.keyword !== 'RUN')
+                    continue;
+                const script = doc.shell(inst);
+                if (!script)
+                    continue;
+                for (const cmd of script.commands) {
+                    const install = installOf(cmd);
+                    if (!install)
+                        continue;
+                    // Already copied on its own before the broad COPY (or via a glob such as `package*.json`).
+                    if (copiedEarlier.some((c) => covers(c, install.manifests[0])))
+                        continue;
+                    const adjacent = insts[k - 1] === broad.copy;
+                    const fix = adjacent &&
+                        samePlace(broad.dest, broad.workdir) &&
+                        (workdirBefore(inst) ?? undefined) === broad.workdir
+                        ? cacheOrderFix(doc, ctx.workspace, broad.copy, broad.dest, inst, install)
+                        : undefined;
+                    ctx.report({
+                        message: `\`${doc.text.slice(cmd.start, cmd.end)}\` runs after \`COPY\` of the whole context (line ${broad.copy.range.start.line}): any source change invalidates the ${install.tool} install layer and re-downloads every dependency. Copy ${install.manifests.slice(0, 2).join(' and ')} first, install, then copy the rest.${install.needsSources ? ` Note: ${install.needsSources}.` : ''}`,
+                        range: doc.span(cmd.start, cmd.end).range,
+                        fix
+                    });
+                    break;
+                }
+            }
+        }
+    }
+});
+/** Does a COPY source (context path, maybe a folder or glob) bring in `manifest`? */
+function covers(source, manifest) {
+    const m = manifest.replace(/^\.\//, '');
+    const base = m.split('/').pop();
+    const sourceBase = source.split('/').pop();
+    return (source === m ||
+        m.startsWith(`${source}/`) ||
+        sourceBase === base ||
+        globMatch(source, m) ||
+        globMatch(sourceBase, base));
+}
+/**
+ * COPY globs against manifest paths: `*` may cross `/`, dotfiles match. The pattern is the pull
+ * request's: matched without a regular expression (src/core/glob.ts), so it cannot backtrack.
+ */
+function globMatch(pattern, name) {
+    return hasWildcard(pattern) && wildcardMatch(pattern, name);
+}
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/lib/run-merge.ts
+
+/**
+ * Merging two RUN instructions into one layer, the way the file already writes continued RUNs
+ * (` && \` at the line end or `&& ` leading the next line, same indentation).
+ */
+function run_merge_flagsKey(inst) {
+    return inst.flags
+        .map((f) => `${f.name}=${f.value ?? ''}`)
+        .sort()
+        .join(' ');
+}
+/** The instruction that comes right before `inst` (comments and blank lines do not count). */
+function previousInstruction(doc, inst) {
+    const k = doc.instructions.indexOf(inst);
+    return k > 0 ? doc.instructions[k - 1] : undefined;
+}
+/** The instruction right after `inst`. */
+function nextInstruction(doc, inst) {
+    const k = doc.instructions.indexOf(inst);
+    return k >= 0 ? doc.instructions[k + 1] : undefined;
+}
+/** Can `second` be appended to `first` with `&&` without changing what either runs? */
+function mergeable(doc, first, second) {
+    if (first.keyword !== 'RUN' || second.keyword !== 'RUN')
+        return false;
+    if (first.onbuild || second.onbuild || first.stage !== second.stage)
+        return false;
+    if (first.heredocs.length > 0 || second.heredocs.length > 0)
+        return false;
+    if (first.json || second.json || !second.argsSpan)
+        return false;
+    if (run_merge_flagsKey(first) !== run_merge_flagsKey(second))
+        return false;
+    const a = doc.shell(first);
+    const b = doc.shell(second);
+    if (!a || !b || a.error || b.error || a.commands.length === 0)
+        return false;
+    const tail = first.text.trimEnd();
+    // A trailing `;`/`&`/`|` or a shell comment on the first RUN would swallow the `&&`.
+    if (/[;&|]$/.test(tail) || /(^|\s)#/.test(first.text))
+        return false;
+    return true;
+}
+/** Edits that append `second`'s commands to `first` and remove `second`'s own `RUN` line start. */
+function mergeEdits(doc, first, second) {
+    const style = continuationStyle(doc);
+    const end = first.textOffsets[first.text.trimEnd().length - 1] + 1;
+    const join = style.leadingOperator ? ` ${doc.escape}` : ` && ${doc.escape}`;
+    const lead = style.leadingOperator ? `${style.indent}&& ` : style.indent;
+    const edits = [{ range: doc.span(end, end).range, text: join }];
+    // Blank lines between the two would become empty continuation lines: drop them.
+    for (let line = first.range.end.line + 1; line < second.range.start.line; line++) {
+        if (doc.lines.lineText(line).trim() !== '')
+            continue;
+        edits.push({
+            range: doc.span(doc.lines.lineStart(line), doc.lines.lineStart(line + 1)).range,
+            text: ''
+        });
+    }
+    edits.push({
+        range: doc.span(doc.lines.lineStart(second.range.start.line), second.argsSpan.start).range,
+        text: lead
+    });
+    return edits;
+}
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DR1002.ts
+
+
+
+
+
+
+
+/**
+ * What a layer leaves behind (package caches, installed packages, downloaded files) and which
+ * commands delete it. A deletion in a later layer hides the files but cannot shrink the layer
+ * that holds them.
+ */
+const CACHE_DIRS = [
+    [/^\/var\/lib\/apt\/lists(\/|$)/, 'apt-lists'],
+    [/^\/var\/cache\/apt(\/|$)/, 'apt-archives'],
+    [/^\/var\/cache\/apk(\/|$)/, 'apk-cache'],
+    [/^\/var\/cache\/yum(\/|$)/, 'yum-cache'],
+    [/^\/var\/cache\/(dnf|libdnf5)(\/|$)/, 'dnf-cache'],
+    [/^\/var\/cache\/zypp(\/|$)/, 'zypp-cache'],
+    [/^(\/root|~|\$HOME)\/\.cache(\/pip)?(\/|$)/, 'pip-cache'],
+    [/^(\/root|~|\$HOME)\/\.npm(\/|$)/, 'npm-cache'],
+    [/^\/usr\/local\/share\/\.cache\/yarn(\/|$)/, 'yarn-cache']
+];
+const LABELS = {
+    'apt-lists': 'the apt package lists',
+    'apt-archives': 'the downloaded .deb files',
+    'apk-cache': 'the apk cache',
+    'yum-cache': 'the yum cache',
+    'dnf-cache': 'the dnf cache',
+    'zypp-cache': 'the zypper cache',
+    'pip-cache': 'the pip cache',
+    'npm-cache': 'the npm cache',
+    'yarn-cache': 'the yarn cache'
+};
+const DR1002_APT = ['apt-get', 'apt', 'aptitude'];
+const RPM = ['yum', 'dnf', 'microdnf', 'tdnf'];
+function sub(cmd, valueFlags = []) {
+    return argsNoFlags(cmd, valueFlags)[0]?.value ?? '';
+}
+function literalArgs(cmd, valueFlags = []) {
+    return argsNoFlags(cmd, valueFlags)
+        .slice(1)
+        .filter((w) => w.literal)
+        .map((w) => w.value);
+}
+/** Commands that can create or delete what this rule tracks (everything else is skipped fast). */
+const RELEVANT = /^(rm|apt-get|apt|aptitude|apk|yum|dnf|microdnf|tdnf|zypper|pip[\d.]*|python[\d.]*|npm|yarn|curl|wget|git)$/;
+/** Keys of what a command leaves in its layer. */
+function produced(cmd) {
+    const name = commandName(cmd);
+    if (!RELEVANT.test(name))
+        return [];
+    const out = [];
+    if (DR1002_APT.includes(name)) {
+        const s = sub(cmd, ['o', 'c', 't']);
+        if (s === 'update')
+            out.push('apt-lists');
+        if (s === 'install') {
+            out.push('apt-archives');
+            out.push(...literalArgs(cmd, ['o', 'c', 't']).map((p) => `pkg:${p.split('=')[0]}`));
+        }
+    }
+    else if (name === 'apk') {
+        const s = sub(cmd, ['t', 'virtual', 'X', 'repository']);
+        if ((s === 'add' || s === 'update') && !flagNames(cmd).includes('no-cache'))
+            out.push('apk-cache');
+        if (s === 'add') {
+            const virtual = cmd.args.findIndex((a) => a.value === '--virtual' || a.value === '-t');
+            if (virtual !== -1 && cmd.args[virtual + 1])
+                out.push(`pkg:${cmd.args[virtual + 1].value}`);
+            out.push(...literalArgs(cmd, ['t', 'virtual', 'X', 'repository']).map((p) => `pkg:${p.split(/[=~<>]/)[0]}`));
+        }
+    }
+    else if (RPM.includes(name)) {
+        const s = sub(cmd, ['setopt', 'enablerepo', 'disablerepo']);
+        if (s === 'install' || s === 'update' || s === 'upgrade') {
+            out.push(name === 'yum' ? 'yum-cache' : 'dnf-cache');
+            if (s === 'install')
+                out.push(...literalArgs(cmd, ['setopt']).map((p) => `pkg:${p}`));
+        }
+    }
+    else if (name === 'zypper') {
+        if (['install', 'in'].includes(sub(cmd)))
+            out.push('zypp-cache');
+    }
+    else if (isPip(cmd)) {
+        if (cmd.args.some((a) => a.value === 'install') && !flagNames(cmd).includes('no-cache-dir'))
+            out.push('pip-cache');
+    }
+    else if (name === 'npm') {
+        if (['install', 'i', 'ci'].includes(sub(cmd)))
+            out.push('npm-cache');
+    }
+    else if (name === 'yarn') {
+        if (['', 'install', 'add'].includes(sub(cmd)))
+            out.push('yarn-cache');
+    }
+    else if (name === 'curl' || name === 'wget') {
+        out.push(...downloads(cmd).map((p) => `path:${p}`));
+    }
+    else if (name === 'git' && sub(cmd) === 'clone') {
+        const args = argsNoFlags(cmd, ['b', 'branch', 'depth', 'c', 'config', 'o', 'origin']);
+        const target = args[3];
+        if (target?.literal && target.value.startsWith('/'))
+            out.push(`path:${clean(target.value)}`);
+    }
+    return out;
+}
+/** Absolute output paths of curl/wget. */
+function downloads(cmd) {
+    const out = [];
+    const args = cmd.args;
+    for (let i = 0; i < args.length; i++) {
+        const v = args[i].value;
+        let path;
+        if (['-o', '--output', '-O', '--output-document', '-P', '--directory-prefix'].includes(v))
+            path = args[i + 1]?.literal ? args[i + 1].value : undefined;
+        else if (/^--(output|output-document|directory-prefix)=/.test(v))
+            path = v.split('=')[1];
+        if (path?.startsWith('/'))
+            out.push(clean(path));
+    }
+    return out;
+}
+function clean(path) {
+    return path.replace(/\/\*$/, '').replace(/\/+$/, '') || '/';
+}
+/** Keys a command deletes. */
+function removed(cmd) {
+    const name = commandName(cmd);
+    if (!RELEVANT.test(name))
+        return [];
+    const out = [];
+    if (name === 'rm') {
+        for (const w of cmd.args) {
+            if (isFlag(w))
+                continue;
+            const path = w.raw.replace(/^["']|["']$/g, '');
+            const cache = CACHE_DIRS.find(([re]) => re.test(path));
+            if (cache)
+                out.push(cache[1]);
+            else if (path.startsWith('/'))
+                out.push(`rm:${clean(path)}`);
+        }
+    }
+    else if (DR1002_APT.includes(name)) {
+        const s = sub(cmd, ['o', 'c', 't']);
+        if (s === 'clean' || s === 'autoclean')
+            out.push('apt-archives');
+        if (s === 'purge' || s === 'remove')
+            out.push(...literalArgs(cmd, ['o', 'c', 't']).map((p) => `pkg:${p}`));
+    }
+    else if (name === 'apk') {
+        const s = sub(cmd);
+        if (s === 'del')
+            out.push(...literalArgs(cmd).map((p) => `pkg:${p}`));
+        if (s === 'cache' && cmd.args.some((a) => a.value === 'clean' || a.value === 'purge'))
+            out.push('apk-cache');
+    }
+    else if (RPM.includes(name)) {
+        const s = sub(cmd);
+        if (s === 'clean')
+            out.push(name === 'yum' ? 'yum-cache' : 'dnf-cache');
+        if (s === 'remove' || s === 'erase')
+            out.push(...literalArgs(cmd).map((p) => `pkg:${p}`));
+    }
+    else if (name === 'zypper') {
+        if (['clean', 'cc'].includes(sub(cmd)))
+            out.push('zypp-cache');
+    }
+    else if (isPip(cmd)) {
+        if (cmd.args.some((a) => a.value === 'cache'))
+            out.push('pip-cache');
+    }
+    else if (name === 'npm' || name === 'yarn') {
+        if (sub(cmd) === 'cache' && cmd.args.some((a) => a.value === 'clean'))
+            out.push(`${name}-cache`);
+    }
+    return out;
+}
+/** Does deleting `key` undo something created earlier? Returns the matched key. */
+function matches(key, made) {
+    if (!key.startsWith('rm:'))
+        return made.keys.has(key) ? key : undefined;
+    const target = key.slice(3);
+    for (const k of made.paths.keys()) {
+        const p = k.slice(5);
+        if (p === target || p.startsWith(`${target}/`))
+            return k;
+    }
+    return undefined;
+}
+function creator(made, key) {
+    return (key.startsWith('path:') ? made.paths : made.keys).get(key);
+}
+function describe(key) {
+    if (key.startsWith('pkg:'))
+        return `package ${key.slice(4)}`;
+    if (key.startsWith('path:'))
+        return key.slice(5);
+    return LABELS[key] ?? key;
+}
+function cleanupOnly(doc, inst) {
+    const script = doc.shell(inst);
+    return (!!script && script.commands.every((c) => removed(c).length > 0 || commandName(c) === 'true'));
+}
+const DR1002 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DR1002',
+    aliases: [],
+    severity: 'warning',
+    fixable: true,
+    description: 'A RUN deletes caches, packages or downloads that an earlier layer created, so the image does not get smaller.',
+    check(doc, ctx) {
+        const relevant = new Map();
+        for (const { inst, cmd } of commandsMatching(doc, (n) => RELEVANT.test(n))) {
+            const list = relevant.get(inst);
+            if (list)
+                list.push(cmd);
+            else
+                relevant.set(inst, [cmd]);
+        }
+        /** Key → the latest RUN that created it. */
+        const made = { keys: new Map(), paths: new Map() };
+        for (const stage of (0,stages/* finalChain */.sd)(doc).reverse()) {
+            for (const inst of stage.instructions) {
+                if (inst.keyword !== 'RUN')
+                    continue;
+                const cmds = relevant.get(inst);
+                if (!cmds)
+                    continue;
+                const here = new Set(cmds.flatMap(produced));
+                const deleted = cmds.map(removed);
+                const late = [];
+                for (const [i, cmd] of cmds.entries()) {
+                    const keys = deleted[i]
+                        .filter((k) => !here.has(k) && !(k.startsWith('rm:') && here.has(`path:${k.slice(3)}`)))
+                        .map((k) => matches(k, made))
+                        .filter((k) => k !== undefined);
+                    if (keys.length > 0)
+                        late.push({ cmd, keys });
+                }
+                if (late.length > 0) {
+                    const keys = [...new Set(late.flatMap((l) => l.keys))];
+                    const sources = [...new Set(keys.map((k) => creator(made, k)))];
+                    const prev = previousInstruction(doc, inst);
+                    const merge = prev &&
+                        sources.length === 1 &&
+                        sources[0] === prev &&
+                        cleanupOnly(doc, inst) &&
+                        mergeable(doc, prev, inst);
+                    const lines = sources.map((s) => s.range.start.line).join(', ');
+                    ctx.report({
+                        message: `This RUN deletes ${keys.map(describe).join(', ')}, created by the RUN on line ${lines}: the files stay in that earlier layer, so the image is no smaller. Clean up in the same RUN that creates them.`,
+                        range: doc.span(late[0].cmd.start, late[late.length - 1].cmd.end).range,
+                        fix: merge
+                            ? {
+                                description: 'Merge this clean-up into the previous RUN with `&&`, so the files never reach a layer (unsafe: the two commands now share one layer and one cache entry).',
+                                safe: false,
+                                edits: mergeEdits(doc, prev, inst)
+                            }
+                            : undefined
+                    });
+                }
+                for (const key of here)
+                    (key.startsWith('path:') ? made.paths : made.keys).set(key, inst);
+                // What this RUN deletes is gone for later RUNs too.
+                for (const keys of deleted) {
+                    for (const k of keys) {
+                        for (let m = matches(k, made); m !== undefined; m = matches(k, made)) {
+                            made.keys.delete(m);
+                            made.paths.delete(m);
+                        }
+                    }
+                }
+            }
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DR1003.ts
+
+/** Tags (first `-` part) that name a moving target: a release line, a channel or a distribution. */
+const ROLLING = new Set([
+    'lts',
+    'stable',
+    'current',
+    'mainline',
+    'edge',
+    'rolling',
+    'testing',
+    'unstable',
+    'sid',
+    'nightly',
+    'alpine',
+    'slim',
+    'jdk',
+    'jre',
+    'bookworm',
+    'bullseye',
+    'buster',
+    'stretch',
+    'trixie',
+    'jessie',
+    'xenial'
+]);
+/** Why the tag floats, or undefined when it names a precise release. */
+function floating(tag) {
+    const parts = tag.toLowerCase().split('-');
+    // A date stamp pins a build of a rolling name (`bookworm-20240110`, `jammy-20240530`).
+    if (parts.some((p) => /^\d{8}$/.test(p) || /^\d{4}\.\d{2}\.\d{2}$/.test(p)))
+        return undefined;
+    const first = parts[0];
+    if (/^v?\d+(\.\d+)+/.test(first))
+        return undefined;
+    if (/^v?\d{1,4}$/.test(first))
+        return `\`${first}\` is a major version: it moves to every new ${first}.x release`;
+    if (ROLLING.has(first))
+        return `\`${first}\` is a rolling name that points at a different release over time`;
+    return undefined;
+}
+const DR1003 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DR1003',
+    aliases: [],
+    severity: 'info',
+    description: 'The base image tag floats (`python:3`, `node:lts`, `debian:stable`).',
+    check(doc, ctx) {
+        for (const stage of doc.stages) {
+            const image = stage.image;
+            const token = stage.from.args[0];
+            if (!token || stage.parent || image.unresolved || image.digest || !image.tag)
+                continue;
+            if (image.name.toLowerCase() === 'scratch' || image.tag === 'latest')
+                continue;
+            const why = floating(image.tag);
+            if (!why)
+                continue;
+            ctx.report({
+                message: `Base image \`${image.expanded}\` floats: ${why}, so rebuilds silently change the base. Pin a full version (e.g. \`${image.name.split('/').pop()}:<major>.<minor>.<patch>\`) and update it on purpose.`,
+                range: token.range
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DR1004.ts
+
+
+/** Images that already run as a non-root user. */
+const NON_ROOT_IMAGE = /nonroot|non-root|rootless|unprivileged|^(docker\.io\/)?bitnami\/|^cgr\.dev\/chainguard\//i;
+/**
+ * Servers whose master process starts as root and runs its workers as an unprivileged user
+ * (php-fpm pools, Apache httpd, nginx): the official images are built that way on purpose.
+ */
+const DROPPING_SERVER = /^(php:.*(fpm|apache)|httpd:|nginx:|nginxinc\/nginx-unprivileged)/i;
+/** Privilege drop at run time (`gosu app …` in the entrypoint, as official images do). */
+const DROPS_PRIVILEGES = /\b(gosu|su-exec|setpriv|s6-setuidgid|chpst|runuser)\b/;
+const DR1004 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DR1004',
+    aliases: ['AVD-DS-0002', 'CKV_DOCKER_3'],
+    severity: 'warning',
+    description: 'The final stage never sets USER, so the container runs as root.',
+    check(doc, ctx) {
+        if ((0,stages/* imageRole */.iX)(doc) !== 'application' || doc.escape === '`')
+            return;
+        const chain = (0,stages/* finalChain */.sd)(doc);
+        if (chain.length === 0)
+            return;
+        const root = chain[chain.length - 1].image;
+        if (root.unresolved || (0,stages/* isWindowsImage */.n)(root))
+            return;
+        const ref = `${root.registry ? `${root.registry}/` : ''}${root.name}:${root.tag ?? ''}`;
+        if (NON_ROOT_IMAGE.test(ref) ||
+            DROPPING_SERVER.test(ref.replace(/^(docker\.io\/)?(library\/)?/, '')))
+            return;
+        for (const stage of chain) {
+            for (const inst of stage.instructions) {
+                const target = inst.trigger ?? inst;
+                if (target.keyword === 'USER')
+                    return;
+                if (['RUN', 'ENTRYPOINT', 'CMD'].includes(target.keyword) &&
+                    DROPS_PRIVILEGES.test(target.text))
+                    return;
+            }
+        }
+        // A `FROM scratch` stage without CMD/ENTRYPOINT is an artifact for `--output`, not a container.
+        const runnable = chain.some((s) => s.instructions.some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT'));
+        if (!runnable && root.name.toLowerCase() === 'scratch')
+            return;
+        const from = chain[0].from;
+        ctx.report({
+            message: 'The final stage never sets USER, so the container runs as root: a compromised process then has root in the container and an easier way out. Create a user and switch to it (`RUN useradd --system app` … `USER app`).',
+            range: doc.span(from.start, from.keywordSpan.end).range
+        });
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DR1005.ts
+
+
+
+const DR1005 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DR1005',
+    aliases: [],
+    severity: 'warning',
+    description: 'The whole build context is copied, but it has no `.dockerignore`.',
+    check(doc, ctx) {
+        const ws = ctx.workspace;
+        if (dockerignoreOf(doc, ws) !== null)
+            return;
+        // Without a compose file naming the context, an ignore file further up suggests the context
+        // is that folder (`docker build -f sub/Dockerfile .`).
+        if (buildContextOf(doc.path, ws).from === 'dockerfile') {
+            for (let dir = (0,paths/* dirOf */.Rw)(doc.path); dir !== '.' && dir !== '/';) {
+                dir = (0,paths/* dirOf */.Rw)(dir);
+                if (ws.readFile((0,paths/* joinPath */.uJ)(dir, '.dockerignore')) !== undefined)
+                    return;
+            }
+        }
+        for (const top of doc.instructions) {
+            const inst = top.trigger ?? top;
+            if (!copiesFromContext(inst))
+                continue;
+            for (const source of localSources(inst)) {
+                if (source.path !== '.' || !source.token)
+                    continue;
+                ctx.report({
+                    message: `\`${inst.keyword} ${source.value}\` copies the whole build context, and there is no .dockerignore: .git, .env files, keys, logs and node_modules go into the image and every change busts the cache. Add a .dockerignore to the build context.`,
+                    range: source.token.range
+                });
+            }
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DR1006.ts
+
+
+
+const PRIVATE_KEY = /PRIVATE KEY/;
+/** Files that hold credentials by name (content confirms where names are ambiguous). */
+const SECRETS = [
+    {
+        test: /^\.env(\.(?!example$|sample$|template$|dist$|defaults?$|tpl$)[\w.-]+)?$/i,
+        // `.env.sh`, `.env.js`: scripts that read the environment, not dotenv files.
+        exclude: /\.(sh|bash|js|mjs|ts|py|rb|php|go|md|txt|example|sample|template)$/i
+    },
+    { test: /^id_(rsa|dsa|ecdsa|ed25519)$/ },
+    { test: /\.(pem|key)$/i, confirm: PRIVATE_KEY },
+    { test: /\.(p12|pfx|jks|keystore)$/i },
+    { test: /^\.npmrc$/, confirm: /_auth(Token)?\s*=|_password\s*=|:password\s*=/ },
+    { test: /^\.pypirc$/, confirm: /password\s*[=:]/i },
+    { test: /^\.(netrc|git-credentials|dockercfg|htpasswd)$/ },
+    { test: /^credentials(\.json)?$/, confirm: /secret|private_key|aws_secret_access_key/i }
+];
+/** Test fixtures carry throw-away keys. */
+const FIXTURE = /(^|\/)(tests?|testdata|fixtures?|spec|examples?|samples?)\//i;
+function isSecret(ws, file) {
+    if (FIXTURE.test(file))
+        return false;
+    const name = file.split('/').pop() ?? '';
+    const kind = SECRETS.find((k) => k.test.test(name) && !k.exclude?.test(name));
+    if (!kind)
+        return false;
+    if (!kind.confirm)
+        return true;
+    // Names like `.npmrc` or `server.key` are only secrets when the content says so.
+    const text = ws.readFile(file);
+    return text !== undefined && kind.confirm.test(text);
+}
+const DR1006 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DR1006',
+    aliases: [],
+    severity: 'error',
+    description: 'COPY/ADD puts a secret file (`.env`, `id_rsa`, private keys, `.npmrc` with a token, `.netrc`, …) into the image.',
+    check(doc, ctx) {
+        const ws = ctx.workspace;
+        const dir = buildContextOf(doc.path, ws).dir;
+        const ignored = dockerignoreOf(doc, ws);
+        for (const top of doc.instructions) {
+            const inst = top.trigger ?? top;
+            if (!copiesFromContext(inst))
+                continue;
+            for (const source of localSources(inst)) {
+                if (!source.token || /[*?[]/.test(source.value))
+                    continue;
+                if (ignored?.excludes(source.path))
+                    continue;
+                const full = source.path === '.' ? dir : (0,paths/* joinPath */.uJ)(dir, source.path);
+                const isDir = ws.listDir(full) !== undefined;
+                if (!isDir) {
+                    if (source.path !== '.' && isSecret(ws, full)) {
+                        ctx.report({
+                            message: `\`${source.value}\` looks like a secret; once copied it is in an image layer for anyone who can pull the image. Mount it at build time (\`RUN --mount=type=secret\`) or pass it at run time.`,
+                            range: source.token.range
+                        });
+                    }
+                    continue;
+                }
+                const found = contextFiles(ws, full, source.path === '.' ? (ignored ?? null) : null)
+                    .map((f) => (source.path === '.' ? f.path : `${source.path}/${f.path}`))
+                    .filter((p) => !ignored?.excludes(p) && isSecret(ws, (0,paths/* joinPath */.uJ)(dir, p)));
+                if (found.length === 0)
+                    continue;
+                const list = found.slice(0, 5).join(', ') + (found.length > 5 ? `, … (${found.length} files)` : '');
+                ctx.report({
+                    message: `\`${inst.keyword} ${source.value}\` copies secret files from the build context into the image: ${list}. Exclude them in .dockerignore and mount what the build needs with \`RUN --mount=type=secret\`.`,
+                    range: source.token.range
+                });
+            }
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DR1007.ts
+
+
+
+
+
+/** Compilers and build systems by package name (Debian, Alpine, RPM spellings). */
+const DR1007_TOOLS = new Set([
+    'build-essential',
+    'build-base',
+    'gcc',
+    'g++',
+    'gcc-c++',
+    'clang',
+    'make',
+    'cmake',
+    'autoconf',
+    'automake',
+    'libtool',
+    'pkg-config',
+    'pkgconf',
+    'musl-dev',
+    'linux-headers'
+]);
+const HEADERS = /-(dev|devel)$/;
+const DR1007_INSTALLERS = [
+    {
+        names: ['apt-get', 'apt'],
+        install: ['install'],
+        remove: ['purge', 'remove', 'autoremove'],
+        valueFlags: ['t', 'target-release', 'o', 'c']
+    },
+    {
+        names: ['apk'],
+        install: ['add'],
+        remove: ['del'],
+        valueFlags: ['t', 'virtual', 'X', 'repository']
+    },
+    {
+        names: ['yum', 'dnf', 'microdnf', 'tdnf'],
+        install: ['install'],
+        remove: ['remove', 'erase', 'autoremove', 'history'],
+        valueFlags: ['setopt', 'enablerepo', 'disablerepo']
+    }
+];
+const INSTALLER_NAMES = DR1007_INSTALLERS.flatMap((i) => i.names);
+function installerOf(cmd) {
+    const name = commandName(cmd);
+    return DR1007_INSTALLERS.find((i) => i.names.includes(name));
+}
+/** Build-tool packages a command installs. */
+function buildTools(cmd, inst) {
+    const args = argsNoFlags(cmd, inst.valueFlags);
+    if (!args[0] || !inst.install.includes(args[0].value))
+        return [];
+    return args
+        .slice(1)
+        .filter((w) => w.literal && (DR1007_TOOLS.has(w.value) || HEADERS.test(w.value.split('=')[0])));
+}
+const DR1007 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DR1007',
+    aliases: [],
+    severity: 'info',
+    description: 'Compilers or `-dev` packages are installed in the final image and not removed in the same RUN.',
+    check(doc, ctx) {
+        if ((0,stages/* isDevelopmentImage */.r6)(doc))
+            return;
+        const multiStage = doc.stages.length > 1;
+        const final = new Set((0,stages/* finalChain */.sd)(doc));
+        for (const { inst, cmd, script } of commandsNamed(doc, ...INSTALLER_NAMES)) {
+            if (inst.onbuild || !inst.stage || !final.has(inst.stage))
+                continue;
+            const installer = installerOf(cmd);
+            const tools = buildTools(cmd, installer);
+            if (tools.length === 0)
+                continue;
+            // Removed again in the same RUN (`apt-get purge --auto-remove`, `apk del .build-deps`).
+            const removed = script.commands.some((c) => c.index > cmd.index &&
+                installerOf(c) === installer &&
+                c.args.some((a) => installer.remove.includes(a.value)));
+            if (removed)
+                continue;
+            const names = tools.map((t) => t.value);
+            ctx.report({
+                message: `Build tools (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}) stay in the final image: they add size and attack surface. ${multiStage ? 'Install them in a build stage and copy only the results,' : 'Use a multi-stage build (compile in a builder stage, copy the results),'} or remove them in the same RUN.`,
+                range: doc.span(tools[0].start, tools[tools.length - 1].end).range
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DR1008.ts
+
+
+const DR1008 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DR1008',
+    aliases: [],
+    severity: 'info',
+    description: 'The final image EXPOSEs a port but has no HEALTHCHECK.',
+    check(doc, ctx) {
+        if ((0,stages/* imageRole */.iX)(doc) !== 'application')
+            return;
+        const insts = (0,stages/* finalInstructions */._7)(doc);
+        if (insts.some((i) => i.keyword === 'HEALTHCHECK'))
+            return;
+        const expose = insts.find((i) => i.keyword === 'EXPOSE' && i.args.length > 0);
+        if (!expose)
+            return;
+        ctx.report({
+            message: 'The image serves a port but has no HEALTHCHECK: Docker and compose cannot tell a hung service from a healthy one (`depends_on: condition: service_healthy` needs it). Add e.g. `HEALTHCHECK CMD curl -fsS http://localhost:<port>/health || exit 1`, or `HEALTHCHECK NONE` to state that none is wanted.',
+            range: expose.keywordSpan.range
+        });
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DR1009.ts
+
+
+
+
+
+
+
+const TOOLING = new Set(['pip', 'setuptools', 'wheel', 'pipenv', 'poetry', 'uv']);
+/** The stage runs Python on Alpine: a `python:*alpine*` base, or Alpine with python3 from apk. */
+function pythonOnAlpine(doc, stage) {
+    const chain = (0,stages/* lineage */.OZ)(stage);
+    const root = chain[chain.length - 1].image;
+    const name = (0,stages/* shortName */.EU)(root);
+    const tag = (root.tag ?? '').toLowerCase();
+    if (/(^|\/)python$/.test(name))
+        return tag.includes('alpine');
+    if (!/(^|\/)alpine$/.test(name))
+        return false;
+    return chain.some((s) => s.instructions.some((i) => {
+        const script = i.keyword === 'RUN' ? doc.shell(i) : undefined;
+        return !!script?.commands.some((c) => commandName(c) === 'apk' && c.args.some((a) => /^py(thon)?3/.test(a.value)));
+    }));
+}
+const DR1009 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DR1009',
+    aliases: [],
+    severity: 'info',
+    description: 'Python packages are installed with pip on Alpine (musl).',
+    check(doc, ctx) {
+        const done = new Set();
+        for (const { inst, cmd } of commandsMatching(doc, (n) => /^(pip|python)/.test(n))) {
+            const stage = inst.stage;
+            if (!stage || inst.onbuild || done.has(stage) || !installsPackages(cmd))
+                continue;
+            done.add(stage);
+            if (!pythonOnAlpine(doc, stage))
+                continue;
+            ctx.report({
+                message: 'pip on Alpine: Alpine uses musl, so packages without a musllinux wheel are compiled from source (slow builds that need gcc and headers, larger images). Most popular packages ship musllinux wheels now; if builds are slow or fail, use `python:<version>-slim` instead.',
+                range: doc.span(cmd.start, cmd.end).range
+            });
+        }
+    }
+});
+const DR1009_VALUE_FLAGS = [
+    'r',
+    'requirement',
+    'c',
+    'constraint',
+    'i',
+    'index-url',
+    'extra-index-url',
+    'f',
+    'find-links'
+];
+/** `pip install` of real packages (not only pip/setuptools/wheel themselves). */
+function installsPackages(c) {
+    if (!isPip(c))
+        return false;
+    const args = argsNoFlags(c, DR1009_VALUE_FLAGS);
+    const offset = commandName(c).startsWith('python') ? 1 : 0;
+    if (args[offset]?.value !== 'install')
+        return false;
+    if (c.args.some((a) => /^(-r|--requirement)/.test(a.value)))
+        return true;
+    return args.slice(offset + 1).some((p) => !TOOLING.has(p.value.split(/[=<>~!]/)[0].toLowerCase()));
+}
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DR1010.ts
+
+
+const LANGUAGES = [
+    { image: /^python$/, small: /slim|alpine/, advice: 'use `python:<version>-slim`', slim: true },
+    { image: /^node$/, small: /slim|alpine/, advice: 'use `node:<version>-slim`', slim: true },
+    { image: /^ruby$/, small: /slim|alpine/, advice: 'use `ruby:<version>-slim`', slim: true },
+    {
+        image: /^(golang|rust)$/,
+        small: /$^/,
+        advice: 'build in a builder stage and copy the binary into a small runtime image (distroless, alpine or debian-slim)'
+    },
+    {
+        image: /^(maven|gradle)$/,
+        small: /$^/,
+        advice: 'build in a builder stage and copy the jar into a JRE image (`eclipse-temurin:<version>-jre`)'
+    },
+    {
+        image: /^(openjdk|eclipse-temurin|amazoncorretto|ibm-semeru-runtimes|sapmachine)$/,
+        small: /jre|alpine|slim|distroless/,
+        advice: 'run on a JRE image (`eclipse-temurin:<version>-jre`) instead of a full JDK'
+    },
+    {
+        image: /^dotnet\/sdk$/,
+        small: /$^/,
+        advice: 'publish in a builder stage and run on `mcr.microsoft.com/dotnet/aspnet` or `dotnet/runtime`'
+    }
+];
+function slimFix(doc, stage) {
+    const token = stage.from.args[0];
+    const image = stage.image;
+    if (!token || !image.tag || image.digest || token.value !== image.expanded)
+        return undefined;
+    if (!/^\d+(\.\d+)*$/.test(image.tag))
+        return undefined;
+    return {
+        description: `Use \`${image.tag}-slim\`. Unsafe: slim images lack compilers and some system libraries, so installs that build native extensions may need them added.`,
+        safe: false,
+        edits: [{ range: doc.span(token.end, token.end).range, text: '-slim' }]
+    };
+}
+const DR1010 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DR1010',
+    aliases: [],
+    severity: 'info',
+    fixable: true,
+    description: 'The final image is a full language/SDK image (`python:3.12`, `node:20`, `golang`, a JDK) instead of a slim runtime.',
+    check(doc, ctx) {
+        if ((0,stages/* isDevelopmentImage */.r6)(doc))
+            return;
+        const chain = (0,stages/* finalChain */.sd)(doc);
+        const root = chain[chain.length - 1];
+        if (!root || root.image.unresolved || (0,stages/* isWindowsImage */.n)(root.image))
+            return;
+        const name = (0,stages/* shortName */.EU)(root.image).replace(/^mcr\.microsoft\.com\//, '');
+        const lang = LANGUAGES.find((l) => l.image.test(name));
+        if (!lang)
+            return;
+        const tag = (root.image.tag ?? '').toLowerCase();
+        if (lang.small.test(tag) || tag.includes('windows') || tag.includes('nanoserver'))
+            return;
+        ctx.report({
+            message: `The final image is built on the full \`${root.image.expanded}\` image (compilers, headers, hundreds of MB the application does not need at run time); ${lang.advice}.`,
+            range: root.from.args[0]?.range ?? root.from.range,
+            fix: lang.slim ? slimFix(doc, root) : undefined
+        });
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DR1011.ts
+
+const DR1011 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DR1011',
+    aliases: [],
+    severity: 'warning',
+    enabledByDefault: false,
+    description: 'The base image is not pinned by digest (`@sha256:…`).',
+    check(doc, ctx) {
+        for (const stage of doc.stages) {
+            const image = stage.image;
+            const token = stage.from.args[0];
+            if (!token || stage.parent || image.unresolved || image.digest)
+                continue;
+            if (image.name.toLowerCase() === 'scratch')
+                continue;
+            ctx.report({
+                message: `\`${image.expanded}\` is not pinned by digest: the tag can be moved to different content. Pin it as \`${image.expanded}@sha256:<digest>\` (e.g. from \`docker buildx imagetools inspect\`) and let a bot such as Renovate or Dependabot update it.`,
+                range: token.range
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DR1012.ts
+
+
+
+
+const HINTS = [
+    { name: 'PYTHONUNBUFFERED', why: 'logs appear immediately instead of sitting in a buffer' },
+    { name: 'PYTHONFAULTHANDLER', why: 'crashes in C extensions print a traceback' }
+];
+const RUNS_PYTHON = /\b(python[\d.]*|gunicorn|uvicorn|celery|flask|django-admin|pytest)\b/;
+const DR1012 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DR1012',
+    aliases: [],
+    severity: 'info',
+    fixable: true,
+    enabledByDefault: false,
+    description: 'A Python image does not set `PYTHONUNBUFFERED=1` and `PYTHONFAULTHANDLER=1`.',
+    check(doc, ctx) {
+        if ((0,stages/* isDevelopmentImage */.r6)(doc))
+            return;
+        const chain = (0,stages/* finalChain */.sd)(doc);
+        const root = chain[chain.length - 1];
+        if (!root)
+            return;
+        const insts = (0,stages/* finalInstructions */._7)(doc);
+        const python = /(^|\/)python$/.test((0,stages/* shortName */.EU)(root.image)) ||
+            insts.some((i) => (i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') && RUNS_PYTHON.test(i.text));
+        if (!python)
+            return;
+        const set = new Set();
+        for (const i of insts)
+            if (i.keyword === 'ENV')
+                for (const p of (0,properties/* pairs */.A)(doc, i))
+                    if (p.value && p.value !== '0')
+                        set.add(p.name);
+        const missing = HINTS.filter((h) => !set.has(h.name));
+        if (missing.length === 0)
+            return;
+        const from = chain[0].from;
+        const line = from.range.end.line;
+        const last = line >= doc.lines.lineCount;
+        const eol = eolAt(doc, line);
+        const at = doc.lines.position(last ? doc.text.length : doc.lines.lineStart(line + 1));
+        const env = `ENV ${missing.map((h) => `${h.name}=1`).join(' ')}`;
+        ctx.report({
+            message: `Set ${missing.map((h) => `\`${h.name}=1\` (${h.why})`).join(' and ')} in the final image.`,
+            range: doc.span(from.start, from.keywordSpan.end).range,
+            fix: {
+                description: `Add \`${env}\` after the final stage's FROM.`,
+                safe: true,
+                edits: [{ range: { start: at, end: at }, text: last ? `${eol}${env}` : `${env}${eol}` }],
+                effect: { kind: 'set-env', names: missing.map((h) => h.name) }
+            }
+        });
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DR1015.ts
+
+const REMOTE = /^https?:\/\//i;
+const DR1015_GIT = /\.git(#.*)?$|^git@|^https?:\/\/[^/]*github\.com\/[^/]+\/[^/]+\/?(#.*)?$/i;
+const DR1015 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DR1015',
+    aliases: [],
+    severity: 'info',
+    description: 'ADD downloads a remote file without `--checksum`.',
+    check(doc, ctx) {
+        for (const top of doc.instructions) {
+            const inst = top.trigger ?? top;
+            if (inst.keyword !== 'ADD' || inst.flags.some((f) => f.name === 'checksum'))
+                continue;
+            const values = inst.json ? inst.json.values : inst.args.map((a) => a.value);
+            const tokens = inst.json ? inst.json.items : inst.args;
+            for (let i = 0; i < values.length - 1; i++) {
+                const url = values[i].replace(/^["']|["']$/g, '');
+                if (!REMOTE.test(url) || DR1015_GIT.test(url))
+                    continue;
+                ctx.report({
+                    message: `ADD downloads \`${url}\` without \`--checksum\`: whatever the server returns goes into the image unchecked. Add \`--checksum=sha256:<hash>\` (BuildKit verifies it).`,
+                    range: tokens[i].range
+                });
+            }
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DR1016.ts
+
+
+
+const DOWNLOADERS = ['curl', 'wget', 'fetch'];
+const INTERPRETERS = /^(sh|bash|dash|ash|zsh|ksh|python[\d.]*|perl|ruby|node|php)$/;
+/** The interpreter a command runs: itself, or behind `sudo`/`env`/`xargs`. */
+function interpreter(cmd) {
+    const words = cmd.words.map((w) => w.value.split('/').pop() ?? '');
+    let k = 0;
+    while (k < words.length && /^(sudo|env|xargs|exec|nohup)$/.test(words[k])) {
+        k++;
+        while (k < words.length && (words[k].startsWith('-') || words[k].includes('=')))
+            k++;
+    }
+    return words[k] && INTERPRETERS.test(words[k]) ? words[k] : undefined;
+}
+const DR1016 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DR1016',
+    aliases: [],
+    severity: 'warning',
+    description: 'A download is piped into a shell (`curl … | sh`).',
+    check(doc, ctx) {
+        for (const { cmd: d, script } of commandsNamed(doc, ...DOWNLOADERS)) {
+            const cmds = script.commands;
+            const shell = runsIn(doc, cmds, d);
+            if (!shell)
+                continue;
+            ctx.report({
+                message: `\`${commandName(d)}\` output runs straight in \`${shell.name}\`: whatever the server (or anyone in between) sends is executed, and a dropped connection runs half a script. Download to a file, verify its checksum or signature, then run it.`,
+                range: doc.span(Math.min(d.start, shell.cmd.start), Math.max(d.end, shell.cmd.end)).range
+            });
+        }
+    }
+});
+/** The interpreter that executes the download's output, if any. */
+function runsIn(doc, cmds, d) {
+    // `sh -c "$(curl …)"`, `bash <(curl …)`: the download is inside the interpreter's words.
+    for (const s of cmds) {
+        const name = s !== d && s.start < d.start && d.end <= s.end ? interpreter(s) : undefined;
+        if (name)
+            return { cmd: s, name };
+    }
+    if (!d.piped)
+        return undefined;
+    // Follow the pipeline: `curl … | tee x | sh`.
+    let cur = d;
+    for (let k = d.index + 1; k < cmds.length; k++) {
+        const next = cmds[k];
+        if (next.start < cur.end)
+            continue;
+        const between = doc.text
+            .slice(cur.end, next.start)
+            .replace(new RegExp(`\\${doc.escape}\\r?\\n`, 'g'), ' ')
+            .trim();
+        if (between !== '|' && between !== '|&')
+            return undefined;
+        const name = interpreter(next);
+        if (name)
+            return { cmd: next, name };
+        cur = next;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DR1017.ts
+
+
+const INDEX = {
+    apt: {
+        what: 'the apt lists (/var/lib/apt/lists)',
+        update: 'apt-get update &&',
+        error: 'E: Unable to locate package'
+    },
+    apk: {
+        what: 'the apk index (/var/cache/apk)',
+        update: 'apk add --no-cache',
+        error: 'ERROR: unable to select packages'
+    }
+};
+/**
+ * An install that runs after its package index was deleted (in an earlier layer, or earlier in the
+ * same RUN) with no update in between: the build fails. Conditional installs count: they may run.
+ */
+const DR1017 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DR1017',
+    aliases: [],
+    severity: 'error',
+    description: 'A package install runs after its package index was deleted, with no update in its own RUN: the build fails.',
+    check(doc, ctx) {
+        for (const stage of (0,effects/* stageEffects */.z9)(doc)) {
+            for (const run of stage.runs) {
+                for (const op of run.staleInstalls) {
+                    const index = INDEX[op.manager];
+                    const fix = op.manager === 'apt'
+                        ? `run \`${index.update}\` first in this RUN`
+                        : 'use `apk add --no-cache` (or `apk update` first in this RUN)';
+                    ctx.report({
+                        message: `\`${op.cmd.words
+                            .slice(0, 2)
+                            .map((w) => w.value)
+                            .join(' ')}\` runs after ${index.what} were deleted and nothing fetched them again: the build fails (\`${index.error}\`); ${fix}.`,
+                        range: doc.span(op.cmd.start, op.cmd.end).range
+                    });
+                }
+            }
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DR1018.ts
+
+
+
+/**
+ * GNU options BusyBox's applet rejects (`unrecognized option`), by tool; and the Alpine package
+ * that replaces the applet with the GNU program.
+ */
+const GNU_ONLY = {
+    wget: {
+        long: [
+            'progress',
+            'show-progress',
+            'retry-connrefused',
+            'waitretry',
+            'content-disposition',
+            'https-only',
+            'ca-certificate',
+            'ca-directory',
+            'secure-protocol',
+            'max-redirect',
+            'no-hsts',
+            'trust-server-names',
+            'read-timeout',
+            'dns-timeout',
+            'connect-timeout'
+        ],
+        short: [],
+        pkg: 'wget'
+    },
+    grep: { long: ['perl-regexp'], short: ['P'], pkg: 'grep' }
+};
+function gnuOnlyFlag(cmd, tool) {
+    const spec = GNU_ONLY[tool];
+    for (const a of cmd.args) {
+        const v = a.value;
+        if (v === '--')
+            break;
+        if (v.startsWith('--')) {
+            if (spec.long.includes(v.slice(2).split('=')[0]))
+                return v;
+        }
+        else if (v.startsWith('-') && v.length > 1 && /^-[A-Za-z]+$/.test(v)) {
+            if ([...v.slice(1)].some((c) => spec.short.includes(c)))
+                return v;
+        }
+    }
+    return undefined;
+}
+const DR1018 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DR1018',
+    aliases: [],
+    severity: 'error',
+    description: 'A GNU-only option is given to a BusyBox tool (Alpine, busybox, docker:* images): the build fails.',
+    check(doc, ctx) {
+        for (const stage of (0,effects/* stageEffects */.z9)(doc)) {
+            if ((0,dockerfile_distro/* stageDistro */["in"])(stage.stage).userland !== 'busybox')
+                continue;
+            // Packages installed by ancestor stages carry over.
+            const runs = (0,effects/* lineageRuns */.OI)(doc, stage.stage);
+            for (const run of stage.runs) {
+                for (const cmd of run.commands) {
+                    const tool = (0,effects/* baseName */.Fl)(cmd);
+                    if (!(tool in GNU_ONLY))
+                        continue;
+                    const flag = gnuOnlyFlag(cmd, tool);
+                    if (!flag || (0,effects/* installedBefore */.AU)(runs, GNU_ONLY[tool].pkg, cmd.start))
+                        continue;
+                    ctx.report({
+                        message: `\`${tool} ${flag}\`: ${tool} on this image is BusyBox's, which has no such option, so the build fails (\`unrecognized option\`); drop it${tool === 'wget' ? ' (`-q` works in both)' : ''} or \`apk add --no-cache ${GNU_ONLY[tool].pkg}\` first.`,
+                        range: doc.span(cmd.start, cmd.end).range
+                    });
+                }
+            }
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DR1019.ts
+
+
+
+const POSIX_SHELL = /(^|\/)(sh|bash|ash|dash|zsh|ksh|mksh)$/;
+/**
+ * A `SHELL` whose program the image does not have (bash on Alpine, any shell on distroless or
+ * scratch): every later shell-form RUN fails to start. Shells installed by an earlier RUN count.
+ */
+const DR1019 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DR1019',
+    aliases: [],
+    severity: 'error',
+    description: 'SHELL names a shell the image does not have (bash on Alpine, any shell on distroless): every later RUN fails.',
+    check(doc, ctx) {
+        for (const inst of doc.instructions) {
+            if (inst.keyword !== 'SHELL' || !inst.json || !inst.stage)
+                continue;
+            const shell = inst.json.values[0];
+            // Only POSIX shells: PowerShell and cmd images are not modelled.
+            if (!shell || !POSIX_SHELL.test(shell))
+                continue;
+            const distro = (0,dockerfile_distro/* stageDistro */["in"])(inst.stage);
+            if ((0,dockerfile_distro/* hasShell */.P6)(distro, shell) !== false)
+                continue;
+            const name = shell.slice(shell.lastIndexOf('/') + 1);
+            if ((0,effects/* installedBefore */.AU)((0,effects/* lineageRuns */.OI)(doc, inst.stage), name, inst.start))
+                continue;
+            const later = inst.stage.instructions.some((i) => i.index > inst.index && i.keyword === 'RUN' && !i.json);
+            if (!later)
+                continue;
+            const has = distro.shells?.length
+                ? `it has ${distro.shells.map((s) => `\`${s}\``).join(', ')}`
+                : 'it has no shell';
+            ctx.report({
+                message: `\`${shell}\` is not in this ${distro.family} image (${has}): the next RUN fails to start. Install it first (\`apk add --no-cache ${name}\`) or use a shell the image has.`,
+                range: inst.json.span.range
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DR2001.ts
+
+/** The span of a flag's value inside `--from=<value>` (quotes excluded). */
+function flagValueEdit(doc, flag, from, to) {
+    const raw = doc.text.slice(flag.start, flag.end);
+    const eq = raw.indexOf('=');
+    if (eq === -1)
+        return undefined;
+    const at = raw.toLowerCase().indexOf(from.toLowerCase(), eq + 1);
+    if (at === -1)
+        return undefined;
+    const start = flag.start + at;
+    return { range: doc.span(start, start + from.length).range, text: to };
+}
+/** Every place a stage is referenced by name: `FROM <name>`, `COPY --from=<name>`, `--mount=…,from=<name>`. */
+function references(doc, stage, lower) {
+    const out = [];
+    const name = stage.name;
+    for (const s of doc.stages) {
+        if (s.parent !== stage)
+            continue;
+        const token = s.from.args[0];
+        if (token && token.value.toLowerCase() === name && token.value !== lower)
+            out.push({ range: token.range, text: lower });
+    }
+    for (const top of doc.instructions) {
+        const inst = top.trigger ?? top;
+        if (inst.index <= stage.from.index)
+            continue;
+        for (const f of inst.flags) {
+            if (!f.value)
+                continue;
+            if (f.name === 'from' && f.value.replace(/^["']|["']$/g, '').toLowerCase() === name) {
+                const value = f.value.replace(/^["']|["']$/g, '');
+                if (value !== lower) {
+                    const edit = flagValueEdit(doc, f, value, lower);
+                    if (edit)
+                        out.push(edit);
+                }
+            }
+            else if (f.name === 'mount') {
+                const m = /(?:^|,)from=([^,]+)/.exec(f.value);
+                if (m && m[1].toLowerCase() === name && m[1] !== lower) {
+                    const raw = doc.text.slice(f.start, f.end);
+                    const at = raw.indexOf(`from=${m[1]}`);
+                    if (at !== -1) {
+                        const start = f.start + at + 5;
+                        out.push({ range: doc.span(start, start + m[1].length).range, text: lower });
+                    }
+                }
+            }
+        }
+    }
+    return out;
+}
+/** BuildKit's stage names (`instructions.validateDefinitionName`, lowercased). */
+const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
+const DR2001 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DR2001',
+    aliases: ['StageNameCasing'],
+    severity: 'style',
+    fixable: true,
+    description: 'Stage names should be lowercase (BuildKit StageNameCasing).',
+    check(doc, ctx) {
+        for (const stage of doc.stages) {
+            if (!stage.nameSpan)
+                continue;
+            const written = doc.text.slice(stage.nameSpan.start, stage.nameSpan.end);
+            const lower = written.toLowerCase();
+            if (written === lower)
+                continue;
+            ctx.report({
+                message: `Stage name '${written}' should be lowercase ('${lower}'); BuildKit compares stage names case-insensitively.`,
+                range: stage.nameSpan.range,
+                // Only a name BuildKit accepts is renamed: lowercasing `a:${TAG}` would rename a variable.
+                fix: STAGE_NAME.test(lower)
+                    ? {
+                        description: `Rename the stage to '${lower}' here and where it is referenced.`,
+                        safe: true,
+                        edits: [
+                            { range: stage.nameSpan.range, text: lower },
+                            ...references(doc, stage, lower)
+                        ]
+                    }
+                    : undefined
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DR2002.ts
+
+const DR2002 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DR2002',
+    aliases: ['FromAsCasing'],
+    severity: 'style',
+    fixable: true,
+    description: "The casing of 'AS' should match the casing of 'FROM' (BuildKit FromAsCasing).",
+    check(doc, ctx) {
+        for (const stage of doc.stages) {
+            const from = stage.from;
+            const as = from.args[1];
+            if (!as || as.value.toLowerCase() !== 'as' || !stage.nameSpan)
+                continue;
+            const keyword = from.keywordText;
+            const upper = keyword === keyword.toUpperCase();
+            const lower = keyword === keyword.toLowerCase();
+            const want = upper ? 'AS' : lower ? 'as' : undefined;
+            if (!want || as.value === want)
+                continue;
+            ctx.report({
+                message: `'${as.value}' and '${keyword}' keywords' casing do not match; write '${want}'.`,
+                range: as.range,
+                fix: {
+                    description: `Write '${want}' to match '${keyword}'.`,
+                    safe: true,
+                    edits: [{ range: as.range, text: want }]
+                }
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DR2003.ts
+
+const BLANK_LINE = /\n[ \t]*\r?\n/;
+const DR2003 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DR2003',
+    aliases: ['NoEmptyContinuation'],
+    severity: 'warning',
+    fixable: true,
+    description: 'Empty lines inside a continued instruction are deprecated (BuildKit NoEmptyContinuation).',
+    check(doc, ctx) {
+        for (const inst of doc.instructions) {
+            const first = inst.range.start.line;
+            const last = inst.range.end.line;
+            if (last === first || !BLANK_LINE.test(doc.text.slice(inst.start, inst.end)))
+                continue;
+            const bodies = [...inst.heredocs, ...(inst.trigger?.heredocs ?? [])];
+            const empty = [];
+            for (let line = first + 1; line < last; line++) {
+                const start = doc.lines.lineStart(line);
+                if (bodies.some((h) => start >= h.contentStart && start < h.contentEnd))
+                    continue;
+                if (bodies.some((h) => start >= h.contentEnd))
+                    continue;
+                if (doc.lines.lineText(line).trim() === '')
+                    empty.push(line);
+            }
+            if (empty.length === 0)
+                continue;
+            const edits = empty.map((line) => ({
+                range: doc.span(doc.lines.lineStart(line), doc.lines.lineStart(line + 1)).range,
+                text: ''
+            }));
+            ctx.report({
+                message: `Empty continuation line${empty.length > 1 ? 's' : ''} in ${inst.keyword} (line${empty.length > 1 ? 's' : ''} ${empty.join(', ')}); this syntax is deprecated and will become an error.`,
+                range: doc.span(doc.lines.lineStart(empty[0]), doc.lines.lineEnd(empty[0])).range,
+                fix: { description: 'Delete the empty lines inside the instruction.', safe: true, edits }
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DR2004.ts
+
+
+/** An unknown word in keyword position is DL1000's: its casing means nothing. */
+const DR2004_KNOWN = new Set(INSTRUCTIONS);
+const DR2004 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DR2004',
+    aliases: ['ConsistentInstructionCasing'],
+    severity: 'style',
+    fixable: true,
+    description: "Instruction keywords should follow the file's majority casing (BuildKit ConsistentInstructionCasing).",
+    check(doc, ctx) {
+        const all = [];
+        for (const inst of doc.instructions) {
+            if (DR2004_KNOWN.has(inst.keyword))
+                all.push(inst);
+            if (inst.trigger && DR2004_KNOWN.has(inst.trigger.keyword))
+                all.push(inst.trigger);
+        }
+        let upper = 0;
+        let lower = 0;
+        for (const inst of all) {
+            if (inst.keywordText === inst.keywordText.toUpperCase())
+                upper++;
+            else if (inst.keywordText === inst.keywordText.toLowerCase())
+                lower++;
+        }
+        const toLower = lower > upper;
+        for (const inst of all) {
+            const want = toLower ? inst.keywordText.toLowerCase() : inst.keywordText.toUpperCase();
+            if (inst.keywordText === want)
+                continue;
+            ctx.report({
+                message: `Command '${inst.keywordText}' should match the case of the other instructions ('${want}').`,
+                range: inst.keywordSpan.range,
+                fix: {
+                    description: `Write '${want}'.`,
+                    safe: true,
+                    edits: [{ range: inst.keywordSpan.range, text: want }]
+                }
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DR2005.ts
+
+
+
+const DR2005 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DR2005',
+    aliases: ['UndefinedArgInFrom'],
+    severity: 'warning',
+    fixable: true,
+    description: 'FROM uses a build argument that no ARG before the first FROM declares (BuildKit UndefinedArgInFrom).',
+    check(doc, ctx) {
+        const declared = [...doc.globalArgs.keys()].filter(variables/* isVariableName */.KL);
+        for (const stage of doc.stages) {
+            const from = stage.from;
+            const refs = (0,variables/* variableRefs */.tH)(from.text, from.textOffsets, doc.escape);
+            for (const f of from.flags) {
+                if (f.name !== 'platform' || !f.value)
+                    continue;
+                const raw = doc.text.slice(f.start, f.end);
+                const eq = raw.indexOf('=');
+                const offsets = Array.from({ length: raw.length - eq }, (_, k) => f.start + eq + 1 + k);
+                refs.push(...(0,variables/* variableRefs */.tH)(raw.slice(eq + 1), offsets, doc.escape));
+            }
+            for (const ref of refs) {
+                if (doc.globalArgs.has(ref.name) || variables/* PLATFORM_ARGS */.KJ.has(ref.name))
+                    continue;
+                const hint = (0,similar/* closest */.k)(ref.name, declared);
+                ctx.report({
+                    message: `FROM uses \`${ref.name}\`, which no ARG before the first FROM declares${hint ? ` (did you mean \`${hint}\`?)` : ''}; it expands to an empty string.`,
+                    range: doc.span(ref.start, ref.end).range,
+                    fix: hint
+                        ? {
+                            description: `Use the declared build argument \`${hint}\` (check that it is the intended one).`,
+                            safe: false,
+                            edits: [{ range: doc.span(ref.nameStart, ref.nameEnd).range, text: hint }]
+                        }
+                        : undefined
+                });
+            }
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DR2006.ts
+
+
+/** Absolute for Docker: `/x`, a variable (unknown), or a Windows drive path. */
+function absolute(path) {
+    const p = path.replace(/^["']|["']$/g, '');
+    return p.startsWith('/') || p.startsWith('$') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\');
+}
+function absoluteFix(doc, arg) {
+    const raw = doc.text.slice(arg.start, arg.end);
+    const at = arg.start + (/^["']/.test(raw) ? 1 : 0);
+    const dotSlash = doc.text.startsWith('./', at);
+    const rest = doc.text.slice(at + (dotSlash ? 2 : 0), arg.end).replace(/["']$/, '');
+    return {
+        description: `Make the path absolute ('/${rest}'), assuming the base image works in '/'.`,
+        safe: false,
+        edits: [{ range: doc.span(at, at + (dotSlash ? 2 : 0)).range, text: '/' }]
+    };
+}
+const DR2006 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DR2006',
+    aliases: ['WorkdirRelativePath'],
+    severity: 'warning',
+    fixable: true,
+    enabledByDefault: false,
+    description: 'The first WORKDIR of a stage is relative while no absolute WORKDIR was set before it (BuildKit WorkdirRelativePath).',
+    check(doc, ctx) {
+        const setsAbsolute = new Map();
+        for (const stage of doc.stages) {
+            let known = (0,stages/* lineage */.OZ)(stage)
+                .slice(1)
+                .some((s) => setsAbsolute.get(s.index));
+            for (const inst of stage.instructions) {
+                if (inst.keyword !== 'WORKDIR')
+                    continue;
+                const path = inst.text.trim();
+                if (path === '')
+                    continue;
+                if (absolute(path)) {
+                    known = true;
+                    continue;
+                }
+                if (!known) {
+                    const arg = inst.args[0];
+                    ctx.report({
+                        message: `Relative WORKDIR '${path}' depends on the base image's working directory; use an absolute path.`,
+                        range: (arg ?? inst).range,
+                        fix: arg ? absoluteFix(doc, arg) : undefined
+                    });
+                }
+                known = true;
+            }
+            setsAbsolute.set(stage.index, known);
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DR2007.ts
+
+
+
+
+
+/** Instructions whose arguments BuildKit expands (RUN, CMD and ENTRYPOINT are left to the shell). */
+const EXPANDED = new Set([
+    'ADD',
+    'ARG',
+    'COPY',
+    'ENV',
+    'EXPOSE',
+    'LABEL',
+    'STOPSIGNAL',
+    'USER',
+    'VOLUME',
+    'WORKDIR'
+]);
+/** Variables base images commonly set; without the image's config we cannot say they are unset. */
+const IMAGE_ENV = new Set([
+    'PATH',
+    'HOME',
+    'HOSTNAME',
+    'USER',
+    'LANG',
+    'LANGUAGE',
+    'LC_ALL',
+    'TERM',
+    'PWD',
+    'SHELL',
+    'TZ',
+    'JAVA_HOME',
+    'GOPATH',
+    'GOROOT',
+    'CARGO_HOME',
+    'RUSTUP_HOME',
+    'PYTHONPATH',
+    'LD_LIBRARY_PATH',
+    'NODE_PATH'
+]);
+const DR2007 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DR2007',
+    aliases: ['UndefinedVar'],
+    severity: 'warning',
+    fixable: true,
+    description: 'A variable is used outside RUN without being defined by ARG or ENV (BuildKit UndefinedVar).',
+    check(doc, ctx) {
+        const stageEnv = new Map();
+        for (const stage of doc.stages) {
+            const env = new Set(stage.parent ? stageEnv.get(stage.parent.index) : []);
+            const args = new Set();
+            const scratch = (0,variables/* rootStage */.tU)(stage).image.expanded.toLowerCase() === 'scratch';
+            const fromLine = stage.from.range.end.line;
+            for (const inst of stage.instructions) {
+                if (EXPANDED.has(inst.keyword) && inst.text.includes('$'))
+                    check(inst);
+                if (inst.keyword === 'ENV')
+                    for (const p of (0,properties/* pairs */.A)(doc, inst))
+                        env.add(p.name);
+                if (inst.keyword === 'ARG')
+                    for (const p of (0,properties/* pairs */.A)(doc, inst))
+                        args.add(p.name);
+            }
+            stageEnv.set(stage.index, env);
+            function check(inst) {
+                const own = new Set(inst.keyword === 'ENV' || inst.keyword === 'ARG'
+                    ? (0,properties/* pairs */.A)(doc, inst).map((p) => p.name)
+                    : []);
+                for (const ref of (0,variables/* variableRefs */.tH)(inst.text, inst.textOffsets, doc.escape)) {
+                    const name = ref.name;
+                    if (env.has(name) || args.has(name) || own.has(name) || variables/* IMPLICIT_ARGS */.MU.has(name))
+                        continue;
+                    if (ref.modified)
+                        continue;
+                    const where = doc.span(ref.start, ref.end).range;
+                    if (variables/* PLATFORM_ARGS */.KJ.has(name)) {
+                        const last = fromLine >= doc.lines.lineCount;
+                        const eol = eolAt(doc, fromLine);
+                        const at = doc.lines.position(last ? doc.text.length : doc.lines.lineStart(fromLine + 1));
+                        ctx.report({
+                            message: `Usage of undefined variable '$${name}': BuildKit's platform arguments must be declared with \`ARG ${name}\` inside the stage to be visible.`,
+                            range: where,
+                            fix: {
+                                description: `Declare \`ARG ${name}\` at the start of the stage (BuildKit fills in its value).`,
+                                safe: true,
+                                edits: [
+                                    {
+                                        range: { start: at, end: at },
+                                        text: last ? `${eol}ARG ${name}` : `ARG ${name}${eol}`
+                                    }
+                                ]
+                            }
+                        });
+                        continue;
+                    }
+                    const hint = IMAGE_ENV.has(name)
+                        ? undefined
+                        : (0,similar/* closest */.k)(name, [...env, ...args].filter(variables/* isVariableName */.KL));
+                    if (!hint && !scratch)
+                        continue;
+                    ctx.report({
+                        message: `Usage of undefined variable '$${name}'${hint ? ` (did you mean $${hint}?)` : ''}.`,
+                        range: where,
+                        fix: hint
+                            ? {
+                                description: `Use the defined variable \`${hint}\` (check that it is the intended one).`,
+                                safe: false,
+                                edits: [{ range: doc.span(ref.nameStart, ref.nameEnd).range, text: hint }]
+                            }
+                            : undefined
+                    });
+                }
+            }
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DR2008.ts
+
+/** `key="value"` for a legacy `key value` (undefined when the value cannot be rewritten safely). */
+function rewrite(doc, key, value) {
+    if (/^"[^"]*"$/.test(value) && !value.slice(1, -1).includes(doc.escape))
+        return `${key}=${value}`;
+    if (/["'`]/.test(value) || value.includes(doc.escape))
+        return undefined;
+    return /\s/.test(value) || value === '' ? `${key}="${value}"` : `${key}=${value}`;
+}
+function legacyFix(doc, inst, key, value) {
+    const text = rewrite(doc, key, value);
+    if (!text || !inst.argsSpan)
+        return undefined;
+    return {
+        description: `Rewrite as \`${inst.keyword} ${text}\`.`,
+        safe: true,
+        edits: [{ range: doc.span(inst.argsSpan.start, inst.argsSpan.end).range, text }]
+    };
+}
+const DR2008 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DR2008',
+    aliases: ['LegacyKeyValueFormat'],
+    severity: 'info',
+    fixable: true,
+    description: 'ENV and LABEL should use the `key=value` form, not the legacy `key value` form (BuildKit LegacyKeyValueFormat).',
+    check(doc, ctx) {
+        for (const top of doc.instructions) {
+            const inst = top.trigger ?? top;
+            if (inst.keyword !== 'ENV' && inst.keyword !== 'LABEL')
+                continue;
+            const text = inst.text.trim();
+            const m = /^(\S+)\s+([\s\S]*)$/.exec(text);
+            const key = m?.[1] ?? text;
+            if (key === '' || key.includes('='))
+                continue;
+            const value = (m?.[2] ?? '').trim();
+            if (value === '')
+                continue;
+            ctx.report({
+                message: `"${inst.keyword} key value" is the legacy form; use "${inst.keyword} key=value".`,
+                range: inst.keywordSpan.range,
+                fix: legacyFix(doc, inst, key, value)
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DR2009.ts
+
+
+const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+/** Docker's image reference grammar (lenient on the registry host). */
+const REFERENCE = new RegExp(`^(?:[A-Za-z0-9.-]+(?::\\d+)?/)?${COMPONENT}(?:/${COMPONENT})*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@[a-z0-9]+(?:[+._-][a-z0-9]+)*:[A-Fa-f0-9]{32,})?$`);
+/** Expand with ARG defaults; an ARG without a default is the empty string, other names stay. */
+function expand(value, args) {
+    return value.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (match, braced, op, word, bare) => {
+        const name = (braced ?? bare);
+        // Not a global ARG (a platform argument): its value is unknown here.
+        if (!args.has(name))
+            return match;
+        const v = args.get(name);
+        const set = v !== undefined && v !== null;
+        const nonEmpty = set && v !== '';
+        if (op === ':-')
+            return nonEmpty ? v : (word ?? '');
+        if (op === '-')
+            return set ? v : (word ?? '');
+        if (op === ':+')
+            return nonEmpty ? (word ?? '') : '';
+        if (op === '+')
+            return set ? (word ?? '') : '';
+        return v ?? '';
+    });
+}
+const DR2009 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DR2009',
+    aliases: ['InvalidDefaultArgInFrom'],
+    severity: 'warning',
+    description: "A global ARG's default (or the lack of one) makes the FROM image empty or invalid (BuildKit InvalidDefaultArgInFrom).",
+    check(doc, ctx) {
+        for (const stage of doc.stages) {
+            const token = stage.from.args[0];
+            if (!token || !token.value.includes('$'))
+                continue;
+            const refs = (0,variables/* variableRefs */.tH)(stage.from.text, stage.from.textOffsets, doc.escape);
+            // Unknown names are UndefinedArgInFrom's; platform arguments have no default to judge.
+            if (refs.some((r) => !doc.globalArgs.has(r.name) || variables/* PLATFORM_ARGS */.KJ.has(r.name)))
+                continue;
+            let image = token.value.replace(/["']/g, '');
+            // Defaults may use earlier ARGs (`ARG B=${A}`): expand until nothing is left.
+            for (let k = 0; k < 5 && image.includes('$'); k++)
+                image = expand(image, doc.globalArgs);
+            // Still unexpanded (platform arguments, `${X#…}` modifiers, self-references): cannot judge.
+            if (image.includes('$'))
+                continue;
+            if (image !== '' && REFERENCE.test(image))
+                continue;
+            const names = [...new Set(refs.map((r) => r.name))];
+            const missing = names.filter((n) => doc.globalArgs.get(n) == null);
+            ctx.report({
+                message: image === ''
+                    ? `With the defaults of ${names.map((n) => `ARG ${n}`).join(', ')} the base image name is empty; give ${missing.length > 0 ? missing.map((n) => `\`${n}\``).join(', ') : 'the ARG'} a default value.`
+                    : `With the ARG defaults the base image becomes '${image}', which is not a valid image reference${missing.length > 0 ? `; give ${missing.map((n) => `\`${n}\``).join(', ')} a default value` : ''}.`,
+                range: token.range
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DR2010.ts
+
+
+const GLOB = /[*?[]/;
+const DR2010 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DR2010',
+    aliases: ['CopyIgnoredFile'],
+    severity: 'warning',
+    description: 'A COPY/ADD source is excluded by .dockerignore, so it is not in the build context (BuildKit CopyIgnoredFile).',
+    check(doc, ctx) {
+        const ignored = dockerignoreOf(doc, ctx.workspace);
+        if (!ignored)
+            return;
+        for (const top of doc.instructions) {
+            const inst = top.trigger ?? top;
+            if (!copiesFromContext(inst))
+                continue;
+            for (const source of localSources(inst)) {
+                if (source.path === '.' || GLOB.test(source.value) || !source.token)
+                    continue;
+                if (!ignored.excludes(source.path))
+                    continue;
+                ctx.report({
+                    message: `'${source.value}' is excluded by ${ignored.path}, so ${inst.keyword} cannot find it in the build context.`,
+                    range: source.token.range
+                });
+            }
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DR2011.ts
+
+
+
+/** Tool comments are not descriptions. */
+const PRAGMA = /^(hadolint|docker-review|checkov:|shellcheck|syntax|escape|check)\b/i;
+const DR2011 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DR2011',
+    aliases: ['InvalidDefinitionDescription'],
+    severity: 'style',
+    fixable: true,
+    enabledByDefault: false,
+    description: 'A comment directly above `FROM … AS name` or `ARG name` should start with that name (BuildKit InvalidDefinitionDescription, experimental).',
+    check(doc, ctx) {
+        const byLine = new Map();
+        for (const c of doc.comments)
+            if (!c.inInstruction)
+                byLine.set(c.range.start.line, c);
+        const check = (inst, name) => {
+            const line = inst.range.start.line;
+            // The comment block that ends right above the instruction; its first line is the description.
+            let first;
+            for (let l = line - 1; byLine.has(l); l--)
+                first = byLine.get(l);
+            if (!first || PRAGMA.test(first.content))
+                return;
+            const word = first.content.split(/\s+/, 1)[0];
+            if (word === name)
+                return;
+            const at = doc.lines.position(doc.lines.lineStart(line));
+            ctx.report({
+                message: `Comment for ${inst.keyword} should follow the format \`# ${name} <description>\`; a comment that is not a description needs an empty line before the instruction.`,
+                range: first.range,
+                fix: {
+                    description: 'Insert an empty line between the comment and the instruction.',
+                    safe: true,
+                    edits: [{ range: { start: at, end: at }, text: eolAt(doc, line) }]
+                }
+            });
+        };
+        for (const stage of doc.stages) {
+            if (stage.nameSpan)
+                check(stage.from, doc.text.slice(stage.nameSpan.start, stage.nameSpan.end));
+        }
+        for (const inst of doc.instructions) {
+            if (inst.keyword !== 'ARG')
+                continue;
+            const ps = (0,properties/* pairs */.A)(doc, inst);
+            if (ps.length === 1)
+                check(inst, ps[0].name);
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DR2012.ts
+
+const DR2012 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DR2012',
+    aliases: ['ExposeProtoCasing'],
+    severity: 'style',
+    fixable: true,
+    description: 'The protocol in EXPOSE should be lowercase (BuildKit ExposeProtoCasing).',
+    check(doc, ctx) {
+        for (const inst of doc.instructions) {
+            if (inst.keyword !== 'EXPOSE')
+                continue;
+            for (const arg of inst.args) {
+                const slash = arg.value.lastIndexOf('/');
+                if (slash === -1 || arg.value.includes('$'))
+                    continue;
+                const proto = arg.value.slice(slash + 1);
+                if (proto === proto.toLowerCase())
+                    continue;
+                const raw = doc.text.slice(arg.start, arg.end);
+                const at = arg.start + raw.lastIndexOf(proto);
+                ctx.report({
+                    message: `Defined protocol '${proto}' in EXPOSE should be lowercase ('${proto.toLowerCase()}').`,
+                    range: arg.range,
+                    fix: {
+                        description: `Write '${proto.toLowerCase()}'.`,
+                        safe: true,
+                        edits: [{ range: doc.span(at, at + proto.length).range, text: proto.toLowerCase() }]
+                    }
+                });
+            }
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DR2013.ts
+
+const DR2013 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DR2013',
+    aliases: ['ExposeInvalidFormat'],
+    severity: 'warning',
+    fixable: true,
+    description: 'EXPOSE takes container ports only; an IP address or host-port mapping is ignored (BuildKit ExposeInvalidFormat).',
+    check(doc, ctx) {
+        for (const inst of doc.instructions) {
+            if (inst.keyword !== 'EXPOSE')
+                continue;
+            for (const arg of inst.args) {
+                const value = arg.value.replace(/^["']|["']$/g, '');
+                if (!value.includes(':') || value.includes('$'))
+                    continue;
+                const container = value.slice(value.lastIndexOf(':') + 1);
+                ctx.report({
+                    message: `EXPOSE '${value}' names a host address or port; only the container port ('${container || '?'}') is used. Publish host ports with \`docker run -p\` or compose \`ports:\`.`,
+                    range: arg.range,
+                    fix: /^\d/.test(container)
+                        ? {
+                            description: `Keep only the container port '${container}'.`,
+                            safe: true,
+                            edits: [{ range: arg.range, text: container }]
+                        }
+                        : undefined
+                });
+            }
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DR2014.ts
+
+
+
+/** BuildKit's word list: a secret-like word as a whole `_`-separated part of the name. */
+const SECRET = /(?:^|_)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
+const ALLOWED = /(?:^|_)(?:public|file|version)(?:_|$)/i;
+/** GPG key ids and fingerprints (`ENV GPG_KEY …` in official images) are public. */
+const PUBLIC_KEY_ID = /(?:^|_)(?:gpg|pgp)_?keys?(?:_|$)/i;
+const DR2014 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DR2014',
+    aliases: ['SecretsUsedInArgOrEnv'],
+    severity: 'warning',
+    description: 'An ARG or ENV name looks like a secret by BuildKit’s word list (BuildKit SecretsUsedInArgOrEnv).',
+    check(doc, ctx) {
+        for (const top of doc.instructions) {
+            const inst = top.trigger ?? top;
+            if (inst.keyword !== 'ARG' && inst.keyword !== 'ENV')
+                continue;
+            for (const pair of (0,properties/* pairs */.A)(doc, inst)) {
+                if (!SECRET.test(pair.name) || ALLOWED.test(pair.name) || PUBLIC_KEY_ID.test(pair.name))
+                    continue;
+                // DL3064 reports hadolint's word list at the same place; one finding per name is enough.
+                if (looksSecret(pair.name))
+                    continue;
+                // A path to a key file names the secret, it does not hold it.
+                if (pair.value && /^[\w.${}~-]*\/[^\s]*$/.test(pair.value))
+                    continue;
+                ctx.report({
+                    message: `Do not use ${inst.keyword} for sensitive data ('${pair.name}'): its value stays in the image metadata and build history. Use \`RUN --mount=type=secret\` instead.`,
+                    range: pair.nameSpan.range
+                });
+            }
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DR3001.ts
+
+/** Ports whose service should not run inside an application container, and why. */
+const SENSITIVE = new Map([
+    [22, 'SSH: use `docker exec` for access instead of running sshd in the container'],
+    [23, 'Telnet sends credentials in clear text'],
+    [2375, 'the unencrypted Docker daemon API gives root on the host to anyone who reaches it']
+]);
+const DR3001 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DR3001',
+    aliases: ['AVD-DS-0004', 'CKV_DOCKER_1'],
+    severity: 'warning',
+    description: 'EXPOSE opens a sensitive port (22 SSH, 23 Telnet, 2375 Docker API).',
+    check(doc, ctx) {
+        for (const inst of doc.instructions) {
+            if (inst.keyword !== 'EXPOSE')
+                continue;
+            for (const arg of inst.args) {
+                const value = arg.value.replace(/^["']|["']$/g, '');
+                if (value.includes('$'))
+                    continue;
+                const port = value.split('/')[0].split(':').pop() ?? '';
+                const m = /^(\d+)(?:-(\d+))?$/.exec(port);
+                if (!m)
+                    continue;
+                const low = Number(m[1]);
+                const high = m[2] ? Number(m[2]) : low;
+                for (const [p, why] of SENSITIVE) {
+                    if (p < low || p > high)
+                        continue;
+                    ctx.report({
+                        message: `EXPOSE ${value} opens port ${p}: ${why}.`,
+                        range: arg.range
+                    });
+                }
+            }
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DR3002.ts
+
+
+
+
+/** Package managers whose `update` only refreshes the index (yum/dnf `update` upgrades packages). */
+const MANAGERS = [
+    {
+        names: ['apt-get', 'apt', 'aptitude'],
+        update: ['update'],
+        install: [
+            'install',
+            'upgrade',
+            'dist-upgrade',
+            'full-upgrade',
+            'build-dep',
+            'reinstall',
+            'source'
+        ]
+    },
+    { names: ['apk'], update: ['update'], install: ['add', 'upgrade', 'fix'] },
+    {
+        names: ['zypper'],
+        update: ['refresh', 'ref'],
+        install: [
+            'install',
+            'in',
+            'update',
+            'up',
+            'dist-upgrade',
+            'dup',
+            'patch',
+            'source-install',
+            'si'
+        ]
+    }
+];
+function managerOf(cmd) {
+    const name = commandName(cmd);
+    return MANAGERS.find((m) => m.names.includes(name));
+}
+/** The manager's name, also in cross-compilation wrappers (`xx-apt-get`, `xx-apk`). */
+function isManagerWord(word, m) {
+    return m.names.some((n) => word === n || word.endsWith(`-${n}`));
+}
+/** `cmd` installs with `m` (also through a wrapper: `xargs apt-get install`, `sudo apk add`). */
+function installs(cmd, m) {
+    const words = cmd.words.map((w) => w.value.split('/').pop());
+    const at = words.findIndex((w) => isManagerWord(w, m));
+    return at !== -1 && words.slice(at + 1).some((w) => m.install.includes(w));
+}
+/** The refreshed index is thrown away again in the same RUN (`apt-get dist-clean`, `rm -rf …lists`). */
+function cleans(cmd, m) {
+    const name = commandName(cmd);
+    if (name === 'rm')
+        return cmd.args.some((a) => /^\/var\/(lib\/apt\/lists|cache\/apk)/.test(a.value));
+    return m.names.includes(name) && cmd.args.some((a) => /^(dist-clean|clean|cache)$/.test(a.value));
+}
+const DR3002 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DR3002',
+    aliases: ['AVD-DS-0017', 'CKV_DOCKER_5'],
+    severity: 'warning',
+    fixable: true,
+    description: 'A package index update (`apt-get update`, `apk update`, `zypper refresh`) with no install after it in the same RUN.',
+    check(doc, ctx) {
+        for (const { inst, cmd, script } of commandsNamed(doc, ...MANAGERS.flatMap((m) => m.names))) {
+            const m = managerOf(cmd);
+            if (!m || !cmd.args.some((a) => m.update.includes(a.value)))
+                continue;
+            if (script.commands.some((c) => c.index > cmd.index && (installs(c, m) || cleans(c, m))))
+                continue;
+            const next = nextInstruction(doc, inst);
+            const onlyUpdates = script.commands.every((c) => managerOf(c) === m && c.args.some((a) => m.update.includes(a.value)));
+            const nextScript = next && doc.shell(next);
+            const merge = next &&
+                onlyUpdates &&
+                nextScript &&
+                nextScript.commands.some((c) => installs(c, m)) &&
+                mergeable(doc, inst, next);
+            ctx.report({
+                message: `\`${commandName(cmd)} ${cmd.args.map((a) => a.value).join(' ')}\` without an install in the same RUN: the refreshed index is cached in its own layer, so a later RUN installs from a stale index when only that later RUN changes. Update and install in one RUN.`,
+                range: doc.span(cmd.start, cmd.end).range,
+                fix: merge
+                    ? {
+                        description: 'Merge this RUN with the next one, which installs packages (one layer: the index is refreshed whenever the install changes).',
+                        safe: false,
+                        edits: mergeEdits(doc, inst, next)
+                    }
+                    : undefined
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DR3003.ts
+
+const SYSTEM = /^\/(proc|sys|dev|boot|initrd|lost\+found)(\/|$)/;
+const DR3003 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DR3003',
+    aliases: ['AVD-DS-0030'],
+    severity: 'warning',
+    description: 'WORKDIR points into a system directory (/proc, /sys, /dev, /boot, …).',
+    check(doc, ctx) {
+        for (const inst of doc.instructions) {
+            if (inst.keyword !== 'WORKDIR')
+                continue;
+            const path = inst.text.trim().replace(/^["']|["']$/g, '');
+            const m = SYSTEM.exec(path);
+            if (!m)
+                continue;
+            ctx.report({
+                message: `WORKDIR ${path} is inside /${m[1]}, a system directory the kernel or the runtime manages; files written there are lost or clash with the host. Use a directory such as /app.`,
+                range: inst.argsSpan?.range ?? inst.range
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DR3004.ts
+
+
+const DR3004 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DR3004',
+    aliases: ['CKV2_DOCKER_17'],
+    severity: 'warning',
+    description: '`chpasswd` sets a password inside the image.',
+    check(doc, ctx) {
+        for (const { cmd } of commandsNamed(doc, 'chpasswd')) {
+            ctx.report({
+                message: '`chpasswd` bakes a password into an image layer, where anyone who pulls the image can read or crack it. Prefer no password login at all; pass real secrets at run time.',
+                range: doc.span(cmd.start, cmd.end).range
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DR3005.ts
+
+
+
+
+
+const ENV = [
+    { name: 'GIT_SSL_NO_VERIFY', effect: 'turns off TLS certificate checks for git' }
+];
+const GIT_SSL_OFF = /^http\.(?:[^=]*\.)?sslverify=(0|false|no|off)$/i;
+const UNSAFE = 'The download may then fail where it relied on skipping the check (fix the certificate or the mirror instead).';
+const DR3005 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DR3005',
+    aliases: ['CKV2_DOCKER_2', 'CKV2_DOCKER_3', 'CKV2_DOCKER_14'],
+    severity: 'warning',
+    fixable: true,
+    description: 'TLS certificate verification turned off for downloads (curl -k, wget --no-check-certificate, git sslVerify=false, GIT_SSL_NO_VERIFY).',
+    check(doc, ctx) {
+        reportEnvSettings(doc, ctx, ENV);
+        for (const { cmd } of commandsNamed(doc, 'curl', 'wget', 'git')) {
+            const name = commandName(cmd);
+            const report = (message, words = [cmd.words[0]], fix) => ctx.report({
+                message,
+                range: doc.span(words[0].start, words[words.length - 1].end).range,
+                fix: fix
+                    ? {
+                        description: `Remove the flag that skips certificate checks. ${UNSAFE}`,
+                        safe: false,
+                        edits: [fix]
+                    }
+                    : undefined
+            });
+            reportPrefixSettings(doc, ctx, cmd, ENV);
+            if (name === 'curl') {
+                const long = cmd.args.find((a) => a.value === '--insecure');
+                const bundle = long ? undefined : curlInsecureBundle(cmd);
+                const word = long ?? bundle;
+                if (word) {
+                    report('`curl` with `-k`/`--insecure` accepts any certificate: anyone on the network path can swap the download.', [word], long ? removeArgs(doc, cmd, long) : removeFlagLetter(doc, cmd, bundle, 'k'));
+                }
+            }
+            else if (name === 'wget') {
+                const word = cmd.args.find((a) => a.value === '--no-check-certificate');
+                if (word) {
+                    report('`wget --no-check-certificate` accepts any certificate: anyone on the network path can swap the download.', [word], removeArgs(doc, cmd, word));
+                }
+            }
+            else {
+                cmd.args.forEach((a, i) => {
+                    const inline = /^-c(.+)$/.exec(a.value)?.[1];
+                    const value = a.value === '-c' ? cmd.args[i + 1]?.value : inline;
+                    if (value && GIT_SSL_OFF.test(value)) {
+                        report('`git -c http.sslVerify=false` accepts any certificate: anyone on the network path can swap the repository.', a.value === '-c' ? [a, cmd.args[i + 1]] : [a], a.value === '-c' ? removeArgs(doc, cmd, a, cmd.args[i + 1]) : removeArgs(doc, cmd, a));
+                    }
+                });
+                const config = cmd.args.findIndex((a) => a.value === 'config');
+                if (config !== -1) {
+                    const rest = cmd.args.slice(config + 1).filter((a) => !a.value.startsWith('-'));
+                    if (rest.length >= 2 &&
+                        /^http\.(?:[^=]*\.)?sslverify$/i.test(rest[0].value) &&
+                        /^(0|false|no|off)$/i.test(rest[1].value)) {
+                        report('`git config http.sslVerify false` turns off certificate checks for every later git command in the image.', [rest[0], rest[1]]);
+                    }
+                }
+            }
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DR3006.ts
+
+
+
+
+
+/** Flags that skip signature or TLS checks, per package manager. */
+const DR3006_FLAGS = {
+    'apt-get': ['--allow-unauthenticated', '--force-yes', '--allow-insecure-repositories'],
+    apt: ['--allow-unauthenticated', '--force-yes', '--allow-insecure-repositories'],
+    aptitude: ['--allow-untrusted'],
+    apk: ['--allow-untrusted'],
+    yum: ['--nogpgcheck'],
+    dnf: ['--nogpgcheck', '--no-gpgchecks'],
+    microdnf: ['--nogpgcheck'],
+    tdnf: ['--nogpgcheck'],
+    zypper: ['--no-gpg-checks'],
+    rpm: ['--nosignature', '--nodigest', '--noverify', '--nofiledigest']
+};
+const WRITERS = ['echo', 'printf', 'sed', 'tee', 'cat'];
+const COMMANDS = [...Object.keys(DR3006_FLAGS), ...WRITERS];
+/** `-o APT::Get::AllowUnauthenticated=true`, `--setopt=sslverify=0`, … */
+const OPTION_OFF = /^(?:APT::Get::AllowUnauthenticated|Acquire::AllowInsecureRepositories|Acquire::https?::Verify-Peer|[\w.*-]*sslverify|[\w.*-]*gpgcheck)=(?:true|1|yes|0|false|no|off)$/i;
+/** Repository configuration written by a RUN that turns checks off. */
+const CONFIG_OFF = /\b(sslverify|gpgcheck|repo_gpgcheck)\s*=\s*(0|false|no|off)\b|\[(?:[^\]]*\s)?(trusted|allow-insecure)=yes\b/i;
+function optionDisables(value) {
+    const m = OPTION_OFF.exec(value);
+    if (!m)
+        return false;
+    const on = /=(true|1|yes)$/i.test(value);
+    // The Allow* options disable checks when true; verify/gpgcheck options when false.
+    return /Allow/i.test(value) ? on : !on;
+}
+function report(doc, ctx, cmd, from, to, what) {
+    const edit = removeArgs(doc, cmd, from, to);
+    ctx.report({
+        message: `\`${commandName(cmd)} ${what}\` installs packages without checking their signatures or the repository's certificate: a mirror or anyone on the network path can ship altered packages.`,
+        range: doc.span(from.start, to.end).range,
+        fix: edit
+            ? {
+                description: 'Remove the option that skips the checks. The install may then fail until the repository key or certificate is set up properly.',
+                safe: false,
+                edits: [edit]
+            }
+            : undefined
+    });
+}
+const DR3006 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DR3006',
+    aliases: [
+        'CKV2_DOCKER_7',
+        'CKV2_DOCKER_8',
+        'CKV2_DOCKER_9',
+        'CKV2_DOCKER_10',
+        'CKV2_DOCKER_11',
+        'CKV2_DOCKER_15'
+    ],
+    severity: 'warning',
+    fixable: true,
+    description: 'Package signature or repository TLS checks turned off (apt --allow-unauthenticated/--force-yes, apk --allow-untrusted, yum/dnf --nogpgcheck, rpm --nosignature, sslverify=0, [trusted=yes]).',
+    check(doc, ctx) {
+        for (const { cmd } of commandsNamed(doc, ...COMMANDS)) {
+            const name = commandName(cmd);
+            const flags = Object.hasOwn(DR3006_FLAGS, name) ? DR3006_FLAGS[name] : undefined;
+            if (flags) {
+                // Packages built earlier in this build and installed from local files carry no signature.
+                const localOnly = name === 'apk' &&
+                    argsNoFlags(cmd, ['t', 'virtual', 'X', 'repository'])
+                        .slice(1)
+                        .every((w) => /^(\.{0,2}\/|\$)|\.apk$/.test(w.raw));
+                cmd.args.forEach((a, i) => {
+                    if (flags.includes(a.value)) {
+                        if (!(localOnly && a.value === '--allow-untrusted'))
+                            report(doc, ctx, cmd, a, a, a.value);
+                    }
+                    else if ((a.value === '-o' || a.value === '--setopt') &&
+                        optionDisables(cmd.args[i + 1]?.value ?? ''))
+                        report(doc, ctx, cmd, a, cmd.args[i + 1], `${a.value} ${cmd.args[i + 1].value}`);
+                    else if (/^--setopt=/.test(a.value) && optionDisables(a.value.slice(9)))
+                        report(doc, ctx, cmd, a, a, a.value);
+                });
+                continue;
+            }
+            // Configuration written by echo/printf/sed/tee: report the word, no fix.
+            if (!WRITERS.includes(name))
+                continue;
+            for (const a of cmd.args) {
+                const m = CONFIG_OFF.exec(a.value);
+                // `deb [trusted=yes] file:…`: a local repository of packages built in this very build.
+                if (!m || (m[3] && /\]\s*file:/.test(a.value)))
+                    continue;
+                ctx.report({
+                    message: `\`${m[1] ? `${m[1]}=${m[2]}` : `[${m[3]}=yes]`}\` written into the package manager's configuration turns off signature or TLS checks for that repository: a mirror or anyone on the network path can ship altered packages.`,
+                    range: doc.span(a.start, a.end).range
+                });
+            }
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DR3007.ts
+
+
+
+
+
+const DR3007_ENV = [
+    {
+        name: 'PIP_TRUSTED_HOST',
+        effect: 'makes pip accept plain HTTP and any certificate for that host'
+    },
+    {
+        name: 'PYTHONHTTPSVERIFY',
+        disables: FALSY,
+        effect: 'turns off certificate checks for Python’s HTTPS clients'
+    },
+    { name: 'UV_INSECURE_HOST', effect: 'makes uv accept any certificate for that host' }
+];
+const DR3007 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DR3007',
+    aliases: ['CKV2_DOCKER_4', 'CKV2_DOCKER_5', 'CKV2_DOCKER_16'],
+    severity: 'warning',
+    fixable: true,
+    description: 'Python package downloads without TLS verification (pip --trusted-host, PIP_TRUSTED_HOST, PYTHONHTTPSVERIFY=0).',
+    check(doc, ctx) {
+        reportEnvSettings(doc, ctx, DR3007_ENV);
+        for (const { cmd } of commandsMatching(doc, (n) => /^(pip|python|uv)/.test(n))) {
+            reportPrefixSettings(doc, ctx, cmd, DR3007_ENV);
+            const name = commandName(cmd);
+            const pip = isPip(cmd);
+            if (!pip && name !== 'uv')
+                continue;
+            const flag = pip ? '--trusted-host' : '--allow-insecure-host';
+            cmd.args.forEach((a, i) => {
+                const inline = a.value.startsWith(`${flag}=`);
+                if (a.value !== flag && !inline)
+                    return;
+                const last = inline ? a : cmd.args[i + 1];
+                if (!last)
+                    return;
+                const edit = removeArgs(doc, cmd, a, last);
+                ctx.report({
+                    message: `\`${flag}\` lets ${pip ? 'pip' : 'uv'} download packages over plain HTTP or with any certificate: a mirror or anyone on the network path can ship altered packages.`,
+                    range: doc.span(a.start, last.end).range,
+                    fix: edit
+                        ? {
+                            description: `Remove \`${flag}\`. The install may then fail until the index has a valid certificate.`,
+                            safe: false,
+                            edits: [edit]
+                        }
+                        : undefined
+                });
+            });
+            const config = cmd.args.findIndex((a) => a.value === 'config');
+            const key = cmd.args[config + 2];
+            if (pip &&
+                config !== -1 &&
+                cmd.args[config + 1]?.value === 'set' &&
+                key &&
+                /(^|\.)trusted-host$/.test(key.value)) {
+                ctx.report({
+                    message: '`pip config set … trusted-host` makes every later pip install in the image skip TLS checks for that host.',
+                    range: doc.span(key.start, key.end).range
+                });
+            }
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/DR3008.ts
+
+
+
+
+
+const DR3008_ENV = [
+    {
+        name: 'NODE_TLS_REJECT_UNAUTHORIZED',
+        disables: (v) => v.trim() === '0',
+        effect: 'makes Node.js accept any TLS certificate'
+    },
+    {
+        name: 'NPM_CONFIG_STRICT_SSL',
+        disables: FALSY,
+        effect: 'makes npm accept any registry certificate'
+    },
+    {
+        name: 'YARN_STRICT_SSL',
+        disables: FALSY,
+        effect: 'makes yarn accept any registry certificate'
+    },
+    {
+        name: 'YARN_ENABLE_STRICT_SSL',
+        disables: FALSY,
+        effect: 'makes yarn accept any registry certificate'
+    }
+];
+const DR3008 = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'DR3008',
+    aliases: ['CKV2_DOCKER_6', 'CKV2_DOCKER_12', 'CKV2_DOCKER_13'],
+    severity: 'warning',
+    fixable: true,
+    description: 'Node.js/npm/yarn TLS verification turned off (NODE_TLS_REJECT_UNAUTHORIZED=0, strict-ssl false).',
+    check(doc, ctx) {
+        reportEnvSettings(doc, ctx, DR3008_ENV);
+        for (const { cmd } of commandsNamed(doc, 'npm', 'yarn', 'pnpm', 'npx', 'node', 'corepack')) {
+            reportPrefixSettings(doc, ctx, cmd, DR3008_ENV);
+            const name = commandName(cmd);
+            if (!['npm', 'yarn', 'pnpm'].includes(name))
+                continue;
+            const values = cmd.args.map((a) => a.value);
+            const set = values.findIndex((v, i) => (v === 'set' && values[i - 1] === 'config') || (v === 'set' && i === 0));
+            if (set !== -1 &&
+                /^(strict-ssl|strictSsl|enableStrictSsl)$/.test(values[set + 1] ?? '') &&
+                FALSY(values[set + 2] ?? '')) {
+                ctx.report({
+                    message: `\`${name} config set ${values[set + 1]} ${values[set + 2]}\` makes every later ${name} command in the image accept any registry certificate.`,
+                    range: doc.span(cmd.args[set + 1].start, cmd.args[set + 2].end).range
+                });
+            }
+            for (const a of cmd.args) {
+                if (a.value !== '--no-strict-ssl' && !/^--strict-ssl=(false|0|no)$/.test(a.value))
+                    continue;
+                const edit = removeArgs(doc, cmd, a);
+                ctx.report({
+                    message: `\`${a.value}\` makes ${name} accept any registry certificate: a mirror or anyone on the network path can ship altered packages.`,
+                    range: doc.span(a.start, a.end).range,
+                    fix: edit
+                        ? {
+                            description: `Remove \`${a.value}\`. The install may then fail until the registry has a valid certificate.`,
+                            safe: false,
+                            edits: [edit]
+                        }
+                        : undefined
+                });
+            }
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/SHELLCHECK.ts
+
+
+/**
+ * Codes hadolint drops: ash is checked as dash (SC2187), sourced files are not available. And
+ * SC3043 (`local` is not POSIX): every `/bin/sh` an image ships (dash, BusyBox ash, bash) has
+ * `local`; the precision sample (bench/precision, seed 13) judged all four of its findings false.
+ */
+const EXCLUDED = new Set([2187, 1090, 1091, 3043]);
+const POSIX_NOTE = ' (this RUN runs under a POSIX `sh`; if the image needs bash features, set `SHELL ["/bin/bash", "-c"]` first)';
+const VARIABLE = /^\$\{?([A-Za-z_]\w*)\}?$/;
+/**
+ * Is `name` given a list somewhere the RUN can see: a command's output (`x="$(apt-mark
+ * showmanual)"`, backticks) or a value with blanks (`runDeps='gcc make'`, `ENV PKGS="a b"`)?
+ * Quoting such a variable turns the list into one argument (`apt-mark manual "$savedAptMark"`).
+ */
+function holdsList(doc, rs, name) {
+    const value = doc.variables(rs.inst).get(name);
+    if (value && /\s/.test(value.trim()))
+        return true;
+    const assign = new RegExp(`(?:^|[\\s;&|(])${name}=("\\$\\(|\\$\\(|\`|"\`|"[^"]*\\s[^"]*"|'[^']*\\s[^']*')`, 'm');
+    return assign.test(rs.body);
+}
+function toFix(doc, rs, c) {
+    if (!c.fix)
+        return undefined;
+    if (c.code === 2086) {
+        const s = bodyIndex(rs, c.line, c.column);
+        const e = bodyIndex(rs, c.endLine, c.endColumn);
+        const name = s === undefined || e === undefined ? undefined : VARIABLE.exec(rs.body.slice(s, e))?.[1];
+        if (name && holdsList(doc, rs, name))
+            return undefined;
+    }
+    const edits = [];
+    for (const r of c.fix.replacements) {
+        const s = bodyIndex(rs, r.line, r.column);
+        const e = bodyIndex(rs, r.endLine, r.endColumn);
+        if (s === undefined || e === undefined || e < s || !contiguous(rs, s, e))
+            return undefined;
+        const [start, end] = fileSpan(rs, s, e);
+        edits.push({ range: doc.span(start, end).range, text: r.replacement });
+    }
+    if (edits.length === 0)
+        return undefined;
+    return {
+        description: `Apply ShellCheck's suggested edit for SC${c.code} (e.g. quoting stops word splitting and globbing; check that none was intended).`,
+        safe: false,
+        edits
+    };
+}
+const SHELLCHECK = (0,rules_define/* defineDockerfileRule */.M2)({
+    id: 'SHELLCHECK',
+    aliases: [],
+    severity: 'warning',
+    fixable: true,
+    description: 'ShellCheck findings (SC codes) in shell-form and heredoc RUN instructions, at their exact position.',
+    check(doc, ctx) {
+        const shellcheck = shellcheckOf(ctx);
+        if (!shellcheck)
+            return;
+        // Scripts ShellCheck did not check are DR0010's to report.
+        for (const { rs, comments } of checkedScripts(doc, shellcheck)) {
+            for (const c of comments) {
+                if (EXCLUDED.has(c.code))
+                    continue;
+                const s = bodyIndex(rs, c.line, c.column);
+                if (s === undefined)
+                    continue;
+                const e = Math.max(s, bodyIndex(rs, c.endLine, c.endColumn) ?? s);
+                const [start, end] = fileSpan(rs, s, e);
+                const posix = c.code >= 3000 && c.code < 4000 && /^#!\/bin\/(sh|dash)\n/.test(rs.script);
+                ctx.report({
+                    rule: `SC${c.code}`,
+                    severity: c.level,
+                    message: c.message + (posix ? POSIX_NOTE : ''),
+                    range: doc.span(start, end).range,
+                    fix: toFix(doc, rs, c)
+                });
+            }
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/other-rules.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Dockerfile rules beyond hadolint's DL set (ShellCheck family, BuildKit, security, DR), sorted by id. */
+const otherRules = [
+    DR0001,
+    DR0010,
+    DR0011,
+    DR1001,
+    DR1002,
+    DR1003,
+    DR1004,
+    DR1005,
+    DR1006,
+    DR1007,
+    DR1008,
+    DR1009,
+    DR1010,
+    DR1011,
+    DR1012,
+    DR1015,
+    DR1016,
+    DR1017,
+    DR1018,
+    DR1019,
+    DR2001,
+    DR2002,
+    DR2003,
+    DR2004,
+    DR2005,
+    DR2006,
+    DR2007,
+    DR2008,
+    DR2009,
+    DR2010,
+    DR2011,
+    DR2012,
+    DR2013,
+    DR2014,
+    DR3001,
+    DR3002,
+    DR3003,
+    DR3004,
+    DR3005,
+    DR3006,
+    DR3007,
+    DR3008,
+    SHELLCHECK
+];
+
+;// CONCATENATED MODULE: ./src/rules/dockerfile/index.ts
+
+
+/**
+ * Every Dockerfile rule, sorted by id: hadolint's DL rules, and the rules beyond hadolint
+ * (ShellCheck, BuildKit, security, DR). A meta-test keeps these lists, the files and docs/rules/ in step.
+ */
+const dockerfileRules = [
+    ...hadolintRules,
+    ...otherRules
+].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+
+// EXTERNAL MODULE: ./src/compose/file.ts
+var file = __webpack_require__(3918);
+// EXTERNAL MODULE: ./src/compose/model.ts
+var compose_model = __webpack_require__(2879);
+;// CONCATENATED MODULE: ./src/rules/compose/DC0001.ts
+
+
+
+const STACK_OVERFLOW = /call stack/i;
+/** YAML that Compose cannot load: syntax errors, duplicate keys, alias bombs. */
+const DC0001 = (0,rules_define/* defineComposeRule */.gL)({
+    id: 'DC0001',
+    aliases: ['invalid-yaml'],
+    severity: 'error',
+    description: 'The compose file is not valid YAML (syntax error, duplicate key, excessive aliases).',
+    check(doc, ctx) {
+        let exhausted = false;
+        for (const p of doc.problems) {
+            if (p.severity !== 'error' || p.code === 'MULTIPLE_DOCS')
+                continue;
+            // The parser ran out of stack (thousands of nested levels): say so once, in words. Where
+            // the overflow lands (a collection, a scalar's tag) depends on the stack at hand.
+            const stack = p.code === 'RESOURCE_EXHAUSTION' || STACK_OVERFLOW.test(p.message);
+            if (stack) {
+                if (exhausted)
+                    continue;
+                exhausted = true;
+            }
+            let start = p.start;
+            const quote = /Missing closing ("|')quote/.exec(p.message);
+            // yaml reports an unterminated quote at the end of the file; point at the opening quote.
+            if (quote)
+                start = Math.max(0, doc.text.lastIndexOf(quote[1], p.start - 1));
+            // Indentation problems are reported at the line start; point at the misplaced token.
+            const lead = /^[ \t]+/.exec(doc.text.slice(start, start + 200));
+            if (!quote && lead && !doc.text.slice(start, start + lead[0].length).includes('\n'))
+                start += lead[0].length;
+            const message = p.code === 'DUPLICATE_KEY'
+                ? `Duplicate key: ${p.message.replace(/^Map keys must be unique.*?$/, 'map keys must be unique')}; Compose would reject the file.`
+                : stack
+                    ? `Invalid YAML: nested too deeply to read (${p.message}); nothing below this point is checked.`
+                    : `Invalid YAML: ${p.message}`;
+            ctx.report({
+                message,
+                range: doc.rangeOf(start, quote ? start + 1 : Math.max(p.end, start + 1))
+            });
+        }
+        if (doc.documentCount > 1) {
+            ctx.report({
+                message: `The file holds ${doc.documentCount} YAML documents; Compose reads only one per file.`,
+                range: doc.rangeOf(0, 0)
+            });
+        }
+        const model = (0,file/* fileModel */.q)(doc);
+        for (const bad of model.badAliases) {
+            const r = bad.node.range;
+            if (r)
+                ctx.report({ message: `Invalid YAML: ${bad.message}.`, range: doc.rangeOf(r[0], r[1]) });
+        }
+        const deep = model.tooDeep?.range;
+        if (deep) {
+            ctx.report({
+                message: `Invalid YAML: nested more than ${compose_model/* MAX_DEPTH */.lr} levels deep; nothing else in this file is checked.`,
+                range: doc.rangeOf(deep[0], Math.max(deep[0] + 1, Math.min(deep[1], deep[0] + 1)))
+            });
+        }
+        const bomb = model.bomb;
+        if (bomb?.node.range) {
+            ctx.report({
+                message: `Alias expansion would create ${bomb.size.toLocaleString('en')} nodes (more than ${compose_model/* MAX_EXPANDED_NODES */.vN.toLocaleString('en')}): an alias bomb. Nothing else in this file is checked.`,
+                range: doc.rangeOf(bomb.node.range[0], bomb.node.range[1])
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/compose/edits.ts
+
+
+/**
+ * Minimal text edits over the original compose text. Nothing is re-printed: an edit replaces
+ * exactly the characters it must, so comments, key order, quoting, indentation and line endings
+ * elsewhere stay byte-identical.
+ */
+function replaceEdit(doc, start, end, text) {
+    return { range: doc.rangeOf(start, end), text };
+}
+/** Could `value` be written as a plain scalar and still read back as the same string? */
+function isPlainSafe(value) {
+    if (value === '' || value !== value.trim())
+        return false;
+    if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(value) && !/^[-?:][^\s]/.test(value))
+        return false;
+    if (/:(\s|$)|\s#|[\n\r\t]/.test(value))
+        return false;
+    try {
+        return (0,dist/* parse */.qg)(value) === value;
+    }
+    catch {
+        return false;
+    }
+}
+/** Render a string in a scalar style (`PLAIN` falls back to double quotes when it must). */
+function renderScalar(value, style) {
+    if (style === 'QUOTE_SINGLE')
+        return `'${value.replace(/'/g, "''")}'`;
+    if (style === 'QUOTE_DOUBLE')
+        return JSON.stringify(value);
+    return isPlainSafe(value) ? value : JSON.stringify(value);
+}
+/** Replace a scalar's text with a new string value, keeping its quoting style. */
+function replaceScalar(doc, node, value, style = node.type) {
+    const r = node.range;
+    if (!r || (style !== 'PLAIN' && style !== 'QUOTE_SINGLE' && style !== 'QUOTE_DOUBLE')) {
+        return undefined;
+    }
+    return replaceEdit(doc, r[0], r[1], renderScalar(value, style));
+}
+/** The source text of a scalar equals its value (no escapes, no folding): safe to splice into. */
+function spliceable(doc, node) {
+    const r = node.range;
+    if (!r || typeof node.value !== 'string')
+        return false;
+    const raw = doc.text.slice(r[0], r[1]);
+    if (node.type === 'PLAIN')
+        return raw === node.value;
+    if (node.type === 'QUOTE_SINGLE' || node.type === 'QUOTE_DOUBLE')
+        return raw.slice(1, -1) === node.value;
+    return false;
+}
+/** Offset of the first character of the line holding `offset`. */
+function lineStart(doc, offset) {
+    return doc.text.lastIndexOf('\n', offset - 1) + 1;
+}
+/** Offset just past the line terminator of the line holding `offset` (or the end of the text). */
+function nextLineStart(doc, offset) {
+    const nl = doc.text.indexOf('\n', offset);
+    return nl === -1 ? doc.text.length : nl + 1;
+}
+/** Offset of the end of the line's content (before `\r\n` / `\n`). */
+function lineContentEnd(doc, offset) {
+    const nl = doc.text.indexOf('\n', offset);
+    if (nl === -1)
+        return doc.text.length;
+    return nl > 0 && doc.text[nl - 1] === '\r' ? nl - 1 : nl;
+}
+/** Column (0-based) of an offset within its line. */
+function columnOf(doc, offset) {
+    return offset - lineStart(doc, offset);
+}
+/** Is everything before `offset` on its line whitespace? */
+function startsLine(doc, offset) {
+    return doc.text.slice(lineStart(doc, offset), offset).trim() === '';
+}
+/**
+ * Delete the whole lines spanning `[start, end)` (with their line terminators, and any trailing
+ * comment on the last line). Falls back to deleting just the span when other content shares the
+ * first line.
+ */
+function deleteLines(doc, start, end) {
+    const from = lineStart(doc, start);
+    if (!startsLine(doc, start))
+        return replaceEdit(doc, start, end, '');
+    const last = Math.max(start, end - 1);
+    return replaceEdit(doc, from, nextLineStart(doc, last), '');
+}
+/** Insert lines after the line holding `offset` (each line given without terminator). */
+function insertLinesAfter(doc, offset, lines) {
+    const eol = (0,core_text/* eolOf */.Wl)(doc.text);
+    const at = lineContentEnd(doc, offset);
+    return replaceEdit(doc, at, at, lines.map((l) => eol + l).join(''));
+}
+function eol(doc) {
+    return (0,core_text/* eolOf */.Wl)(doc.text);
+}
+
+// EXTERNAL MODULE: ../main/node_modules/ajv/dist/2020.js
+var _2020 = __webpack_require__(5362);
+// EXTERNAL MODULE: ./src/core/lazy.ts
+var lazy = __webpack_require__(1907);
+;// CONCATENATED MODULE: ./src/parse/compose-spec.json
+const compose_spec_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"compose_spec.json","type":"object","title":"Compose Specification","description":"The Compose file is a YAML file defining a multi-containers based application.","properties":{"version":{"type":"string","deprecated":true,"description":"declared for backward compatibility, ignored. Please remove it."},"name":{"type":"string","description":"define the Compose project name, until user defines one explicitly."},"include":{"type":"array","items":{"$ref":"#/$defs/include"},"description":"compose sub-projects to be included."},"services":{"type":"object","patternProperties":{"^[a-zA-Z0-9._-]+$":{"$ref":"#/$defs/service"}},"additionalProperties":false,"description":"The services that will be used by your application."},"models":{"type":"object","patternProperties":{"^[a-zA-Z0-9._-]+$":{"$ref":"#/$defs/model"}},"description":"Language models that will be used by your application."},"networks":{"type":"object","patternProperties":{"^[a-zA-Z0-9._-]+$":{"$ref":"#/$defs/network"}},"description":"Networks that are shared among multiple services."},"volumes":{"type":"object","patternProperties":{"^[a-zA-Z0-9._-]+$":{"$ref":"#/$defs/volume"}},"additionalProperties":false,"description":"Named volumes that are shared among multiple services."},"secrets":{"type":"object","patternProperties":{"^[a-zA-Z0-9._-]+$":{"$ref":"#/$defs/secret"}},"additionalProperties":false,"description":"Secrets that are shared among multiple services."},"configs":{"type":"object","patternProperties":{"^[a-zA-Z0-9._-]+$":{"$ref":"#/$defs/config"}},"additionalProperties":false,"description":"Configurations that are shared among multiple services."}},"patternProperties":{"^x-":{}},"additionalProperties":false,"$defs":{"service":{"type":"object","description":"Configuration for a service.","properties":{"develop":{"$ref":"#/$defs/development"},"deploy":{"$ref":"#/$defs/deployment"},"annotations":{"$ref":"#/$defs/list_or_dict"},"attach":{"type":["boolean","string"]},"build":{"description":"Configuration options for building the service\'s image.","oneOf":[{"type":"string","description":"Path to the build context. Can be a relative path or a URL."},{"type":"object","properties":{"context":{"type":"string","description":"Path to the build context. Can be a relative path or a URL."},"dockerfile":{"type":"string","description":"Name of the Dockerfile to use for building the image."},"dockerfile_inline":{"type":"string","description":"Inline Dockerfile content to use instead of a Dockerfile from the build context."},"entitlements":{"type":"array","items":{"type":"string"},"description":"List of extra privileged entitlements to grant to the build process."},"args":{"$ref":"#/$defs/list_or_dict","description":"Build-time variables, specified as a map or a list of KEY=VAL pairs."},"ssh":{"$ref":"#/$defs/list_or_dict","description":"SSH agent socket or keys to expose to the build. Format is either a string or a list of \'default|<id>[=<socket>|<key>[,<key>]]\'."},"labels":{"$ref":"#/$defs/list_or_dict","description":"Labels to apply to the built image."},"cache_from":{"type":"array","items":{"type":"string"},"description":"List of sources the image builder should use for cache resolution"},"cache_to":{"type":"array","items":{"type":"string"},"description":"Cache destinations for the build cache."},"no_cache":{"type":["boolean","string"],"description":"Do not use cache when building the image."},"no_cache_filter":{"$ref":"#/$defs/string_or_list","description":"Do not use build cache for the specified stages."},"additional_contexts":{"$ref":"#/$defs/list_or_dict","description":"Additional build contexts to use, specified as a map of name to context path or URL."},"network":{"type":"string","description":"Network mode to use for the build. Options include \'default\', \'none\', \'host\', or a network name."},"provenance":{"type":["string","boolean"],"description":"Add a provenance attestation"},"sbom":{"type":["string","boolean"],"description":"Add a SBOM attestation"},"pull":{"type":["boolean","string"],"description":"Always attempt to pull a newer version of the image."},"target":{"type":"string","description":"Build stage to target in a multi-stage Dockerfile."},"shm_size":{"type":["integer","string"],"description":"Size of /dev/shm for the build container. A string value can use suffix like \'2g\' for 2 gigabytes."},"extra_hosts":{"$ref":"#/$defs/extra_hosts","description":"Add hostname mappings for the build container."},"isolation":{"type":"string","description":"Container isolation technology to use for the build process."},"privileged":{"type":["boolean","string"],"description":"Give extended privileges to the build container."},"secrets":{"$ref":"#/$defs/service_config_or_secret","description":"Secrets to expose to the build. These are accessible at build-time."},"tags":{"type":"array","items":{"type":"string"},"description":"Additional tags to apply to the built image."},"ulimits":{"$ref":"#/$defs/ulimits","description":"Override the default ulimits for the build container."},"platforms":{"type":"array","items":{"type":"string"},"description":"Platforms to build for, e.g., \'linux/amd64\', \'linux/arm64\', or \'windows/amd64\'."}},"additionalProperties":false,"patternProperties":{"^x-":{}}}]},"blkio_config":{"type":"object","description":"Block IO configuration for the service.","properties":{"device_read_bps":{"type":"array","description":"Limit read rate (bytes per second) from a device.","items":{"$ref":"#/$defs/blkio_limit"}},"device_read_iops":{"type":"array","description":"Limit read rate (IO per second) from a device.","items":{"$ref":"#/$defs/blkio_limit"}},"device_write_bps":{"type":"array","description":"Limit write rate (bytes per second) to a device.","items":{"$ref":"#/$defs/blkio_limit"}},"device_write_iops":{"type":"array","description":"Limit write rate (IO per second) to a device.","items":{"$ref":"#/$defs/blkio_limit"}},"weight":{"type":["integer","string"],"description":"Block IO weight (relative weight) for the service, between 10 and 1000."},"weight_device":{"type":"array","description":"Block IO weight (relative weight) for specific devices.","items":{"$ref":"#/$defs/blkio_weight"}}},"additionalProperties":false},"cap_add":{"type":"array","items":{"type":"string"},"uniqueItems":true,"description":"Add Linux capabilities. For example, \'CAP_SYS_ADMIN\', \'SYS_ADMIN\', or \'NET_ADMIN\'."},"cap_drop":{"type":"array","items":{"type":"string"},"uniqueItems":true,"description":"Drop Linux capabilities. For example, \'CAP_SYS_ADMIN\', \'SYS_ADMIN\', or \'NET_ADMIN\'."},"cgroup":{"type":"string","enum":["host","private"],"description":"Specify the cgroup namespace to join. Use \'host\' to use the host\'s cgroup namespace, or \'private\' to use a private cgroup namespace."},"cgroup_parent":{"type":"string","description":"Specify an optional parent cgroup for the container."},"command":{"$ref":"#/$defs/command","description":"Override the default command declared by the container image, for example \'CMD\' in Dockerfile."},"configs":{"$ref":"#/$defs/service_config_or_secret","description":"Grant access to Configs on a per-service basis."},"container_name":{"type":"string","description":"Specify a custom container name, rather than a generated default name.","pattern":"[a-zA-Z0-9][a-zA-Z0-9_.-]+"},"cpu_count":{"oneOf":[{"type":"string"},{"type":"integer","minimum":0}],"description":"Number of usable CPUs."},"cpu_percent":{"oneOf":[{"type":"string"},{"type":"integer","minimum":0,"maximum":100}],"description":"Percentage of CPU resources to use."},"cpu_shares":{"type":["number","string"],"description":"CPU shares (relative weight) for the container."},"cpu_quota":{"type":["number","string"],"description":"Limit the CPU CFS (Completely Fair Scheduler) quota."},"cpu_period":{"type":["number","string"],"description":"Limit the CPU CFS (Completely Fair Scheduler) period."},"cpu_rt_period":{"type":["number","string"],"description":"Limit the CPU real-time period in microseconds or a duration."},"cpu_rt_runtime":{"type":["number","string"],"description":"Limit the CPU real-time runtime in microseconds or a duration."},"cpus":{"type":["number","string"],"description":"Number of CPUs to use. A floating-point value is supported to request partial CPUs."},"cpuset":{"type":"string","description":"CPUs in which to allow execution (0-3, 0,1)."},"credential_spec":{"type":"object","description":"Configure the credential spec for managed service account.","properties":{"config":{"type":"string","description":"The name of the credential spec Config to use."},"file":{"type":"string","description":"Path to a credential spec file."},"registry":{"type":"string","description":"Path to a credential spec in the Windows registry."}},"additionalProperties":false,"patternProperties":{"^x-":{}}},"depends_on":{"oneOf":[{"$ref":"#/$defs/list_of_strings"},{"type":"object","additionalProperties":false,"patternProperties":{"^[a-zA-Z0-9._-]+$":{"type":"object","additionalProperties":false,"patternProperties":{"^x-":{}},"properties":{"restart":{"type":["boolean","string"],"description":"Whether to restart dependent services when this service is restarted."},"required":{"type":"boolean","default":true,"description":"Whether the dependency is required for the dependent service to start."},"condition":{"type":"string","enum":["service_started","service_healthy","service_completed_successfully"],"description":"Condition to wait for. \'service_started\' waits until the service has started, \'service_healthy\' waits until the service is healthy (as defined by its healthcheck), \'service_completed_successfully\' waits until the service has completed successfully."}},"required":["condition"]}}}],"description":"Express dependency between services. Service dependencies cause services to be started in dependency order. The dependent service will wait for the dependency to be ready before starting."},"device_cgroup_rules":{"$ref":"#/$defs/list_of_strings","description":"Add rules to the cgroup allowed devices list."},"devices":{"type":"array","description":"List of device mappings for the container.","items":{"oneOf":[{"type":"string"},{"type":"object","required":["source"],"properties":{"source":{"type":"string","description":"Path on the host to the device."},"target":{"type":"string","description":"Path in the container where the device will be mapped."},"permissions":{"type":"string","description":"Cgroup permissions for the device (rwm)."}},"additionalProperties":false,"patternProperties":{"^x-":{}}}]}},"dns":{"$ref":"#/$defs/string_or_list","description":"Custom DNS servers to set for the service container."},"dns_opt":{"type":"array","items":{"type":"string"},"uniqueItems":true,"description":"Custom DNS options to be passed to the container\'s DNS resolver."},"dns_search":{"$ref":"#/$defs/string_or_list","description":"Custom DNS search domains to set on the service container."},"domainname":{"type":"string","description":"Custom domain name to use for the service container."},"entrypoint":{"$ref":"#/$defs/command","description":"Override the default entrypoint declared by the container image, for example \'ENTRYPOINT\' in Dockerfile."},"env_file":{"$ref":"#/$defs/env_file","description":"Add environment variables from a file or multiple files. Can be a single file path or a list of file paths."},"label_file":{"$ref":"#/$defs/label_file","description":"Add metadata to containers using files containing Docker labels."},"environment":{"$ref":"#/$defs/list_or_dict","description":"Add environment variables. You can use either an array or a list of KEY=VAL pairs."},"expose":{"type":"array","items":{"type":["string","number"]},"uniqueItems":true,"description":"Expose ports without publishing them to the host machine - they\'ll only be accessible to linked services."},"extends":{"oneOf":[{"type":"string"},{"type":"object","properties":{"service":{"type":"string","description":"The name of the service to extend."},"file":{"type":"string","description":"The file path where the service to extend is defined."}},"required":["service"],"additionalProperties":false}],"description":"Extend another service, in the current file or another file."},"provider":{"type":"object","description":"Specify a service which will not be manage by Compose directly, and delegate its management to an external provider.","required":["type"],"properties":{"type":{"type":"string","description":"External component used by Compose to manage setup and teardown lifecycle of the service."},"options":{"type":"object","description":"Provider-specific options.","patternProperties":{"^.+$":{"oneOf":[{"type":["string","number","boolean"]},{"type":"array","items":{"type":["string","number","boolean"]}}]}}}},"additionalProperties":false,"patternProperties":{"^x-":{}}},"external_links":{"type":"array","items":{"type":"string"},"uniqueItems":true,"description":"Link to services started outside this Compose application. Specify services as <service_name>:<alias>."},"extra_hosts":{"$ref":"#/$defs/extra_hosts","description":"Add hostname mappings to the container network interface configuration."},"gpus":{"$ref":"#/$defs/gpus","description":"Define GPU devices to use. Can be set to \'all\' to use all GPUs, or a list of specific GPU devices."},"group_add":{"type":"array","items":{"type":["string","number"]},"uniqueItems":true,"description":"Add additional groups which user inside the container should be member of."},"healthcheck":{"$ref":"#/$defs/healthcheck","description":"Configure a health check for the container to monitor its health status."},"hostname":{"type":"string","description":"Define a custom hostname for the service container."},"image":{"type":"string","description":"Specify the image to start the container from. Can be a repository/tag, a digest, or a local image ID."},"init":{"type":["boolean","string"],"description":"Run as an init process inside the container that forwards signals and reaps processes."},"ipc":{"type":"string","description":"IPC sharing mode for the service container. Use \'host\' to share the host\'s IPC namespace, \'service:[service_name]\' to share with another service, or \'shareable\' to allow other services to share this service\'s IPC namespace."},"isolation":{"type":"string","description":"Container isolation technology to use. Supported values are platform-specific."},"labels":{"$ref":"#/$defs/list_or_dict","description":"Add metadata to containers using Docker labels. You can use either an array or a list."},"links":{"type":"array","items":{"type":"string"},"uniqueItems":true,"description":"Link to containers in another service. Either specify both the service name and a link alias (SERVICE:ALIAS), or just the service name."},"logging":{"type":"object","description":"Logging configuration for the service.","properties":{"driver":{"type":"string","description":"Logging driver to use, such as \'json-file\', \'syslog\', \'journald\', etc."},"options":{"type":"object","description":"Options for the logging driver.","patternProperties":{"^.+$":{"type":["string","number","null"]}}}},"additionalProperties":false,"patternProperties":{"^x-":{}}},"mac_address":{"type":"string","description":"Container MAC address to set."},"mem_limit":{"type":["number","string"],"description":"Memory limit for the container. A string value can use suffix like \'2g\' for 2 gigabytes."},"mem_reservation":{"type":["string","integer"],"description":"Memory reservation for the container."},"mem_swappiness":{"type":["integer","string"],"description":"Container memory swappiness as percentage (0 to 100)."},"memswap_limit":{"type":["number","string"],"description":"Amount of memory the container is allowed to swap to disk. Set to -1 to enable unlimited swap."},"network_mode":{"type":"string","description":"Network mode. Values can be \'bridge\', \'host\', \'none\', \'service:[service name]\', or \'container:[container name]\'."},"models":{"oneOf":[{"$ref":"#/$defs/list_of_strings"},{"type":"object","patternProperties":{"^[a-zA-Z0-9._-]+$":{"oneOf":[{"type":"object","properties":{"endpoint_var":{"type":"string","description":"Environment variable set to AI model endpoint."},"model_var":{"type":"string","description":"Environment variable set to AI model name."}},"additionalProperties":false,"patternProperties":{"^x-":{}}},{"type":"null"}]}}}],"description":"AI Models to use, referencing entries under the top-level models key."},"networks":{"oneOf":[{"$ref":"#/$defs/list_of_strings"},{"type":"object","patternProperties":{"^[a-zA-Z0-9._-]+$":{"oneOf":[{"type":"object","properties":{"aliases":{"$ref":"#/$defs/list_of_strings","description":"Alternative hostnames for this service on the network."},"interface_name":{"type":"string","description":"Interface network name used to connect to network"},"ipv4_address":{"type":"string","description":"Specify a static IPv4 address for this service on this network."},"ipv6_address":{"type":"string","description":"Specify a static IPv6 address for this service on this network."},"link_local_ips":{"$ref":"#/$defs/list_of_strings","description":"List of link-local IPs."},"mac_address":{"type":"string","description":"Specify a MAC address for this service on this network."},"driver_opts":{"type":"object","description":"Driver options for this network.","patternProperties":{"^.+$":{"type":["string","number"]}}},"priority":{"type":"number","description":"Specify the priority for the network connection."},"gw_priority":{"type":"number","description":"Specify the gateway priority for the network connection."}},"additionalProperties":false,"patternProperties":{"^x-":{}}},{"type":"null"}]}},"additionalProperties":false}],"description":"Networks to join, referencing entries under the top-level networks key. Can be a list of network names or a mapping of network name to network configuration."},"oom_kill_disable":{"type":["boolean","string"],"description":"Disable OOM Killer for the container."},"oom_score_adj":{"oneOf":[{"type":"string"},{"type":"integer","minimum":-1000,"maximum":1000}],"description":"Tune host\'s OOM preferences for the container (accepts -1000 to 1000)."},"pid":{"type":["string","null"],"description":"PID mode for container."},"pids_limit":{"type":["number","string"],"description":"Tune a container\'s PIDs limit. Set to -1 for unlimited PIDs."},"platform":{"type":"string","description":"Target platform to run on, e.g., \'linux/amd64\', \'linux/arm64\', or \'windows/amd64\'."},"ports":{"type":"array","description":"Expose container ports. Short format ([HOST:]CONTAINER[/PROTOCOL]).","items":{"oneOf":[{"type":"number"},{"type":"string"},{"type":"object","properties":{"name":{"type":"string","description":"A human-readable name for this port mapping."},"mode":{"type":"string","description":"The port binding mode, either \'host\' for publishing a host port or \'ingress\' for load balancing."},"host_ip":{"type":"string","description":"The host IP to bind to."},"target":{"type":["integer","string"],"description":"The port inside the container."},"published":{"type":["string","integer"],"description":"The publicly exposed port."},"protocol":{"type":"string","description":"The port protocol (tcp or udp)."},"app_protocol":{"type":"string","description":"Application protocol to use with the port (e.g., http, https, mysql)."}},"additionalProperties":false,"patternProperties":{"^x-":{}}}]},"uniqueItems":true},"pre_start":{"type":"array","items":{"$ref":"#/$defs/pre_start_hook"},"description":"Init containers to run to completion before the service container is started. Each step runs in its own ephemeral container, in declared order; a non-zero exit fails the bring-up of the service and its dependents."},"post_start":{"type":"array","items":{"$ref":"#/$defs/service_hook"},"description":"Commands to run after the container starts. If any command fails, the container stops."},"pre_stop":{"type":"array","items":{"$ref":"#/$defs/service_hook"},"description":"Commands to run before the container stops. If any command fails, the container stop is aborted."},"privileged":{"type":["boolean","string"],"description":"Give extended privileges to the service container."},"profiles":{"$ref":"#/$defs/list_of_strings","description":"List of profiles for this service. When profiles are specified, services are only started when the profile is activated."},"pull_policy":{"type":"string","pattern":"always|never|build|if_not_present|missing|refresh|daily|weekly|every_([0-9]+[wdhms])+","description":"Policy for pulling images. Options include: \'always\', \'never\', \'if_not_present\', \'missing\', \'build\', or time-based refresh policies."},"pull_refresh_after":{"type":"string","description":"Time after which to refresh the image. Used with pull_policy=refresh."},"read_only":{"type":["boolean","string"],"description":"Mount the container\'s filesystem as read only."},"restart":{"type":"string","description":"Restart policy for the service container. Options include: \'no\', \'always\', \'on-failure\', and \'unless-stopped\'."},"runtime":{"type":"string","description":"Runtime to use for this container, e.g., \'runc\'."},"scale":{"type":["integer","string"],"description":"Number of containers to deploy for this service."},"security_opt":{"type":"array","items":{"type":"string"},"uniqueItems":true,"description":"Override the default labeling scheme for each container."},"shm_size":{"type":["number","string"],"description":"Size of /dev/shm. A string value can use suffix like \'2g\' for 2 gigabytes."},"secrets":{"$ref":"#/$defs/service_config_or_secret","description":"Grant access to Secrets on a per-service basis."},"sysctls":{"$ref":"#/$defs/list_or_dict","description":"Kernel parameters to set in the container. You can use either an array or a list."},"stdin_open":{"type":["boolean","string"],"description":"Keep STDIN open even if not attached."},"stop_grace_period":{"type":"string","description":"Time to wait for the container to stop gracefully before sending SIGKILL (e.g., \'1s\', \'1m30s\')."},"stop_signal":{"type":"string","description":"Signal to stop the container (e.g., \'SIGTERM\', \'SIGINT\')."},"storage_opt":{"type":"object","description":"Storage driver options for the container."},"tmpfs":{"$ref":"#/$defs/string_or_list","description":"Mount a temporary filesystem (tmpfs) into the container. Can be a single value or a list."},"tty":{"type":["boolean","string"],"description":"Allocate a pseudo-TTY to service container."},"ulimits":{"$ref":"#/$defs/ulimits","description":"Override the default ulimits for a container."},"use_api_socket":{"type":"boolean","description":"Bind mount Docker API socket and required auth."},"user":{"type":"string","description":"Username or UID to run the container process as."},"uts":{"type":"string","description":"UTS namespace to use. \'host\' shares the host\'s UTS namespace."},"userns_mode":{"type":"string","description":"User namespace to use. \'host\' shares the host\'s user namespace."},"volumes":{"type":"array","description":"Mount host paths or named volumes accessible to the container. Short syntax (VOLUME:CONTAINER_PATH[:MODE])","items":{"oneOf":[{"type":"string"},{"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["bind","volume","tmpfs","cluster","npipe","image"],"description":"The mount type: bind for mounting host directories, volume for named volumes, tmpfs for temporary filesystems, cluster for cluster volumes, npipe for named pipes, or image for mounting from an image."},"source":{"type":"string","description":"The source of the mount, a path on the host for a bind mount, a docker image reference for an image mount, or the name of a volume defined in the top-level volumes key. Not applicable for a tmpfs mount."},"target":{"type":"string","description":"The path in the container where the volume is mounted."},"read_only":{"type":["boolean","string"],"description":"Flag to set the volume as read-only."},"consistency":{"type":"string","description":"The consistency requirements for the mount. Available values are platform specific."},"bind":{"type":"object","description":"Configuration specific to bind mounts.","properties":{"propagation":{"type":"string","description":"The propagation mode for the bind mount: \'shared\', \'slave\', \'private\', \'rshared\', \'rslave\', or \'rprivate\'."},"create_host_path":{"type":["boolean","string"],"description":"Create the host path if it doesn\'t exist."},"recursive":{"type":"string","enum":["enabled","disabled","writable","readonly"],"description":"Recursively mount the source directory."},"selinux":{"type":"string","enum":["z","Z"],"description":"SELinux relabeling options: \'z\' for shared content, \'Z\' for private unshared content."}},"additionalProperties":false,"patternProperties":{"^x-":{}}},"volume":{"type":"object","description":"Configuration specific to volume mounts.","properties":{"labels":{"$ref":"#/$defs/list_or_dict","description":"Labels to apply to the volume."},"nocopy":{"type":["boolean","string"],"description":"Flag to disable copying of data from a container when a volume is created."},"subpath":{"type":"string","description":"Path within the volume to mount instead of the volume root."}},"additionalProperties":false,"patternProperties":{"^x-":{}}},"tmpfs":{"type":"object","description":"Configuration specific to tmpfs mounts.","properties":{"size":{"oneOf":[{"type":"integer","minimum":0},{"type":"string"}],"description":"Size of the tmpfs mount in bytes."},"mode":{"type":["number","string"],"description":"File mode of the tmpfs in octal."}},"additionalProperties":false,"patternProperties":{"^x-":{}}},"image":{"type":"object","description":"Configuration specific to image mounts.","properties":{"subpath":{"type":"string","description":"Path within the image to mount instead of the image root."}},"additionalProperties":false,"patternProperties":{"^x-":{}}}},"additionalProperties":false,"patternProperties":{"^x-":{}}}]},"uniqueItems":true},"volumes_from":{"type":"array","items":{"type":"string"},"uniqueItems":true,"description":"Mount volumes from another service or container. Optionally specify read-only access (ro) or read-write (rw)."},"working_dir":{"type":"string","description":"The working directory in which the entrypoint or command will be run"}},"patternProperties":{"^x-":{}},"additionalProperties":false},"healthcheck":{"type":"object","description":"Configuration options to determine whether the container is healthy.","properties":{"disable":{"type":["boolean","string"],"description":"Disable any container-specified healthcheck. Set to true to disable."},"interval":{"type":"string","description":"Time between running the check (e.g., \'1s\', \'1m30s\'). Default: 30s."},"retries":{"type":["number","string"],"description":"Number of consecutive failures needed to consider the container as unhealthy. Default: 3."},"test":{"oneOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}],"description":"The test to perform to check container health. Can be a string or a list. The first item is either NONE, CMD, or CMD-SHELL. If it\'s CMD, the rest of the command is exec\'d. If it\'s CMD-SHELL, the rest is run in the shell."},"timeout":{"type":"string","description":"Maximum time to allow one check to run (e.g., \'1s\', \'1m30s\'). Default: 30s."},"start_period":{"type":"string","description":"Start period for the container to initialize before starting health-retries countdown (e.g., \'1s\', \'1m30s\'). Default: 0s."},"start_interval":{"type":"string","description":"Time between running the check during the start period (e.g., \'1s\', \'1m30s\'). Default: interval value."}},"additionalProperties":false,"patternProperties":{"^x-":{}}},"development":{"type":["object","null"],"description":"Development configuration for the service, used for development workflows.","properties":{"watch":{"type":"array","description":"Configure watch mode for the service, which monitors file changes and performs actions in response.","items":{"type":"object","required":["path","action"],"properties":{"ignore":{"$ref":"#/$defs/string_or_list","description":"Patterns to exclude from watching."},"include":{"$ref":"#/$defs/string_or_list","description":"Patterns to include in watching."},"path":{"type":"string","description":"Path to watch for changes."},"action":{"type":"string","enum":["rebuild","sync","restart","sync+restart","sync+exec"],"description":"Action to take when a change is detected: rebuild the container, sync files, restart the container, sync and restart, or sync and execute a command."},"target":{"type":"string","description":"Target path in the container for sync operations."},"exec":{"$ref":"#/$defs/service_hook","description":"Command to execute when a change is detected and action is sync+exec."},"initial_sync":{"type":"boolean","description":"Ensure that an initial synchronization is done before starting watch mode for sync+x triggers"}},"additionalProperties":false,"patternProperties":{"^x-":{}}}}},"additionalProperties":false,"patternProperties":{"^x-":{}}},"deployment":{"type":["object","null"],"description":"Deployment configuration for the service.","properties":{"mode":{"type":"string","description":"Deployment mode for the service: \'replicated\' (default) or \'global\'."},"endpoint_mode":{"type":"string","description":"Endpoint mode for the service: \'vip\' (default) or \'dnsrr\'."},"replicas":{"type":["integer","string"],"description":"Number of replicas of the service container to run."},"labels":{"$ref":"#/$defs/list_or_dict","description":"Labels to apply to the service."},"rollback_config":{"type":"object","description":"Configuration for rolling back a service update.","properties":{"parallelism":{"type":["integer","string"],"description":"The number of containers to rollback at a time. If set to 0, all containers rollback simultaneously."},"delay":{"type":"string","description":"The time to wait between each container group\'s rollback (e.g., \'1s\', \'1m30s\')."},"failure_action":{"type":"string","description":"Action to take if a rollback fails: \'continue\', \'pause\'."},"monitor":{"type":"string","description":"Duration to monitor each task for failures after it is created (e.g., \'1s\', \'1m30s\')."},"max_failure_ratio":{"type":["number","string"],"description":"Failure rate to tolerate during a rollback."},"order":{"type":"string","enum":["start-first","stop-first"],"description":"Order of operations during rollbacks: \'stop-first\' (default) or \'start-first\'."}},"additionalProperties":false,"patternProperties":{"^x-":{}}},"update_config":{"type":"object","description":"Configuration for updating a service.","properties":{"parallelism":{"type":["integer","string"],"description":"The number of containers to update at a time."},"delay":{"type":"string","description":"The time to wait between updating a group of containers (e.g., \'1s\', \'1m30s\')."},"failure_action":{"type":"string","description":"Action to take if an update fails: \'continue\', \'pause\', \'rollback\'."},"monitor":{"type":"string","description":"Duration to monitor each updated task for failures after it is created (e.g., \'1s\', \'1m30s\')."},"max_failure_ratio":{"type":["number","string"],"description":"Failure rate to tolerate during an update (0 to 1)."},"order":{"type":"string","enum":["start-first","stop-first"],"description":"Order of operations during updates: \'stop-first\' (default) or \'start-first\'."}},"additionalProperties":false,"patternProperties":{"^x-":{}}},"resources":{"type":"object","description":"Resource constraints and reservations for the service.","properties":{"limits":{"type":"object","description":"Resource limits for the service containers.","properties":{"cpus":{"type":["number","string"],"description":"Limit for how much of the available CPU resources, as number of cores, a container can use."},"memory":{"type":"string","description":"Limit on the amount of memory a container can allocate (e.g., \'1g\', \'1024m\')."},"pids":{"type":["integer","string"],"description":"Maximum number of PIDs available to the container."}},"additionalProperties":false,"patternProperties":{"^x-":{}}},"reservations":{"type":"object","description":"Resource reservations for the service containers.","properties":{"cpus":{"type":["number","string"],"description":"Reservation for how much of the available CPU resources, as number of cores, a container can use."},"memory":{"type":"string","description":"Reservation on the amount of memory a container can allocate (e.g., \'1g\', \'1024m\')."},"generic_resources":{"$ref":"#/$defs/generic_resources","description":"User-defined resources to reserve."},"devices":{"$ref":"#/$defs/devices","description":"Device reservations for the container."}},"additionalProperties":false,"patternProperties":{"^x-":{}}}},"additionalProperties":false,"patternProperties":{"^x-":{}}},"restart_policy":{"type":"object","description":"Restart policy for the service containers.","properties":{"condition":{"type":"string","description":"Condition for restarting the container: \'none\', \'on-failure\', \'any\'."},"delay":{"type":"string","description":"Delay between restart attempts (e.g., \'1s\', \'1m30s\')."},"max_attempts":{"type":["integer","string"],"description":"Maximum number of restart attempts before giving up."},"window":{"type":"string","description":"Time window used to evaluate the restart policy (e.g., \'1s\', \'1m30s\')."}},"additionalProperties":false,"patternProperties":{"^x-":{}}},"placement":{"type":"object","description":"Constraints and preferences for the platform to select a physical node to run service containers","properties":{"constraints":{"type":"array","items":{"type":"string"},"description":"Placement constraints for the service (e.g., \'node.role==manager\')."},"preferences":{"type":"array","description":"Placement preferences for the service.","items":{"type":"object","properties":{"spread":{"type":"string","description":"Spread tasks evenly across values of the specified node label."}},"additionalProperties":false,"patternProperties":{"^x-":{}}}},"max_replicas_per_node":{"type":["integer","string"],"description":"Maximum number of replicas of the service."}},"additionalProperties":false,"patternProperties":{"^x-":{}}}},"additionalProperties":false,"patternProperties":{"^x-":{}}},"generic_resources":{"type":"array","description":"User-defined resources for services, allowing services to reserve specialized hardware resources.","items":{"type":"object","properties":{"discrete_resource_spec":{"type":"object","description":"Specification for discrete (countable) resources.","properties":{"kind":{"type":"string","description":"Type of resource (e.g., \'GPU\', \'FPGA\', \'SSD\')."},"value":{"type":["number","string"],"description":"Number of resources of this kind to reserve."}},"additionalProperties":false,"patternProperties":{"^x-":{}}}},"additionalProperties":false,"patternProperties":{"^x-":{}}}},"devices":{"type":"array","description":"Device reservations for containers, allowing services to access specific hardware devices.","items":{"type":"object","properties":{"capabilities":{"$ref":"#/$defs/list_of_strings","description":"List of capabilities the device needs to have (e.g., \'gpu\', \'compute\', \'utility\')."},"count":{"type":["string","integer"],"description":"Number of devices of this type to reserve."},"device_ids":{"$ref":"#/$defs/list_of_strings","description":"List of specific device IDs to reserve."},"driver":{"type":"string","description":"Device driver to use (e.g., \'nvidia\')."},"options":{"$ref":"#/$defs/list_or_dict","description":"Driver-specific options for the device."}},"additionalProperties":false,"patternProperties":{"^x-":{}},"required":["capabilities"]}},"gpus":{"oneOf":[{"type":"string","enum":["all"],"description":"Use all available GPUs."},{"type":"array","description":"List of specific GPU devices to use.","items":{"type":"object","properties":{"capabilities":{"$ref":"#/$defs/list_of_strings","description":"List of capabilities the GPU needs to have (e.g., \'compute\', \'utility\')."},"count":{"type":["string","integer"],"description":"Number of GPUs to use."},"device_ids":{"$ref":"#/$defs/list_of_strings","description":"List of specific GPU device IDs to use."},"driver":{"type":"string","description":"GPU driver to use (e.g., \'nvidia\')."},"options":{"$ref":"#/$defs/list_or_dict","description":"Driver-specific options for the GPU."}}},"additionalProperties":false,"patternProperties":{"^x-":{}}}]},"include":{"description":"Compose application or sub-projects to be included.","oneOf":[{"type":"string"},{"type":"object","properties":{"path":{"$ref":"#/$defs/string_or_list","description":"Path to the Compose application or sub-project files to include."},"env_file":{"$ref":"#/$defs/string_or_list","description":"Path to the environment files to use to define default values when interpolating variables in the Compose files being parsed."},"project_directory":{"type":"string","description":"Path to resolve relative paths set in the Compose file"}},"additionalProperties":false}]},"network":{"type":["object","null"],"description":"Network configuration for the Compose application.","properties":{"name":{"type":"string","description":"Custom name for this network."},"driver":{"type":"string","description":"Specify which driver should be used for this network. Default is \'bridge\'."},"driver_opts":{"type":"object","description":"Specify driver-specific options defined as key/value pairs.","patternProperties":{"^.+$":{"type":["string","number"]}}},"ipam":{"type":"object","description":"Custom IP Address Management configuration for this network.","properties":{"driver":{"type":"string","description":"Custom IPAM driver, instead of the default."},"config":{"type":"array","description":"List of IPAM configuration blocks.","items":{"type":"object","properties":{"subnet":{"type":"string","description":"Subnet in CIDR format that represents a network segment."},"ip_range":{"type":"string","description":"Range of IPs from which to allocate container IPs."},"gateway":{"type":"string","description":"IPv4 or IPv6 gateway for the subnet."},"aux_addresses":{"type":"object","description":"Auxiliary IPv4 or IPv6 addresses used by Network driver.","additionalProperties":false,"patternProperties":{"^.+$":{"type":"string"}}}},"additionalProperties":false,"patternProperties":{"^x-":{}}}},"options":{"type":"object","description":"Driver-specific options for the IPAM driver.","additionalProperties":false,"patternProperties":{"^.+$":{"type":"string"}}}},"additionalProperties":false,"patternProperties":{"^x-":{}}},"external":{"type":["boolean","string","object"],"description":"Specifies that this network already exists and was created outside of Compose.","properties":{"name":{"deprecated":true,"type":"string","description":"Specifies the name of the external network. Deprecated: use the \'name\' property instead."}},"additionalProperties":false,"patternProperties":{"^x-":{}}},"internal":{"type":["boolean","string"],"description":"Create an externally isolated network."},"enable_ipv4":{"type":["boolean","string"],"description":"Enable IPv4 networking."},"enable_ipv6":{"type":["boolean","string"],"description":"Enable IPv6 networking."},"attachable":{"type":["boolean","string"],"description":"If true, standalone containers can attach to this network."},"labels":{"$ref":"#/$defs/list_or_dict","description":"Add metadata to the network using labels."}},"additionalProperties":false,"patternProperties":{"^x-":{}}},"volume":{"type":["object","null"],"description":"Volume configuration for the Compose application.","properties":{"name":{"type":"string","description":"Custom name for this volume."},"driver":{"type":"string","description":"Specify which volume driver should be used for this volume."},"driver_opts":{"type":"object","description":"Specify driver-specific options.","patternProperties":{"^.+$":{"type":["string","number"]}}},"external":{"type":["boolean","string","object"],"description":"Specifies that this volume already exists and was created outside of Compose.","properties":{"name":{"deprecated":true,"type":"string","description":"Specifies the name of the external volume. Deprecated: use the \'name\' property instead."}},"additionalProperties":false,"patternProperties":{"^x-":{}}},"labels":{"$ref":"#/$defs/list_or_dict","description":"Add metadata to the volume using labels."}},"additionalProperties":false,"patternProperties":{"^x-":{}}},"secret":{"type":"object","description":"Secret configuration for the Compose application.","properties":{"name":{"type":"string","description":"Custom name for this secret."},"environment":{"type":"string","description":"Name of an environment variable from which to get the secret value."},"file":{"type":"string","description":"Path to a file containing the secret value."},"external":{"type":["boolean","string","object"],"description":"Specifies that this secret already exists and was created outside of Compose.","properties":{"name":{"type":"string","description":"Specifies the name of the external secret."}}},"labels":{"$ref":"#/$defs/list_or_dict","description":"Add metadata to the secret using labels."},"driver":{"type":"string","description":"Specify which secret driver should be used for this secret."},"driver_opts":{"type":"object","description":"Specify driver-specific options.","patternProperties":{"^.+$":{"type":["string","number"]}}},"template_driver":{"type":"string","description":"Driver to use for templating the secret\'s value."}},"additionalProperties":false,"patternProperties":{"^x-":{}}},"config":{"type":"object","description":"Config configuration for the Compose application.","properties":{"name":{"type":"string","description":"Custom name for this config."},"content":{"type":"string","description":"Inline content of the config."},"environment":{"type":"string","description":"Name of an environment variable from which to get the config value."},"file":{"type":"string","description":"Path to a file containing the config value."},"external":{"type":["boolean","string","object"],"description":"Specifies that this config already exists and was created outside of Compose.","properties":{"name":{"deprecated":true,"type":"string","description":"Specifies the name of the external config. Deprecated: use the \'name\' property instead."}}},"labels":{"$ref":"#/$defs/list_or_dict","description":"Add metadata to the config using labels."},"template_driver":{"type":"string","description":"Driver to use for templating the config\'s value."}},"additionalProperties":false,"patternProperties":{"^x-":{}}},"model":{"type":"object","description":"Language Model for the Compose application.","properties":{"name":{"type":"string","description":"Custom name for this model."},"model":{"type":"string","description":"Language Model to run."},"context_size":{"type":"integer"},"runtime_flags":{"type":"array","items":{"type":"string"},"description":"Raw runtime flags to pass to the inference engine."}},"required":["model"],"additionalProperties":false,"patternProperties":{"^x-":{}}},"command":{"oneOf":[{"type":"null","description":"No command specified, use the container\'s default command."},{"type":"string","description":"Command as a string, which will be executed in a shell (e.g., \'/bin/sh -c\')."},{"type":"array","description":"Command as an array of strings, which will be executed directly without a shell.","items":{"type":"string","description":"Part of the command (executable or argument)."}}],"description":"Command to run in the container, which can be specified as a string (shell form) or array (exec form)."},"service_hook":{"type":"object","description":"Configuration for service lifecycle hooks, which are commands executed at specific points in a container\'s lifecycle.","properties":{"command":{"$ref":"#/$defs/command","description":"Command to execute as part of the hook."},"user":{"type":"string","description":"User to run the command as."},"privileged":{"type":["boolean","string"],"description":"Whether to run the command with extended privileges."},"working_dir":{"type":"string","description":"Working directory for the command."},"environment":{"$ref":"#/$defs/list_or_dict","description":"Environment variables for the command."}},"additionalProperties":false,"patternProperties":{"^x-":{}},"required":["command"]},"pre_start_hook":{"type":"object","description":"Configuration for a pre_start init container, run to completion before the service container starts.","properties":{"command":{"$ref":"#/$defs/command","description":"Command to execute. Optional when the chosen image\'s entrypoint already runs the intended command."},"image":{"type":"string","description":"Image used for the ephemeral container. If omitted, the parent service\'s image is used."},"user":{"type":"string","description":"User to run the command as. Defaults to the user declared in image (or to the service\'s user when image is omitted)."},"privileged":{"type":["boolean","string"],"description":"Whether to run the command with extended privileges."},"working_dir":{"type":"string","description":"Working directory for the command. Defaults to the service\'s working directory."},"environment":{"$ref":"#/$defs/list_or_dict","description":"Environment variables for the command. Appended to or overriding the service environment."},"per_replica":{"type":["boolean","string"],"description":"Whether the hook runs once per service replica (true), or once for the service as a whole before any replica starts (false, the default)."}},"additionalProperties":false,"patternProperties":{"^x-":{}}},"env_file":{"oneOf":[{"type":"string","description":"Path to a file containing environment variables."},{"type":"array","description":"List of paths to files containing environment variables.","items":{"oneOf":[{"type":"string","description":"Path to a file containing environment variables."},{"type":"object","description":"Detailed configuration for an environment file.","additionalProperties":false,"properties":{"path":{"type":"string","description":"Path to the environment file."},"format":{"type":"string","description":"Format attribute lets you to use an alternative file formats for env_file. When not set, env_file is parsed according to Compose rules."},"required":{"type":["boolean","string"],"default":true,"description":"Whether the file is required. If true and the file doesn\'t exist, an error will be raised."}},"required":["path"]}]}}]},"label_file":{"oneOf":[{"type":"string","description":"Path to a file containing Docker labels."},{"type":"array","description":"List of paths to files containing Docker labels.","items":{"type":"string","description":"Path to a file containing Docker labels."}}]},"string_or_list":{"oneOf":[{"type":"string","description":"A single string value."},{"$ref":"#/$defs/list_of_strings","description":"A list of string values."}],"description":"Either a single string or a list of strings."},"list_of_strings":{"type":"array","description":"A list of unique string values.","items":{"type":"string","description":"A string value in the list."},"uniqueItems":true},"list_or_dict":{"oneOf":[{"type":"object","description":"A dictionary mapping keys to values.","patternProperties":{".+":{"type":["string","number","boolean","null"],"description":"Value for the key, which can be a string, number, boolean, or null."}},"additionalProperties":false},{"type":"array","description":"A list of unique string values.","items":{"type":"string","description":"A string value in the list."},"uniqueItems":true}],"description":"Either a dictionary mapping keys to values, or a list of strings."},"extra_hosts":{"oneOf":[{"type":"object","description":"list mapping hostnames to IP addresses.","patternProperties":{".+":{"oneOf":[{"type":"string","description":"IP address for the hostname."},{"type":"array","description":"List of IP addresses for the hostname.","items":{"type":"string","description":"IP address for the hostname."},"uniqueItems":false}]}},"additionalProperties":false},{"type":"array","description":"List of host:IP mappings in the format \'hostname:IP\'.","items":{"type":"string","description":"Host:IP mapping in the format \'hostname:IP\'."},"uniqueItems":true}],"description":"Additional hostnames to be defined in the container\'s /etc/hosts file."},"blkio_limit":{"type":"object","description":"Block IO limit for a specific device.","properties":{"path":{"type":"string","description":"Path to the device (e.g., \'/dev/sda\')."},"rate":{"type":["integer","string"],"description":"Rate limit in bytes per second or IO operations per second."}},"additionalProperties":false},"blkio_weight":{"type":"object","description":"Block IO weight for a specific device.","properties":{"path":{"type":"string","description":"Path to the device (e.g., \'/dev/sda\')."},"weight":{"type":["integer","string"],"description":"Relative weight for the device, between 10 and 1000."}},"additionalProperties":false},"service_config_or_secret":{"type":"array","description":"Configuration for service configs or secrets, defining how they are mounted in the container.","items":{"oneOf":[{"type":"string","description":"Name of the config or secret to grant access to."},{"type":"object","description":"Detailed configuration for a config or secret.","properties":{"source":{"type":"string","description":"Name of the config or secret as defined in the top-level configs or secrets section."},"target":{"type":"string","description":"Path in the container where the config or secret will be mounted. Defaults to /<source> for configs and /run/secrets/<source> for secrets."},"uid":{"type":"string","description":"UID of the file in the container. Default is 0 (root)."},"gid":{"type":"string","description":"GID of the file in the container. Default is 0 (root)."},"mode":{"type":["number","string"],"description":"File permission mode inside the container, in octal. Default is 0444 for configs and 0400 for secrets."}},"additionalProperties":false,"patternProperties":{"^x-":{}}}]}},"ulimits":{"type":"object","description":"Container ulimit options, controlling resource limits for processes inside the container.","patternProperties":{"^[a-z]+$":{"oneOf":[{"type":["integer","string"],"description":"Single value for both soft and hard limits."},{"type":"object","description":"Separate soft and hard limits.","properties":{"hard":{"type":["integer","string"],"description":"Hard limit for the ulimit type. This is the maximum allowed value."},"soft":{"type":["integer","string"],"description":"Soft limit for the ulimit type. This is the value that\'s actually enforced."}},"required":["soft","hard"],"additionalProperties":false,"patternProperties":{"^x-":{}}}]}}}}}');
+;// CONCATENATED MODULE: ./src/compose/schema.ts
+
+
+
+
+
+
+/**
+ * The Compose Specification schema (vendored, compiled once, on first use) in all-errors mode,
+ * with each ajv error mapped back to the YAML node that defines the offending value — the key
+ * for unknown keys, the value for wrong types and enum violations.
+ */
+// `verbose` keeps each error's parent schema (the known keys for did-you-mean). Code optimisation
+// and meta-schema validation are skipped: they halve the compile time, the generated validator is
+// as fast, and the vendored schema is checked against its meta-schema by a test instead.
+const validator = (0,lazy/* lazy */.R)(() => new _2020.Ajv2020({
+    allErrors: true,
+    strict: false,
+    verbose: true,
+    validateSchema: false,
+    code: { optimize: false }
+}).compile(compose_spec_namespaceObject));
+const TYPE_WORDS = {
+    object: 'a mapping',
+    array: 'a list',
+    string: 'a string',
+    number: 'a number',
+    integer: 'an integer',
+    boolean: 'a boolean',
+    null: 'null'
+};
+/** Keys of older Compose file formats and what replaced them (same value syntax). */
+const RENAMED = { net: 'network_mode' };
+/** The key meant: a close spelling, a renamed legacy key, or the one key the typo is a prefix of. */
+function suggestKey(prop, known) {
+    const near = (0,similar/* closest */.k)(prop, known);
+    if (near)
+        return near;
+    const renamed = RENAMED[prop];
+    if (renamed && known.includes(renamed))
+        return renamed;
+    const longer = prop.length >= 4 ? known.filter((k) => k.startsWith(prop)) : [];
+    return longer.length === 1 ? longer[0] : undefined;
+}
+/** `services.web.ports[0]` */
+function dotted(path) {
+    let out = '';
+    for (const s of path) {
+        if (typeof s === 'number')
+            out += `[${s}]`;
+        else
+            out += out === '' ? s : `.${s}`;
+    }
+    return out || '(top level)';
+}
+/** The virtual root the schema sees: a legacy (v1) file's services are validated under `services`. */
+function schemaRoot(model) {
+    const root = model.root;
+    if (!root)
+        return undefined;
+    if (model.layout !== 'legacy')
+        return root;
+    const entries = new Map();
+    const services = new Map();
+    for (const [k, e] of root.entries) {
+        if (model.legacyKeys.includes(e))
+            services.set(k, e);
+        else
+            entries.set(k, e);
+    }
+    const first = model.legacyKeys[0];
+    entries.set('services', {
+        key: 'services',
+        keyNode: first.keyNode,
+        doc: first.doc,
+        value: { kind: 'map', doc: root.doc, node: root.node, entries: services },
+        merged: false
+    });
+    return { ...root, entries };
+}
+function pathOf(instancePath, root) {
+    const raw = instancePath
+        .split('/')
+        .slice(1)
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const path = [];
+    const vals = [root];
+    let cur = root;
+    for (const seg of raw) {
+        if (cur?.kind === 'seq') {
+            const i = Number(seg);
+            path.push(i);
+            cur = cur.items[i];
+        }
+        else {
+            path.push(seg);
+            cur = cur?.kind === 'map' ? cur.entries.get(seg)?.value : undefined;
+        }
+        if (cur)
+            vals.push(cur);
+    }
+    return { path, vals };
+}
+/** The entry holding the value at `path` (for reporting collections at their key). */
+function entryAt(root, path) {
+    let cur = root;
+    let found;
+    for (const seg of path) {
+        if (!cur)
+            return undefined;
+        if (typeof seg === 'number') {
+            cur = cur.kind === 'seq' ? cur.items[seg] : undefined;
+            found = undefined;
+        }
+        else {
+            found = cur.kind === 'map' ? cur.entries.get(seg) : undefined;
+            cur = found?.value;
+        }
+    }
+    return found;
+}
+/** Where to report a problem with the value at `path`. */
+function locate(root, path, val) {
+    if (val && val.kind === 'scalar' && val.node.range) {
+        const [start, end] = (0,compose_model/* valSpan */.ch)(val);
+        if (end > start)
+            return { doc: val.doc, start, end };
+    }
+    const e = entryAt(root, path);
+    if (e?.keyNode.range)
+        return { doc: e.doc, start: e.keyNode.range[0], end: e.keyNode.range[1] };
+    if (val) {
+        const [start, end] = (0,compose_model/* valSpan */.ch)(val);
+        return { doc: val.doc, start, end: Math.min(end, start + 1) };
+    }
+    return undefined;
+}
+/** Validate a file against the Compose Specification; every violation, each at its node. */
+function schemaProblems(model) {
+    const root = schemaRoot(model);
+    if (!root)
+        return [];
+    const data = (0,compose_model/* toJS */.HO)(root);
+    const validate = validator();
+    if (validate(data))
+        return [];
+    const errors = relevantErrors(validate.errors ?? []);
+    const out = [];
+    const seen = new Set();
+    const push = (p, dedupe) => {
+        if (!p)
+            return;
+        const key = `${p.doc.path}:${p.start}:${p.end}:${dedupe}`;
+        if (seen.has(key))
+            return;
+        seen.add(key);
+        out.push(p);
+    };
+    for (const group of errors) {
+        const e = group[0];
+        const { path, vals } = pathOf(e.instancePath, root);
+        const val = vals.length === path.length + 1 ? vals[vals.length - 1] : undefined;
+        if (e.keyword === 'additionalProperties') {
+            const prop = String(e.params.additionalProperty);
+            const holder = val?.kind === 'map' ? val.entries.get(prop) : undefined;
+            if (!holder?.keyNode.range)
+                continue;
+            const parent = e.parentSchema;
+            const known = Object.keys(parent?.properties ?? {});
+            const hint = suggestKey(prop, known);
+            const taken = hint !== undefined && val?.kind === 'map' && val.entries.has(hint);
+            const where = path.length === 0 ? 'at the top level' : `in ${dotted(path)}`;
+            push({
+                doc: holder.doc,
+                start: holder.keyNode.range[0],
+                end: holder.keyNode.range[1],
+                message: `Unknown key '${prop}' ${where}${hint ? ` (did you mean '${hint}'?)` : ''}: the Compose Specification does not allow it.`,
+                rename: hint && !taken && (0,dist/* isScalar */.jn)(holder.keyNode)
+                    ? { node: holder.keyNode, to: hint }
+                    : undefined
+            }, `key:${prop}`);
+            continue;
+        }
+        const at = locate(root, path, val);
+        if (!at)
+            continue;
+        if (e.keyword === 'enum') {
+            const allowed = e.params.allowedValues.map(String);
+            const actual = val?.kind === 'scalar' ? String(val.value) : undefined;
+            const hint = actual !== undefined ? (0,similar/* closest */.k)(actual, allowed) : undefined;
+            push({
+                ...at,
+                message: `${dotted(path)} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}${hint ? ` (did you mean '${hint}'?)` : ''}.`,
+                rename: hint && val?.kind === 'scalar' && (0,dist/* isScalar */.jn)(val.node)
+                    ? { node: val.node, to: hint }
+                    : undefined
+            }, 'enum');
+            continue;
+        }
+        if (e.keyword === 'type') {
+            const types = [
+                ...new Set(group.flatMap((g) => [g.params.type].flat()))
+            ];
+            const words = types.map((t) => TYPE_WORDS[t] ?? t);
+            const list = words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
+            push({ ...at, message: `${dotted(path)} must be ${list}.` }, 'type');
+            continue;
+        }
+        if (e.keyword === 'uniqueItems') {
+            const j = e.params.j;
+            const { i } = e.params;
+            const item = val?.kind === 'seq' ? val.items[Math.max(i, j)] : undefined;
+            const itemAt = item ? locate(root, [...path, Math.max(i, j)], item) : at;
+            push({
+                ...(itemAt ?? at),
+                message: `${dotted(path)} lists the same item twice (items ${Math.min(i, j) + 1} and ${Math.max(i, j) + 1}).`
+            }, 'unique');
+            continue;
+        }
+        if (e.keyword === 'required') {
+            const missing = e.params.missingProperty;
+            push({ ...at, message: `${dotted(path)} requires '${missing}'.` }, `req:${missing}`);
+            continue;
+        }
+        push({ ...at, message: `${dotted(path)} ${e.message ?? 'is invalid'}.` }, e.keyword);
+    }
+    return out;
+}
+/**
+ * ajv's all-errors output, reduced to what a person should fix: `oneOf`/`anyOf` wrappers go when
+ * a branch explains the problem; a "wrong type" from a branch whose type did not apply goes when
+ * another branch reports something more specific at (or under) the same place; type errors at the
+ * same place are grouped ("must be a mapping or a list").
+ */
+function relevantErrors(errors) {
+    const nonTypeAt = new Set();
+    const paths = errors.map((e) => e.instancePath);
+    for (const e of errors) {
+        if (e.keyword !== 'type' && !WRAPPERS.has(e.keyword))
+            nonTypeAt.add(e.instancePath);
+    }
+    const deeper = (p) => paths.some((q) => q.startsWith(`${p}/`));
+    const under = (e, p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`);
+    const kept = errors.filter((e) => {
+        if (WRAPPERS.has(e.keyword))
+            return !errors.some((o) => !WRAPPERS.has(o.keyword) && under(o, e.instancePath));
+        if (e.keyword === 'type')
+            return !nonTypeAt.has(e.instancePath) && !deeper(e.instancePath);
+        return true;
+    });
+    const groups = new Map();
+    const out = [];
+    for (const e of kept) {
+        if (e.keyword === 'type') {
+            const g = groups.get(e.instancePath);
+            if (g) {
+                g.push(e);
+                continue;
+            }
+            const fresh = [e];
+            groups.set(e.instancePath, fresh);
+            out.push(fresh);
+        }
+        else
+            out.push([e]);
+    }
+    return out;
+}
+const WRAPPERS = new Set(['oneOf', 'anyOf', 'allOf', 'if', 'not']);
+
+// EXTERNAL MODULE: ./src/compose/interpolation.ts
+var interpolation = __webpack_require__(4536);
+// EXTERNAL MODULE: ./src/compose/ports.ts
+var compose_ports = __webpack_require__(874);
+;// CONCATENATED MODULE: ./src/compose/values.ts
+
+
+
+
+
+
+/**
+ * What the schema cannot see but Compose rejects when it loads the file: restart policies,
+ * durations, byte sizes, port strings, healthcheck test forms and interpolation syntax.
+ * Values holding variables are not judged (only their `${…}` syntax is).
+ */
+const RESTART_POLICIES = ['no', 'always', 'on-failure', 'unless-stopped'];
+const DURATION = /^[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+$/;
+const BYTES = /^\d+(?:\.\d+)* ?[kKmMgGtTpP]?[iI]?[bB]?$/;
+const SERVICE_DURATIONS = [
+    ['healthcheck', 'interval'],
+    ['healthcheck', 'timeout'],
+    ['healthcheck', 'start_period'],
+    ['healthcheck', 'start_interval'],
+    ['stop_grace_period'],
+    ['deploy', 'restart_policy', 'delay'],
+    ['deploy', 'restart_policy', 'window'],
+    ['deploy', 'update_config', 'delay'],
+    ['deploy', 'update_config', 'monitor'],
+    ['deploy', 'rollback_config', 'delay'],
+    ['deploy', 'rollback_config', 'monitor']
+];
+const SERVICE_BYTES = [
+    ['mem_limit'],
+    ['memswap_limit'],
+    ['mem_reservation'],
+    ['shm_size'],
+    ['build', 'shm_size'],
+    ['deploy', 'resources', 'limits', 'memory'],
+    ['deploy', 'resources', 'reservations', 'memory']
+];
+function isDuration(text) {
+    return text === '0' || DURATION.test(text);
+}
+function valueProblems(model) {
+    const out = [];
+    const seen = new Set();
+    const add = (val, message, rename) => {
+        if (seen.has(val))
+            return;
+        seen.add(val);
+        const [start, end] = (0,compose_model/* valSpan */.ch)(val);
+        out.push({
+            doc: val.doc,
+            start,
+            end,
+            message,
+            rename: rename && (0,dist/* isScalar */.jn)(val.node) ? { node: val.node, to: rename } : undefined
+        });
+    };
+    const text = (val) => {
+        const t = (0,compose_model/* str */.gx)(val);
+        return t === undefined || (0,interpolation/* hasVariable */.$u)(t) ? undefined : t;
+    };
+    for (const [name, entry] of model.services) {
+        const svc = entry.value;
+        if (svc.kind !== 'map')
+            continue;
+        const path = ['services', name];
+        const restart = (0,compose_model/* get */.Jt)(svc, 'restart');
+        const policy = text(restart);
+        if (restart && policy !== undefined && !isRestartPolicy(policy)) {
+            const hint = (0,similar/* closest */.k)(policy, RESTART_POLICIES);
+            add(restart, `${dotted([...path, 'restart'])} '${policy}' is not a restart policy (no, always, on-failure[:max-retries], unless-stopped)${hint ? `; did you mean '${hint}'?` : ''}.`, hint);
+        }
+        for (const p of SERVICE_DURATIONS) {
+            const v = (0,compose_model/* getIn */.O6)(svc, p);
+            const t = text(v);
+            if (v &&
+                t !== undefined &&
+                typeof v.value === 'string' &&
+                !isDuration(t))
+                add(v, `${dotted([...path, ...p])} '${t}' is not a duration (e.g. 30s, 1m30s, 500ms).`);
+        }
+        for (const p of SERVICE_BYTES) {
+            const v = (0,compose_model/* getIn */.O6)(svc, p);
+            const t = text(v);
+            if (v && t !== undefined && !BYTES.test(t) && !(p[0] === 'memswap_limit' && t === '-1'))
+                add(v, `${dotted([...path, ...p])} '${t}' is not a byte size (e.g. 512m, 1g, 1024k).`);
+        }
+        checkPorts(svc, path, add);
+        const expose = (0,compose_model/* get */.Jt)(svc, 'expose');
+        if (expose?.kind === 'seq') {
+            expose.items.forEach((item, i) => {
+                const t = text(item);
+                const error = t === undefined ? undefined : (0,compose_ports/* exposeError */.LL)(t);
+                if (error)
+                    add(item, `${dotted([...path, 'expose', i])}: ${error}.`);
+            });
+        }
+        const test = (0,compose_model/* getIn */.O6)(svc, ['healthcheck', 'test']);
+        if (test?.kind === 'seq' && test.items.length > 0) {
+            const first = test.items[0];
+            const t = text(first);
+            if (t !== undefined && !['CMD', 'CMD-SHELL', 'NONE'].includes(t)) {
+                add(first, `${dotted([...path, 'healthcheck', 'test', 0])} must be CMD, CMD-SHELL or NONE (got '${t}'); Compose rejects the healthcheck.`, (0,similar/* closest */.k)(t, ['CMD', 'CMD-SHELL', 'NONE'], 2));
+            }
+        }
+    }
+    if (model.root)
+        checkInterpolation(model.root, add);
+    return out;
+}
+function isRestartPolicy(text) {
+    return /^(no|always|unless-stopped|on-failure(:\d+)?)$/.test(text);
+}
+function checkPorts(svc, path, add) {
+    const ports = (0,compose_model/* get */.Jt)(svc, 'ports');
+    if (ports?.kind !== 'seq')
+        return;
+    ports.items.forEach((item, i) => {
+        const where = dotted([...path, 'ports', i]);
+        if (item.kind === 'scalar') {
+            const t = (0,compose_model/* str */.gx)(item);
+            if (t === undefined)
+                return;
+            const spec = (0,compose_ports/* parseShortPort */.nX)(t);
+            if (spec.error)
+                add(item, `${where} '${t}' is not a valid port mapping: ${spec.error}.`);
+            return;
+        }
+        if (item.kind !== 'map')
+            return;
+        const spec = (0,compose_ports/* parseLongPort */.jz)({
+            target: (0,compose_model/* str */.gx)((0,compose_model/* get */.Jt)(item, 'target')),
+            published: (0,compose_model/* str */.gx)((0,compose_model/* get */.Jt)(item, 'published')),
+            host_ip: (0,compose_model/* str */.gx)((0,compose_model/* get */.Jt)(item, 'host_ip')),
+            protocol: (0,compose_model/* str */.gx)((0,compose_model/* get */.Jt)(item, 'protocol'))
+        });
+        if (!spec.error)
+            return;
+        const culprit = ['host_ip', 'published', 'target', 'protocol']
+            .map((k) => (0,compose_model/* get */.Jt)(item, k))
+            .find((v) => v && spec.error.includes(String((0,compose_model/* str */.gx)(v)))) ?? item;
+        add(culprit, `${where}: ${spec.error}.`);
+    });
+}
+/** Every string value (keys excluded; Compose does not interpolate keys) must be well-formed. */
+function checkInterpolation(root, add) {
+    const visited = new Set();
+    const walk = (val) => {
+        if (visited.has(val))
+            return;
+        visited.add(val);
+        if (val.kind === 'scalar') {
+            if (typeof val.value === 'string' && val.value.includes('${')) {
+                const { error } = (0,interpolation/* scanVariables */.NQ)(val.value);
+                if (error)
+                    add(val, `Invalid interpolation: ${error.message}.`);
+            }
+        }
+        else if (val.kind === 'seq')
+            val.items.forEach(walk);
+        else
+            for (const e of val.entries.values())
+                walk(e.value);
+    };
+    walk(root);
+}
+
+;// CONCATENATED MODULE: ./src/rules/compose/lib/report.ts
+
+/** Offsets `[start, end)` in `owner`. */
+function atSpan(doc, owner, start, end) {
+    return { range: doc.rangeOf(start, end), source: owner };
+}
+/** At a value (a scalar's text; a collection's first token onwards). */
+function atValue(doc, val) {
+    const [start, end] = (0,compose_model/* valSpan */.ch)(val);
+    return atSpan(doc, val.doc, start, Math.max(end, start));
+}
+/** At the key of an entry (at its value for a key without a position, which parsing never makes). */
+function atKey(doc, entry) {
+    const r = entry.keyNode.range;
+    return r ? atSpan(doc, entry.doc, r[0], r[1]) : atValue(doc, entry.value);
+}
+
+;// CONCATENATED MODULE: ./src/rules/compose/DC0002.ts
+
+
+
+
+
+
+
+/**
+ * The Compose Specification: every schema violation at its node (not just the first, not at 1:1),
+ * plus the value checks Compose applies beyond the schema (restart, durations, sizes, ports,
+ * healthcheck test, interpolation). Unknown keys and bad enum values get a did-you-mean fix.
+ */
+const DC0002 = (0,rules_define/* defineComposeRule */.gL)({
+    id: 'DC0002',
+    aliases: ['invalid-schema'],
+    severity: 'error',
+    fixable: true,
+    description: 'The compose file violates the Compose Specification (unknown key, wrong type, invalid value).',
+    check(doc, ctx) {
+        // A file that is not loadable YAML is DC0001's; judging half a document would only add noise.
+        if (!(0,file/* isLoadable */.Zm)(doc))
+            return;
+        const model = (0,file/* fileModel */.q)(doc);
+        const contents = doc.doc.contents;
+        if (contents && !(0,dist/* isMap */.jh)(contents) && contents.range) {
+            ctx.report({
+                ...atSpan(doc, doc, contents.range[0], Math.max(contents.range[1], contents.range[0] + 1)),
+                message: 'The top level of a compose file must be a mapping (services:, networks:, …).'
+            });
+            return;
+        }
+        if (model.layout === 'legacy') {
+            const first = model.legacyKeys[0];
+            ctx.report({
+                ...atKey(doc, first),
+                message: `Services at the top level ('${first.key}'${model.legacyKeys.length > 1 ? `, and ${model.legacyKeys.length - 1} more` : ''}) are the legacy v1 format, which Docker Compose v2 no longer reads: nest them under 'services:'.`
+            });
+        }
+        for (const p of [...schemaProblems(model), ...valueProblems(model)]) {
+            let fix;
+            // `net: host` → `network_mode: host` would turn on host networking that Compose v2 ignores
+            // today (DC1009 then flags it): a behaviour change, not a spelling fix.
+            if (p.rename && p.doc === doc && !hostNetworkRename(doc, p.rename.node, p.rename.to)) {
+                const edit = replaceScalar(doc, p.rename.node, p.rename.to);
+                if (edit)
+                    fix = {
+                        description: `Replace with '${p.rename.to}'.`,
+                        safe: true,
+                        // The file breaks the spec as it is: Compose loads nothing to compare with.
+                        effect: { kind: 'repair' },
+                        edits: [edit]
+                    };
+            }
+            ctx.report({ ...atSpan(doc, p.doc, p.start, p.end), message: p.message, fix: fix });
+        }
+    }
+});
+/** Does renaming this key give a service the host's network namespace? */
+function hostNetworkRename(doc, key, to) {
+    if (to !== 'network_mode' || !key.range)
+        return false;
+    const rest = doc.text.slice(key.range[1], doc.text.indexOf('\n', key.range[1]) >>> 0);
+    return /^\s*:\s*["']?host\b/.test(rest);
+}
+
+// EXTERNAL MODULE: ./src/compose/project.ts
+var compose_project = __webpack_require__(1107);
+;// CONCATENATED MODULE: ./src/compose/service.ts
+
+
+
+function locVal(val) {
+    const [start, end] = (0,compose_model/* valSpan */.ch)(val);
+    return { doc: val.doc, start, end };
+}
+function locKey(entry) {
+    const r = entry.keyNode.range ?? [0, 0];
+    return { doc: entry.doc, start: r[0], end: r[1] };
+}
+/** Memoise a reader per service value (rules and projects ask for the same parts repeatedly). */
+function memo(fn) {
+    const cache = new WeakMap();
+    return (svc) => {
+        let v = cache.get(svc);
+        if (v === undefined) {
+            v = fn(svc);
+            cache.set(svc, v);
+        }
+        return v;
+    };
+}
+/** `depends_on`, short (`[a, b]`) or long (`{a: {condition: …}}`) form. */
+const dependencies = memo(readDependencies);
+function readDependencies(svc) {
+    const deps = (0,compose_model/* get */.Jt)(svc, 'depends_on');
+    if (!deps)
+        return [];
+    if (deps.kind === 'seq') {
+        return deps.items.flatMap((item) => {
+            const name = (0,compose_model/* str */.gx)(item);
+            return name === undefined
+                ? []
+                : [{ name, form: 'short', required: true, item, ...locVal(item) }];
+        });
+    }
+    if (deps.kind !== 'map')
+        return [];
+    return [...deps.entries.values()].map((entry) => {
+        // A short-form list merged as a map (override layers) keeps its items as values.
+        const long = entry.value.kind === 'map';
+        const condition = long ? (0,compose_model/* str */.gx)((0,compose_model/* get */.Jt)(entry.value, 'condition')) : undefined;
+        const required = !long || (0,compose_model/* str */.gx)((0,compose_model/* get */.Jt)(entry.value, 'required')) !== 'false';
+        return {
+            name: entry.key,
+            form: long ? 'long' : 'short',
+            condition,
+            required,
+            entry,
+            item: long ? undefined : entry.value,
+            ...locKey(entry)
+        };
+    });
+}
+/** Names in a list-or-map value (`networks`, `models`): list items or map keys. */
+function namesOf(val) {
+    if (!val)
+        return [];
+    if (val.kind === 'seq')
+        return val.items.flatMap((item) => {
+            const name = (0,compose_model/* str */.gx)(item);
+            return name === undefined ? [] : [{ name, ...locVal(item) }];
+        });
+    if (val.kind === 'map')
+        return [...val.entries.values()].map((e) => ({ name: e.key, ...locKey(e) }));
+    return [];
+}
+const WINDOWS_PATH = /^[A-Za-z]:[\\/]/;
+/** Is a short-syntax volume source a host path (rather than a named volume)? */
+function isHostPath(source) {
+    return /^[./~$\\]/.test(source) || WINDOWS_PATH.test(source) || source.includes('/');
+}
+/** Service `volumes:` entries, short or long syntax. */
+const mounts = memo(readMounts);
+function readMounts(svc) {
+    const vols = (0,compose_model/* get */.Jt)(svc, 'volumes');
+    if (vols?.kind !== 'seq')
+        return [];
+    const out = [];
+    for (const item of vols.items) {
+        if (item.kind === 'map') {
+            const type = (0,compose_model/* str */.gx)((0,compose_model/* get */.Jt)(item, 'type')) ?? 'volume';
+            out.push({
+                type,
+                source: (0,compose_model/* str */.gx)((0,compose_model/* get */.Jt)(item, 'source')),
+                target: (0,compose_model/* str */.gx)((0,compose_model/* get */.Jt)(item, 'target')),
+                readOnly: (0,compose_model/* str */.gx)((0,compose_model/* get */.Jt)(item, 'read_only')) === 'true',
+                val: item
+            });
+            continue;
+        }
+        const text = (0,compose_model/* str */.gx)(item);
+        if (text === undefined)
+            continue;
+        let rest = text;
+        let drive = '';
+        if (WINDOWS_PATH.test(rest)) {
+            drive = rest.slice(0, 2);
+            rest = rest.slice(2);
+        }
+        const parts = (0,interpolation/* splitOutsideVariables */.d9)(rest, ':');
+        if (parts.length === 1) {
+            out.push({ type: 'volume', target: drive + parts[0], readOnly: false, val: item });
+            continue;
+        }
+        const source = drive + parts[0];
+        const mode = parts.slice(2).join(':');
+        out.push({
+            type: isHostPath(source) ? 'bind' : 'volume',
+            source,
+            target: parts[1],
+            readOnly: /(^|,)ro(,|$)/.test(mode),
+            val: item
+        });
+    }
+    return out;
+}
+/** Service `ports:` entries, parsed. */
+const ports = memo(readPorts);
+function readPorts(svc) {
+    const list = (0,compose_model/* get */.Jt)(svc, 'ports');
+    if (list?.kind !== 'seq')
+        return [];
+    const out = [];
+    for (const item of list.items) {
+        if (item.kind === 'map') {
+            out.push({
+                spec: (0,compose_ports/* parseLongPort */.jz)({
+                    target: (0,compose_model/* str */.gx)((0,compose_model/* get */.Jt)(item, 'target')),
+                    published: (0,compose_model/* str */.gx)((0,compose_model/* get */.Jt)(item, 'published')),
+                    host_ip: (0,compose_model/* str */.gx)((0,compose_model/* get */.Jt)(item, 'host_ip')),
+                    protocol: (0,compose_model/* str */.gx)((0,compose_model/* get */.Jt)(item, 'protocol'))
+                }),
+                val: item
+            });
+        }
+        else {
+            const text = (0,compose_model/* str */.gx)(item);
+            if (text !== undefined)
+                out.push({ spec: (0,compose_ports/* parseShortPort */.nX)(text), val: item });
+        }
+    }
+    return out;
+}
+/** `profiles:` names (empty = always active). */
+function profiles(svc) {
+    const p = (0,compose_model/* get */.Jt)(svc, 'profiles');
+    if (p?.kind !== 'seq')
+        return [];
+    return p.items.map((i) => (0,compose_model/* str */.gx)(i)).filter((s) => s !== undefined);
+}
+/** Declared replica count (`deploy.replicas` or `scale`); undefined when unset or a variable. */
+function replicas(svc) {
+    for (const path of [['deploy', 'replicas'], ['scale']]) {
+        const v = (0,compose_model/* getIn */.O6)(svc, path);
+        const t = (0,compose_model/* str */.gx)(v);
+        if (v && t !== undefined && !(0,interpolation/* hasVariable */.$u)(t) && /^\d+$/.test(t))
+            return { count: Number(t), val: v };
+    }
+    return undefined;
+}
+/** Does the service define a healthcheck that is not disabled? */
+function hasHealthcheck(svc) {
+    const hc = (0,compose_model/* get */.Jt)(svc, 'healthcheck');
+    if (!hc || hc.kind !== 'map')
+        return false;
+    if ((0,compose_model/* str */.gx)((0,compose_model/* get */.Jt)(hc, 'disable')) === 'true')
+        return false;
+    const test = (0,compose_model/* get */.Jt)(hc, 'test');
+    if (test?.kind === 'seq' && (0,compose_model/* str */.gx)(test.items[0]) === 'NONE')
+        return false;
+    if (test?.kind === 'scalar' && (0,compose_model/* str */.gx)(test) === 'NONE')
+        return false;
+    // A block without `test` tunes the image's own HEALTHCHECK: still a healthcheck.
+    return true;
+}
+/** The text of `command`/`entrypoint` (a list joined with spaces). */
+function commandText(val) {
+    if (!val)
+        return undefined;
+    if (val.kind === 'seq')
+        return val.items.map((i) => (0,compose_model/* str */.gx)(i) ?? '').join(' ');
+    return (0,compose_model/* str */.gx)(val);
+}
+/** A port entry as people read it: `'8080:80'`, or `published:target` for the long syntax. */
+function portLabel(val) {
+    if (val.kind === 'map') {
+        const published = (0,compose_model/* str */.gx)((0,compose_model/* get */.Jt)(val, 'published'));
+        const target = (0,compose_model/* str */.gx)((0,compose_model/* get */.Jt)(val, 'target')) ?? '?';
+        const ip = (0,compose_model/* str */.gx)((0,compose_model/* get */.Jt)(val, 'host_ip'));
+        return `'${ip ? `${ip}:` : ''}${published ?? ''}${published !== undefined ? ':' : ''}${target}'`;
+    }
+    return `'${(0,compose_model/* str */.gx)(val) ?? ''}'`;
+}
+
+;// CONCATENATED MODULE: ./src/rules/compose/DC0003.ts
+
+
+
+
+
+
+
+/**
+ * References Compose resolves when it loads the project: services in `depends_on`, `links`,
+ * `extends`, `network_mode`/`ipc`/`pid: service:x`, `volumes_from`; top-level networks, volumes,
+ * secrets, configs and models; plus `depends_on` cycles and services with nothing to run.
+ * Checked on the merged project (overrides, includes, extends), and only when the project is
+ * complete: an override linted without its base has no way to know what the base defines.
+ */
+const DC0003 = (0,rules_define/* defineComposeRule */.gL)({
+    id: 'DC0003',
+    severity: 'error',
+    description: 'A reference to an undefined service, network, volume, secret, config or model, a depends_on cycle, or a service with neither image nor build.',
+    check(doc, ctx) {
+        if (!(0,file/* isLoadable */.Zm)(doc) || (0,file/* fileModel */.q)(doc).services.size === 0)
+            return;
+        const project = (0,compose_project/* projectOf */.v8)(doc, ctx.workspace);
+        checkCycles(doc, ctx, project);
+        if (!project.complete)
+            return;
+        const legacy = project.layers.some((l) => l.layout === 'legacy');
+        for (const svc of (0,compose_project/* ownServices */.Xu)(project, doc)) {
+            const s = svc.value;
+            const undefinedService = (ref, via) => {
+                if ((0,interpolation/* hasVariable */.$u)(ref.name) ||
+                    project.services.has(ref.name) ||
+                    project.elsewhere.services.has(ref.name))
+                    return;
+                ctx.report({
+                    ...atSpan(doc, ref.doc, ref.start, ref.end),
+                    message: `${via} of service '${svc.name}' names '${ref.name}', which is not a service of this project.`
+                });
+            };
+            for (const dep of dependencies(s)) {
+                if (dep.required)
+                    undefinedService(dep, 'depends_on');
+            }
+            const links = (0,compose_model/* get */.Jt)(s, 'links');
+            for (const link of links?.kind === 'seq' ? links.items : []) {
+                const text = (0,compose_model/* str */.gx)(link);
+                if (text !== undefined)
+                    undefinedService(part(link, text, text.split(':')[0]), 'links');
+            }
+            for (const key of ['network_mode', 'ipc', 'pid']) {
+                const v = (0,compose_model/* get */.Jt)(s, key);
+                const t = (0,compose_model/* str */.gx)(v);
+                if (v && t?.startsWith('service:'))
+                    undefinedService({ ...loc(v), name: t.slice(8) }, key);
+            }
+            for (const from of namesOf((0,compose_model/* get */.Jt)(s, 'volumes_from'))) {
+                if (!from.name.startsWith('container:'))
+                    undefinedService({ ...from, name: from.name.split(':')[0] }, 'volumes_from');
+            }
+            const ext = (0,compose_model/* get */.Jt)(s, 'extends');
+            const target = (0,compose_project/* extendsTarget */.hX)(ext);
+            if (ext && target && !target.file) {
+                const where = ext.kind === 'map' ? ((0,compose_model/* get */.Jt)(ext, 'service') ?? ext) : ext;
+                undefinedService({ ...loc(where), name: target.service }, 'extends');
+            }
+            if (!hasRunnable(s, svc.name, project)) {
+                const first = svc.layers[0];
+                const at = locKey(first);
+                ctx.report({
+                    ...atSpan(doc, at.doc, at.start, at.end),
+                    message: `Service '${svc.name}' has neither image nor build: Compose cannot create it.`
+                });
+            }
+            if (legacy)
+                continue;
+            const resource = (kind, ref, via) => {
+                if ((0,interpolation/* hasVariable */.$u)(ref.name) ||
+                    project.resources.get(kind).has(ref.name) ||
+                    project.elsewhere.resources.has(`${kind}:${ref.name}`))
+                    return;
+                if (kind === 'networks' && ref.name === 'default')
+                    return;
+                ctx.report({
+                    ...atSpan(doc, ref.doc, ref.start, ref.end),
+                    message: `${via} of service '${svc.name}' uses ${kind.slice(0, -1)} '${ref.name}', which is not declared under top-level '${kind}:'.`
+                });
+            };
+            if (!(0,compose_model/* get */.Jt)(s, 'network_mode')) {
+                for (const net of namesOf((0,compose_model/* get */.Jt)(s, 'networks')))
+                    resource('networks', net, 'networks');
+            }
+            for (const m of mounts(s)) {
+                if (m.type !== 'volume' || !m.source)
+                    continue;
+                const ref = m.val.kind === 'map'
+                    ? { name: m.source, ...loc((0,compose_model/* get */.Jt)(m.val, 'source') ?? m.val) }
+                    : part(m.val, (0,compose_model/* str */.gx)(m.val) ?? '', m.source);
+                resource('volumes', ref, 'volumes');
+            }
+            for (const kind of ['secrets', 'configs']) {
+                for (const ref of sources((0,compose_model/* get */.Jt)(s, kind)))
+                    resource(kind, ref, kind);
+            }
+            for (const ref of sources((0,compose_model/* get */.Jt)((0,compose_model/* get */.Jt)(s, 'build'), 'secrets')))
+                resource('secrets', ref, 'build.secrets');
+            for (const ref of namesOf((0,compose_model/* get */.Jt)(s, 'models')))
+                resource('models', ref, 'models');
+        }
+    }
+});
+function loc(val) {
+    const [start, end] = (0,compose_model/* valSpan */.ch)(val);
+    return { doc: val.doc, start, end };
+}
+/** A reference that is the leading `name` of a scalar like `name:rest` (located on the name only). */
+function part(val, text, name) {
+    const [start, end] = (0,compose_model/* subSpan */.zN)(val, text, 0, name.length);
+    return { name, doc: val.doc, start, end };
+}
+/** `secrets:`/`configs:` items: `name` or `{source: name, target: …}`. */
+function sources(val) {
+    if (val?.kind !== 'seq')
+        return [];
+    return val.items.flatMap((item) => {
+        const holder = item.kind === 'map' ? (0,compose_model/* get */.Jt)(item, 'source') : item;
+        const name = (0,compose_model/* str */.gx)(holder);
+        return holder && name !== undefined ? [{ name, ...loc(holder) }] : [];
+    });
+}
+function hasRunnable(s, name, project) {
+    if (['image', 'build', 'provider'].some((k) => (0,compose_model/* get */.Jt)(s, k) !== undefined))
+        return true;
+    const target = (0,compose_project/* extendsTarget */.hX)((0,compose_model/* get */.Jt)(s, 'extends'));
+    // An extends that could not be resolved (file outside the workspace) may supply the image.
+    return (target !== undefined &&
+        (target.file !== undefined || !project.services.has(target.service) || target.service === name));
+}
+/** Names a cycle message spells out at most; a longer cycle shows its ends around a count. */
+const CYCLE_NAMES = 12;
+/** The cycle `path[from…]` back to `path[from]`, spelled out (its ends only when it is long). */
+function spell(path, from) {
+    const length = path.length - from + 1;
+    const at = (k) => (k === length - 1 ? path[from] : path[from + k]);
+    const names = (s, e) => Array.from({ length: e - s }, (_, k) => at(s + k)).join(' -> ');
+    if (length <= CYCLE_NAMES)
+        return names(0, length);
+    const half = CYCLE_NAMES / 2;
+    return `${names(0, half)} -> … (${length - CYCLE_NAMES} more) … -> ${names(length - half, length)}`;
+}
+/**
+ * Report each `depends_on` edge that closes a cycle, at that edge, with the cycle spelled out.
+ * A depth-first search with an explicit stack (a chain of 100,000 services is as deep as it gets,
+ * far beyond the call stack), linear in services and edges.
+ */
+function checkCycles(doc, ctx, project) {
+    const state = new Map();
+    /** The path from the root: service names, and where each one stands in it. */
+    const path = [];
+    const onPath = new Map();
+    const frames = [];
+    const enter = (name) => {
+        state.set(name, 1);
+        onPath.set(name, path.length);
+        path.push(name);
+        const svc = project.services.get(name);
+        frames.push({ deps: svc ? dependencies(svc.value) : [], next: 0 });
+    };
+    for (const root of project.services.keys()) {
+        if (state.has(root))
+            continue;
+        enter(root);
+        while (frames.length > 0) {
+            const frame = frames[frames.length - 1];
+            if (frame.next === frame.deps.length) {
+                frames.pop();
+                const name = path.pop();
+                onPath.delete(name);
+                state.set(name, 2);
+                continue;
+            }
+            const dep = frame.deps[frame.next++];
+            if (!project.services.has(dep.name))
+                continue;
+            const s = state.get(dep.name);
+            if (s === 1) {
+                ctx.report({
+                    ...atSpan(doc, dep.doc, dep.start, dep.end),
+                    message: `Dependency cycle: ${spell(path, onPath.get(dep.name))}. Compose refuses to start the project.`
+                });
+            }
+            else if (s === undefined)
+                enter(dep.name);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rules/compose/DC0004.ts
+
+
+/**
+ * A compose file that was not fully checked fails closed (src/core/not-checked.ts): reported by
+ * the engine, like DR0001 for Dockerfiles; this rule gives the finding its id, severity and page.
+ */
+const DC0004 = (0,rules_define/* defineComposeRule */.gL)({
+    id: not_checked/* NOT_CHECKED */.mI.compose,
+    aliases: ['compose-not-fully-checked'],
+    severity: 'error',
+    description: 'The compose file was not fully checked (not read, binary, too large, or linting it failed), so the check cannot vouch for it.',
+    check() {
+        // reported by the engine
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/compose/lib/services.ts
+
+
+
+/** The services of the linted file itself (nothing from other files); none when it is not loadable. */
+function localServices(doc) {
+    if (!(0,file/* isLoadable */.Zm)(doc))
+        return [];
+    const out = [];
+    for (const [name, entry] of (0,file/* fileModel */.q)(doc).services) {
+        if (entry.value.kind === 'map')
+            out.push({ name, entry, value: entry.value });
+    }
+    return out;
+}
+/** The merged project and the services the linted file defines (none when it is not loadable). */
+function projectServices(doc, workspace) {
+    if (!(0,file/* isLoadable */.Zm)(doc) || (0,file/* fileModel */.q)(doc).services.size === 0)
+        return undefined;
+    const project = (0,compose_project/* projectOf */.v8)(doc, workspace);
+    return { project, services: (0,compose_project/* ownServices */.Xu)(project, doc) };
+}
+/** The definition of a service in the linted file (its key there), if it has one. */
+function localLayer(svc, doc) {
+    return svc.layers.find((l) => (0,file/* sameFile */.Vi)(l.doc, doc));
+}
+/** Services some other service waits on with `condition: service_completed_successfully`. */
+function oneShotServices(services) {
+    const out = new Set();
+    for (const svc of services) {
+        const deps = (0,compose_model/* get */.Jt)(svc.value, 'depends_on');
+        if (deps?.kind !== 'map')
+            continue;
+        for (const [name, e] of deps.entries) {
+            const cond = (0,compose_model/* get */.Jt)(e.value, 'condition');
+            if (cond?.kind === 'scalar' && cond.value === 'service_completed_successfully')
+                out.add(name);
+        }
+    }
+    return out;
+}
+const oneShotCache = new WeakMap();
+/** oneShotServices of a project, computed once (projects are shared by the files of an include). */
+function oneShotOf(project) {
+    let set = oneShotCache.get(project);
+    if (!set) {
+        set = oneShotServices(project.services.values());
+        oneShotCache.set(project, set);
+    }
+    return set;
+}
+/**
+ * The long-running services the linted file defines, merged with the rest of the project (one-shot
+ * jobs that others wait to complete are left out), for rules about how a service runs.
+ */
+function eachRunningService(doc, ctx, visit) {
+    const found = projectServices(doc, ctx.workspace);
+    if (!found)
+        return;
+    const oneShot = oneShotOf(found.project);
+    for (const svc of found.services)
+        if (!oneShot.has(svc.name))
+            visit(svc);
+}
+
+;// CONCATENATED MODULE: ./src/rules/compose/DC0005.ts
+
+
+
+
+
+
+/** A remote build context: a URL or a git address (Compose sends it to BuildKit as is). */
+const DC0005_REMOTE = /^([a-z][a-z0-9+.-]*:\/\/|git@|github\.com\/)/i;
+/**
+ * Is `path` (workspace-relative) known to be absent? Only when its folder is listed and does not
+ * name it: a workspace that cannot tell (a folder never read) is never taken as "missing".
+ */
+function knownMissing(workspace, path) {
+    const listing = workspace.listDir((0,paths/* dirname */.pD)(path));
+    return listing !== undefined && !listing.includes((0,paths/* basename */.P8)(path));
+}
+/** A literal path of the repository (no variable, not absolute, not leaving it), or undefined. */
+function literalPath(val, fallback) {
+    const text = val === undefined ? fallback : (0,compose_model/* str */.gx)(val);
+    if (text === undefined || (0,interpolation/* hasVariable */.$u)(text) || DC0005_REMOTE.test(text) || text.startsWith('/'))
+        return;
+    return text;
+}
+/**
+ * `docker compose build` fails at once when a service's build context folder or its Dockerfile is
+ * not there ("unable to prepare context: path … not found", "failed to read dockerfile"). Reported
+ * at the value that names it, only when the repository's listing proves it absent; variables,
+ * remote contexts, absolute paths and `dockerfile_inline` are left alone.
+ */
+const DC0005 = (0,rules_define/* defineComposeRule */.gL)({
+    id: 'DC0005',
+    aliases: ['build-context-missing'],
+    severity: 'error',
+    description: "A service's build context folder or Dockerfile does not exist in the repository: the build fails.",
+    check(doc, ctx) {
+        const here = (0,paths/* dirname */.pD)(doc.path);
+        for (const svc of localServices(doc)) {
+            const build = (0,compose_model/* get */.Jt)(svc.value, 'build');
+            if (!build)
+                continue;
+            const contextVal = build.kind === 'scalar' ? build : (0,compose_model/* get */.Jt)(build, 'context');
+            const context = literalPath(contextVal, '.');
+            if (context === undefined)
+                continue;
+            const dir = (0,paths/* join */.fj)(here, context);
+            if (dir.startsWith('..'))
+                continue;
+            if (dir !== '' && knownMissing(ctx.workspace, dir)) {
+                ctx.report({
+                    ...atValue(doc, contextVal ?? build),
+                    message: `Service '${svc.name}' builds from \`${context}\`, which is not in the repository: the build fails.`
+                });
+                continue;
+            }
+            if (build.kind !== 'map' || (0,compose_model/* get */.Jt)(build, 'dockerfile_inline'))
+                continue;
+            const dockerfileVal = (0,compose_model/* get */.Jt)(build, 'dockerfile');
+            const dockerfile = literalPath(dockerfileVal, 'Dockerfile');
+            if (dockerfile === undefined)
+                continue;
+            const file = (0,paths/* join */.fj)(dir, dockerfile);
+            if (file.startsWith('..') || !knownMissing(ctx.workspace, file))
+                continue;
+            ctx.report({
+                ...atValue(doc, dockerfileVal ?? contextVal ?? build),
+                message: `Service '${svc.name}' builds with \`${dockerfile}\`, which is not in its build context \`${context}\`: the build fails.`
+            });
+        }
+    }
+});
+
+// EXTERNAL MODULE: ./src/parse/image.ts
+var parse_image = __webpack_require__(1452);
+;// CONCATENATED MODULE: ./src/compose/image.ts
+
+
+/** A compose `image:` as written (variables are not substituted). */
+function parseImage(raw) {
+    const text = raw.trim();
+    return { raw: text, expanded: text, unresolved: (0,interpolation/* hasVariable */.$u)(text), ...(0,parse_image/* splitImageRef */.l)(text, true) };
+}
+/** Registry and path (`registry:5000/team/app`): everything before the tag and digest. */
+function repository(ref) {
+    return ref.registry === undefined ? ref.name : `${ref.registry}/${ref.name}`;
+}
+/** Last path component, lower case (`postgres` for `docker.io/library/postgres`). */
+function repoName(ref) {
+    return ref.name.slice(ref.name.lastIndexOf('/') + 1).toLowerCase();
+}
+/** The tag (or the whole reference) comes from a variable: the tag is not statically known. */
+function tagUnknown(ref) {
+    return ((ref.tag !== undefined && (0,interpolation/* hasVariable */.$u)(ref.tag)) ||
+        (0,interpolation/* hasVariable */.$u)(ref.name.slice(ref.name.lastIndexOf('/') + 1)) ||
+        (ref.digest !== undefined && (0,interpolation/* hasVariable */.$u)(ref.digest)));
+}
+
+;// CONCATENATED MODULE: ./src/rules/compose/DC1001.ts
+
+
+
+
+
+
+/** DCLint's default list of tags that move (`prohibitedTags` replaces it). */
+const MUTABLE_TAGS = [
+    'latest',
+    'stable',
+    'edge',
+    'test',
+    'nightly',
+    'dev',
+    'beta',
+    'canary',
+    'lts'
+];
+/**
+ * Pulled images must be pinned: no tag (= `latest`) or a tag that moves. A digest pins whatever the
+ * tag says; a tag (or whole reference) from a variable is not judged; a service that `build`s its
+ * image names the build output with `image:`, which is not a pull.
+ */
+const DC1001 = (0,rules_define/* defineComposeRule */.gL)({
+    id: 'DC1001',
+    aliases: ['service-image-require-explicit-tag', 'require-explicit-image-tag', 'CL-0004'],
+    severity: 'warning',
+    description: 'A service image has no tag or a mutable tag such as latest; pin a version.',
+    options: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { prohibitedTags: { type: 'array', items: { type: 'string' } } }
+    },
+    check(doc, ctx) {
+        const options = (0,rules_define/* ruleOptions */.js)(ctx, 'DC1001');
+        const prohibited = new Set((options.prohibitedTags ?? MUTABLE_TAGS).map((t) => t.toLowerCase()));
+        for (const svc of localServices(doc)) {
+            const image = (0,compose_model/* get */.Jt)(svc.value, 'image');
+            const text = (0,compose_model/* str */.gx)(image);
+            if (!image || text === undefined || (0,compose_model/* get */.Jt)(svc.value, 'build'))
+                continue;
+            const ref = parseImage(text);
+            if (tagUnknown(ref) || ref.digest || repository(ref) === '')
+                continue;
+            if (ref.tag === undefined) {
+                ctx.report({
+                    ...atValue(doc, image),
+                    message: `Service '${svc.name}' uses image '${text}' without a tag, which means ':latest' and changes under you; pin a version (e.g. '${repository(ref)}:<version>').`
+                });
+            }
+            else if (prohibited.has(ref.tag.toLowerCase())) {
+                ctx.report({
+                    ...atValue(doc, image),
+                    message: `Service '${svc.name}' uses image '${text}': the tag '${ref.tag}' moves; pin a version (or a digest).`
+                });
+            }
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/compose/DC1002.ts
+
+
+
+
+
+
+
+
+/** Entrypoints that poll a port instead of using Compose's own readiness (healthcheck). */
+const WAIT_SCRIPT = /\b(wait-for-it(\.sh)?|wait-for(\.sh)?|dockerize\b[^\n]*\s-wait\b|wait4x|docker-compose-wait)\b/;
+/**
+ * `depends_on` in its short form only orders container start-up; when the dependency defines a
+ * healthcheck, `condition: service_healthy` makes the dependent wait until it is ready. Also
+ * flags wait-for-it / dockerize / wait-for entrypoints, which Compose's readiness replaces.
+ */
+const DC1002 = (0,rules_define/* defineComposeRule */.gL)({
+    id: 'DC1002',
+    severity: 'warning',
+    fixable: true,
+    description: 'depends_on in short form on a service that has a healthcheck (or a wait-for-it style entrypoint); use condition: service_healthy.',
+    check(doc, ctx) {
+        const found = projectServices(doc, ctx.workspace);
+        if (!found)
+            return;
+        const { project, services } = found;
+        for (const svc of services) {
+            const layer = localLayer(svc, doc);
+            const own = layer?.value.kind === 'map' ? layer.value.entries.get('depends_on') : undefined;
+            const fix = own?.value.kind === 'seq' ? longFormFix(doc, own, own.value, project) : undefined;
+            for (const dep of dependencies(svc.value)) {
+                if (dep.form !== 'short')
+                    continue;
+                const target = project.services.get(dep.name);
+                if (!target || !hasHealthcheck(target.value))
+                    continue;
+                const mine = fix && dep.item && own?.value.kind === 'seq' && own.value.items.includes(dep.item);
+                ctx.report({
+                    ...atSpan(doc, dep.doc, dep.start, dep.end),
+                    message: `'${svc.name}' starts as soon as the '${dep.name}' container starts, not when it is ready; '${dep.name}' has a healthcheck, so use 'condition: service_healthy'.`,
+                    fix: mine ? fix : undefined
+                });
+            }
+            for (const key of ['entrypoint', 'command']) {
+                const val = (0,compose_model/* get */.Jt)(svc.value, key);
+                const text = commandText(val);
+                const m = text === undefined ? null : WAIT_SCRIPT.exec(text);
+                if (!val || !m)
+                    continue;
+                ctx.report({
+                    ...atValue(doc, val),
+                    message: `'${svc.name}' waits for its dependencies with ${m[1]}; Compose can do this itself: give the dependency a healthcheck and use 'depends_on: {<service>: {condition: service_healthy}}'.`
+                });
+            }
+        }
+    }
+});
+/**
+ * Rewrite a short-form `depends_on` list as the long form: `service_healthy` for dependencies
+ * with a healthcheck, `service_started` (today's behaviour) for the others. Only the list's own
+ * lines change.
+ */
+function longFormFix(doc, entry, seq, project) {
+    if (!(0,file/* sameFile */.Vi)(seq.doc, doc) || !(0,file/* sameFile */.Vi)(entry.doc, doc) || seq.items.length === 0)
+        return undefined;
+    const names = [];
+    for (const item of seq.items) {
+        const name = (0,compose_model/* str */.gx)(item);
+        if (!(0,file/* sameFile */.Vi)(item.doc, doc) || !(0,dist/* isScalar */.jn)(item.node) || name === undefined)
+            return undefined;
+        // Compose interpolates values, never keys: `- ${DB_HOST:-db}` as a key names no service.
+        if (name.includes('$') || doc.text.slice(...(0,compose_model/* valSpan */.ch)(item)).includes('$'))
+            return undefined;
+        names.push(name);
+    }
+    // A name listed twice would become a duplicate key (the list itself breaks the spec: DC0002).
+    if (new Set(names).size !== names.length)
+        return undefined;
+    const condition = (name) => {
+        const target = project.services.get(name);
+        return target && hasHealthcheck(target.value) ? 'service_healthy' : 'service_started';
+    };
+    const healthy = names.filter((n) => condition(n) === 'service_healthy');
+    const description = `Use the long form of depends_on with condition: service_healthy for ${healthy.join(', ')} (the service then waits until ${healthy.length > 1 ? 'they report' : 'it reports'} healthy).`;
+    const seqNode = seq.node;
+    if (seqNode.flow) {
+        const [start, end] = (0,compose_model/* valSpan */.ch)(seq);
+        const parts = seq.items.map((item, i) => {
+            const [s, e] = (0,compose_model/* valSpan */.ch)(item);
+            return `${doc.text.slice(s, e)}: {condition: ${condition(names[i])}}`;
+        });
+        return {
+            description,
+            safe: false,
+            edits: [replaceEdit(doc, start, end, `{${parts.join(', ')}}`)]
+        };
+    }
+    const keyStart = entry.keyNode.range[0];
+    const keyColumn = columnOf(doc, keyStart);
+    const newline = eol(doc);
+    const edits = [];
+    for (let i = 0; i < seq.items.length; i++) {
+        const [s, e] = (0,compose_model/* valSpan */.ch)(seq.items[i]);
+        const from = lineStart(doc, s);
+        const dash = doc.text.lastIndexOf('-', s - 1);
+        if (dash < from || doc.text.slice(from, dash).trim() !== '')
+            return undefined;
+        const column = Math.max(columnOf(doc, dash), keyColumn + 2);
+        const pad = ' '.repeat(column);
+        edits.push(replaceEdit(doc, from, e, `${pad}${doc.text.slice(s, e)}:${newline}${pad}  condition: ${condition(names[i])}`));
+    }
+    return { description, safe: false, edits };
+}
+
+;// CONCATENATED MODULE: ./src/rules/compose/DC1003.ts
+
+
+
+
+/**
+ * A service others depend on, with no healthcheck: its dependents can only wait for its container
+ * to start, not for it to be ready. Reported once, at the dependency's own name. Dependencies that
+ * are one-shot jobs (`condition: service_completed_successfully`) are not expected to be healthy.
+ */
+const DC1003 = (0,rules_define/* defineComposeRule */.gL)({
+    id: 'DC1003',
+    severity: 'info',
+    description: 'A service other services depend on has no healthcheck, so they cannot wait for it to be ready.',
+    check(doc, ctx) {
+        const found = projectServices(doc, ctx.workspace);
+        if (!found)
+            return;
+        const { project } = found;
+        // Sets keep insertion order: the dependents are named in file order, each once.
+        const dependents = new Map();
+        for (const svc of project.services.values()) {
+            for (const dep of dependencies(svc.value)) {
+                if (dep.condition === 'service_completed_successfully')
+                    continue;
+                const users = dependents.get(dep.name) ?? new Set();
+                users.add(svc.name);
+                dependents.set(dep.name, users);
+            }
+        }
+        for (const svc of found.services) {
+            const users = dependents.get(svc.name);
+            if (!users || hasHealthcheck(svc.value))
+                continue;
+            const layer = svc.layers[0];
+            if (localLayer(svc, doc) !== layer)
+                continue;
+            ctx.report({
+                ...atKey(doc, layer),
+                message: `'${svc.name}' is a dependency of ${[...users].map((u) => `'${u}'`).join(', ')} but defines no healthcheck, so they cannot wait until it is ready (depends_on condition: service_healthy).`
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/compose/DC1004.ts
+
+
+
+
+/**
+ * A long-running service without a restart policy stays down after a crash or a host reboot.
+ * Checked on the merged project (an override may add the policy); reported at the service's first
+ * definition. One-shot services (others wait for them to complete) are exempt.
+ */
+const DC1004 = (0,rules_define/* defineComposeRule */.gL)({
+    id: 'DC1004',
+    severity: 'info',
+    description: 'A service has no restart policy (restart: unless-stopped / on-failure, or deploy.restart_policy).',
+    check(doc, ctx) {
+        eachRunningService(doc, ctx, (svc) => {
+            if ((0,compose_model/* get */.Jt)(svc.value, 'restart') || (0,compose_model/* get */.Jt)((0,compose_model/* get */.Jt)(svc.value, 'deploy'), 'restart_policy'))
+                return;
+            ctx.report({
+                ...atKey(doc, svc.layers[0]),
+                message: `Service '${svc.name}' has no restart policy: after a crash or a reboot it stays down. Add 'restart: unless-stopped' (or 'on-failure').`
+            });
+        });
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/compose/DC1005.ts
+
+
+
+
+/**
+ * Without a memory or CPU limit one container can starve the host. Checked on the merged project;
+ * reported at the service's first definition.
+ */
+const DC1005 = (0,rules_define/* defineComposeRule */.gL)({
+    id: 'DC1005',
+    aliases: ['CL-0026'],
+    severity: 'info',
+    description: 'A service sets no resource limits (deploy.resources.limits, mem_limit or cpus).',
+    check(doc, ctx) {
+        eachRunningService(doc, ctx, (svc) => {
+            const v = svc.value;
+            if ((0,compose_model/* get */.Jt)(v, 'mem_limit') || (0,compose_model/* get */.Jt)(v, 'cpus') || (0,compose_model/* getIn */.O6)(v, ['deploy', 'resources', 'limits']))
+                return;
+            ctx.report({
+                ...atKey(doc, svc.layers[0]),
+                message: `Service '${svc.name}' has no memory or CPU limit, so it can starve the host; set deploy.resources.limits (memory, cpus).`
+            });
+        });
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/compose/lib/raw.ts
+
+
+/**
+ * The file's YAML as written (no anchors or merges resolved), for the style rules that are about
+ * the text itself: ordering and quoting. Only loadable files are looked at.
+ */
+function keyOf(pair) {
+    const k = pair.key;
+    if (!(0,dist/* isScalar */.jn)(k))
+        return undefined;
+    return typeof k.value === 'symbol' ? '<<' : k.value === null ? '' : String(k.value);
+}
+function rawRoot(doc) {
+    if (!(0,file/* isLoadable */.Zm)(doc))
+        return undefined;
+    const root = doc.doc.contents;
+    return (0,dist/* isMap */.jh)(root) ? root : undefined;
+}
+function rawGet(map, key) {
+    if (!(0,dist/* isMap */.jh)(map))
+        return undefined;
+    return map.items.find((p) => (0,dist/* isPair */.tO)(p) && keyOf(p) === key);
+}
+/** The raw map of service definitions (the top level itself in the legacy v1 layout). */
+function rawServicesMap(doc) {
+    const root = rawRoot(doc);
+    if (!root)
+        return undefined;
+    const pair = rawGet(root, 'services');
+    if (pair)
+        return (0,dist/* isMap */.jh)(pair.value) ? pair.value : undefined;
+    return (0,file/* fileModel */.q)(doc).layout === 'legacy' ? root : undefined;
+}
+/** Each service's raw mapping, with its name (legacy layout: only keys that hold services). */
+function rawServices(doc) {
+    const services = rawServicesMap(doc);
+    if (!services)
+        return [];
+    const legacy = services === doc.doc.contents;
+    const names = legacy ? new Set((0,file/* fileModel */.q)(doc).legacyKeys.map((e) => e.key)) : undefined;
+    const out = [];
+    for (const pair of services.items) {
+        if (!(0,dist/* isPair */.tO)(pair) || !(0,dist/* isMap */.jh)(pair.value))
+            continue;
+        const name = keyOf(pair);
+        if (name === undefined || (names && !names.has(name)))
+            continue;
+        out.push({ name, pair, map: pair.value });
+    }
+    return out;
+}
+function rawSeq(node) {
+    return (0,dist/* isSeq */.oP)(node) ? node : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/rules/compose/DC1006.ts
+
+
+
+
+/** The obsolete top-level `version:` key (Compose v2 ignores it and warns). */
+const DC1006 = (0,rules_define/* defineComposeRule */.gL)({
+    id: 'DC1006',
+    aliases: ['no-version-field'],
+    severity: 'warning',
+    fixable: true,
+    description: 'The top-level `version` field is obsolete; remove it.',
+    check(doc, ctx) {
+        const root = rawRoot(doc);
+        if (!root)
+            return;
+        for (const pair of root.items) {
+            if (!(0,dist/* isScalar */.jn)(pair.key) || pair.key.value !== 'version')
+                continue;
+            const key = pair.key;
+            const value = pair.value;
+            const start = key.range[0];
+            const end = (0,dist/* isScalar */.jn)(value) && value.range ? value.range[1] : key.range[1];
+            ctx.report({
+                message: 'The top-level `version` field is obsolete: Compose ignores it and prints a warning.',
+                range: doc.rangeOf(start, end),
+                fix: {
+                    description: 'Delete the `version` line.',
+                    safe: true,
+                    // The whole line(s) of the pair, with a trailing comment and the line break.
+                    edits: [deleteLines(doc, start, end)]
+                }
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/compose/DC1007.ts
+
+
+
+
+
+/** Service keys whose blocks are worth sharing through an `x-` anchor when repeated. */
+const SHAREABLE = new Set([
+    'environment',
+    'env_file',
+    'logging',
+    'healthcheck',
+    'deploy',
+    'labels',
+    'ulimits',
+    'build',
+    'extra_hosts',
+    'sysctls',
+    'security_opt',
+    'cap_add',
+    'cap_drop',
+    'volumes',
+    'tmpfs',
+    'dns'
+]);
+/** A block with fewer values (`networks: [a, b]`, two variables) is not worth an anchor. */
+const MIN_NODES = 4;
+const MAX_SKETCH_LINES = 8;
+/**
+ * The same block (environment, logging, healthcheck, deploy, …) copied verbatim into several
+ * services: one edit then has to be made in several places. Reported once per block, at its first
+ * copy, with the `x-` anchor refactor spelled out. Blocks already shared through an alias or a
+ * `<<:` merge are not copies.
+ */
+const DC1007 = (0,rules_define/* defineComposeRule */.gL)({
+    id: 'DC1007',
+    severity: 'info',
+    description: 'The same block is copied into several services; define it once as an x- anchor and reuse it.',
+    check(doc, ctx) {
+        const groups = new Map();
+        // Nodes already in a group (an alias repeats a node; it is one block, not a copy).
+        const grouped = new Set();
+        for (const svc of localServices(doc)) {
+            for (const [key, entry] of svc.value.entries) {
+                if (!SHAREABLE.has(key) || entry.merged || entry.doc !== doc)
+                    continue;
+                const value = entry.value;
+                if (value.kind === 'scalar' || value.doc !== doc)
+                    continue;
+                if ((0,compose_model/* expandedSize */.FA)(value) < MIN_NODES)
+                    continue;
+                const canonical = `${key}\u0000${JSON.stringify((0,compose_model/* toJS */.HO)(value))}`;
+                const list = groups.get(canonical) ?? [];
+                if (!grouped.has(value.node)) {
+                    grouped.add(value.node);
+                    list.push({ service: svc.name, entry });
+                }
+                groups.set(canonical, list);
+            }
+        }
+        for (const copies of groups.values()) {
+            if (copies.length < 2)
+                continue;
+            const [first, ...rest] = copies;
+            const key = first.entry.key;
+            const anchor = `${key.replace(/_/g, '-')}`;
+            const block = blockLines(doc, first.entry);
+            const sketch = [
+                typeof block === 'string' ? `x-${anchor}: &${anchor} ${block}` : `x-${anchor}: &${anchor}`,
+                ...(typeof block === 'string' ? [] : block),
+                'services:',
+                `  ${first.service}:`,
+                `    ${key}: *${anchor}`
+            ].join('\n');
+            ctx.report({
+                ...atKey(doc, first.entry),
+                message: `The '${key}' block of '${first.service}' is repeated verbatim in ${rest.map((r) => `'${r.service}'`).join(', ')}. Define it once and reuse it:\n${sketch}`
+            });
+        }
+    }
+});
+/** The block's source lines re-indented by two spaces, or the inline (flow) text as written. */
+function blockLines(doc, entry) {
+    const [start, end] = (0,compose_model/* valSpan */.ch)(entry.value);
+    const from = lineStart(doc, start);
+    if (doc.text.slice(from, start).trim() !== '') {
+        // Flow or same-line value: keep it as written.
+        return doc.text.slice(start, end).replace(/\r?\n\s*/g, ' ');
+    }
+    const lines = doc.text.slice(from, end).replace(/\r/g, '').split('\n');
+    const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)[0].length));
+    const out = lines.map((l) => `  ${l.slice(indent)}`);
+    return out.length > MAX_SKETCH_LINES ? [...out.slice(0, MAX_SKETCH_LINES), '  …'] : out;
+}
+
+;// CONCATENATED MODULE: ./src/rules/compose/DC1008.ts
+
+
+
+
+
+
+
+/** Variable names that hold credentials (the name ends with the secret word). */
+const SECRET_NAME = /(^|_)(PASSWORD|PASSWD|PASS|PWD|SECRET|SECRET_KEY|SECRET_KEY_BASE|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|AUTH_?KEY|CLIENT_SECRET|CREDENTIALS?|ENCRYPTION_KEY|SIGNING_KEY|MASTER_KEY)$/i;
+/** Values that are settings about a secret (flags), not a secret. */
+const DC1008_NOT_A_SECRET = /^(true|false|yes|no|on|off|null|none|~|0|1|)$/i;
+/** `scheme://user:password@host` with a literal password. */
+const URL_CREDENTIALS = /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:([^\s@/]+)@/i;
+/**
+ * Credentials written into the compose file (which ends up in git): `POSTGRES_PASSWORD: hunter2`,
+ * `- API_TOKEN=abc`, a literal fallback `${DB_PASS:-hunter2}`, or a URL with a password. The fix
+ * replaces the literal with `${NAME:?}`, so the value comes from the environment or an
+ * uncommitted `.env`, and Compose refuses to start without it.
+ */
+const DC1008 = (0,rules_define/* defineComposeRule */.gL)({
+    id: 'DC1008',
+    aliases: ['CL-0020', 'CL-0021'],
+    severity: 'error',
+    fixable: true,
+    description: 'A literal secret (password, token, key) in the compose file; take it from the environment or secrets:.',
+    check(doc, ctx) {
+        for (const svc of localServices(doc)) {
+            const env = (0,compose_model/* get */.Jt)(svc.value, 'environment');
+            const pairs = [];
+            if (env?.kind === 'map') {
+                for (const [name, entry] of env.entries) {
+                    const text = (0,compose_model/* str */.gx)(entry.value);
+                    if (entry.value.kind === 'scalar' && text !== undefined)
+                        pairs.push({ name, value: text, val: entry.value, offset: -1 });
+                }
+            }
+            else if (env?.kind === 'seq') {
+                for (const item of env.items) {
+                    const text = (0,compose_model/* str */.gx)(item);
+                    const eq = text?.indexOf('=') ?? -1;
+                    if (item.kind === 'scalar' && text !== undefined && eq > 0)
+                        pairs.push({
+                            name: text.slice(0, eq).trim(),
+                            value: text.slice(eq + 1),
+                            val: item,
+                            offset: eq + 1
+                        });
+                }
+            }
+            for (const p of pairs) {
+                const verdict = judge(p.name, p.value);
+                if (!verdict)
+                    continue;
+                const where = `'${p.name}' of service '${svc.name}'`;
+                if (verdict.kind === 'url') {
+                    ctx.report({
+                        ...atValue(doc, p.val),
+                        message: `${where} holds a URL with a literal password; take the password from the environment (\${VAR:?}) or use secrets:.`
+                    });
+                    continue;
+                }
+                const replacement = `\${${verdict.variable}:?}`;
+                ctx.report({
+                    ...atValue(doc, p.val),
+                    message: verdict.kind === 'literal'
+                        ? `${where} is a literal secret in the file; take it from the environment ('${replacement}') or use secrets:.`
+                        : `${where} falls back to a literal secret when ${verdict.variable} is unset; require the variable instead ('${replacement}').`,
+                    fix: fixFor(doc, p.val, p.offset, replacement, verdict.variable)
+                });
+            }
+        }
+    }
+});
+function judge(name, value) {
+    if (SECRET_NAME.test(name)) {
+        if (isLiteralSecret(value))
+            return { kind: 'literal', variable: name };
+        const { refs } = (0,interpolation/* scanVariables */.NQ)(value);
+        const r = refs[0];
+        if (refs.length === 1 &&
+            r.start === 0 &&
+            r.end === value.length &&
+            (r.operator === ':-' || r.operator === '-') &&
+            isLiteralSecret(r.argument))
+            return { kind: 'default', variable: r.name };
+    }
+    const m = URL_CREDENTIALS.exec(value);
+    return m && !(0,interpolation/* hasVariable */.$u)(m[1]) ? { kind: 'url' } : undefined;
+}
+function isLiteralSecret(value) {
+    const v = value.trim();
+    if (DC1008_NOT_A_SECRET.test(v) || (0,interpolation/* hasVariable */.$u)(v))
+        return false;
+    // A path to a secret file (`/run/secrets/db`, `./secrets/key`) is the recommended pattern.
+    return !/^(\/|\.\/|~\/)/.test(v);
+}
+/** Replace the whole value (map form), or the part after `KEY=` (list form, `offset` ≥ 0). */
+function fixFor(doc, val, offset, replacement, variable) {
+    const node = val.node;
+    if (val.doc !== doc || !(0,dist/* isScalar */.jn)(node))
+        return undefined;
+    const fix = (edit) => ({
+        description: `Replace the literal with ${replacement} (set ${variable} in the environment or an uncommitted .env; Compose refuses to start without it).`,
+        safe: false,
+        edits: [edit]
+    });
+    if (offset < 0) {
+        const style = node.type === 'QUOTE_SINGLE' || node.type === 'QUOTE_DOUBLE' ? node.type : 'PLAIN';
+        const edit = replaceScalar(doc, node, replacement, style);
+        return edit ? fix(edit) : undefined;
+    }
+    if (!spliceable(doc, node))
+        return undefined;
+    const [start, end] = (0,compose_model/* valSpan */.ch)(val);
+    const quote = node.type === 'PLAIN' ? 0 : 1;
+    return fix(replaceEdit(doc, start + quote + offset, end - quote, replacement));
+}
+
+;// CONCATENATED MODULE: ./src/rules/compose/DC1009.ts
+
+
+
+
+
+/** Capabilities that amount to (or easily lead to) root on the host. */
+const DANGEROUS_CAPS = new Set([
+    'ALL',
+    'SYS_ADMIN',
+    'SYS_MODULE',
+    'SYS_RAWIO',
+    'SYS_PTRACE',
+    'SYS_BOOT',
+    'DAC_READ_SEARCH',
+    'BPF'
+]);
+const SOCKET = /(^|\/)(docker|containerd|podman|crio|cri-dockerd)\.sock$|^\/(var\/)?run\/(docker|containerd)\/?$/;
+/** Host paths whose (writable) mount gives the container the host. */
+const HOST_ROOTS = /^\/(|proc|sys|boot|dev|etc|root|var\/lib\/docker|var\/lib\/containerd)\/?$/;
+const DEVICES = /^\/dev\/(mem|kmem|port)(:|$)/;
+const UNCONFINED = /^(seccomp|apparmor)[:=]unconfined$|^label[:=]disable$|^systempaths[:=]unconfined$/;
+/**
+ * Settings that hand the container the host: `privileged`, the Docker socket, host network/PID/
+ * IPC/user namespaces, root-equivalent capabilities, disabled seccomp/AppArmor, host system paths
+ * mounted writable, raw memory devices. Each is reported at the value that grants it.
+ */
+const DC1009 = (0,rules_define/* defineComposeRule */.gL)({
+    id: 'DC1009',
+    aliases: [
+        'CL-0001',
+        'CL-0002',
+        'CL-0008',
+        'CL-0009',
+        'CL-0010',
+        'CL-0011',
+        'CL-0013',
+        'CL-0016',
+        'CL-0024',
+        'CL-0025',
+        'CL-0027'
+    ],
+    severity: 'warning',
+    description: 'A service gets host-level access: privileged, the Docker socket, host namespaces, dangerous capabilities or host system paths.',
+    check(doc, ctx) {
+        for (const svc of localServices(doc)) {
+            const s = svc.value;
+            const name = svc.name;
+            const privileged = (0,compose_model/* get */.Jt)(s, 'privileged');
+            if ((0,compose_model/* isTrue */.Hn)(privileged))
+                ctx.report({
+                    ...atValue(doc, privileged),
+                    message: `Service '${name}' runs privileged: every device and capability of the host; a compromise is a host compromise.`
+                });
+            for (const key of ['network_mode', 'pid', 'ipc', 'userns_mode', 'uts', 'cgroup']) {
+                const v = (0,compose_model/* get */.Jt)(s, key);
+                if (v && (0,compose_model/* str */.gx)(v) === 'host')
+                    ctx.report({
+                        ...atValue(doc, v),
+                        message: `Service '${name}' shares the host's ${NAMESPACE[key]} namespace (${key}: host).`
+                    });
+            }
+            for (const m of mounts(s)) {
+                const source = m.source;
+                if (!source || m.type !== 'bind')
+                    continue;
+                if (SOCKET.test(source) || SOCKET.test(m.target ?? '')) {
+                    ctx.report({
+                        ...atValue(doc, m.val),
+                        message: `Service '${name}' mounts the container runtime socket (${source}): that is root on the host, read-only or not.`
+                    });
+                }
+                else if (HOST_ROOTS.test(source) && !m.readOnly) {
+                    ctx.report({
+                        ...atValue(doc, m.val),
+                        message: `Service '${name}' mounts the host's ${source} writable.`
+                    });
+                }
+            }
+            for (const cap of items((0,compose_model/* get */.Jt)(s, 'cap_add'))) {
+                const text = ((0,compose_model/* str */.gx)(cap) ?? '').toUpperCase().replace(/^CAP_/, '');
+                if (DANGEROUS_CAPS.has(text))
+                    ctx.report({
+                        ...atValue(doc, cap),
+                        message: `Service '${name}' adds the ${text} capability, which is close to root on the host.`
+                    });
+            }
+            for (const opt of items((0,compose_model/* get */.Jt)(s, 'security_opt'))) {
+                const text = (0,compose_model/* str */.gx)(opt) ?? '';
+                if (UNCONFINED.test(text))
+                    ctx.report({
+                        ...atValue(doc, opt),
+                        message: `Service '${name}' disables a kernel confinement (${text}).`
+                    });
+            }
+            for (const dev of items((0,compose_model/* get */.Jt)(s, 'devices'))) {
+                const text = (0,compose_model/* str */.gx)(dev) ?? (0,compose_model/* str */.gx)((0,compose_model/* get */.Jt)(dev, 'source')) ?? '';
+                if (DEVICES.test(text))
+                    ctx.report({
+                        ...atValue(doc, dev),
+                        message: `Service '${name}' maps ${text.split(':')[0]}, the host's raw memory or I/O ports.`
+                    });
+            }
+        }
+    }
+});
+const NAMESPACE = {
+    network_mode: 'network',
+    pid: 'process (PID)',
+    ipc: 'IPC',
+    userns_mode: 'user',
+    uts: 'UTS (hostname)',
+    cgroup: 'cgroup'
+};
+function items(val) {
+    return val?.kind === 'seq' ? val.items : [];
+}
+
+;// CONCATENATED MODULE: ./src/rules/compose/DC1010.ts
+
+
+
+
+
+
+
+/** Stateful images and where they keep their data (official images, plus common variants). */
+const DATA_PATHS = [
+    [
+        /^(postgres|postgis|timescaledb(-ha|-postgis)?|pgvector)$/,
+        ['/var/lib/postgresql/data', '/var/lib/postgresql', '/home/postgres/pgdata'],
+        'PGDATA'
+    ],
+    [/^(mysql|mariadb|percona|percona-server|mysql-server)$/, ['/var/lib/mysql']],
+    [/^(mongo|mongodb|mongodb-community-server)$/, ['/data/db']],
+    [/^(elasticsearch|opensearch)$/, ['/usr/share/elasticsearch/data', '/usr/share/opensearch/data']],
+    [/^rabbitmq$/, ['/var/lib/rabbitmq']],
+    [/^influxdb$/, ['/var/lib/influxdb', '/var/lib/influxdb2']],
+    [/^cassandra$/, ['/var/lib/cassandra']],
+    [/^neo4j$/, ['/data']],
+    [/^couchdb$/, ['/opt/couchdb/data']],
+    [/^clickhouse(-server)?$/, ['/var/lib/clickhouse']],
+    [/^cockroach$/, ['/cockroach/cockroach-data']]
+];
+/** Bitnami images keep everything under /bitnami/<name>. */
+const BITNAMI = /^bitnami\/(postgresql|mysql|mariadb|mongodb|elasticsearch|rabbitmq|cassandra|influxdb|clickhouse)$/;
+/**
+ * A database whose data directory is not on a volume loses its data whenever the container is
+ * re-created (`docker compose up` after an image change, `down`). Checked on the merged project
+ * (an override may add the volume); a tmpfs on the data path counts as a deliberate choice.
+ */
+const DC1010 = (0,rules_define/* defineComposeRule */.gL)({
+    id: 'DC1010',
+    severity: 'warning',
+    description: 'A stateful image (postgres, mysql, mariadb, mongo, …) has no volume on its data directory.',
+    check(doc, ctx) {
+        const found = projectServices(doc, ctx.workspace);
+        if (!found)
+            return;
+        for (const svc of found.services) {
+            const image = (0,compose_model/* get */.Jt)(svc.value, 'image');
+            const text = (0,compose_model/* str */.gx)(image);
+            if (!image || text === undefined || (0,compose_model/* get */.Jt)(svc.value, 'volumes_from'))
+                continue;
+            const ref = parseImage(text);
+            if ((0,interpolation/* hasVariable */.$u)(repository(ref)))
+                continue;
+            const paths = dataPaths(repository(ref).toLowerCase(), repoName(ref));
+            if (!paths)
+                continue;
+            const { dirs, envVar } = paths;
+            const custom = envVar ? (0,compose_model/* str */.gx)((0,compose_model/* get */.Jt)((0,compose_model/* get */.Jt)(svc.value, 'environment'), envVar)) : undefined;
+            const wanted = custom && !(0,interpolation/* hasVariable */.$u)(custom) ? [...dirs, custom] : dirs;
+            const targets = [
+                ...mounts(svc.value).map((m) => m.target),
+                ...tmpfsTargets(svc.value)
+            ].filter((t) => t !== undefined);
+            const covered = targets.some((t) => (0,interpolation/* hasVariable */.$u)(t) || wanted.some((p) => related(t, p)));
+            if (covered)
+                continue;
+            ctx.report({
+                ...atValue(doc, image),
+                message: `Service '${svc.name}' runs ${repoName(ref)} without a volume on ${dirs[0]}: its data is lost whenever the container is re-created. Mount a named volume there (e.g. '${repoName(ref)}-data:${dirs[0]}').`
+            });
+        }
+    }
+});
+function dataPaths(name, repo) {
+    const bitnami = BITNAMI.exec(name.replace(/^docker\.io\//, ''));
+    if (bitnami)
+        return { dirs: [`/bitnami/${bitnami[1]}`, '/bitnami'] };
+    if (name.includes('mssql/server'))
+        return { dirs: ['/var/opt/mssql'] };
+    for (const [pattern, dirs, envVar] of DATA_PATHS) {
+        if (pattern.test(repo))
+            return envVar ? { dirs, envVar } : { dirs };
+    }
+    return undefined;
+}
+/** One path lies inside (or is) the other. */
+function related(a, b) {
+    const x = a.replace(/\/+$/, '') || '/';
+    const y = b.replace(/\/+$/, '') || '/';
+    return x === y || y.startsWith(`${x}/`) || x.startsWith(`${y}/`) || x === '/';
+}
+function tmpfsTargets(svc) {
+    const t = (0,compose_model/* get */.Jt)(svc, 'tmpfs');
+    const list = t?.kind === 'seq' ? t.items : t ? [t] : [];
+    return list.map((i) => (0,compose_model/* str */.gx)(i)?.split(':')[0]).filter((s) => s !== undefined);
+}
+
+;// CONCATENATED MODULE: ./src/rules/compose/DC1011.ts
+
+
+
+
+
+
+/**
+ * Two services publishing the same host port: the second container fails to start. Compared on
+ * the merged project (base + override, includes), as Docker binds: the same protocol, overlapping
+ * port ranges, and host IPs that overlap (equal, or one of them on every interface). Not a
+ * conflict: container-only ports (`"8080"` gets an ephemeral host port), a host range mapped to one
+ * container port (Docker picks a free port in it), values from variables, services in disjoint
+ * profiles (alternatives that are not started together).
+ */
+const DC1011 = (0,rules_define/* defineComposeRule */.gL)({
+    id: 'DC1011',
+    aliases: ['no-duplicate-exported-ports'],
+    severity: 'error',
+    description: 'Two services publish the same host port (same protocol and overlapping host IP).',
+    check(doc, ctx) {
+        const found = projectServices(doc, ctx.workspace);
+        if (!found)
+            return;
+        const seen = [];
+        for (const svc of found.project.services.values()) {
+            const svcProfiles = profiles(svc.value);
+            for (const { spec, val } of ports(svc.value)) {
+                const published = spec.published;
+                const target = spec.target;
+                if (spec.error || !published || spec.hostIp === undefined)
+                    continue;
+                // A host range for one container port is a pool Docker picks from, not a fixed binding.
+                if (published.end > published.start && target && target.end === target.start)
+                    continue;
+                const binding = {
+                    service: svc.name,
+                    profiles: svcProfiles,
+                    ip: spec.hostIp,
+                    protocol: spec.protocol,
+                    start: published.start,
+                    end: published.end,
+                    val
+                };
+                const clash = seen.find((b) => conflicts(b, binding));
+                if (clash) {
+                    const lo = Math.max(clash.start, binding.start);
+                    const hi = Math.min(clash.end, binding.end);
+                    const portText = lo === hi ? `port ${lo}` : `ports ${lo}-${hi}`;
+                    const other = clash.service === svc.name
+                        ? 'another entry of the same service'
+                        : `service '${clash.service}'`;
+                    ctx.report({
+                        ...atValue(doc, val.kind === 'map' ? ((0,compose_model/* get */.Jt)(val, 'published') ?? val) : val),
+                        message: `Service '${svc.name}' publishes host ${portText}/${binding.protocol}${binding.ip ? ` on ${binding.ip}` : ''}, which ${other} already publishes${clash.ip ? ` on ${clash.ip}` : ''}; the second container cannot start.`
+                    });
+                }
+                seen.push(binding);
+            }
+        }
+    }
+});
+function conflicts(a, b) {
+    if (a.protocol !== b.protocol)
+        return false;
+    if (a.end < b.start || b.end < a.start)
+        return false;
+    if (a.ip !== b.ip && !(0,compose_ports/* isAllInterfaces */.eW)(a.ip) && !(0,compose_ports/* isAllInterfaces */.eW)(b.ip))
+        return false;
+    // Alternatives: both services are behind profiles and share none.
+    if (a.profiles.length > 0 &&
+        b.profiles.length > 0 &&
+        !a.profiles.some((p) => b.profiles.includes(p)))
+        return false;
+    return a.val !== b.val;
+}
+
+;// CONCATENATED MODULE: ./src/rules/compose/lib/bind-port.ts
+
+
+
+/**
+ * The edit that binds a published port to `ip`: short syntax gets the `IP:` prefix (`IP::target`
+ * for a container-only port, which Docker would otherwise publish on a random port of every
+ * interface), an explicit all-interfaces IP is replaced, and long syntax gets a `host_ip:` line
+ * (or its value replaced). Undefined when the text cannot be edited in place.
+ */
+function bindPortFix(doc, val, ip, currentIp, ephemeral, description) {
+    if (val.doc !== doc)
+        return undefined;
+    if (val.kind === 'scalar') {
+        const node = val.node;
+        if (!(0,dist/* isScalar */.jn)(node) || (typeof node.value === 'string' && !spliceable(doc, node)))
+            return undefined;
+        const text = String(node.value);
+        let next;
+        if (currentIp === '')
+            next = ephemeral ? `${ip}::${text}` : `${ip}:${text}`;
+        else
+            next = [ip, ...text.split(':').slice(-2)].join(':');
+        const style = node.type === 'QUOTE_SINGLE' || node.type === 'QUOTE_DOUBLE' ? node.type : 'PLAIN';
+        const edit = replaceScalar(doc, node, next, style);
+        return edit ? { description, safe: false, edits: [edit] } : undefined;
+    }
+    if (val.kind !== 'map' || val.node.flow)
+        return undefined;
+    const hostIp = (0,compose_model/* get */.Jt)(val, 'host_ip');
+    if (hostIp) {
+        if (hostIp.kind !== 'scalar' || !(0,dist/* isScalar */.jn)(hostIp.node) || hostIp.doc !== doc)
+            return undefined;
+        const edit = replaceScalar(doc, hostIp.node, ip);
+        return edit ? { description, safe: false, edits: [edit] } : undefined;
+    }
+    const first = [...val.entries.values()][0];
+    if (!first || first.doc !== doc || first.merged || !first.keyNode.range)
+        return undefined;
+    const column = columnOf(doc, first.keyNode.range[0]);
+    return {
+        description,
+        safe: false,
+        edits: [insertLinesAfter(doc, (0,compose_model/* contentEnd */.XA)(val.node), [`${' '.repeat(column)}host_ip: ${ip}`])]
+    };
+}
+
+;// CONCATENATED MODULE: ./src/rules/compose/DC1012.ts
+
+
+
+
+
+
+
+
+
+/** Images of databases, caches, brokers and admin UIs that should not face the network. */
+const DATABASE_IMAGES = /^(postgres|postgis|timescaledb(-ha)?|pgvector|mysql|mariadb|percona(-server)?|mongo|mongodb|redis|valkey|keydb|memcached|elasticsearch|opensearch|rabbitmq|influxdb|cassandra|neo4j|couchdb|clickhouse(-server)?|cockroach|etcd|zookeeper|adminer|phpmyadmin|pgadmin4|mongo-express|redis-commander|redisinsight|kibana|minio)$/;
+/** Their well-known container ports (for images we do not recognise by name). */
+const DATABASE_PORTS = new Set([
+    5432, 3306, 27017, 6379, 11211, 9200, 9300, 5672, 15672, 9042, 8086, 7474, 7687, 5984, 8123,
+    26257, 2379, 1433, 1521
+]);
+const LOCALHOST = '127.0.0.1';
+/**
+ * A database, cache or admin port published on every interface: Docker's port publishing bypasses
+ * host firewalls (ufw, firewalld), so the service faces the network. The fix binds it to
+ * 127.0.0.1 (`"5432:5432"` → `"127.0.0.1:5432:5432"`, long syntax gets `host_ip: 127.0.0.1`);
+ * other machines then lose access, so the fix is marked unsafe.
+ */
+const DC1012 = (0,rules_define/* defineComposeRule */.gL)({
+    id: 'DC1012',
+    aliases: ['CL-0005'],
+    severity: 'info',
+    fixable: true,
+    description: 'A database or admin port is published on all interfaces; bind it to 127.0.0.1.',
+    check(doc, ctx) {
+        for (const svc of localServices(doc)) {
+            const imageText = (0,compose_model/* str */.gx)((0,compose_model/* get */.Jt)(svc.value, 'image'));
+            const image = imageText && !(0,interpolation/* hasVariable */.$u)(imageText) ? parseImage(imageText) : undefined;
+            const byImage = image !== undefined && DATABASE_IMAGES.test(repoName(image));
+            for (const { spec, val } of ports(svc.value)) {
+                if (spec.error || spec.hostIp === undefined || !(0,compose_ports/* isAllInterfaces */.eW)(spec.hostIp))
+                    continue;
+                if (spec.published === undefined)
+                    continue;
+                const target = spec.target;
+                const byPort = target !== undefined && target.start === target.end && DATABASE_PORTS.has(target.start);
+                if (!byImage && !byPort)
+                    continue;
+                const what = `${portLabel(val)} (${byImage ? repoName(image) : `port ${target.start}`})`;
+                const how = spec.hostIp === '' ? 'on all interfaces' : `on ${spec.hostIp} (all interfaces)`;
+                ctx.report({
+                    ...atValue(doc, val),
+                    message: `Service '${svc.name}' publishes ${what} ${how}; Docker's published ports bypass the host firewall. Bind it to ${LOCALHOST} unless other machines must reach it.`,
+                    fix: bindPortFix(doc, val, LOCALHOST, spec.hostIp, spec.published === null, `Publish on ${LOCALHOST} only (other machines lose access).`)
+                });
+            }
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/compose/DC1013.ts
+
+
+
+
+
+
+/**
+ * `container_name` names exactly one container: a service with more than one replica cannot be
+ * created, and two services with the same name collide (Compose rejects both). Checked on the
+ * merged project; the second definition of a name is the one reported.
+ */
+const DC1013 = (0,rules_define/* defineComposeRule */.gL)({
+    id: 'DC1013',
+    aliases: ['no-duplicate-container-names'],
+    severity: 'error',
+    description: 'container_name on a service with more than one replica, or the same container_name on two services.',
+    check(doc, ctx) {
+        const found = projectServices(doc, ctx.workspace);
+        if (!found)
+            return;
+        const names = new Map();
+        for (const svc of found.project.services.values()) {
+            const nameVal = (0,compose_model/* get */.Jt)(svc.value, 'container_name');
+            const name = (0,compose_model/* str */.gx)(nameVal);
+            if (!nameVal || name === undefined || (0,interpolation/* hasVariable */.$u)(name))
+                continue;
+            const count = replicas(svc.value);
+            if (count && count.count > 1) {
+                ctx.report({
+                    ...atValue(doc, nameVal),
+                    message: `Service '${svc.name}' sets container_name '${name}' but asks for ${count.count} replicas; a container name is unique, so Compose refuses to scale it. Remove container_name.`
+                });
+            }
+            const mine = profiles(svc.value);
+            const earlier = (names.get(name) ?? []).find((o) => o.profiles.length === 0 || mine.length === 0 || o.profiles.some((p) => mine.includes(p)));
+            if (earlier) {
+                ctx.report({
+                    ...atValue(doc, nameVal),
+                    message: `Service '${svc.name}' uses container_name '${name}', already used by service '${earlier.service}'; container names must be unique.`
+                });
+            }
+            names.set(name, [...(names.get(name) ?? []), { service: svc.name, profiles: mine }]);
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/compose/DC1014.ts
+
+
+
+
+/**
+ * Opt-in hardening hints, one finding per service listing what is missing: no-new-privileges
+ * (setuid binaries cannot raise privileges), dropped capabilities (`cap_drop: [ALL]` and add back
+ * what is needed), a read-only root filesystem. Checked on the merged project.
+ */
+const DC1014 = (0,rules_define/* defineComposeRule */.gL)({
+    id: 'DC1014',
+    aliases: ['CL-0003', 'CL-0006', 'CL-0007'],
+    severity: 'info',
+    enabledByDefault: false,
+    description: 'Hardening hints: no-new-privileges, cap_drop: [ALL] and read_only are not set.',
+    check(doc, ctx) {
+        const found = projectServices(doc, ctx.workspace);
+        if (!found)
+            return;
+        for (const svc of found.services) {
+            const s = svc.value;
+            const missing = [];
+            const opts = (0,compose_model/* get */.Jt)(s, 'security_opt');
+            const optList = opts?.kind === 'seq' ? opts.items.map((i) => ((0,compose_model/* str */.gx)(i) ?? '').replace(/\s/g, '')) : [];
+            if (!optList.some((o) => /^no-new-privileges([:=]true)?$/.test(o)))
+                missing.push("security_opt: ['no-new-privileges:true']");
+            const drop = (0,compose_model/* get */.Jt)(s, 'cap_drop');
+            const dropList = drop?.kind === 'seq' ? drop.items.map((i) => ((0,compose_model/* str */.gx)(i) ?? '').toUpperCase()) : [];
+            if (!dropList.includes('ALL'))
+                missing.push('cap_drop: [ALL]');
+            if (!(0,compose_model/* isTrue */.Hn)((0,compose_model/* get */.Jt)(s, 'read_only')) && !(0,compose_model/* get */.Jt)(s, 'privileged'))
+                missing.push('read_only: true');
+            if (missing.length === 0)
+                continue;
+            ctx.report({
+                ...atKey(doc, svc.layers[0]),
+                message: `Service '${svc.name}' could be hardened with ${missing.join(', ')} (add back capabilities it needs with cap_add; mount writable paths as volumes or tmpfs).`
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/compose/DC1015.ts
+
+
+
+
+/**
+ * Docker's default `json-file` log driver never rotates: a chatty container fills the disk. Set
+ * `max-size` (and `max-file`), or use the `local` driver, which rotates by default. Checked on the
+ * merged project; reported at the `logging` block when there is one, else at the service.
+ */
+const DC1015 = (0,rules_define/* defineComposeRule */.gL)({
+    id: 'DC1015',
+    severity: 'info',
+    description: 'A service logs with json-file (the default) without max-size, so its logs grow without bound.',
+    check(doc, ctx) {
+        eachRunningService(doc, ctx, (svc) => {
+            const logging = svc.value.entries.get('logging');
+            const driver = (0,compose_model/* str */.gx)((0,compose_model/* get */.Jt)(logging?.value, 'driver'));
+            if (driver !== undefined && driver !== 'json-file')
+                return;
+            if ((0,compose_model/* getIn */.O6)(logging?.value, ['options', 'max-size']))
+                return;
+            const message = `Service '${svc.name}' logs with json-file without 'max-size', so its log grows until the disk is full; set logging.options max-size (and max-file), or use the 'local' driver.`;
+            if (logging)
+                ctx.report({ ...atKey(doc, logging), message });
+            else
+                ctx.report({ ...atKey(doc, svc.layers[0]), message });
+        });
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/compose/DC2001.ts
+
+
+
+
+
+/**
+ * DCLint's no-build-and-image: a service with both `build` and `image`. Compose documents this as
+ * the way to name the image it builds, and pulls `image` first unless `pull_policy: build` says
+ * otherwise; DCLint accepts the pair when `pull_policy` is set (`checkPullPolicy`, default on).
+ * Off by default: ambiguous only when the image name also exists in a registry.
+ */
+const DC2001 = (0,rules_define/* defineComposeRule */.gL)({
+    id: 'DC2001',
+    aliases: ['no-build-and-image'],
+    severity: 'warning',
+    enabledByDefault: false,
+    description: 'A service has both build and image without a pull_policy (DCLint no-build-and-image).',
+    options: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { checkPullPolicy: { type: 'boolean' } }
+    },
+    check(doc, ctx) {
+        const checkPullPolicy = (0,rules_define/* ruleOptions */.js)(ctx, 'DC2001').checkPullPolicy ?? true;
+        for (const svc of localServices(doc)) {
+            const build = svc.value.entries.get('build');
+            if (!build || !(0,compose_model/* get */.Jt)(svc.value, 'image'))
+                continue;
+            if (checkPullPolicy && (0,compose_model/* str */.gx)((0,compose_model/* get */.Jt)(svc.value, 'pull_policy')) !== undefined)
+                continue;
+            ctx.report({
+                ...atKey(doc, build),
+                message: `Service '${svc.name}' has both build and image: Compose may pull '${(0,compose_model/* str */.gx)((0,compose_model/* get */.Jt)(svc.value, 'image')) ?? 'the image'}' instead of building it. Set 'pull_policy: build' (or never), or drop one of the two.`
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/compose/DC2002.ts
+
+
+
+
+/**
+ * DCLint's no-quotes-in-volumes (style, off by default): quoted volume entries, and (as DCLint v4)
+ * quoted `source`, `target` and `volume.subpath` in the long syntax. The fix drops the quotes when
+ * the value reads the same unquoted.
+ */
+const DC2002 = (0,rules_define/* defineComposeRule */.gL)({
+    id: 'DC2002',
+    aliases: ['no-quotes-in-volumes'],
+    severity: 'style',
+    fixable: true,
+    enabledByDefault: false,
+    description: 'A volume entry is quoted (DCLint no-quotes-in-volumes style rule).',
+    check(doc, ctx) {
+        for (const svc of rawServices(doc)) {
+            const volumes = rawSeq(rawGet(svc.map, 'volumes')?.value);
+            if (!volumes)
+                continue;
+            const report = (node) => {
+                const r = node.range;
+                ctx.report({
+                    message: `Volume value ${doc.text.slice(r[0], r[1])} of service '${svc.name}' is quoted; write it without quotes.`,
+                    range: doc.rangeOf(r[0], r[1]),
+                    fix: unquote(doc, node)
+                });
+            };
+            for (const item of volumes.items) {
+                if (isQuoted(item))
+                    report(item);
+                else if ((0,dist/* isMap */.jh)(item)) {
+                    for (const key of ['source', 'target']) {
+                        const v = rawGet(item, key)?.value;
+                        if (isQuoted(v))
+                            report(v);
+                    }
+                    const sub = rawGet(rawGet(item, 'volume')?.value, 'subpath')?.value;
+                    if (isQuoted(sub))
+                        report(sub);
+                }
+            }
+        }
+    }
+});
+function isQuoted(node) {
+    return ((0,dist/* isScalar */.jn)(node) &&
+        (node.type === 'QUOTE_SINGLE' || node.type === 'QUOTE_DOUBLE') &&
+        node.range !== undefined);
+}
+function unquote(doc, node) {
+    const value = String(node.value);
+    if (!isPlainSafe(value))
+        return undefined;
+    const r = node.range;
+    return {
+        description: 'Remove the quotes.',
+        safe: true,
+        edits: [replaceEdit(doc, r[0], r[1], value)]
+    };
+}
+
+;// CONCATENATED MODULE: ./src/rules/compose/DC2003.ts
+
+
+
+
+
+
+
+/**
+ * DCLint's no-unbound-port-interfaces: every published port without an explicit host IP (short
+ * syntax without `IP:`, long syntax without `host_ip`). Off by default: DC1012 reports the ports
+ * that matter (databases, admin UIs) with a fix; this is the blanket policy.
+ */
+const DC2003 = (0,rules_define/* defineComposeRule */.gL)({
+    id: 'DC2003',
+    aliases: ['no-unbound-port-interfaces'],
+    severity: 'warning',
+    fixable: true,
+    enabledByDefault: false,
+    description: 'A port is published without a host IP, so it listens on every interface (DCLint no-unbound-port-interfaces).',
+    options: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+            allowedIps: { type: 'array', items: { type: 'string' } },
+            fallbackInterface: { type: 'string' }
+        }
+    },
+    check(doc, ctx) {
+        const options = (0,rules_define/* ruleOptions */.js)(ctx, 'DC2003');
+        const allowed = options.allowedIps ?? [];
+        const fallback = options.fallbackInterface;
+        for (const svc of localServices(doc)) {
+            for (const { spec, val } of ports(svc.value)) {
+                if (spec.error || spec.hostIp === undefined || spec.published === undefined)
+                    continue;
+                const ip = spec.hostIp;
+                if (ip !== '' && (allowed.length === 0 || allowed.includes(ip)))
+                    continue;
+                ctx.report({
+                    ...atValue(doc, val),
+                    message: ip === ''
+                        ? `Service '${svc.name}' publishes ${portLabel(val)} without a host IP, so it listens on every interface; bind it to an address (e.g. 127.0.0.1:…).`
+                        : `Service '${svc.name}' publishes ${portLabel(val)} on ${ip}, which is not an allowed host IP (${allowed.join(', ')}).`,
+                    fix: fallback && (0,compose_ports/* isIp */.SC)(fallback) && ip === ''
+                        ? bindPortFix(doc, val, fallback, ip, spec.published === null, `Bind the port to ${fallback}.`)
+                        : undefined
+                });
+            }
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/compose/DC2004.ts
+
+
+/**
+ * DCLint's require-project-name-field: no top-level `name:`, so the project name comes from the
+ * folder name. Off by default: overrides and fragments never carry one, and some deployers
+ * (Portainer) set it themselves.
+ */
+const DC2004 = (0,rules_define/* defineComposeRule */.gL)({
+    id: 'DC2004',
+    aliases: ['require-project-name-field'],
+    severity: 'info',
+    enabledByDefault: false,
+    description: 'The file has no top-level name (DCLint require-project-name-field).',
+    check(doc, ctx) {
+        if (!(0,file/* isLoadable */.Zm)(doc))
+            return;
+        const model = (0,file/* fileModel */.q)(doc);
+        if (!model.root || model.root.entries.has('name'))
+            return;
+        ctx.report({
+            message: "The file sets no top-level 'name:', so the project is named after its folder; set 'name: <project>' to make it explicit.",
+            range: doc.rangeOf(0, 0)
+        });
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/compose/DC2005.ts
+
+
+
+
+
+/**
+ * DCLint's require-quotes-in-ports (style, off by default): `ports` and `expose` entries written as
+ * plain scalars or with the other quote style. YAML 1.1 readers turn `22:22` into a base-60 number,
+ * which is why some teams quote ports. Option `quoteType`: 'single' (default) or 'double'.
+ */
+const DC2005 = (0,rules_define/* defineComposeRule */.gL)({
+    id: 'DC2005',
+    aliases: ['require-quotes-in-ports'],
+    severity: 'style',
+    fixable: true,
+    enabledByDefault: false,
+    description: 'A ports/expose entry is not quoted with the configured quote style (DCLint require-quotes-in-ports).',
+    options: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { quoteType: { enum: ['single', 'double'] } }
+    },
+    check(doc, ctx) {
+        const quoteType = (0,rules_define/* ruleOptions */.js)(ctx, 'DC2005').quoteType === 'double' ? 'double' : 'single';
+        const style = quoteType === 'double' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE';
+        for (const svc of rawServices(doc)) {
+            for (const section of ['ports', 'expose']) {
+                const list = rawSeq(rawGet(svc.map, section)?.value);
+                for (const item of list?.items ?? []) {
+                    // An empty item (`-` alone, `~`) is no port: DC0002 reports it; quoting made it 'null'.
+                    if (!(0,dist/* isScalar */.jn)(item) || !item.range || item.type === style || item.value === null)
+                        continue;
+                    const node = item;
+                    const r = node.range;
+                    // A block scalar or a value written over several lines is no port entry (DC0002's):
+                    // quoting it would need its continuation lines re-indented.
+                    if (doc.text.slice(r[0], r[1]).includes('\n'))
+                        continue;
+                    ctx.report({
+                        message: `${section} entry ${doc.text.slice(r[0], r[1])} of service '${svc.name}' should be in ${quoteType} quotes.`,
+                        range: doc.rangeOf(r[0], r[1]),
+                        fix: {
+                            description: `Quote it with ${quoteType} quotes.`,
+                            safe: true,
+                            edits: [replaceEdit(doc, r[0], r[1], renderScalar(String(node.value), style))]
+                        }
+                    });
+                }
+            }
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/compose/DC2006.ts
+
+
+
+
+
+
+/** Docker's container name rule (the schema's copy of it is not anchored, so it lets `a@b` pass). */
+const CONTAINER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+/**
+ * DCLint's service-container-name-regex: a `container_name` Docker rejects when it creates the
+ * container. Option `containerNameRegex` (a RegExp or its source) replaces the pattern, as in
+ * DCLint v4, for naming conventions.
+ */
+const DC2006 = (0,rules_define/* defineComposeRule */.gL)({
+    id: 'DC2006',
+    aliases: ['service-container-name-regex', 'service-container-name-convention'],
+    severity: 'error',
+    description: 'A container_name that Docker rejects ([a-zA-Z0-9][a-zA-Z0-9_.-]+), or that breaks the configured convention.',
+    options: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { containerNameRegex: { type: 'string' } }
+    },
+    check(doc, ctx) {
+        const option = (0,rules_define/* ruleOptions */.js)(ctx, 'DC2006').containerNameRegex;
+        const custom = option instanceof RegExp
+            ? new RegExp(option.source, option.flags.replace(/[gy]/g, ''))
+            : typeof option === 'string'
+                ? new RegExp(option, 'u')
+                : undefined;
+        const pattern = custom ?? CONTAINER_NAME;
+        for (const svc of localServices(doc)) {
+            const v = (0,compose_model/* get */.Jt)(svc.value, 'container_name');
+            const name = (0,compose_model/* str */.gx)(v);
+            if (!v || name === undefined || (0,interpolation/* hasVariable */.$u)(name) || pattern.test(name))
+                continue;
+            ctx.report({
+                ...atValue(doc, v),
+                message: custom
+                    ? `container_name '${name}' of service '${svc.name}' does not match the configured pattern ${custom}.`
+                    : `container_name '${name}' of service '${svc.name}' is not a valid container name (letters, digits, '_', '.', '-'; starting with a letter or digit); Docker refuses to create it.`
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/compose/reorder.ts
+
+
+
+/**
+ * Reordering the items of a block mapping or block sequence as ONE text edit that moves whole
+ * lines: each item travels with the comment lines directly above it and its trailing comment;
+ * blank-line separators stay where they were; nothing is re-printed. Returns undefined when the
+ * collection cannot be reordered by moving lines (flow style, two items on one line, merge keys).
+ */
+/** Natural order: digit runs compare as numbers (`8:80` < `80:80` < `443` < `3000-3005`). */
+function naturalCompare(a, b) {
+    const ca = a.match(/\d+|\D+/g) ?? [];
+    const cb = b.match(/\d+|\D+/g) ?? [];
+    for (let i = 0; i < Math.min(ca.length, cb.length); i++) {
+        const x = ca[i];
+        const y = cb[i];
+        if (x === y)
+            continue;
+        const nx = /^\d/.test(x);
+        const ny = /^\d/.test(y);
+        if (nx && ny) {
+            const d = Number(x) - Number(y);
+            if (d !== 0)
+                return d;
+            return x.length - y.length;
+        }
+        return x < y ? -1 : 1;
+    }
+    return ca.length - cb.length;
+}
+/** First offset of an item: the key of a pair, the dash of a sequence item. */
+function itemStart(doc, item, inSeq) {
+    const node = ((0,dist/* isPair */.tO)(item) ? item.key : item);
+    const start = node?.range?.[0];
+    if (start === undefined)
+        return undefined;
+    if (!inSeq)
+        return start;
+    const dash = doc.text.lastIndexOf('-', start - 1);
+    return dash >= lineStart(doc, start) ? dash : start;
+}
+const KEY_COLON = /^[ \t]*:/;
+const BLANK_LINES = /^(?:[ \t]*\r?\n)*[ \t]*(?=\r?\n|$)/;
+function keyEndOf(pair) {
+    return pair.key?.range?.[1] ?? 0;
+}
+function itemEnd(item) {
+    if ((0,dist/* isPair */.tO)(item)) {
+        const keyEnd = keyEndOf(item);
+        return item.value ? Math.max(keyEnd, (0,compose_model/* contentEnd */.XA)(item.value)) : keyEnd;
+    }
+    return (0,compose_model/* contentEnd */.XA)(item);
+}
+/**
+ * The edit that puts the items of `node` in `order` (order[j] = index of the item to place j-th),
+ * or undefined when it cannot be done by moving lines.
+ */
+function reorderEdit(doc, node, order, options) {
+    if (node.flow || node.items.length < 2)
+        return undefined;
+    const inSeq = (0,dist/* isSeq */.oP)(node);
+    if ((0,dist/* isMap */.jh)(node) && node.items.some((p) => (0,dist/* isPair */.tO)(p) && isMergePair(p)))
+        return undefined;
+    const text = doc.text;
+    const starts = [];
+    const ends = [];
+    for (const item of node.items) {
+        const s = itemStart(doc, item, inSeq);
+        if (s === undefined || text.slice(lineStart(doc, s), s).trim() !== '')
+            return undefined;
+        // yaml also reads a key whose `:` comes on a later line (`\\\n  : |`); moved first, it is
+        // an error. Only keys with their `:` on their own line move.
+        if ((0,dist/* isPair */.tO)(item) && !KEY_COLON.test(text.slice(keyEndOf(item), nextLineStart(doc, s))))
+            return undefined;
+        starts.push(lineStart(doc, s));
+        // A block scalar (`>-`, `|`) ends after its line break, at the start of the next line.
+        const end = itemEnd(item);
+        ends.push(end > 0 && text.charCodeAt(end - 1) === 10 ? end : nextLineStart(doc, end));
+    }
+    for (let i = 1; i < starts.length; i++)
+        if (starts[i] < ends[i - 1])
+            return undefined;
+    const spans = [];
+    // Item 0's own comment lines, directly above it (no blank line between), travel with it.
+    let regionStart = starts[0];
+    if (options.attachFirstComments) {
+        let cur = starts[0];
+        while (cur > 0) {
+            const prev = lineStart(doc, cur - 1);
+            if (!/^\s*#/.test(text.slice(prev, cur)))
+                break;
+            cur = prev;
+        }
+        regionStart = cur;
+    }
+    for (let i = 0; i < node.items.length; i++) {
+        const from = i === 0 ? regionStart : ends[i - 1];
+        const gap = text.slice(from, starts[i]);
+        // Leading blank lines are a separator at this position; the rest (comments) belongs to the item.
+        const m = /^(?:[ \t]*\r?\n)*/.exec(gap);
+        spans.push({ lead: m[0], body: gap.slice(m[0].length) + text.slice(starts[i], ends[i]) });
+    }
+    if (!anchorsStayBeforeAliases(node.items, order))
+        return undefined;
+    const regionEnd = ends[ends.length - 1];
+    // yaml reads a blank line holding a tab after `key:` (no value) as tab indentation, an error,
+    // and after a scalar as nothing: the item before such a line must not change.
+    const after = BLANK_LINES.exec(text.slice(regionEnd))?.[0] ?? '';
+    if (after.includes('\t') || spans.some((span) => span.lead.includes('\t')))
+        return undefined;
+    const newline = eol(doc);
+    const terminated = (s) => (/\n$/.test(s) ? s : s + newline);
+    let out = '';
+    order.forEach((from, j) => {
+        out += (j === 0 ? '' : spans[j].lead) + terminated(spans[from].body);
+    });
+    out = spans[0].lead + out;
+    if (!/\n$/.test(text.slice(regionStart, regionEnd)))
+        out = out.replace(/\r?\n$/, '');
+    if (out === text.slice(regionStart, regionEnd))
+        return undefined;
+    return replaceEdit(doc, regionStart, regionEnd, out);
+}
+/** Would every alias in the moved items still come after its anchor? */
+function anchorsStayBeforeAliases(items, order) {
+    const anchorsOf = [];
+    const aliasesOf = [];
+    for (const item of items) {
+        const anchors = new Set();
+        const aliases = new Set();
+        (0,dist/* visit */.YR)(item, {
+            Node(_key, n) {
+                if ((0,dist/* isAlias */.Vj)(n))
+                    aliases.add(n.source);
+                else if (n.anchor)
+                    anchors.add(n.anchor);
+            }
+        });
+        anchorsOf.push(anchors);
+        aliasesOf.push(aliases);
+    }
+    const local = new Set(anchorsOf.flatMap((a) => [...a]));
+    const defined = new Set();
+    for (const i of order) {
+        for (const alias of aliasesOf[i]) {
+            // An alias to an anchor defined by another moved item needs that item placed earlier.
+            if (local.has(alias) && !defined.has(alias) && !anchorsOf[i].has(alias))
+                return false;
+        }
+        for (const a of anchorsOf[i])
+            defined.add(a);
+    }
+    return true;
+}
+function isMergePair(pair) {
+    const key = pair.key;
+    return typeof key?.value === 'symbol' || key?.value === '<<';
+}
+/** A stable sort permutation: indexes of `keys` in sorted order. */
+function sortedOrder(keys, compare) {
+    return keys
+        .map((k, i) => ({ k, i }))
+        .sort((a, b) => compare(a.k, b.k) || a.i - b.i)
+        .map((x) => x.i);
+}
+
+;// CONCATENATED MODULE: ./src/rules/compose/lib/order.ts
+
+
+function checkOrder(doc, ctx, node, items, compare, describe, attachFirstComments = true) {
+    const misplaced = [];
+    for (let i = 1; i < items.length; i++) {
+        if (compare(items[i], items[i - 1]) < 0)
+            misplaced.push([items[i], items[i - 1]]);
+    }
+    if (misplaced.length === 0)
+        return;
+    let fix;
+    if (items.length === node.items.length && items.every((it, i) => it.index === i)) {
+        const order = sortedOrder(items, compare).map((i) => items[i].index);
+        const edit = reorderEdit(doc, node, order, { attachFirstComments });
+        if (edit)
+            fix = {
+                description: 'Sort the entries (comments move with their entry).',
+                safe: true,
+                edits: [edit]
+            };
+    }
+    for (const [item, previous] of misplaced) {
+        const r = item.at.range;
+        if (!r)
+            continue;
+        const range = doc.rangeOf(r[0], r[1]);
+        ctx.report(fix
+            ? { message: describe(item, previous), range, fix }
+            : { message: describe(item, previous), range });
+    }
+}
+/** The pairs of a raw map as ordered items (merge keys left out: they are not entries). */
+function pairItems(map) {
+    const out = [];
+    map.items.forEach((pair, index) => {
+        if (!(0,dist/* isPair */.tO)(pair))
+            return;
+        const k = pair.key;
+        if (!k || typeof k.value === 'symbol' || k.value === '<<')
+            return;
+        out.push({ index, key: String(k.value), label: String(k.value), at: pair.key });
+    });
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/rules/compose/DC2007.ts
+
+
+
+
+
+/** DCLint's service-dependencies-alphabetical-order (style, off by default). */
+const DC2007 = (0,rules_define/* defineComposeRule */.gL)({
+    id: 'DC2007',
+    aliases: ['service-dependencies-alphabetical-order', 'order-service-dependencies'],
+    severity: 'style',
+    fixable: true,
+    enabledByDefault: false,
+    description: 'depends_on entries are not in alphabetical order (DCLint style rule).',
+    check(doc, ctx) {
+        for (const svc of rawServices(doc)) {
+            const deps = rawGet(svc.map, 'depends_on')?.value;
+            let items = [];
+            if ((0,dist/* isSeq */.oP)(deps)) {
+                deps.items.forEach((item, index) => {
+                    if ((0,dist/* isScalar */.jn)(item))
+                        items.push({ index, label: String(item.value), at: item });
+                });
+            }
+            else if ((0,dist/* isMap */.jh)(deps))
+                items = pairItems(deps);
+            else
+                continue;
+            checkOrder(doc, ctx, deps, items, (a, b) => naturalCompare(a.label, b.label), (item, prev) => `depends_on of service '${svc.name}': '${item.label}' should come before '${prev.label}' (alphabetical order).`);
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/compose/DC2008.ts
+
+
+
+
+
+/** DCLint's default key groups, in order; keys in no group come last, alphabetically ("Other"). */
+const DEFAULT_GROUPS = {
+    'Core Definitions': ['image', 'build', 'container_name'],
+    'Service Dependencies': ['depends_on'],
+    'Data Management and Configuration': ['volumes', 'volumes_from', 'configs', 'secrets'],
+    'Environment Configuration': ['environment', 'env_file'],
+    Networking: ['ports', 'networks', 'network_mode', 'extra_hosts'],
+    'Runtime Behavior': ['command', 'entrypoint', 'working_dir', 'restart', 'healthcheck'],
+    'Operational Metadata': ['logging', 'labels'],
+    'Security and Execution Context': ['user', 'isolation']
+};
+const DEFAULT_ORDER = [...Object.keys(DEFAULT_GROUPS), 'Other'];
+/**
+ * DCLint's service-keys-order (style, off by default): keys of a service in group order (image,
+ * build, container_name → depends_on → volumes… → environment… → ports… → command… → logging,
+ * labels → user, isolation → everything else A–Z). `<<:` merge keys are not keys and are ignored.
+ * Options `groups` (replaces named groups) and `groupOrder`, as in DCLint.
+ */
+const DC2008 = (0,rules_define/* defineComposeRule */.gL)({
+    id: 'DC2008',
+    aliases: ['service-keys-order', 'order-service-properties'],
+    severity: 'style',
+    fixable: true,
+    enabledByDefault: false,
+    description: 'Keys of a service are not in the conventional group order (DCLint style rule).',
+    options: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+            groups: {
+                type: 'object',
+                additionalProperties: { type: 'array', items: { type: 'string' } }
+            },
+            groupOrder: { type: 'array', items: { type: 'string' } }
+        }
+    },
+    check(doc, ctx) {
+        const options = (0,rules_define/* ruleOptions */.js)(ctx, 'DC2008');
+        const groups = { ...DEFAULT_GROUPS, ...(options.groups ?? {}) };
+        const order = options.groupOrder ?? DEFAULT_ORDER;
+        const rank = new Map();
+        order.forEach((group, g) => {
+            ;
+            (groups[group] ?? []).forEach((key, k) => {
+                if (!rank.has(key))
+                    rank.set(key, [g, k]);
+            });
+        });
+        const otherAt = order.includes('Other') ? order.indexOf('Other') : order.length;
+        const rankOf = (key) => rank.get(key) ?? [otherAt, -1];
+        const compare = (a, b) => {
+            const [ga, ka] = rankOf(a.label);
+            const [gb, kb] = rankOf(b.label);
+            if (ga !== gb)
+                return ga - gb;
+            if (ka !== kb && ka >= 0 && kb >= 0)
+                return ka - kb;
+            return naturalCompare(a.label, b.label);
+        };
+        for (const svc of rawServices(doc)) {
+            checkOrder(doc, ctx, svc.map, pairItems(svc.map), compare, (item, prev) => `Key '${item.label}' of service '${svc.name}' should come before '${prev.label}' (${groupName(item.label, order, groups)} comes earlier).`);
+        }
+    }
+});
+function groupName(key, order, groups) {
+    const group = order.find((g) => (groups[g] ?? []).includes(key));
+    return group ? `'${group}'` : 'its group';
+}
+
+;// CONCATENATED MODULE: ./src/rules/compose/DC2009.ts
+
+
+
+
+
+/** The container port of a raw `ports` item, as text (`"80:$PORT"` → `$PORT`, long syntax: target). */
+function containerPortText(item) {
+    if ((0,dist/* isScalar */.jn)(item)) {
+        const text = String(item.value);
+        // Split outside variables: `${PORT:-80}` holds a colon.
+        let depth = 0;
+        let cut = -1;
+        for (let i = 0; i < text.length; i++) {
+            if (text[i] === '{' && text[i - 1] === '$')
+                depth++;
+            else if (text[i] === '}' && depth > 0)
+                depth--;
+            else if (text[i] === ':' && depth === 0)
+                cut = i;
+        }
+        return text.slice(cut + 1).replace(/\/\w+$/, '');
+    }
+    if ((0,dist/* isMap */.jh)(item)) {
+        const target = rawGet(item, 'target')?.value;
+        return (0,dist/* isScalar */.jn)(target) ? String(target.value) : undefined;
+    }
+    return undefined;
+}
+/**
+ * DCLint's service-ports-alphabetical-order (style, off by default), with DCLint v4's semantics:
+ * `ports` sorted by container port, in natural order.
+ */
+const DC2009 = (0,rules_define/* defineComposeRule */.gL)({
+    id: 'DC2009',
+    aliases: ['service-ports-alphabetical-order', 'order-service-ports'],
+    severity: 'style',
+    fixable: true,
+    enabledByDefault: false,
+    description: 'ports are not sorted by container port (DCLint style rule).',
+    check(doc, ctx) {
+        for (const svc of rawServices(doc)) {
+            const ports = rawSeq(rawGet(svc.map, 'ports')?.value);
+            if (!ports)
+                continue;
+            const items = [];
+            ports.items.forEach((item, index) => {
+                const label = containerPortText(item);
+                if (label !== undefined && ((0,dist/* isScalar */.jn)(item) || (0,dist/* isMap */.jh)(item)))
+                    items.push({ index, label, at: item });
+            });
+            checkOrder(doc, ctx, ports, items, (a, b) => naturalCompare(a.label, b.label), (item, prev) => `Port with container port ${item.label} of service '${svc.name}' should come before the one with ${prev.label} (ports sorted by container port).`);
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/compose/DC2010.ts
+
+
+
+
+/** DCLint's services-alphabetical-order (style, off by default). */
+const DC2010 = (0,rules_define/* defineComposeRule */.gL)({
+    id: 'DC2010',
+    aliases: ['services-alphabetical-order', 'order-services'],
+    severity: 'style',
+    fixable: true,
+    enabledByDefault: false,
+    description: 'Services are not in alphabetical order (DCLint style rule).',
+    check(doc, ctx) {
+        const services = rawServicesMap(doc);
+        if (!services || services === doc.doc.contents)
+            return;
+        checkOrder(doc, ctx, services, pairItems(services), (a, b) => naturalCompare(a.label, b.label), (item, prev) => `Service '${item.label}' should come before '${prev.label}' (alphabetical order).`);
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/compose/DC2011.ts
+
+
+
+
+
+
+/** DCLint's default order, with `models` (newer than DCLint's list) after `services`. */
+const DEFAULT_TOP_LEVEL_ORDER = ['x-properties', ...file/* TOP_LEVEL_KEYS */.Uw];
+/**
+ * DCLint's top-level-properties-order (style, off by default): `x-` extensions (A–Z), version,
+ * name, include, services, models, networks, volumes, secrets, configs; keys not in the order come
+ * last, A–Z. Unlike DCLint 3.1.0, an unlisted key such as `models` is never dropped by the fix.
+ */
+const DC2011 = (0,rules_define/* defineComposeRule */.gL)({
+    id: 'DC2011',
+    aliases: ['top-level-properties-order', 'order-top-level-properties'],
+    severity: 'style',
+    fixable: true,
+    enabledByDefault: false,
+    description: 'Top-level keys are not in the conventional order (DCLint style rule).',
+    options: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+            order: { oneOf: [{ const: 'alphabetical' }, { type: 'array', items: { type: 'string' } }] },
+            customOrder: { type: 'array', items: { type: 'string' } }
+        }
+    },
+    check(doc, ctx) {
+        const root = rawRoot(doc);
+        if (!root)
+            return;
+        const options = (0,rules_define/* ruleOptions */.js)(ctx, 'DC2011');
+        const order = options.order ?? options.customOrder ?? DEFAULT_TOP_LEVEL_ORDER;
+        let compare;
+        if (order === 'alphabetical')
+            compare = (a, b) => naturalCompare(a.label, b.label);
+        else {
+            const rank = (key) => {
+                const i = order.indexOf(key.startsWith('x-') ? 'x-properties' : key);
+                return i === -1 ? order.length : i;
+            };
+            const byName = new Set([order.indexOf('x-properties'), order.length]);
+            compare = (a, b) => {
+                const ra = rank(a.label);
+                const rb = rank(b.label);
+                if (ra !== rb)
+                    return ra - rb;
+                return byName.has(ra) ? naturalCompare(a.label, b.label) : 0;
+            };
+        }
+        checkOrder(doc, ctx, root, pairItems(root), compare, (item, prev) => `Top-level '${item.label}' should come before '${prev.label}'.`, false);
+    }
+});
+
+;// CONCATENATED MODULE: ./src/rules/compose/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Every compose rule, sorted by id. A meta-test keeps this list, the files and docs/rules/ in step. */
+const composeRules = [
+    DC0001,
+    DC0002,
+    DC0003,
+    DC0004,
+    DC0005,
+    DC1001,
+    DC1002,
+    DC1003,
+    DC1004,
+    DC1005,
+    DC1006,
+    DC1007,
+    DC1008,
+    DC1009,
+    DC1010,
+    DC1011,
+    DC1012,
+    DC1013,
+    DC1014,
+    DC1015,
+    DC2001,
+    DC2002,
+    DC2003,
+    DC2004,
+    DC2005,
+    DC2006,
+    DC2007,
+    DC2008,
+    DC2009,
+    DC2010,
+    DC2011
+];
+
+;// CONCATENATED MODULE: ./src/rules/index.ts
+
+
+/** BuildKit check names are CamelCase words (`JSONArgsRecommended`); other aliases are not. */
+const BUILDKIT_NAME = /^[A-Z][A-Za-z]+$/;
+function buildRegistry() {
+    const metas = [...dockerfileRules, ...composeRules].map((r) => r.meta);
+    const byId = new Map();
+    const names = new Map();
+    const buildkit = new Set();
+    for (const meta of metas) {
+        if (byId.has(meta.id))
+            throw new Error(`duplicate rule id ${meta.id}`);
+        byId.set(meta.id, meta);
+        for (const name of [meta.id, ...meta.aliases]) {
+            const key = name.toLowerCase();
+            const owner = names.get(key);
+            if (owner && owner !== meta.id)
+                throw new Error(`name ${name} used by ${owner} and ${meta.id}`);
+            names.set(key, meta.id);
+        }
+        if (meta.aliases.some((a) => BUILDKIT_NAME.test(a)))
+            buildkit.add(meta.id);
+    }
+    return {
+        dockerfile: dockerfileRules,
+        compose: composeRules,
+        metas,
+        byId,
+        buildkit,
+        resolve: (name) => {
+            if (/^SC\d{4}$/i.test(name))
+                return name.toUpperCase();
+            return names.get(name.toLowerCase());
+        }
+    };
+}
+const registry = buildRegistry();
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=611.index.js.map

@@ -127,6 +127,12 @@ export const RULE_PRECISION: Readonly<Record<string, PrecisionEntry>> = {
   DR1012: entry('low', 'opt-in Python environment advice'),
   DR1015: entry('medium', 'remote ADD without --checksum: true, often accepted'),
   DR1016: entry('medium', 'curl | sh: true, often the vendor-documented install'),
+  DR1017: entry(
+    'high',
+    'install after the index was deleted: 4 of 4 corpus findings break the build'
+  ),
+  DR1018: entry('high', 'a GNU-only flag to BusyBox fails the build; no corpus finding yet'),
+  DR1019: entry('high', 'a SHELL the image lacks fails the build; no corpus finding yet'),
   // BuildKit build checks
   DR2001: entry('medium', STYLE),
   DR2002: entry('medium', STYLE),
@@ -156,6 +162,7 @@ export const RULE_PRECISION: Readonly<Record<string, PrecisionEntry>> = {
   DC0002: entry('very-high', VALIDITY),
   DC0003: entry('very-high', VALIDITY),
   DC0004: entry('very-high', 'the file was not fully checked'),
+  DC0005: entry('high', 'a build context or Dockerfile the listing proves absent fails the build'),
   DC1001: entry('medium', 'untagged or :latest images: often deliberate in examples'),
   DC1002: entry('high', 'short depends_on on a service with a healthcheck: a real race'),
   DC1003: entry('medium', 'a depended-on service without healthcheck'),

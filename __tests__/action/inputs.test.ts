@@ -34,6 +34,7 @@ describe('readActionInputs', () => {
       reportFile: 'docker-review-report.json'
     })
     expect(inputs.failOn).toBeUndefined()
+    expect(inputs.reviewInline).toBeUndefined()
   })
 
   it('reads lists, thresholds and switches', () => {
@@ -41,6 +42,7 @@ describe('readActionInputs', () => {
       reader({
         'github-token': 't',
         'fail-on': 'Warning',
+        'review-inline': 'Very-High',
         'filter-mode': 'diff_context',
         'max-comments': '0',
         suggestions: 'false',
@@ -51,6 +53,7 @@ describe('readActionInputs', () => {
     )
     expect(inputs).toMatchObject({
       failOn: 'warning',
+      reviewInline: 'very-high',
       filterMode: 'diff_context',
       maxComments: 0,
       suggestions: false,
@@ -72,6 +75,7 @@ describe('readActionInputs', () => {
         reader({
           mode: 'publish',
           'fail-on': 'fatal',
+          'review-inline': 'some',
           'max-comments': '-1',
           suggestions: 'yes',
           config: '../x.yml'
@@ -85,6 +89,7 @@ describe('readActionInputs', () => {
     expect(problems.map((p) => p.match(/^`([a-z-]+)`/)?.[1])).toEqual([
       'mode',
       'fail-on',
+      'review-inline',
       'max-comments',
       'suggestions',
       'github-token',

@@ -301,3 +301,35 @@ describe('through the CLI', () => {
     ])
   })
 })
+
+describe('the review policy in the CLI', () => {
+  const files = {
+    Dockerfile: 'FROM debian:12\nMAINTAINER me\nRUN apt-get install -y curl\n',
+    'docs/Dockerfile': 'FROM debian:12\nMAINTAINER me\n'
+  }
+
+  it('--format json says inline or summary for every finding', () => {
+    const findings = JSON.parse(cli(sandbox(files), 'lint', '--format', 'json', '.').out)
+      .findings as Array<{
+      file: string
+      rule: string
+      review: string
+    }>
+    const at = (file: string, rule: string) =>
+      findings.find((f) => f.file === file && f.rule === rule)?.review
+    expect(at('Dockerfile', 'DL4000')).toBe('inline')
+    expect(at('Dockerfile', 'DL3008')).toBe('summary')
+    expect(at('docs/Dockerfile', 'DL4000')).toBe('summary')
+    expect(findings.every((f) => f.review === 'inline' || f.review === 'summary')).toBe(true)
+  })
+
+  it('--review marks the tty output and counts both; the config moves the bar', () => {
+    const dir = sandbox({ ...files, '.docker-review.yml': 'review:\n  inline: low\n' })
+    const plain = cli(sandbox(files), 'lint', '.').out
+    expect(plain).not.toContain('[inline]')
+    const out = cli(dir, 'lint', '--review', '.').out
+    expect(out).toMatch(/DL3008 {2}\[inline\]/)
+    expect(out).toMatch(/review preview: \d+ inline, \d+ summary only \(error ≥ low, warning ≥ low/)
+    expect(cli(sandbox(files), 'lint', '--review', '.').out).toMatch(/DL3008 {2}\[summary\]/)
+  })
+})

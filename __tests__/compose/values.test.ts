@@ -3,6 +3,7 @@ import { parseImage, repoName, repository, tagUnknown } from '../../src/compose/
 import {
   hasVariable,
   maskVariables,
+  splitOutsideVariables,
   scanVariables,
   withDefaults
 } from '../../src/compose/interpolation.js'
@@ -48,6 +49,13 @@ describe('interpolation', () => {
     expect(withDefaults('$$HOME')).toBe('$HOME')
     expect(withDefaults('${A}:80')).toBeUndefined()
     expect(maskVariables('${A:-1:2}:80', '#')).toBe('#:80')
+    expect(splitOutsideVariables('${DATA:-/srv/db}:/data/db:ro', ':')).toEqual([
+      '${DATA:-/srv/db}',
+      '/data/db',
+      'ro'
+    ])
+    expect(splitOutsideVariables('a:$B:${C:-x:y}', ':')).toEqual(['a', '$B', '${C:-x:y}'])
+    expect(splitOutsideVariables('plain', ':')).toEqual(['plain'])
   })
 })
 

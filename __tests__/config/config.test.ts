@@ -50,6 +50,36 @@ describe('.docker-review.yml', () => {
       "4:3: unknown key 'settings.strict-label' (did you mean 'strict-labels'?)"
     ])
   })
+  it('review: the inline bar, summary-only paths and per-rule precision (by id or alias)', () => {
+    const config = configFromTexts(
+      {
+        own: {
+          file: '.docker-review.yml',
+          text: 'review:\n  inline: medium\n  paths-summary-only: [legacy/**]\n  precision:\n    maintainerdeprecated: low\n    SC2086: high\n'
+        }
+      },
+      registry
+    )
+    expect(config.review).toEqual({
+      inline: 'medium',
+      pathsSummaryOnly: ['legacy/**'],
+      precision: { DL4000: 'low', SC2086: 'high' }
+    })
+    expect(configFromTexts({}, registry).review).toEqual({})
+    expect(
+      problems(() =>
+        parseOwnConfig(
+          'c.yml',
+          'review:\n  inline: sometimes\n  precision:\n    DL9999: high\n    DL3008: great\n',
+          registry
+        )
+      )
+    ).toEqual([
+      '2:11: \'review.inline\' must be one of "low", "medium", "high", "very-high", "all"',
+      "4:5: unknown rule 'DL9999'",
+      '5:13: \'review.precision.DL3008\' must be one of "low", "medium", "high", "very-high"'
+    ])
+  })
   it('YAML syntax errors are located', () => {
     expect(problems(() => parseOwnConfig('c.yml', 'rules: [\n', registry))[0]).toMatch(/^\d+:\d+: /)
   })

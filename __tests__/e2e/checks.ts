@@ -172,8 +172,12 @@ export function reportedFindings(
   const world = standin.world
   const pull = world.pulls.get(number)!
   const head = world.tree(pull.headSha)!
+  // A thread carries every finding of its instruction: its own fingerprint and the others'.
   const inlineFps = new Set(
-    ourComments(world, number).map((c) => parseInlineMarker(c.body)!.fingerprint)
+    ourComments(world, number).flatMap((c) => {
+      const marker = parseInlineMarker(c.body)!
+      return [marker.fingerprint, ...marker.also]
+    })
   )
   const ours = ourComments(world, number)
   /**
@@ -185,7 +189,7 @@ export function reportedFindings(
     ours.some(
       (c) =>
         c.path === file &&
-        parseInlineMarker(c.body)!.rule === rule &&
+        (parseInlineMarker(c.body)!.rule === rule || c.body.includes(`${rule}]`)) &&
         c.line !== null &&
         (c.startLine ?? c.line) <= line &&
         line <= c.line
@@ -277,4 +281,12 @@ const declared = (() => {
 export function expectDeclaredOutputs(run: RunResult): void {
   for (const name of Object.keys(run.outputs))
     expect(declared.has(name), `output ${name}`).toBe(true)
+}
+
+/** Findings our threads carry: each thread names its own and the others of its instruction. */
+export function threadFindings(standin: Standin, number: number): number {
+  return ourComments(standin.world, number).reduce(
+    (n, c) => n + 1 + (parseInlineMarker(c.body)?.also.length ?? 0),
+    0
+  )
 }

@@ -22,6 +22,7 @@ import {
   expectNoTokenLeak,
   expectOneSticky,
   expectSuggestionsFix,
+  threadFindings,
   writes
 } from './checks.js'
 
@@ -161,7 +162,7 @@ describe.concurrent('other events (end to end)', () => {
         sha: pr.baseSha
       })
       expect(post.code, post.stdout).toBe(0)
-      expect(ourComments(s.world, 1).length).toBe(Number(report.outputs.findings))
+      expect(threadFindings(s.standin, 1)).toBe(Number(report.outputs.findings))
       expectSuggestionsFix(s.standin, 1)
       expectOneSticky(s.standin, 1)
       expect(post.requests.length).toBeLessThanOrEqual(5)

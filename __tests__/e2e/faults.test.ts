@@ -45,7 +45,8 @@ describe.concurrent('faults (end to end)', () => {
             }
           ]
         },
-        when: (body) => (body as { body?: string }).body?.includes('rule=DL3008') === true
+        // The thread that carries DL3008 (one thread per instruction: maybe led by another rule).
+        when: (body) => /\bDL3008\b/.test((body as { body?: string }).body ?? '')
       })
       const run = await s.review({ inputs: { 'max-comments': '3' } })
       expect(run.code).toBe(0)
@@ -57,11 +58,12 @@ describe.concurrent('faults (end to end)', () => {
         summary: true
       })
       expect(byOperation(run.requests, 'pulls/create-review')).toHaveLength(1)
+      // One request per thread; every thread but the refused one (carrying DL3008) landed.
       const singles = byOperation(run.requests, 'pulls/create-review-comment')
-      expect(singles).toHaveLength(3)
       const comments = ourComments(s.world, 1)
-      expect(comments).toHaveLength(2)
-      expect(comments.some((c) => c.body.includes('rule=DL3008'))).toBe(false)
+      expect(comments.length).toBeGreaterThan(0)
+      expect(singles).toHaveLength(comments.length + 1)
+      expect(comments.some((c) => /\bDL3008\b/.test(c.body))).toBe(false)
       const sticky = expectOneSticky(s.standin, 1)
       expect(sticky).toMatch(/DL3008[^\n]*refused by GitHub/)
       expect(annotations(run).some((a) => a.line === 2 && a.message.includes('Pin versions'))).toBe(
@@ -83,7 +85,7 @@ describe.concurrent('faults (end to end)', () => {
         500, 200
       ])
       const fps = ourComments(s.world, 1).map((c) => parseInlineMarker(c.body)!.fingerprint)
-      expect(fps.length).toBeGreaterThan(2)
+      expect(fps.length).toBeGreaterThan(1)
       expect(new Set(fps).size).toBe(fps.length)
       expect(s.world.reviews).toHaveLength(1)
       expectCleanTraffic(run, s.standin)
@@ -118,7 +120,7 @@ describe.concurrent('faults (end to end)', () => {
       expect(byOperation(run.requests, 'pulls/list-files').map((r) => r.status)).toEqual([
         503, 503, 200
       ])
-      expect(ourComments(s.world, 1).length).toBeGreaterThan(2)
+      expect(ourComments(s.world, 1).length).toBeGreaterThan(1)
     })
   })
 
@@ -138,7 +140,7 @@ describe.concurrent('faults (end to end)', () => {
         403, 200
       ])
       const fps = ourComments(s.world, 1).map((c) => parseInlineMarker(c.body)!.fingerprint)
-      expect(fps.length).toBeGreaterThan(2)
+      expect(fps.length).toBeGreaterThan(1)
       expect(new Set(fps).size).toBe(fps.length)
     })
   })

@@ -53,7 +53,7 @@ function afterRead(s: Scenario, n: number, action: () => void): void {
 /** A run where GitHub kept nothing of ours: every finding is annotated and in the job summary. */
 function expectAllOffPullRequest(found: ReportedFinding[], run: RunResult, s: Scenario): void {
   expect(ourComments(s.world, 1)).toEqual([])
-  expect(found.every((f) => !f.inline && f.annotation && f.summary)).toBe(true)
+  expect(found.filter((f) => !(!f.inline && f.annotation && f.summary))).toEqual([])
   expect(run.summary).toContain('_(not posted)_')
 }
 
@@ -89,7 +89,7 @@ describe.concurrent('outages (end to end)', () => {
       expect(statuses(run, 'pulls/create-review')).toEqual([503, 503, 503])
       expect(s.world.reviews).toHaveLength(0)
       expect(ourComments(s.world, 1)).toEqual([])
-      expect(found.every((f) => !f.inline && f.annotation && f.summary)).toBe(true)
+      expect(found.filter((f) => !(!f.inline && f.annotation && f.summary))).toEqual([])
       // The sticky summary still got written, and says what did not make it.
       const sticky = expectOneSticky(s.standin, 1)
       expect(sticky).toContain('_(not posted)_')
@@ -210,7 +210,7 @@ describe.concurrent('outages (end to end)', () => {
     await withPullRequest(BASE, { Dockerfile: APT }, async (s) => {
       await s.review()
       const before = ourComments(s.world, 1).map((c) => `${c.id} ${c.body}`)
-      expect(before.length).toBeGreaterThan(2)
+      expect(before.length).toBeGreaterThan(1)
       // Fixing the consecutive RUNs makes one comment stale: a deletion (a GraphQL mutation).
       s.push({
         Dockerfile:
@@ -288,7 +288,7 @@ describe.concurrent('outages (end to end)', () => {
       const run = await s.review({ inputs: FAILING })
       expectSound(run, s, 1)
       const outdated = ourComments(s.world, 1)
-      expect(outdated.length).toBeGreaterThan(2)
+      expect(outdated.length).toBeGreaterThan(1)
       expect(outdated.every((c) => c.line === null)).toBe(true)
       const next = await s.review({ inputs: FAILING, action: 'synchronize' })
       const found = expectSound(next, s, 1)

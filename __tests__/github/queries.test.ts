@@ -163,7 +163,8 @@ describe('report artifact', () => {
           edits: [
             { range: { start: { line: 2, column: 5 }, end: { line: 2, column: 5 } }, text: ' -y' }
           ]
-        }
+        },
+        review: 'summary'
       }
     ],
     notes: [],
@@ -183,5 +184,8 @@ describe('report artifact', () => {
     const bad = structuredClone(artifact)
     bad.findings[0].range.start.line = 0
     await expect(parseArtifact(JSON.stringify(bad))).rejects.toThrow(ArtifactError)
+    const placement = structuredClone(artifact)
+    ;(placement.findings[0] as { review: string }).review = 'hidden'
+    await expect(parseArtifact(JSON.stringify(placement))).rejects.toThrow(ArtifactError)
   })
 })

@@ -88,8 +88,9 @@ describe('draftReview', () => {
     expect(counted.every((f) => f.inScope && f.notInline === 'outside-diff')).toBe(true)
   })
 
-  it('caps inline comments at max-comments, keeping the most severe', () => {
-    const text = 'FROM debian:12\nRUN apt-get install curl\nRUN apt-get install wget\n'
+  it('caps inline comments at max-comments (threads), keeping the most severe', () => {
+    const text =
+      'FROM debian:12\nRUN apt-get install curl\nRUN apt-get install wget\nCOPY a b\nADD c d\n'
     const full = draftReview([file('Dockerfile', text)], options)
     const capped = draftReview([file('Dockerfile', text)], { ...options, maxComments: 2 })
     expect(full.inline.length).toBeGreaterThan(2)
@@ -97,29 +98,57 @@ describe('draftReview', () => {
     const rank = { error: 0, warning: 1, info: 2, style: 3 }
     const worst = Math.max(...capped.inline.map((c) => rank[c.severity]))
     const limited = capped.findings.filter((f) => f.notInline === 'limit')
-    expect(limited.length).toBe(full.inline.length - 2)
+    const carried = (d: typeof full) => d.findings.filter((f) => f.comment).length
+    expect(limited.length).toBe(carried(full) - carried(capped))
     expect(limited.every((f) => rank[f.finding.severity] >= worst)).toBe(true)
   })
 
-  it('never puts two suggestions on the same line', () => {
+  it('one thread per instruction: every rule named, most severe first, one combined suggestion', () => {
     const text = 'FROM debian:12\nRUN apt-get update && apt-get install curl\n'
     const draft = draftReview([file('Dockerfile', text)], options)
-    const onLine2 = draft.inline.filter((c) => c.suggestion && c.line === 2)
-    expect(draft.inline.filter((c) => c.line === 2).length).toBeGreaterThan(1)
+    const onLine2 = draft.inline.filter((c) => c.line === 2)
     expect(onLine2).toHaveLength(1)
+    const [c] = onLine2
+    const rules = draft.findings.filter((f) => f.finding.range.start.line === 2)
+    expect(rules.length).toBeGreaterThan(2)
+    const rank = { error: 0, warning: 1, info: 2, style: 3 }
+    const positions = rules
+      .sort((a, b) => rank[a.finding.severity] - rank[b.finding.severity])
+      .map((f) => c.body.indexOf(`[${f.finding.rule}]`))
+    expect(positions.every((p) => p >= 0)).toBe(true)
+    expect(rank[c.severity]).toBe(Math.min(...rules.map((f) => rank[f.finding.severity])))
+    expect(rules.every((f) => f.comment === c)).toBe(true)
+    expect(c.fingerprints).toEqual(
+      rules
+        .map((f) => f.fingerprint)
+        .filter((fp) => c.fingerprints!.includes(fp))
+        .sort((a, b) => c.fingerprints!.indexOf(a) - c.fingerprints!.indexOf(b))
+    )
+    expect(c.fingerprints).toHaveLength(rules.length)
+    expect(c.suggestion).toBe(true)
+    expect(c.body.match(/^`{3,}suggestion$/gm)).toHaveLength(1)
+    // Applying the one suggestion leaves no safe-fixable finding on the instruction.
+    const applied = applySuggestion(text, c.startLine ?? c.line, c.line, suggestionOf(c.body)!)
+    const left = lint(applied).filter((f) => f.range.start.line === 2 && f.fix?.safe)
+    expect(left).toEqual([])
+    const marker = parseInlineMarker(c.body)!
+    expect([marker.fingerprint, ...marker.also]).toEqual(c.fingerprints)
   })
 
   it('a backtick fence inside a RUN heredoc cannot close the suggestion', () => {
     const text =
       'FROM debian:12\nRUN <<EOF\napt-get update\napt-get install curl=1 && echo "```"\nEOF\n'
     const draft = draftReview([file('Dockerfile', text)], options)
-    const c = draft.inline.find((x) => x.suggestion && x.line === 4)!
+    const c = draft.inline.find((x) => x.suggestion)!
     expect(c.body).toMatch(/^````suggestion$/m)
     const after = suggestionOf(c.body)!
-    expect(after).toHaveLength(1)
-    expect(after[0]).toContain('echo "```"')
-    const applied = applySuggestion(text, 4, 4, after)
-    expect(lint(applied).filter((f) => f.rule === c.rule)).toEqual([])
+    expect(after.join('\n')).toContain('echo "```"')
+    const applied = applySuggestion(text, c.startLine ?? c.line, c.line, after)
+    const fixed = draft.findings.filter((f) => f.comment === c && f.finding.fix?.safe)
+    expect(fixed.length).toBeGreaterThan(0)
+    for (const f of fixed) {
+      expect(lint(applied).filter((x) => x.rule === f.finding.rule)).toEqual([])
+    }
   })
 
   it('says so for CRLF files, and the suggestion carries no CR', () => {
@@ -187,5 +216,41 @@ describe('multi-line messages', () => {
     expect(block.startsWith('````\n')).toBe(true)
     expect(block.endsWith('\n````')).toBe(true)
     expect(block).toContain('x-logging: &logging\n  driver: local')
+  })
+})
+
+describe('review policy in the draft', () => {
+  it('only inline findings become comments; the others stay in scope with notInline: policy', async () => {
+    const { DEFAULT_POLICY, reviewPolicy } = await import('../../src/review/policy.js')
+    const { verdict } = await import('../../src/action/verdict.js')
+    const text =
+      'FROM debian:12\nADD app.tar.gz /app\nRUN apt-get update && apt-get install curl && rm -rf /var/lib/apt/lists/*\n'
+    const policy = reviewPolicy(DEFAULT_POLICY)
+    const placement = (f: Finding) => policy(f).review
+    const all = draftReview([file('Dockerfile', text)], options)
+    const gated = draftReview([file('Dockerfile', text)], { ...options, placement })
+    // DL3014 (missing -y, high) stays inline; DL3008 (pin, low) goes to the summary.
+    const commented = (d: typeof all) =>
+      d.findings.filter((s) => s.comment).map((s) => s.finding.rule)
+    expect(commented(gated)).toContain('DL3014')
+    expect(commented(all)).toContain('DL3008')
+    expect(commented(gated)).not.toContain('DL3008')
+    const pin = gated.findings.find((s) => s.finding.rule === 'DL3008')!
+    expect(pin).toMatchObject({ inScope: true, review: 'summary', notInline: 'policy' })
+    expect(pin.comment).toBeUndefined()
+    for (const s of gated.findings) {
+      expect(s.review).toBe(policy(s.finding).review)
+      if (s.comment) expect(s.review).toBe('inline')
+    }
+    // The required check reads the same findings either way.
+    for (const failOn of ['error', 'warning', 'info', 'style'] as const) {
+      expect(verdict(gated.findings, failOn, 'added')).toEqual(
+        verdict(all.findings, failOn, 'added')
+      )
+    }
+    // A docs path keeps everything out of the comments, and still in scope.
+    const docs = draftReview([file('docs/Dockerfile', text)], { ...options, placement })
+    expect(docs.inline).toEqual([])
+    expect(docs.findings.every((s) => s.inScope && s.notInline === 'policy')).toBe(true)
   })
 })

@@ -129,3 +129,59 @@ describe('reconcileSummary', () => {
     })
   })
 })
+
+describe('grouped threads (one per instruction)', () => {
+  const posted = (comments: readonly InlineComment[]): ExistingThread[] =>
+    comments.map((c, i) => ({
+      id: `PRRT_g${i}`,
+      isResolved: false,
+      path: c.path,
+      line: c.line,
+      startLine: c.startLine ?? null,
+      comments: [{ id: `PRRC_g${i}`, databaseId: i, body: c.body, viewerDidAuthor: true }]
+    }))
+
+  it('re-runs are idempotent, and fixing one finding inside updates the thread in place', async () => {
+    const { draftReview } = await import('../../src/review/draft.js')
+    const { parsePatch } = await import('../../src/diff/patch.js')
+    const { lint } = await import('./lint.js')
+    const draft = (text: string) =>
+      draftReview(
+        [
+          {
+            path: 'Dockerfile',
+            kind: 'dockerfile',
+            text,
+            diff: parsePatch(
+              `@@ -0,0 +1,2 @@\n${text
+                .trimEnd()
+                .split('\n')
+                .map((l) => `+${l}`)
+                .join('\n')}`
+            ),
+            findings: lint(text),
+            errors: []
+          }
+        ],
+        { filterMode: 'added', maxComments: 30, suggestions: true, docsUrl: () => undefined }
+      )
+    const before = draft('FROM debian:12\nRUN apt-get update && apt-get install curl\n')
+    const group = before.inline.find((c) => c.line === 2)!
+    expect(group.fingerprints!.length).toBeGreaterThan(2)
+    const existing = ownComments(posted(before.inline))
+    expect(existing.find((c) => c.line === 2)!.fingerprints).toEqual(group.fingerprints)
+    // Same head: nothing to write.
+    const again = reconcile(before.inline, existing)
+    expect(again.create).toEqual([])
+    expect(again.update).toEqual([])
+    expect(again.remove).toEqual([])
+    // `-y` added: DL3014 is gone, the thread stays and its body changes.
+    const after = draft('FROM debian:12\nRUN apt-get update && apt-get install -y curl\n')
+    const plan = reconcile(after.inline, existing)
+    const onLine2 = (c: { line: number | null }) => c.line === 2
+    expect(plan.create.filter(onLine2)).toEqual([])
+    expect(plan.remove.filter(onLine2)).toEqual([])
+    expect(plan.update.map((u) => u.existing.line)).toEqual([2])
+    expect(plan.update[0].wanted.body).not.toContain('DL3014')
+  })
+})

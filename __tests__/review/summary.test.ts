@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Finding, Severity } from '../../src/core/types.js'
 import { chooseAnnotations } from '../../src/review/annotations.js'
 import type { ScopedFinding } from '../../src/review/draft.js'
-import { MAX_SUMMARY, renderSummary, stickyBody } from '../../src/review/summary.js'
+import { MAX_SUMMARY, renderSummary, rollUp, stickyBody } from '../../src/review/summary.js'
 import { isSummaryBody } from '../../src/review/marker.js'
 
 const finding = (
@@ -25,6 +25,7 @@ const scoped = (
   finding: f,
   fingerprint: '0'.repeat(16),
   inScope,
+  review: notInline === 'policy' ? 'summary' : 'inline',
   ...(notInline ? { notInline } : {})
 })
 const base = {
@@ -103,5 +104,43 @@ describe('chooseAnnotations', () => {
       }
     )
     expect(chosen.findings.map((f) => f.range.start.line)).toEqual([2])
+  })
+})
+
+describe('roll-ups', () => {
+  const svc = (name: string, line: number, rule = 'DC1005'): Finding => ({
+    rule,
+    severity: 'info',
+    message: `Service '${name}' has no memory or CPU limit, so it can starve the host.`,
+    file: 'compose.yaml',
+    range: { start: { line, column: 3 }, end: { line, column: 6 } }
+  })
+
+  it('per-service absence findings become one row per file naming the services', () => {
+    const rows = [svc('web', 2), svc('db', 9), svc('cache', 15)].map((f) =>
+      scoped(f, true, 'policy')
+    )
+    const other = scoped(finding('warning', 4, 'pin it', 'compose.yaml'), true)
+    const rolled = rollUp([...rows, other])
+    expect(rolled).toHaveLength(2)
+    expect(rolled[0].finding.message).toBe(
+      "3 services ('web', 'db', 'cache'), each: has no memory or CPU limit, so it can starve the host."
+    )
+    expect(rolled[1]).toBe(other)
+    const md = renderSummary({ ...base, findings: [...rows, other] })
+    expect(md.match(/\[DC1005\]/g)).toHaveLength(1)
+    // The counts still see every finding.
+    expect(md).toContain('**1 warning, 3 info**')
+  })
+
+  it('keeps inline ones, other files and other rules apart', () => {
+    const inline = { ...scoped(svc('web', 2)), comment: {} as ScopedFinding['comment'] }
+    const rolled = rollUp([
+      inline,
+      scoped(svc('db', 9)),
+      scoped({ ...svc('db', 9), file: 'other.yaml' }),
+      scoped(svc('db', 9, 'DC1004'))
+    ])
+    expect(rolled).toHaveLength(4)
   })
 })

@@ -54,6 +54,13 @@ function covered(text: string, f: Finding): string {
   ].join('\n')
 }
 
+describe('dropped codes', () => {
+  it('SC3043: `local` in a function of a sh RUN is not reported (dash and BusyBox have it)', () => {
+    const text = 'FROM alpine:3.20\nRUN f() { local x=1; echo "$x"; }; f\n'
+    expect(lint(text).map((f) => f.rule)).toEqual([])
+  })
+})
+
 describe('positions', () => {
   it('inside a continued RUN, with comment lines in between', () => {
     const text = [

@@ -207,6 +207,9 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
     GITHUB_WORKSPACE: workspace,
     ...TEST_CLIENT_ENV,
     'INPUT_GITHUB-TOKEN': options.token ?? TOKEN,
+    // The posting mechanics are what these tests check: every finding may go inline unless a
+    // test asks for the review policy's default (__tests__/e2e/policy.test.ts does).
+    'INPUT_REVIEW-INLINE': 'all',
     ...Object.fromEntries(
       Object.entries(options.inputs ?? {}).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])
     ),

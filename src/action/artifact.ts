@@ -2,6 +2,7 @@ import type { Threshold } from '../core/types.js'
 import { lazy } from '../core/lazy.js'
 import type { Finding } from '../core/types.js'
 import type { FilterMode } from '../diff/filter.js'
+import type { ReviewPlacement } from '../review/policy.js'
 
 /**
  * The results artifact of the two-workflow fork recipe: `mode: report` (untrusted
@@ -22,7 +23,8 @@ export interface ReportArtifact {
   failOn: Threshold
   failed: boolean
   reason: string
-  findings: Finding[]
+  /** With the review policy's decision (absent in older artifacts: inline). */
+  findings: Array<Finding & { review?: ReviewPlacement }>
   notes: string[]
   tags: string[]
 }

@@ -1,5 +1,5 @@
 import { isThreshold } from '../core/severity.js'
-import type { Threshold } from '../core/types.js'
+import { PRECISIONS, type Precision, type Threshold } from '../core/types.js'
 import { DEFAULT_PATTERNS, type DetectPatterns } from '../detect.js'
 import { FILTER_MODES, type FilterMode } from '../diff/filter.js'
 
@@ -20,6 +20,8 @@ export interface ActionInputs {
   filterMode: FilterMode
   /** Undefined: the configuration file's `fail-on`, else `error`. */
   failOn?: Threshold
+  /** Undefined: the configuration file's `review.inline`, else `high`. */
+  reviewInline?: Precision | 'all'
   maxComments: number
   suggestions: boolean
   patterns: DetectPatterns
@@ -41,6 +43,7 @@ export const INPUT_NAMES = [
   'github-token',
   'filter-mode',
   'fail-on',
+  'review-inline',
   'max-comments',
   'suggestions',
   'dockerfile-patterns',
@@ -51,6 +54,8 @@ export const INPUT_NAMES = [
   'report-file'
 ] as const
 export type InputName = (typeof INPUT_NAMES)[number]
+
+const REVIEW_INLINE = [...PRECISIONS, 'all'] as const
 
 export const DEFAULT_SARIF_FILE = 'docker-review.sarif'
 export const DEFAULT_REPORT_FILE = 'docker-review-report.json'
@@ -112,6 +117,10 @@ export function readActionInputs(getInput: (name: InputName) => string): ActionI
       )
     }
   }
+
+  const inlineText = get('review-inline').toLowerCase()
+  const reviewInline =
+    inlineText === '' ? undefined : oneOf('review-inline', inlineText, REVIEW_INLINE, problems)
 
   const maxText = get('max-comments')
   let maxComments = DEFAULT_MAX_COMMENTS
@@ -181,6 +190,7 @@ export function readActionInputs(getInput: (name: InputName) => string): ActionI
     reportFile: get('report-file') || DEFAULT_REPORT_FILE
   }
   if (failOn) inputs.failOn = failOn
+  if (reviewInline) inputs.reviewInline = reviewInline
   if (config !== '') inputs.config = config.replace(/^\.\//, '')
   return inputs
 }

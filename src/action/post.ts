@@ -97,7 +97,9 @@ export async function postReport(input: FlowInput): Promise<void> {
     filterMode: artifact.filterMode,
     maxComments: inputs.maxComments,
     suggestions: inputs.suggestions,
-    docsUrl: docsUrlIn(registry)
+    docsUrl: docsUrlIn(registry),
+    // The reporting run applied the review policy; the same finding objects come back here.
+    placement: (finding) => (finding as (typeof known)[number]).review ?? 'inline'
   })
   const verdict = { failed: artifact.failed, reason: artifact.reason, blocking: 0 }
   const posted = await publish(input, {

@@ -72,9 +72,9 @@ export async function publish(
     notPosted: ReadonlySet<string> = new Set()
   ): ScopedFinding[] =>
     draft.findings.map((f) =>
-      f.comment && rejected.has(f.fingerprint)
+      f.comment && rejected.has(f.comment.fingerprint)
         ? { ...f, comment: undefined, notInline: 'rejected' as const }
-        : f.comment && notPosted.has(f.fingerprint)
+        : f.comment && notPosted.has(f.comment.fingerprint)
           ? { ...f, comment: undefined, notInline: 'not-posted' as const }
           : f
     )

@@ -90,10 +90,11 @@ export async function lintCommit(input: FlowInput): Promise<void> {
     failOn,
     verdict: verdict(draft.findings, failOn, filterMode, unchecked),
     // No review on these events: findings are annotations and summary rows, nothing "not inline".
-    findings: draft.findings.map(({ finding, fingerprint, inScope }) => ({
+    findings: draft.findings.map(({ finding, fingerprint, inScope, review }) => ({
       finding,
       fingerprint,
-      inScope
+      inScope,
+      review
     })),
     results: lint.files,
     notes,

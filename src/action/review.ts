@@ -4,6 +4,7 @@ import { kindDetector } from '../detect.js'
 import { listPullFiles, PULL_FILES_CAP } from '../github/changes.js'
 import { ApiReader } from '../github/reader.js'
 import { draftReview, type ReviewDraft } from '../review/draft.js'
+import { policyOf, reviewPolicy } from '../review/policy.js'
 import { heapPacer } from '../io/heap.js'
 import { ARTIFACT_VERSION, serializeArtifact, type ReportArtifact } from './artifact.js'
 import { diskFetcher, workspaceAt } from './disk.js'
@@ -81,11 +82,18 @@ export async function reviewPullRequest(input: FlowInput): Promise<void> {
     }
   }
   const failOn = failOnOf(inputs, lint.config)
+  const policy = reviewPolicy(
+    policyOf({
+      ...lint.config.review,
+      ...(inputs.reviewInline ? { inline: inputs.reviewInline } : {})
+    })
+  )
   const draft = draftReview(lint.files, {
     filterMode: inputs.filterMode,
     maxComments: inputs.maxComments,
     suggestions: inputs.suggestions,
-    docsUrl: docsUrlIn(lint.registry)
+    docsUrl: docsUrlIn(lint.registry),
+    placement: (finding) => policy(finding).review
   })
   const decided = verdict(draft.findings, failOn, inputs.filterMode, unchecked)
   const common = {
@@ -154,7 +162,8 @@ function writeArtifact(
     failOn: run.failOn,
     failed: run.verdict.failed,
     reason: run.verdict.reason,
-    findings: run.draft.findings.map((f) => f.finding),
+    // The policy's decision travels with each finding: `mode: post` has no configuration.
+    findings: run.draft.findings.map((f) => ({ ...f.finding, review: f.review })),
     notes: run.notes,
     tags: run.tags
   }

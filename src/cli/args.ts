@@ -17,6 +17,8 @@ export interface LintArgs {
   failOn?: Threshold
   enableAll: boolean
   color?: boolean
+  /** Mark each finding inline or summary, as a pull request review would place it. */
+  review: boolean
   help: boolean
 }
 
@@ -45,6 +47,8 @@ Options:
   --fail-on error|warning|info|style|none
                                    lowest severity that makes the exit code 1 (default error)
   --enable-all                     turn on every rule, including the off-by-default ones
+  --review                         preview a pull request review: mark each finding [inline] or
+                                   [summary] by the review policy (the config's review: section)
   --color / --no-color             force colours on or off (default: on for a terminal; NO_COLOR
                                    turns them off, FORCE_COLOR on, FORCE_COLOR=0 off)
   -h, --help                       show this help
@@ -71,6 +75,7 @@ export function parseLintArgs(argv: string[]): LintArgs {
         'enable-all': { type: 'boolean' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
+        review: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' }
       }
     })
@@ -108,6 +113,7 @@ export function parseLintArgs(argv: string[]): LintArgs {
     failOn: v['fail-on'] as Threshold | undefined,
     enableAll: v['enable-all'] ?? false,
     color: v['no-color'] ? false : v.color,
+    review: v.review ?? false,
     help: v.help ?? false
   }
 }

@@ -12,6 +12,7 @@ import {
 import { fixUntilStable } from '../core/fixes.js'
 import { reaches } from '../core/severity.js'
 import type { Tools } from '../core/tools.js'
+import type { Finding } from '../core/types.js'
 import {
   configFromTexts,
   HADOLINT_CONFIG_FILES,
@@ -27,7 +28,8 @@ import { annotationCommand, annotationCommands } from '../format/github.js'
 import { toGitlab } from '../format/gitlab.js'
 import { toCheckstyle } from '../format/checkstyle.js'
 import { toRdjson } from '../format/rdjson.js'
-import { formatTty } from '../format/tty.js'
+import { formatTty, type TtyOptions } from '../format/tty.js'
+import { inlineBars, policyOf, reviewPolicy } from '../review/policy.js'
 import hadolintSchema from '../config/hadolint.schema.json' with { type: 'json' }
 import ownSchema from '../config/docker-review.schema.json' with { type: 'json' }
 import { heapPacer } from '../io/heap.js'
@@ -246,7 +248,19 @@ export function runLint(argv: string[], io: LintIO): number {
     ...results.flatMap((r) => r.errors.map((message) => ({ file: r.path, message })))
   ]
   const texts = new Map([...sources].map(([path, source]) => [path, source.text]))
-  io.stdout(render(results, args.format, { errors, problems, texts, color: args.color }, io))
+  const policy = reviewPolicy(policyOf(config.review))
+  const review = {
+    placement: (finding: Finding) => policy(finding).review,
+    legend: inlineBars(policyOf(config.review))
+  }
+  io.stdout(
+    render(
+      results,
+      args.format,
+      { errors, problems, texts, color: args.color, review, preview: args.review },
+      io
+    )
+  )
   const failing = results.some((r) => r.findings.some((f) => reaches(f.severity, config.failOn)))
   const broken = config.failOn !== 'none' && problems.length > 0
   return failing || broken ? 1 : 0
@@ -266,13 +280,17 @@ function render(
     problems: Problem[]
     texts: Map<string, string>
     color: boolean | undefined
+    /** The review policy, for `review` in JSON and the tty preview. */
+    review: NonNullable<TtyOptions['review']>
+    /** `--review`: show the placement in the tty output. */
+    preview: boolean
   },
   io: LintIO
 ): string {
   const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`
   switch (format) {
     case 'json':
-      return json(toJsonReport(results, registry, out.errors))
+      return json(toJsonReport(results, registry, out.errors, out.review.placement))
     case 'sarif': {
       const { log, truncation } = toSarif(results, registry, {
         toolVersion: VERSION,
@@ -307,7 +325,8 @@ function render(
       return formatTty(results, registry, {
         color: useColor(out.color, io.env, io.isTTY),
         sources: out.texts,
-        extraErrors: out.errors
+        extraErrors: out.errors,
+        ...(out.preview ? { review: out.review } : {})
       })
   }
 }

@@ -151,3 +151,29 @@ export function maskVariables(text: string, placeholder = '\u0000'): string {
   }
   return out + text.slice(pos)
 }
+
+/**
+ * Split a value at `separator` where it is not inside a variable reference: `${DATA:-/srv/db}:/data`
+ * is two parts, not three (a volume's `:` inside a default is part of the source).
+ */
+export function splitOutsideVariables(text: string, separator: string): string[] {
+  if (!text.includes('$')) return text.split(separator)
+  const { refs } = scanVariables(text)
+  const parts: string[] = []
+  let from = 0
+  let ref = 0
+  for (let i = 0; i < text.length; i++) {
+    while (ref < refs.length && refs[ref].end <= i) ref++
+    if (ref < refs.length && refs[ref].start <= i) {
+      i = refs[ref].end - 1
+      continue
+    }
+    if (text.startsWith(separator, i)) {
+      parts.push(text.slice(from, i))
+      from = i + separator.length
+      i = from - 1
+    }
+  }
+  parts.push(text.slice(from))
+  return parts
+}

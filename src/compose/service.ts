@@ -1,5 +1,5 @@
 import type { ComposeDoc } from '../parse/compose.js'
-import { hasVariable } from './interpolation.js'
+import { hasVariable, splitOutsideVariables } from './interpolation.js'
 import { get, getIn, str, valSpan, type Entry, type Val } from './model.js'
 import { parseLongPort, parseShortPort, type PortSpec } from './ports.js'
 
@@ -135,7 +135,7 @@ function readMounts(svc: Val): Mount[] {
       drive = rest.slice(0, 2)
       rest = rest.slice(2)
     }
-    const parts = rest.split(':')
+    const parts = splitOutsideVariables(rest, ':')
     if (parts.length === 1) {
       out.push({ type: 'volume', target: drive + parts[0], readOnly: false, val: item })
       continue

@@ -1,6 +1,6 @@
 import { Ajv, type ErrorObject } from 'ajv'
 import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml'
-import type { RuleMeta, RuleSettings, Severity, Threshold } from '../core/types.js'
+import type { Precision, RuleMeta, RuleSettings, Severity, Threshold } from '../core/types.js'
 import { closest } from '../core/similar.js'
 import { lazy } from '../core/lazy.js'
 import ownSchema from './docker-review.schema.json' with { type: 'json' }
@@ -14,6 +14,14 @@ import hadolintSchema from './hadolint.schema.json' with { type: 'json' }
 
 export type RuleSetting = Severity | 'off' | 'on'
 
+/** `review:`: what the review policy (`src/review/policy.ts`) overrides; unset keys keep its defaults. */
+export interface ReviewSettings {
+  inline?: Precision | 'all'
+  pathsSummaryOnly?: string[]
+  /** Canonical id → precision level. */
+  precision?: Record<string, Precision>
+}
+
 export interface ConfigLayer {
   /** Where it came from, for messages. */
   source: string
@@ -22,6 +30,7 @@ export interface ConfigLayer {
   ignorePaths?: string[]
   rules?: Map<string, RuleSetting>
   settings?: Partial<LintSettings>
+  review?: ReviewSettings
 }
 
 export interface LintSettings extends RuleSettings {
@@ -36,6 +45,7 @@ export interface ResolvedConfig {
   /** Canonical id → setting, for ids the user configured. */
   rules: Map<string, RuleSetting>
   settings: LintSettings
+  review: ReviewSettings
 }
 
 export const DEFAULT_CONFIG: ResolvedConfig = {
@@ -43,6 +53,7 @@ export const DEFAULT_CONFIG: ResolvedConfig = {
   failOn: 'error',
   ignorePaths: [],
   rules: new Map(),
+  review: {},
   settings: {
     trustedRegistries: [],
     labelSchema: {},
@@ -227,12 +238,17 @@ export function parseOwnConfig(file: string, text: string, catalog: RuleCatalog)
   const rulesIn = (
     data && typeof data.rules === 'object' && !Array.isArray(data.rules) ? data.rules : {}
   ) as Record<string, RuleEntry>
+  const reviewIn = (
+    data && typeof data.review === 'object' && !Array.isArray(data.review) ? data.review : {}
+  ) as Record<string, unknown>
+  const precisionIn = (
+    reviewIn.precision && typeof reviewIn.precision === 'object' ? reviewIn.precision : {}
+  ) as Record<string, Precision>
   problems.push(
-    ...checkRuleNames(
-      loaded,
-      catalog,
-      Object.keys(rulesIn).map((name) => ({ name, path: ['rules', name] }))
-    )
+    ...checkRuleNames(loaded, catalog, [
+      ...Object.keys(rulesIn).map((name) => ({ name, path: ['rules', name] })),
+      ...Object.keys(precisionIn).map((name) => ({ name, path: ['review', 'precision', name] }))
+    ])
   )
   const rules = new Map<string, RuleSetting>()
   const ruleOptions: Record<string, Record<string, unknown>> = {}
@@ -259,13 +275,24 @@ export function parseOwnConfig(file: string, text: string, catalog: RuleCatalog)
   }
   if (s.shellcheck !== undefined) settings.shellcheck = s.shellcheck as boolean
   if (Object.keys(ruleOptions).length > 0) settings.ruleOptions = ruleOptions
+  const review: ReviewSettings = {}
+  if (reviewIn.inline !== undefined) review.inline = reviewIn.inline as ReviewSettings['inline']
+  if (reviewIn['paths-summary-only'] !== undefined) {
+    review.pathsSummaryOnly = reviewIn['paths-summary-only'] as string[]
+  }
+  if (reviewIn.precision !== undefined) {
+    review.precision = Object.fromEntries(
+      Object.entries(precisionIn).map(([name, level]) => [resolveRuleName(catalog, name)!, level])
+    )
+  }
   return {
     source: file,
     all: data.all as boolean | undefined,
     failOn: data['fail-on'] as Threshold | undefined,
     ignorePaths: data['ignore-paths'] as string[] | undefined,
     rules,
-    settings
+    settings,
+    review
   }
 }
 
@@ -323,9 +350,16 @@ export function resolveConfig(layers: ConfigLayer[]): ResolvedConfig {
   const out: ResolvedConfig = {
     ...DEFAULT_CONFIG,
     rules: new Map(),
-    settings: { ...DEFAULT_CONFIG.settings }
+    settings: { ...DEFAULT_CONFIG.settings },
+    review: {}
   }
   for (const layer of layers) {
+    const review = layer.review ?? {}
+    if (review.inline !== undefined) out.review.inline = review.inline
+    if (review.pathsSummaryOnly !== undefined) out.review.pathsSummaryOnly = review.pathsSummaryOnly
+    if (review.precision !== undefined) {
+      out.review.precision = { ...out.review.precision, ...review.precision }
+    }
     if (layer.all !== undefined) out.all = layer.all
     if (layer.failOn !== undefined) out.failOn = layer.failOn
     if (layer.ignorePaths) out.ignorePaths = [...out.ignorePaths, ...layer.ignorePaths]

@@ -12,6 +12,13 @@ import type { Tools } from './tools.js'
 export const SEVERITIES = ['error', 'warning', 'info', 'style'] as const
 export type Severity = (typeof SEVERITIES)[number]
 
+/**
+ * How often a rule's finding is one a competent reviewer wants as a pull-request comment (CodeQL's
+ * `@precision` scale, least first): measured on the corpus sample, see `src/rules/precision.ts`.
+ */
+export const PRECISIONS = ['low', 'medium', 'high', 'very-high'] as const
+export type Precision = (typeof PRECISIONS)[number]
+
 /** A `fail-on` threshold: a severity, or `none` (never fail). */
 export type Threshold = Severity | 'none'
 

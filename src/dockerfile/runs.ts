@@ -149,3 +149,62 @@ export function isWindows(doc: DockerfileDoc, inst: Instruction): boolean {
   if (WINDOWS_SHELL.test(doc.shellOf(top)[0] ?? '')) return true
   return lineage(top.stage).some((s) => WINDOWS_IMAGE.test(s.image.expanded))
 }
+
+const TRAILING_SLASH = /(.)\/+$/
+
+/** `dir` names `made` or something inside it. */
+function within(dir: string, made: string): boolean {
+  const a = dir.replace(TRAILING_SLASH, '$1')
+  const b = made.replace(TRAILING_SLASH, '$1')
+  return a === b || a.startsWith(`${b}/`)
+}
+
+/**
+ * Is `dir` (the literal argument of a `cd`) a directory the same RUN made before that command:
+ * `mkdir`, `git clone` (its destination or the repository's name), an archive extracted with
+ * `tar`/`unzip` (into `-C`/`-d`, or a relative directory of the archive), `docker-php-source
+ * extract` (/usr/src/php)? `cd /` leaves a build directory, `cd ..` after another `cd` backs out
+ * of one. Such a `cd` is a step of that RUN's
+ * own work, not a missing WORKDIR.
+ */
+export function madeEarlierInRun(script: ShellScript, cmd: ShellCommand, dir: string): boolean {
+  if (dir === '/') return true
+  const before = script.commands.slice(0, cmd.index)
+  // `cd ..` / `cd -` back out of a directory this RUN went into.
+  if ((dir === '..' || dir === '-') && before.some((c) => c.name === 'cd')) return true
+  for (const prev of before) {
+    const args = prev.args.filter((a) => a.literal).map((a) => a.value)
+    const operands = args.filter((a) => !a.startsWith('-'))
+    switch (prev.name) {
+      case 'mkdir':
+        if (operands.some((made) => within(dir, made))) return true
+        break
+      case 'git': {
+        if (operands[0] !== 'clone') break
+        const [, url, dest] = operands
+        const made =
+          dest ??
+          url
+            ?.replace(/\/+$/, '')
+            .split('/')
+            .pop()
+            ?.replace(/\.git$/, '')
+        if (made !== undefined && within(dir, made)) return true
+        break
+      }
+      case 'tar':
+      case 'bsdtar':
+      case 'unzip': {
+        const at = args.findIndex((a) => a === '-C' || a === '-d' || a === '--directory')
+        const into = at >= 0 ? args[at + 1] : undefined
+        if (into !== undefined && within(dir, into)) return true
+        if (!dir.startsWith('/')) return true
+        break
+      }
+      case 'docker-php-source':
+        if (operands[0] === 'extract' && within(dir, '/usr/src/php')) return true
+        break
+    }
+  }
+  return false
+}

@@ -144,6 +144,35 @@ export function isDevelopmentImage(doc: DockerfileDoc): boolean {
   )
 }
 
+/**
+ * What a Dockerfile builds, as far as its path and final stage tell: a `development` image (see
+ * `isDevelopmentImage`), a `base` image other images build on (`Dockerfile.base`,
+ * `base.Dockerfile`, a final stage named `base`), a `builder` image that only builds things
+ * (`Dockerfile.builder`, `buildx.Dockerfile`, `build.Dockerfile`, a final stage named `builder`),
+ * a `ci` image (under `.ci/`, `ci/`, `.github/`, `.gitlab/`, or `Dockerfile.ci`, `Dockerfile.test`,
+ * `Dockerfile.cypress`), else an `application`. Rules about how a container runs (USER,
+ * HEALTHCHECK) hold for applications only.
+ */
+export type ImageRole = 'application' | 'base' | 'builder' | 'ci' | 'development'
+
+const ROLE_BY_NAME: Array<[ImageRole, RegExp]> = [
+  ['base', /(^|[.-])base([.-]|$)/],
+  ['builder', /(^|[.-])(builder|buildx?|build-env|toolchain)([.-]|$)/],
+  ['ci', /(^|[.-])(ci|test|tests|e2e|cypress|integration)([.-]|$)/]
+]
+const CI_DIR = /(^|\/)(\.ci|ci|\.github|\.gitlab|\.circleci|\.buildkite)\//
+
+export function imageRole(doc: DockerfileDoc): ImageRole {
+  if (isDevelopmentImage(doc)) return 'development'
+  const p = doc.path.replace(/\\/g, '/').toLowerCase()
+  const name = p.split('/').pop() ?? ''
+  const last = doc.stages[doc.stages.length - 1]?.name?.toLowerCase() ?? ''
+  for (const [role, pattern] of ROLE_BY_NAME) {
+    if (pattern.test(name) || pattern.test(last)) return role
+  }
+  return CI_DIR.test(p) ? 'ci' : 'application'
+}
+
 /** Windows base images (servercore, nanoserver, windows). */
 export function isWindowsImage(image: ImageRef): boolean {
   return /(^|\/)(windows|windowsservercore|nanoserver|servercore)(\/|$)|windows|nanoserver|servercore|ltsc\d{4}/i.test(

@@ -23,6 +23,8 @@ export interface JsonFinding {
   endColumn: number
   docsUrl: string
   fix?: { description: string; safe: boolean; edits: JsonEdit[] }
+  /** The review policy's decision: an inline pull-request comment, or the summary only. */
+  review?: 'inline' | 'summary'
 }
 
 export interface JsonReport {
@@ -40,7 +42,11 @@ export function docsUrlOf(rule: string, registry: Registry): string {
   )
 }
 
-export function toJsonFinding(f: Finding, registry: Registry): JsonFinding {
+export function toJsonFinding(
+  f: Finding,
+  registry: Registry,
+  placement?: (finding: Finding) => 'inline' | 'summary'
+): JsonFinding {
   const out: JsonFinding = {
     file: f.file,
     rule: f.rule,
@@ -66,18 +72,20 @@ export function toJsonFinding(f: Finding, registry: Registry): JsonFinding {
       }))
     }
   }
+  if (placement) out.review = placement(f)
   return out
 }
 
 export function toJsonReport(
   results: FileResult[],
   registry: Registry,
-  extraErrors: Array<{ file: string; message: string }> = []
+  extraErrors: Array<{ file: string; message: string }> = [],
+  placement?: (finding: Finding) => 'inline' | 'summary'
 ): JsonReport {
   return {
     version: 1,
     files: results.map((r) => ({ path: r.path, kind: r.kind })),
-    findings: results.flatMap((r) => r.findings.map((f) => toJsonFinding(f, registry))),
+    findings: results.flatMap((r) => r.findings.map((f) => toJsonFinding(f, registry, placement))),
     errors: [
       ...extraErrors,
       ...results.flatMap((r) => r.errors.map((message) => ({ file: r.path, message })))

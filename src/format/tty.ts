@@ -17,6 +17,11 @@ export interface TtyOptions {
   showFixes?: boolean
   /** Extra problems not attached to a lint result (unreadable files). */
   extraErrors?: Array<{ file: string; message: string }>
+  /**
+   * `--review`: what a pull request would get: each finding marked `inline` or `summary` by the
+   * review policy, and a count of both (`legend` says the policy's bars).
+   */
+  review?: { placement(finding: Finding): 'inline' | 'summary'; legend: string }
 }
 
 type Paint = (s: string) => string
@@ -57,6 +62,7 @@ export function formatTty(results: FileResult[], registry: Registry, options: Tt
   const out: string[] = []
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, style: 0 }
   let fixable = 0
+  const placed = { inline: 0, summary: 0 }
   for (const r of results) {
     if (r.findings.length === 0 && r.errors.length === 0) continue
     out.push(c.underline(safe(r.path)))
@@ -67,8 +73,12 @@ export function formatTty(results: FileResult[], registry: Registry, options: Tt
       counts[f.severity]++
       if (f.fix?.safe) fixable++
       const pos = `${f.range.start.line}:${f.range.start.column}`
+      const where = options.review?.placement(f)
+      if (where) placed[where]++
+      const mark =
+        where === 'inline' ? `  ${c.bold('[inline]')}` : where ? `  ${c.dim('[summary]')}` : ''
       out.push(
-        `  ${c.dim(pos.padEnd(7))} ${sev[f.severity](f.severity.padEnd(7))} ${safe(f.message)}  ${c.gray(f.rule)}`
+        `  ${c.dim(pos.padEnd(7))} ${sev[f.severity](f.severity.padEnd(7))} ${safe(f.message)}  ${c.gray(f.rule)}${mark}`
       )
       if (lines) out.push(...codeFrame(lines, f, c))
       if (f.fix && lines && options.showFixes !== false) out.push(...fixPreview(lines, f, c))
@@ -92,6 +102,13 @@ export function formatTty(results: FileResult[], registry: Registry, options: Tt
       .map((s) => `${counts[s]} ${s}${counts[s] === 1 || s === 'info' || s === 'style' ? '' : 's'}`)
     out.push(c.bold(`✖ ${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')})`))
     if (fixable > 0) out.push(c.dim(`  ${fixable} fixable with --fix`))
+    if (options.review) {
+      out.push(
+        c.dim(
+          `  review preview: ${placed.inline} inline, ${placed.summary} summary only (${options.review.legend})`
+        )
+      )
+    }
   }
   return `${out.join('\n')}\n`
 }

@@ -2,8 +2,9 @@ import type { LineIndex } from '../core/text.js'
 import type { Finding, Severity } from '../core/types.js'
 import { commentSpan, inOneHunk, lastLineOf, type FileDiff } from '../diff/patch.js'
 import { fenced, hasInvisible, inert } from './markdown.js'
-import { inlineMarker } from './marker.js'
-import { fixToLines, type LineChange } from '../core/fixes.js'
+import { groupMarker, inlineMarker } from './marker.js'
+import { applyFixes, fixToLines, type LineChange } from '../core/fixes.js'
+import type { Fix, TextEdit } from '../core/types.js'
 
 /**
  * One review comment per finding: severity, rule id linked to its docs, the message, and the fix —
@@ -23,6 +24,12 @@ export interface InlineComment {
   body: string
   /** Does the body carry a one-click suggestion? */
   suggestion: boolean
+  /**
+   * For one thread carrying several findings (one instruction): every finding's fingerprint, the
+   * thread's own (`fingerprint`, its most severe finding's) first. Reconciliation matches a thread
+   * by any of them, so fixing one finding inside updates the thread instead of replacing it.
+   */
+  fingerprints?: string[]
 }
 
 export interface FileContext {
@@ -131,15 +138,145 @@ export function renderComment(
     }
   }
   parts.push(inlineMarker(fingerprint, finding.rule))
+  return commentAt(finding, fingerprint, file.path, span, parts, suggestion)
+}
+
+function commentAt(
+  lead: Finding,
+  fingerprint: string,
+  path: string,
+  span: { start: number; end: number },
+  parts: string[],
+  suggestion: boolean
+): InlineComment {
   const comment: InlineComment = {
     fingerprint,
-    rule: finding.rule,
-    severity: finding.severity,
-    path: file.path,
+    rule: lead.rule,
+    severity: lead.severity,
+    path,
     line: span.end,
     body: parts.join('\n\n'),
     suggestion
   }
   if (span.start < span.end) comment.startLine = span.start
   return comment
+}
+
+/** What `renderGroup` takes for each finding: most severe first. */
+export interface GroupMember {
+  finding: Finding
+  fingerprint: string
+}
+
+const fixNote = (fix: Fix): string => inert(fix.description.replace(TRAILING_STOP, ''))
+
+/**
+ * One comment for every finding on one instruction: each rule's headline, most severe first, then
+ * ONE suggestion applying every compatible safe fix at once (`applyFixes` picks them, as `--fix`
+ * does); fixes that overlap it or are unsafe are described, never offered as competing blocks.
+ * Undefined when no line of the instruction can carry a comment in this diff.
+ */
+export function renderGroup(
+  members: readonly GroupMember[],
+  file: FileContext,
+  options: CommentOptions
+): InlineComment | undefined {
+  const safe = members.flatMap((m) => (m.finding.fix?.safe ? [m.finding.fix] : []))
+  const { applied, skipped } = applyFixes(file.lines.text, safe)
+  const edits = applied.flatMap((f) => f.edits.map((e) => ({ ...e })))
+  // Two insertions at one point (`-y` and `--no-install-recommends` after `install`) have no
+  // order for `--fix`, which takes them in two passes; here they become one insertion.
+  for (const fix of skipped) {
+    const points = fix.edits.map((e) => edits.find((a) => isInsertion(a) && samePoint(a, e)))
+    if (fix.edits.every((e, i) => isInsertion(e) && points[i])) {
+      fix.edits.forEach((e, i) => (points[i]!.text += e.text))
+      applied.push(fix)
+    }
+  }
+  const combined: Fix | undefined =
+    applied.length > 0
+      ? { description: applied.map(fixNote).join('; '), safe: true, edits }
+      : undefined
+  const change = combined ? fixToLines(file.lines, combined) : undefined
+  const fixFits = change !== undefined && inOneHunk(file.diff, change.startLine, change.endLine)
+  const first = Math.min(...members.map((m) => m.finding.range.start.line))
+  const last = Math.max(...members.map((m) => lastLineOf(m.finding.range)))
+  const span = fixFits
+    ? { start: Math.min(change.startLine, first), end: Math.max(change.endLine, last) }
+    : commentSpan(file.diff, first, last)
+  if (!span || (fixFits && !inOneHunk(file.diff, span.start, span.end))) {
+    return fixFits ? renderGroupWithout(members, file, options) : undefined
+  }
+  const parts = members.map((m) => headline(m.finding, options.docsUrl(m.finding.rule)))
+  let suggestion = false
+  if (change && combined) {
+    const usable =
+      fixFits &&
+      options.suggestions &&
+      !change.after.some(hasInvisible) &&
+      options.claim(file.path, change.startLine, change.endLine)
+    const block = fenced('suggestion', change.after)
+    const note = `Suggested fix (${applied.length === 1 ? 'one fix' : `${applied.length} fixes at once`}): ${combined.description}.`
+    if (usable && block.length <= MAX_BODY) {
+      suggestion = true
+      // The suggestion replaces the comment's lines: pad it with the lines it leaves alone.
+      const before = rangeLines(file.lines, span.start, change.startLine - 1)
+      const after = rangeLines(file.lines, change.endLine + 1, span.end)
+      parts.push(note, fenced('suggestion', [...before, ...change.after, ...after]))
+      if (file.crlf) {
+        parts.push('This file uses CRLF line endings: check them after applying the suggestion.')
+      }
+    } else {
+      const why =
+        block.length > MAX_BODY
+          ? 'The change is too large to show here.'
+          : 'Not offered as a one-click suggestion here.'
+      parts.push(`${note} (${why})`)
+    }
+  }
+  const described = members.filter(
+    (m) => m.finding.fix && !(suggestion && applied.includes(m.finding.fix))
+  )
+  for (const m of described) {
+    const fix = m.finding.fix!
+    parts.push(
+      fix.safe
+        ? `${m.finding.rule}: ${fixNote(fix)} (overlaps the fix above: apply it, then re-run).`
+        : `⚠️ ${m.finding.rule}, check before applying: ${fixNote(fix)}.`
+    )
+  }
+  const fingerprints = members.map((m) => m.fingerprint)
+  parts.push(
+    groupMarker(fingerprints.slice(1)),
+    inlineMarker(fingerprints[0], members[0].finding.rule)
+  )
+  return {
+    ...commentAt(members[0].finding, fingerprints[0], file.path, span, parts, suggestion),
+    fingerprints
+  }
+}
+
+/** The group when its combined fix cannot share a hunk with the findings: no suggestion. */
+function renderGroupWithout(
+  members: readonly GroupMember[],
+  file: FileContext,
+  options: CommentOptions
+): InlineComment | undefined {
+  const stripped = members.map((m) => ({
+    ...m,
+    finding: { ...m.finding, fix: m.finding.fix && { ...m.finding.fix, safe: false } }
+  }))
+  return renderGroup(stripped, file, options)
+}
+
+const isInsertion = (e: TextEdit): boolean =>
+  e.range.start.line === e.range.end.line && e.range.start.column === e.range.end.column
+
+const samePoint = (a: TextEdit, b: TextEdit): boolean =>
+  a.range.start.line === b.range.start.line && a.range.start.column === b.range.start.column
+
+function rangeLines(lines: LineIndex, from: number, to: number): string[] {
+  const out: string[] = []
+  for (let line = from; line <= to; line++) out.push(lines.lineText(line).replace(/\r$/, ''))
+  return out
 }

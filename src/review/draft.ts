@@ -5,8 +5,10 @@ import type { Finding } from '../core/types.js'
 import { inScope, type FilterMode } from '../diff/filter.js'
 import type { FileDiff } from '../diff/patch.js'
 import type { FileResult } from '../lint/engine.js'
-import { renderComment, type CommentOptions, type InlineComment } from './comment.js'
+import { renderComment, renderGroup, type CommentOptions, type InlineComment } from './comment.js'
 import { fingerprints } from './fingerprint.js'
+import { parseDockerfileSyntax } from '../parse/dockerfile.js'
+import type { ReviewPlacement } from './policy.js'
 
 /**
  * From lint results and diffs to what the review should contain: every finding with its
@@ -35,11 +37,15 @@ export type NotInline =
   | 'rejected'
   /** Comments could not be posted at all (read-only token, head moved, `report` mode). */
   | 'not-posted'
+  /** The review policy keeps it in the summary (rule precision too low for its severity, or path). */
+  | 'policy'
 
 export interface ScopedFinding {
   finding: Finding
   fingerprint: string
   inScope: boolean
+  /** What the review policy decided; only `inline` findings may become comments. */
+  review: ReviewPlacement
   /** The comment carrying it, when it is (meant to be) inline. */
   comment?: InlineComment
   /** Why an in-scope finding is not an inline comment. */
@@ -51,6 +57,11 @@ export interface DraftOptions {
   maxComments: number
   suggestions: boolean
   docsUrl(rule: string): string | undefined
+  /**
+   * The review policy's decision per finding (`reviewPolicy(policy)`); default: every finding may
+   * go inline. The verdict never depends on it.
+   */
+  placement?(finding: Finding): ReviewPlacement
 }
 
 export interface ReviewDraft {
@@ -83,6 +94,7 @@ export function draftReview(files: readonly ReviewFile[], options: DraftOptions)
         inScope: isNotChecked(finding.rule)
           ? file.diff !== undefined || options.filterMode === 'nofilter'
           : inScope(file.diff, finding.range, options.filterMode),
+        review: options.placement?.(finding) ?? 'inline',
         lines,
         file
       })
@@ -117,14 +129,23 @@ export function draftReview(files: readonly ReviewFile[], options: DraftOptions)
       suggestions: options.suggestions,
       claim: claimLines
     })
-  // Which findings get a comment: the most severe ones that can be placed, up to the cap.
-  const chosen: typeof scoped = []
+  // One thread per instruction: findings on the same instruction share a comment.
+  const keyOf = threadKeys()
+  // Which findings get a comment: the most severe ones that can be placed, up to the cap (which
+  // counts threads).
+  const threads = new Map<string, typeof scoped>()
   for (const s of candidates) {
     const diff = s.file.diff
-    if (!diff || !diff.hasPatch) s.notInline = 'no-patch'
-    else if (chosen.length >= options.maxComments) s.notInline = 'limit'
+    const key = diff?.hasPatch ? keyOf(s.file, s.finding) : ''
+    if (s.review === 'summary') s.notInline = 'policy'
+    else if (!diff || !diff.hasPatch) s.notInline = 'no-patch'
+    else if (!threads.has(key) && threads.size >= options.maxComments) s.notInline = 'limit'
     else if (!render(s, () => true)) s.notInline = 'outside-diff'
-    else chosen.push(s)
+    else {
+      const members = threads.get(key)
+      if (members) members.push(s)
+      else threads.set(key, [s])
+    }
   }
   // Who gets the one suggestion a line can carry: safe fixes first, then severity, then the
   // smallest change (a one-line fix beats a merge of several lines).
@@ -137,16 +158,28 @@ export function draftReview(files: readonly ReviewFile[], options: DraftOptions)
       Math.min(...edits.map((e) => e.range.start.line))
     )
   }
-  chosen.sort(
-    (a, b) =>
-      priority(a) - priority(b) ||
-      compareSeverity(a.finding.severity, b.finding.severity) ||
-      size(a) - size(b) ||
-      compareFindings(a.finding, b.finding)
-  )
-  for (const s of chosen) {
-    s.comment = render(s, claim)!
-    inline.push(s.comment)
+  const byClaim = (a: (typeof scoped)[number], b: (typeof scoped)[number]): number =>
+    priority(a) - priority(b) ||
+    compareSeverity(a.finding.severity, b.finding.severity) ||
+    size(a) - size(b) ||
+    compareFindings(a.finding, b.finding)
+  const units = [...threads.values()].map((members) => ({
+    members: members.sort((a, b) => compareFindings(a.finding, b.finding)),
+    lead: [...members].sort(byClaim)[0]
+  }))
+  units.sort((a, b) => byClaim(a.lead, b.lead))
+  for (const { members } of units) {
+    const first = members[0]
+    const comment =
+      members.length === 1
+        ? render(first, claim)!
+        : (renderGroup(members, context(first, first.file.diff!), {
+            docsUrl: options.docsUrl,
+            suggestions: options.suggestions,
+            claim
+          }) ?? render(first, claim)!)
+    for (const s of members) s.comment = comment
+    inline.push(comment)
   }
   inline.sort(
     (a, b) =>
@@ -155,12 +188,43 @@ export function draftReview(files: readonly ReviewFile[], options: DraftOptions)
       a.fingerprint.localeCompare(b.fingerprint)
   )
   return {
-    findings: scoped.map(({ finding, fingerprint, inScope: scope, comment, notInline }) => {
-      const out: ScopedFinding = { finding, fingerprint, inScope: scope }
+    findings: scoped.map(({ finding, fingerprint, inScope: scope, review, comment, notInline }) => {
+      const out: ScopedFinding = { finding, fingerprint, inScope: scope, review }
       if (comment) out.comment = comment
       if (notInline) out.notInline = notInline
       return out
     }),
     inline
+  }
+}
+
+/**
+ * Which thread a finding belongs to: its instruction in a Dockerfile (the first line of the
+ * instruction holding its first line), its first line in a compose file. Files are parsed once,
+ * on first use.
+ */
+function threadKeys(): (file: ReviewFile, finding: Finding) => string {
+  const starts = new Map<ReviewFile, Map<number, number>>()
+  const startsOf = (file: ReviewFile): Map<number, number> => {
+    let map = starts.get(file)
+    if (map) return map
+    map = new Map()
+    if (file.kind === 'dockerfile') {
+      try {
+        for (const inst of parseDockerfileSyntax(file.path, file.text).instructions) {
+          for (let line = inst.range.start.line; line <= inst.range.end.line; line++) {
+            map.set(line, inst.range.start.line)
+          }
+        }
+      } catch {
+        // Unparseable: every finding keeps its own thread (line keys below).
+      }
+    }
+    starts.set(file, map)
+    return map
+  }
+  return (file, finding) => {
+    const line = finding.range.start.line
+    return `${file.path}\u0000${startsOf(file).get(line) ?? line}`
   }
 }

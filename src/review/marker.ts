@@ -17,9 +17,25 @@ export function inlineMarker(fingerprint: string, rule: string): string {
   return `<!-- ${TOOL} fp=${fingerprint} rule=${RULE_ID.test(rule) ? rule : 'unknown'} -->`
 }
 
-export function parseInlineMarker(body: string): { fingerprint: string; rule: string } | undefined {
+/**
+ * The other findings of a thread that carries several (one instruction): written just before the
+ * inline marker, read only from there.
+ */
+export function groupMarker(fingerprints: readonly string[]): string {
+  if (!fingerprints.every((f) => FINGERPRINT.test(f))) throw new Error('bad fingerprint')
+  return `<!-- ${TOOL} also=${fingerprints.join(',')} -->`
+}
+
+const GROUP_BEFORE_END =
+  /<!-- docker-review:v1 also=([0-9a-f]{16}(?:,[0-9a-f]{16}){0,99}) -->\s*<!-- docker-review:v1 fp=[0-9a-f]{16} rule=[A-Za-z0-9_-]{1,40} -->\s*$/
+
+export function parseInlineMarker(
+  body: string
+): { fingerprint: string; rule: string; also: string[] } | undefined {
   const m = INLINE_AT_END.exec(body)
-  return m ? { fingerprint: m[1], rule: m[2] } : undefined
+  if (!m) return undefined
+  const group = GROUP_BEFORE_END.exec(body)
+  return { fingerprint: m[1], rule: m[2], also: group ? group[1].split(',') : [] }
 }
 
 export const SUMMARY_MARKER = SUMMARY

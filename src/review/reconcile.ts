@@ -34,6 +34,8 @@ export interface OwnComment {
   databaseId: number | null
   threadId: string
   fingerprint: string
+  /** With the other findings of a grouped thread (the marker's `also=`). */
+  fingerprints: string[]
   path: string
   line: number | null
   startLine: number | null
@@ -66,6 +68,7 @@ export function ownComments(threads: readonly ExistingThread[]): OwnComment[] {
       databaseId: first.databaseId,
       threadId: thread.id,
       fingerprint: marker.fingerprint,
+      fingerprints: [marker.fingerprint, ...marker.also],
       path: thread.path,
       line: thread.line,
       startLine: thread.startLine,
@@ -93,13 +96,18 @@ export function reconcile(
   const plan: ReconcilePlan = { keep: [], update: [], create: [], remove: [], resolve: [] }
   const byFingerprint = new Map<string, OwnComment[]>()
   for (const comment of existing) {
-    const list = byFingerprint.get(comment.fingerprint)
-    if (list) list.push(comment)
-    else byFingerprint.set(comment.fingerprint, [comment])
+    for (const fp of comment.fingerprints) {
+      const list = byFingerprint.get(fp)
+      if (list) list.push(comment)
+      else byFingerprint.set(fp, [comment])
+    }
   }
   const used = new Set<OwnComment>()
   for (const w of wanted) {
-    const match = byFingerprint.get(w.fingerprint)?.find((c) => !used.has(c) && sameLocation(w, c))
+    // A grouped thread matches by any finding it carries: fixing one of them keeps the thread.
+    const match = (w.fingerprints ?? [w.fingerprint])
+      .flatMap((fp) => byFingerprint.get(fp) ?? [])
+      .find((c) => !used.has(c) && sameLocation(w, c))
     if (!match) {
       plan.create.push(w)
       continue

@@ -36,7 +36,8 @@ const WHY: Record<NotInline, string> = {
   'no-patch': 'file has no diff to comment on',
   limit: 'beyond `max-comments`',
   rejected: 'refused by GitHub',
-  'not-posted': 'not posted'
+  'not-posted': 'not posted',
+  policy: 'summary only: review policy'
 }
 /** GitHub's comment limit is 65,536 characters; leave room for the marker. */
 export const MAX_SUMMARY = 65_000
@@ -88,6 +89,49 @@ function table(
   return out
 }
 
+/**
+ * Absence checks that fire once per service or stage (no limits, no log rotation, no restart
+ * policy, no HEALTHCHECK) and are not inline comments.
+ */
+const ROLLUP_RULES = new Set(['DC1004', 'DC1005', 'DC1015', 'DC1003', 'DC1014', 'DR1008', 'DR1004'])
+const SERVICE = /^Service '([^']*)'/
+
+/**
+ * One row per file and roll-up rule, naming its services (`3 services ('a', 'b', 'c'), each: has
+ * no restart policy…`), instead of one row each. The counts and the verdict still see every finding.
+ */
+export function rollUp(rows: readonly ScopedFinding[]): ScopedFinding[] {
+  const groups = new Map<string, ScopedFinding[]>()
+  const out: Array<ScopedFinding | ScopedFinding[]> = []
+  for (const row of rows) {
+    if (!ROLLUP_RULES.has(row.finding.rule) || row.comment) {
+      out.push(row)
+      continue
+    }
+    const key = `${row.finding.file}\u0000${row.finding.rule}\u0000${row.notInline ?? ''}`
+    const group = groups.get(key)
+    if (group) group.push(row)
+    else {
+      const fresh = [row]
+      groups.set(key, fresh)
+      out.push(fresh)
+    }
+  }
+  return out.map((entry) => {
+    if (!Array.isArray(entry)) return entry
+    if (entry.length === 1) return entry[0]
+    const [first] = entry
+    const names = entry.map((r) => SERVICE.exec(r.finding.message)?.[1])
+    const who = names.every((n) => n !== undefined)
+      ? `${entry.length} services (${names.map((n) => `'${n}'`).join(', ')})`
+      : `${entry.length} places (lines ${entry.map((r) => r.finding.range.start.line).join(', ')})`
+    const message = SERVICE.test(first.finding.message)
+      ? `${who}, each: ${first.finding.message.replace(SERVICE, '').trimStart()}`
+      : `${who}: ${first.finding.message}`
+    return { ...first, finding: { ...first.finding, message } }
+  })
+}
+
 function render(input: SummaryInput, limit: number, more: string): string {
   const inScope = input.findings
     .filter((f) => f.inScope)
@@ -107,13 +151,13 @@ function render(input: SummaryInput, limit: number, more: string): string {
     '',
     `${input.failed ? '❌' : '✅'} ${inert(input.reason)}`
   )
-  if (inScope.length > 0) out.push('', ...table(inScope, input, limit, more))
+  if (inScope.length > 0) out.push('', ...table(rollUp(inScope), input, limit, more))
   if (outside.length > 0) {
     out.push(
       '',
       `<details><summary>${outside.length} finding${outside.length === 1 ? '' : 's'} outside the changes (not counted)</summary>`,
       '',
-      ...table(outside, input, limit, more),
+      ...table(rollUp(outside), input, limit, more),
       '',
       '</details>'
     )

@@ -36,6 +36,15 @@ export const cases: RuleCases = {
     },
     { name: 'not a stateful image', code: yaml('services:', '  web:', '    image: nginx:1.27') },
     {
+      name: 'a bind source with an interpolated default path (the `:` inside is not a separator)',
+      code: yaml(
+        'services:',
+        '  db:',
+        '    image: mongo:7.0',
+        '    volumes: ["${MONGO_DATA:-/srv/mongo}:/data/db", "${CFG:-./c}:/etc/mongo:ro"]'
+      )
+    },
+    {
       name: 'the volume comes from the override',
       files: {
         'compose.override.yaml': yaml('services:', '  db:', '    volumes: ["./data:/data/db"]')

@@ -3,7 +3,20 @@ import type { RuleCases } from '../define.js'
 export const cases: RuleCases = {
   valid: [
     'FROM debian:12.5\nWORKDIR /opt\n',
-    { name: 'cd as an argument', code: 'FROM debian:12.5\nRUN echo cd /opt\n' }
+    { name: 'cd as an argument', code: 'FROM debian:12.5\nRUN echo cd /opt\n' },
+    {
+      name: 'into a directory made, cloned or extracted earlier in the same RUN, or back to /',
+      code: [
+        'FROM debian:12.5',
+        'RUN mkdir -p /usr/src/app && cd /usr/src/app/lib && make',
+        'RUN git clone https://github.com/o/hans.git && cd hans && make && cd .. && rm -rf hans',
+        'RUN git clone https://x/y.git /src/y && cd /src/y',
+        'RUN tar -xzf z.tgz -C /opt/z && cd /opt/z && ./install',
+        'RUN tar -xzf clamav-1.0.tar.gz && cd clamav-1.0 && cmake .',
+        'RUN docker-php-source extract; cd /usr/src/php; ./configure; cd /; docker-php-source delete',
+        ''
+      ].join('\n')
+    }
   ],
   invalid: [
     {
@@ -25,9 +38,15 @@ export const cases: RuleCases = {
         'FROM debian:12.5\r\nworkdir /src\r\nrun --mount=type=cache,target=/root/.cache make\r\n'
     },
     {
+      name: 'a directory made by another RUN still needs WORKDIR',
+      code: 'FROM debian:12.5\nRUN mkdir -p /app\nRUN cd /app && make\n',
+      errors: [{ line: 3, column: 5, endColumn: 12 }],
+      output: 'FROM debian:12.5\nRUN mkdir -p /app\nWORKDIR /app\nRUN make\n'
+    },
+    {
       name: 'cd in the middle: reported, no fix',
-      code: 'FROM debian:12.5\nRUN git clone https://x/y.git && cd y && make\n',
-      errors: [{ line: 2, column: 34 }],
+      code: 'FROM debian:12.5\nRUN make && cd /opt && make install\n',
+      errors: [{ line: 2, column: 13 }],
       output: null
     },
     {

@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../define.js'
 import { keywordAs } from './lib/commands.js'
-import { runInstructions } from '../../dockerfile/runs.js'
+import { madeEarlierInRun, runInstructions } from '../../dockerfile/runs.js'
 import { insertLineBefore } from './lib/edits.js'
 
 const ABSOLUTE_PLAIN = /^\/[A-Za-z0-9_.@%+=:,/-]*$/
@@ -20,6 +20,8 @@ export const DL3003 = defineDockerfileRule({
         const last = cmd.words[cmd.words.length - 1]
         // `RUN cd /abs && rest` → `WORKDIR /abs` + `RUN rest`: the one shape where the move is certain.
         const dir = cmd.args.length === 1 && cmd.args[0].literal ? cmd.args[0].value : undefined
+        // Into a directory this RUN just made (or back to /): part of the RUN's own work.
+        if (dir !== undefined && madeEarlierInRun(script, cmd, dir)) continue
         const next = script.commands[cmd.index + 1]
         const leading =
           cmd.index === 0 &&

@@ -2,6 +2,10 @@ import type { RuleCases } from '../define.js'
 
 export const cases: RuleCases = {
   valid: [
+    {
+      name: 'sudo -u runs a step as an unprivileged user (what gosu is for)',
+      code: 'FROM ruby:3.3.4\nRUN sudo -u discourse bundle install && sudo --user=app -H true && sudo -uapp id\n'
+    },
     'FROM debian:12.5\nRUN apt-get install -y sudo\n',
     {
       name: 'mentioned, not called',
@@ -9,6 +13,14 @@ export const cases: RuleCases = {
     }
   ],
   invalid: [
+    {
+      name: 'sudo -u root is still a root escalation',
+      code: "FROM debian:12.5\nRUN sudo -u root apt-get update && sudo -u '#0' true\n",
+      errors: [
+        { line: 2, column: 5, endColumn: 9, message: '`sudo`' },
+        { line: 2, column: 36, endColumn: 40, message: '`sudo`' }
+      ]
+    },
     {
       code: 'FROM debian:12.5\nRUN sudo apt-get update\n',
       errors: [{ line: 2, column: 5, endColumn: 9, message: '`sudo`' }],
@@ -27,7 +39,7 @@ export const cases: RuleCases = {
     },
     {
       name: 'sudo with options: no fix',
-      code: 'FROM debian:12.5\nRUN sudo -u app make\n',
+      code: 'FROM debian:12.5\nRUN sudo -E make\n',
       errors: [{ line: 2 }],
       output: null
     },

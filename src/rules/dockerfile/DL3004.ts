@@ -5,6 +5,21 @@ import { commandsNamed } from '../../dockerfile/runs.js'
 
 const ROOT = /^(root|0)(:.*)?$/
 
+/**
+ * The user `sudo -u NAME` / `--user=NAME` runs the command as, when the options name one: running
+ * a step as an unprivileged user is what gosu would be used for, not a root escalation.
+ */
+function sudoUser(words: ReadonlyArray<{ value: string }>): string | undefined {
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i].value
+    if (!w.startsWith('-')) return undefined
+    if (w === '-u' || w === '--user') return words[i + 1]?.value
+    const joined = /^(?:-u|--user=)(.+)$/.exec(w)
+    if (joined) return joined[1]
+  }
+  return undefined
+}
+
 export const DL3004 = defineDockerfileRule({
   id: 'DL3004',
   aliases: ['AVD-DS-0010', 'CKV2_DOCKER_1'],
@@ -16,6 +31,8 @@ export const DL3004 = defineDockerfileRule({
     for (const { inst, cmd } of commandsNamed(doc, 'sudo')) {
       const sudo = cmd.words[0]
       const target = cmd.words[1]
+      const runAs = sudoUser(cmd.words)
+      if (runAs !== undefined && !ROOT.test(unquote(runAs).replace(/^#/, ''))) continue
       // Without options (`sudo -u app …` changes the user), and while the build runs as root as
       // far as this file says (no USER, or a root USER last).
       const top = inst.onbuild ?? inst

@@ -20,9 +20,34 @@ export const cases: RuleCases = {
       path: '.devcontainer/Dockerfile',
       code: 'FROM mcr.microsoft.com/devcontainers/python:3.12\n'
     },
+    {
+      name: 'base and builder images are extended, not run',
+      path: 'images/Dockerfile.base',
+      code: 'FROM debian:12.6-slim\nRUN apt-get update\n'
+    },
+    {
+      name: 'a builder image',
+      path: 'webui/buildx.Dockerfile',
+      code: 'FROM node:24-alpine3.22\nRUN npm ci\n'
+    },
+    {
+      name: 'a CI image',
+      path: '.ci/Dockerfile.cypress',
+      code: 'FROM cypress/browsers:node-24.14.0\nCOPY . /e2e\n'
+    },
+    {
+      name: 'php-fpm: the master starts as root, pool workers run as www-data',
+      code: 'FROM php:8.4-fpm-trixie\nCOPY . /var/www/html\n'
+    },
     { name: 'Windows images', code: 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\n' }
   ],
   invalid: [
+    {
+      name: 'an application image whose name only contains "base" inside a word',
+      path: 'database/Dockerfile',
+      code: 'FROM php:8.4-cli\nCOPY . /app\nCMD ["php", "/app/run.php"]\n',
+      errors: [{ line: 1, column: 1, endColumn: 5, message: 'runs as root' }]
+    },
     {
       name: 'a USER in a build stage does not count',
       code: 'FROM golang:1.22.5 AS build\nUSER builder\nRUN go build -o /app\nFROM debian:12.6-slim\nCOPY --from=build /app /app\n',

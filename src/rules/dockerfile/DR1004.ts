@@ -1,9 +1,14 @@
 import { defineDockerfileRule } from '../define.js'
-import { finalChain, isDevelopmentImage, isWindowsImage } from '../../dockerfile/stages.js'
+import { finalChain, imageRole, isWindowsImage } from '../../dockerfile/stages.js'
 
 /** Images that already run as a non-root user. */
 const NON_ROOT_IMAGE =
   /nonroot|non-root|rootless|unprivileged|^(docker\.io\/)?bitnami\/|^cgr\.dev\/chainguard\//i
+/**
+ * Servers whose master process starts as root and runs its workers as an unprivileged user
+ * (php-fpm pools, Apache httpd, nginx): the official images are built that way on purpose.
+ */
+const DROPPING_SERVER = /^(php:.*(fpm|apache)|httpd:|nginx:|nginxinc\/nginx-unprivileged)/i
 /** Privilege drop at run time (`gosu app …` in the entrypoint, as official images do). */
 const DROPS_PRIVILEGES = /\b(gosu|su-exec|setpriv|s6-setuidgid|chpst|runuser)\b/
 
@@ -13,15 +18,15 @@ export const DR1004 = defineDockerfileRule({
   severity: 'warning',
   description: 'The final stage never sets USER, so the container runs as root.',
   check(doc, ctx) {
-    if (isDevelopmentImage(doc) || doc.escape === '`') return
+    if (imageRole(doc) !== 'application' || doc.escape === '`') return
     const chain = finalChain(doc)
     if (chain.length === 0) return
     const root = chain[chain.length - 1].image
     if (root.unresolved || isWindowsImage(root)) return
+    const ref = `${root.registry ? `${root.registry}/` : ''}${root.name}:${root.tag ?? ''}`
     if (
-      NON_ROOT_IMAGE.test(
-        `${root.registry ? `${root.registry}/` : ''}${root.name}:${root.tag ?? ''}`
-      )
+      NON_ROOT_IMAGE.test(ref) ||
+      DROPPING_SERVER.test(ref.replace(/^(docker\.io\/)?(library\/)?/, ''))
     )
       return
     for (const stage of chain) {

@@ -2,6 +2,11 @@ import type { RuleCases } from '../define.js'
 
 export const cases: RuleCases = {
   valid: [
+    {
+      name: 'a base image: whoever extends it decides on health checks',
+      path: 'Dockerfile.base',
+      code: 'FROM debian:12.6-slim\nEXPOSE 8080\n'
+    },
     'FROM nginx:1.27.0\nEXPOSE 80\nHEALTHCHECK CMD curl -fsS http://localhost/ || exit 1\n',
     {
       name: 'HEALTHCHECK NONE is a decision',

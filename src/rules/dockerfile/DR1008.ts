@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../define.js'
-import { finalInstructions, isDevelopmentImage } from '../../dockerfile/stages.js'
+import { finalInstructions, imageRole } from '../../dockerfile/stages.js'
 
 export const DR1008 = defineDockerfileRule({
   id: 'DR1008',
@@ -7,7 +7,7 @@ export const DR1008 = defineDockerfileRule({
   severity: 'info',
   description: 'The final image EXPOSEs a port but has no HEALTHCHECK.',
   check(doc, ctx) {
-    if (isDevelopmentImage(doc)) return
+    if (imageRole(doc) !== 'application') return
     const insts = finalInstructions(doc)
     if (insts.some((i) => i.keyword === 'HEALTHCHECK')) return
     const expose = insts.find((i) => i.keyword === 'EXPOSE' && i.args.length > 0)

@@ -1,0 +1,218 @@
+import type { Precision } from '../core/types.js'
+
+/**
+ * Rule precision: how often a finding of the rule is one a competent reviewer of the project wants
+ * as a pull-request comment (true and worth the comment), on CodeQL's scale. Data, not code: the
+ * review policy (`src/review/policy.ts`) reads it with the severity to decide what goes inline.
+ *
+ * Basis: the hand-judged corpus samples (issue 13's sample and `bench/precision/`), otherwise the
+ * rule's kind: validity checks of what the builder or Compose itself rejects are very-high, checks
+ * that hold whenever they fire are high, habits projects often choose against (pins, per-service
+ * boilerplate, "consider" advice) are low. A repository can override any level in
+ * `.docker-review.yml` (`review: { precision: { DL3008: high } }`).
+ */
+
+export interface PrecisionEntry {
+  level: Precision
+  /** One line: why this level. */
+  basis: string
+}
+
+const VALIDITY = 'validity: the builder or Compose rejects or ignores it'
+const EXACT = 'holds whenever it fires (syntactic, one-click fix)'
+const PIN = 'pinning habit projects often reject (issue 13 sample: mostly NOISE)'
+const CLEAN = 'cache cleanup: true but small; misses cache mounts and later cleanup'
+const SECURITY = 'security setting switched off on purpose rarely; reviewer wants to know'
+const STYLE = 'true, cosmetic: a reviewer rarely wants a thread for it'
+const BOILERPLATE = 'per-service absence check: issue 13 sample judged almost all NOISE inline'
+
+const entry = (level: Precision, basis: string): PrecisionEntry => ({ level, basis })
+
+export const RULE_PRECISION: Readonly<Record<string, PrecisionEntry>> = {
+  // hadolint
+  DL1000: entry('very-high', VALIDITY),
+  DL1001: entry('low', 'opt-in policy rule'),
+  DL3000: entry('high', EXACT),
+  DL3001: entry('medium', 'ssh/vim/... in images: sometimes intended (dev and debug images)'),
+  DL3002: entry('high', 'the last USER is root: a real finding'),
+  DL3003: entry('medium', 'issue 13 sample: `cd` into a directory made in the same RUN is fine'),
+  DL3004: entry('high', 'sudo in a RUN (already root) is a real mistake'),
+  DL3006: entry('high', 'untagged FROM: a real reproducibility problem'),
+  DL3007: entry('high', 'FROM :latest: a real reproducibility problem'),
+  DL3008: entry('low', PIN),
+  DL3009: entry('low', 'issue 13 sample: 106 of 310 ignore `apt-get dist-clean` (apt >= 2.7)'),
+  DL3010: entry('low', '"use ADD to extract": advice, often against the project style'),
+  DL3011: entry('very-high', VALIDITY),
+  DL3012: entry('very-high', VALIDITY),
+  DL3013: entry('low', PIN),
+  DL3014: entry('high', 'a missing -y hangs or fails the build'),
+  DL3015: entry('medium', 'true on Debian images; a few images want recommends'),
+  DL3016: entry('low', PIN),
+  DL3018: entry('low', PIN),
+  DL3019: entry('medium', CLEAN),
+  DL3020: entry('high', EXACT),
+  DL3021: entry('very-high', VALIDITY),
+  DL3022: entry('high', 'COPY --from an unknown stage is usually a typo'),
+  DL3023: entry('very-high', VALIDITY),
+  DL3024: entry('very-high', VALIDITY),
+  DL3025: entry('high', 'shell-form CMD/ENTRYPOINT loses signals: a real finding'),
+  DL3026: entry('high', 'only with trusted-registries configured: the repository asked for it'),
+  DL3027: entry('high', EXACT),
+  DL3028: entry('low', PIN),
+  DL3029: entry('medium', '--platform is sometimes required (cross builds)'),
+  DL3030: entry('high', 'a missing -y hangs or fails the build'),
+  DL3032: entry('medium', CLEAN),
+  DL3033: entry('low', PIN),
+  DL3034: entry('high', 'a missing -y hangs or fails the build'),
+  DL3035: entry('medium', 'dist-upgrade is sometimes the point of the image'),
+  DL3036: entry('medium', CLEAN),
+  DL3037: entry('low', PIN),
+  DL3038: entry('high', 'a missing -y hangs or fails the build'),
+  DL3040: entry('medium', CLEAN),
+  DL3041: entry('low', PIN),
+  DL3042: entry('medium', CLEAN),
+  DL3043: entry('very-high', VALIDITY),
+  DL3044: entry('very-high', 'the value expands to the old one: a real bug'),
+  DL3045: entry('medium', 'relative COPY without WORKDIR: right unless the base sets one'),
+  DL3046: entry('medium', 'only matters for high UIDs with a lastlog file'),
+  DL3047: entry('low', 'issue 13 sample: BusyBox wget (Alpine) prints a few lines, not thousands'),
+  DL3048: entry('medium', 'label key style'),
+  DL3049: entry('high', 'only with label-schema configured: the repository asked for it'),
+  DL3050: entry('high', 'only with strict-labels configured: the repository asked for it'),
+  DL3051: entry('high', 'only with label-schema configured: the repository asked for it'),
+  DL3052: entry('high', 'only with label-schema configured: the repository asked for it'),
+  DL3053: entry('high', 'only with label-schema configured: the repository asked for it'),
+  DL3054: entry('high', 'only with label-schema configured: the repository asked for it'),
+  DL3055: entry('high', 'only with label-schema configured: the repository asked for it'),
+  DL3056: entry('high', 'only with label-schema configured: the repository asked for it'),
+  DL3057: entry('low', 'opt-in; base and builder images have no HEALTHCHECK on purpose'),
+  DL3058: entry('high', 'only with label-schema configured: the repository asked for it'),
+  DL3059: entry('low', '"consider consolidation": separate RUNs are often deliberate (caching)'),
+  DL3060: entry('medium', CLEAN),
+  DL3061: entry('very-high', VALIDITY),
+  DL3062: entry('low', PIN),
+  DL3063: entry('high', 'a reserved stage name breaks COPY --from'),
+  DL3064: entry('medium', 'name-based secret guess'),
+  DL3065: entry('high', EXACT),
+  DL3066: entry('low', 'named users are the norm; advice, not a defect'),
+  DL3067: entry('high', 'copying a whole stage filesystem is almost always a mistake'),
+  DL4000: entry('high', EXACT),
+  DL4001: entry('low', 'curl and wget together: usually from different upstream scripts'),
+  DL4003: entry('very-high', 'only the last CMD counts: the others are dead'),
+  DL4004: entry('very-high', 'only the last ENTRYPOINT counts: the others are dead'),
+  DL4005: entry('high', 'RUN ln -s to change /bin/sh: SHELL is the right tool'),
+  DL4006: entry('medium', 'issue 13 sample: pipes used as `if` conditions need no pipefail'),
+  // not fully checked: always the reader's business
+  DR0001: entry('very-high', 'the file was not fully checked'),
+  DR0010: entry('very-high', 'a RUN script was not checked'),
+  DR0011: entry('very-high', 'a RUN script was not checked'),
+  // best practice
+  DR1001: entry('medium', 'cache-order advice: true, sometimes deliberate'),
+  DR1002: entry('medium', 'deleting in a later layer does not shrink the image: true, often minor'),
+  DR1003: entry('low', 'issue 13 sample: floating tags are often the project policy'),
+  DR1004: entry(
+    'medium',
+    'issue 13 sample: base, builder and dev-container images are role-blind FPs'
+  ),
+  DR1005: entry('medium', 'a missing .dockerignore: true, but the context may be small'),
+  DR1006: entry('high', 'a secret file copied into the image'),
+  DR1007: entry('low', 'build tools in the final image: often needed at run time'),
+  DR1008: entry(
+    'low',
+    'issue 13 sample: role-blind; orchestrators usually probe health themselves'
+  ),
+  DR1009: entry('low', 'advice about musl wheels'),
+  DR1010: entry('low', 'multi-stage advice'),
+  DR1011: entry('low', 'opt-in digest pinning'),
+  DR1012: entry('low', 'opt-in Python environment advice'),
+  DR1015: entry('medium', 'remote ADD without --checksum: true, often accepted'),
+  DR1016: entry('medium', 'curl | sh: true, often the vendor-documented install'),
+  DR1017: entry(
+    'high',
+    'install after the index was deleted: 4 of 4 corpus findings break the build'
+  ),
+  DR1018: entry('high', 'a GNU-only flag to BusyBox fails the build; no corpus finding yet'),
+  DR1019: entry('high', 'a SHELL the image lacks fails the build; no corpus finding yet'),
+  // BuildKit build checks
+  DR2001: entry('medium', STYLE),
+  DR2002: entry('medium', STYLE),
+  DR2003: entry('very-high', 'deprecated by BuildKit, one-click fix'),
+  DR2004: entry('medium', STYLE),
+  DR2005: entry('high', 'an undefined ARG in FROM: a real build problem'),
+  DR2006: entry('medium', 'opt-in'),
+  DR2007: entry('high', 'an undefined variable expands to empty: usually a bug'),
+  DR2008: entry('medium', STYLE),
+  DR2009: entry('very-high', VALIDITY),
+  DR2010: entry('high', 'COPY of a path .dockerignore excludes fails the build'),
+  DR2011: entry('low', 'opt-in comment style'),
+  DR2012: entry('medium', STYLE),
+  DR2013: entry('very-high', 'EXPOSE ignores the host part: a real misunderstanding'),
+  DR2014: entry('medium', 'name-based secret guess'),
+  // security
+  DR3001: entry('medium', 'a sensitive port: sometimes the image is an SSH server'),
+  DR3002: entry('medium', 'update without install in the same RUN: stale cache, usually true'),
+  DR3003: entry('high', 'WORKDIR in a system directory'),
+  DR3004: entry('high', 'a password baked into the image'),
+  DR3005: entry('high', SECURITY),
+  DR3006: entry('high', SECURITY),
+  DR3007: entry('high', SECURITY),
+  DR3008: entry('high', SECURITY),
+  // compose
+  DC0001: entry('very-high', VALIDITY),
+  DC0002: entry('very-high', VALIDITY),
+  DC0003: entry('very-high', VALIDITY),
+  DC0004: entry('very-high', 'the file was not fully checked'),
+  DC0005: entry('high', 'a build context or Dockerfile the listing proves absent fails the build'),
+  DC1001: entry('medium', 'untagged or :latest images: often deliberate in examples'),
+  DC1002: entry('high', 'short depends_on on a service with a healthcheck: a real race'),
+  DC1003: entry('medium', 'a depended-on service without healthcheck'),
+  DC1004: entry('low', BOILERPLATE),
+  DC1005: entry('low', BOILERPLATE),
+  DC1006: entry('very-high', 'obsolete top-level version: Compose warns, one-click fix'),
+  DC1007: entry('low', 'refactoring advice'),
+  DC1008: entry('low', 'sample seed 13: 1 of 3 wanted; root/postgres placeholders in dev files'),
+  DC1009: entry('medium', 'host-level access: often the point of the service'),
+  DC1010: entry('low', 'issue 13 sample: 41 of 108 split `${VAR:-/path}:/data` at every colon'),
+  DC1011: entry('very-high', VALIDITY),
+  DC1012: entry('medium', 'database port on all interfaces: true, often a dev setup'),
+  DC1013: entry('very-high', VALIDITY),
+  DC1014: entry('low', 'opt-in hardening hints'),
+  DC1015: entry('low', BOILERPLATE),
+  DC2001: entry('medium', 'opt-in DCLint rule'),
+  DC2002: entry('medium', 'opt-in DCLint style rule'),
+  DC2003: entry('medium', 'opt-in DCLint rule'),
+  DC2004: entry('medium', 'opt-in DCLint rule'),
+  DC2005: entry('medium', 'opt-in DCLint style rule'),
+  DC2006: entry('very-high', VALIDITY),
+  DC2007: entry('medium', 'opt-in DCLint style rule'),
+  DC2008: entry('medium', 'opt-in DCLint style rule'),
+  DC2009: entry('medium', 'opt-in DCLint style rule'),
+  DC2010: entry('medium', 'opt-in DCLint style rule'),
+  DC2011: entry('medium', 'opt-in DCLint style rule')
+}
+
+/** ShellCheck codes measured apart from their class. */
+export const SHELLCHECK_PRECISION: Readonly<Record<string, PrecisionEntry>> = {
+  SC2115: entry('high', '`rm -rf "$dir/"` with an empty variable deletes /'),
+  SC2114: entry('high', '`rm -rf /dir/` with a stray space: deletes /')
+}
+
+/** By class: SC1xxx are parse errors, the rest are warnings about a script that builds. */
+const SHELLCHECK_SYNTAX = entry(
+  'low',
+  'sample seed 13: SC1075 (else if) is style; a real syntax error fails the build anyway'
+)
+const SHELLCHECK_DEFAULT = entry(
+  'low',
+  'issue 13 sample: 8 % of ShellCheck findings in RUNs were wanted (SC2086 on intended splitting)'
+)
+/** A rule missing from the table (a new rule): neither pushed inline nor hidden. */
+const UNKNOWN = entry('medium', 'not measured yet')
+
+export function precisionEntry(rule: string): PrecisionEntry {
+  const known = RULE_PRECISION[rule] ?? SHELLCHECK_PRECISION[rule]
+  if (known) return known
+  if (/^SC1\d{3}$/.test(rule)) return SHELLCHECK_SYNTAX
+  if (/^SC\d{4}$/.test(rule)) return SHELLCHECK_DEFAULT
+  return UNKNOWN
+}

@@ -76,6 +76,7 @@ const schema = {
                     message: text(4000),
                     file: text(1000),
                     range,
+                    review: { enum: ['inline', 'summary'] },
                     fix: {
                         type: 'object',
                         additionalProperties: false,

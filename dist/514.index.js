@@ -31,8 +31,8 @@ var model = __webpack_require__(4011);
 var compose = __webpack_require__(6791);
 // EXTERNAL MODULE: ./src/compose/file.ts
 var file = __webpack_require__(7944);
-// EXTERNAL MODULE: ./src/parse/shell.ts + 1 modules
-var shell = __webpack_require__(9518);
+// EXTERNAL MODULE: ./src/parse/shell.ts + 2 modules
+var shell = __webpack_require__(2618);
 ;// CONCATENATED MODULE: ./src/lint/suppress-dockerfile.ts
 const PRAGMA = /^(hadolint|docker-review)\s+(?:(global|stage)\s+)?ignore\s*=\s*([^#]*?)\s*(?:#.*)?$/i;
 function dockerfilePragmas(doc, names) {

@@ -168,7 +168,18 @@ export function checkSuggestion(
     (f, i) =>
       still[i] === marker.fingerprint && f.range.start.line >= start && f.range.start.line <= end
   )
-  if (again.length > 0) return `finding ${marker.rule} (${marker.fingerprint}) is still there`
+  if (again.length > 0) {
+    // A thread of several findings: its suggestion combines the fixes it has, which may not
+    // include the leading finding's (one without a fix); one of them must go away.
+    const gone = marker.also.filter(
+      (fp) =>
+        !findings.some(
+          (f, i) => still[i] === fp && f.range.start.line >= start && f.range.start.line <= end
+        )
+    )
+    if (gone.length > 0) return undefined
+    return `finding ${marker.rule} (${marker.fingerprint}) is still there`
+  }
   const same = findings.filter(
     (f) => f.rule === marker.rule && f.range.start.line >= start && f.range.start.line <= end
   )

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { readVerdicts, score } from '../../bench/precision/score.js'
-import { random, type SampledFinding } from '../../bench/precision/sample.js'
+import { keyOf, readVerdicts, score, wilson } from '../../bench/precision/score.js'
+import { draw, random, type SampledFinding } from '../../bench/precision/sample.js'
 
 const finding = (id: string, cls: SampledFinding['class'], review: 'inline' | 'summary') =>
   ({ id, class: cls, review }) as SampledFinding
@@ -36,5 +36,49 @@ describe('bench/precision', () => {
     expect(() => readVerdicts('dockerfile-1\tTP\t\n')).toThrow(/bad judgment/)
     expect(() => readVerdicts('dockerfile-1\tMAYBE\twhy\n')).toThrow(/bad judgment/)
     expect(() => score([finding('x-1', 'compose', 'inline')], new Map())).toThrow(/not judged/)
+  })
+
+  it('draws the stratum reproducibly, all of a class when the pool is smaller', () => {
+    const pool = Array.from({ length: 300 }, (_, i) => ({
+      class: (i < 2 ? 'shellcheck' : i < 150 ? 'dockerfile' : 'compose') as SampledFinding['class'],
+      review: 'inline' as const,
+      line: i
+    })) as Array<Omit<SampledFinding, 'id'>>
+    const a = draw(pool, random(16), 'inline-')
+    const b = draw(pool, random(16), 'inline-')
+    expect(a.sizes).toEqual({ dockerfile: 148, compose: 150, shellcheck: 2 })
+    expect(a.sample.filter((f) => f.class === 'dockerfile')).toHaveLength(100)
+    expect(a.sample.filter((f) => f.class === 'compose')).toHaveLength(60)
+    expect(
+      a.sample
+        .filter((f) => f.class === 'shellcheck')
+        .map((f) => f.line)
+        .sort()
+    ).toEqual([0, 1])
+    expect(a.sample[0].id).toBe('inline-dockerfile-1')
+    expect(b.sample.map((f) => `${f.id}@${f.line}`)).toEqual(
+      a.sample.map((f) => `${f.id}@${f.line}`)
+    )
+    expect(draw(pool, random(17), 'inline-').sample.map((f) => f.line)).not.toEqual(
+      a.sample.map((f) => f.line)
+    )
+  })
+
+  it('gives the 95 % Wilson interval', () => {
+    const [lo, hi] = wilson(54, 100)
+    expect(lo).toBeCloseTo(0.443, 3)
+    expect(hi).toBeCloseTo(0.634, 3)
+    expect(wilson(0, 2)[0]).toBe(0)
+    expect(wilson(0, 2)[1]).toBeCloseTo(0.658, 3)
+    expect(wilson(10, 10)[1]).toBe(1)
+    expect(wilson(0, 0)).toEqual([0, 1])
+  })
+
+  it('matches findings across draws by repository, path, line and rule', () => {
+    const f = { repo: 'o/r', path: 'a/Dockerfile', line: 3, rule: 'DL3006' }
+    expect(keyOf(f)).toBe(keyOf({ ...f }))
+    expect(keyOf(f)).not.toBe(keyOf({ ...f, line: 4 }))
+    expect(keyOf(f)).not.toBe(keyOf({ ...f, rule: 'DL3007' }))
+    expect(keyOf(f)).not.toBe(keyOf({ ...f, repo: 'o/s' }))
   })
 })

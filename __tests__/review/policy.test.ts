@@ -55,6 +55,20 @@ describe('review policy', () => {
     expect(place(at('SC2086', 'warning')).review).toBe('summary')
   })
 
+  it('a finding may sit below its rule, never above it; a configured level wins', () => {
+    const low = (rule: string, precision: Finding['precision']): Finding => ({
+      ...at(rule, 'warning'),
+      precision
+    })
+    // DL3020 is high: a finding of it the rule marks medium stays in the summary.
+    expect(place(low('DL3020', 'medium'))).toEqual({ review: 'summary', why: 'precision' })
+    expect(place(low('DL3020', 'very-high')).review).toBe('inline')
+    // DR1004 is medium: a finding claiming very-high does not lift it.
+    expect(place(low('DR1004', 'very-high')).review).toBe('summary')
+    const configured = reviewPolicy(policyOf({ precision: { DL3020: 'high' } }))
+    expect(configured(low('DL3020', 'medium')).review).toBe('inline')
+  })
+
   it('fixtures, testdata, e2e, docs and examples paths are summary-only', () => {
     for (const file of [
       'test/fixtures/Dockerfile',

@@ -4,6 +4,7 @@ import { compareFindings, type NotInline, type ScopedFinding } from './draft.js'
 import { codeSpan, encodePath, inert } from './markdown.js'
 import { ruleLink } from './comment.js'
 import { SUMMARY_MARKER } from './marker.js'
+import { ROLLUP_RULES } from './rollup.js'
 
 /**
  * The run's summary as markdown: counts by severity, the verdict, a table of findings with links,
@@ -37,7 +38,8 @@ const WHY: Record<NotInline, string> = {
   limit: 'beyond `max-comments`',
   rejected: 'refused by GitHub',
   'not-posted': 'not posted',
-  policy: 'summary only: review policy'
+  policy: 'summary only: review policy',
+  untouched: 'summary only: the pull request does not change this service or stage'
 }
 /** GitHub's comment limit is 65,536 characters; leave room for the marker. */
 export const MAX_SUMMARY = 65_000
@@ -63,12 +65,9 @@ function linkable(path: string): boolean {
   return !DOT_SEGMENT.test(path)
 }
 
-function table(
-  rows: readonly ScopedFinding[],
-  input: SummaryInput,
-  limit: number,
-  more: string
-): string[] {
+type Row = ScopedFinding
+
+function table(rows: readonly Row[], input: SummaryInput, limit: number, more: string): string[] {
   const shown = rows.slice(0, limit)
   const out = ['| | Rule | Where | Message |', '|---|---|---|---|']
   for (const s of shown) {
@@ -89,20 +88,15 @@ function table(
   return out
 }
 
-/**
- * Absence checks that fire once per service or stage (no limits, no log rotation, no restart
- * policy, no HEALTHCHECK) and are not inline comments.
- */
-const ROLLUP_RULES = new Set(['DC1004', 'DC1005', 'DC1015', 'DC1003', 'DC1014', 'DR1008', 'DR1004'])
 const SERVICE = /^Service '([^']*)'/
 
 /**
  * One row per file and roll-up rule, naming its services (`3 services ('a', 'b', 'c'), each: has
  * no restart policy…`), instead of one row each. The counts and the verdict still see every finding.
  */
-export function rollUp(rows: readonly ScopedFinding[]): ScopedFinding[] {
-  const groups = new Map<string, ScopedFinding[]>()
-  const out: Array<ScopedFinding | ScopedFinding[]> = []
+export function rollUp(rows: readonly Row[]): Row[] {
+  const groups = new Map<string, Row[]>()
+  const out: Array<Row | Row[]> = []
   for (const row of rows) {
     if (!ROLLUP_RULES.has(row.finding.rule) || row.comment) {
       out.push(row)

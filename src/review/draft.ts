@@ -10,6 +10,7 @@ import { fingerprints } from './fingerprint.js'
 import { parseDockerfile, type DockerfileDoc } from '../dockerfile/model.js'
 import type { ReviewPlacement } from './policy.js'
 import { firstAdded, isRollUp, ownerOf, ownerSpans } from './rollup.js'
+import { sameFixLeads } from './same-fix.js'
 
 /**
  * From lint results and diffs to what the review should contain: every finding with its
@@ -56,6 +57,11 @@ export interface ScopedFinding {
   comment?: InlineComment
   /** Why an in-scope finding is not an inline comment. */
   notInline?: NotInline
+  /**
+   * The fingerprint of the finding (another rule's) whose fix makes the same change: both are one
+   * item of the review (one thread entry, one suggestion, one summary row).
+   */
+  sameFixAs?: string
 }
 
 export interface DraftOptions {
@@ -98,6 +104,8 @@ interface Draft extends ScopedFinding {
   at: Finding
   /** A roll-up's service or stage was changed by the pull request (always true for others). */
   touched: boolean
+  /** The finding whose fix makes the same change (see `sameFixAs`). */
+  lead?: Draft
 }
 
 export function draftReview(files: readonly ReviewFile[], options: DraftOptions): ReviewDraft {
@@ -133,20 +141,23 @@ export function draftReview(files: readonly ReviewFile[], options: DraftOptions)
       suggestions: options.suggestions,
       claim: claimLines
     })
-  // One thread per instruction: findings on the same instruction share a comment.
+  // One thread per instruction: findings on the same instruction share a comment; a finding whose
+  // fix is the same change as a more severe one's joins that one's thread.
   const keyOf = threadKeys(models)
+  const keys = new Map<Draft, string>()
   // Which findings get a comment: the most severe ones that can be placed, up to the cap (which
   // counts threads).
   const threads = new Map<string, Draft[]>()
   for (const s of candidates) {
     const diff = s.file.diff
-    const key = diff?.hasPatch ? keyOf(s.file, s.at) : ''
+    const key = !diff?.hasPatch ? '' : ((s.lead && keys.get(s.lead)) ?? keyOf(s.file, s.at))
     if (s.review === 'summary') s.notInline = 'policy'
     else if (!diff || !diff.hasPatch) s.notInline = 'no-patch'
     else if (!s.touched) s.notInline = 'untouched'
     else if (!threads.has(key) && threads.size >= options.maxComments) s.notInline = 'limit'
     else if (!render(s, () => true)) s.notInline = 'outside-diff'
     else {
+      keys.set(s, key)
       const members = threads.get(key)
       if (members) members.push(s)
       else threads.set(key, [s])
@@ -181,7 +192,8 @@ export function draftReview(files: readonly ReviewFile[], options: DraftOptions)
         : (renderGroup(
             members.map((m) => ({
               finding: m.at,
-              fingerprint: m.fingerprint
+              fingerprint: m.fingerprint,
+              ...(m.lead && members.includes(m.lead) ? { sameFixAs: m.lead.fingerprint } : {})
             })),
             context(first, first.file.diff!),
             { docsUrl: options.docsUrl, suggestions: options.suggestions, claim }
@@ -205,6 +217,7 @@ export function draftReview(files: readonly ReviewFile[], options: DraftOptions)
       }
       if (s.comment) out.comment = s.comment
       if (s.notInline) out.notInline = s.notInline
+      if (s.sameFixAs) out.sameFixAs = s.sameFixAs
       return out
     }),
     inline
@@ -212,7 +225,7 @@ export function draftReview(files: readonly ReviewFile[], options: DraftOptions)
 }
 
 /**
- * One file's findings with fingerprint, scope and placement. A roll-up's scope is
+ * One file's findings with fingerprint, scope, placement and same-fix lead. A roll-up's scope is
  * its service's or stage's lines (the finding is about all of them): it counts, and may go inline,
  * when the pull request changes that service or stage; its comment sits on its own line when that
  * line is in the diff, else on the first line the pull request added to the service or stage.
@@ -220,6 +233,7 @@ export function draftReview(files: readonly ReviewFile[], options: DraftOptions)
 function draftFile(file: ReviewFile, options: DraftOptions, models: FileModels): Draft[] {
   const lines = new LineIndex(file.text)
   const fps = fingerprints(file.path, lines, file.findings)
+  const leads = sameFixLeads(file.text, file.findings, compareFindings)
   let owners: ReturnType<typeof ownerSpans> | undefined
   const drafts = file.findings.map((finding, i): Draft => {
     const owner = isRollUp(finding.rule)
@@ -253,6 +267,11 @@ function draftFile(file: ReviewFile, options: DraftOptions, models: FileModels):
       at,
       touched: owner === undefined || added !== undefined
     }
+  })
+  leads.forEach((lead, i) => {
+    if (lead < 0) return
+    drafts[i].lead = drafts[lead]
+    drafts[i].sameFixAs = fps[lead]
   })
   return drafts
 }

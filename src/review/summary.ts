@@ -65,7 +65,29 @@ function linkable(path: string): boolean {
   return !DOT_SEGMENT.test(path)
 }
 
-type Row = ScopedFinding
+/** A summary row: a finding, with the findings of other rules proposing the same fix. */
+type Row = ScopedFinding & { also?: ScopedFinding[] }
+
+/**
+ * Findings whose fix is the same change as another rule's finding (`sameFixAs`: DR3002 and DL3059
+ * merging the same RUNs) join that finding's row when they ended up the same way (same comment,
+ * same reason): one row naming both rules.
+ */
+export function foldSameFix(rows: readonly ScopedFinding[]): Row[] {
+  const byFingerprint = new Map<string, Row>()
+  const out: Row[] = []
+  for (const row of rows) {
+    const lead = row.sameFixAs === undefined ? undefined : byFingerprint.get(row.sameFixAs)
+    if (lead && lead.comment === row.comment && lead.notInline === row.notInline) {
+      lead.also = [...(lead.also ?? []), row]
+      continue
+    }
+    const fresh: Row = { ...row }
+    byFingerprint.set(row.fingerprint, fresh)
+    out.push(fresh)
+  }
+  return out
+}
 
 function table(rows: readonly Row[], input: SummaryInput, limit: number, more: string): string[] {
   const shown = rows.slice(0, limit)
@@ -79,10 +101,11 @@ function table(rows: readonly Row[], input: SummaryInput, limit: number, more: s
       ? `[${place}](${input.repoUrl}/blob/${input.sha}/${encodePath(f.file)}#L${line})`
       : place
     let message = inert(f.message, { table: true, max: 300 })
+    const also = (s.also ?? []).map((a) => a.finding.rule)
+    if (also.length > 0) message += ` _(${also.join(', ')}: the same fix)_`
     if (s.inScope && s.notInline) message += ` _(${WHY[s.notInline]})_`
-    out.push(
-      `| ${ICON[f.severity]} | ${ruleLink(f.rule, input.docsUrl(f.rule))} | ${where} | ${message} |`
-    )
+    const rules = [f.rule, ...also].map((r) => ruleLink(r, input.docsUrl(r))).join(', ')
+    out.push(`| ${ICON[f.severity]} | ${rules} | ${where} | ${message} |`)
   }
   if (rows.length > shown.length) out.push(``, `… and ${rows.length - shown.length} more: ${more}.`)
   return out
@@ -145,13 +168,13 @@ function render(input: SummaryInput, limit: number, more: string): string {
     '',
     `${input.failed ? '❌' : '✅'} ${inert(input.reason)}`
   )
-  if (inScope.length > 0) out.push('', ...table(rollUp(inScope), input, limit, more))
+  if (inScope.length > 0) out.push('', ...table(rollUp(foldSameFix(inScope)), input, limit, more))
   if (outside.length > 0) {
     out.push(
       '',
       `<details><summary>${outside.length} finding${outside.length === 1 ? '' : 's'} outside the changes (not counted)</summary>`,
       '',
-      ...table(rollUp(outside), input, limit, more),
+      ...table(rollUp(foldSameFix(outside)), input, limit, more),
       '',
       '</details>'
     )

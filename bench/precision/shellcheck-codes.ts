@@ -9,8 +9,9 @@
  * The judgments live apart, in shellcheck-codes-<seed>.tsv (`id<TAB>TP|FP|NOISE<TAB>reason`: TP
  * true and worth a PR comment, FP wrong, NOISE true but not worth a thread). `--score` prints the
  * per-code table (occurrences, inline now, judged, TP/FP/NOISE, the level the table gives) from the
- * JSON and the TSV, re-linting nothing; `--score --relint` also counts what goes inline under the
- * current code (after a rule or precision change).
+ * JSON and the TSV, re-linting nothing; `--score --relint` lints the corpus again and also shows
+ * what today's code reports and puts inline, and which judged findings it still reports (after a
+ * rule or precision change).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -103,46 +104,61 @@ function verdictsOf(file: string): Map<string, { verdict: string; reason: string
   return out
 }
 
+const key = (f: Drawn): string => `${f.repo}\t${f.path}\t${f.line}\t${f.rule}`
+
 async function scoreTable(seed: number, relint: boolean): Promise<void> {
   const drawn = JSON.parse(
     readFileSync(join(ROOT, `bench/precision/shellcheck-codes-${seed}.json`), 'utf8')
   ) as CodeSample
   const verdicts = verdictsOf(join(ROOT, `bench/precision/shellcheck-codes-${seed}.tsv`))
-  const now = relint ? tally(await shellcheckFindings()) : undefined
+  const relinted = relint ? await shellcheckFindings() : undefined
+  const now = relinted ? tally(relinted) : undefined
+  const reported = new Set(relinted?.map(key))
+  // A judged finding counts today when today's code still reports it (always without --relint).
+  const still = (f: SampledFinding): boolean => !relinted || reported.has(key(f))
   const policy = reviewPolicy(DEFAULT_POLICY)
-  console.log('| code | found | inline at draw | inline now | judged | TP | FP | NOISE | level |')
-  console.log('|---|---|---|---|---|---|---|---|---|')
+  console.log(
+    '| code | found | found now | inline at draw | inline now | judged | TP | FP | NOISE | still reported TP/FP/NOISE | level |'
+  )
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|')
   const codes = new Set([...Object.keys(drawn.counts), ...Object.keys(now?.counts ?? {})])
-  let inlineNow = 0
   let inlineTp = 0
   let inlineJudged = 0
   for (const code of [...codes].sort(byCode)) {
     const judged = drawn.sample.filter((f) => f.id.startsWith(`${code}-`))
-    const n = (v: string): number => judged.filter((f) => verdicts.get(f.id)?.verdict === v).length
+    const n = (v: string, of = judged): number =>
+      of.filter((f) => verdicts.get(f.id)?.verdict === v).length
+    const kept = judged.filter(still)
     const inl = now ? (now.inline[code] ?? 0) : undefined
-    if (inl !== undefined) inlineNow += inl
-    // Judged findings that go inline under today's policy (precision re-applied, not re-linted).
-    for (const f of judged) {
+    // Judged findings still reported that go inline under today's precision table.
+    for (const f of kept) {
       if (policy(asFinding(f)).review !== 'inline') continue
       inlineJudged++
       if (verdicts.get(f.id)?.verdict === 'TP') inlineTp++
     }
     if (judged.length === 0 && (drawn.counts[code] ?? 0) < MIN_COUNT && !inl) continue
+    const dash = (x: number | undefined): string => (x === undefined ? '—' : String(x))
     console.log(
-      `| ${code} | ${drawn.counts[code] ?? 0} | ${drawn.inline[code] ?? 0} | ${inl ?? '—'} | ` +
-        `${judged.length} | ${n('TP')} | ${n('FP')} | ${n('NOISE')} | ${precisionEntry(code).level} |`
+      `| ${code} | ${drawn.counts[code] ?? 0} | ${dash(now && (now.counts[code] ?? 0))} | ` +
+        `${drawn.inline[code] ?? 0} | ${dash(inl)} | ${judged.length} | ${n('TP')} | ${n('FP')} | ` +
+        `${n('NOISE')} | ${n('TP', kept)}/${n('FP', kept)}/${n('NOISE', kept)} | ${precisionEntry(code).level} |`
     )
   }
+  const total = (c: Record<string, number>): number => Object.values(c).reduce((a, b) => a + b, 0)
   const rare = Object.keys(drawn.counts).filter((c) => drawn.counts[c] < MIN_COUNT)
   console.log(
-    `\n${Object.values(drawn.counts).reduce((a, b) => a + b, 0)} ShellCheck findings at draw time, ` +
+    `\n${total(drawn.counts)} ShellCheck findings at draw time, ` +
       `${rare.length} codes with < ${MIN_COUNT} occurrences not listed unless drawn or inline; ` +
       `${drawn.sample.length} judged (${verdicts.size} verdicts).`
   )
   console.log(
-    `Judged findings inline under today's precision table: ${inlineTp} TP of ${inlineJudged}.`
+    `Judged findings${relinted ? ' still reported and' : ''} inline under today's precision table: ` +
+      `${inlineTp} TP of ${inlineJudged}.`
   )
-  if (now) console.log(`Corpus ShellCheck findings inline under today's code: ${inlineNow}.`)
+  if (now)
+    console.log(
+      `Today's code: ${total(now.counts)} corpus ShellCheck findings, ${total(now.inline)} inline.`
+    )
 }
 
 async function main(): Promise<void> {

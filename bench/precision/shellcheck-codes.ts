@@ -20,6 +20,7 @@ import { DEFAULT_POLICY, reviewPolicy } from '../../src/review/policy.js'
 import { precisionEntry } from '../../src/rules/precision.js'
 import { ROOT } from '../corpus.js'
 import { lintRows, manifest, random, type Drawn, type SampledFinding } from './sample.js'
+import { wilson } from './score.js'
 
 /** Findings judged per code, and the occurrences a code needs to be drawn at all. */
 export const PER_CODE = 8
@@ -161,9 +162,44 @@ async function scoreTable(seed: number, relint: boolean): Promise<void> {
     )
 }
 
+/** Up to INLINE_WANT of the ShellCheck findings today's default policy puts inline. */
+export const INLINE_WANT = 60
+
+/**
+ * `--inline`: draw the ShellCheck findings that go inline under today's code (all of them when
+ * there are at most INLINE_WANT) into shellcheck-codes-inline-<seed>.json, ids `inline-<n>`, for
+ * judging in shellcheck-codes-inline-<seed>.tsv; `--inline --score` prints their precision.
+ */
+async function inlineSample(seed: number, scoreIt: boolean): Promise<void> {
+  const file = join(ROOT, `bench/precision/shellcheck-codes-inline-${seed}`)
+  if (scoreIt) {
+    const { pool, sample } = JSON.parse(readFileSync(`${file}.json`, 'utf8')) as {
+      pool: number
+      sample: SampledFinding[]
+    }
+    const verdicts = verdictsOf(`${file}.tsv`)
+    const n = (v: string): number => sample.filter((f) => verdicts.get(f.id)?.verdict === v).length
+    const unjudged = sample.filter((f) => !verdicts.has(f.id)).length
+    const [lo, hi] = wilson(n('TP'), sample.length).map((x) => Math.round(x * 100))
+    console.log(
+      `seed ${seed}: ${sample.length} of ${pool} inline ShellCheck findings judged: ${n('TP')} TP, ` +
+        `${n('FP')} FP, ${n('NOISE')} NOISE${unjudged ? `, ${unjudged} NOT JUDGED` : ''}; ` +
+        `inline precision ${Math.round((100 * n('TP')) / sample.length)} % (95 % Wilson ${lo}–${hi} %)`
+    )
+    return
+  }
+  const pool = (await shellcheckFindings()).filter((f) => f.review === 'inline')
+  const sample = shuffle(pool, random(seed))
+    .slice(0, INLINE_WANT)
+    .map((f, i) => ({ id: `inline-${i + 1}`, ...f }))
+  writeFileSync(`${file}.json`, `${JSON.stringify({ seed, pool: pool.length, sample }, null, 1)}\n`)
+  console.log(`seed ${seed}: ${sample.length} of ${pool.length} inline findings → ${file}.json`)
+}
+
 async function main(): Promise<void> {
   const at = process.argv.indexOf('--seed')
   const seed = at > 0 ? Number(process.argv[at + 1]) : 21
+  if (process.argv.includes('--inline')) return inlineSample(seed, process.argv.includes('--score'))
   if (process.argv.includes('--score')) return scoreTable(seed, process.argv.includes('--relint'))
   const findings = await shellcheckFindings()
   const { counts, inline } = tally(findings)

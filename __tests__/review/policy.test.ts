@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { PRECISIONS, type Finding, type Severity } from '../../src/core/types.js'
-import { RULE_PRECISION, precisionEntry } from '../../src/rules/precision.js'
+import { RULE_PRECISION, SHELLCHECK_PRECISION, precisionEntry } from '../../src/rules/precision.js'
 import { registry } from '../../src/rules/index.js'
 import {
   DEFAULT_POLICY,
@@ -34,6 +34,20 @@ describe('rule precision', () => {
     expect(precisionEntry('SC1009').level).toBe('low')
     expect(precisionEntry('SC2115').level).toBe('high')
     expect(precisionEntry('XX9999').level).toBe('medium')
+  })
+
+  it('ShellCheck codes measured one by one name their measurement', () => {
+    for (const [code, e] of Object.entries(SHELLCHECK_PRECISION)) {
+      expect(code).toMatch(/^SC\d{4}$/)
+      expect(e.basis, code).not.toMatch(/\n/)
+      if (code !== 'SC2114')
+        expect(e.basis, code).toMatch(/^shellcheck-codes seed \d+: \d+ TP of \d+;/)
+    }
+    // Seed 21: SC2251 (info, 30 of 30) goes inline; SC3020 (3 of 3) and SC2016 (1 of 8) do not.
+    const place = reviewPolicy(DEFAULT_POLICY)
+    expect(place(at('SC2251', 'info')).review).toBe('inline')
+    expect(place(at('SC3020', 'warning')).review).toBe('summary')
+    expect(place(at('SC2016', 'info')).review).toBe('summary')
   })
 })
 

@@ -185,7 +185,7 @@ describe('fixVerdict re-reads the edited instruction alone', () => {
   }
   /** Does the shortcut take the edit (else the whole fixed text is parsed)? */
   const alone = (text: string, from: string, to: string): boolean =>
-    swapIn(parse(text), text.replace(from, to)) !== undefined
+    swapIn(parse(text), fixOf(text, from, to), text.replace(from, to)) !== undefined
   const apt: FixEffect = { kind: 'add-args', command: 'apt-get', args: ['-y'] }
 
   it('gives the verdicts of a whole parse for edits inside one instruction', () => {

@@ -579,18 +579,17 @@ const ENV = '<env>'
 
 /**
  * A RUN's argv lists, undefined for exec form. Parsing the shell is the costly part of a
- * signature; a fix changes one or two RUNs, so argv lists are kept by shell and script text.
+ * signature (the document keeps each RUN's parse, src/parse/shell.ts each text's); a signature is
+ * computed again for each safe fix of the file, so the lists are kept per instruction.
  */
-const argvCache = new Map<string, string[][] | undefined>()
+const argvOfInstruction = new WeakMap<Instruction, string[][] | undefined>()
 
 function runArgv(doc: DockerfileDoc, inst: Instruction): string[][] | undefined {
   if (inst.json) return undefined
-  const key = `${doc.shellOf(inst).join('\0')}\0${inst.text}\0${inst.heredocs.map((h) => h.content).join('\0')}`
-  if (argvCache.has(key)) return argvCache.get(key)
+  if (argvOfInstruction.has(inst)) return argvOfInstruction.get(inst)
   const script = doc.shell(inst)
   const argv = script?.commands.filter((c) => c.name !== '').map((c) => c.words.map((w) => w.value))
-  if (argvCache.size > 5000) argvCache.clear()
-  argvCache.set(key, argv)
+  argvOfInstruction.set(inst, argv)
   return argv
 }
 
@@ -729,17 +728,18 @@ const STRUCTURAL = new Set(['FROM', 'ARG', 'SHELL', 'ONBUILD'])
  * heredoc marker, ends in a line continuation, or does not read as one instruction of the same
  * keyword.
  */
-export function swapIn(doc: DockerfileDoc, text: string): Swap | undefined {
+export function swapIn(doc: DockerfileDoc, fix: Fix, text: string): Swap | undefined {
   const before = doc.text
-  const shorter = Math.min(before.length, text.length)
-  let head = 0
-  while (head < shorter && before.charCodeAt(head) === text.charCodeAt(head)) head++
-  let tail = 0
-  while (
-    tail < shorter - head &&
-    before.charCodeAt(before.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail)
-  )
-    tail++
+  // The changed stretch: from the first edit's start to the last edit's end (`text` is `before`
+  // with the fix applied, so everything outside it is unchanged).
+  if (fix.edits.length === 0) return
+  let head = before.length
+  let end = 0
+  for (const e of fix.edits) {
+    head = Math.min(head, doc.lines.offset(e.range.start))
+    end = Math.max(end, doc.lines.offset(e.range.end))
+  }
+  const tail = before.length - end
   const old = doc.instructions.find((i) => i.start <= head && before.length - tail <= i.end)
   if (!old || STRUCTURAL.has(old.keyword) || old.heredocs.length > 0 || old.trigger) return
   const from = before.lastIndexOf('\n', old.start - 1) + 1
@@ -775,7 +775,7 @@ export function fixVerdict(doc: DockerfileDoc, fix: Fix, whole = false): string 
   const applied = applyFixes(doc.text, [fix])
   if (applied.applied.length !== 1) return 'the edits overlap'
   if (fix.effect?.kind === 'repair') return undefined
-  const swap = whole ? undefined : swapIn(doc, applied.text)
+  const swap = whole ? undefined : swapIn(doc, fix, applied.text)
   if (!swap) return undeclaredChange(doc, parseDockerfile(doc.path, applied.text), fix.effect)
   return unexplained(signature(doc), computeSignature(doc, swap), fix.effect)
 }

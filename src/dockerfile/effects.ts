@@ -725,8 +725,8 @@ const STRUCTURAL = new Set(['FROM', 'ARG', 'SHELL', 'ONBUILD'])
  * safe fixes was parsed 51 times). Undefined when the edit could reach past the instruction, and
  * the caller parses the whole text: the change spans more than one instruction's lines; the
  * instruction shapes the others (FROM, ARG, SHELL, ONBUILD) or has heredocs; the new text has a
- * heredoc marker, ends in a line continuation, or does not read as one instruction of the same
- * keyword.
+ * heredoc marker, ends in a line continuation (or a blank or comment line), or does not read as
+ * one instruction that shapes no other (a keyword may change: ADD → COPY, MAINTAINER → LABEL).
  */
 export function swapIn(doc: DockerfileDoc, fix: Fix, text: string): Swap | undefined {
   const before = doc.text

@@ -10,17 +10,22 @@
  *   1 KB to 5 MB (each step's time ratio within 18/16 of its size ratio) — `growth.ts`;
  * - action: cold start of dist/index.js to its first API request (median of 10, < 300 ms) and a
  *   3,000-file pull request (list-files requests ≤ 30 plus the fixed budget, peak RSS < 200 MB)
- *   — `action.ts`; needs a built dist/ (`npm run package`).
+ *   — `action.ts`; needs a built dist/ (`npm run package`);
+ * - whole-process: the working tree built into a temporary folder (`scripts/package.mjs --out`,
+ *   dist/ untouched), its CLI run as users run it against the peers' processes, alternated, medians
+ *   of 3, on Node 20 and on Node 24 (/work/node24/bin/node or BENCH_NODE24): the Dockerfile corpus
+ *   with and without ShellCheck, 200 compose files against DCLint, one median-sized Dockerfile —
+ *   `whole.ts`.
  *
  * Options (after `npm run bench --`):
  *   --quick          skip the slow rows: DCLint (~3 minutes a pass) and docker-review+shellcheck
  *                    (also BENCH_QUICK=1)
- *   --only <list>    only these sections (comma separated: corpus,growth,action); the results go
+ *   --only <list>    only these sections (comma separated: corpus,growth,action,whole); the results go
  *                    to bench/.work/bench-partial.json instead of bench/results.json
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { cpus, loadavg, totalmem } from 'node:os'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { FileKind } from '../src/core/types.js'
@@ -28,9 +33,10 @@ import type { ColdStart, LargePullRequest } from './action.js'
 import { ROOT, round } from './corpus.js'
 import type { CorpusGrowth, FileGrowth } from './growth.js'
 import { shellcheckVersion, type Measurement, type Tool } from './measure.js'
+import { printWhole, whole, type WholeResults } from './whole.js'
 
-type Section = 'corpus' | 'growth' | 'action'
-const SECTIONS: Section[] = ['corpus', 'growth', 'action']
+type Section = 'corpus' | 'growth' | 'action' | 'whole'
+const SECTIONS: Section[] = ['corpus', 'growth', 'action', 'whole']
 const KINDS: FileKind[] = ['dockerfile', 'compose']
 const PEERS: Array<[FileKind, Tool]> = [
   ['dockerfile', 'dockerfilelint'],
@@ -375,6 +381,28 @@ function checksOf(results: {
   return out
 }
 
+const NODE24 = process.env.BENCH_NODE24 ?? '/work/node24/bin/node'
+
+/** The working tree built outside the repository, then run whole-process (bench/whole.ts). */
+function wholeSection(options: Options): WholeResults {
+  const out = mkdtempSync(join(tmpdir(), 'docker-review-build-'))
+  try {
+    process.stderr.write(`… building the CLI into ${out}\n`)
+    execFileSync(process.execPath, ['scripts/package.mjs', '--out', out], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit']
+    })
+    return whole({
+      cli: join(out, 'cli/index.js'),
+      runs: 3,
+      node24: existsSync(NODE24) ? NODE24 : undefined,
+      quick: options.quick
+    })
+  } finally {
+    rmSync(out, { recursive: true, force: true })
+  }
+}
+
 function gitCommit(): string {
   try {
     return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
@@ -414,6 +442,7 @@ async function main(): Promise<void> {
   }
   if (options.only.has('growth')) results.growth = growthSection()
   if (options.only.has('action')) results.action = await actionSection()
+  if (options.only.has('whole')) results.whole = wholeSection(options)
   const checks = checksOf(results as Parameters<typeof checksOf>[0])
   Object.assign(results, {
     checks,
@@ -432,6 +461,10 @@ async function main(): Promise<void> {
   }
   if (results.action) {
     printAction(results.action as ActionResults)
+    console.log('')
+  }
+  if (results.whole) {
+    console.log(printWhole(results.whole as WholeResults))
     console.log('')
   }
   console.log(

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Rebuild the committed bundles: dist/index.js (the action) and dist/cli/index.js (the CLI).
 // Both run with plain `node` and no node_modules.
+// `--out <dir>`: build into <dir> (and <dir>/cli) instead of dist/ — the benchmark's throwaway build.
 import { execFileSync } from 'node:child_process'
 import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 
@@ -31,12 +32,16 @@ const ncc = (entry, out, extra = []) =>
     }
   )
 
-rmSync('dist', { recursive: true, force: true })
-ncc('src/index.ts', 'dist')
-ncc('src/cli/index.ts', 'dist/cli')
+const outFlag = process.argv.indexOf('--out')
+const out = outFlag === -1 ? 'dist' : process.argv[outFlag + 1]
+if (!out) throw new Error('--out takes a directory')
+
+rmSync(out, { recursive: true, force: true })
+ncc('src/index.ts', out)
+ncc('src/cli/index.ts', `${out}/cli`)
 
 // The CLI is the package's `bin`: make sure it starts with a shebang and is executable.
-const cli = 'dist/cli/index.js'
+const cli = `${out}/cli/index.js`
 const code = readFileSync(cli, 'utf8')
 if (!code.startsWith('#!')) writeFileSync(cli, `#!/usr/bin/env node\n${code}`)
 chmodSync(cli, 0o755)

@@ -3,7 +3,7 @@ import { lintText } from '../../src/lint/engine.js'
 import { applyFixes } from '../../src/core/fixes.js'
 import type { Finding } from '../../src/core/types.js'
 import { resolveConfig } from '../../src/config/config.js'
-import { checkSafeFixes, undeclaredChange } from '../../src/dockerfile/effects.js'
+import { checkSafeFixes, fixVerdict, undeclaredChange } from '../../src/dockerfile/effects.js'
 import { parseDockerfile } from '../../src/dockerfile/model.js'
 import { registry } from '../../src/rules/index.js'
 import { corpusFiles, corpusWorkspace } from '../shared.js'
@@ -63,6 +63,26 @@ describe('the effect check over the Dockerfile corpus', () => {
     // Today's demotions (5, all DL3044) really change the build: the split ENV makes a reference
     // see the new value. More means a rule's fix or its declared effect regressed.
     expect(total).toBeLessThanOrEqual(10)
+  }, 900_000)
+
+  it('gives every safe fix the verdict a parse of the whole fixed text gives', () => {
+    // fixVerdict re-reads only the edited instruction where that is enough (a file with 50 safe
+    // fixes was parsed 51 times); the reference parses the whole fixed text.
+    let checked = 0
+    const differ: string[] = []
+    for (const { file, findings } of raw) {
+      const doc = parseDockerfile(file.path, file.text)
+      for (const f of findings) {
+        if (!f.fix?.safe) continue
+        checked++
+        const fast = fixVerdict(doc, f.fix)
+        const whole = fixVerdict(doc, f.fix, true)
+        if (fast !== whole)
+          differ.push(`${file.path}:${f.range.start.line} ${f.rule}: ${fast} ≠ ${whole}`)
+      }
+    }
+    expect(checked).toBeGreaterThan(4000)
+    expect(differ).toEqual([])
   }, 900_000)
 
   it('no fix, safe or unsafe, makes a build-breaking-sequence rule fire anew', () => {

@@ -4,12 +4,15 @@ import type { Finding, Fix, FixEffect } from '../../src/core/types.js'
 import { imageDistro } from '../../src/dockerfile/distro.js'
 import {
   checkSafeFixes,
+  fixVerdict,
   laterRunNeedsIndex,
+  swapIn,
   stageEffects,
   undeclaredChange
 } from '../../src/dockerfile/effects.js'
 import { parseDockerfile } from '../../src/dockerfile/model.js'
 import { loadShellParser } from '../../src/parse/shell.js'
+import { LineIndex } from '../../src/core/text.js'
 
 beforeAll(() => loadShellParser())
 
@@ -157,6 +160,84 @@ describe('checkSafeFixes', () => {
       /^Insert -y\. Unsafe: it changes more than it declares \(.*-y/
     )
     expect(applyFixes(text, [good]).text).toBe('FROM debian:12\nRUN apt-get install -y curl\n')
+  })
+})
+
+describe('fixVerdict re-reads the edited instruction alone', () => {
+  /** A safe fix replacing the first `from` in `text` by `to`. */
+  const fixOf = (text: string, from: string, to: string, effect?: FixEffect): Fix => {
+    const lines = new LineIndex(text)
+    const at = text.indexOf(from)
+    return {
+      description: 'd',
+      safe: true,
+      edits: [{ range: lines.range(at, at + from.length), text: to }],
+      effect
+    }
+  }
+  /** The verdict both ways: the shortcut must give what parsing the whole fixed text gives. */
+  const both = (text: string, from: string, to: string, effect?: FixEffect) => {
+    const doc = parse(text)
+    const fix = fixOf(text, from, to, effect)
+    const fast = fixVerdict(doc, fix)
+    expect(fast).toBe(fixVerdict(doc, fix, true))
+    return fast
+  }
+  /** Does the shortcut take the edit (else the whole fixed text is parsed)? */
+  const alone = (text: string, from: string, to: string): boolean =>
+    swapIn(parse(text), fixOf(text, from, to), text.replace(from, to)) !== undefined
+  const apt: FixEffect = { kind: 'add-args', command: 'apt-get', args: ['-y'] }
+
+  it('gives the verdicts of a whole parse for edits inside one instruction', () => {
+    const text = 'FROM debian:12\nENV A 1\nRUN apt-get install curl \\\n  git\nLABEL a b\nCMD x\n'
+    expect(both(text, 'ENV A 1', 'ENV A=1')).toBeUndefined()
+    expect(both(text, 'LABEL a b', 'LABEL a=b')).toBeUndefined()
+    expect(both(text, 'install', 'install -y', apt)).toBeUndefined()
+    expect(both(text, 'install', 'install -y')).toMatch(/apt-get install curl git → .*-y/)
+    expect(both(text, 'ENV A 1', 'ENV A 2')).toContain('A=2')
+    expect(both(text, 'CMD x', 'CMD y')).toContain('CMD y')
+    // A keyword that changes (MAINTAINER → LABEL, ADD → COPY) is read alone too.
+    expect(both('FROM a\nADD x /y\n', 'ADD', 'COPY')).toBeUndefined()
+    expect(both('FROM a\r\nENV A 1\r\nRUN b\r\n', 'ENV A 1', 'ENV A=1')).toBeUndefined()
+    expect(both('# escape=`\nFROM a\nRUN b `\n  c\n', 'RUN b', 'RUN b -y')).toContain('-y')
+    expect(both('FROM a\nENV A=1\nRUN echo $A', 'A=1', 'A=2')).toContain('A=2')
+    expect(alone(text, 'ENV A 1', 'ENV A=1')).toBe(true)
+    expect(alone(text, 'install', 'install -y')).toBe(true)
+    expect(alone('FROM a\nADD x /y\n', 'ADD', 'COPY')).toBe(true)
+    expect(alone('# escape=`\nFROM a\nRUN b `\n  c\n', 'RUN b', 'RUN b -y')).toBe(true)
+  })
+
+  it('parses the whole text when the edit reaches past the instruction', () => {
+    const text = 'FROM debian:12\nRUN apt-get install curl\nCOPY a /b\n'
+    // A continuation added at the end of the line takes in the COPY.
+    expect(both(text, 'curl', 'curl \\')).toMatch(/COPY/)
+    for (const [from, to] of [
+      ['curl', 'curl \\'],
+      ['curl', 'curl \\\n# note'],
+      ['curl', 'curl <<EOF'],
+      ['curl', 'curl\nUSER x'],
+      ['debian:12', 'debian:12 AS base']
+    ])
+      expect(alone(text, from, to)).toBe(false)
+    // A comment line at the end, a heredoc, a new line with an instruction, a stage name.
+    expect(both(text, 'curl', 'curl \\\n# note')).toBeDefined()
+    expect(both(text, 'curl', 'curl <<EOF')).toBeDefined()
+    expect(both(text, 'curl', 'curl\nUSER x')).toContain('USER x')
+    expect(both(text, 'debian:12', 'debian:12 AS base')).toContain('AS base')
+    expect(both('FROM a\nSHELL ["/bin/bash", "-c"]\nRUN x', 'bash', 'zsh')).toContain('zsh')
+    // Edits in two instructions.
+    const doc = parse(text)
+    const lines = new LineIndex(text)
+    const two: Fix = {
+      description: 'd',
+      safe: true,
+      edits: [
+        { range: lines.range(20, 20), text: '' },
+        { range: lines.range(text.indexOf('/b'), text.indexOf('/b') + 2), text: '/c' }
+      ]
+    }
+    expect(fixVerdict(doc, two)).toBe(fixVerdict(doc, two, true))
+    expect(fixVerdict(doc, two)).toContain('/c')
   })
 })
 

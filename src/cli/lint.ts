@@ -218,6 +218,10 @@ export function runLint(argv: string[], io: LintIO): number {
       ticking = undefined
     }
   }
+  // The default 32 MB step, chosen by measurement over the 2,114 corpus Dockerfiles (issue 16):
+  // Node 20 peaks at 340 MB without pacing, 262 / 228 / 207 MB at 64 / 32 / 16 MB for +11 / +32 /
+  // +63 % CPU; on Node 24 the young generation, not the old one, sets the peak (547 MB without
+  // pacing, 316-329 MB at 16-32 MB; `--max-semi-space-size=8`, a start-up flag, gives 214 MB).
   const pacer = heapPacer()
   // Every script of the run checked at once over every core, before linting asks file by file.
   if (tools.shellcheck?.prefetch) tools.shellcheck.prefetch(shellcheckRequests(inputs, pacer))

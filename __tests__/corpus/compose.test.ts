@@ -7,6 +7,8 @@ import { applyFixes } from '../../src/core/fixes.js'
 import { LineIndex } from '../../src/core/text.js'
 import type { Finding } from '../../src/core/types.js'
 import { registry } from '../../src/rules/index.js'
+import { checkSafeComposeFixes } from '../../src/compose/effects.js'
+import { parseCompose } from '../../src/parse/compose.js'
 import { corpusFiles, corpusWorkspace } from '../shared.js'
 
 /**
@@ -165,5 +167,33 @@ describe('compose corpus', () => {
     }
     expect(checked).toBeGreaterThan(1000)
     expect(problems).toEqual([])
-  })
+  }, 600_000)
+})
+
+/**
+ * Issue 14 on the whole compose corpus (every rule on): no safe compose fix changes the services
+ * or resources. In this file's process, which has parsed each compose file already.
+ */
+describe('the effect check over the compose corpus', () => {
+  it('finds no safe compose fix that changes the services or resources', () => {
+    const composeFiles = corpusFiles('compose')
+    const workspace = corpusWorkspace(composeFiles)
+    const config = resolveConfig([{ source: 'corpus', all: true }])
+    let checked = 0
+    const demoted: string[] = []
+    for (const f of composeFiles) {
+      const { findings } = lintText(
+        { path: f.path, text: f.text, kind: 'compose' },
+        { registry, config, workspace, checkFixEffects: false }
+      )
+      const result = checkSafeComposeFixes(parseCompose(f.path, f.text), findings)
+      checked += result.checked
+      for (const d of result.demoted) demoted.push(`${f.path}:${d.range.start.line} ${d.rule}`)
+    }
+    console.log(
+      `compose effect check: ${checked} safe fixes checked, ${demoted.length} demoted, 0 dropped`
+    )
+    expect(checked).toBeGreaterThan(4000)
+    expect(demoted).toEqual([])
+  }, 900_000)
 })

@@ -3,12 +3,13 @@ import { mvdanScript, plainScript } from '../../src/parse/shell.js'
 import { dockerfileCorpus } from './dockerfile-pass.js'
 import './dockerfiles.js'
 import './dockerfile-extra.js'
+import './dockerfile-effects.js'
 
 /**
  * The Dockerfile corpus suites, in one process so that they share one parse and lint pass
  * (dockerfile-pass.ts) instead of each linting the 2,114 files again: the default-configuration
- * suite (dockerfiles.ts), the rules beyond hadolint (dockerfile-extra.ts), and the shell parser's
- * two paths on every RUN body below.
+ * suite (dockerfiles.ts), the rules beyond hadolint (dockerfile-extra.ts), the effect check of
+ * every fix (dockerfile-effects.ts), and the shell parser's two paths on every RUN body below.
  */
 
 describe('fast path ⇔ mvdan/sh on the corpus', () => {

@@ -2,24 +2,24 @@ import { describe, expect, it } from 'vitest'
 import { lintText } from '../../src/lint/engine.js'
 import { applyFixes } from '../../src/core/fixes.js'
 import type { Finding } from '../../src/core/types.js'
-import { resolveConfig } from '../../src/config/config.js'
 import { checkSafeFixes, fixVerdict, undeclaredChange } from '../../src/dockerfile/effects.js'
 import { parseDockerfile } from '../../src/dockerfile/model.js'
 import { registry } from '../../src/rules/index.js'
-import { corpusFiles, corpusWorkspace } from '../shared.js'
-import { checkSafeComposeFixes } from '../../src/compose/effects.js'
-import { parseCompose } from '../../src/parse/compose.js'
+import { ALL_RULES, dockerfileCorpus } from './dockerfile-pass.js'
 
 /**
  * Issue 14 on the whole Dockerfile corpus (2,114 files, every rule on): every safe fix is applied
  * on its own and the effect model before and after compared; the engine demotes to unsafe each
  * fix whose real effect differs from the one it declares, so none is left safe. And no fix, safe
  * or unsafe, makes a build-breaking-sequence rule (DR1017-DR1019) fire where it did not.
+ * Each file's parse, and its lint by the engine (effect check on, the same configuration), come
+ * from the shared pass (dockerfile-pass.ts): dockerfile-corpus.test.ts runs this suite in its
+ * process.
  */
 
 const BUILD_BREAKING = new Set(['DR1017', 'DR1018', 'DR1019'])
-const config = resolveConfig([{ source: 'corpus', all: true }])
-const files = corpusFiles('dockerfile')
+const config = ALL_RULES
+const files = dockerfileCorpus()
 
 describe('the effect check over the Dockerfile corpus', () => {
   const raw = files.map((f) => ({
@@ -35,15 +35,12 @@ describe('the effect check over the Dockerfile corpus', () => {
     const demoted = new Map<string, number>()
     const stillSafe: string[] = []
     for (const { file, findings } of raw) {
-      const doc = parseDockerfile(file.path, file.text)
+      const doc = file.doc
       const result = checkSafeFixes(doc, findings)
       checked += result.check.checked
       for (const d of result.check.demoted) demoted.set(d.rule, (demoted.get(d.rule) ?? 0) + 1)
       // What the engine hands out is the checked list: every fix left safe holds up.
-      const engine = lintText(
-        { path: file.path, text: file.text, kind: 'dockerfile' },
-        { registry, config }
-      )
+      const engine = file.result
       for (const f of engine.findings) {
         if (!f.fix?.safe) continue
         const after = parseDockerfile(file.path, applyFixes(file.text, [f.fix]).text)
@@ -71,7 +68,7 @@ describe('the effect check over the Dockerfile corpus', () => {
     let checked = 0
     const differ: string[] = []
     for (const { file, findings } of raw) {
-      const doc = parseDockerfile(file.path, file.text)
+      const doc = file.doc
       for (const f of findings) {
         if (!f.fix?.safe) continue
         checked++
@@ -113,28 +110,5 @@ describe('the effect check over the Dockerfile corpus', () => {
     console.log(`build-breaking guard: ${fixes} fixes (safe and unsafe) applied one by one`)
     expect(fixes).toBeGreaterThan(5000)
     expect(broke).toEqual([])
-  }, 900_000)
-})
-
-describe('the effect check over the compose corpus', () => {
-  it('finds no safe compose fix that changes the services or resources', () => {
-    const composeFiles = corpusFiles('compose')
-    const workspace = corpusWorkspace(composeFiles)
-    let checked = 0
-    const demoted: string[] = []
-    for (const f of composeFiles) {
-      const { findings } = lintText(
-        { path: f.path, text: f.text, kind: 'compose' },
-        { registry, config, workspace, checkFixEffects: false }
-      )
-      const result = checkSafeComposeFixes(parseCompose(f.path, f.text), findings)
-      checked += result.checked
-      for (const d of result.demoted) demoted.push(`${f.path}:${d.range.start.line} ${d.rule}`)
-    }
-    console.log(
-      `compose effect check: ${checked} safe fixes checked, ${demoted.length} demoted, 0 dropped`
-    )
-    expect(checked).toBeGreaterThan(4000)
-    expect(demoted).toEqual([])
   }, 900_000)
 })

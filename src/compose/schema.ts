@@ -1,30 +1,27 @@
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js'
+import type { ErrorObject, ValidateFunction } from 'ajv'
+import { createRequire } from 'node:module'
 import { isScalar, type Scalar } from 'yaml'
 import { closest } from '../core/similar.js'
 import { lazy } from '../core/lazy.js'
 import type { ComposeDoc } from '../parse/compose.js'
-import composeSpec from '../parse/compose-spec.json' with { type: 'json' }
 import type { FileModel } from './file.js'
 import { toJS, valSpan, type Entry, type MapVal, type Val } from './model.js'
 
 /**
- * The Compose Specification schema (vendored, compiled once, on first use) in all-errors mode,
- * with each ajv error mapped back to the YAML node that defines the offending value — the key
- * for unknown keys, the value for wrong types and enum violations.
+ * The Compose Specification schema (vendored) in all-errors mode, with each ajv error mapped back
+ * to the YAML node that defines the offending value — the key for unknown keys, the value for
+ * wrong types and enum violations.
+ *
+ * The validator is ajv's code for the schema, generated ahead of time with the options ajv would
+ * be given here (scripts/schema-validators.mjs; a test keeps it in step with the schema): ajv
+ * compiling the schema took ~380 ms on the first compose file of every run. It is loaded on first
+ * use, so a run without compose files never loads it (ncc bundles what `require` names, evaluated
+ * at this call; plain ESM — tsx, vitest — takes createRequire).
  */
-
-// `verbose` keeps each error's parent schema (the known keys for did-you-mean). Code optimisation
-// and meta-schema validation are skipped: they halve the compile time, the generated validator is
-// as fast, and the vendored schema is checked against its meta-schema by a test instead.
-const validator = lazy(() =>
-  new Ajv2020({
-    allErrors: true,
-    strict: false,
-    verbose: true,
-    validateSchema: false,
-    code: { optimize: false }
-  }).compile(composeSpec)
-)
+const validator = lazy((): ValidateFunction => {
+  const load = typeof require === 'function' ? require : createRequire(import.meta.url)
+  return load('./compose-validator.generated.cjs') as ValidateFunction
+})
 
 export interface SchemaProblem {
   /** File and offsets of the node to report. */

@@ -15,6 +15,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import {
   codeCacheDir,
   privateDir,
+  runtimeKey,
   scriptLoader,
   usableCacheDir,
   type CacheSite
@@ -57,6 +58,14 @@ describe('the cache folder', () => {
     expect(codeCacheDir({ ...site({}, '/tmp'), uid: 1234 })).toBe(
       '/tmp/docker-review-cache-1234/v8-1.2.3-x64'
     )
+  })
+
+  it('is one per V8 version, architecture and set of flags', () => {
+    expect(runtimeKey('13.6.233.17', 'x64', [''])).toBe('v8-13.6.233.17-x64')
+    const flagged = runtimeKey('13.6.233.17', 'x64', ['--max-old-space-size=512', ''])
+    expect(flagged).toMatch(/^v8-13\.6\.233\.17-x64-[0-9a-f]{8}$/)
+    expect(runtimeKey('13.6.233.17', 'x64', ['', '--max-old-space-size=512'])).toBe(flagged)
+    expect(runtimeKey('13.6.233.17', 'arm64', [])).toBe('v8-13.6.233.17-arm64')
   })
 
   it('is made private to the user, and NODE_DISABLE_COMPILE_CACHE turns the cache off', () => {

@@ -37,13 +37,26 @@ import { Script } from 'node:vm'
  * NODE_DISABLE_COMPILE_CACHE (Node's switch for its own cache) turns it off.
  */
 
+const sha256 = (data: Uint8Array): Buffer => createHash('sha256').update(data).digest()
+
 export interface CacheSite {
   env: Record<string, string | undefined>
   /** The process's user id; undefined where there is none (Windows). */
   uid: number | undefined
   tmpdir: string
-  /** Runtime and architecture: V8's code is for one of each. */
+  /** Runtime, architecture and V8 flags (runtimeKey): V8's code is for one of each. */
   runtime: string
+}
+
+/**
+ * The folder name for one runtime: V8 rejects code made by another version, architecture or set
+ * of flags, so runs that differ in these (`node --max-old-space-size=…`, NODE_OPTIONS) keep
+ * separate caches instead of overwriting each other's on every run.
+ */
+export function runtimeKey(v8: string, arch: string, flags: string[]): string {
+  const given = flags.join(' ').trim()
+  const suffix = given ? `-${sha256(Buffer.from(given)).toString('hex').slice(0, 8)}` : ''
+  return `v8-${v8}-${arch}${suffix}`
 }
 
 export function currentSite(): CacheSite {
@@ -51,7 +64,10 @@ export function currentSite(): CacheSite {
     env: process.env,
     uid: process.getuid?.(),
     tmpdir: tmpdir(),
-    runtime: `v8-${process.versions.v8}-${process.arch}`
+    runtime: runtimeKey(process.versions.v8, process.arch, [
+      ...process.execArgv,
+      process.env.NODE_OPTIONS ?? ''
+    ])
   }
 }
 
@@ -91,7 +107,6 @@ export function usableCacheDir(site: CacheSite): string | undefined {
   return privateDir(dir, site.uid) ? dir : undefined
 }
 
-const sha256 = (data: Uint8Array): Buffer => createHash('sha256').update(data).digest()
 const HASH_BYTES = 32
 
 /** The data of a cache entry, or undefined when it is missing or does not match its hash. */

@@ -4,7 +4,10 @@ import { join } from 'node:path'
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
+import { resolveConfig } from '../../src/config/config.js'
+import { lintFiles } from '../../src/lint/engine.js'
 import spec from '../../src/parse/compose-spec.json' with { type: 'json' }
+import { registry } from '../../src/rules/index.js'
 import { corpusFiles } from '../shared.js'
 
 /**
@@ -79,4 +82,16 @@ describe('the generated Compose Specification validator', () => {
     }
     expect(invalid).toBeGreaterThan(1000)
   }, 120_000)
+
+  it('validates in a run that linted a Dockerfile first (mvdan/sh sets a global `require`)', () => {
+    const results = lintFiles(
+      [
+        { path: 'Dockerfile', kind: 'dockerfile', text: 'FROM alpine:3\nRUN echo "$HOME" >> /x\n' },
+        { path: 'compose.yaml', kind: 'compose', text: 'services:\n  web:\n    imagee: nginx\n' }
+      ],
+      { registry, config: resolveConfig([{ source: 'test', all: true }]) }
+    )
+    expect(results.flatMap((r) => r.errors)).toEqual([])
+    expect(results[1].findings.map((f) => f.rule)).toContain('DC0002')
+  })
 })

@@ -1,9 +1,8 @@
-import type { ErrorObject, ValidateFunction } from 'ajv'
-import { createRequire } from 'node:module'
+import type { ErrorObject } from 'ajv'
 import { isScalar, type Scalar } from 'yaml'
 import { closest } from '../core/similar.js'
-import { lazy } from '../core/lazy.js'
 import type { ComposeDoc } from '../parse/compose.js'
+import validate from './compose-validator.generated.cjs'
 import type { FileModel } from './file.js'
 import { toJS, valSpan, type Entry, type MapVal, type Val } from './model.js'
 
@@ -14,14 +13,8 @@ import { toJS, valSpan, type Entry, type MapVal, type Val } from './model.js'
  *
  * The validator is ajv's code for the schema, generated ahead of time with the options ajv would
  * be given here (scripts/schema-validators.mjs; a test keeps it in step with the schema): ajv
- * compiling the schema took ~380 ms on the first compose file of every run. It is loaded on first
- * use, so a run without compose files never loads it (ncc bundles what `require` names, evaluated
- * at this call; plain ESM — tsx, vitest — takes createRequire).
+ * compiling the schema took ~380 ms on the first compose file of every run.
  */
-const validator = lazy((): ValidateFunction => {
-  const load = typeof require === 'function' ? require : createRequire(import.meta.url)
-  return load('./compose-validator.generated.cjs') as ValidateFunction
-})
 
 export interface SchemaProblem {
   /** File and offsets of the node to report. */
@@ -149,7 +142,6 @@ export function schemaProblems(model: FileModel): SchemaProblem[] {
   const root = schemaRoot(model)
   if (!root) return []
   const data = toJS(root)
-  const validate = validator()
   if (validate(data)) return []
   const errors = relevantErrors(validate.errors ?? [])
   const out: SchemaProblem[] = []

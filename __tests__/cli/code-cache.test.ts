@@ -7,8 +7,10 @@ import {
   readFileSync,
   rmSync,
   symlinkSync,
+  utimesSync,
   writeFileSync
 } from 'node:fs'
+import { createHash } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -17,6 +19,7 @@ import {
   privateDir,
   runtimeKey,
   scriptLoader,
+  STALE_ENTRY_MS,
   usableCacheDir,
   type CacheSite
 } from '../../src/cli/code-cache.js'
@@ -36,6 +39,13 @@ const site = (env: CacheSite['env'], tmp = scratch): CacheSite => ({
   tmpdir: tmp,
   runtime: 'v8-1.2.3-x64'
 })
+
+/** The start of the cache entry name of a bundle's main.js as it is now. */
+const hashOf = (dir: string): string =>
+  createHash('sha256')
+    .update(readFileSync(join(dir, 'main.js')))
+    .digest('hex')
+    .slice(0, 32)
 
 /** A bundle folder: a script that requires another script and a Node module. */
 function bundle(
@@ -135,9 +145,20 @@ describe('the script loader', () => {
     const second = scriptLoader(dir, cache)
     expect(second.require('./main.js')).toBe(2)
     expect(second.loaded).toEqual([{ name: 'main.js', cached: false }])
-    // The new version's entry replaces the old one.
+    // Both versions keep an entry (two installations used in turn); one a week old goes.
     second.save()
-    expect(readdirSync(cache)).toHaveLength(1)
+    const entries = readdirSync(cache)
+    expect(entries).toHaveLength(2)
+    const old = entries.find((e) => !e.includes(hashOf(dir)))
+    expect(old).toBeDefined()
+    const weekAgo = (Date.now() - STALE_ENTRY_MS - 60_000) / 1000
+    utimesSync(join(cache, old!), weekAgo, weekAgo)
+    writeFileSync(join(dir, 'main.js'), 'module.exports = 3')
+    const third = scriptLoader(dir, cache)
+    expect(third.require('./main.js')).toBe(3)
+    third.save()
+    expect(readdirSync(cache)).toHaveLength(2)
+    expect(readdirSync(cache)).not.toContain(old)
   })
 
   it('compiles afresh over a corrupt or truncated entry, and writes it again', () => {

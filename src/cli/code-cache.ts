@@ -5,6 +5,7 @@ import {
   readdirSync,
   readFileSync,
   renameSync,
+  statSync,
   unlinkSync,
   writeFileSync
 } from 'node:fs'
@@ -33,7 +34,8 @@ import { Script } from 'node:vm'
  * - an entry carries the SHA-256 of its data, checked before V8 sees it (V8 does not check its
  *   checksum in release builds): a corrupt entry, like a missing or rejected one, costs a
  *   compilation, never a result, and is written again;
- * - entries are written whole (a temporary file, then a rename) and never fail the run.
+ * - entries are written whole (a temporary file, then a rename) and never fail the run; those of
+ *   other versions of a script go once they are a week old.
  * NODE_DISABLE_COMPILE_CACHE (Node's switch for its own cache) turns it off.
  */
 
@@ -122,15 +124,21 @@ function readEntry(file: string): Buffer | undefined {
   return sha256(data).equals(entry.subarray(0, HASH_BYTES)) ? data : undefined
 }
 
-function writeEntry(dir: string, name: string, file: string, data: Buffer): void {
+/**
+ * Entries of other versions of a script written longer ago than this are removed when a new one
+ * is written. Not sooner: two installed versions used in turn (a global one, a project's) would
+ * otherwise remove each other's entry on every run.
+ */
+export const STALE_ENTRY_MS = 7 * 24 * 3600 * 1000
+
+function writeEntry(dir: string, name: string, file: string, data: Buffer, now: number): void {
   const temporary = join(dir, `${file}.${process.pid}.tmp`)
   writeFileSync(temporary, Buffer.concat([sha256(data), data]), { mode: 0o600 })
   renameSync(temporary, join(dir, file))
-  // Entries of older versions of the same script go.
   for (const other of readdirSync(dir)) {
-    if (other !== file && other.startsWith(`${name}.`) && other.endsWith('.v8')) {
-      unlinkSync(join(dir, other))
-    }
+    if (other === file || !other.startsWith(`${name}.`) || !other.endsWith('.v8')) continue
+    const path = join(dir, other)
+    if (now - statSync(path).mtimeMs > STALE_ENTRY_MS) unlinkSync(path)
   }
 }
 
@@ -184,7 +192,7 @@ export function scriptLoader(dir: string, cacheDir: string | undefined): ScriptL
       if (cacheDir === undefined) return
       for (const { name, file, script } of pending.splice(0)) {
         try {
-          writeEntry(cacheDir, name, file, script.createCachedData())
+          writeEntry(cacheDir, name, file, script.createCachedData(), Date.now())
         } catch {
           // A cache that cannot be written is only slower.
         }

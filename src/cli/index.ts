@@ -1,28 +1,24 @@
 #!/usr/bin/env node
-import { createShellcheck } from '../tools/shellcheck.js'
-import { runCli, type CliIO } from './main.js'
+import { existsSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { currentSite, scriptLoader, usableCacheDir } from './code-cache.js'
+import type { start as Start } from './start.js'
 
-const argv = process.argv.slice(2)
-const io: CliIO = {
-  cwd: process.cwd(),
-  env: process.env,
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  isTTY: process.stdout.isTTY === true,
-  stderrIsTTY: process.stderr.isTTY === true,
-  tools: () => {
-    const shellcheck = createShellcheck()
-    return shellcheck ? { shellcheck } : {}
-  },
-  now: () => new Date()
-}
-
+/*
+ * The entry point. In the bundle (dist/cli/, scripts/package.mjs) it holds only this and the code
+ * cache: the CLI itself is the CommonJS script start.js next to it (with its chunks and
+ * mvdan-sh.js), run from V8's code cache (src/cli/code-cache.ts). From the sources (tsx) there is
+ * no such script, and start.ts is imported as it is.
+ */
 /* istanbul ignore next: the process edge */
-if (argv[0] === 'tags') {
-  // Loaded only for `tags`: a lint (a pre-commit hook, an editor) does not compile it.
-  void import('./tags.js').then(({ runTagsCli }) => {
-    process.exitCode = runCli(argv, { ...io, tags: runTagsCli })
-  })
+const here = dirname(fileURLToPath(import.meta.url))
+let start: typeof Start
+if (existsSync(join(here, 'start.js'))) {
+  const loader = scriptLoader(here, usableCacheDir(currentSite()))
+  process.on('exit', () => loader.save())
+  ;({ start } = loader.require('./start.js') as { start: typeof Start })
 } else {
-  process.exitCode = runCli(argv, io)
+  ;({ start } = (await import(/* webpackIgnore: true */ './start.js')) as { start: typeof Start })
 }
+process.exitCode = await start(process.argv.slice(2))

@@ -40,7 +40,7 @@ export interface CliIO {
   /**
    * The `tags` command (src/cli/tags.ts). Injected rather than imported: it brings Handlebars and
    * moment-timezone (1.8 MB of the bundle), which a `lint` never needs; the process edge loads it
-   * only for `tags` (src/cli/index.ts).
+   * only for `tags` (src/cli/start.ts).
    */
   tags?: typeof runTagsCli
 }

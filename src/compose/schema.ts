@@ -1,30 +1,20 @@
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js'
+import type { ErrorObject } from 'ajv'
 import { isScalar, type Scalar } from 'yaml'
 import { closest } from '../core/similar.js'
-import { lazy } from '../core/lazy.js'
 import type { ComposeDoc } from '../parse/compose.js'
-import composeSpec from '../parse/compose-spec.json' with { type: 'json' }
+import validate from './compose-validator.generated.cjs'
 import type { FileModel } from './file.js'
 import { toJS, valSpan, type Entry, type MapVal, type Val } from './model.js'
 
 /**
- * The Compose Specification schema (vendored, compiled once, on first use) in all-errors mode,
- * with each ajv error mapped back to the YAML node that defines the offending value — the key
- * for unknown keys, the value for wrong types and enum violations.
+ * The Compose Specification schema (vendored) in all-errors mode, with each ajv error mapped back
+ * to the YAML node that defines the offending value — the key for unknown keys, the value for
+ * wrong types and enum violations.
+ *
+ * The validator is ajv's code for the schema, generated ahead of time with the options ajv would
+ * be given here (scripts/schema-validators.mjs; a test keeps it in step with the schema): ajv
+ * compiling the schema took ~380 ms on the first compose file of every run.
  */
-
-// `verbose` keeps each error's parent schema (the known keys for did-you-mean). Code optimisation
-// and meta-schema validation are skipped: they halve the compile time, the generated validator is
-// as fast, and the vendored schema is checked against its meta-schema by a test instead.
-const validator = lazy(() =>
-  new Ajv2020({
-    allErrors: true,
-    strict: false,
-    verbose: true,
-    validateSchema: false,
-    code: { optimize: false }
-  }).compile(composeSpec)
-)
 
 export interface SchemaProblem {
   /** File and offsets of the node to report. */
@@ -152,7 +142,6 @@ export function schemaProblems(model: FileModel): SchemaProblem[] {
   const root = schemaRoot(model)
   if (!root) return []
   const data = toJS(root)
-  const validate = validator()
   if (validate(data)) return []
   const errors = relevantErrors(validate.errors ?? [])
   const out: SchemaProblem[] = []

@@ -17,7 +17,6 @@ import { ruleState, type ResolvedConfig } from '../config/config.js'
 import { parseDockerfile, type DockerfileDoc, type Instruction } from '../dockerfile/model.js'
 import { parseCompose, type ComposeDoc } from '../parse/compose.js'
 import { sameFile } from '../compose/file.js'
-import { loadShellParser } from '../parse/shell.js'
 import { dockerfilePragmas, isSuppressed } from './suppress-dockerfile.js'
 import { composeDisables, isDisabled } from './suppress-compose.js'
 import type { Tools } from '../core/tools.js'
@@ -211,7 +210,6 @@ function watched(doc: DockerfileDoc, check: Check): DockerfileDoc {
  * file and never stops the others.
  */
 export function lintFiles(inputs: LintInput[], options: LintOptions): FileResult[] {
-  if (inputs.some((i) => i.kind === 'dockerfile')) loadShellParser()
   return inputs.map((input) => {
     try {
       return lintText(input, options)

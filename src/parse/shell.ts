@@ -256,9 +256,10 @@ interface ShError {
 let loaded: ShSyntax | undefined
 
 /**
- * mvdan/sh, loaded on first use: evaluating it costs ~20 MB, which a run over compose files alone
- * never needs. ncc sees `require(…)` and bundles the module, evaluated at this call; plain ESM
- * (tsx, vitest, node) has no `require` and takes createRequire.
+ * mvdan/sh, loaded on first use: evaluating it costs ~20 MB and ~60 ms, which a run over compose
+ * files or plain RUNs alone never needs. ncc sees `require(…)`: the action bundles the module,
+ * evaluated at this call; the CLI keeps it in a file of its own, read at this call
+ * (scripts/package.mjs). Plain ESM (tsx, vitest, node) has no `require` and takes createRequire.
  */
 function shSyntax(): ShSyntax {
   if (loaded) return loaded
@@ -784,10 +785,7 @@ class Walker extends CommandCollector {
   }
 }
 
-/**
- * Load mvdan/sh now. It is loaded on first use otherwise; a run about to lint Dockerfiles loads it
- * first, so its start-up allocations are not interleaved with the files'.
- */
+/** Load mvdan/sh now (it is loaded on first use otherwise). */
 export function loadShellParser(): void {
   shSyntax()
 }

@@ -10,6 +10,7 @@ export const DL3009 = defineDockerfileRule({
   id: 'DL3009',
   aliases: [],
   severity: 'info',
+  perInstruction: true,
   fixable: true,
   description: 'Delete the apt-get lists after installing something.',
   check(doc, ctx) {

@@ -10,6 +10,7 @@ export const DL3019 = defineDockerfileRule({
   id: 'DL3019',
   aliases: ['AVD-DS-0025'],
   severity: 'info',
+  perInstruction: true,
   fixable: true,
   description:
     'Use the `--no-cache` switch to avoid the need to use `--update` and remove `/var/cache/apk/*` when done installing packages.',

@@ -11,6 +11,7 @@ export const DL3047 = defineDockerfileRule({
   id: 'DL3047',
   aliases: [],
   severity: 'info',
+  perInstruction: true,
   fixable: true,
   description:
     'Avoid use of wget without progress bar. Use `wget --progress=dot:giga <url>`. Or consider using `-q` or `-nv` (shorthands for `--quiet` or `--no-verbose`).',

@@ -63,6 +63,7 @@ export const DL4006 = defineDockerfileRule({
   id: 'DL4006',
   aliases: [],
   severity: 'warning',
+  perInstruction: true,
   fixable: true,
   description:
     'Set the SHELL option -o pipefail before RUN with a pipe in it. If you are using /bin/sh in an alpine image or if your shell is symlinked to busybox then consider explicitly setting your SHELL to /bin/ash, or disable this check.',

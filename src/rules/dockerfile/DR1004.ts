@@ -1,5 +1,6 @@
 import { defineDockerfileRule } from '../define.js'
 import { finalChain, imageRole, isWindowsImage } from '../../dockerfile/stages.js'
+import { inherited } from '../../dockerfile/parents.js'
 
 /** Images that already run as a non-root user. */
 const NON_ROOT_IMAGE =
@@ -9,6 +10,8 @@ const NON_ROOT_IMAGE =
  * (php-fpm pools, Apache httpd, nginx): the official images are built that way on purpose.
  */
 const DROPPING_SERVER = /^(php:.*(fpm|apache)|httpd:|nginx:|nginxinc\/nginx-unprivileged)/i
+/** `USER root`, `USER 0`, `USER root:root`. */
+const ROOT_USER = /^(root|0)(:|$)/
 /** Privilege drop at run time (`gosu app …` in the entrypoint, as official images do). */
 const DROPS_PRIVILEGES = /\b(gosu|su-exec|setpriv|s6-setuidgid|chpst|runuser)\b/
 
@@ -28,6 +31,12 @@ export const DR1004 = defineDockerfileRule({
       NON_ROOT_IMAGE.test(ref) ||
       DROPPING_SERVER.test(ref.replace(/^(docker\.io\/)?(library\/)?/, ''))
     )
+      return
+    // A parent built in this repository (a compose or bake file names its image) that switches to
+    // a non-root user, or starts from an image that does, passes it on.
+    const parent = inherited(doc, chain[chain.length - 1], ctx.workspace)
+    if (parent.user !== undefined && !ROOT_USER.test(parent.user)) return
+    if (parent.user === undefined && parent.baseImage && NON_ROOT_IMAGE.test(parent.baseImage))
       return
     for (const stage of chain) {
       for (const inst of stage.instructions) {

@@ -40,7 +40,7 @@ export const RULE_PRECISION: Readonly<Record<string, PrecisionEntry>> = {
   DL3006: entry('high', 'untagged FROM: a real reproducibility problem'),
   DL3007: entry('high', 'FROM :latest: a real reproducibility problem'),
   DL3008: entry('low', PIN),
-  DL3009: entry('low', 'issue 13 sample: 106 of 310 ignore `apt-get dist-clean` (apt >= 2.7)'),
+  DL3009: entry('low', `${CLEAN}; \`apt-get dist-clean\` counted since issue 13 (was 106 of 310)`),
   DL3010: entry('low', '"use ADD to extract": advice, often against the project style'),
   DL3011: entry('very-high', VALIDITY),
   DL3012: entry('very-high', VALIDITY),

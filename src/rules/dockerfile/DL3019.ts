@@ -17,7 +17,8 @@ export const DL3019 = defineDockerfileRule({
   check(doc, ctx) {
     for (const { inst, script, cmd } of commandsNamed(doc, 'apk')) {
       const add = findArg(cmd, ['add'])
-      if (!add || hasFlag(cmd, 'no-cache')) continue
+      // `--no-network` reads no index at all: nothing is cached.
+      if (!add || hasFlag(cmd, 'no-cache', 'no-network')) continue
       if (cacheMountTargets(inst).includes('/var/cache/apk')) continue
       // Cleaning the cache later in the same RUN has the same effect.
       const cleaned = script.commands.some(

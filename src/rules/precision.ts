@@ -112,7 +112,7 @@ export const RULE_PRECISION: Readonly<Record<string, PrecisionEntry>> = {
   DR1003: entry('low', 'issue 13 sample: floating tags are often the project policy'),
   DR1004: entry(
     'medium',
-    'issue 13 sample: base, builder and dev-container images are role-blind FPs'
+    'issue 13 samples: role-blind FPs; runtime bases (bare-interpreter CMD, ONBUILD) and local parents now known, official-image NOISE remains'
   ),
   DR1005: entry('medium', 'a missing .dockerignore: true, but the context may be small'),
   DR1006: entry('high', 'a secret file copied into the image'),

@@ -3,6 +3,18 @@ import type { RuleCases } from '../define.js'
 export const cases: RuleCases = {
   valid: [
     {
+      name: 'an official runtime image: its CMD is the bare interpreter',
+      code: 'FROM debian:bookworm-slim\nRUN install-node\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["node"]\n'
+    },
+    {
+      name: 'an image with ONBUILD triggers exists to be built FROM',
+      code: 'FROM node:6.17.1-stretch\nONBUILD COPY . /usr/src/app\nCMD ["npm", "start"]\n'
+    },
+    {
+      name: 'php-fpm built from Debian: the master drops its workers to www-data',
+      code: 'FROM debian:bookworm-slim\nRUN build-php\nCMD ["php-fpm"]\n'
+    },
+    {
       name: 'the parent built in this repository (compose image + build) sets USER',
       path: 'app/Dockerfile',
       code: 'FROM acme/base:1\nCOPY . /app\nCMD ["/app/run"]\n',
@@ -62,6 +74,11 @@ export const cases: RuleCases = {
     { name: 'Windows images', code: 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\n' }
   ],
   invalid: [
+    {
+      name: 'an interpreter running an application is an application',
+      code: 'FROM node:20.15.1-slim\nCOPY . /app\nCMD ["node", "/app/server.js"]\n',
+      errors: [{ line: 1, message: 'runs as root' }]
+    },
     {
       name: 'the local parent sets no USER, or USER root',
       path: 'app/Dockerfile',

@@ -12,6 +12,9 @@ const NON_ROOT_IMAGE =
 const DROPPING_SERVER = /^(php:.*(fpm|apache)|httpd:|nginx:|nginxinc\/nginx-unprivileged)/i
 /** `USER root`, `USER 0`, `USER root:root`. */
 const ROOT_USER = /^(root|0)(:|$)/
+/** The same servers started by the image's own command (an official image built from Debian). */
+const DROPPING_COMMAND =
+  /^\s*(\[\s*")?(\S*\/)?(php-fpm[\d.]*|httpd-foreground|apache2-foreground|nginx)\b/
 /** Privilege drop at run time (`gosu app …` in the entrypoint, as official images do). */
 const DROPS_PRIVILEGES = /\b(gosu|su-exec|setpriv|s6-setuidgid|chpst|runuser)\b/
 
@@ -47,6 +50,7 @@ export const DR1004 = defineDockerfileRule({
           DROPS_PRIVILEGES.test(target.text)
         )
           return
+        if (target.keyword === 'CMD' && DROPPING_COMMAND.test(target.text)) return
       }
     }
     // A `FROM scratch` stage without CMD/ENTRYPOINT is an artifact for `--output`, not a container.

@@ -3,6 +3,10 @@ import type { RuleCases } from '../define.js'
 export const cases: RuleCases = {
   valid: [
     {
+      name: 'a runtime image whose CMD is the bare interpreter (official python)',
+      code: 'FROM debian:bookworm-slim\nEXPOSE 8888\nCMD ["python3"]\n'
+    },
+    {
       name: 'the parent built in this repository declares a HEALTHCHECK',
       path: 'app/Dockerfile',
       code: 'FROM acme/base:1\nEXPOSE 8080\n',

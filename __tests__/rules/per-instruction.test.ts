@@ -106,17 +106,26 @@ describe('combineFixes', () => {
     edits: [{ range: { start: at(1, column), end: at(1, column) }, text }]
   })
 
-  it('is unsafe when one part is, and says how many commands it fixes', () => {
+  it('is unsafe when one part is', () => {
     const text = 'RUN a && b && c\n'
-    const out = combineFixes(text, [insert(6, ' -y'), insert(11, ' -y', false), undefined])!
+    const out = combineFixes(text, [insert(6, ' -y'), insert(11, ' -y', false)])!
     expect(out.safe).toBe(false)
-    expect(out.description).toBe('Insert  -y (fixes 2 of the 3 commands).')
+    expect(out.description).toBe('Insert  -y.')
     expect(applyFixes(text, [out]).text).toBe('RUN a -y && b -y && c\n')
   })
 
-  it('leaves out a part whose edits overlap an earlier one', () => {
-    const out = combineFixes('RUN a\n', [insert(6, ' x'), insert(6, ' y')])!
-    expect(out.edits).toHaveLength(1)
-    expect(out.description).toMatch(/1 of the 2/)
+  it('is none when a command has no fix or two parts overlap', () => {
+    expect(combineFixes('RUN a && b\n', [insert(6, ' -y'), undefined])).toBeUndefined()
+    const replace = (from: number, to: number): Fix => ({
+      description: 'Replace.',
+      safe: true,
+      edits: [{ range: { start: at(1, from), end: at(1, to) }, text: 'z' }]
+    })
+    expect(combineFixes('RUN abc\n', [replace(5, 7), replace(6, 8)])).toBeUndefined()
+  })
+
+  it('joins insertions at one point in the order of the commands', () => {
+    const out = combineFixes('RUN a\n', [insert(6, ' && x'), insert(6, ' && y')])!
+    expect(applyFixes('RUN a\n', [out]).text).toBe('RUN a && x && y\n')
   })
 })

@@ -15,7 +15,8 @@ export const cases: RuleCases = {
       name: 'ENV settings',
       code: 'FROM python:3.12.4-slim\nENV PIP_TRUSTED_HOST=pypi.local \\\n    PYTHONHTTPSVERIFY=0\n',
       errors: [{ line: 2, column: 5, endLine: 3, message: /PIP_TRUSTED_HOST.*PYTHONHTTPSVERIFY/ }],
-      output: 'FROM python:3.12.4-slim\n'
+      // Each removal takes the continuation between the pairs: they overlap, so no combined fix.
+      output: null
     },
     {
       name: 'pip config: no fix',

@@ -1,5 +1,5 @@
 import { applyFixes } from '../../../core/fixes.js'
-import type { Fix, Report, RuleContext } from '../../../core/types.js'
+import type { Fix, Report, RuleContext, TextEdit } from '../../../core/types.js'
 import type { DockerfileDoc, Instruction } from '../../../dockerfile/model.js'
 
 /**
@@ -43,6 +43,11 @@ function label(doc: DockerfileDoc, r: Report): string {
 
 const STOP = /\.\s*$/
 
+const isInsertion = (e: TextEdit): boolean =>
+  e.range.start.line === e.range.end.line && e.range.start.column === e.range.end.column
+const samePoint = (a: TextEdit, b: TextEdit): boolean =>
+  a.range.start.line === b.range.start.line && a.range.start.column === b.range.start.column
+
 /**
  * The message of the grouped finding: every command by its text and line, then what to do. One
  * advice when the per-command messages agree, else each message after its line.
@@ -60,28 +65,35 @@ function groupMessage(doc: DockerfileDoc, reports: Report[]): string {
 }
 
 /**
- * The fixes of one instruction's findings as one: every fix whose edits do not overlap an earlier
- * one (as `--fix` would apply them in one pass), its edits together, its descriptions joined once
- * each. Safe when every part is safe (a command without a fix is named in the description, not
- * guessed at); the declared effect is each part's at its own place. Undefined when no part remains.
+ * The fixes of one instruction's findings as one: every part's edits together, its descriptions
+ * joined once each. Only a whole fix: when a command has no fix of its own, or two parts' edits
+ * overlap, there is none (applying a part would leave the finding on the same instruction, and
+ * `--fix` could not tell the finding was handled). Safe when every part is safe; the declared
+ * effect is each part's at its own command.
  */
 export function combineFixes(text: string, fixes: Array<Fix | undefined>): Fix | undefined {
   const present = fixes.filter((f): f is Fix => f !== undefined)
   if (present.length === 0) return undefined
   if (present.length === 1 && fixes.length === 1) return present[0]
-  const { applied } = applyFixes(text, present)
-  if (applied.length === 0) return undefined
-  const descriptions = [...new Set(applied.map((f) => f.description.replace(STOP, '')))]
-  const partial = applied.length < fixes.length
-  const description = `${descriptions.join('; ')}${partial ? ` (fixes ${applied.length} of the ${fixes.length} commands)` : ''}.`
-  const out: Fix = {
-    description,
-    safe: applied.every((f) => f.safe),
-    edits: applied.flatMap((f) => f.edits)
+  if (present.length < fixes.length) return undefined
+  // Insertions at one point (`&& dnf clean all`, `&& microdnf clean all` at the end of the RUN)
+  // become one, in the parts' order, as the review's combined suggestion does.
+  const edits: TextEdit[] = []
+  for (const e of present.flatMap((f) => f.edits)) {
+    const same = edits.find((x) => isInsertion(x) && isInsertion(e) && samePoint(x, e))
+    if (same) same.text += e.text
+    else edits.push({ ...e })
   }
+  const descriptions = [...new Set(present.map((f) => f.description.replace(STOP, '')))]
+  const out: Fix = {
+    description: `${descriptions.join('; ')}.`,
+    safe: present.every((f) => f.safe),
+    edits
+  }
+  if (applyFixes(text, [out]).applied.length !== 1) return undefined
   // A part that declares no effect changes text only; the others say what they change, each at
   // its own command.
-  const effects = applied.flatMap((f) => (f.effect ? [f.effect] : []))
+  const effects = present.flatMap((f) => (f.effect ? [f.effect] : []))
   if (effects.length === 1) out.effect = effects[0]
   else if (effects.length > 1) out.effect = { kind: 'each', effects }
   return out

@@ -55,6 +55,14 @@ function covered(text: string, f: Finding): string {
 }
 
 describe('dropped codes', () => {
+  it('SC2016 on code handed to PowerShell (`$env:X` is expanded by pwsh), and on Windows RUNs', () => {
+    const pwsh =
+      "FROM alpine:3.20\nRUN pwsh -NoLogo -Command \"Write-Host 'x'\" '$env:HOME' && echo '$HOME'\n"
+    expect(at(lint(pwsh))).toEqual(['SC2016 2:64-2:71'])
+    const windows = 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN echo $FOO $(x)\n'
+    expect(lint(windows)).toEqual([])
+  })
+
   it('SC3043: `local` in a function of a sh RUN is not reported (dash and BusyBox have it)', () => {
     const text = 'FROM alpine:3.20\nRUN f() { local x=1; echo "$x"; }; f\n'
     expect(lint(text).map((f) => f.rule)).toEqual([])

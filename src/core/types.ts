@@ -60,6 +60,8 @@ export type FixEffect =
   | { kind: 'metadata' }
   /** Makes a Dockerfile that does not build (DL1000: a misspelt flag) valid: there is no build to compare. */
   | { kind: 'repair' }
+  /** Several of the above, each at its own command (one fix for every command of a RUN). */
+  | { kind: 'each'; effects: FixEffect[] }
 
 export interface Fix {
   /** What the fix does; for `safe: false`, also what behaviour changes. */

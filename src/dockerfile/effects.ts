@@ -623,6 +623,8 @@ function undo(after: SignatureLine[], effect: FixEffect, at: number): SignatureL
     case 'repair':
     case 'metadata':
       return [after]
+    case 'each':
+      return effect.effects.flatMap((e) => undo(after, e, at))
     case 'set-env':
       return [after.filter((l) => !(l.argv?.[0] === ENV && effect.names.includes(l.argv[1])))]
     case 'add-args':
@@ -688,16 +690,24 @@ function unexplained(
   a: SignatureLine[],
   effect: FixEffect | undefined
 ): string | undefined {
-  const labels = effect?.kind === 'metadata'
+  const effects = effect?.kind === 'each' ? effect.effects : effect ? [effect] : []
+  const labels = effects.some((e) => e.kind === 'metadata')
   const base = labels ? withoutLabels(b) : b
-  const after = labels ? withoutLabels(a) : a
-  if (!effect) return firstDifference(base, after)
-  // A fix changes one place: the effect must account for the first line that differs.
-  let at = 0
-  while (at < base.length && at < after.length && base[at].text === after[at].text) at++
-  const candidates = undo(after, effect, at)
-  if (candidates.some((c) => sameLines(c, base))) return undefined
-  return firstDifference(base, candidates[0] ?? after)
+  let after = labels ? withoutLabels(a) : a
+  // Each effect accounts for one place: the first line that still differs, until none is left.
+  const pending = [...effects]
+  while (pending.length > 0) {
+    let at = 0
+    while (at < base.length && at < after.length && base[at].text === after[at].text) at++
+    if (at === base.length && at === after.length) return undefined
+    const k = pending.findIndex((e) => undo(after, e, at).length > 0)
+    const candidates = k === -1 ? [] : undo(after, pending[k], at)
+    if (candidates.length === 0) return firstDifference(base, after)
+    if (candidates.some((c) => sameLines(c, base))) return undefined
+    after = candidates[0]
+    pending.splice(k, 1)
+  }
+  return firstDifference(base, after)
 }
 
 function firstDifference(a: SignatureLine[], b: SignatureLine[]): string | undefined {

@@ -4,6 +4,7 @@ import type { ShellScript } from '../parse/shell.js'
 import type { ImageRef } from '../parse/image.js'
 import { parseImageRef } from './image.js'
 import { expandVariables } from './variables.js'
+import { imageDistro } from './distro.js'
 
 /**
  * The Dockerfile model every rule reads, on top of the syntax (src/parse/dockerfile.ts): stages
@@ -51,7 +52,10 @@ export interface DockerfileDoc extends DockerfileSyntax {
   globalArgs: Map<string, string | null>
   /** Lazily parsed shell script of a RUN (shell form or heredoc); undefined for exec form / non-POSIX shells. */
   shell(inst: Instruction): ShellScript | undefined
-  /** The SHELL in effect for an instruction (`['/bin/sh','-c']` by default). */
+  /**
+   * The SHELL in effect for an instruction: the nearest SHELL of its stage's lineage, else the
+   * platform's default (`['/bin/sh','-c']`; `['cmd','/S','/C']` on a Windows base image).
+   */
   shellOf(inst: Instruction): string[]
   /**
    * Variables visible to an instruction, name → value (null = declared without a known value):
@@ -62,6 +66,8 @@ export interface DockerfileDoc extends DockerfileSyntax {
 }
 
 const DEFAULT_SHELL = ['/bin/sh', '-c']
+/** What Docker runs a shell-form RUN with on a Windows image when no SHELL says otherwise. */
+const WINDOWS_DEFAULT_SHELL = ['cmd', '/S', '/C']
 const NON_POSIX = /(^|[\\/])(pwsh|powershell|cmd)(\.exe)?$/i
 
 /** Parse a Dockerfile and build its model. */
@@ -113,7 +119,9 @@ function modelOf(
     const target = inst.onbuild ?? inst
     const st = target.stage
     if (!st) return DEFAULT_SHELL
+    let root = st
     for (let s: Stage | undefined = st; s; s = s.parent) {
+      root = s
       const list = s.instructions
       for (let k = list.length - 1; k >= 0; k--) {
         const i = list[k]
@@ -121,7 +129,9 @@ function modelOf(
         if (i.keyword === 'SHELL' && i.json) return i.json.values
       }
     }
-    return DEFAULT_SHELL
+    return !root.image.unresolved && imageDistro(root.image.expanded).family === 'windows'
+      ? WINDOWS_DEFAULT_SHELL
+      : DEFAULT_SHELL
   }
   const hadolintShellPragma = readShellPragma(syntax.comments)
 

@@ -150,8 +150,11 @@ export function isDevelopmentImage(doc: DockerfileDoc): boolean {
  * `base.Dockerfile`, a final stage named `base`), a `builder` image that only builds things
  * (`Dockerfile.builder`, `buildx.Dockerfile`, `build.Dockerfile`, a final stage named `builder`),
  * a `ci` image (under `.ci/`, `ci/`, `.github/`, `.gitlab/`, or `Dockerfile.ci`, `Dockerfile.test`,
- * `Dockerfile.cypress`), else an `application`. Rules about how a container runs (USER,
- * HEALTHCHECK) hold for applications only.
+ * `Dockerfile.cypress`), else an `application`. The content says `base` too: an image with
+ * `ONBUILD` triggers exists to be built FROM, and one whose command is a bare interpreter or shell
+ * (`CMD ["node"]`, `CMD ["php", "-a"]`, `CMD ["jshell"]`: the official runtime images) runs no
+ * application of its own. Rules about how a container runs (USER, HEALTHCHECK) hold for
+ * applications only.
  */
 export type ImageRole = 'application' | 'base' | 'builder' | 'ci' | 'development'
 
@@ -164,6 +167,7 @@ const CI_DIR = /(^|\/)(\.ci|ci|\.github|\.gitlab|\.circleci|\.buildkite)\//
 
 export function imageRole(doc: DockerfileDoc): ImageRole {
   if (isDevelopmentImage(doc)) return 'development'
+  if (isRuntimeBase(doc)) return 'base'
   const p = doc.path.replace(/\\/g, '/').toLowerCase()
   const name = p.split('/').pop() ?? ''
   const last = doc.stages[doc.stages.length - 1]?.name?.toLowerCase() ?? ''
@@ -171,6 +175,34 @@ export function imageRole(doc: DockerfileDoc): ImageRole {
     if (pattern.test(name) || pattern.test(last)) return role
   }
   return CI_DIR.test(p) ? 'ci' : 'application'
+}
+
+/** Interpreters and shells whose bare start is a prompt, not an application. */
+const REPL =
+  /^(node|nodejs|python[\d.]*|ipython[\d.]*|pypy[\d.]*|php|jshell|irb|ruby|ghci|iex|erl|julia|perl|lua[\d.]*|bash|sh|ash|zsh|deno|bun|swift|scala|clojure|groovysh|R)$/
+/** The official images' entrypoint scripts, which pass the CMD through. */
+const PASS_THROUGH_ENTRYPOINT = /(^|\/)docker-[\w.-]*entrypoint[\w.-]*$|(^|\/)entrypoint(\.sh)?$/
+
+/** The words of an exec- or shell-form CMD/ENTRYPOINT. */
+function commandWords(inst: Instruction): string[] {
+  return inst.json ? inst.json.values : inst.args.map((a) => a.value)
+}
+
+/**
+ * A runtime or toolbox image meant to be extended: the final image has ONBUILD triggers, or its
+ * command starts a bare interpreter or shell (`node`, `python3`, `php -a`, `bash`) through no
+ * entrypoint or an entrypoint script that passes the command through.
+ */
+function isRuntimeBase(doc: DockerfileDoc): boolean {
+  const insts = finalInstructions(doc)
+  if (insts.some((i) => i.keyword === 'ONBUILD')) return true
+  const cmd = insts.filter((i) => i.keyword === 'CMD').pop()
+  const entrypoint = insts.filter((i) => i.keyword === 'ENTRYPOINT').pop()
+  if (!cmd) return false
+  if (entrypoint && !PASS_THROUGH_ENTRYPOINT.test(commandWords(entrypoint)[0] ?? '')) return false
+  const words = commandWords(cmd)
+  const name = (words[0] ?? '').split('/').pop() ?? ''
+  return REPL.test(name) && (words.length === 1 || (words.length === 2 && /^-[ai]$/.test(words[1])))
 }
 
 /** Windows base images (servercore, nanoserver, windows). */

@@ -10,6 +10,7 @@ import type {
 import type { Tools } from '../core/tools.js'
 import type { DockerfileDoc } from '../dockerfile/model.js'
 import type { ComposeDoc } from '../parse/compose.js'
+import { oncePerInstruction } from './dockerfile/lib/per-instruction.js'
 
 /** Where rule documentation lives; `docs/rules/<ID>.md` in this repository. */
 export const DOCS_BASE = 'https://github.com/docker-review/docker-review/blob/main/docs/rules/'
@@ -24,6 +25,11 @@ export interface RuleSpec<Doc> {
   enabledByDefault?: boolean
   /** JSON Schema of the options object (`rules: { ID: [severity, {…}] }` in the config). */
   options?: Record<string, unknown>
+  /**
+   * Dockerfile rules that fire once per command of a RUN: report once per instruction, naming
+   * every command, with one combined fix (src/rules/dockerfile/lib/per-instruction.ts).
+   */
+  perInstruction?: boolean
   check(doc: Doc, ctx: RuleContext): void
 }
 
@@ -43,7 +49,12 @@ function define<Doc>(kind: FileKind, spec: RuleSpec<Doc>): Rule<Doc> {
 }
 
 export function defineDockerfileRule(spec: RuleSpec<DockerfileDoc>): Rule<DockerfileDoc> {
-  return define('dockerfile', spec)
+  if (!spec.perInstruction) return define('dockerfile', spec)
+  const check = spec.check
+  return define('dockerfile', {
+    ...spec,
+    check: (doc, ctx) => oncePerInstruction(doc, ctx, check)
+  })
 }
 
 export function defineComposeRule(spec: RuleSpec<ComposeDoc>): Rule<ComposeDoc> {

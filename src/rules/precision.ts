@@ -40,7 +40,7 @@ export const RULE_PRECISION: Readonly<Record<string, PrecisionEntry>> = {
   DL3006: entry('high', 'untagged FROM: a real reproducibility problem'),
   DL3007: entry('high', 'FROM :latest: a real reproducibility problem'),
   DL3008: entry('low', PIN),
-  DL3009: entry('low', 'issue 13 sample: 106 of 310 ignore `apt-get dist-clean` (apt >= 2.7)'),
+  DL3009: entry('low', `${CLEAN}; \`apt-get dist-clean\` counted since issue 13 (was 106 of 310)`),
   DL3010: entry('low', '"use ADD to extract": advice, often against the project style'),
   DL3011: entry('very-high', VALIDITY),
   DL3012: entry('very-high', VALIDITY),
@@ -112,7 +112,7 @@ export const RULE_PRECISION: Readonly<Record<string, PrecisionEntry>> = {
   DR1003: entry('low', 'issue 13 sample: floating tags are often the project policy'),
   DR1004: entry(
     'medium',
-    'issue 13 sample: base, builder and dev-container images are role-blind FPs'
+    'issue 13 samples: role-blind FPs; runtime bases (bare-interpreter CMD, ONBUILD) and local parents now known, official-image NOISE remains'
   ),
   DR1005: entry('medium', 'a missing .dockerignore: true, but the context may be small'),
   DR1006: entry('high', 'a secret file copied into the image'),

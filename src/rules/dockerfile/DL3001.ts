@@ -18,6 +18,7 @@ export const DL3001 = defineDockerfileRule({
   id: 'DL3001',
   aliases: [],
   severity: 'info',
+  perInstruction: true,
   description:
     'For some bash commands it makes no sense running them in a Docker container like ssh, vim, shutdown, service, ps, free, top, kill, mount, ifconfig.',
   check(doc, ctx) {

@@ -9,6 +9,7 @@ export const DL3003 = defineDockerfileRule({
   id: 'DL3003',
   aliases: ['AVD-DS-0013'],
   severity: 'warning',
+  perInstruction: true,
   fixable: true,
   description: 'Use WORKDIR to switch to a directory.',
   check(doc, ctx) {

@@ -17,8 +17,12 @@ export const cases: RuleCases = {
       name: 'sudo -u root is still a root escalation',
       code: "FROM debian:12.5\nRUN sudo -u root apt-get update && sudo -u '#0' true\n",
       errors: [
-        { line: 2, column: 5, endColumn: 9, message: '`sudo`' },
-        { line: 2, column: 36, endColumn: 40, message: '`sudo`' }
+        {
+          line: 2,
+          column: 5,
+          endColumn: 40,
+          message: 'Found 2 times in this instruction: `sudo` (line 2), `sudo` (line 2).'
+        }
       ]
     },
     {

@@ -24,6 +24,7 @@ export const DL3004 = defineDockerfileRule({
   id: 'DL3004',
   aliases: ['AVD-DS-0010', 'CKV2_DOCKER_1'],
   severity: 'error',
+  perInstruction: true,
   fixable: true,
   description:
     'Do not use sudo as it leads to unpredictable behavior. Use a tool like gosu to enforce root.',

@@ -14,6 +14,7 @@ export const DL3008 = defineDockerfileRule({
   id: 'DL3008',
   aliases: [],
   severity: 'warning',
+  perInstruction: true,
   description: 'Pin versions in apt-get install (`apt-get install <package>=<version>`).',
   check(doc, ctx) {
     for (const { inst, cmd } of commandsNamed(doc, 'apt-get')) {

@@ -2,6 +2,10 @@ import type { RuleCases } from '../define.js'
 
 export const cases: RuleCases = {
   valid: [
+    {
+      name: 'apt-get dist-clean (apt >= 2.7) deletes the lists',
+      code: 'FROM debian:trixie-slim\nRUN apt-get update; apt-get install -y curl; apt-get dist-clean\n'
+    },
     'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n',
     {
       name: 'a lone surrogate in the script does not shift the words after it',

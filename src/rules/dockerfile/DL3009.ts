@@ -10,6 +10,7 @@ export const DL3009 = defineDockerfileRule({
   id: 'DL3009',
   aliases: [],
   severity: 'info',
+  perInstruction: true,
   fixable: true,
   description: 'Delete the apt-get lists after installing something.',
   check(doc, ctx) {
@@ -28,11 +29,13 @@ export const DL3009 = defineDockerfileRule({
       }
       const update = script.commands.find((c) => cmdHasArgs(c, APT, ['update']))
       if (!update) continue
+      // `rm -rf /var/lib/apt/lists/*`, or `apt-get dist-clean` (apt >= 2.7: lists and caches).
       const cleaned = script.commands.some(
         (c) =>
           c.index > update.index &&
-          commandName(c) === 'rm' &&
-          c.args.some((a) => /^\/var\/lib\/apt\/lists\/?\*?$/.test(a.value))
+          ((commandName(c) === 'rm' &&
+            c.args.some((a) => /^\/var\/lib\/apt\/lists\/?\*?$/.test(a.value))) ||
+            (packageOp(c)?.manager === 'apt' && packageOp(c)?.op === 'drop-index'))
       )
       if (cleaned) continue
       // Deleting the lists is only harmless where this RUN installs from them and nothing later

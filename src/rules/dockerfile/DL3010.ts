@@ -49,6 +49,7 @@ export const DL3010 = defineDockerfileRule({
   id: 'DL3010',
   aliases: [],
   severity: 'info',
+  perInstruction: true,
   fixable: true,
   description: 'Use ADD for extracting archives into an image.',
   check(doc, ctx) {

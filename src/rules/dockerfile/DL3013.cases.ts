@@ -29,16 +29,14 @@ export const cases: RuleCases = {
       name: 'several commands and spellings',
       code: 'FROM python:3.12.4\nRUN pip3 install --root-user-action=ignore a==1 b && python3 -m pip install -U pip\n',
       errors: [
-        { line: 2, column: 49, endColumn: 50, message: 'pip3 install: `b`' },
-        { line: 2, column: 80, message: 'pip install: `pip`' }
+        { line: 2, column: 49, endColumn: 83, message: /pip3 install: `b`.*pip install: `pip`/ }
       ]
     },
     {
       name: 'unversioned VCS URL, pipx, ONBUILD',
       code: 'FROM python:3.12.4\nONBUILD RUN pip install git+ssh://git@github.com/x/y.git#egg=y && pipx install black\n',
       errors: [
-        { line: 2, column: 25, message: '@<tag or commit>' },
-        { line: 2, column: 80 }
+        { line: 2, column: 25, endColumn: 85, message: /@<tag or commit>.*pipx install: `black`/ }
       ]
     },
     {

@@ -79,6 +79,7 @@ export const DL3013 = defineDockerfileRule({
   id: 'DL3013',
   aliases: [],
   severity: 'warning',
+  perInstruction: true,
   description:
     'Pin versions in pip. Instead of `pip install <package>` use `pip install <package>==<version>` or `pip install --requirement <requirements file>`.',
   check(doc, ctx) {

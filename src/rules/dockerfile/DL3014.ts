@@ -10,6 +10,7 @@ export const DL3014 = defineDockerfileRule({
   id: 'DL3014',
   aliases: ['AVD-DS-0021'],
   severity: 'warning',
+  perInstruction: true,
   fixable: true,
   description: 'Use the `-y` switch to avoid manual input `apt-get -y install <package>`.',
   check(doc, ctx) {

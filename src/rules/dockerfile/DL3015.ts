@@ -11,6 +11,7 @@ export const DL3015 = defineDockerfileRule({
   id: 'DL3015',
   aliases: ['AVD-DS-0029'],
   severity: 'info',
+  perInstruction: true,
   fixable: true,
   description: 'Avoid additional packages by specifying `--no-install-recommends`.',
   check(doc, ctx) {

@@ -42,6 +42,7 @@ export const DL3016 = defineDockerfileRule({
   id: 'DL3016',
   aliases: [],
   severity: 'warning',
+  perInstruction: true,
   description:
     'Pin versions in npm. Instead of `npm install <package>` use `npm install <package>@<version>`.',
   check(doc, ctx) {

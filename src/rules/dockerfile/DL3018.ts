@@ -25,6 +25,7 @@ export const DL3018 = defineDockerfileRule({
   id: 'DL3018',
   aliases: [],
   severity: 'warning',
+  perInstruction: true,
   description:
     'Pin versions in apk add. Instead of `apk add <package>` use `apk add <package>=<version>`.',
   check(doc, ctx) {

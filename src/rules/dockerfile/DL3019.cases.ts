@@ -2,6 +2,10 @@ import type { RuleCases } from '../define.js'
 
 export const cases: RuleCases = {
   valid: [
+    {
+      name: 'apk add --no-network fetches no index',
+      code: 'FROM alpine:3.20\nRUN apk add --no-network --virtual .run-deps $runDeps\n'
+    },
     'FROM alpine:3.20\nRUN apk add --no-cache flex=2.6.4-r1\n',
     'FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk apk add -U curl=7.77.0\n',
     'FROM alpine:3.20\nRUN --mount=type=tmpfs,target=/var/cache/apk apk add -U curl=7.77.0\n',

@@ -10,13 +10,15 @@ export const DL3019 = defineDockerfileRule({
   id: 'DL3019',
   aliases: ['AVD-DS-0025'],
   severity: 'info',
+  perInstruction: true,
   fixable: true,
   description:
     'Use the `--no-cache` switch to avoid the need to use `--update` and remove `/var/cache/apk/*` when done installing packages.',
   check(doc, ctx) {
     for (const { inst, script, cmd } of commandsNamed(doc, 'apk')) {
       const add = findArg(cmd, ['add'])
-      if (!add || hasFlag(cmd, 'no-cache')) continue
+      // `--no-network` reads no index at all: nothing is cached.
+      if (!add || hasFlag(cmd, 'no-cache', 'no-network')) continue
       if (cacheMountTargets(inst).includes('/var/cache/apk')) continue
       // Cleaning the cache later in the same RUN has the same effect.
       const cleaned = script.commands.some(

@@ -41,6 +41,7 @@ export const DL3025 = defineDockerfileRule({
   id: 'DL3025',
   aliases: ['JSONArgsRecommended'],
   severity: 'warning',
+  perInstruction: true,
   fixable: true,
   description: 'Use arguments JSON notation for CMD and ENTRYPOINT arguments.',
   check(doc, ctx) {

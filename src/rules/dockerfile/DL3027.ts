@@ -43,6 +43,7 @@ export const DL3027 = defineDockerfileRule({
   id: 'DL3027',
   aliases: ['CKV_DOCKER_9'],
   severity: 'warning',
+  perInstruction: true,
   fixable: true,
   description:
     'Do not use apt as it is meant to be an end-user tool, use apt-get or apt-cache instead.',

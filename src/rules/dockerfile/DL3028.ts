@@ -25,6 +25,7 @@ export const DL3028 = defineDockerfileRule({
   id: 'DL3028',
   aliases: [],
   severity: 'warning',
+  perInstruction: true,
   description:
     'Pin versions in gem install. Instead of `gem install <gem>` use `gem install <gem>:<version>`.',
   check(doc, ctx) {

@@ -9,6 +9,7 @@ export const DL3030 = defineDockerfileRule({
   id: 'DL3030',
   aliases: [],
   severity: 'warning',
+  perInstruction: true,
   fixable: true,
   description: 'Use the -y switch to avoid manual input `yum install -y <package>`.',
   check(doc, ctx) {

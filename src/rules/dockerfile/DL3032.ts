@@ -13,6 +13,7 @@ export const DL3032 = defineDockerfileRule({
   id: 'DL3032',
   aliases: ['AVD-DS-0015'],
   severity: 'warning',
+  perInstruction: true,
   fixable: true,
   description: '`yum clean all` missing after yum command.',
   check(doc, ctx) {

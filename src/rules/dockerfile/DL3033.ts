@@ -8,6 +8,7 @@ export const DL3033 = defineDockerfileRule({
   id: 'DL3033',
   aliases: [],
   severity: 'warning',
+  perInstruction: true,
   description: 'Specify version with `yum install -y <package>-<version>`.',
   check(doc, ctx) {
     for (const { inst, cmd } of commandsNamed(doc, 'yum')) {

@@ -18,8 +18,12 @@ export const cases: RuleCases = {
       name: 'every interactive subcommand',
       code: 'RUN zypper rm vim && zypper patch\n',
       errors: [
-        { line: 1, column: 5 },
-        { line: 1, column: 22 }
+        {
+          line: 1,
+          column: 5,
+          endColumn: 34,
+          message: /line 1: Use `zypper -n rm`.*line 1: Use `zypper -n patch`/
+        }
       ],
       output: 'RUN zypper -n rm vim && zypper -n patch\n'
     }

@@ -11,6 +11,7 @@ export const DL3034 = defineDockerfileRule({
   id: 'DL3034',
   aliases: [],
   severity: 'warning',
+  perInstruction: true,
   fixable: true,
   description: 'Non-interactive switch missing from `zypper` command: `zypper install -y`.',
   check(doc, ctx) {

@@ -7,6 +7,7 @@ export const DL3035 = defineDockerfileRule({
   id: 'DL3035',
   aliases: [],
   severity: 'warning',
+  perInstruction: true,
   description: 'Do not use `zypper dist-upgrade`.',
   check(doc, ctx) {
     for (const { cmd } of commandsNamed(doc, 'zypper')) {

@@ -12,6 +12,7 @@ export const DL3036 = defineDockerfileRule({
   id: 'DL3036',
   aliases: ['AVD-DS-0020'],
   severity: 'warning',
+  perInstruction: true,
   fixable: true,
   description: '`zypper clean` missing after zypper use.',
   check(doc, ctx) {

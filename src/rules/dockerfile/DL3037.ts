@@ -12,6 +12,7 @@ export const DL3037 = defineDockerfileRule({
   id: 'DL3037',
   aliases: [],
   severity: 'warning',
+  perInstruction: true,
   description: 'Specify version with `zypper install -y <package>=<version>`.',
   check(doc, ctx) {
     for (const { cmd } of commandsNamed(doc, 'zypper')) {

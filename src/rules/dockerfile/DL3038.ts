@@ -11,6 +11,7 @@ export const DL3038 = defineDockerfileRule({
   id: 'DL3038',
   aliases: [],
   severity: 'warning',
+  perInstruction: true,
   fixable: true,
   description: 'Use the -y switch to avoid manual input `dnf install -y <package>`.',
   check(doc, ctx) {

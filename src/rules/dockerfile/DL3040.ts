@@ -14,6 +14,7 @@ export const DL3040 = defineDockerfileRule({
   id: 'DL3040',
   aliases: ['AVD-DS-0019', 'AVD-DS-0027'],
   severity: 'warning',
+  perInstruction: true,
   fixable: true,
   description: '`dnf clean all` missing after dnf command.',
   check(doc, ctx) {

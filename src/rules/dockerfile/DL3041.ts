@@ -10,6 +10,7 @@ export const DL3041 = defineDockerfileRule({
   id: 'DL3041',
   aliases: [],
   severity: 'warning',
+  perInstruction: true,
   description: 'Specify version with `dnf install -y <package>-<version>`.',
   check(doc, ctx) {
     for (const { inst, cmd } of commandsNamed(doc, ...DNF)) {

@@ -29,6 +29,7 @@ export const DL3042 = defineDockerfileRule({
   id: 'DL3042',
   aliases: [],
   severity: 'warning',
+  perInstruction: true,
   fixable: true,
   description: 'Avoid use of cache directory with pip. Use `pip install --no-cache-dir <package>`.',
   check(doc, ctx) {

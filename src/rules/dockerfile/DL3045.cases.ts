@@ -2,6 +2,10 @@ import type { RuleCases } from '../define.js'
 
 export const cases: RuleCases = {
   valid: [
+    {
+      name: 'a scratch stage: the working directory is / (moby/buildkit archutil)',
+      code: 'FROM alpine:3.20 AS exit\nRUN true\nFROM scratch AS exits\nCOPY --from=exit /src/exit amd64\n'
+    },
     'FROM node:20.15.0\nWORKDIR /app\nCOPY package.json .\n',
     'FROM node:20.15.0\nCOPY package.json /app/\n',
     { name: 'variable destination', code: 'FROM node:20.15.0\nCOPY package.json $APP_HOME\n' },

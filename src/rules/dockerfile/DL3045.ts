@@ -1,8 +1,8 @@
 import { defineDockerfileRule } from '../define.js'
-import type { Instruction } from '../../dockerfile/model.js'
+import type { Instruction, Stage } from '../../dockerfile/model.js'
 import type { Token } from '../../parse/dockerfile.js'
 import type { Fix } from '../../core/types.js'
-import { inScopeBefore } from '../../dockerfile/stages.js'
+import { inScopeBefore, lineage } from '../../dockerfile/stages.js'
 
 const QUOTES = /^["']|["']$/g
 /** Absolute (`/x`, `c:\x`, `c:/x`) or a variable the builder expands. */
@@ -27,6 +27,12 @@ function workdirSet(doc: Parameters<typeof inScopeBefore>[0], inst: Instruction)
   return false
 }
 
+/** The stage's lineage starts from `scratch` (its working directory is `/`). */
+function fromScratch(stage: Stage | undefined): boolean {
+  const root = lineage(stage).pop()
+  return root !== undefined && root.image.expanded.toLowerCase() === 'scratch'
+}
+
 export const DL3045 = defineDockerfileRule({
   id: 'DL3045',
   aliases: [],
@@ -44,6 +50,8 @@ export const DL3045 = defineDockerfileRule({
       const raw = doc.text.slice(dest.start, dest.end)
       const path = inst.json ? dest.value : raw.replace(QUOTES, '')
       if (path === '' || NOT_RELATIVE.test(path) || workdirSet(doc, inst)) continue
+      // `FROM scratch` has no WORKDIR to inherit: the destination is under `/`, as written.
+      if (fromScratch(top.stage)) continue
       const open = /^["']/.test(raw) ? 1 : 0
       const at = dest.start + open
       let fix: Fix | undefined

@@ -9,6 +9,7 @@ export const DL3046 = defineDockerfileRule({
   id: 'DL3046',
   aliases: [],
   severity: 'warning',
+  perInstruction: true,
   fixable: true,
   description: '`useradd` without flag `-l` and high UID will result in excessively large Image.',
   check(doc, ctx) {

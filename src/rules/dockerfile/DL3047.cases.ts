@@ -10,6 +10,28 @@ export const cases: RuleCases = {
   ],
   invalid: [
     {
+      name: 'a local parent built from Alpine: BusyBox wget',
+      path: 'app/Dockerfile',
+      code: 'FROM acme/base:1\nRUN wget https://example.com/a.tgz\n',
+      files: {
+        'compose.yaml': 'services:\n  base:\n    build: ./images/base\n    image: acme/base:1\n',
+        'images/base/Dockerfile': 'FROM alpine:3.20\nRUN apk add --no-cache curl\n'
+      },
+      errors: [{ line: 2, column: 5 }],
+      output: 'FROM acme/base:1\nRUN wget -q https://example.com/a.tgz\n'
+    },
+    {
+      name: 'a local parent built from Debian: GNU wget',
+      path: 'app/Dockerfile',
+      code: 'FROM acme/base:1\nRUN wget https://example.com/a.tgz\n',
+      files: {
+        'compose.yaml': 'services:\n  base:\n    build: ./images/base\n    image: acme/base:1\n',
+        'images/base/Dockerfile': 'FROM debian:12.6\n'
+      },
+      errors: [{ line: 2, column: 5 }],
+      output: 'FROM acme/base:1\nRUN wget --progress=dot:giga https://example.com/a.tgz\n'
+    },
+    {
       code: 'FROM debian:12.5\nRUN wget https://example.com/a.tgz\n',
       errors: [{ line: 2, column: 5, endColumn: 9, message: '--progress' }],
       output: 'FROM debian:12.5\nRUN wget --progress=dot:giga https://example.com/a.tgz\n'

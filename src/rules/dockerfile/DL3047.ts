@@ -3,7 +3,7 @@ import { defineDockerfileRule } from '../define.js'
 import { commandName } from '../../dockerfile/runs.js'
 import { fix, flagNames, insertAfter } from './lib/commands.js'
 import { commandsNamed } from '../../dockerfile/runs.js'
-import { stageDistro } from '../../dockerfile/distro.js'
+import { stageDistroIn } from '../../dockerfile/parents.js'
 
 const QUIET = ['progress', 'q', 'quiet', 'no-verbose', 'o', 'output-file', 'a', 'append-output']
 
@@ -11,6 +11,7 @@ export const DL3047 = defineDockerfileRule({
   id: 'DL3047',
   aliases: [],
   severity: 'info',
+  perInstruction: true,
   fixable: true,
   description:
     'Avoid use of wget without progress bar. Use `wget --progress=dot:giga <url>`. Or consider using `-q` or `-nv` (shorthands for `--quiet` or `--no-verbose`).',
@@ -21,7 +22,7 @@ export const DL3047 = defineDockerfileRule({
         continue
       // BusyBox wget (Alpine, docker:*, busybox) has no --progress: `wget: unrecognized option`.
       // -q works in both, so it is the flag wherever the image's wget is not known to be GNU.
-      const gnu = stageDistro((inst.onbuild ?? inst).stage).userland === 'gnu'
+      const gnu = stageDistroIn(doc, (inst.onbuild ?? inst).stage, ctx.workspace).userland === 'gnu'
       const flag = gnu ? '--progress=dot:giga' : '-q'
       ctx.report({
         message:

@@ -18,6 +18,7 @@ export const DL3048 = defineDockerfileRule({
   id: 'DL3048',
   aliases: [],
   severity: 'style',
+  perInstruction: true,
   fixable: true,
   description: 'Invalid label key.',
   check(doc, ctx) {

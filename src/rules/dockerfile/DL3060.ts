@@ -28,6 +28,7 @@ export const DL3060 = defineDockerfileRule({
   id: 'DL3060',
   aliases: [],
   severity: 'info',
+  perInstruction: true,
   fixable: true,
   description: '`yarn cache clean` missing after `yarn install` was run.',
   check(doc, ctx) {

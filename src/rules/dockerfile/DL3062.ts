@@ -61,6 +61,7 @@ export const DL3062 = defineDockerfileRule({
   id: 'DL3062',
   aliases: [],
   severity: 'warning',
+  perInstruction: true,
   description: 'Pin versions in go install, go get and go run (`<module>@<version>`).',
   check(doc, ctx) {
     for (const { cmd } of commandsNamed(doc, 'go')) {

@@ -32,6 +32,7 @@ export const DL3064 = defineDockerfileRule({
   id: 'DL3064',
   aliases: ['AVD-DS-0031'],
   severity: 'warning',
+  perInstruction: true,
   description: 'Potentially sensitive data should not be used in the `ARG` or `ENV` commands.',
   check(doc, ctx) {
     for (const keyword of ['ARG', 'ENV'] as const) {

@@ -9,6 +9,7 @@ export const DL4001 = defineDockerfileRule({
   id: 'DL4001',
   aliases: ['AVD-DS-0014'],
   severity: 'warning',
+  perInstruction: true,
   description: 'Either use Wget or Curl but not both.',
   check(doc, ctx) {
     // Per stage (and separately for ONBUILD triggers): the tools seen so far.

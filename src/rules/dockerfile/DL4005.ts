@@ -10,6 +10,7 @@ export const DL4005 = defineDockerfileRule({
   id: 'DL4005',
   aliases: [],
   severity: 'warning',
+  perInstruction: true,
   fixable: true,
   description: 'Use SHELL to change the default shell.',
   check(doc, ctx) {

@@ -4,7 +4,8 @@ import type { ShellScript } from '../../parse/shell.js'
 import type { Fix } from '../../core/types.js'
 import { commandName } from '../../dockerfile/runs.js'
 import { insertLineBefore } from './lib/edits.js'
-import { hasShell, stageDistro } from '../../dockerfile/distro.js'
+import { hasShell } from '../../dockerfile/distro.js'
+import { stageDistroIn } from '../../dockerfile/parents.js'
 
 const NON_POSIX = /(^|[\\/])(pwsh|powershell|cmd)(\.exe)?$/i
 const PIPEFAIL_SHELLS = /(^|\/)(bash|zsh|ash|ksh|mksh)$/
@@ -63,6 +64,7 @@ export const DL4006 = defineDockerfileRule({
   id: 'DL4006',
   aliases: [],
   severity: 'warning',
+  perInstruction: true,
   fixable: true,
   description:
     'Set the SHELL option -o pipefail before RUN with a pipe in it. If you are using /bin/sh in an alpine image or if your shell is symlinked to busybox then consider explicitly setting your SHELL to /bin/ash, or disable this check.',
@@ -95,7 +97,7 @@ export const DL4006 = defineDockerfileRule({
       if (!pipe) continue
       let fix: Fix | undefined
       // Only a shell the image has: ash on Alpine/BusyBox, bash where the image ships it.
-      const distro = stageDistro(inst.stage)
+      const distro = stageDistroIn(doc, inst.stage, ctx.workspace)
       const shell =
         distro.userland === 'busybox' && hasShell(distro, '/bin/ash')
           ? '/bin/ash'

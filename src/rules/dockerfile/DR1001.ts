@@ -260,6 +260,7 @@ export const DR1001 = defineDockerfileRule({
   id: 'DR1001',
   aliases: [],
   severity: 'warning',
+  perInstruction: true,
   fixable: true,
   description:
     'Dependencies are installed after the whole source tree is copied, so every source change re-runs the install.',

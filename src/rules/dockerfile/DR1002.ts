@@ -200,6 +200,7 @@ export const DR1002 = defineDockerfileRule({
   id: 'DR1002',
   aliases: [],
   severity: 'warning',
+  perInstruction: true,
   fixable: true,
   description:
     'A RUN deletes caches, packages or downloads that an earlier layer created, so the image does not get smaller.',

@@ -2,6 +2,38 @@ import type { RuleCases } from '../define.js'
 
 export const cases: RuleCases = {
   valid: [
+    {
+      name: 'an official runtime image: its CMD is the bare interpreter',
+      code: 'FROM debian:bookworm-slim\nRUN install-node\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["node"]\n'
+    },
+    {
+      name: 'an image with ONBUILD triggers exists to be built FROM',
+      code: 'FROM node:6.17.1-stretch\nONBUILD COPY . /usr/src/app\nCMD ["npm", "start"]\n'
+    },
+    {
+      name: 'php-fpm built from Debian: the master drops its workers to www-data',
+      code: 'FROM debian:bookworm-slim\nRUN build-php\nCMD ["php-fpm"]\n'
+    },
+    {
+      name: 'the parent built in this repository (compose image + build) sets USER',
+      path: 'app/Dockerfile',
+      code: 'FROM acme/base:1\nCOPY . /app\nCMD ["/app/run"]\n',
+      files: {
+        'compose.yaml': 'services:\n  base:\n    build: ./images/base\n    image: acme/base:1\n',
+        'images/base/Dockerfile': 'FROM debian:12.6-slim\nRUN useradd app\nUSER app\n'
+      }
+    },
+    {
+      name: 'a parent of a parent, named in a docker-bake.json, sets USER',
+      path: 'app/Dockerfile',
+      code: 'FROM acme/app-base\nCMD ["/app/run"]\n',
+      files: {
+        'docker-bake.json':
+          '{"target":{"b":{"context":"base","tags":["acme/app-base:latest"]},"r":{"context":"root","tags":["acme/root:2"]}}}',
+        'base/Dockerfile': 'FROM acme/root:2\nRUN true\n',
+        'root/Dockerfile': 'FROM debian:12.6-slim\nUSER 10001\n'
+      }
+    },
     'FROM python:3.12.4-slim\nRUN useradd --system app\nUSER app\n',
     {
       name: 'USER set in the stage it builds on',
@@ -42,6 +74,44 @@ export const cases: RuleCases = {
     { name: 'Windows images', code: 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\n' }
   ],
   invalid: [
+    {
+      name: 'an interpreter running an application is an application',
+      code: 'FROM node:20.15.1-slim\nCOPY . /app\nCMD ["node", "/app/server.js"]\n',
+      errors: [{ line: 1, message: 'runs as root' }]
+    },
+    {
+      name: 'the local parent sets no USER, or USER root',
+      path: 'app/Dockerfile',
+      code: 'FROM acme/base:1\nCMD ["/app/run"]\n',
+      files: {
+        'compose.yaml': 'services:\n  base:\n    build: ./images/base\n    image: acme/base:1\n',
+        'images/base/Dockerfile': 'FROM debian:12.6-slim\nUSER app\nUSER root\n'
+      },
+      errors: [{ line: 1, message: 'runs as root' }]
+    },
+    {
+      name: 'a compose file beside another folder is not consulted (only the folder and above)',
+      path: 'app/Dockerfile',
+      code: 'FROM acme/base:1\nCMD ["/app/run"]\n',
+      files: {
+        'other/compose.yaml':
+          'services:\n  base:\n    build: ../images/base\n    image: acme/base:1\n',
+        'images/base/Dockerfile': 'FROM debian:12.6-slim\nUSER app\n'
+      },
+      errors: [{ line: 1, message: 'runs as root' }]
+    },
+    {
+      name: 'an image name two services build is not a definitive parent',
+      path: 'app/Dockerfile',
+      code: 'FROM acme/base:1\nCMD ["/app/run"]\n',
+      files: {
+        'compose.yaml':
+          'services:\n  base:\n    build: ./images/base\n    image: acme/base:1\n  other:\n    build: ./images/other\n    image: acme/base:1\n',
+        'images/base/Dockerfile': 'FROM debian:12.6-slim\nUSER app\n',
+        'images/other/Dockerfile': 'FROM debian:12.6-slim\n'
+      },
+      errors: [{ line: 1, message: 'runs as root' }]
+    },
     {
       name: 'an application image whose name only contains "base" inside a word',
       path: 'database/Dockerfile',

@@ -1,5 +1,6 @@
 import { defineDockerfileRule } from '../define.js'
 import { finalChain, imageRole, isWindowsImage } from '../../dockerfile/stages.js'
+import { inherited } from '../../dockerfile/parents.js'
 
 /** Images that already run as a non-root user. */
 const NON_ROOT_IMAGE =
@@ -9,6 +10,11 @@ const NON_ROOT_IMAGE =
  * (php-fpm pools, Apache httpd, nginx): the official images are built that way on purpose.
  */
 const DROPPING_SERVER = /^(php:.*(fpm|apache)|httpd:|nginx:|nginxinc\/nginx-unprivileged)/i
+/** `USER root`, `USER 0`, `USER root:root`. */
+const ROOT_USER = /^(root|0)(:|$)/
+/** The same servers started by the image's own command (an official image built from Debian). */
+const DROPPING_COMMAND =
+  /^\s*(\[\s*")?(\S*\/)?(php-fpm[\d.]*|httpd-foreground|apache2-foreground|nginx)\b/
 /** Privilege drop at run time (`gosu app …` in the entrypoint, as official images do). */
 const DROPS_PRIVILEGES = /\b(gosu|su-exec|setpriv|s6-setuidgid|chpst|runuser)\b/
 
@@ -29,6 +35,12 @@ export const DR1004 = defineDockerfileRule({
       DROPPING_SERVER.test(ref.replace(/^(docker\.io\/)?(library\/)?/, ''))
     )
       return
+    // A parent built in this repository (a compose or bake file names its image) that switches to
+    // a non-root user, or starts from an image that does, passes it on.
+    const parent = inherited(doc, chain[chain.length - 1], ctx.workspace)
+    if (parent.user !== undefined && !ROOT_USER.test(parent.user)) return
+    if (parent.user === undefined && parent.baseImage && NON_ROOT_IMAGE.test(parent.baseImage))
+      return
     for (const stage of chain) {
       for (const inst of stage.instructions) {
         const target = inst.trigger ?? inst
@@ -38,6 +50,7 @@ export const DR1004 = defineDockerfileRule({
           DROPS_PRIVILEGES.test(target.text)
         )
           return
+        if (target.keyword === 'CMD' && DROPPING_COMMAND.test(target.text)) return
       }
     }
     // A `FROM scratch` stage without CMD/ENTRYPOINT is an artifact for `--output`, not a container.

@@ -73,6 +73,7 @@ export const DR1007 = defineDockerfileRule({
   id: 'DR1007',
   aliases: [],
   severity: 'info',
+  perInstruction: true,
   description:
     'Compilers or `-dev` packages are installed in the final image and not removed in the same RUN.',
   check(doc, ctx) {

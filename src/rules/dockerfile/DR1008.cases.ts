@@ -3,6 +3,20 @@ import type { RuleCases } from '../define.js'
 export const cases: RuleCases = {
   valid: [
     {
+      name: 'a runtime image whose CMD is the bare interpreter (official python)',
+      code: 'FROM debian:bookworm-slim\nEXPOSE 8888\nCMD ["python3"]\n'
+    },
+    {
+      name: 'the parent built in this repository declares a HEALTHCHECK',
+      path: 'app/Dockerfile',
+      code: 'FROM acme/base:1\nEXPOSE 8080\n',
+      files: {
+        'compose.yaml': 'services:\n  base:\n    build: ./images/base\n    image: acme/base:1\n',
+        'images/base/Dockerfile':
+          'FROM debian:12.6-slim\nHEALTHCHECK CMD curl -f http://localhost/\n'
+      }
+    },
+    {
       name: 'a base image: whoever extends it decides on health checks',
       path: 'Dockerfile.base',
       code: 'FROM debian:12.6-slim\nEXPOSE 8080\n'
@@ -19,6 +33,16 @@ export const cases: RuleCases = {
     'FROM alpine:3.20\nCMD ["sh"]\n'
   ],
   invalid: [
+    {
+      name: 'a local parent without HEALTHCHECK passes none on',
+      path: 'app/Dockerfile',
+      code: 'FROM acme/base:1\nEXPOSE 8080\n',
+      files: {
+        'compose.yaml': 'services:\n  base:\n    build: ./images/base\n    image: acme/base:1\n',
+        'images/base/Dockerfile': 'FROM debian:12.6-slim\nEXPOSE 8080\n'
+      },
+      errors: [{ line: 2 }]
+    },
     {
       code: 'FROM nginx:1.27.0\nEXPOSE 80 443\n',
       errors: [{ line: 2, column: 1, endColumn: 7, message: 'HEALTHCHECK' }]

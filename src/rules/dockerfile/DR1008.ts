@@ -1,5 +1,6 @@
 import { defineDockerfileRule } from '../define.js'
 import { finalInstructions, imageRole } from '../../dockerfile/stages.js'
+import { inherited } from '../../dockerfile/parents.js'
 
 export const DR1008 = defineDockerfileRule({
   id: 'DR1008',
@@ -10,6 +11,9 @@ export const DR1008 = defineDockerfileRule({
     if (imageRole(doc) !== 'application') return
     const insts = finalInstructions(doc)
     if (insts.some((i) => i.keyword === 'HEALTHCHECK')) return
+    // A parent built in this repository that declares one (or `HEALTHCHECK NONE`) passes it on.
+    const last = doc.stages[doc.stages.length - 1]
+    if (inherited(doc, last, ctx.workspace).healthcheck !== undefined) return
     const expose = insts.find((i) => i.keyword === 'EXPOSE' && i.args.length > 0)
     if (!expose) return
     ctx.report({

@@ -32,6 +32,7 @@ export const DR1009 = defineDockerfileRule({
   id: 'DR1009',
   aliases: [],
   severity: 'info',
+  perInstruction: true,
   description: 'Python packages are installed with pip on Alpine (musl).',
   check(doc, ctx) {
     const done = new Set<Stage>()

@@ -22,6 +22,7 @@ export const DR1016 = defineDockerfileRule({
   id: 'DR1016',
   aliases: [],
   severity: 'warning',
+  perInstruction: true,
   description: 'A download is piped into a shell (`curl … | sh`).',
   check(doc, ctx) {
     for (const { cmd: d, script } of commandsNamed(doc, ...DOWNLOADERS)) {

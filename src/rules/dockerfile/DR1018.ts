@@ -1,4 +1,4 @@
-import { stageDistro } from '../../dockerfile/distro.js'
+import { stageDistroIn } from '../../dockerfile/parents.js'
 import { baseName, installedBefore, lineageRuns, stageEffects } from '../../dockerfile/effects.js'
 import type { ShellCommand } from '../../parse/shell.js'
 import { defineDockerfileRule } from '../define.js'
@@ -54,7 +54,7 @@ export const DR1018 = defineDockerfileRule({
     'A GNU-only option is given to a BusyBox tool (Alpine, busybox, docker:* images): the build fails.',
   check(doc, ctx) {
     for (const stage of stageEffects(doc)) {
-      if (stageDistro(stage.stage).userland !== 'busybox') continue
+      if (stageDistroIn(doc, stage.stage, ctx.workspace).userland !== 'busybox') continue
       // Packages installed by ancestor stages carry over.
       const runs = lineageRuns(doc, stage.stage)
       for (const run of stage.runs) {

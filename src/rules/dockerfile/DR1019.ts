@@ -1,4 +1,5 @@
-import { hasShell, stageDistro } from '../../dockerfile/distro.js'
+import { hasShell } from '../../dockerfile/distro.js'
+import { stageDistroIn } from '../../dockerfile/parents.js'
 import { installedBefore, lineageRuns } from '../../dockerfile/effects.js'
 import { defineDockerfileRule } from '../define.js'
 
@@ -20,7 +21,7 @@ export const DR1019 = defineDockerfileRule({
       const shell = inst.json.values[0]
       // Only POSIX shells: PowerShell and cmd images are not modelled.
       if (!shell || !POSIX_SHELL.test(shell)) continue
-      const distro = stageDistro(inst.stage)
+      const distro = stageDistroIn(doc, inst.stage, ctx.workspace)
       if (hasShell(distro, shell) !== false) continue
       const name = shell.slice(shell.lastIndexOf('/') + 1)
       if (installedBefore(lineageRuns(doc, inst.stage), name, inst.start)) continue

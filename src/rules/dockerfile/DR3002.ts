@@ -72,6 +72,7 @@ export const DR3002 = defineDockerfileRule({
   id: 'DR3002',
   aliases: ['AVD-DS-0017', 'CKV_DOCKER_5'],
   severity: 'warning',
+  perInstruction: true,
   fixable: true,
   description:
     'A package index update (`apt-get update`, `apk update`, `zypper refresh`) with no install after it in the same RUN.',

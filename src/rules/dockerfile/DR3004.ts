@@ -5,6 +5,7 @@ export const DR3004 = defineDockerfileRule({
   id: 'DR3004',
   aliases: ['CKV2_DOCKER_17'],
   severity: 'warning',
+  perInstruction: true,
   description: '`chpasswd` sets a password inside the image.',
   check(doc, ctx) {
     for (const { cmd } of commandsNamed(doc, 'chpasswd')) {

@@ -22,6 +22,7 @@ export const DR3005 = defineDockerfileRule({
   id: 'DR3005',
   aliases: ['CKV2_DOCKER_2', 'CKV2_DOCKER_3', 'CKV2_DOCKER_14'],
   severity: 'warning',
+  perInstruction: true,
   fixable: true,
   description:
     'TLS certificate verification turned off for downloads (curl -k, wget --no-check-certificate, git sslVerify=false, GIT_SSL_NO_VERIFY).',

@@ -8,15 +8,7 @@ export const cases: RuleCases = {
   invalid: [
     {
       code: 'FROM debian:12.6\nRUN apt-get install -y --allow-unauthenticated --force-yes curl \\\n && apk add --allow-untrusted x \\\n && yum install -y --nogpgcheck --setopt=sslverify=false a \\\n && rpm -i --nosignature x.rpm \\\n && apt-get -o APT::Get::AllowUnauthenticated=true install y\n',
-      errors: [
-        { line: 2, column: 24, endColumn: 47 },
-        { line: 2, column: 48, endColumn: 59 },
-        { line: 3, column: 13 },
-        { line: 4, column: 20 },
-        { line: 4, column: 33 },
-        { line: 5, column: 12 },
-        { line: 6, column: 13, endColumn: 51 }
-      ],
+      errors: [{ line: 2, column: 24, endLine: 6, endColumn: 51, message: '7 findings' }],
       output:
         'FROM debian:12.6\nRUN apt-get install -y curl \\\n && apk add x \\\n && yum install -y a \\\n && rpm -i x.rpm \\\n && apt-get install y\n'
     },

@@ -72,6 +72,7 @@ export const DR3006 = defineDockerfileRule({
     'CKV2_DOCKER_15'
   ],
   severity: 'warning',
+  perInstruction: true,
   fixable: true,
   description:
     'Package signature or repository TLS checks turned off (apt --allow-unauthenticated/--force-yes, apk --allow-untrusted, yum/dnf --nogpgcheck, rpm --nosignature, sslverify=0, [trusted=yes]).',

@@ -27,6 +27,7 @@ export const DR3007 = defineDockerfileRule({
   id: 'DR3007',
   aliases: ['CKV2_DOCKER_4', 'CKV2_DOCKER_5', 'CKV2_DOCKER_16'],
   severity: 'warning',
+  perInstruction: true,
   fixable: true,
   description:
     'Python package downloads without TLS verification (pip --trusted-host, PIP_TRUSTED_HOST, PYTHONHTTPSVERIFY=0).',

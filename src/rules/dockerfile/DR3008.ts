@@ -31,6 +31,7 @@ export const DR3008 = defineDockerfileRule({
   id: 'DR3008',
   aliases: ['CKV2_DOCKER_6', 'CKV2_DOCKER_12', 'CKV2_DOCKER_13'],
   severity: 'warning',
+  perInstruction: true,
   fixable: true,
   description:
     'Node.js/npm/yarn TLS verification turned off (NODE_TLS_REJECT_UNAUTHORIZED=0, strict-ssl false).',

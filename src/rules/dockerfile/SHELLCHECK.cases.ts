@@ -71,6 +71,14 @@ export const cases: RuleCases = {
       code: '# hadolint shell=powershell\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN echo $FOO\n'
     }),
     withTools({
+      name: 'Windows base image without SHELL: cmd runs the RUN',
+      code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN powershell -Command iex ((new-object net.webclient).DownloadString($URL))\n'
+    }),
+    withTools({
+      name: 'nanoserver through an ARG, and a stage built on it',
+      code: 'ARG TAG=ltsc2022\nFROM mcr.microsoft.com/windows/nanoserver:${TAG} AS base\nFROM base\nRUN echo %PATH% $FOO\n'
+    }),
+    withTools({
       name: 'backtick escape (Windows)',
       code: '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN echo $FOO\n'
     }),
@@ -84,6 +92,13 @@ export const cases: RuleCases = {
     })
   ],
   invalid: [
+    invalid({
+      name: 'a Linux stage after a Windows one is checked',
+      code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022 AS win\nRUN echo $A\nFROM debian:12\nRUN echo $FOO\n',
+      errors: [{ line: 4, column: 10, rule: 'SC2086' }],
+      output:
+        'FROM mcr.microsoft.com/windows/servercore:ltsc2022 AS win\nRUN echo $A\nFROM debian:12\nRUN echo "$FOO"\n'
+    }),
     invalid({
       name: 'position inside a continued RUN',
       code: 'FROM debian:12\nRUN apt-get update \\\n    && echo $FOO\n',

@@ -3,6 +3,7 @@ import type { ShellcheckComment } from '../../core/tools.js'
 import type { DockerfileDoc } from '../../dockerfile/model.js'
 import { defineDockerfileRule } from '../define.js'
 import { refutedByContext } from './lib/shellcheck-context.js'
+import { commandName } from '../../dockerfile/runs.js'
 import {
   bodyIndex,
   checkedScripts,
@@ -23,6 +24,21 @@ const POSIX_NOTE =
   ' (this RUN runs under a POSIX `sh`; if the image needs bash features, set `SHELL ["/bin/bash", "-c"]` first)'
 
 const VARIABLE = /^\$\{?([A-Za-z_]\w*)\}?$/
+/** Interpreters that expand `$…` in the code they are given (`pwsh -Command '… $env:X …'`). */
+const POWERSHELL = /^(pwsh|pwsh-preview|powershell)(\.exe)?$/i
+
+/**
+ * SC2016 ("expressions don't expand in single quotes") on an argument of PowerShell: the `$` is
+ * PowerShell's, meant to reach it unexpanded (ShellCheck exempts `sh -c`, `awk`, `perl` alike).
+ */
+function powershellCode(doc: DockerfileDoc, rs: RunScript, offset: number): boolean {
+  const script = doc.shell(rs.inst)
+  return (
+    script?.commands.some(
+      (cmd) => cmd.start <= offset && offset < cmd.end && POWERSHELL.test(commandName(cmd))
+    ) ?? false
+  )
+}
 
 /**
  * Is `name` given a list somewhere the RUN can see: a command's output (`x="$(apt-mark
@@ -83,6 +99,7 @@ export const SHELLCHECK = defineDockerfileRule({
         if (refutedByContext(doc, rs, c, s)) continue
         const e = Math.max(s, bodyIndex(rs, c.endLine, c.endColumn) ?? s)
         const [start, end] = fileSpan(rs, s, e)
+        if (c.code === 2016 && powershellCode(doc, rs, start)) continue
         const posix = c.code >= 3000 && c.code < 4000 && /^#!\/bin\/(sh|dash)\n/.test(rs.script)
         ctx.report({
           rule: `SC${c.code}`,

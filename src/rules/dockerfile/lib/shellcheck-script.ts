@@ -1,5 +1,6 @@
 import type { DockerfileDoc, Instruction, Stage } from '../../../dockerfile/model.js'
 import { pairs } from '../../../dockerfile/properties.js'
+import { isWindows } from '../../../dockerfile/runs.js'
 import { PROXY_ARGS } from '../../../dockerfile/variables.js'
 import type { ShellcheckComment, ShellcheckFn } from '../../../core/tools.js'
 import type { RuleContext } from '../../../core/types.js'
@@ -223,7 +224,8 @@ function bodiesOf(doc: DockerfileDoc, inst: Instruction, dialect: string): Body[
 export function shellcheckScripts(doc: DockerfileDoc): RunScript[] {
   const out: RunScript[] = []
   for (const [inst, scope] of runScopes(doc)) {
-    if (inst.json) continue
+    // cmd or PowerShell runs it (a Windows base image, a SHELL): nothing for ShellCheck.
+    if (inst.json || isWindows(doc, inst)) continue
     const dialect = shellDialect(doc, scope.shell)
     if (!dialect) continue
     const bodies = bodiesOf(doc, inst, dialect)

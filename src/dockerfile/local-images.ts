@@ -3,6 +3,8 @@ import { cleanPath, dirOf, joinPath } from '../core/paths.js'
 import type { Workspace } from '../core/types.js'
 import { splitImageRef } from '../parse/image.js'
 import { parseDockerfileSyntax } from '../parse/dockerfile.js'
+import { stageDistro, type Distro } from './distro.js'
+import { parseDockerfile, type Stage } from './model.js'
 
 /**
  * Images the repository builds itself, as far as the workspace shows: an image name in `FROM` or
@@ -238,4 +240,26 @@ export function localImage(
     if (names === 'image' && !OFFICIAL_IMAGES.has(repo)) return { via: 'not-official' }
   }
   return undefined
+}
+
+/**
+ * What the stage's base image is made of, following a base image the repository builds itself
+ * (`FROM base` with `core/base/Dockerfile`) to the final stage of its Dockerfile, a few levels deep.
+ */
+export function stageDistroIn(
+  stage: Stage | undefined,
+  path: string,
+  ws: Workspace,
+  depth = 0
+): Distro {
+  const own = stageDistro(stage)
+  if (own.family !== 'unknown' || !stage || depth >= 3) return own
+  let root = stage
+  while (root.parent) root = root.parent
+  if (root.image.unresolved) return own
+  const parent = localImage(path, root.image.expanded, ws)?.dockerfile
+  const text = parent === undefined ? undefined : ws.readFile(parent)
+  if (parent === undefined || text === undefined) return own
+  const doc = parseDockerfile(parent, text)
+  return stageDistroIn(doc.stages[doc.stages.length - 1], parent, ws, depth + 1)
 }

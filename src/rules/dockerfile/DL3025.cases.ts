@@ -19,6 +19,12 @@ export const cases: RuleCases = {
       name: "an Alpine-based image of the project's own registry",
       code: 'FROM ghcr.io/mailu/alpine:3.20\nCMD /start.py\n'
     },
+    {
+      name: 'a parent the repository builds (bake target `base`) is Alpine',
+      path: 'core/dovecot/Dockerfile',
+      code: 'FROM base\nCMD /start.py\n',
+      files: { 'core/base/Dockerfile': 'FROM alpine:3.20 AS system\nFROM system AS base\n' }
+    },
     { name: 'bash (CentOS) execs a lone command', code: 'FROM centos:7\nCMD sqlservr\n' },
     {
       name: 'a bash SHELL execs a lone command',

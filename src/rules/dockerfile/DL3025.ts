@@ -1,7 +1,8 @@
 import type { Fix } from '../../core/types.js'
 import { defineDockerfileRule } from '../define.js'
 import type { DockerfileDoc, Instruction } from '../../dockerfile/model.js'
-import { execsLoneCommand, shProgram, stageDistro } from '../../dockerfile/distro.js'
+import { execsLoneCommand, shProgram, type Distro } from '../../dockerfile/distro.js'
+import { stageDistroIn } from '../../dockerfile/local-images.js'
 import { parseShell, type ShellCommand } from '../../parse/shell.js'
 
 /** Words that mean nothing special to a shell: safe to pass to the process as they are. */
@@ -63,10 +64,10 @@ function execForm(
  * Does the shell that runs the shell form exec a lone command (so the process gets SIGTERM)?
  * True for bash and BusyBox ash, false for dash; undefined when the image or SHELL is unknown.
  */
-function shellExecs(doc: DockerfileDoc, inst: Instruction): boolean | undefined {
+function shellExecs(doc: DockerfileDoc, inst: Instruction, distro: Distro): boolean | undefined {
   const shell = doc.shellOf(inst)
   if (shell.length !== 2 || shell[1] !== '-c') return undefined
-  const program = shProgram(stageDistro(inst.stage), shell[0])
+  const program = shProgram(distro, shell[0])
   return program === undefined ? undefined : execsLoneCommand(program)
 }
 
@@ -100,9 +101,11 @@ export const DL3025 = defineDockerfileRule({
       if (!cmd || !cmd.words.every((w) => w.literal)) continue
       // A shell as the command (`CMD /bin/bash`, `CMD bash ./run.sh`) is a shell in either form.
       if (SHELL_PROGRAM.test(cmd.words[0].value)) continue
-      const execs = shellExecs(doc, inst)
+      // The base image, through a parent the repository builds (`FROM base`, core/base/Dockerfile).
+      const distro = stageDistroIn(inst.stage, doc.path, ctx.workspace)
+      const execs = shellExecs(doc, inst, distro)
       if (execs && inst.keyword === 'CMD') continue
-      const noShell = stageDistro(inst.stage).shells?.length === 0
+      const noShell = distro.shells?.length === 0
       ctx.report({
         message: noShell
           ? `Use JSON (exec) form for ${inst.keyword}: the image has no \`/bin/sh\`, so the shell form cannot start.`

@@ -184,3 +184,18 @@ export function isWindowsImage(image: ImageRef): boolean {
 export function shortName(image: ImageRef): string {
   return image.name.replace(/^library\//, '').toLowerCase()
 }
+
+/**
+ * The stages a `FROM` with an unresolved variable can name (`FROM binaries-$TARGETOS` →
+ * `binaries-linux`, `binaries-windows`, …): earlier stages whose name starts with the literal text
+ * before the variable. Empty when the reference is resolved or names no stage pattern.
+ */
+export function variantStages(doc: DockerfileDoc, stage: Stage): Stage[] {
+  if (stage.parent || !stage.image.unresolved) return []
+  const raw = stage.image.raw.toLowerCase()
+  const prefix = raw.slice(0, raw.indexOf('$'))
+  if (prefix === '' || /[:/@]/.test(prefix)) return []
+  return doc.stages.filter(
+    (s) => s.index < stage.index && s.name !== undefined && s.name.startsWith(prefix)
+  )
+}

@@ -170,3 +170,12 @@ describe('DL3025: only where the process loses signals', () => {
     expect(on('debian:12', 'CMD /bin/bash')).toBe(false)
   })
 })
+
+describe('DL3000: only paths the base image decides', () => {
+  it('a relative WORKDIR after an absolute one, or from scratch, is determined by the file', () => {
+    const on = (text: string): boolean => lint(text).some((f) => f.rule === 'DL3000')
+    expect(on('FROM debian:12\nWORKDIR /work\nWORKDIR src\n')).toBe(false)
+    expect(on('FROM scratch\nWORKDIR app\n')).toBe(false)
+    expect(on('FROM debian:12\nWORKDIR src\n')).toBe(true)
+  })
+})

@@ -53,6 +53,19 @@ describe('localImage', () => {
     expect([...build.args]).toEqual(['VERSION'])
     expect(composeBuildsOf('other/Dockerfile', ws)).toEqual([])
   })
+
+  it('follows include: with project_directory, and anchors with merge keys', () => {
+    const inc = workspace({
+      'docker-compose.yml':
+        'x-base: &base\n  restart: always\ninclude:\n  - path: php-worker/compose.yml\n    project_directory: .\nservices:\n  web:\n    <<: *base\n    build: ./web\n',
+      'php-worker/compose.yml':
+        'services:\n  php-worker:\n    build:\n      context: ./php-worker\n      args:\n        - PHP_VERSION=${PHP_VERSION}\n'
+    })
+    expect(composeBuildsOf('php-worker/Dockerfile', inc).map((b) => [...b.args])).toEqual([
+      ['PHP_VERSION']
+    ])
+    expect(composeBuildsOf('web/Dockerfile', inc).map((b) => b.service)).toEqual(['web'])
+  })
 })
 
 describe('versionInName', () => {

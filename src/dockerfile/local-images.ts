@@ -79,7 +79,8 @@ function readYaml(ws: Workspace, path: string): unknown {
   const text = ws.readFile(path)
   if (text === undefined) return undefined
   try {
-    return parseYaml(text) as unknown
+    // Compose files share blocks through anchors and merge keys (`<<: *defaults`) freely.
+    return parseYaml(text, { maxAliasCount: -1, merge: true, uniqueKeys: false }) as unknown
   } catch {
     return undefined
   }
@@ -116,11 +117,34 @@ function composeBuildsAround(path: string, ws: Workspace): ComposeBuild[] {
   return out
 }
 
-function composeBuilds(ws: Workspace, file: string): ComposeBuild[] {
-  const data = readYaml(ws, file) as { services?: Record<string, unknown> } | null | undefined
-  const services = data?.services
-  if (!services || typeof services !== 'object') return []
+/**
+ * Services of a compose file that build something, and of the files it `include:`s; relative
+ * paths resolve against `base` (the file's folder, or an include's `project_directory`).
+ */
+function composeBuilds(ws: Workspace, file: string, base = dirOf(file), depth = 0): ComposeBuild[] {
+  const data = readYaml(ws, file) as
+    { services?: Record<string, unknown>; include?: unknown } | null | undefined
   const out: ComposeBuild[] = []
+  if (depth < 2 && Array.isArray(data?.include)) {
+    for (const entry of data.include as unknown[]) {
+      const spec = (typeof entry === 'string' ? { path: entry } : entry) as {
+        path?: unknown
+        project_directory?: unknown
+      } | null
+      const paths = Array.isArray(spec?.path) ? spec.path : [spec?.path]
+      for (const p of paths) {
+        if (typeof p !== 'string' || p.includes('$')) continue
+        const included = cleanPath(joinPath(dirOf(file), p))
+        const dir =
+          typeof spec?.project_directory === 'string'
+            ? cleanPath(joinPath(dirOf(file), spec.project_directory))
+            : dirOf(included)
+        out.push(...composeBuilds(ws, included, dir, depth + 1))
+      }
+    }
+  }
+  const services = data?.services
+  if (!services || typeof services !== 'object') return out
   for (const [service, raw] of Object.entries(services)) {
     const svc = raw as { build?: unknown; image?: unknown } | null
     const build = svc?.build
@@ -132,7 +156,7 @@ function composeBuilds(ws: Workspace, file: string): ComposeBuild[] {
     }
     const context = typeof spec.context === 'string' ? spec.context : '.'
     if (/^[a-z]+:\/\/|^git@|\$/.test(context)) continue
-    const contextDir = cleanPath(joinPath(dirOf(file), context))
+    const contextDir = cleanPath(joinPath(base, context))
     const name = typeof spec.dockerfile === 'string' ? spec.dockerfile : 'Dockerfile'
     const args = new Set<string>()
     if (Array.isArray(spec.args)) {

@@ -123,13 +123,20 @@ export function finalInstructions(doc: DockerfileDoc): Instruction[] {
 
 /**
  * Development environments: `.devcontainer/`, `Dockerfile.dev`, `dev.Dockerfile`,
- * `Dockerfile.development`, … They keep compilers, run as root and have no health check by design.
+ * `Dockerfile.development`, a `Dockerfile` in a folder so named (`discourse_dev/`), … They keep compilers, run as root and have no health check by design.
  */
 function isDevelopmentFile(path: string): boolean {
   const p = path.replace(/\\/g, '/').toLowerCase()
   if (/(^|\/)\.devcontainer\//.test(p)) return true
-  const name = p.split('/').pop() ?? ''
-  return /(^|[.-])(dev|devel|develop|development|devcontainer)([.-]|$)/.test(name)
+  const parts = p.split('/')
+  const name = parts.pop() ?? ''
+  if (/(^|[.-])(dev|devel|develop|development|devcontainer)([.-]|$)/.test(name)) return true
+  // A `Dockerfile` in a folder named for development (`image/discourse_dev/`, `dev/`).
+  const folder = parts.pop() ?? ''
+  return (
+    /^(docker|container)file$/.test(name) &&
+    /(^|[._-])(dev|devel|develop|development|devcontainer)([._-]|$)/.test(folder)
+  )
 }
 
 /**

@@ -8,6 +8,8 @@
  *   mvdan-sh alone (no cache, no fast path), then through `parseShell` as the rules get them (LRU
  *   cache by script text, plain-command-list fast path), with the cache hit rate and the fast
  *   path's share;
+ * - the same scripts through tree-sitter-bash (WASM, the candidate replacement of issue 16) read into
+ *   the same commands by bench/shell-tree.ts (no cache, no fast path);
  * - sh-syntax (mvdan/sh compiled to WASM) is not a dependency: its time is quoted from
  *   ../shared/research/measurements.md.
  *
@@ -19,13 +21,15 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DockerfileParser } from 'dockerfile-ast'
+import { initTreeSitter, treeSitterScript } from './shell-tree.js'
 import { parseDockerfile } from '../src/dockerfile/model.js'
 import {
   mvdanScript,
   parseShell,
   plainScript,
   resetShellCache,
-  shellStats
+  shellStats,
+  type ShellScript
 } from '../src/parse/shell.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -91,15 +95,23 @@ const unique = [...new Set(scripts)]
 const plain = unique.filter((s) => plainScript(s) !== undefined)
 const scriptBytes = scripts.reduce((a, s) => a + s.length, 0)
 const runs = `${scripts.length} RUN scripts (${(scriptBytes / 1e6).toFixed(1)} MB)`
-let errors = 0
-row(
-  'mvdan-sh Parse + walk (no cache, no fast path)',
-  runs,
-  time(PASSES, () => {
+/** A row for a parser read over every RUN script (no cache, no fast path), with its parse errors. */
+const parserRow = (what: string, read: (s: string) => ShellScript, notes: string): void => {
+  let errors = 0
+  const times = time(PASSES, () => {
     errors = 0
-    for (const s of scripts) if (mvdanScript(s).error) errors++
-  }),
-  `${errors} do not parse as bash`
+    for (const s of scripts) if (read(s).error) errors++
+  })
+  row(what, runs, times, `${errors} do not parse${notes}`)
+}
+parserRow('mvdan-sh Parse + walk (no cache, no fast path)', mvdanScript, ' as bash')
+const loadStart = performance.now()
+await initTreeSitter()
+const treeLoad = performance.now() - loadStart
+parserRow(
+  'tree-sitter-bash parse + walk (bench/shell-tree.ts; no cache, no fast path)',
+  treeSitterScript,
+  `; WASM load + init ${treeLoad.toFixed(0)} ms; differences: bench/shell-diff.ts`
 )
 const identity = (i: number): number => i
 row(

@@ -64,6 +64,23 @@ describe('bench/precision', () => {
     )
   })
 
+  it('caps one repository at its share of a class', () => {
+    const pool = Array.from({ length: 400 }, (_, i) => ({
+      class: 'dockerfile' as const,
+      review: 'inline' as const,
+      repo: i < 300 ? 'big/repo' : `r/${i % 40}`,
+      line: i
+    })) as Array<Omit<SampledFinding, 'id'>>
+    const uncapped = draw(pool, random(3), 'inline-')
+    expect(uncapped.sample.filter((f) => f.repo === 'big/repo').length).toBeGreaterThan(50)
+    const capped = draw(pool, random(3), 'inline-', 0.1)
+    const perRepo = new Map<string, number>()
+    for (const f of capped.sample) perRepo.set(f.repo, (perRepo.get(f.repo) ?? 0) + 1)
+    expect(capped.sample).toHaveLength(100)
+    expect(Math.max(...perRepo.values())).toBe(10)
+    expect(capped.skipped.dockerfile).toBeGreaterThan(0)
+  })
+
   it('gives the 95 % Wilson interval', () => {
     const [lo, hi] = wilson(54, 100)
     expect(lo).toBeCloseTo(0.443, 3)

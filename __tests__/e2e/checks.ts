@@ -7,8 +7,10 @@ import { lintText } from '../../src/lint/engine.js'
 import { LineIndex } from '../../src/core/text.js'
 import { detectKind } from '../../src/detect.js'
 import { inScope, type FilterMode } from '../../src/diff/filter.js'
+import type { Range } from '../../src/core/types.js'
 import { fingerprints } from '../../src/review/fingerprint.js'
 import { parseInlineMarker } from '../../src/review/marker.js'
+import { isRollUp, ownerOf, ownerSpans } from '../../src/review/rollup.js'
 import { registry } from '../../src/rules/index.js'
 import { findTokenLeaks, READ_ONLY_TOKEN, ROOT, TOKEN, type RunResult } from '../standin/harness.js'
 import {
@@ -216,6 +218,21 @@ export function reportedFindings(
     }
     return byPlace.get(`${rule} ${line}:${column}`) ?? ''
   }
+  /**
+   * A roll-up (an absence check of a whole service or stage) is in scope when the change touches
+   * its service's or stage's lines (the models delimit them), else by its own lines.
+   */
+  const scopeOf = (file: string, rule: string, range: Range): Range => {
+    const text = head.get(file)
+    if (!isRollUp(rule) || typeof text !== 'string') return range
+    const owner = ownerOf(
+      ownerSpans({ path: file, kind: detectKind(file) ?? 'dockerfile', text }),
+      range.start.line
+    )
+    return owner
+      ? { start: { line: owner.start, column: 1 }, end: { line: owner.end, column: 2 } }
+      : range
+  }
   const results = sarif.runs.flatMap((r) => r.results)
   return results
     .filter((r) => r.ruleId && r.locations?.[0]?.physicalLocation?.region?.startLine)
@@ -235,7 +252,7 @@ export function reportedFindings(
         rule,
         file,
         line,
-        inScope: inScope(world.diffAt(pull, pull.headSha, file), range, mode),
+        inScope: inScope(world.diffAt(pull, pull.headSha, file), scopeOf(file, rule, range), mode),
         inline: inlineFps.has(fingerprintOf(file, rule, line, column)) || onLine(rule, file, line),
         annotation: notes.some(
           (a) => a.file === file && a.line === line && a.title.startsWith(`${rule} `)

@@ -281,9 +281,10 @@ describe.concurrent('hostile content in what we post (end to end)', () => {
       // Re-runs change nothing; a push that fixes everything deletes ours only.
       const again = await s.review({ action: 'synchronize' })
       expect(writes(again)).toEqual([])
+      // (USER too: the stage changes, so its roll-up DR1004 counts and is commented.)
       s.push({
         Dockerfile:
-          'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u5 && rm -rf /var/lib/apt/lists/*\nRUN echo a && echo b\n'
+          'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u5 && rm -rf /var/lib/apt/lists/*\nRUN echo a && echo b\nUSER 65534\n'
       })
       const fixed = await s.review({ action: 'synchronize' })
       expect(fixed.code).toBe(0)

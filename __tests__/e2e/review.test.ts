@@ -1,15 +1,25 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_CONFIG } from '../../src/config/config.js'
+import { LineIndex } from '../../src/core/text.js'
+import { detectKind } from '../../src/detect.js'
+import { parseDockerfile } from '../../src/dockerfile/model.js'
+import { lastLineOf } from '../../src/diff/patch.js'
+import { lintText } from '../../src/lint/engine.js'
+import { fingerprints } from '../../src/review/fingerprint.js'
 import { parseInlineMarker } from '../../src/review/marker.js'
+import { registry } from '../../src/rules/index.js'
 import { measureRequestBudget } from '../standin/budget.js'
 import { checkout, READ_ONLY_TOKEN, ROOT } from '../standin/harness.js'
 import {
+  applySuggestion,
   changesFrom,
   ourComments,
   withPullRequest,
   readTree,
-  stickyComments
+  stickyComments,
+  suggestionLines
 } from '../standin/scenario.js'
 import {
   annotations,
@@ -33,6 +43,12 @@ const base = readTree(join(ROOT, 'examples/base'))
 const head = readTree(join(ROOT, 'examples/head'))
 
 const APT = 'FROM debian:12\nRUN apt-get update && apt-get install curl\nRUN echo a\nRUN echo b\n'
+
+const lintHead = (path: string, text: string) =>
+  lintText(
+    { path, text, kind: detectKind(path) ?? 'dockerfile' },
+    { registry, config: DEFAULT_CONFIG }
+  ).findings
 
 describe.concurrent('pull request review (end to end)', () => {
   it('request budget of the example pull request: first run ≤ 5, re-run ≤ 3 with no writes', async () => {
@@ -87,6 +103,62 @@ describe.concurrent('pull request review (end to end)', () => {
     })
   })
 
+  it('applying every suggestion at once (a batch) leaves no safe-fixable finding on those lines; one thread per instruction', async () => {
+    await withPullRequest(base, changesFrom(base, head), async (s) => {
+      const run = await s.review()
+      expect(run.code, run.stdout + run.stderr).toBe(0)
+      const tree = s.world.tree(s.world.pulls.get(1)!.headSha)!
+      const comments = ourComments(s.world, 1)
+      let combined = 0
+      for (const path of new Set(comments.map((c) => c.path))) {
+        const text = tree.get(path) as string
+        const found = lintHead(path, text)
+        const fps = fingerprints(path, new LineIndex(text), found)
+        const mine = comments.filter((c) => c.path === path)
+        // One thread per instruction: the findings leading two threads never share one.
+        if (detectKind(path) === 'dockerfile') {
+          const instructions = parseDockerfile(path, text).instructions
+          const leads = mine.map((c) => {
+            const at = fps.indexOf(parseInlineMarker(c.body)!.fingerprint)
+            expect(at, `the finding leading ${path}:${c.line}`).toBeGreaterThanOrEqual(0)
+            const line = found[at].range.start.line
+            return instructions.findIndex(
+              (i) => i.range.start.line <= line && line <= i.range.end.line
+            )
+          })
+          expect(new Set(leads).size).toBe(leads.length)
+        }
+        // At most one suggestion per comment; GitHub's batch needs them on distinct lines.
+        const withBlock = mine
+          .filter((c) => suggestionLines(c.body))
+          .sort((a, b) => (a.startLine ?? a.line!) - (b.startLine ?? b.line!))
+        let applied = text
+        let delta = 0
+        let previousEnd = 0
+        const spans: Array<[number, number]> = []
+        for (const c of withBlock) {
+          expect(c.body.match(/^`{3,}suggestion$/gm)).toHaveLength(1)
+          if (/fixes at once/.test(c.body)) combined++
+          const start = c.startLine ?? c.line!
+          expect(start).toBeGreaterThan(previousEnd)
+          previousEnd = c.line!
+          const after = suggestionLines(c.body)!
+          applied = applySuggestion(applied, start + delta, c.line! + delta, after)
+          spans.push([start + delta, start + delta + after.length - 1])
+          delta += after.length - (c.line! - start + 1)
+        }
+        const left = lintHead(path, applied).filter(
+          (f) =>
+            f.fix?.safe &&
+            spans.some(([a, b]) => f.range.start.line <= b && lastLineOf(f.range) >= a)
+        )
+        expect(left.map((f) => `${path}:${f.range.start.line} ${f.rule}`)).toEqual([])
+      }
+      // The example's apt-get line gets one suggestion combining its fixes.
+      expect(combined).toBeGreaterThanOrEqual(1)
+    })
+  })
+
   it('re-runs on the same head: no writes, ≤ 3 requests; five runs leave exactly the comments of one', async () => {
     await withPullRequest(base, changesFrom(base, head), async (s) => {
       await s.review()
@@ -114,7 +186,7 @@ describe.concurrent('pull request review (end to end)', () => {
       s.world.reply(merge.id, 'octocat', 'Keeping them apart on purpose for now.')
       s.push({
         Dockerfile:
-          'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u5 && rm -rf /var/lib/apt/lists/*\nRUN echo a && echo b\n'
+          'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u5 && rm -rf /var/lib/apt/lists/*\nRUN echo a && echo b\nUSER 65534\n'
       })
       const run = await s.review({ action: 'synchronize' })
       expectCleanTraffic(run, s.standin)
@@ -141,7 +213,11 @@ describe.concurrent('pull request review (end to end)', () => {
       expect(run.requests.some((r) => r.operation.startsWith('pulls/create-review'))).toBe(false)
       const after = ourComments(s.world, 1)
       expect(after.map((c) => c.id).sort()).toEqual([...before.keys()].sort())
-      for (const c of after) expect(c.line).toBe(before.get(c.id)! + 3)
+      // The FROM line stays where it was (a roll-up of the changed stage, DR1004, sits on it).
+      for (const c of after) {
+        const was = before.get(c.id)!
+        expect(c.line).toBe(was === 1 ? 1 : was + 3)
+      }
       const fps = after.map((c) => parseInlineMarker(c.body)!.fingerprint)
       expect(new Set(fps).size).toBe(fps.length)
       expectSuggestionsFix(s.standin, 1)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { PRECISIONS, type Finding, type Severity } from '../../src/core/types.js'
-import { RULE_PRECISION, precisionEntry } from '../../src/rules/precision.js'
+import { RULE_PRECISION, SHELLCHECK_PRECISION, precisionEntry } from '../../src/rules/precision.js'
 import { registry } from '../../src/rules/index.js'
 import {
   DEFAULT_POLICY,
@@ -35,6 +35,20 @@ describe('rule precision', () => {
     expect(precisionEntry('SC2115').level).toBe('high')
     expect(precisionEntry('XX9999').level).toBe('medium')
   })
+
+  it('ShellCheck codes measured one by one name their measurement', () => {
+    for (const [code, e] of Object.entries(SHELLCHECK_PRECISION)) {
+      expect(code).toMatch(/^SC\d{4}$/)
+      expect(e.basis, code).not.toMatch(/\n/)
+      if (code !== 'SC2114')
+        expect(e.basis, code).toMatch(/^shellcheck-codes seed \d+: \d+ TP of \d+;/)
+    }
+    // Seed 21: SC2251 (info, 30 of 30) goes inline; SC3020 (3 of 3) and SC2016 (1 of 8) do not.
+    const place = reviewPolicy(DEFAULT_POLICY)
+    expect(place(at('SC2251', 'info')).review).toBe('inline')
+    expect(place(at('SC3020', 'warning')).review).toBe('summary')
+    expect(place(at('SC2016', 'info')).review).toBe('summary')
+  })
 })
 
 describe('review policy', () => {
@@ -53,6 +67,20 @@ describe('review policy', () => {
     expect(place(at('DC1006', 'info')).review).toBe('inline')
     expect(place(at('DR0001', 'error')).review).toBe('inline')
     expect(place(at('SC2086', 'warning')).review).toBe('summary')
+  })
+
+  it('a finding may sit below its rule, never above it; a configured level wins', () => {
+    const low = (rule: string, precision: Finding['precision']): Finding => ({
+      ...at(rule, 'warning'),
+      precision
+    })
+    // DL3020 is high: a finding of it the rule marks medium stays in the summary.
+    expect(place(low('DL3020', 'medium'))).toEqual({ review: 'summary', why: 'precision' })
+    expect(place(low('DL3020', 'very-high')).review).toBe('inline')
+    // DR1004 is medium: a finding claiming very-high does not lift it.
+    expect(place(low('DR1004', 'very-high')).review).toBe('summary')
+    const configured = reviewPolicy(policyOf({ precision: { DL3020: 'high' } }))
+    expect(configured(low('DL3020', 'medium')).review).toBe('inline')
   })
 
   it('fixtures, testdata, e2e, docs, examples and vendored paths are summary-only', () => {

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest'
 import type { Finding, Severity } from '../../src/core/types.js'
 import { chooseAnnotations } from '../../src/review/annotations.js'
 import type { ScopedFinding } from '../../src/review/draft.js'
-import { MAX_SUMMARY, renderSummary, rollUp, stickyBody } from '../../src/review/summary.js'
+import {
+  foldSameFix,
+  MAX_SUMMARY,
+  renderSummary,
+  rollUp,
+  stickyBody
+} from '../../src/review/summary.js'
 import { isSummaryBody } from '../../src/review/marker.js'
 
 const finding = (
@@ -142,5 +148,40 @@ describe('roll-ups', () => {
       scoped(svc('db', 9, 'DC1004'))
     ])
     expect(rolled).toHaveLength(4)
+  })
+
+  it('untouched services: one row naming them, saying the pull request does not change them', () => {
+    const rows = [svc('web', 2), svc('db', 9)].map((f) => scoped(f, true, 'untouched'))
+    const md = renderSummary({ ...base, findings: rows })
+    const row = md.split('\n').filter((l) => l.includes('[DC1005]'))
+    expect(row).toHaveLength(1)
+    expect(row[0]).toContain("2 services ('web', 'db')")
+    expect(row[0]).toContain(
+      '_(summary only: the pull request does not change this service or stage)_'
+    )
+  })
+})
+
+describe('foldSameFix', () => {
+  const lead = { ...scoped(finding('warning', 2)), fingerprint: 'a'.repeat(16) }
+  const follower = (extra: Partial<ScopedFinding>): ScopedFinding => ({
+    ...scoped({ ...finding('info', 3), rule: 'DL3059' }),
+    fingerprint: 'b'.repeat(16),
+    sameFixAs: lead.fingerprint,
+    ...extra
+  })
+
+  it('folds a finding into the row of the one whose fix is the same change', () => {
+    const rows = foldSameFix([lead, follower({})])
+    expect(rows).toHaveLength(1)
+    expect(rows[0].also?.map((r) => r.finding.rule)).toEqual(['DL3059'])
+  })
+
+  it('keeps them apart when they ended up differently (another comment, another reason)', () => {
+    const comment = {} as ScopedFinding['comment']
+    expect(foldSameFix([lead, follower({ comment })])).toHaveLength(2)
+    expect(foldSameFix([lead, follower({ notInline: 'limit' })])).toHaveLength(2)
+    // Without its lead among the rows (the lead outside the changes, say) it is its own row.
+    expect(foldSameFix([follower({})])).toHaveLength(1)
   })
 })

@@ -79,6 +79,7 @@ export function runInvalid(rule: Rule<unknown>, c: InvalidCase): void {
     if (e.endLine !== undefined) expect(f.range.end.line, at).toBe(e.endLine)
     if (e.endColumn !== undefined) expect(f.range.end.column, at).toBe(e.endColumn)
     if (e.rule !== undefined) expect(f.rule, at).toBe(e.rule)
+    if (e.precision !== undefined) expect(f.precision ?? null, at).toBe(e.precision)
     if (typeof e.message === 'string') expect(f.message, at).toContain(e.message)
     else if (e.message) expect(f.message, at).toMatch(e.message)
   })

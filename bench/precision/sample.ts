@@ -165,23 +165,49 @@ export async function lintRows(rows: readonly Row[], all: readonly Row[]): Promi
   return out
 }
 
-/** Draw `want` per class from `pool` (all of a class when it has fewer), ids `<prefix><class>-<n>`. */
+/**
+ * Draw `want` per class from `pool` (all of a class when it has fewer), ids `<prefix><class>-<n>`.
+ * With `perRepo`, at most that share of a class's draws comes from one repository (a finding of a
+ * repository that has its share is passed over), so one prolific repository cannot stand for the
+ * corpus; what is passed over is counted in `skipped`.
+ */
 export function draw(
   pool: readonly Drawn[],
   next: () => number,
-  prefix: string
-): { sample: SampledFinding[]; sizes: Record<SampleClass, number> } {
+  prefix: string,
+  perRepo?: number
+): {
+  sample: SampledFinding[]
+  sizes: Record<SampleClass, number>
+  skipped: Record<SampleClass, number>
+} {
   const sample: SampledFinding[] = []
   const sizes = {} as Record<SampleClass, number>
+  const skipped = {} as Record<SampleClass, number>
   for (const cls of CLASSES) {
     const of = pool.filter((f) => f.class === cls)
     sizes[cls] = of.length
-    shuffle(of, next)
-      .slice(0, WANT[cls])
-      .forEach((f, i) => sample.push({ id: `${prefix}${cls}-${i + 1}`, ...f }))
+    skipped[cls] = 0
+    const cap = perRepo === undefined ? Infinity : Math.max(1, Math.floor(WANT[cls] * perRepo))
+    const taken = new Map<string, number>()
+    const chosen: Drawn[] = []
+    for (const f of shuffle(of, next)) {
+      if (chosen.length === WANT[cls]) break
+      const n = taken.get(f.repo) ?? 0
+      if (n >= cap) {
+        skipped[cls]++
+        continue
+      }
+      taken.set(f.repo, n + 1)
+      chosen.push(f)
+    }
+    chosen.forEach((f, i) => sample.push({ id: `${prefix}${cls}-${i + 1}`, ...f }))
   }
-  return { sample, sizes }
+  return { sample, sizes, skipped }
 }
+
+/** The inline stratum's share per repository (from seed 17 on; seed 16 was uncapped). */
+export const PER_REPO = 0.1
 
 async function main(): Promise<void> {
   const at = process.argv.indexOf('--seed')
@@ -190,10 +216,12 @@ async function main(): Promise<void> {
   const rows = manifest()
   const findings = await lintRows(rows, rows)
   const uniform = draw(findings, next, '')
+  const capped = !process.argv.includes('--uncapped')
   const inline = draw(
     findings.filter((f) => f.review === 'inline'),
     next,
-    'inline-'
+    'inline-',
+    capped ? PER_REPO : undefined
   )
   const files = {
     dockerfile: rows.filter((r) => r.kind === 'dockerfile').length,
@@ -202,7 +230,7 @@ async function main(): Promise<void> {
   const out = join(ROOT, `bench/precision/sample-${seed}.json`)
   writeFileSync(
     out,
-    `${JSON.stringify({ seed, files, pools: uniform.sizes, inlinePools: inline.sizes, sample: uniform.sample, inline: inline.sample }, null, 1)}\n`
+    `${JSON.stringify({ seed, files, pools: uniform.sizes, inlinePools: inline.sizes, inlinePerRepo: capped ? PER_REPO : null, inlineSkipped: inline.skipped, sample: uniform.sample, inline: inline.sample }, null, 1)}\n`
   )
   const sizes = (s: Record<SampleClass, number>): string =>
     CLASSES.map((c) => `${c} ${s[c]}`).join(', ')

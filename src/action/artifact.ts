@@ -38,11 +38,12 @@ export const MAX_ARTIFACT_BYTES = 32 * 1024 * 1024
 export class ArtifactError extends Error {}
 
 /**
- * The artifact as JSON. A fix's declared effect (what the fix checker compared) stays behind: the
+ * The artifact as JSON. A fix's declared effect (what the fix checker compared) and a finding's own
+ * precision (already spent on its `review` placement) stay behind: the
  * posting job needs only the edits, and the artifact's schema admits nothing more.
  */
 export function serializeArtifact(artifact: ReportArtifact): string {
-  const findings = artifact.findings.map((f) => {
+  const findings = artifact.findings.map(({ precision: _precision, ...f }) => {
     if (!f.fix?.effect) return f
     const { effect: _effect, ...fix } = f.fix
     return { ...f, fix }

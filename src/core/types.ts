@@ -81,6 +81,12 @@ export interface Finding {
   file: string
   range: Range
   fix?: Fix
+  /**
+   * This finding's own precision, when it is lower than its rule's: the rule met a case whose
+   * context it cannot confirm (an unknown base image, a repository convention). The review
+   * policy uses the lower of the two; it never changes the verdict.
+   */
+  precision?: Precision
 }
 
 /** How rule names resolve: ids and aliases, for pragmas and configuration. */
@@ -121,6 +127,8 @@ export interface Report {
   rule?: string
   /** Only with `rule`: the severity the external tool assigned. */
   severity?: Severity
+  /** Lower than the rule's precision for this finding only (see `Finding.precision`). */
+  precision?: Precision
   /**
    * The file the reported node lives in, for rules that read more than the linted file (a compose
    * project merges overrides, includes and anchors). The engine keeps such a report only when it

@@ -375,6 +375,7 @@ function runRules<Doc extends SourceFile>(
       throw new Error(`rule ${meta.id} is not marked fixable but reported a fix`)
     const finding: Finding = { rule, severity, message: r.message, file: doc.path, range: r.range }
     if (r.fix) finding.fix = r.fix
+    if (r.precision) finding.precision = r.precision
     findings.push(finding)
   }
   const ctx: RuleContext = {

@@ -1,36 +1,10 @@
 import type { ShellCommand, ShellScript, ShellWord } from './shell.js'
+import { command } from './shell-common.js'
 
 /**
  * The shell parser's fast path: plain command lists split by a tokenizer, which is exactly what bash
- * does with them (everything else goes to mvdan/sh in shell.ts); and the command record both paths
- * build.
+ * does with them (everything else goes to the parser in shell.ts).
  */
-
-/** A command in script coordinates (`args` is filled by `locate`). */
-export function command(
-  words: ShellWord[],
-  assigns: string[],
-  start: number,
-  end: number,
-  next: string,
-  nextEnd: number
-): ShellCommand {
-  return {
-    name: words.length > 0 ? words[0].value : '',
-    words,
-    args: [],
-    assigns,
-    start,
-    end,
-    index: -1,
-    piped: false,
-    substituted: false,
-    subshell: false,
-    conditional: false,
-    next,
-    nextEnd
-  }
-}
 
 /**
  * Characters of a plain word outside quotes: letters, digits and `_./:=@+,%~^-*?!` `[]` — none

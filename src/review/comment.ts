@@ -97,17 +97,55 @@ export function renderComment(
   file: FileContext,
   options: CommentOptions
 ): InlineComment | undefined {
-  const change = finding.fix ? fixToLines(file.lines, finding.fix) : undefined
-  const fixFits = change !== undefined && inOneHunk(file.diff, change.startLine, change.endLine)
-  const span = fixFits
-    ? { start: change.startLine, end: change.endLine }
-    : commentSpan(file.diff, finding.range.start.line, lastLineOf(finding.range))
-  if (!span) return undefined
   const parts = [headline(finding, options.docsUrl(finding.rule))]
+  const body = fixedBody(
+    {
+      first: finding.range.start.line,
+      last: lastLineOf(finding.range),
+      fix: finding.fix,
+      join: false
+    },
+    file,
+    options,
+    parts
+  )
+  if (!body) return undefined
+  parts.push(inlineMarker(fingerprint, finding.rule))
+  return commentAt(finding, fingerprint, file.path, body.span, parts, body.suggestion)
+}
+
+/**
+ * Where a comment about lines `first..last` with one fix goes, and its fix part (appended to
+ * `parts`): a ```suggestion block when the changed lines sit in one hunk with the comment's lines,
+ * a ```diff block otherwise. Undefined when no line can carry the comment.
+ */
+function fixedBody(
+  at: { first: number; last: number; fix: Fix | undefined; join: boolean },
+  file: FileContext,
+  options: CommentOptions,
+  parts: string[]
+): { span: { start: number; end: number }; suggestion: boolean } | undefined {
+  const fix = at.fix
+  const change = fix ? fixToLines(file.lines, fix) : undefined
+  const fixFits = change !== undefined && inOneHunk(file.diff, change.startLine, change.endLine)
+  const wide = fixFits &&
+    at.join && {
+      start: Math.min(change.startLine, at.first),
+      end: Math.max(change.endLine, at.last)
+    }
+  // A thread of several findings covers their lines and the fix's when they share a hunk; a single
+  // finding's comment covers its fix's lines.
+  const span =
+    wide && inOneHunk(file.diff, wide.start, wide.end)
+      ? wide
+      : fixFits
+        ? { start: change.startLine, end: change.endLine }
+        : commentSpan(file.diff, at.first, at.last)
+  if (!span) return undefined
   let suggestion = false
-  if (change && finding.fix) {
-    const description = inert(finding.fix.description.replace(TRAILING_STOP, ''))
-    const note = finding.fix.safe
+  if (change && fix) {
+    const description = inert(fix.description.replace(TRAILING_STOP, ''))
+    const note = fix.safe
       ? `Suggested fix: ${description}.`
       : `⚠️ Check before applying: ${description}.`
     // A suggestion must hold the lines exactly; one that would have to show an invisible or
@@ -122,7 +160,10 @@ export function renderComment(
       parts.push(`${note} (The change is too large to show here.)`)
     } else if (usable) {
       suggestion = true
-      parts.push(note, block)
+      // The suggestion replaces the comment's lines: pad it with the lines it leaves alone.
+      const before = rangeLines(file.lines, span.start, change.startLine - 1)
+      const after = rangeLines(file.lines, change.endLine + 1, span.end)
+      parts.push(note, fenced('suggestion', [...before, ...change.after, ...after]))
       if (file.crlf) {
         parts.push('This file uses CRLF line endings: check them after applying the suggestion.')
       }
@@ -137,8 +178,7 @@ export function renderComment(
       parts.push(`${note} ${why}`, block)
     }
   }
-  parts.push(inlineMarker(fingerprint, finding.rule))
-  return commentAt(finding, fingerprint, file.path, span, parts, suggestion)
+  return { span, suggestion }
 }
 
 function commentAt(
@@ -166,22 +206,86 @@ function commentAt(
 export interface GroupMember {
   finding: Finding
   fingerprint: string
+  /** The fingerprint of an earlier member whose fix makes the same change: one item with it. */
+  sameFixAs?: string
 }
 
 const fixNote = (fix: Fix): string => inert(fix.description.replace(TRAILING_STOP, ''))
 
+/** One entry of a thread: a finding, and the findings of other rules proposing the same change. */
+interface Item {
+  lead: GroupMember
+  also: GroupMember[]
+}
+
+function itemsOf(members: readonly GroupMember[]): Item[] {
+  const items: Item[] = []
+  const byFingerprint = new Map<string, Item>()
+  for (const m of members) {
+    const lead = m.sameFixAs === undefined ? undefined : byFingerprint.get(m.sameFixAs)
+    if (lead) lead.also.push(m)
+    else {
+      const item = { lead: m, also: [] }
+      items.push(item)
+      byFingerprint.set(m.fingerprint, item)
+    }
+  }
+  return items
+}
+
+/** Every rule of an item, for a line about its fix: `DR3002 and DL3059`. */
+const rulesOf = (item: Item): string =>
+  [item.lead, ...item.also].map((m) => m.finding.rule).join(' and ')
+
+/** An item's headlines: its lead's, then each rule proposing the same change. */
+function itemHeadline(item: Item, options: CommentOptions): string {
+  const head = (m: GroupMember) => headline(m.finding, options.docsUrl(m.finding.rule))
+  return [
+    head(item.lead),
+    ...item.also.map((m) => `↳ ${head(m)} (the same fix as ${item.lead.finding.rule})`)
+  ].join('\n')
+}
+
 /**
  * One comment for every finding on one instruction: each rule's headline, most severe first, then
  * ONE suggestion applying every compatible safe fix at once (`applyFixes` picks them, as `--fix`
- * does); fixes that overlap it or are unsafe are described, never offered as competing blocks.
- * Undefined when no line of the instruction can carry a comment in this diff.
+ * does); fixes that overlap it or are unsafe are described, never offered as competing blocks —
+ * unless the thread's only fix is an unsafe one, offered as a single finding's is, with a warning.
+ * Findings of several rules proposing the same change (`sameFixAs`) are one item: both rules named,
+ * one fix. Undefined when no line of the instruction can carry a comment in this diff.
  */
 export function renderGroup(
   members: readonly GroupMember[],
   file: FileContext,
-  options: CommentOptions
+  options: CommentOptions,
+  offerLoneFix = true
 ): InlineComment | undefined {
-  const safe = members.flatMap((m) => (m.finding.fix?.safe ? [m.finding.fix] : []))
+  const items = itemsOf(members)
+  const first = Math.min(...members.map((m) => m.finding.range.start.line))
+  const last = Math.max(...members.map((m) => lastLineOf(m.finding.range)))
+  const fixed = items.filter((i) => i.lead.finding.fix)
+  const finish = (
+    parts: string[],
+    span: { start: number; end: number },
+    suggestion: boolean
+  ): InlineComment => {
+    const fingerprints = members.map((m) => m.fingerprint)
+    parts.push(
+      groupMarker(fingerprints.slice(1)),
+      inlineMarker(fingerprints[0], members[0].finding.rule)
+    )
+    return {
+      ...commentAt(members[0].finding, fingerprints[0], file.path, span, parts, suggestion),
+      fingerprints
+    }
+  }
+  if (offerLoneFix && fixed.length === 1 && !fixed[0].lead.finding.fix!.safe) {
+    const parts = items.map((i) => itemHeadline(i, options))
+    const fix = fixed[0].lead.finding.fix
+    const body = fixedBody({ first, last, fix, join: true }, file, options, parts)
+    return body && finish(parts, body.span, body.suggestion)
+  }
+  const safe = fixed.flatMap((i) => (i.lead.finding.fix!.safe ? [i.lead.finding.fix!] : []))
   const { applied, skipped } = applyFixes(file.lines.text, safe)
   const edits = applied.flatMap((f) => f.edits.map((e) => ({ ...e })))
   // Two insertions at one point (`-y` and `--no-install-recommends` after `install`) have no
@@ -199,15 +303,13 @@ export function renderGroup(
       : undefined
   const change = combined ? fixToLines(file.lines, combined) : undefined
   const fixFits = change !== undefined && inOneHunk(file.diff, change.startLine, change.endLine)
-  const first = Math.min(...members.map((m) => m.finding.range.start.line))
-  const last = Math.max(...members.map((m) => lastLineOf(m.finding.range)))
   const span = fixFits
     ? { start: Math.min(change.startLine, first), end: Math.max(change.endLine, last) }
     : commentSpan(file.diff, first, last)
   if (!span || (fixFits && !inOneHunk(file.diff, span.start, span.end))) {
     return fixFits ? renderGroupWithout(members, file, options) : undefined
   }
-  const parts = members.map((m) => headline(m.finding, options.docsUrl(m.finding.rule)))
+  const parts = items.map((i) => itemHeadline(i, options))
   let suggestion = false
   if (change && combined) {
     const usable =
@@ -234,26 +336,16 @@ export function renderGroup(
       parts.push(`${note} (${why})`)
     }
   }
-  const described = members.filter(
-    (m) => m.finding.fix && !(suggestion && applied.includes(m.finding.fix))
-  )
-  for (const m of described) {
-    const fix = m.finding.fix!
+  for (const item of fixed) {
+    const fix = item.lead.finding.fix!
+    if (suggestion && applied.includes(fix)) continue
     parts.push(
       fix.safe
-        ? `${m.finding.rule}: ${fixNote(fix)} (overlaps the fix above: apply it, then re-run).`
-        : `⚠️ ${m.finding.rule}, check before applying: ${fixNote(fix)}.`
+        ? `${rulesOf(item)}: ${fixNote(fix)} (overlaps the fix above: apply it, then re-run).`
+        : `⚠️ ${rulesOf(item)}, check before applying: ${fixNote(fix)}.`
     )
   }
-  const fingerprints = members.map((m) => m.fingerprint)
-  parts.push(
-    groupMarker(fingerprints.slice(1)),
-    inlineMarker(fingerprints[0], members[0].finding.rule)
-  )
-  return {
-    ...commentAt(members[0].finding, fingerprints[0], file.path, span, parts, suggestion),
-    fingerprints
-  }
+  return finish(parts, span, suggestion)
 }
 
 /** The group when its combined fix cannot share a hunk with the findings: no suggestion. */
@@ -266,7 +358,7 @@ function renderGroupWithout(
     ...m,
     finding: { ...m.finding, fix: m.finding.fix && { ...m.finding.fix, safe: false } }
   }))
-  return renderGroup(stripped, file, options)
+  return renderGroup(stripped, file, options, false)
 }
 
 const isInsertion = (e: TextEdit): boolean =>

@@ -7,8 +7,10 @@ import type { FileDiff } from '../diff/patch.js'
 import type { FileResult } from '../lint/engine.js'
 import { renderComment, renderGroup, type CommentOptions, type InlineComment } from './comment.js'
 import { fingerprints } from './fingerprint.js'
-import { parseDockerfileSyntax } from '../parse/dockerfile.js'
+import { parseDockerfile, type DockerfileDoc } from '../dockerfile/model.js'
 import type { ReviewPlacement } from './policy.js'
+import { firstAdded, isRollUp, ownerOf, ownerSpans } from './rollup.js'
+import { sameFixLeads } from './same-fix.js'
 
 /**
  * From lint results and diffs to what the review should contain: every finding with its
@@ -39,6 +41,11 @@ export type NotInline =
   | 'not-posted'
   /** The review policy keeps it in the summary (rule precision too low for its severity, or path). */
   | 'policy'
+  /**
+   * A roll-up (an absence check of a whole compose service or Dockerfile stage) whose service or
+   * stage the pull request does not change.
+   */
+  | 'untouched'
 
 export interface ScopedFinding {
   finding: Finding
@@ -50,6 +57,11 @@ export interface ScopedFinding {
   comment?: InlineComment
   /** Why an in-scope finding is not an inline comment. */
   notInline?: NotInline
+  /**
+   * The fingerprint of the finding (another rule's) whose fix makes the same change: both are one
+   * item of the review (one thread entry, one suggestion, one summary row).
+   */
+  sameFixAs?: string
 }
 
 export interface DraftOptions {
@@ -81,25 +93,25 @@ export function compareFindings(a: Finding, b: Finding): number {
   )
 }
 
+/** A finding while the review is drafted. */
+interface Draft extends ScopedFinding {
+  lines: LineIndex
+  file: ReviewFile
+  /**
+   * The finding as its comment places it: itself, or — a roll-up whose own line is not in the
+   * diff — moved to the first line the pull request added to its service or stage.
+   */
+  at: Finding
+  /** A roll-up's service or stage was changed by the pull request (always true for others). */
+  touched: boolean
+  /** The finding whose fix makes the same change (see `sameFixAs`). */
+  lead?: Draft
+}
+
 export function draftReview(files: readonly ReviewFile[], options: DraftOptions): ReviewDraft {
-  const scoped: Array<ScopedFinding & { lines: LineIndex; file: ReviewFile }> = []
-  for (const file of files) {
-    const lines = new LineIndex(file.text)
-    const fps = fingerprints(file.path, lines, file.findings)
-    file.findings.forEach((finding, i) => {
-      scoped.push({
-        finding,
-        fingerprint: fps[i],
-        // "Not fully checked" is about the whole file: it counts wherever the change touched it.
-        inScope: isNotChecked(finding.rule)
-          ? file.diff !== undefined || options.filterMode === 'nofilter'
-          : inScope(file.diff, finding.range, options.filterMode),
-        review: options.placement?.(finding) ?? 'inline',
-        lines,
-        file
-      })
-    })
-  }
+  const models = fileModels()
+  const scoped: Draft[] = []
+  for (const file of files) scoped.push(...draftFile(file, options, models))
   const claimed = new Map<string, Set<number>>()
   const claim = (path: string, start: number, end: number): boolean => {
     let set = claimed.get(path)
@@ -117,31 +129,35 @@ export function draftReview(files: readonly ReviewFile[], options: DraftOptions)
   const inline: InlineComment[] = []
   const candidates = scoped.filter((s) => s.inScope)
   candidates.sort((a, b) => compareFindings(a.finding, b.finding))
-  const context = (s: (typeof scoped)[number], diff: FileDiff) => ({
+  const context = (s: Draft, diff: FileDiff) => ({
     path: s.file.path,
     lines: s.lines,
     diff,
     crlf: isCrlf(s.file)
   })
-  const render = (s: (typeof scoped)[number], claimLines: CommentOptions['claim']) =>
-    renderComment(s.finding, s.fingerprint, context(s, s.file.diff!), {
+  const render = (s: Draft, claimLines: CommentOptions['claim']) =>
+    renderComment(s.at, s.fingerprint, context(s, s.file.diff!), {
       docsUrl: options.docsUrl,
       suggestions: options.suggestions,
       claim: claimLines
     })
-  // One thread per instruction: findings on the same instruction share a comment.
-  const keyOf = threadKeys()
+  // One thread per instruction: findings on the same instruction share a comment; a finding whose
+  // fix is the same change as a more severe one's joins that one's thread.
+  const keyOf = threadKeys(models)
+  const keys = new Map<Draft, string>()
   // Which findings get a comment: the most severe ones that can be placed, up to the cap (which
   // counts threads).
-  const threads = new Map<string, typeof scoped>()
+  const threads = new Map<string, Draft[]>()
   for (const s of candidates) {
     const diff = s.file.diff
-    const key = diff?.hasPatch ? keyOf(s.file, s.finding) : ''
+    const key = !diff?.hasPatch ? '' : ((s.lead && keys.get(s.lead)) ?? keyOf(s.file, s.at))
     if (s.review === 'summary') s.notInline = 'policy'
     else if (!diff || !diff.hasPatch) s.notInline = 'no-patch'
+    else if (!s.touched) s.notInline = 'untouched'
     else if (!threads.has(key) && threads.size >= options.maxComments) s.notInline = 'limit'
     else if (!render(s, () => true)) s.notInline = 'outside-diff'
     else {
+      keys.set(s, key)
       const members = threads.get(key)
       if (members) members.push(s)
       else threads.set(key, [s])
@@ -149,8 +165,8 @@ export function draftReview(files: readonly ReviewFile[], options: DraftOptions)
   }
   // Who gets the one suggestion a line can carry: safe fixes first, then severity, then the
   // smallest change (a one-line fix beats a merge of several lines).
-  const priority = (s: (typeof scoped)[number]): number => (s.finding.fix?.safe ? 0 : 1)
-  const size = (s: (typeof scoped)[number]): number => {
+  const priority = (s: Draft): number => (s.finding.fix?.safe ? 0 : 1)
+  const size = (s: Draft): number => {
     const edits = s.finding.fix?.edits ?? []
     if (edits.length === 0) return 0
     return (
@@ -158,7 +174,7 @@ export function draftReview(files: readonly ReviewFile[], options: DraftOptions)
       Math.min(...edits.map((e) => e.range.start.line))
     )
   }
-  const byClaim = (a: (typeof scoped)[number], b: (typeof scoped)[number]): number =>
+  const byClaim = (a: Draft, b: Draft): number =>
     priority(a) - priority(b) ||
     compareSeverity(a.finding.severity, b.finding.severity) ||
     size(a) - size(b) ||
@@ -173,11 +189,15 @@ export function draftReview(files: readonly ReviewFile[], options: DraftOptions)
     const comment =
       members.length === 1
         ? render(first, claim)!
-        : (renderGroup(members, context(first, first.file.diff!), {
-            docsUrl: options.docsUrl,
-            suggestions: options.suggestions,
-            claim
-          }) ?? render(first, claim)!)
+        : (renderGroup(
+            members.map((m) => ({
+              finding: m.at,
+              fingerprint: m.fingerprint,
+              ...(m.lead && members.includes(m.lead) ? { sameFixAs: m.lead.fingerprint } : {})
+            })),
+            context(first, first.file.diff!),
+            { docsUrl: options.docsUrl, suggestions: options.suggestions, claim }
+          ) ?? render(first, claim)!)
     for (const s of members) s.comment = comment
     inline.push(comment)
   }
@@ -188,10 +208,16 @@ export function draftReview(files: readonly ReviewFile[], options: DraftOptions)
       a.fingerprint.localeCompare(b.fingerprint)
   )
   return {
-    findings: scoped.map(({ finding, fingerprint, inScope: scope, review, comment, notInline }) => {
-      const out: ScopedFinding = { finding, fingerprint, inScope: scope, review }
-      if (comment) out.comment = comment
-      if (notInline) out.notInline = notInline
+    findings: scoped.map((s) => {
+      const out: ScopedFinding = {
+        finding: s.finding,
+        fingerprint: s.fingerprint,
+        inScope: s.inScope,
+        review: s.review
+      }
+      if (s.comment) out.comment = s.comment
+      if (s.notInline) out.notInline = s.notInline
+      if (s.sameFixAs) out.sameFixAs = s.sameFixAs
       return out
     }),
     inline
@@ -199,25 +225,93 @@ export function draftReview(files: readonly ReviewFile[], options: DraftOptions)
 }
 
 /**
- * Which thread a finding belongs to: its instruction in a Dockerfile (the first line of the
- * instruction holding its first line), its first line in a compose file. Files are parsed once,
- * on first use.
+ * One file's findings with fingerprint, scope, placement and same-fix lead. A roll-up's scope is
+ * its service's or stage's lines (the finding is about all of them): it counts, and may go inline,
+ * when the pull request changes that service or stage; its comment sits on its own line when that
+ * line is in the diff, else on the first line the pull request added to the service or stage.
  */
-function threadKeys(): (file: ReviewFile, finding: Finding) => string {
+function draftFile(file: ReviewFile, options: DraftOptions, models: FileModels): Draft[] {
+  const lines = new LineIndex(file.text)
+  const fps = fingerprints(file.path, lines, file.findings)
+  const leads = sameFixLeads(file.text, file.findings, compareFindings)
+  let owners: ReturnType<typeof ownerSpans> | undefined
+  const drafts = file.findings.map((finding, i): Draft => {
+    const owner = isRollUp(finding.rule)
+      ? ownerOf((owners ??= ownerSpans(file, models.dockerfile(file))), finding.range.start.line)
+      : undefined
+    const range = owner
+      ? {
+          start: { line: owner.start, column: 1 },
+          end: { line: owner.end, column: lines.lineText(owner.end).length + 1 }
+        }
+      : finding.range
+    const added = owner && firstAdded(file.diff, owner)
+    const own = finding.range.start.line
+    const at =
+      added === undefined || file.diff?.right.has(own)
+        ? finding
+        : {
+            ...finding,
+            range: { start: { line: added, column: 1 }, end: { line: added, column: 1 } }
+          }
+    return {
+      finding,
+      fingerprint: fps[i],
+      // "Not fully checked" is about the whole file: it counts wherever the change touched it.
+      inScope: isNotChecked(finding.rule)
+        ? file.diff !== undefined || options.filterMode === 'nofilter'
+        : inScope(file.diff, range, options.filterMode),
+      review: options.placement?.(finding) ?? 'inline',
+      lines,
+      file,
+      at,
+      touched: owner === undefined || added !== undefined
+    }
+  })
+  leads.forEach((lead, i) => {
+    if (lead < 0) return
+    drafts[i].lead = drafts[lead]
+    drafts[i].sameFixAs = fps[lead]
+  })
+  return drafts
+}
+
+interface FileModels {
+  /** The Dockerfile model of a Dockerfile (undefined when it does not parse), parsed once. */
+  dockerfile(file: ReviewFile): DockerfileDoc | undefined
+}
+
+function fileModels(): FileModels {
+  const docs = new Map<ReviewFile, DockerfileDoc | undefined>()
+  return {
+    dockerfile(file) {
+      if (file.kind !== 'dockerfile') return undefined
+      if (!docs.has(file)) {
+        try {
+          docs.set(file, parseDockerfile(file.path, file.text))
+        } catch {
+          docs.set(file, undefined)
+        }
+      }
+      return docs.get(file)
+    }
+  }
+}
+
+/**
+ * Which thread a finding belongs to: its instruction in a Dockerfile (the first line of the
+ * instruction holding its first line), its first line in a compose file.
+ */
+function threadKeys(models: FileModels): (file: ReviewFile, finding: Finding) => string {
   const starts = new Map<ReviewFile, Map<number, number>>()
   const startsOf = (file: ReviewFile): Map<number, number> => {
     let map = starts.get(file)
     if (map) return map
     map = new Map()
-    if (file.kind === 'dockerfile') {
-      try {
-        for (const inst of parseDockerfileSyntax(file.path, file.text).instructions) {
-          for (let line = inst.range.start.line; line <= inst.range.end.line; line++) {
-            map.set(line, inst.range.start.line)
-          }
-        }
-      } catch {
-        // Unparseable: every finding keeps its own thread (line keys below).
+    // Unparseable: every finding keeps its own thread (line keys below).
+    for (const inst of models.dockerfile(file)?.instructions ?? []) {
+      for (let line = inst.range.start.line; line <= inst.range.end.line; line++) {
+        map.set(line, inst.range.start.line)
       }
     }
     starts.set(file, map)

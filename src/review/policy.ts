@@ -87,7 +87,14 @@ export function reviewPolicy(policy: ReviewPolicy): (finding: Finding) => Placem
   return (finding) => {
     if (policy.inline === 'all') return { review: 'inline' }
     if (summaryOnly(finding.file)) return { review: 'summary', why: 'path' }
-    const level = policy.precision[finding.rule] ?? precisionEntry(finding.rule).level
+    const configured = policy.precision[finding.rule]
+    const ruleLevel = precisionEntry(finding.rule).level
+    // A configured level is the user's word for the rule; otherwise a finding may sit lower.
+    const level =
+      configured ??
+      (finding.precision && PRECISIONS.indexOf(finding.precision) < PRECISIONS.indexOf(ruleLevel)
+        ? finding.precision
+        : ruleLevel)
     const bar = barFor(policy.inline, finding.severity)
     return PRECISIONS.indexOf(level) >= PRECISIONS.indexOf(bar)
       ? { review: 'inline' }

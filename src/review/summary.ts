@@ -4,6 +4,7 @@ import { compareFindings, type NotInline, type ScopedFinding } from './draft.js'
 import { codeSpan, encodePath, inert } from './markdown.js'
 import { ruleLink } from './comment.js'
 import { SUMMARY_MARKER } from './marker.js'
+import { ROLLUP_RULES } from './rollup.js'
 
 /**
  * The run's summary as markdown: counts by severity, the verdict, a table of findings with links,
@@ -37,7 +38,8 @@ const WHY: Record<NotInline, string> = {
   limit: 'beyond `max-comments`',
   rejected: 'refused by GitHub',
   'not-posted': 'not posted',
-  policy: 'summary only: review policy'
+  policy: 'summary only: review policy',
+  untouched: 'summary only: the pull request does not change this service or stage'
 }
 /** GitHub's comment limit is 65,536 characters; leave room for the marker. */
 export const MAX_SUMMARY = 65_000
@@ -63,12 +65,31 @@ function linkable(path: string): boolean {
   return !DOT_SEGMENT.test(path)
 }
 
-function table(
-  rows: readonly ScopedFinding[],
-  input: SummaryInput,
-  limit: number,
-  more: string
-): string[] {
+/** A summary row: a finding, with the findings of other rules proposing the same fix. */
+type Row = ScopedFinding & { also?: ScopedFinding[] }
+
+/**
+ * Findings whose fix is the same change as another rule's finding (`sameFixAs`: DR3002 and DL3059
+ * merging the same RUNs) join that finding's row when they ended up the same way (same comment,
+ * same reason): one row naming both rules.
+ */
+export function foldSameFix(rows: readonly ScopedFinding[]): Row[] {
+  const byFingerprint = new Map<string, Row>()
+  const out: Row[] = []
+  for (const row of rows) {
+    const lead = row.sameFixAs === undefined ? undefined : byFingerprint.get(row.sameFixAs)
+    if (lead && lead.comment === row.comment && lead.notInline === row.notInline) {
+      lead.also = [...(lead.also ?? []), row]
+      continue
+    }
+    const fresh: Row = { ...row }
+    byFingerprint.set(row.fingerprint, fresh)
+    out.push(fresh)
+  }
+  return out
+}
+
+function table(rows: readonly Row[], input: SummaryInput, limit: number, more: string): string[] {
   const shown = rows.slice(0, limit)
   const out = ['| | Rule | Where | Message |', '|---|---|---|---|']
   for (const s of shown) {
@@ -80,29 +101,25 @@ function table(
       ? `[${place}](${input.repoUrl}/blob/${input.sha}/${encodePath(f.file)}#L${line})`
       : place
     let message = inert(f.message, { table: true, max: 300 })
+    const also = (s.also ?? []).map((a) => a.finding.rule)
+    if (also.length > 0) message += ` _(${also.join(', ')}: the same fix)_`
     if (s.inScope && s.notInline) message += ` _(${WHY[s.notInline]})_`
-    out.push(
-      `| ${ICON[f.severity]} | ${ruleLink(f.rule, input.docsUrl(f.rule))} | ${where} | ${message} |`
-    )
+    const rules = [f.rule, ...also].map((r) => ruleLink(r, input.docsUrl(r))).join(', ')
+    out.push(`| ${ICON[f.severity]} | ${rules} | ${where} | ${message} |`)
   }
   if (rows.length > shown.length) out.push(``, `… and ${rows.length - shown.length} more: ${more}.`)
   return out
 }
 
-/**
- * Absence checks that fire once per service or stage (no limits, no log rotation, no restart
- * policy, no HEALTHCHECK) and are not inline comments.
- */
-const ROLLUP_RULES = new Set(['DC1004', 'DC1005', 'DC1015', 'DC1003', 'DC1014', 'DR1008', 'DR1004'])
 const SERVICE = /^Service '([^']*)'/
 
 /**
  * One row per file and roll-up rule, naming its services (`3 services ('a', 'b', 'c'), each: has
  * no restart policy…`), instead of one row each. The counts and the verdict still see every finding.
  */
-export function rollUp(rows: readonly ScopedFinding[]): ScopedFinding[] {
-  const groups = new Map<string, ScopedFinding[]>()
-  const out: Array<ScopedFinding | ScopedFinding[]> = []
+export function rollUp(rows: readonly Row[]): Row[] {
+  const groups = new Map<string, Row[]>()
+  const out: Array<Row | Row[]> = []
   for (const row of rows) {
     if (!ROLLUP_RULES.has(row.finding.rule) || row.comment) {
       out.push(row)
@@ -151,13 +168,13 @@ function render(input: SummaryInput, limit: number, more: string): string {
     '',
     `${input.failed ? '❌' : '✅'} ${inert(input.reason)}`
   )
-  if (inScope.length > 0) out.push('', ...table(rollUp(inScope), input, limit, more))
+  if (inScope.length > 0) out.push('', ...table(rollUp(foldSameFix(inScope)), input, limit, more))
   if (outside.length > 0) {
     out.push(
       '',
       `<details><summary>${outside.length} finding${outside.length === 1 ? '' : 's'} outside the changes (not counted)</summary>`,
       '',
-      ...table(rollUp(outside), input, limit, more),
+      ...table(rollUp(foldSameFix(outside)), input, limit, more),
       '',
       '</details>'
     )

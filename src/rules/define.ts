@@ -1,5 +1,6 @@
 import type {
   FileKind,
+  Precision,
   Rule,
   RuleContext,
   RuleMeta,
@@ -81,6 +82,11 @@ export interface ExpectedError {
   message?: string | RegExp
   /** For rules that report other ids (ShellCheck). */
   rule?: string
+  /**
+   * The finding's own precision (`Finding.precision`); `null` asserts it has none, i.e. it
+   * stands at its rule's level. Unchecked when absent.
+   */
+  precision?: Precision | null
 }
 
 export interface InvalidCase extends CaseEnv {

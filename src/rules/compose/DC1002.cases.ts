@@ -44,6 +44,76 @@ export const cases: RuleCases = {
   ],
   invalid: [
     {
+      name: 'no convention when one service waits for db with a condition',
+      code: yaml(
+        'services:',
+        '  web:',
+        '    image: nginx:1.27',
+        '    depends_on: [db]',
+        '  worker:',
+        '    image: nginx:1.27',
+        '    depends_on: [db]',
+        '  cron:',
+        '    image: nginx:1.27',
+        '    depends_on: [db]',
+        '  api:',
+        '    image: nginx:1.27',
+        '    depends_on: {db: {condition: service_healthy}}',
+        ...db
+      ),
+      errors: [4, 7, 10].map((line) => ({ line, precision: null })),
+      output: yaml(
+        'services:',
+        '  web:',
+        '    image: nginx:1.27',
+        '    depends_on: {db: {condition: service_healthy}}',
+        '  worker:',
+        '    image: nginx:1.27',
+        '    depends_on: {db: {condition: service_healthy}}',
+        '  cron:',
+        '    image: nginx:1.27',
+        '    depends_on: {db: {condition: service_healthy}}',
+        '  api:',
+        '    image: nginx:1.27',
+        '    depends_on: {db: {condition: service_healthy}}',
+        ...db
+      )
+    },
+    {
+      name: "the project's convention: three services reach db in short form, none waits for it",
+      code: yaml(
+        'services:',
+        '  web:',
+        '    image: nginx:1.27',
+        '    depends_on: [db]',
+        '  worker:',
+        '    image: nginx:1.27',
+        '    depends_on: [db]',
+        '  cron:',
+        '    image: nginx:1.27',
+        '    depends_on: [db]',
+        ...db
+      ),
+      errors: [4, 7, 10].map((line) => ({
+        line,
+        message: "3 services of this project depend on 'db' this way",
+        precision: 'medium' as const
+      })),
+      output: yaml(
+        'services:',
+        '  web:',
+        '    image: nginx:1.27',
+        '    depends_on: {db: {condition: service_healthy}}',
+        '  worker:',
+        '    image: nginx:1.27',
+        '    depends_on: {db: {condition: service_healthy}}',
+        '  cron:',
+        '    image: nginx:1.27',
+        '    depends_on: {db: {condition: service_healthy}}',
+        ...db
+      )
+    },
+    {
       name: 'issue 14: an interpolated item never becomes a key (Compose does not interpolate keys)',
       code: yaml(
         'services:',
@@ -89,7 +159,15 @@ export const cases: RuleCases = {
         '    image: redis:7.4',
         ...db
       ),
-      errors: [{ line: 5, column: 9, endColumn: 11, message: "use 'condition: service_healthy'" }],
+      errors: [
+        {
+          line: 5,
+          column: 9,
+          endColumn: 11,
+          message: "use 'condition: service_healthy'",
+          precision: null
+        }
+      ],
       output: yaml(
         'services:',
         '  web:',

@@ -29,6 +29,7 @@ export const DC1002 = defineComposeRule({
     const found = projectServices(doc, ctx.workspace)
     if (!found) return
     const { project, services } = found
+    const convention = shortFormConvention(project)
     for (const svc of services) {
       const layer = localLayer(svc, doc)
       const own = layer?.value.kind === 'map' ? layer.value.entries.get('depends_on') : undefined
@@ -39,10 +40,13 @@ export const DC1002 = defineComposeRule({
         if (!target || !hasHealthcheck(target.value)) continue
         const mine =
           fix && dep.item && own?.value.kind === 'seq' && own.value.items.includes(dep.item)
+        const many = convention.get(dep.name)
         ctx.report({
           ...atSpan(doc, dep.doc, dep.start, dep.end),
-          message: `'${svc.name}' starts as soon as the '${dep.name}' container starts, not when it is ready; '${dep.name}' has a healthcheck, so use 'condition: service_healthy'.`,
-          fix: mine ? fix : undefined
+          message: `'${svc.name}' starts as soon as the '${dep.name}' container starts, not when it is ready; '${dep.name}' has a healthcheck, so use 'condition: service_healthy'.${many ? ` (${many} services of this project depend on '${dep.name}' this way and none waits for a condition.)` : ''}`,
+          fix: mine ? fix : undefined,
+          // The project's own convention: one comment per service would repeat one point.
+          ...(many ? { precision: 'medium' as const } : {})
         })
       }
       for (const key of ['entrypoint', 'command']) {
@@ -58,6 +62,31 @@ export const DC1002 = defineComposeRule({
     }
   }
 })
+
+/** Services depending short-form on one target before the convention counts as the project's. */
+const CONVENTION = 3
+
+/**
+ * Dependencies with a healthcheck that at least CONVENTION services of a project reach, all in
+ * short form (no service waits for them with a condition): the project's convention for that
+ * dependency (its services restart until it is up), not a slip in one service. Target → count.
+ */
+function shortFormConvention(project: Project): Map<string, number> {
+  const counts = new Map<string, number>()
+  const waited = new Set<string>()
+  for (const svc of project.services.values()) {
+    for (const dep of dependencies(svc.value)) {
+      if (dep.form === 'short') counts.set(dep.name, (counts.get(dep.name) ?? 0) + 1)
+      else waited.add(dep.name)
+    }
+  }
+  for (const [name, n] of counts) {
+    const target = project.services.get(name)
+    if (n < CONVENTION || waited.has(name) || !target || !hasHealthcheck(target.value))
+      counts.delete(name)
+  }
+  return counts
+}
 
 /**
  * Rewrite a short-form `depends_on` list as the long form: `service_healthy` for dependencies

@@ -138,7 +138,27 @@ export const cases: RuleCases = {
         )
       },
       code: yaml('services:', '  b:', '    ports: ["8080:8080"]'),
-      errors: [{ line: 3, column: 13 }]
+      errors: [{ line: 3, column: 13, precision: null }]
+    },
+    {
+      name: 'services of two included files clash: maybe a menu of alternatives, not inline',
+      path: 'mailhog/compose.yml',
+      files: {
+        'compose.yml': yaml('include:', '  - mailcatcher/compose.yml', '  - mailhog/compose.yml'),
+        'mailcatcher/compose.yml': yaml(
+          'services:',
+          '  mailcatcher:',
+          '    image: schickling/mailcatcher:0.10',
+          '    ports: ["1025:1025"]'
+        )
+      },
+      code: yaml(
+        'services:',
+        '  mailhog:',
+        '    image: mailhog/mailhog:v1.0.1',
+        '    ports: ["1025:1025"]'
+      ),
+      errors: [{ line: 4, column: 13, message: 'give them disjoint profiles', precision: 'low' }]
     }
   ]
 }

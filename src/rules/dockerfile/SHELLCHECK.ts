@@ -2,6 +2,7 @@ import type { Fix, Severity, TextEdit } from '../../core/types.js'
 import type { ShellcheckComment } from '../../core/tools.js'
 import type { DockerfileDoc } from '../../dockerfile/model.js'
 import { defineDockerfileRule } from '../define.js'
+import { refutedByContext } from './lib/shellcheck-context.js'
 import {
   bodyIndex,
   checkedScripts,
@@ -79,6 +80,7 @@ export const SHELLCHECK = defineDockerfileRule({
         if (EXCLUDED.has(c.code)) continue
         const s = bodyIndex(rs, c.line, c.column)
         if (s === undefined) continue
+        if (refutedByContext(doc, rs, c, s)) continue
         const e = Math.max(s, bodyIndex(rs, c.endLine, c.endColumn) ?? s)
         const [start, end] = fileSpan(rs, s, e)
         const posix = c.code >= 3000 && c.code < 4000 && /^#!\/bin\/(sh|dash)\n/.test(rs.script)

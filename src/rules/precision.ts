@@ -65,8 +65,8 @@ export const RULE_PRECISION: Readonly<Record<string, PrecisionEntry>> = {
   DL3023: entry('very-high', VALIDITY),
   DL3024: entry('very-high', VALIDITY),
   DL3025: entry(
-    'medium',
-    'seed 16 after the shell fix: 2 TP of 3 inline (dash images true; an unknown base image was Alpine)'
+    'high',
+    'seed 16 after the shell fix: 2 TP of 2 on dash images; unknown images (1 FP: Alpine) are medium per finding'
   ),
   DL3026: entry('high', 'only with trusted-registries configured: the repository asked for it'),
   DL3027: entry('high', EXACT),

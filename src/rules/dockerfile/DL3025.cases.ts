@@ -48,7 +48,9 @@ export const cases: RuleCases = {
     {
       name: 'dash (Debian) keeps the shell as PID 1',
       code: 'FROM python:3.12.4\nCMD gunicorn --bind 0.0.0.0:8000 app:app\n',
-      errors: [{ line: 2, column: 5, endColumn: 41, message: '(dash) keeps as PID 1' }],
+      errors: [
+        { line: 2, column: 5, endColumn: 41, message: '(dash) keeps as PID 1', precision: null }
+      ],
       output: 'FROM python:3.12.4\nCMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]\n'
     },
     {
@@ -60,19 +62,19 @@ export const cases: RuleCases = {
     {
       name: 'an unknown base image: its /bin/sh may be dash',
       code: 'FROM registry.example.com/runtime:1.2\nCMD app --serve\n',
-      errors: [{ line: 2, message: 'does not receive SIGTERM' }],
+      errors: [{ line: 2, message: 'does not receive SIGTERM', precision: 'medium' }],
       output: 'FROM registry.example.com/runtime:1.2\nCMD ["app", "--serve"]\n'
     },
     {
       name: 'ENTRYPOINT on Alpine: signals arrive, but CMD and run arguments are dropped',
       code: 'FROM alpine:3.20\nENTRYPOINT /start.py\n',
-      errors: [{ line: 2, message: 'ignores CMD' }],
+      errors: [{ line: 2, message: 'ignores CMD', precision: 'medium' }],
       output: 'FROM alpine:3.20\nENTRYPOINT ["/start.py"]\n'
     },
     {
       name: 'distroless has no /bin/sh',
       code: 'FROM gcr.io/distroless/static-debian12\nCMD /app\n',
-      errors: [{ line: 2, message: 'cannot start' }],
+      errors: [{ line: 2, message: 'cannot start', precision: null }],
       output: 'FROM gcr.io/distroless/static-debian12\nCMD ["/app"]\n'
     },
     {

@@ -107,6 +107,10 @@ export const DL3025 = defineDockerfileRule({
       if (execs && inst.keyword === 'CMD') continue
       const noShell = distro.shells?.length === 0
       ctx.report({
+        // Measured on dash images; where the shell is not known (an image this linter cannot
+        // place) it may well be BusyBox or bash, which exec the command: not inline by default.
+        ...(execs === undefined && !noShell ? { precision: 'medium' as const } : {}),
+        ...(execs === true ? { precision: 'medium' as const } : {}),
         message: noShell
           ? `Use JSON (exec) form for ${inst.keyword}: the image has no \`/bin/sh\`, so the shell form cannot start.`
           : execs

@@ -201,10 +201,17 @@ function bakeNames(path: string, ws: Workspace): Set<string> {
   return names
 }
 
+const stagesCache = new WeakMap<Workspace, Map<string, Set<string>>>()
+
 /** Stage names (lowercase) of a Dockerfile in the workspace; empty when absent. */
 function stagesOf(ws: Workspace, path: string): Set<string> {
+  let byPath = stagesCache.get(ws)
+  if (!byPath) stagesCache.set(ws, (byPath = new Map()))
+  const cached = byPath.get(path)
+  if (cached) return cached
   const text = ws.readFile(path)
   const out = new Set<string>()
+  byPath.set(path, out)
   if (text === undefined) return out
   for (const inst of parseDockerfileSyntax(path, text).instructions) {
     if (inst.keyword !== 'FROM') continue

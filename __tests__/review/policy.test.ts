@@ -83,11 +83,14 @@ describe('review policy', () => {
     expect(configured(low('DL3020', 'medium')).review).toBe('inline')
   })
 
-  it('fixtures, testdata, e2e, docs and examples paths are summary-only', () => {
+  it('fixtures, testdata, e2e, docs, examples and vendored paths are summary-only', () => {
     for (const file of [
       'test/fixtures/Dockerfile',
       'pkg/testdata/a/Dockerfile',
       'frontend/dockerfile/parser/testfiles/json/Dockerfile',
+      'frontend/dockerfile/parser/testfiles-negative/env_no_value/Dockerfile',
+      'vendor/github.com/creack/pty/Dockerfile.golang',
+      'third_party/grpc/Dockerfile',
       'e2e/compose.yml',
       'docs/recipes/Dockerfile',
       'Examples/web/docker-compose.yml'
@@ -95,6 +98,7 @@ describe('review policy', () => {
       expect(place(at('DR0001', 'error', file)), file).toEqual({ review: 'summary', why: 'path' })
     }
     expect(place(at('DR0001', 'error', 'services/docs-site/Dockerfile')).review).toBe('inline')
+    expect(place(at('DR0001', 'error', 'vendors/Dockerfile')).review).toBe('inline')
   })
 
   it('is configurable: the bar, the paths and per-rule precision', () => {

@@ -20,12 +20,17 @@ export type Family =
 
 export type Userland = 'busybox' | 'gnu'
 
+/** The program behind a POSIX shell path: Debian's dash, bash, BusyBox ash. */
+export type ShProgram = 'dash' | 'bash' | 'ash'
+
 export interface Distro {
   family: Family
   /** Whose `wget`, `grep`, `sed`… the image has; undefined when unknown or it has none. */
   userland: Userland | undefined
   /** Absolute paths of the shells the image has; undefined when unknown ([] for none). */
   shells: readonly string[] | undefined
+  /** What `/bin/sh` is: dash (Debian, Ubuntu), bash (RHEL family), ash (BusyBox); undefined when unknown or none. */
+  sh: ShProgram | undefined
   packageManager: 'apt' | 'apk' | 'dnf' | 'microdnf' | 'yum' | undefined
   /** apt ≥ 2.7 (`apt-get dist-clean`): Debian 13+, Ubuntu 24.04+; undefined when not known. */
   aptDistClean: boolean | undefined
@@ -39,39 +44,63 @@ function distro(family: Family, over: Partial<Distro> = {}): Distro {
     alpine: {
       userland: 'busybox',
       shells: BUSYBOX_SHELLS,
+      sh: 'ash',
       packageManager: 'apk',
       aptDistClean: false
     },
     busybox: {
       userland: 'busybox',
       shells: BUSYBOX_SHELLS,
+      sh: 'ash',
       packageManager: undefined,
       aptDistClean: false
     },
     debian: {
       userland: 'gnu',
       shells: [...GNU_SHELLS, '/bin/dash'],
+      sh: 'dash',
       packageManager: 'apt',
       aptDistClean: undefined
     },
     ubuntu: {
       userland: 'gnu',
       shells: [...GNU_SHELLS, '/bin/dash'],
+      sh: 'dash',
       packageManager: 'apt',
       aptDistClean: undefined
     },
-    rhel: { userland: 'gnu', shells: GNU_SHELLS, packageManager: 'dnf', aptDistClean: false },
-    distroless: { userland: undefined, shells: [], packageManager: undefined, aptDistClean: false },
-    scratch: { userland: undefined, shells: [], packageManager: undefined, aptDistClean: false },
+    rhel: {
+      userland: 'gnu',
+      shells: GNU_SHELLS,
+      sh: 'bash',
+      packageManager: 'dnf',
+      aptDistClean: false
+    },
+    distroless: {
+      userland: undefined,
+      shells: [],
+      sh: undefined,
+      packageManager: undefined,
+      aptDistClean: false
+    },
+    scratch: {
+      userland: undefined,
+      shells: [],
+      sh: undefined,
+      packageManager: undefined,
+      aptDistClean: false
+    },
     windows: {
       userland: undefined,
       shells: undefined,
+      sh: undefined,
       packageManager: undefined,
       aptDistClean: false
     },
     unknown: {
       userland: undefined,
       shells: undefined,
+      sh: undefined,
       packageManager: undefined,
       aptDistClean: undefined
     }
@@ -155,7 +184,7 @@ export function imageDistro(ref: string): Distro {
   if (DISTROLESS.test(name)) {
     // The `:debug` variants carry a BusyBox shell at /busybox/sh.
     return /(^|-)debug($|-)/.test(tag)
-      ? distro('busybox', { shells: ['/busybox/sh'], packageManager: undefined })
+      ? distro('busybox', { shells: ['/busybox/sh'], sh: undefined, packageManager: undefined })
       : distro('distroless')
   }
   if (name === 'busybox' || name.endsWith('/busybox')) return distro('busybox')
@@ -226,4 +255,28 @@ export function hasShell(d: Distro, shell: string): boolean | undefined {
     return false
   }
   return d.shells.some((s) => s.endsWith(`/${base}`))
+}
+
+/**
+ * The program a shell path runs in this image: `/bin/bash` is bash, `/bin/ash` and BusyBox's
+ * `/busybox/sh` are ash, `/bin/dash` dash, and `/bin/sh` whatever the image links it to (see
+ * `Distro.sh`). Undefined when not known (another shell, an unknown image).
+ */
+export function shProgram(d: Distro, shell: string): ShProgram | undefined {
+  const base = shell.slice(shell.lastIndexOf('/') + 1)
+  if (base === 'bash' || base === 'ash' || base === 'dash') return base
+  if (shell === '/busybox/sh') return 'ash'
+  return base === 'sh' ? d.sh : undefined
+}
+
+/**
+ * Does `<program> -c '<one simple command>'` exec the command in place of the shell, so that it
+ * is the process that receives the container's signals (SIGTERM on `docker stop`)? Checked with
+ * `sh -c 'sleep 3'` and `ps`: bash (every version, for one simple command without redirections)
+ * and BusyBox ash exec it; dash 0.5.12 forks, waits, and stays the process that gets the signal,
+ * which it does not pass on. Lists (`a && b`), pipelines and redirections are not covered: older
+ * bash forks for them.
+ */
+export function execsLoneCommand(program: ShProgram): boolean {
+  return program !== 'dash'
 }

@@ -98,12 +98,25 @@ function assignStages(syntax: DockerfileSyntax): {
       stage = newStage(inst, stages, globalArgs, syntax.span)
       stages.push(stage)
     } else if (inst.keyword === 'ARG' && !stage) {
-      for (const p of inst.properties) globalArgs.set(p.name, p.value)
+      for (const p of inst.properties) globalArgs.set(p.name, argDefault(p.value, globalArgs))
     }
     inst.stage = stage
     stage?.instructions.push(inst)
   }
   return { instructions, stages, globalArgs }
+}
+
+/**
+ * A global ARG default as BuildKit sees it: expanded with the ARGs declared before it
+ * (`ARG B=$A/img`) when every name it uses has a known value; otherwise as written (a modifier
+ * this model does not evaluate, `${X#…}`, or an ARG whose value is not known itself).
+ */
+function argDefault(value: string | null, args: Map<string, string | null>): string | null {
+  if (value === null || !value.includes('$')) return value
+  const { value: expanded, unresolved } = expandVariables(value, args)
+  const names = [...value.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1])
+  const known = names.every((n) => args.has(n) && !(args.get(n) ?? '').includes('$'))
+  return !unresolved && known && !expanded.includes('$') ? expanded : value
 }
 
 /** The lazy per-instruction queries: SHELL in effect, variables in scope, RUN shell scripts. */

@@ -123,13 +123,20 @@ export function finalInstructions(doc: DockerfileDoc): Instruction[] {
 
 /**
  * Development environments: `.devcontainer/`, `Dockerfile.dev`, `dev.Dockerfile`,
- * `Dockerfile.development`, … They keep compilers, run as root and have no health check by design.
+ * `Dockerfile.development`, a `Dockerfile` in a folder so named (`discourse_dev/`), … They keep compilers, run as root and have no health check by design.
  */
 function isDevelopmentFile(path: string): boolean {
   const p = path.replace(/\\/g, '/').toLowerCase()
   if (/(^|\/)\.devcontainer\//.test(p)) return true
-  const name = p.split('/').pop() ?? ''
-  return /(^|[.-])(dev|devel|develop|development|devcontainer)([.-]|$)/.test(name)
+  const parts = p.split('/')
+  const name = parts.pop() ?? ''
+  if (/(^|[.-])(dev|devel|develop|development|devcontainer)([.-]|$)/.test(name)) return true
+  // A `Dockerfile` in a folder named for development (`image/discourse_dev/`, `dev/`).
+  const folder = parts.pop() ?? ''
+  return (
+    /^(docker|container)file$/.test(name) &&
+    /(^|[._-])(dev|devel|develop|development|devcontainer)([._-]|$)/.test(folder)
+  )
 }
 
 /**
@@ -215,4 +222,19 @@ export function isWindowsImage(image: ImageRef): boolean {
 /** Repository name without registry and `library/` (`docker.io/library/python` → `python`). */
 export function shortName(image: ImageRef): string {
   return image.name.replace(/^library\//, '').toLowerCase()
+}
+
+/**
+ * The stages a `FROM` with an unresolved variable can name (`FROM binaries-$TARGETOS` →
+ * `binaries-linux`, `binaries-windows`, …): earlier stages whose name starts with the literal text
+ * before the variable. Empty when the reference is resolved or names no stage pattern.
+ */
+export function variantStages(doc: DockerfileDoc, stage: Stage): Stage[] {
+  if (stage.parent || !stage.image.unresolved) return []
+  const raw = stage.image.raw.toLowerCase()
+  const prefix = raw.slice(0, raw.indexOf('$'))
+  if (prefix === '' || /[:/@]/.test(prefix)) return []
+  return doc.stages.filter(
+    (s) => s.index < stage.index && s.name !== undefined && s.name.startsWith(prefix)
+  )
 }

@@ -22,19 +22,25 @@ export interface ReviewPolicy {
   precision: Record<string, Precision>
 }
 
-/** Test data, end-to-end suites, documentation and examples: not the code a PR ships. */
+/**
+ * Test data (parser test inputs such as `testfiles-negative/` included), end-to-end suites,
+ * documentation, examples and vendored third-party code: not the code a PR ships.
+ */
 export const DEFAULT_SUMMARY_ONLY_PATHS = [
   '**/fixtures/**',
   '**/fixture/**',
   '**/__fixtures__/**',
   '**/testdata/**',
   '**/test-data/**',
-  '**/testfiles/**',
-  '**/test-files/**',
+  '**/testfiles*/**',
+  '**/test-files*/**',
   '**/e2e/**',
   '**/docs/**',
   '**/examples/**',
-  '**/example/**'
+  '**/example/**',
+  '**/vendor/**',
+  '**/third_party/**',
+  '**/third-party/**'
 ]
 
 export const DEFAULT_POLICY: ReviewPolicy = {

@@ -34,11 +34,20 @@ export const RULE_PRECISION: Readonly<Record<string, PrecisionEntry>> = {
   DL1001: entry('low', 'opt-in policy rule'),
   DL3000: entry('high', EXACT),
   DL3001: entry('medium', 'ssh/vim/... in images: sometimes intended (dev and debug images)'),
-  DL3002: entry('high', 'the last USER is root: a real finding'),
+  DL3002: entry(
+    'medium',
+    'seeds 13-16 after the image-role fix: 0 TP of 2 inline (php-fpm masters drop to www-data by design)'
+  ),
   DL3003: entry('medium', 'issue 13 sample: `cd` into a directory made in the same RUN is fine'),
   DL3004: entry('high', 'sudo in a RUN (already root) is a real mistake'),
-  DL3006: entry('high', 'untagged FROM: a real reproducibility problem'),
-  DL3007: entry('high', 'FROM :latest: a real reproducibility problem'),
+  DL3006: entry(
+    'medium',
+    "seeds 13-16 after the local-image fix: 11 TP of 16 inline (an author's own untagged base, Windows repros)"
+  ),
+  DL3007: entry(
+    'medium',
+    "seed 16: 1 TP of 8 inline (seeds 13-16: 5 of 11); mostly a repository's own convention (alpine:latest in 81 files)"
+  ),
   DL3008: entry('low', PIN),
   DL3009: entry('low', `${CLEAN}; \`apt-get dist-clean\` counted since issue 13 (was 106 of 310)`),
   DL3010: entry('low', '"use ADD to extract": advice, often against the project style'),
@@ -55,7 +64,10 @@ export const RULE_PRECISION: Readonly<Record<string, PrecisionEntry>> = {
   DL3022: entry('high', 'COPY --from an unknown stage is usually a typo'),
   DL3023: entry('very-high', VALIDITY),
   DL3024: entry('very-high', VALIDITY),
-  DL3025: entry('high', 'shell-form CMD/ENTRYPOINT loses signals: a real finding'),
+  DL3025: entry(
+    'high',
+    'seed 16 after the shell fix: 2 TP of 2 on dash images; unknown images (1 FP: Alpine) are medium per finding'
+  ),
   DL3026: entry('high', 'only with trusted-registries configured: the repository asked for it'),
   DL3027: entry('high', EXACT),
   DL3028: entry('low', PIN),
@@ -142,7 +154,10 @@ export const RULE_PRECISION: Readonly<Record<string, PrecisionEntry>> = {
   DR2006: entry('medium', 'opt-in'),
   DR2007: entry('high', 'an undefined variable expands to empty: usually a bug'),
   DR2008: entry('medium', STYLE),
-  DR2009: entry('very-high', VALIDITY),
+  DR2009: entry(
+    'medium',
+    'seeds 15-16: 0 TP of 3; required ARGs the build passes (compose build.args now read, scripts not)'
+  ),
   DR2010: entry('high', 'COPY of a path .dockerignore excludes fails the build'),
   DR2011: entry('low', 'opt-in comment style'),
   DR2012: entry('medium', STYLE),
@@ -153,8 +168,8 @@ export const RULE_PRECISION: Readonly<Record<string, PrecisionEntry>> = {
   DR3002: entry('medium', 'update without install in the same RUN: stale cache, usually true'),
   DR3003: entry('high', 'WORKDIR in a system directory'),
   DR3004: entry('high', 'a password baked into the image'),
-  DR3005: entry('high', SECURITY),
-  DR3006: entry('high', SECURITY),
+  DR3005: entry('medium', "seed 16: 0 TP of 1 inline (vulhub's deliberately vulnerable images)"),
+  DR3006: entry('medium', "seed 16: 0 TP of 2 inline (vulhub's deliberately vulnerable images)"),
   DR3007: entry('high', SECURITY),
   DR3008: entry('high', SECURITY),
   // compose

@@ -152,3 +152,30 @@ describe('ARG defaults and heredocs', () => {
     expect(at(findings, 'DL3009')).toEqual([4])
   })
 })
+
+describe('DL3025: only where the process loses signals', () => {
+  it('HEALTHCHECK CMD is a probe, not the container process', () => {
+    expect(rulesOf(lint(upstream('test/Hadolint/Rule/DL3025Spec.hs:46')))).not.toContain('DL3025')
+  })
+
+  it('bash and BusyBox ash exec a lone command; dash and unknown images keep the shell', () => {
+    const on = (from: string, line: string): boolean =>
+      lint(`FROM ${from}\n${line}\n`).some((f) => f.rule === 'DL3025')
+    expect(on('alpine:3.20', 'CMD server --port 80')).toBe(false)
+    expect(on('rockylinux:9', 'CMD server --port 80')).toBe(false)
+    expect(on('debian:12', 'CMD server --port 80')).toBe(true)
+    expect(on('example.com/base:1', 'CMD server --port 80')).toBe(true)
+    expect(on('alpine:3.20', 'ENTRYPOINT server --port 80')).toBe(true)
+    expect(on('debian:12', 'CMD server && other')).toBe(false)
+    expect(on('debian:12', 'CMD /bin/bash')).toBe(false)
+  })
+})
+
+describe('DL3000: only paths the base image decides', () => {
+  it('a relative WORKDIR after an absolute one, or from scratch, is determined by the file', () => {
+    const on = (text: string): boolean => lint(text).some((f) => f.rule === 'DL3000')
+    expect(on('FROM debian:12\nWORKDIR /work\nWORKDIR src\n')).toBe(false)
+    expect(on('FROM scratch\nWORKDIR app\n')).toBe(false)
+    expect(on('FROM debian:12\nWORKDIR src\n')).toBe(true)
+  })
+})

@@ -13,7 +13,22 @@ export const cases: RuleCases = {
       name: 'switching back in the base stage',
       code: 'FROM debian:12.5 AS base\nUSER root\nRUN something\nUSER foo\nFROM scratch\nRUN else\n'
     },
-    { name: 'variable user', code: 'FROM debian:12.5\nUSER $APP_USER\n' }
+    { name: 'variable user', code: 'FROM debian:12.5\nUSER $APP_USER\n' },
+    {
+      name: 'a dev image returns to root on purpose (folder named for development)',
+      path: 'image/discourse_dev/Dockerfile',
+      code: 'FROM debian:12.5\nUSER discourse\nRUN warm-caches\nUSER root\n'
+    },
+    {
+      name: 'a dev container',
+      path: '.devcontainer/Dockerfile',
+      code: 'FROM debian:12.5\nUSER root\n'
+    },
+    {
+      name: 'a base image for others to extend',
+      path: 'Dockerfile.base',
+      code: 'FROM debian:12.5\nUSER app\nRUN setup\nUSER root\n'
+    }
   ],
   invalid: [
     {

@@ -1,6 +1,7 @@
 import { defineDockerfileRule } from '../define.js'
 import { unquote } from '../../parse/dockerfile.js'
 import type { Instruction, Stage } from '../../dockerfile/model.js'
+import { imageRole } from '../../dockerfile/stages.js'
 
 const ROOT = /^(root|0)(:.*)?$/
 
@@ -20,6 +21,9 @@ export const DL3002 = defineDockerfileRule({
   severity: 'warning',
   description: 'Last USER should not be root.',
   check(doc, ctx) {
+    // Dev containers, base and builder images, CI images run as root on purpose (the images
+    // built on a base switch users themselves); the image-role model says which this is.
+    if (imageRole(doc) !== 'application') return
     const reported = new Set<Instruction>()
     for (const stage of doc.stages) {
       // Only stages that can be an image someone runs: the last stage, and stages no other stage

@@ -14,7 +14,28 @@ export const cases: RuleCases = {
       name: 'variable with an image default',
       code: 'ARG IMG=alpine:3.19\nFROM debian:12.5\nARG IMG\nCOPY --from=$IMG a b\n'
     },
-    { name: 'unknown variable', code: 'FROM debian:12.5\nCOPY --from=${BUILDER} a b\n' }
+    { name: 'unknown variable', code: 'FROM debian:12.5\nCOPY --from=${BUILDER} a b\n' },
+    {
+      name: 'a named context whose Dockerfile is in a subfolder of that name',
+      path: 'core/admin/Dockerfile',
+      code: 'FROM alpine:3.20\nCOPY --from=assets /work/static/ ./static/\n',
+      files: { 'core/admin/assets/Dockerfile': 'FROM node:20\n' }
+    },
+    {
+      name: 'a stage of a sibling Dockerfile built alongside',
+      path: 'tests/image/Dockerfile.api_test',
+      code: 'FROM photon:4.0\nCOPY --from=tool_builder /tool/tools.tar.gz /usr/local/bin\n',
+      files: { 'tests/image/Dockerfile.common': 'FROM ubuntu:20.04 as tool_builder\n' }
+    },
+    {
+      name: 'a named context of a bake file',
+      path: 'svc/Dockerfile',
+      code: 'FROM alpine:3.20\nCOPY --from=assets /out /app\n',
+      files: {
+        'docker-bake.hcl':
+          'target "svc" {\n  context = "svc"\n  contexts = {\n    assets = "target:assets"\n  }\n}\n'
+      }
+    }
   ],
   invalid: [
     {

@@ -2,6 +2,7 @@ import { closest } from '../../core/similar.js'
 import { defineDockerfileRule } from '../define.js'
 import { expandVariables } from '../../dockerfile/variables.js'
 import type { Stage } from '../../dockerfile/model.js'
+import { localImage } from '../../dockerfile/local-images.js'
 
 export const DL3022 = defineDockerfileRule({
   id: 'DL3022',
@@ -50,6 +51,9 @@ export const DL3022 = defineDockerfileRule({
         })
         continue
       }
+      // A bake named context, a folder with the Dockerfile that builds it, a stage of a sibling
+      // Dockerfile built alongside: provided by the build, not pulled.
+      if (localImage(doc.path, ref, ctx.workspace, 'copy-source')) continue
       const names = doc.stages
         .slice(0, index)
         .map((s) => s.name)

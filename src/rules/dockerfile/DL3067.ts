@@ -1,6 +1,7 @@
 import { defineDockerfileRule } from '../define.js'
 import type { DockerfileDoc, Stage } from '../../dockerfile/model.js'
-import { rootImage } from '../../dockerfile/stages.js'
+import { stageDistro } from '../../dockerfile/distro.js'
+import { rootImage, variantStages } from '../../dockerfile/stages.js'
 
 const ROOT = /^["']?\/["']?$/
 
@@ -15,6 +16,21 @@ function source(doc: DockerfileDoc, ref: string): Stage | 'stage' | undefined {
     (/^\d+$/.test(name) ? doc.stages[Number(name)] : undefined)
   if (stage) return stage
   return /[/:@.]/.test(name) ? undefined : 'stage'
+}
+
+/**
+ * A stage whose root is meant to be copied whole: built FROM scratch (artifacts only), one of
+ * several `FROM <name>-$VAR` variants that all are, or an alias of a helper-tool image (a stage
+ * with no instructions of its own over an image that is no OS distribution, such as
+ * `tonistiigi/xx`, whose documented use is `COPY --from=xx / /`).
+ */
+function wholeOnPurpose(doc: DockerfileDoc, stage: Stage): boolean {
+  if (rootImage(stage) === 'scratch') return true
+  const variants = variantStages(doc, stage)
+  if (variants.length > 0 && variants.every((v) => rootImage(v) === 'scratch')) return true
+  const alias =
+    !stage.parent && stage.instructions.every((i) => i.keyword === 'FROM' || i.keyword === 'ARG')
+  return alias && !stage.image.unresolved && stageDistro(stage).family === 'unknown'
 }
 
 export const DL3067 = defineDockerfileRule({
@@ -32,7 +48,7 @@ export const DL3067 = defineDockerfileRule({
       if (words.length !== 2 || !words.every((w) => ROOT.test(w.value))) continue
       const stage = source(doc, from.value)
       // An image reference, or a stage built FROM scratch, holds only what was put there on purpose.
-      if (!stage || (stage !== 'stage' && rootImage(stage) === 'scratch')) continue
+      if (!stage || (stage !== 'stage' && wholeOnPurpose(doc, stage))) continue
       ctx.report({
         message:
           '`COPY --from=… / /` copies the whole filesystem of the other stage, including its package databases and caches; copy the directories you need.',

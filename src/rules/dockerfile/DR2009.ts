@@ -1,5 +1,6 @@
 import { defineDockerfileRule } from '../define.js'
 import { PLATFORM_ARGS, variableRefs } from '../../dockerfile/variables.js'
+import { composeBuildsOf } from '../../dockerfile/local-images.js'
 
 const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*'
 /** Docker's image reference grammar (lenient on the registry host). */
@@ -54,6 +55,10 @@ export const DR2009 = defineDockerfileRule({
       if (image !== '' && REFERENCE.test(image)) continue
       const names = [...new Set(refs.map((r) => r.name))]
       const missing = names.filter((n) => doc.globalArgs.get(n) == null)
+      // A compose service that builds this Dockerfile passes them (`build.args`): the build the
+      // repository runs has a value, the default is only a fallback nobody uses.
+      const passed = new Set(composeBuildsOf(doc.path, ctx.workspace).flatMap((b) => [...b.args]))
+      if (names.some((n) => passed.has(n)) && missing.every((n) => passed.has(n))) continue
       ctx.report({
         message:
           image === ''

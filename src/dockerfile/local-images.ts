@@ -276,8 +276,9 @@ export function localImage(
 /**
  * What the stage's base image is made of, following a base image the repository builds itself
  * (`FROM base` with `core/base/Dockerfile`) to the final stage of its Dockerfile, a few levels deep.
+ * Rules ask parents.ts's `stageDistroIn`, which tries the declared builds first and then this.
  */
-export function stageDistroIn(
+export function localStageDistro(
   stage: Stage | undefined,
   path: string,
   ws: Workspace,
@@ -292,5 +293,5 @@ export function stageDistroIn(
   const text = parent === undefined ? undefined : ws.readFile(parent)
   if (parent === undefined || text === undefined) return own
   const doc = parseDockerfile(parent, text)
-  return stageDistroIn(doc.stages[doc.stages.length - 1], parent, ws, depth + 1)
+  return localStageDistro(doc.stages[doc.stages.length - 1], parent, ws, depth + 1)
 }

@@ -5,6 +5,7 @@ import type { DockerfileDoc, Stage } from './model.js'
 import { parseDockerfile } from './model.js'
 import { finalInstructions, lineage } from './stages.js'
 import { imageDistro, stageDistro, type Distro } from './distro.js'
+import { localStageDistro } from './local-images.js'
 
 /**
  * Parents in the same repository: the Dockerfile a stage's base image is built from, when the
@@ -251,5 +252,7 @@ export function stageDistroIn(
   const own = stageDistro(stage)
   if (own.family !== 'unknown' || !workspace) return own
   const base = inherited(doc, stage, workspace).baseImage
-  return base ? imageDistro(base) : own
+  // Declared builds first (compose, bake); then the looser local-image reading (a folder or a
+  // sibling Dockerfile's stage of that name), which only ever answers a distro question.
+  return base ? imageDistro(base) : localStageDistro(stage, doc.path, workspace)
 }

@@ -2,7 +2,7 @@ import type { Fix } from '../../core/types.js'
 import { defineDockerfileRule } from '../define.js'
 import type { DockerfileDoc, Instruction } from '../../dockerfile/model.js'
 import { execsLoneCommand, shProgram, type Distro } from '../../dockerfile/distro.js'
-import { stageDistroIn } from '../../dockerfile/local-images.js'
+import { stageDistroIn } from '../../dockerfile/parents.js'
 import { parseShell, type ShellCommand } from '../../parse/shell.js'
 
 /** Words that mean nothing special to a shell: safe to pass to the process as they are. */
@@ -103,7 +103,7 @@ export const DL3025 = defineDockerfileRule({
       // A shell as the command (`CMD /bin/bash`, `CMD bash ./run.sh`) is a shell in either form.
       if (SHELL_PROGRAM.test(cmd.words[0].value)) continue
       // The base image, through a parent the repository builds (`FROM base`, core/base/Dockerfile).
-      const distro = stageDistroIn(inst.stage, doc.path, ctx.workspace)
+      const distro = stageDistroIn(doc, inst.stage, ctx.workspace)
       const execs = shellExecs(doc, inst, distro)
       if (execs && inst.keyword === 'CMD') continue
       const noShell = distro.shells?.length === 0

@@ -444,7 +444,7 @@ try {
   if (typeof define !== 'function' || !define.amd) {
     // We don't support this in AMD environments. For these environments, we assume that
     // they are running on the browser and thus have no need for the source-map library.
-    var SourceMap = __webpack_require__(237);
+    var SourceMap = __webpack_require__(2618);
     SourceNode = SourceMap.SourceNode;
   }
 } catch (err) {}
@@ -15493,7 +15493,7 @@ exports.computeSourceURL = computeSourceURL;
 
 /***/ }),
 
-/***/ 237:
+/***/ 2618:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 /*

@@ -31,8 +31,6 @@ var model = __webpack_require__(4011);
 var compose = __webpack_require__(6791);
 // EXTERNAL MODULE: ./src/compose/file.ts
 var file = __webpack_require__(7944);
-// EXTERNAL MODULE: ./src/parse/shell.ts + 2 modules
-var shell = __webpack_require__(2618);
 ;// CONCATENATED MODULE: ./src/lint/suppress-dockerfile.ts
 const PRAGMA = /^(hadolint|docker-review)\s+(?:(global|stage)\s+)?ignore\s*=\s*([^#]*?)\s*(?:#.*)?$/i;
 function dockerfilePragmas(doc, names) {
@@ -165,7 +163,7 @@ var effects = __webpack_require__(5924);
 // EXTERNAL MODULE: ./src/core/fixes.ts
 var fixes = __webpack_require__(3124);
 // EXTERNAL MODULE: ./src/compose/interpolation.ts
-var interpolation = __webpack_require__(8782);
+var interpolation = __webpack_require__(6401);
 // EXTERNAL MODULE: ./src/compose/project.ts
 var compose_project = __webpack_require__(2909);
 ;// CONCATENATED MODULE: ./src/compose/effects.ts
@@ -279,7 +277,6 @@ function checkSafeComposeFixes(doc, findings) {
 
 
 
-
 /** The per-file guard the CLI and the action use: far above any real file (the corpus' largest take < 2 s). */
 const DEFAULT_FILE_BUDGET_MS = 60_000;
 /** Thrown inside a rule by the budget checks; never escapes the engine. */
@@ -374,8 +371,6 @@ function watched(doc, check) {
  * file and never stops the others.
  */
 function lintFiles(inputs, options) {
-    if (inputs.some((i) => i.kind === 'dockerfile'))
-        (0,shell/* loadShellParser */.sA)();
     return inputs.map((input) => {
         try {
             return lintText(input, options);
@@ -492,6 +487,8 @@ function runRules(doc, rules, options, check) {
         const finding = { rule, severity, message: r.message, file: doc.path, range: r.range };
         if (r.fix)
             finding.fix = r.fix;
+        if (r.precision)
+            finding.precision = r.precision;
         findings.push(finding);
     };
     const ctx = {
@@ -557,8 +554,8 @@ function shellcheckRequests(inputs, afterFile) {
 
 // EXTERNAL MODULE: ./src/diff/patch.ts
 var patch = __webpack_require__(5033);
-// EXTERNAL MODULE: ./src/rules/index.ts + 174 modules
-var rules = __webpack_require__(6630);
+// EXTERNAL MODULE: ./src/rules/index.ts + 175 modules
+var rules = __webpack_require__(8951);
 // EXTERNAL MODULE: ./src/action/sources.ts
 var sources = __webpack_require__(4544);
 ;// CONCATENATED MODULE: ./src/action/lint.ts

@@ -58,12 +58,17 @@ describe('lazy shell parser', () => {
     expect(child.stderr).toBe('')
     return child.stdout.trim()
   }
-  it('is not loaded by a run over compose files only, and is by a run over a Dockerfile', () => {
+  it('is loaded only by a RUN the plain fast path cannot read', () => {
     const compose = JSON.parse(run('compose', 'services:\n  web:\n    image: nginx\n'))
     expect(compose.loaded).toBe(false)
     expect(compose.findings).toBeGreaterThan(0)
-    const dockerfile = JSON.parse(run('dockerfile', 'FROM ubuntu\nRUN apt-get install -y curl\n'))
-    expect(dockerfile.loaded).toBe(true)
-    expect(dockerfile.findings).toBeGreaterThan(0)
+    const plain = JSON.parse(run('dockerfile', 'FROM ubuntu\nRUN apt-get install -y curl\n'))
+    expect(plain.loaded).toBe(false)
+    expect(plain.findings).toBeGreaterThan(0)
+    const shell = JSON.parse(
+      run('dockerfile', 'FROM ubuntu\nRUN if [ -f /x ]; then echo $(date) > /y; fi\n')
+    )
+    expect(shell.loaded).toBe(true)
+    expect(shell.findings).toBeGreaterThan(0)
   })
 })

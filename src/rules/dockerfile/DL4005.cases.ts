@@ -4,7 +4,11 @@ export const cases: RuleCases = {
   valid: [
     'FROM debian:12.5\nSHELL ["/bin/bash", "-c"]\n',
     'RUN ln -sf /usr/bin/python3 /usr/bin/python\n',
-    { name: '/bin/sh elsewhere in the RUN', code: 'RUN ln -s a b && /bin/sh -c true\n' }
+    { name: '/bin/sh elsewhere in the RUN', code: 'RUN ln -s a b && /bin/sh -c true\n' },
+    {
+      name: 'relinking /bin/sh to the shell it already is (bash on Amazon Linux) changes nothing',
+      code: 'FROM amazonlinux:2023\nRUN ln -sf /bin/bash /bin/sh\n'
+    }
   ],
   invalid: [
     {

@@ -3,6 +3,8 @@ import type { Fix } from '../../core/types.js'
 import { commandName } from '../../dockerfile/runs.js'
 import { isFlag } from './lib/commands.js'
 import { commandsNamed } from '../../dockerfile/runs.js'
+import { shProgram } from '../../dockerfile/distro.js'
+import { stageDistroIn } from '../../dockerfile/parents.js'
 
 const SHELLS = /^\/(usr\/)?bin\/(bash|zsh|ash|dash|ksh|mksh)$/
 
@@ -18,6 +20,10 @@ export const DL4005 = defineDockerfileRule({
       if (commandName(cmd) !== 'ln') continue
       const target = cmd.args.find((a) => a.value === '/bin/sh')
       if (!target) continue
+      // Relinking /bin/sh to the shell it already is (bash on the RHEL family) changes nothing.
+      const linked = cmd.args.filter((a) => !isFlag(a))[0]?.value
+      const distro = stageDistroIn(doc, inst.stage, ctx.workspace)
+      if (linked && distro.sh && shProgram(distro, linked) === distro.sh) continue
       // Narrow fix: a RUN that only relinks /bin/sh to a known shell becomes a SHELL instruction.
       let fix: Fix | undefined
       const operands = cmd.args.filter((a) => !isFlag(a))

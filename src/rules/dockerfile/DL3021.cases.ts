@@ -7,7 +7,11 @@ export const cases: RuleCases = {
     'FROM debian:12.5\nCOPY foo bar "baz/"\n',
     'FROM debian:12.5\nCOPY ["a", "b", "/dst/"]\n',
     { name: 'destination from ENV', code: 'FROM debian:12.5\nENV DEST=/app/\nCOPY a b $DEST\n' },
-    { name: 'unknown variable', code: 'FROM debian:12.5\nCOPY a b $DEST\n' }
+    { name: 'unknown variable', code: 'FROM debian:12.5\nCOPY a b $DEST\n' },
+    {
+      name: '`.` and `..` are directories (BuildKit appends the separator)',
+      code: 'FROM debian:12.5\nWORKDIR /app\nCOPY a b .\nCOPY c d ..\nCOPY e f ./sub/.\n'
+    }
   ],
   invalid: [
     {

@@ -26,6 +26,8 @@ export const DL3021 = defineDockerfileRule({
         value = known
       }
       if (value.endsWith('/') || value.endsWith('\\')) continue
+      // `.` (the working directory) and `..` name directories: BuildKit appends the separator.
+      if (/(^|[/\\])\.\.?$/.test(value)) continue
       // Insert the slash before a closing quote (JSON or shell quotes) — only of a quoted word:
       // a lone trailing quote (`COPY a "b c/"` splits into `"b` and `c/"`) is part of the value.
       const raw = doc.text.slice(dest.start, dest.end)

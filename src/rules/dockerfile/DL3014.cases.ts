@@ -2,6 +2,10 @@ import type { RuleCases } from '../define.js'
 
 export const cases: RuleCases = {
   valid: [
+    {
+      name: 'a simulation never prompts',
+      code: 'FROM debian:12.5\nRUN apt-get install -s postgresql-16 && apt-get --dry-run install curl\n'
+    },
     'RUN apt-get install -y python=2.7\n',
     'RUN apt-get --yes install python=2.7\n',
     'RUN apt-get -qq install python=2.7\n',

@@ -3,6 +3,9 @@ import { defineDockerfileRule } from '../define.js'
 import { findArg, fix, flagNames, insertAfter } from './lib/commands.js'
 import { commandName, commandsNamed } from '../../dockerfile/runs.js'
 
+/** apt-get's simulation flags (apt-get(8): `-s`, `--simulate`, `--just-print`, …). */
+const SIMULATE = ['s', 'simulate', 'just-print', 'dry-run', 'recon', 'no-act']
+
 /** `-o APT::Get::Assume-Yes=true` answers yes like `-y`. */
 const ASSUME_YES_OPTION = /APT::Get::Assume-Yes=(true|yes|1)$/i
 
@@ -22,6 +25,8 @@ export const DL3014 = defineDockerfileRule({
       const quiet = flags.filter((f) => f === 'q' || f === 'quiet').length >= 2
       const q2 = cmd.args.some((a) => a.value === '-q=2' || a.value === '--quiet=2')
       if (flags.some((f) => ['y', 'yes', 'assume-yes'].includes(f)) || quiet || q2) continue
+      // A simulation (`-s`, `--dry-run`, …) only prints what would happen: it never prompts.
+      if (flags.some((f) => SIMULATE.includes(f))) continue
       if (cmd.args.some((a) => ASSUME_YES_OPTION.test(a.value))) continue
       ctx.report({
         message: 'Use `apt-get install -y` so the build never waits for a confirmation.',

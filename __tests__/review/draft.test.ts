@@ -225,15 +225,15 @@ describe('review policy in the draft', () => {
     const { DEFAULT_POLICY, reviewPolicy } = await import('../../src/review/policy.js')
     const { verdict } = await import('../../src/action/verdict.js')
     const text =
-      'FROM debian:12\nADD app.tar.gz /app\nRUN apt-get update && apt-get install curl && rm -rf /var/lib/apt/lists/*\n'
+      'FROM debian:12\nMAINTAINER me\nADD app.tar.gz /app\nRUN apt-get update && apt-get install curl && rm -rf /var/lib/apt/lists/*\n'
     const policy = reviewPolicy(DEFAULT_POLICY)
     const placement = (f: Finding) => policy(f).review
     const all = draftReview([file('Dockerfile', text)], options)
     const gated = draftReview([file('Dockerfile', text)], { ...options, placement })
-    // DL3014 (missing -y, high) stays inline; DL3008 (pin, low) goes to the summary.
+    // DL4000 (MAINTAINER, very-high) stays inline; DL3008 (pin, low) goes to the summary.
     const commented = (d: typeof all) =>
       d.findings.filter((s) => s.comment).map((s) => s.finding.rule)
-    expect(commented(gated)).toContain('DL3014')
+    expect(commented(gated)).toContain('DL4000')
     expect(commented(all)).toContain('DL3008')
     expect(commented(gated)).not.toContain('DL3008')
     const pin = gated.findings.find((s) => s.finding.rule === 'DL3008')!

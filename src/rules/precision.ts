@@ -32,7 +32,10 @@ export const RULE_PRECISION: Readonly<Record<string, PrecisionEntry>> = {
   // hadolint
   DL1000: entry('very-high', VALIDITY),
   DL1001: entry('low', 'opt-in policy rule'),
-  DL3000: entry('high', EXACT),
+  DL3000: entry(
+    'medium',
+    'seed 17 (after the seed-16 WORKDIR fix): 2 TP of 7 inline; a relative WORKDIR after a clone into that folder reads fine'
+  ),
   DL3001: entry('medium', 'ssh/vim/... in images: sometimes intended (dev and debug images)'),
   DL3002: entry(
     'medium',
@@ -54,7 +57,10 @@ export const RULE_PRECISION: Readonly<Record<string, PrecisionEntry>> = {
   DL3011: entry('very-high', VALIDITY),
   DL3012: entry('very-high', VALIDITY),
   DL3013: entry('low', PIN),
-  DL3014: entry('high', 'a missing -y hangs or fails the build'),
+  DL3014: entry(
+    'medium',
+    'a missing -y fails the build, but seed 17 judged 1 TP of 5 inline (simulations, fix-ups that never prompt)'
+  ),
   DL3015: entry('medium', 'true on Debian images; a few images want recommends'),
   DL3016: entry('low', PIN),
   DL3018: entry('low', PIN),
@@ -179,7 +185,10 @@ export const RULE_PRECISION: Readonly<Record<string, PrecisionEntry>> = {
   DC0004: entry('very-high', 'the file was not fully checked'),
   DC0005: entry('high', 'a build context or Dockerfile the listing proves absent fails the build'),
   DC1001: entry('medium', 'untagged or :latest images: often deliberate in examples'),
-  DC1002: entry('high', 'short depends_on on a service with a healthcheck: a real race'),
+  DC1002: entry(
+    'medium',
+    'seeds 16-17: 2 TP of 20 inline; reviewers keep short depends_on for services that retry or start fast'
+  ),
   DC1003: entry('medium', 'a depended-on service without healthcheck'),
   DC1004: entry('low', BOILERPLATE),
   DC1005: entry('low', BOILERPLATE),

@@ -89,6 +89,7 @@ describe('review policy', () => {
       'pkg/testdata/a/Dockerfile',
       'frontend/dockerfile/parser/testfiles/json/Dockerfile',
       'frontend/dockerfile/parser/testfiles-negative/env_no_value/Dockerfile',
+      'frontend/dockerfile/parser/testfile-line/Dockerfile',
       'vendor/github.com/creack/pty/Dockerfile.golang',
       'third_party/grpc/Dockerfile',
       'e2e/compose.yml',

@@ -417,6 +417,22 @@ function includeSet(model: FileModel): Set<string> {
   return set
 }
 
+/**
+ * Two services of a project that no file defines together, where one of the files is `include:`d
+ * or a variant (`compose.prod.yaml`): such files are often alternatives that are never started
+ * together (a menu of mail catchers, a light and a full deployment), so a clash between the two
+ * services is uncertain.
+ */
+export function mayBeAlternatives(project: Project, a: ProjectService, b: ProjectService): boolean {
+  const docsA = a.layers.map((e) => e.doc)
+  const docsB = b.layers.map((e) => e.doc)
+  if (docsA.some((x) => docsB.some((y) => sameFile(x, y)))) return false
+  const loose = (doc: ComposeDoc): boolean =>
+    project.included.some((m) => sameFile(m.doc, doc)) ||
+    project.layers.some((m) => sameFile(m.doc, doc) && fileRole(m) === 'variant')
+  return [...docsA, ...docsB].some(loose)
+}
+
 /** Services with a definition in the file being linted (the only ones that can hold its findings). */
 export function ownServices(project: Project, doc: ComposeDoc): ProjectService[] {
   return [...project.services.values()].filter((s) => s.layers.some((l) => sameFile(l.doc, doc)))

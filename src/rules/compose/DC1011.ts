@@ -1,6 +1,6 @@
 import { isAllInterfaces } from '../../compose/ports.js'
 import { ports, profiles } from '../../compose/service.js'
-import { sameFile } from '../../compose/file.js'
+import { mayBeAlternatives } from '../../compose/project.js'
 import { get, type Val } from '../../compose/model.js'
 import { defineComposeRule } from '../define.js'
 import { atValue } from './lib/report.js'
@@ -33,7 +33,6 @@ export const DC1011 = defineComposeRule({
     const found = projectServices(doc, ctx.workspace)
     if (!found) return
     const seen: Binding[] = []
-    const included = (v: Val): boolean => found.project.included.some((m) => sameFile(m.doc, v.doc))
     for (const svc of found.project.services.values()) {
       const svcProfiles = profiles(svc.value)
       for (const { spec, val } of ports(svc.value)) {
@@ -60,10 +59,11 @@ export const DC1011 = defineComposeRule({
             clash.service === svc.name
               ? 'another entry of the same service'
               : `service '${clash.service}'`
-          // Services of two different `include:`d files are often a menu of alternatives
-          // (mailhog or mailcatcher) that nobody starts together: say so, and keep it out of
-          // the inline comments (the check still fails on it).
-          const menu = !sameFile(clash.val.doc, val.doc) && [clash.val, val].some(included)
+          // Services of `include:`d or variant files are often alternatives that nobody starts
+          // together (mailhog or mailcatcher): say so, and keep it out of the inline comments
+          // (the check still fails on it).
+          const rival = found.project.services.get(clash.service)
+          const menu = rival !== undefined && mayBeAlternatives(found.project, rival, svc)
           ctx.report({
             ...atValue(doc, val.kind === 'map' ? (get(val, 'published') ?? val) : val),
             message: `Service '${svc.name}' publishes host ${portText}/${binding.protocol}${binding.ip ? ` on ${binding.ip}` : ''}, which ${other} already publishes${clash.ip ? ` on ${clash.ip}` : ''}; the second container cannot start.${menu ? ' If the two are alternatives that never run together, give them disjoint profiles.' : ''}`,

@@ -51,6 +51,29 @@ export const cases: RuleCases = {
   ],
   invalid: [
     {
+      name: 'a variant file and the base: maybe alternatives, reported below inline',
+      path: 'docker-compose.light.yml',
+      files: {
+        'docker-compose.yml': yaml(
+          'services:',
+          '  db:',
+          '    image: postgres:16.4',
+          '  api-worker:',
+          '    image: app:1.0',
+          '    container_name: worker'
+        )
+      },
+      code: yaml(
+        'services:',
+        '  db:',
+        '    image: postgres:16.4',
+        '  worker:',
+        '    image: app:1.0',
+        '    container_name: worker'
+      ),
+      errors: [{ line: 6, message: 'give them disjoint profiles', precision: 'low' }]
+    },
+    {
       name: 'container_name with replicas',
       code: yaml(
         'name: x',

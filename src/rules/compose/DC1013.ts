@@ -1,5 +1,6 @@
 import { hasVariable } from '../../compose/interpolation.js'
 import { get, str, type Val } from '../../compose/model.js'
+import { mayBeAlternatives, type ProjectService } from '../../compose/project.js'
 import { profiles, replicas } from '../../compose/service.js'
 import { defineComposeRule } from '../define.js'
 import { atValue } from './lib/report.js'
@@ -19,7 +20,7 @@ export const DC1013 = defineComposeRule({
   check(doc, ctx) {
     const found = projectServices(doc, ctx.workspace)
     if (!found) return
-    const names = new Map<string, { service: string; profiles: string[] }[]>()
+    const names = new Map<string, { service: ProjectService; profiles: string[] }[]>()
     for (const svc of found.project.services.values()) {
       const nameVal: Val | undefined = get(svc.value, 'container_name')
       const name = str(nameVal)
@@ -37,12 +38,14 @@ export const DC1013 = defineComposeRule({
           o.profiles.length === 0 || mine.length === 0 || o.profiles.some((p) => mine.includes(p))
       )
       if (earlier) {
+        const menu = mayBeAlternatives(found.project, earlier.service, svc)
         ctx.report({
           ...atValue(doc, nameVal),
-          message: `Service '${svc.name}' uses container_name '${name}', already used by service '${earlier.service}'; container names must be unique.`
+          message: `Service '${svc.name}' uses container_name '${name}', already used by service '${earlier.service.name}'; container names must be unique.${menu ? ' If the two are alternatives that never run together, give them disjoint profiles.' : ''}`,
+          ...(menu ? { precision: 'low' as const } : {})
         })
       }
-      names.set(name, [...(names.get(name) ?? []), { service: svc.name, profiles: mine }])
+      names.set(name, [...(names.get(name) ?? []), { service: svc, profiles: mine }])
     }
   }
 })

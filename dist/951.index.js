@@ -366,6 +366,7 @@ function exposeError(value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $C: () => (/* binding */ mayBeAlternatives),
 /* harmony export */   Xu: () => (/* binding */ ownServices),
 /* harmony export */   hX: () => (/* binding */ extendsTarget),
 /* harmony export */   v8: () => (/* binding */ projectOf)
@@ -725,6 +726,21 @@ function includeSet(model) {
         includeSets.set(model, set);
     }
     return set;
+}
+/**
+ * Two services of a project that no file defines together, where one of the files is `include:`d
+ * or a variant (`compose.prod.yaml`): such files are often alternatives that are never started
+ * together (a menu of mail catchers, a light and a full deployment), so a clash between the two
+ * services is uncertain.
+ */
+function mayBeAlternatives(project, a, b) {
+    const docsA = a.layers.map((e) => e.doc);
+    const docsB = b.layers.map((e) => e.doc);
+    if (docsA.some((x) => docsB.some((y) => (0,_file_js__WEBPACK_IMPORTED_MODULE_1__/* .sameFile */ .Vi)(x, y))))
+        return false;
+    const loose = (doc) => project.included.some((m) => (0,_file_js__WEBPACK_IMPORTED_MODULE_1__/* .sameFile */ .Vi)(m.doc, doc)) ||
+        project.layers.some((m) => (0,_file_js__WEBPACK_IMPORTED_MODULE_1__/* .sameFile */ .Vi)(m.doc, doc) && fileRole(m) === 'variant');
+    return [...docsA, ...docsB].some(loose);
 }
 /** Services with a definition in the file being linted (the only ones that can hold its findings). */
 function ownServices(project, doc) {
@@ -3839,6 +3855,8 @@ const DL3013 = (0,rules_define/* defineDockerfileRule */.M2)({
 
 
 
+/** apt-get's simulation flags (apt-get(8): `-s`, `--simulate`, `--just-print`, …). */
+const SIMULATE = ['s', 'simulate', 'just-print', 'dry-run', 'recon', 'no-act'];
 /** `-o APT::Get::Assume-Yes=true` answers yes like `-y`. */
 const ASSUME_YES_OPTION = /APT::Get::Assume-Yes=(true|yes|1)$/i;
 const DL3014 = (0,rules_define/* defineDockerfileRule */.M2)({
@@ -3858,6 +3876,9 @@ const DL3014 = (0,rules_define/* defineDockerfileRule */.M2)({
             const quiet = flags.filter((f) => f === 'q' || f === 'quiet').length >= 2;
             const q2 = cmd.args.some((a) => a.value === '-q=2' || a.value === '--quiet=2');
             if (flags.some((f) => ['y', 'yes', 'assume-yes'].includes(f)) || quiet || q2)
+                continue;
+            // A simulation (`-s`, `--dry-run`, …) only prints what would happen: it never prompts.
+            if (flags.some((f) => SIMULATE.includes(f)))
                 continue;
             if (cmd.args.some((a) => ASSUME_YES_OPTION.test(a.value)))
                 continue;
@@ -4131,6 +4152,9 @@ const DL3021 = (0,rules_define/* defineDockerfileRule */.M2)({
                 value = known;
             }
             if (value.endsWith('/') || value.endsWith('\\'))
+                continue;
+            // `.` (the working directory) and `..` name directories: BuildKit appends the separator.
+            if (/(^|[/\\])\.\.?$/.test(value))
                 continue;
             // Insert the slash before a closing quote (JSON or shell quotes) — only of a quoted word:
             // a lone trailing quote (`COPY a "b c/"` splits into `"b` and `c/"`) is part of the value.
@@ -6751,6 +6775,8 @@ const DL4004 = (0,rules_define/* defineDockerfileRule */.M2)({
 
 
 
+
+
 const SHELLS = /^\/(usr\/)?bin\/(bash|zsh|ash|dash|ksh|mksh)$/;
 const DL4005 = (0,rules_define/* defineDockerfileRule */.M2)({
     id: 'DL4005',
@@ -6765,6 +6791,11 @@ const DL4005 = (0,rules_define/* defineDockerfileRule */.M2)({
                 continue;
             const target = cmd.args.find((a) => a.value === '/bin/sh');
             if (!target)
+                continue;
+            // Relinking /bin/sh to the shell it already is (bash on the RHEL family) changes nothing.
+            const linked = cmd.args.filter((a) => !isFlag(a))[0]?.value;
+            const distro = stageDistroIn(doc, inst.stage, ctx.workspace);
+            if (linked && distro.sh && (0,dockerfile_distro/* shProgram */.id)(distro, linked) === distro.sh)
                 continue;
             // Narrow fix: a RUN that only relinks /bin/sh to a known shell becomes a SHELL instruction.
             let fix;
@@ -12700,7 +12731,6 @@ const DC1011 = (0,rules_define/* defineComposeRule */.gL)({
         if (!found)
             return;
         const seen = [];
-        const included = (v) => found.project.included.some((m) => (0,file/* sameFile */.Vi)(m.doc, v.doc));
         for (const svc of found.project.services.values()) {
             const svcProfiles = profiles(svc.value);
             for (const { spec, val } of ports(svc.value)) {
@@ -12728,10 +12758,11 @@ const DC1011 = (0,rules_define/* defineComposeRule */.gL)({
                     const other = clash.service === svc.name
                         ? 'another entry of the same service'
                         : `service '${clash.service}'`;
-                    // Services of two different `include:`d files are often a menu of alternatives
-                    // (mailhog or mailcatcher) that nobody starts together: say so, and keep it out of
-                    // the inline comments (the check still fails on it).
-                    const menu = !(0,file/* sameFile */.Vi)(clash.val.doc, val.doc) && [clash.val, val].some(included);
+                    // Services of `include:`d or variant files are often alternatives that nobody starts
+                    // together (mailhog or mailcatcher): say so, and keep it out of the inline comments
+                    // (the check still fails on it).
+                    const rival = found.project.services.get(clash.service);
+                    const menu = rival !== undefined && (0,compose_project/* mayBeAlternatives */.$C)(found.project, rival, svc);
                     ctx.report({
                         ...atValue(doc, val.kind === 'map' ? ((0,compose_model/* get */.Jt)(val, 'published') ?? val) : val),
                         message: `Service '${svc.name}' publishes host ${portText}/${binding.protocol}${binding.ip ? ` on ${binding.ip}` : ''}, which ${other} already publishes${clash.ip ? ` on ${clash.ip}` : ''}; the second container cannot start.${menu ? ' If the two are alternatives that never run together, give them disjoint profiles.' : ''}`,
@@ -12868,6 +12899,7 @@ const DC1012 = (0,rules_define/* defineComposeRule */.gL)({
 
 
 
+
 /**
  * `container_name` names exactly one container: a service with more than one replica cannot be
  * created, and two services with the same name collide (Compose rejects both). Checked on the
@@ -12898,12 +12930,14 @@ const DC1013 = (0,rules_define/* defineComposeRule */.gL)({
             const mine = profiles(svc.value);
             const earlier = (names.get(name) ?? []).find((o) => o.profiles.length === 0 || mine.length === 0 || o.profiles.some((p) => mine.includes(p)));
             if (earlier) {
+                const menu = (0,compose_project/* mayBeAlternatives */.$C)(found.project, earlier.service, svc);
                 ctx.report({
                     ...atValue(doc, nameVal),
-                    message: `Service '${svc.name}' uses container_name '${name}', already used by service '${earlier.service}'; container names must be unique.`
+                    message: `Service '${svc.name}' uses container_name '${name}', already used by service '${earlier.service.name}'; container names must be unique.${menu ? ' If the two are alternatives that never run together, give them disjoint profiles.' : ''}`,
+                    ...(menu ? { precision: 'low' } : {})
                 });
             }
-            names.set(name, [...(names.get(name) ?? []), { service: svc.name, profiles: mine }]);
+            names.set(name, [...(names.get(name) ?? []), { service: svc, profiles: mine }]);
         }
     }
 });

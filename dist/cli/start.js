@@ -39429,7 +39429,7 @@ const RULE_PRECISION = {
     // hadolint
     DL1000: entry('very-high', VALIDITY),
     DL1001: entry('low', 'opt-in policy rule'),
-    DL3000: entry('medium', 'seed 17 (after the seed-16 WORKDIR fix): 2 TP of 7 inline; a relative WORKDIR after a clone into that folder reads fine'),
+    DL3000: entry('low', 'seeds 17-18: 2 TP of 11 inline (a relative WORKDIR right after cloning into it reads fine); an error, so low keeps it in the summary'),
     DL3001: entry('medium', 'ssh/vim/... in images: sometimes intended (dev and debug images)'),
     DL3002: entry('medium', 'seeds 13-16 after the image-role fix: 0 TP of 2 inline (php-fpm masters drop to www-data by design)'),
     DL3003: entry('medium', 'issue 13 sample: `cd` into a directory made in the same RUN is fine'),

@@ -148,25 +148,13 @@ function fixedBody(
     const note = fix.safe
       ? `Suggested fix: ${description}.`
       : `⚠️ Check before applying: ${description}.`
-    // A suggestion must hold the lines exactly; one that would have to show an invisible or
-    // reordering character spelled out is shown as a diff instead.
-    const usable =
-      fixFits &&
-      options.suggestions &&
-      !change.after.some(hasInvisible) &&
-      options.claim(file.path, change.startLine, change.endLine)
+    const usable = offerable(change, fixFits, file, options)
     const block = usable ? fenced('suggestion', change.after) : diffBlock(change)
     if (block.length > MAX_BODY) {
       parts.push(`${note} (The change is too large to show here.)`)
     } else if (usable) {
       suggestion = true
-      // The suggestion replaces the comment's lines: pad it with the lines it leaves alone.
-      const before = rangeLines(file.lines, span.start, change.startLine - 1)
-      const after = rangeLines(file.lines, change.endLine + 1, span.end)
-      parts.push(note, fenced('suggestion', [...before, ...change.after, ...after]))
-      if (file.crlf) {
-        parts.push('This file uses CRLF line endings: check them after applying the suggestion.')
-      }
+      parts.push(note, ...paddedSuggestion(change, span, file))
     } else {
       const why = !fixFits
         ? 'It changes lines outside this pull request’s diff, so it cannot be applied from here:'
@@ -312,22 +300,12 @@ export function renderGroup(
   const parts = items.map((i) => itemHeadline(i, options))
   let suggestion = false
   if (change && combined) {
-    const usable =
-      fixFits &&
-      options.suggestions &&
-      !change.after.some(hasInvisible) &&
-      options.claim(file.path, change.startLine, change.endLine)
+    const usable = offerable(change, fixFits, file, options)
     const block = fenced('suggestion', change.after)
     const note = `Suggested fix (${applied.length === 1 ? 'one fix' : `${applied.length} fixes at once`}): ${combined.description}.`
     if (usable && block.length <= MAX_BODY) {
       suggestion = true
-      // The suggestion replaces the comment's lines: pad it with the lines it leaves alone.
-      const before = rangeLines(file.lines, span.start, change.startLine - 1)
-      const after = rangeLines(file.lines, change.endLine + 1, span.end)
-      parts.push(note, fenced('suggestion', [...before, ...change.after, ...after]))
-      if (file.crlf) {
-        parts.push('This file uses CRLF line endings: check them after applying the suggestion.')
-      }
+      parts.push(note, ...paddedSuggestion(change, span, file))
     } else {
       const why =
         block.length > MAX_BODY
@@ -366,6 +344,43 @@ const isInsertion = (e: TextEdit): boolean =>
 
 const samePoint = (a: TextEdit, b: TextEdit): boolean =>
   a.range.start.line === b.range.start.line && a.range.start.column === b.range.start.column
+
+/**
+ * Whether `change` can be a one-click suggestion, claiming its lines when it can: it must sit in
+ * the diff, suggestions be on, and the lines hold no invisible or reordering character (a
+ * suggestion holds the lines exactly; one spelled out as `<U+…>` is shown as a diff instead).
+ */
+function offerable(
+  change: LineChange,
+  fixFits: boolean,
+  file: FileContext,
+  options: CommentOptions
+): boolean {
+  return (
+    fixFits &&
+    options.suggestions &&
+    !change.after.some(hasInvisible) &&
+    options.claim(file.path, change.startLine, change.endLine)
+  )
+}
+
+/**
+ * The ```suggestion block for `change` in a comment over `span`: it replaces the comment's lines,
+ * so it is padded with the lines it leaves alone; plus the CRLF note where it applies.
+ */
+function paddedSuggestion(
+  change: LineChange,
+  span: { start: number; end: number },
+  file: FileContext
+): string[] {
+  const before = rangeLines(file.lines, span.start, change.startLine - 1)
+  const after = rangeLines(file.lines, change.endLine + 1, span.end)
+  const out = [fenced('suggestion', [...before, ...change.after, ...after])]
+  if (file.crlf) {
+    out.push('This file uses CRLF line endings: check them after applying the suggestion.')
+  }
+  return out
+}
 
 function rangeLines(lines: LineIndex, from: number, to: number): string[] {
   const out: string[] = []

@@ -286,4 +286,14 @@ describe('parseShell: errors', () => {
       expect(() => parse(text)).not.toThrow()
     }
   })
+
+  it('a panic inside mvdan/sh (a comment right after `((`) is a parse error, not a throw', () => {
+    for (const text of ['((#x\n', '(( #x\n', 'RUN_ME=1 && ((#x\n']) {
+      const script = parse(text)
+      expect(script.error?.message, text).toBe('the shell parser failed on this script')
+      expect(script.error?.offset).toBe(0)
+    }
+    // The parser is usable again afterwards.
+    expect(parse('echo ok').error).toBeUndefined()
+  })
 })

@@ -33369,6 +33369,8 @@ const SHELL_PARSE_LIMITS = {
     names: Number.POSITIVE_INFINITY
 };
 const NOT_PARSED = 'not parsed';
+/** mvdan/sh threw something that is not a syntax error (a Go panic): reported as a parse error. */
+const PANIC = 'the shell parser failed on this script';
 // ---------------------------------------------------------------------------------------------
 // Cache: scripts in script coordinates (offsets are indices into the text), moved per call.
 // 512 recent scripts: repeats sit close together (a repository's variants of one Dockerfile), and
@@ -33538,11 +33540,13 @@ function mvdan(text) {
     catch (err) {
         const e = err;
         if (typeof e?.Text !== 'string') {
-            // Not a syntax error (a stack overflow on deep nesting): start over with a fresh parser.
+            // Not a syntax error: a stack overflow on deep nesting, or a panic inside mvdan/sh (it
+            // panics on a comment right after `((`, e.g. `((#x`). Start over with a fresh parser and
+            // read the script as one that does not parse: rules fall back to the rough reading.
             parser = undefined;
-            if (!(err instanceof RangeError))
-                throw err;
-            return failed(text, TOO_DEEP, 0);
+            if (err instanceof RangeError)
+                return failed(text, TOO_DEEP, 0);
+            return failed(text, PANIC, 0);
         }
         const offset = e.Pos ? e.Pos.Offset() : 0;
         return failed(text, e.Text, idx ? idx(offset) : offset);

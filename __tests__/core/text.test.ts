@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { LineIndex, eolOf } from '../../src/core/text.js'
+import { LineIndex, compareNames, compareText, eolOf } from '../../src/core/text.js'
 
 describe('LineIndex', () => {
   it('converts offsets and positions both ways, CRLF like LF', () => {
@@ -21,5 +21,27 @@ describe('LineIndex', () => {
     expect(eolOf('a\r\nb\r\nc\n')).toBe('\r\n')
     expect(eolOf('a\nb\n')).toBe('\n')
     expect(eolOf('a')).toBe('\n')
+  })
+})
+
+describe('compareText / compareNames', () => {
+  it('orders by code unit and by folded name, whatever the locale', () => {
+    const names = ['b', 'Dockerfile', 'a.Dockerfile', '_x', 'B', 'Containerfile']
+    expect([...names].sort(compareText)).toEqual([
+      'B',
+      'Containerfile',
+      'Dockerfile',
+      '_x',
+      'a.Dockerfile',
+      'b'
+    ])
+    expect([...names].sort(compareNames)).toEqual([
+      '_x',
+      'a.Dockerfile',
+      'B',
+      'b',
+      'Containerfile',
+      'Dockerfile'
+    ])
   })
 })

@@ -21,6 +21,7 @@ import type { FileKind } from '../core/types.js'
 import { parsePatch, type FileDiff } from '../diff/patch.js'
 import type { ReviewFile } from '../review/draft.js'
 import { registry } from '../rules/index.js'
+import { compareText } from '../core/text.js'
 import {
   companions,
   composeReferences,
@@ -200,7 +201,7 @@ export async function lintChanges(request: LintRequest): Promise<LintOutcome> {
   }
 
   const inputs: LintInput[] = []
-  for (const [path, kind] of [...targets].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [path, kind] of [...targets].sort(([a], [b]) => compareText(a, b))) {
     const state = fetched.files.get(path)
     // Fail closed: a target that could not be read is a "not fully checked" finding, not a note.
     if (state?.kind === 'text') inputs.push({ path, kind, text: state.text })

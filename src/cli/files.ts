@@ -3,6 +3,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path'
 import ignore, { type Ignore } from 'ignore'
 import picomatch from 'picomatch'
 import type { FileKind } from '../core/types.js'
+import { compareNames } from '../core/text.js'
 
 /**
  * Which files `docker-review lint` looks at: explicit files always (their kind from --kind, the
@@ -141,7 +142,7 @@ function walk(
   } catch {
     return
   }
-  entries.sort((a, b) => a.name.localeCompare(b.name))
+  entries.sort((a, b) => compareNames(a.name, b.name))
   for (const entry of entries) {
     if (ALWAYS_SKIP.has(entry.name)) continue
     const full = resolve(dir, entry.name)

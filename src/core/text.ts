@@ -96,3 +96,20 @@ export function comparePositions(a: Position, b: Position): number {
 export function compareRanges(a: Range, b: Range): number {
   return comparePositions(a.start, b.start) || comparePositions(a.end, b.end)
 }
+
+/**
+ * Strings in code-unit order: the same on every machine, unlike `localeCompare`, whose order
+ * follows the process's locale (and whose first call loads ICU's collation data, ~5 ms of a
+ * one-file run).
+ */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/**
+ * File names as people list them — letters regardless of case, then code-unit order to break ties
+ * — the same on every machine (a locale's collation is not).
+ */
+export function compareNames(a: string, b: string): number {
+  return compareText(a.toLowerCase(), b.toLowerCase()) || compareText(a, b)
+}

@@ -1,5 +1,6 @@
 import { compareSeverity } from '../core/severity.js'
 import type { Finding, Severity } from '../core/types.js'
+import { compareText } from '../core/text.js'
 
 /**
  * GitHub Actions workflow commands (`::error file=…,line=…::message`): annotations that need no
@@ -48,7 +49,7 @@ export function annotationCommands(
   const sorted = [...findings].sort(
     (a, b) =>
       compareSeverity(a.severity, b.severity) ||
-      a.file.localeCompare(b.file) ||
+      compareText(a.file, b.file) ||
       a.range.start.line - b.range.start.line
   )
   const perLevel = new Map<string, number>()

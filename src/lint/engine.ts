@@ -12,7 +12,7 @@ import type {
 } from '../core/types.js'
 import { FILE_START, NOT_CHECKED } from '../core/not-checked.js'
 import { decodeText } from '../io/source.js'
-import { compareRanges } from '../core/text.js'
+import { compareRanges, compareText } from '../core/text.js'
 import { ruleState, type ResolvedConfig } from '../config/config.js'
 import { parseDockerfile, type DockerfileDoc, type Instruction } from '../dockerfile/model.js'
 import { parseCompose, type ComposeDoc } from '../parse/compose.js'
@@ -289,7 +289,7 @@ function finish(
   errors: string[]
 ): FileResult {
   findings.push(...notChecked)
-  findings.sort((a, b) => compareRanges(a.range, b.range) || a.rule.localeCompare(b.rule))
+  findings.sort((a, b) => compareRanges(a.range, b.range) || compareText(a.rule, b.rule))
   return { path, kind, findings, errors }
 }
 

@@ -1,6 +1,6 @@
 import { isNotChecked } from '../core/not-checked.js'
 import { compareSeverity } from '../core/severity.js'
-import { eolOf, LineIndex } from '../core/text.js'
+import { compareText, eolOf, LineIndex } from '../core/text.js'
 import type { Finding } from '../core/types.js'
 import { inScope, type FilterMode } from '../diff/filter.js'
 import type { FileDiff } from '../diff/patch.js'
@@ -86,10 +86,10 @@ export interface ReviewDraft {
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     compareSeverity(a.severity, b.severity) ||
-    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    compareText(a.file, b.file) ||
     a.range.start.line - b.range.start.line ||
     a.range.start.column - b.range.start.column ||
-    a.rule.localeCompare(b.rule)
+    compareText(a.rule, b.rule)
   )
 }
 
@@ -203,9 +203,7 @@ export function draftReview(files: readonly ReviewFile[], options: DraftOptions)
   }
   inline.sort(
     (a, b) =>
-      (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||
-      a.line - b.line ||
-      a.fingerprint.localeCompare(b.fingerprint)
+      compareText(a.path, b.path) || a.line - b.line || compareText(a.fingerprint, b.fingerprint)
   )
   return {
     findings: scoped.map((s) => {

@@ -2,6 +2,7 @@ import type { Rule } from '../../core/types.js'
 import type { DockerfileDoc } from '../../dockerfile/model.js'
 import { hadolintRules } from './hadolint-rules.js'
 import { otherRules } from './other-rules.js'
+import { compareText } from '../../core/text.js'
 
 /**
  * Every Dockerfile rule, sorted by id: hadolint's DL rules, and the rules beyond hadolint
@@ -10,4 +11,4 @@ import { otherRules } from './other-rules.js'
 export const dockerfileRules: readonly Rule<DockerfileDoc>[] = [
   ...hadolintRules,
   ...otherRules
-].sort((a, b) => a.meta.id.localeCompare(b.meta.id))
+].sort((a, b) => compareText(a.meta.id, b.meta.id))

@@ -45,98 +45,206 @@ const NOT_PLAIN_COMMAND = new Set([
 const PLAIN_ASSIGN = /^[A-Za-z_][A-Za-z0-9_]*\+?=/
 const INDEXED = /^[A-Za-z_][A-Za-z0-9_]*\[/
 
+const NAME_START = /[A-Za-z_]/
+const NAME_CHAR = /[A-Za-z0-9_]/
+/** `$0`…`$9`, `$@`, `$*`, `$?`, `$$`, `$!`: special parameters that end where they start. */
+const SPECIAL = /[0-9@*?$!]/
+
 /**
  * Simple commands of plain words cut by `&&`, `||`, `;`, `|` and newlines, or undefined when the
- * text holds anything else (any other character, a quote with `$`, `\` or a backtick inside, an
- * operator without a command on both sides, a reserved word or declaration in command position):
- * those go to mvdan/sh, which also reports their errors.
+ * text holds anything else: those go to mvdan/sh, which also reports their errors. A word may
+ * quote (`'…'` without `\`; `"…"` without `\` or a backtick) and expand `$NAME`, `${NAME}`, a
+ * special parameter or a command substitution `$(…)` whose body is itself such a list (its
+ * commands are `substituted`; in a pipeline, with the command that holds them, `piped`). Anything
+ * else — another character, an operator without a command on both sides, a reserved word or
+ * declaration in command position, `$((`, `${…}` with an operator — is not plain.
  */
 export function plain(text: string): ShellScript | undefined {
-  const n = text.length
-  const commands: ShellCommand[] = []
-  let words: ShellWord[] = []
-  let assigns: string[] = []
-  let start = -1
-  let end = -1
-  let pipeline = 0
-  let hasPipe = false
-  /** After `&&`, `||` or `|`: a command must follow. */
-  let pending = false
-  const finish = (next: string, nextEnd: number): boolean => {
-    if (start === -1) return false
-    if (words.length > 0 && NOT_PLAIN_COMMAND.has(words[0].value)) return false
-    if (words.length > 0 && words[0].raw.charCodeAt(0) === 33 /* ! */) return false
-    commands.push(command(words, assigns, start, end, next, next === '' ? end : nextEnd))
-    words = []
-    assigns = []
-    start = -1
-    return true
+  const reader = new Reader(text)
+  const end = reader.list(0, false)
+  if (end !== text.length) return undefined
+  const commands = reader.commands
+  // Substitutions' commands were finished before the command that holds them.
+  commands.sort((a, b) => a.start - b.start)
+  return { text, commands, hasPipe: reader.hasPipe }
+}
+
+class Reader {
+  readonly commands: ShellCommand[] = []
+  hasPipe = false
+  private readonly n: number
+
+  constructor(private readonly text: string) {
+    this.n = text.length
   }
-  const endPipeline = (): void => {
-    if (commands.length - pipeline > 1) {
-      for (let k = pipeline; k < commands.length; k++) commands[k].piped = true
+
+  /**
+   * A list from `from` to the end of the text, or (`inner`) to the `)` that closes a command
+   * substitution: the index where it stopped, undefined when it is not plain.
+   */
+  list(from: number, inner: boolean): number | undefined {
+    const text = this.text
+    const n = this.n
+    const commands = this.commands
+    const first = commands.length
+    let words: ShellWord[] = []
+    let assigns: string[] = []
+    let start = -1
+    let end = -1
+    /**
+     * Commands of the current pipeline (from `pipeline` on, with their substitutions' commands,
+     * which are finished first), and how many of them stand at this level.
+     */
+    let pipeline = commands.length
+    let top = 0
+    /** After `&&`, `||` or `|`: a command must follow. */
+    let pending = false
+    const finish = (next: string, nextEnd: number): boolean => {
+      if (start === -1) return false
+      if (words.length > 0 && NOT_PLAIN_COMMAND.has(words[0].value)) return false
+      if (words.length > 0 && words[0].raw.charCodeAt(0) === 33 /* ! */) return false
+      commands.push(command(words, assigns, start, end, next, next === '' ? end : nextEnd))
+      top++
+      words = []
+      assigns = []
+      start = -1
+      return true
     }
-    pipeline = commands.length
-  }
-  let i = 0
-  while (i < n) {
-    const c = text.charCodeAt(i)
-    if (c === 32 || c === 9) {
-      i++
-    } else if (c === 10) {
-      if (start !== -1) {
-        if (!finish('\n', i + 1)) return undefined
+    const endPipeline = (): void => {
+      // A pipeline's commands, and the commands of their substitutions, run piped.
+      if (top > 1) for (let k = pipeline; k < commands.length; k++) commands[k].piped = true
+      pipeline = commands.length
+      top = 0
+    }
+    let i = from
+    for (;;) {
+      if (i >= n || (inner && text.charCodeAt(i) === 41) /* ) */) {
+        if (i >= n && inner) return undefined
+        if (pending || (start !== -1 && !finish('', i))) return undefined
         endPipeline()
+        if (inner) {
+          if (commands.length === first) return undefined
+          for (let k = first; k < commands.length; k++) commands[k].substituted = true
+        }
+        return i
       }
-      i++
-    } else if (c === 59 /* ; */) {
-      if (text.charCodeAt(i + 1) === 59 || !finish(';', i + 1)) return undefined
-      endPipeline()
-      i++
-    } else if (c === 38 /* & */ || c === 124 /* | */) {
-      const d = text.charCodeAt(i + 1)
-      const double = d === c
-      if (!double && (c === 38 || d === 38)) return undefined
-      const op = double ? (c === 38 ? '&&' : '||') : '|'
-      if (text.charCodeAt(i + op.length) === 38 || !finish(op, i + op.length)) return undefined
-      if (double) endPipeline()
-      else hasPipe = true
-      pending = true
-      i += op.length
-      continue
-    } else {
-      const s = i
-      let value = ''
-      let chunk = i
-      while (i < n) {
-        const d = text.charCodeAt(i)
-        if (d === 39 /* ' */ || d === 34 /* " */) {
-          const close = text.indexOf(d === 39 ? "'" : '"', i + 1)
-          if (close === -1) return undefined
-          for (let k = i + 1; k < close; k++) {
-            const q = text.charCodeAt(k)
-            if (q === 36 || q === 92 || q === 96) return undefined
-          }
-          value += text.slice(chunk, i) + text.slice(i + 1, close)
-          i = close + 1
-          chunk = i
-        } else if (d < 128 && PLAIN[d] === 1) i++
-        else if (d === 32 || d === 9 || d === 10 || d === 59 || d === 38 || d === 124) break
-        else return undefined
+      const c = text.charCodeAt(i)
+      if (c === 32 || c === 9) {
+        i++
+      } else if (c === 10) {
+        if (start !== -1) {
+          if (!finish('\n', i + 1)) return undefined
+          endPipeline()
+        }
+        i++
+      } else if (c === 59 /* ; */) {
+        if (text.charCodeAt(i + 1) === 59 || !finish(';', i + 1)) return undefined
+        endPipeline()
+        i++
+      } else if (c === 38 /* & */ || c === 124 /* | */) {
+        const d = text.charCodeAt(i + 1)
+        const double = d === c
+        if (!double && (c === 38 || d === 38)) return undefined
+        const op = double ? (c === 38 ? '&&' : '||') : '|'
+        if (text.charCodeAt(i + op.length) === 38 || !finish(op, i + op.length)) return undefined
+        if (double) endPipeline()
+        else this.hasPipe = true
+        pending = true
+        i += op.length
+      } else {
+        const word = this.word(i, inner)
+        if (!word) return undefined
+        const raw = text.slice(i, word.end)
+        if (start === -1) start = i
+        end = word.end
+        if (words.length === 0 && PLAIN_ASSIGN.test(raw)) assigns.push(raw)
+        // mvdan/sh reads `x[…` in command position as an indexed assignment (`x[1]=2`; bash runs
+        // `x[` as a command) and also `,=x` as an assignment (bash does not).
+        else if (words.length === 0 && (INDEXED.test(raw) || raw.includes('='))) return undefined
+        else
+          words.push({
+            value: word.value ?? raw,
+            raw,
+            literal: word.value !== undefined,
+            start: i,
+            end: word.end
+          })
+        pending = false
+        i = word.end
       }
-      const raw = text.slice(s, i)
-      value = chunk === s ? raw : value + text.slice(chunk, i)
-      if (start === -1) start = s
-      end = i
-      if (words.length === 0 && PLAIN_ASSIGN.test(raw)) assigns.push(raw)
-      // mvdan/sh reads `x[…` in command position as an indexed assignment (`x[1]=2`; bash runs
-      // `x[` as a command) and also `,=x` as an assignment (bash does not).
-      else if (words.length === 0 && (INDEXED.test(raw) || raw.includes('='))) return undefined
-      else words.push({ value, raw, literal: true, start: s, end: i })
-      pending = false
     }
   }
-  if (pending || (start !== -1 && !finish('', n))) return undefined
-  endPipeline()
-  return { text, commands, hasPipe }
+
+  /** One word from `s`: where it ends and its value after quote removal (undefined: it expands). */
+  private word(s: number, inner: boolean): { end: number; value: string | undefined } | undefined {
+    const text = this.text
+    const n = this.n
+    let value: string | undefined = ''
+    let i = s
+    let chunk = s
+    while (i < n) {
+      const d = text.charCodeAt(i)
+      if (d === 39 /* ' */) {
+        const close = text.indexOf("'", i + 1)
+        if (close === -1) return undefined
+        for (let k = i + 1; k < close; k++) if (text.charCodeAt(k) === 92) return undefined
+        if (value !== undefined) value += text.slice(chunk, i) + text.slice(i + 1, close)
+        i = close + 1
+        chunk = i
+      } else if (d === 34 /* " */) {
+        const before = text.slice(chunk, i)
+        let k = i + 1
+        let expands = false
+        for (;;) {
+          if (k >= n) return undefined
+          const q = text.charCodeAt(k)
+          if (q === 34) break
+          if (q === 92 || q === 96) return undefined
+          if (q === 36 /* $ */) {
+            const after = this.expansion(k)
+            if (after === undefined) return undefined
+            expands = true
+            k = after
+          } else k++
+        }
+        if (expands) value = undefined
+        else if (value !== undefined) value += before + text.slice(i + 1, k)
+        i = k + 1
+        chunk = i
+      } else if (d === 36 /* $ */) {
+        const after = this.expansion(i)
+        if (after === undefined) return undefined
+        value = undefined
+        i = after
+      } else if (d < 128 && PLAIN[d] === 1) i++
+      else if (d === 32 || d === 9 || d === 10 || d === 59 || d === 38 || d === 124) break
+      else if (d === 41 /* ) */ && inner) break
+      else return undefined
+    }
+    if (value !== undefined) value = chunk === s ? text.slice(s, i) : value + text.slice(chunk, i)
+    return { end: i, value }
+  }
+
+  /** The end of the expansion at `$` (`i`), undefined when it is not one we read. */
+  private expansion(i: number): number | undefined {
+    const text = this.text
+    const c = text[i + 1] ?? ''
+    if (NAME_START.test(c)) {
+      let k = i + 2
+      while (k < this.n && NAME_CHAR.test(text[k])) k++
+      return k
+    }
+    if (SPECIAL.test(c)) return i + 2
+    if (c === '{') {
+      if (!NAME_START.test(text[i + 2] ?? '')) return undefined
+      let k = i + 3
+      while (k < this.n && NAME_CHAR.test(text[k])) k++
+      return text.charCodeAt(k) === 125 /* } */ ? k + 1 : undefined
+    }
+    if (c === '(' && text.charCodeAt(i + 2) !== 40 /* ( */) {
+      const close = this.list(i + 2, true)
+      return close === undefined ? undefined : close + 1
+    }
+    return undefined
+  }
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { sha256Hex } from '../core/hash.js'
 import type { FileResult } from '../lint/engine.js'
 import { LineIndex } from '../core/text.js'
 import type { Severity } from '../core/types.js'
@@ -60,10 +60,7 @@ export function toGitlab(
     issues.push({
       description: e.message,
       check_name: NOT_LINTED_CHECK,
-      fingerprint: createHash('sha256')
-        .update(`${NOT_LINTED_CHECK}\u0000${e.file}\u0000${e.message}`)
-        .digest('hex')
-        .slice(0, 16),
+      fingerprint: sha256Hex(`${NOT_LINTED_CHECK}\u0000${e.file}\u0000${e.message}`).slice(0, 16),
       severity: 'blocker',
       location: { path: e.file, lines: { begin: 1 } }
     })

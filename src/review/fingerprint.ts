@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { sha256Hex } from '../core/hash.js'
 import type { LineIndex } from '../core/text.js'
 import type { Finding } from '../core/types.js'
 
@@ -38,6 +38,6 @@ export function fingerprints(
     const key = `${finding.rule}\u0000${path}\u0000${offendingText(lines, finding)}`
     const occurrence = seen.get(key) ?? 0
     seen.set(key, occurrence + 1)
-    return createHash('sha256').update(`${key}\u0000${occurrence}`).digest('hex').slice(0, 16)
+    return sha256Hex(`${key}\u0000${occurrence}`).slice(0, 16)
   })
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { sha256Hex } from '../core/hash.js'
 
 /** Docker's tag grammar. */
 export const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/
@@ -19,7 +19,7 @@ export function sanitizeChars(text: string): string {
 
 /** First 7 hex characters of the SHA-256 of `text`. */
 export function shortHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, HASH_LENGTH)
+  return sha256Hex(text).slice(0, HASH_LENGTH)
 }
 
 export interface TagParts {

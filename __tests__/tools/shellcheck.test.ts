@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -6,6 +6,7 @@ import type { ShellcheckComment, ShellcheckResult } from '../../src/core/tools.j
 import {
   createShellcheck,
   EXCLUDED_CODES,
+  onPath,
   parseJson1,
   shellcheckVersion
 } from '../../src/tools/shellcheck.js'
@@ -50,6 +51,36 @@ describe('shellcheckVersion', () => {
   it('is undefined for a missing binary', () => {
     expect(shellcheckVersion(join(scratch, 'no-such-shellcheck'))).toBeUndefined()
     expect(createShellcheck({ binary: join(scratch, 'no-such-shellcheck') })).toBeUndefined()
+  })
+})
+
+describe('onPath', () => {
+  it('finds a bare name only as an executable file in a PATH folder, without starting it', () => {
+    const dir = mkdtempSync(join(scratch, 'path-'))
+    const empty = mkdtempSync(join(scratch, 'empty-'))
+    writeFileSync(join(dir, 'tool'), '#!/bin/sh\nexit 0\n', { mode: 0o755 })
+    writeFileSync(join(dir, 'plain'), 'not executable\n', { mode: 0o644 })
+    mkdirSync(join(dir, 'folder'))
+    const env = { PATH: `${empty}:${dir}` }
+    expect(onPath('tool', env, 'linux')).toBe(true)
+    expect(onPath('plain', env, 'linux')).toBe(false)
+    expect(onPath('folder', env, 'linux')).toBe(false)
+    expect(onPath('tool', { PATH: empty }, 'linux')).toBe(false)
+    expect(onPath('tool', {}, 'linux')).toBe(false)
+    // A path is the spawn's to judge; PATHEXT names on Windows.
+    expect(onPath(join(empty, 'tool'), {}, 'linux')).toBe(true)
+    writeFileSync(join(dir, 'tool.EXE'), '', { mode: 0o755 })
+    expect(onPath('tool', { Path: `${empty};${dir}`, PATHEXT: '.EXE' }, 'win32')).toBe(true)
+  })
+  it('is what shellcheckVersion asks first: no ShellCheck on PATH, no version', () => {
+    const empty = mkdtempSync(join(scratch, 'none-'))
+    const saved = process.env.PATH
+    process.env.PATH = empty
+    try {
+      expect(shellcheckVersion()).toBeUndefined()
+    } finally {
+      process.env.PATH = saved
+    }
   })
 })
 

@@ -1,5 +1,14 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
+import {
+  accessSync,
+  constants as fsConstants,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
 import { availableParallelism, constants, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type {
@@ -74,8 +83,38 @@ const GHC_OUT_OF_MEMORY = 251
 const MIN_CHUNK = 24
 const LEVELS = new Set(['error', 'warning', 'info', 'style'])
 
+/**
+ * Whether `binary` may be started: a path is left to the spawn; a bare name must be an executable
+ * file in a folder of PATH (an empty entry is the current folder, as for execvp; PATHEXT on
+ * Windows). Answering this without a spawn saves a process start (~1-3 ms) on every run of a
+ * machine without ShellCheck.
+ */
+export function onPath(
+  binary: string,
+  env: Record<string, string | undefined> = process.env,
+  platform: NodeJS.Platform = process.platform
+): boolean {
+  if (binary.includes('/') || binary.includes('\\')) return true
+  const windows = platform === 'win32'
+  const path = (windows ? (env.PATH ?? env.Path) : env.PATH) ?? ''
+  const exts = windows ? ['', ...(env.PATHEXT ?? '.COM;.EXE;.BAT;.CMD').split(';')] : ['']
+  for (const dir of path.split(windows ? ';' : ':')) {
+    for (const ext of exts) {
+      try {
+        const file = join(dir || '.', binary + ext)
+        accessSync(file, fsConstants.X_OK)
+        if (statSync(file).isFile()) return true
+      } catch {
+        // not there
+      }
+    }
+  }
+  return false
+}
+
 /** `shellcheck --version` → `0.9.0`, or undefined when the binary is missing or unusable. */
 export function shellcheckVersion(binary = 'shellcheck'): string | undefined {
+  if (!onPath(binary)) return undefined
   const result = spawnSync(binary, ['--version'], { encoding: 'utf8', timeout: 10_000 })
   if (result.error || result.status !== 0) return undefined
   return /^version:\s*(\S+)/m.exec(result.stdout)?.[1]

@@ -313,7 +313,7 @@ const TOO_DEEP = 'nested too deeply to parse'
  * mvdan/sh 0.10 starts a comment at a `#` right after an expansion or a quote (`a$S#b c`,
  * `"a"#b`), where bash keeps reading the word: every word after it is lost. Such a script is read
  * as one that does not parse (the fallback's words keep the `#`). Only texts with a `#` in such a
- * place are parsed a second time, keeping comments, to see where mvdan/sh put them.
+ * place are parsed keeping comments, to see where mvdan/sh put them.
  */
 const MID_WORD_HASH = 'mvdan/sh would read a `#` inside a word as a comment'
 const RISKY_HASH = /["'`)}]#|\$\w+#/
@@ -322,14 +322,13 @@ const COMMENT_AFTER = new Set([...' \t\n\r;&|()<>'].map((c) => c.charCodeAt(0)))
 let commentParser: ShParser | undefined
 
 function midWordComment(
-  input: string,
+  parsed: unknown,
   text: string,
   idx: ((byte: number) => number) | undefined
 ): number | undefined {
   const syntax = shSyntax()
-  commentParser ??= syntax.NewParser(syntax.KeepComments(true), syntax.Variant(syntax.LangBash))
   let found: number | undefined
-  syntax.Walk(commentParser.Parse(input, ''), (node) => {
+  syntax.Walk(parsed, (node) => {
     if (found !== undefined || !node) return false
     if (syntax.NodeType(node) === 'Comment') {
       const byte = node.Pos().Offset()
@@ -349,28 +348,34 @@ function mvdan(text: string): ShellScript {
   // GopherJS does not turn a lone surrogate into the 3 UTF-8 bytes of U+FFFD the byte map counts
   // for it (every position after it came out shifted): give mvdan/sh U+FFFD itself.
   const input = bytes && LONE_SURROGATE.test(text) ? text.replace(LONE_SURROGATES, '\ufffd') : text
-  let file: GoNode
+  // A text with a `#` where mvdan/sh may misplace a comment is read once, keeping comments (the
+  // walk below does not visit them): the same tree, and where the comments went.
+  const risky = RISKY_HASH.test(text)
+  if (risky) {
+    commentParser ??= syntax.NewParser(syntax.KeepComments(true), syntax.Variant(syntax.LangBash))
+  }
+  let parsed: { __internal_object__: GoNode }
   try {
-    file = parser.Parse(input, '').__internal_object__
+    parsed = (risky ? commentParser! : parser).Parse(input, '')
   } catch (err) {
     const e = err as ShError
     if (typeof e?.Text !== 'string') {
       // Not a syntax error: a stack overflow on deep nesting, or a panic inside mvdan/sh (it
       // panics on a comment right after `((`, e.g. `((#x`). Start over with a fresh parser and
       // read the script as one that does not parse: rules fall back to the rough reading.
-      parser = undefined
+      parser = commentParser = undefined
       if (err instanceof RangeError) return failed(text, TOO_DEEP, 0)
       return failed(text, PANIC, 0)
     }
     const offset = e.Pos ? e.Pos.Offset() : 0
     return failed(text, e.Text, idx ? idx(offset) : offset)
   }
-  if (RISKY_HASH.test(text)) {
-    const at = midWordComment(input, text, idx)
+  if (risky) {
+    const at = midWordComment(parsed, text, idx)
     if (at !== undefined) return failed(text, MID_WORD_HASH, at)
   }
   try {
-    return new Walker(text, idx).script(file)
+    return new Walker(text, idx).script(parsed.__internal_object__)
   } catch (err) {
     if (err instanceof RangeError) return failed(text, TOO_DEEP, 0)
     throw err

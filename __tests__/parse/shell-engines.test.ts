@@ -46,6 +46,15 @@ describe('fast path ⇔ mvdan/sh', () => {
       '$(',
       '$((',
       '$(a b)',
+      '>',
+      '>>',
+      '> ',
+      '<',
+      '2>&1 ',
+      '>&',
+      '&>',
+      '2',
+      '2>',
       '"$(a | b)" ',
       ')',
       '"a $x b"',
@@ -128,7 +137,18 @@ describe('fast path ⇔ mvdan/sh', () => {
       'echo "$(a)"#b',
       'a & b',
       'a |& b',
-      'a > f',
+      'a >| f',
+      'a <<EOF\nx\nEOF',
+      'a <<< x',
+      'a <&3',
+      'a >&f',
+      'a <> f',
+      '12>f a',
+      'a > >(b)',
+      'a <(b)',
+      'a >',
+      'a$12>f',
+      'a x2>f',
       'a # c',
       'if a; then b; fi',
       '! a',
@@ -151,7 +171,13 @@ describe('fast path ⇔ mvdan/sh', () => {
       'A=$(uname -m) make -j"$(nproc)" && b $(c | d) | e',
       'a "$(b "$(c)")" $(d\ne)',
       'A="$B" B=${C}x',
-      'echo $(a; )'
+      'echo $(a; )',
+      'a > f 2>&1 && b >> g',
+      '2>/dev/null a; > f',
+      'a &>/dev/null | b &>> "$L"',
+      'a >"$(b)" c',
+      'echo a>b 1>&2 <c >&- >& 2',
+      'a 2&>f'
     ]) {
       expect(plainScript(text), text).toEqual(mvdanScript(text))
     }
@@ -186,9 +212,9 @@ describe('parseShell: cache', () => {
 
   it('is bounded: the least recently used script is read again', () => {
     resetShellCache()
-    const text = 'echo > first'
+    const text = 'echo <<< first'
     parseShell(text, identity(text))
-    for (let i = 0; i < 5000; i++) parseShell(`echo > x${i}`, identity(`echo > x${i}`))
+    for (let i = 0; i < 5000; i++) parseShell(`echo <<< x${i}`, identity(`echo <<< x${i}`))
     parseShell(text, identity(text))
     expect(shellStats()).toMatchObject({ hits: 0, mvdan: 5002 })
   })

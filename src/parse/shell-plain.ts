@@ -49,14 +49,16 @@ const NAME_START = /[A-Za-z_]/
 const NAME_CHAR = /[A-Za-z0-9_]/
 /** `$0`…`$9`, `$@`, `$*`, `$?`, `$$`, `$!`: special parameters that end where they start. */
 const SPECIAL = /[0-9@*?$!]/
+/** What `>&` may duplicate to here: a descriptor or `-` (closed). */
+const DESCRIPTOR = /^([0-9]+|-)$/
 
 /**
  * Simple commands of plain words cut by `&&`, `||`, `;`, `|` and newlines, or undefined when the
  * text holds anything else: those go to mvdan/sh, which also reports their errors. A word may
  * quote (`'…'` without `\`; `"…"` without `\` or a backtick) and expand `$NAME`, `${NAME}`, a
  * special parameter or a command substitution `$(…)` whose body is itself such a list (its
- * commands are `substituted`; in a pipeline, with the command that holds them, `piped`). Anything
- * else — another character, an operator without a command on both sides, a reserved word or
+ * commands are `substituted`; in a pipeline, with the command that holds them, `piped`), and a
+ * command may redirect (`>f`, `2>&1`, `&>>f`, `<f`). Anything else — another character, an operator without a command on both sides, a reserved word or
  * declaration in command position, `$((`, `${…}` with an operator — is not plain.
  */
 export function plain(text: string): ShellScript | undefined {
@@ -138,9 +140,19 @@ class Reader {
         }
         i++
       } else if (c === 59 /* ; */) {
-        if (text.charCodeAt(i + 1) === 59 || !finish(';', i + 1)) return undefined
+        // `;;`, `;&`: case-item terminators.
+        const d = text.charCodeAt(i + 1)
+        if (d === 59 || d === 38 || !finish(';', i + 1)) return undefined
         endPipeline()
         i++
+      } else if (this.redirection(i)) {
+        // A redirection widens the command (it may even be all of it); its target is no word.
+        const after = this.redirect(i, inner)
+        if (after === undefined) return undefined
+        if (start === -1) start = i
+        end = after
+        pending = false
+        i = after
       } else if (c === 38 /* & */ || c === 124 /* | */) {
         const d = text.charCodeAt(i + 1)
         const double = d === c
@@ -218,11 +230,59 @@ class Reader {
         i = after
       } else if (d < 128 && PLAIN[d] === 1) i++
       else if (d === 32 || d === 9 || d === 10 || d === 59 || d === 38 || d === 124) break
-      else if (d === 41 /* ) */ && inner) break
+      else if (d === 62 /* > */ || d === 60 /* < */) {
+        // A digit right before `>`/`<` may be read as a file descriptor (mvdan/sh reads `$12>f`
+        // as `$1` and `2>f`): only a lone digit at the start of a token is (`redirection`).
+        const before = text.charCodeAt(i - 1)
+        if (i > s && before >= 48 && before <= 57) return undefined
+        break
+      } else if (d === 41 /* ) */ && inner) break
       else return undefined
     }
     if (value !== undefined) value = chunk === s ? text.slice(s, i) : value + text.slice(chunk, i)
     return { end: i, value }
+  }
+
+  /** Does a redirection start at `i` (`[n]>`, `[n]<`, `&>`)? */
+  private redirection(i: number): boolean {
+    const text = this.text
+    const c = text.charCodeAt(i)
+    if (c === 62 || c === 60) return true
+    const d = text.charCodeAt(i + 1)
+    if (c === 38) return d === 62
+    return c >= 48 && c <= 57 && (d === 62 || d === 60)
+  }
+
+  /**
+   * The end of the redirection at `i`, undefined when it is not one we read: `[n]>`, `[n]>>`,
+   * `[n]<`, `&>`, `&>>` and `[n]>&` to a descriptor or `-`, each with a target word (which may
+   * expand). Here-documents, here-strings, `>|`, `<>`, `<&` and process substitutions are not.
+   */
+  private redirect(i: number, inner: boolean): number | undefined {
+    const text = this.text
+    let k = i
+    const c = text.charCodeAt(k)
+    if (c >= 48 && c <= 57) k++
+    let dup = false
+    if (text[k] === '&') {
+      if (k !== i || text[k + 1] !== '>') return undefined
+      k += text[k + 2] === '>' ? 3 : 2
+    } else if (text[k] === '>') {
+      k++
+      if (text[k] === '>') k++
+      else if (text[k] === '&') {
+        k++
+        dup = true
+      } else if (text[k] === '|') return undefined
+    } else if (text[k] === '<') {
+      k++
+      if (text[k] === '<' || text[k] === '&' || text[k] === '>') return undefined
+    } else return undefined
+    while (text[k] === ' ' || text[k] === '\t') k++
+    const target = this.word(k, inner)
+    if (!target || target.end === k) return undefined
+    if (dup && !DESCRIPTOR.test(text.slice(k, target.end))) return undefined
+    return target.end
   }
 
   /** The end of the expansion at `$` (`i`), undefined when it is not one we read. */

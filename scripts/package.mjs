@@ -39,7 +39,11 @@ const ncc = require('@vercel/ncc')
  * Bundle `entry` into `dir` (`index.js`, or `filename`), with its chunks, source maps and ncc's
  * licence file; returns the licence text. `skip`: assets not to write.
  */
-async function build(entry, dir, { filename = 'index.js', esm, externals = {}, skip = [] } = {}) {
+async function build(
+  entry,
+  dir,
+  { filename = 'index.js', esm, externals = {}, skip = [], ascii = false } = {}
+) {
   const { code, map, assets } = await ncc(resolve(entry), {
     filename,
     esm,
@@ -55,14 +59,36 @@ async function build(entry, dir, { filename = 'index.js', esm, externals = {}, s
     sourceMapRegister: false
   })
   mkdirSync(dir, { recursive: true })
-  writeFileSync(join(dir, filename), code)
+  writeFileSync(join(dir, filename), ascii ? toAscii(code, filename) : code)
   writeFileSync(join(dir, `${filename}.map`), map)
   for (const [name, asset] of Object.entries(assets)) {
     if (skip.includes(name) || name === `${filename}.map`) continue
     mkdirSync(dirname(join(dir, name)), { recursive: true })
-    writeFileSync(join(dir, name), asset.source, { mode: asset.permissions })
+    const source =
+      ascii && name.endsWith('.js') ? toAscii(String(asset.source), name) : asset.source
+    writeFileSync(join(dir, name), source, { mode: asset.permissions })
   }
   return String(assets['licenses.txt']?.source ?? '')
+}
+
+/**
+ * `code` with every non-ASCII character written as a `\\u` escape, so that the code cache loader
+ * reads the script as a one-byte (Latin-1) string: a 2.6 MB script with a single `…` in it is
+ * otherwise decoded from UTF-8 and held as a two-byte string (5.2 MB). Outside comments,
+ * non-ASCII characters occur only in string and template literals and regular expressions, where
+ * the escape means the same character. Not in a raw template (`String.raw`), whose text would
+ * change: such a script is refused.
+ */
+function toAscii(code, name) {
+  const escaped = code.replace(
+    // eslint-disable-next-line no-control-regex
+    /[^\x00-\x7f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+  )
+  if (escaped !== code && code.includes('String.raw')) {
+    throw new Error(`${name}: non-ASCII text and raw template strings: cannot escape it safely`)
+  }
+  return escaped
 }
 
 /** A package's main file copied as `file` into `dir`; returns its licence in ncc's format. */
@@ -91,7 +117,9 @@ if (values.only !== 'action') {
     esm: false,
     externals: { 'mvdan-sh': './mvdan-sh.js' },
     // The folder's package.json is the entry's (`"type": "module"`).
-    skip: ['package.json']
+    skip: ['package.json'],
+    // Scripts the code cache loader reads (src/cli/code-cache.ts): one-byte strings.
+    ascii: true
   })
   const mvdan = copyPackage('mvdan-sh', cli, 'mvdan-sh.js')
   writeFileSync(join(cli, 'licenses.txt'), `${licenses.trimEnd()}\n\n${mvdan}`)

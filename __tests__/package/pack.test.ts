@@ -1,7 +1,9 @@
+import { isAscii } from 'node:buffer'
 import { execFileSync, spawnSync } from 'node:child_process'
 import {
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   realpathSync,
   rmSync,
@@ -96,11 +98,22 @@ describe('npm package', () => {
       lint.stderr.replace(/^docker-review: shellcheck \(>= 0\.7\) not found[^\n]*\n/m, '')
     ).toBe('')
     expect(lint.status).toBe(1)
-    const report = JSON.parse(lint.stdout) as { findings: Array<{ rule: string; line: number }> }
+    const report = JSON.parse(lint.stdout) as {
+      findings: Array<{ rule: string; line: number; message: string }>
+    }
     expect(report.findings.map((f) => `${f.rule}:${f.line}`)).toEqual(
       expect.arrayContaining(['DL3006:1', 'DL4000:2'])
     )
+    // The scripts are ASCII (\u escapes, below): the message's `…` comes out as written.
+    expect(report.findings.find((f) => f.rule === 'DL4000')!.message).toContain('maintainer="…"')
   }, 120_000)
+
+  it('ships the scripts the code cache loader reads as ASCII (one-byte strings)', () => {
+    const cli = join(ROOT, 'dist/cli')
+    const scripts = readdirSync(cli).filter((f) => f.endsWith('.js') && f !== 'index.js')
+    expect(scripts).toContain('start.js')
+    for (const f of scripts) expect(isAscii(readFileSync(join(cli, f))), f).toBe(true)
+  })
 
   it('is publishable: no private flag, a bin, no importable API, the files it needs', () => {
     expect(pkg.private).toBeUndefined()

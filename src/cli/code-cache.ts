@@ -8,6 +8,7 @@ import {
   unlinkSync,
   writeFileSync
 } from 'node:fs'
+import { isAscii } from 'node:buffer'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { isAbsolute, join } from 'node:path'
@@ -181,9 +182,12 @@ export function scriptLoader(dir: string, cacheDir: string | undefined): ScriptL
     const bytes = readFileSync(filename)
     const entryFile = `${name}.${scriptKey(bytes)}.v8`
     const cachedData = cacheDir === undefined ? undefined : readEntry(join(cacheDir, entryFile))
+    // The bundle's scripts are ASCII (scripts/package.mjs): read as Latin-1, a one-byte string
+    // with no UTF-8 decoding (a script that is not is decoded as UTF-8).
+    const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8')
     // Node's CommonJS wrapper, on the script's first line: positions in stack traces stay right.
     const script = new Script(
-      `(function (exports, require, module, __filename, __dirname) {${bytes.toString('utf8')}\n})`,
+      `(function (exports, require, module, __filename, __dirname) {${source}\n})`,
       { filename, cachedData }
     )
     const cached = cachedData !== undefined && !script.cachedDataRejected

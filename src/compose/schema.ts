@@ -21,7 +21,7 @@ declare const __webpack_require__: unknown
 let loadedValidator: ValidateFunction | undefined
 
 /**
- * The validator, loaded on first use: it is 540 KB of code whose evaluation builds the whole
+ * The validator, loaded on first use: it is 400 KB of code whose evaluation builds the whole
  * schema, which a run over Dockerfiles alone never needs. ncc sees `require(…)`: the action bundles
  * the module, evaluated at this call; the CLI keeps it in a script of its own
  * (scripts/package.mjs: `compose-validator.js`), read at this call. Plain ESM (tsx, vitest) takes

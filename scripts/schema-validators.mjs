@@ -22,14 +22,18 @@ export const OUTPUT = join(ROOT, 'src/compose/compose-validator.generated.cjs')
 /**
  * The options src/compose/schema.ts validates with: all errors; `verbose` keeps each error's
  * parent schema (the known keys for did-you-mean); the vendored schema is checked against its
- * meta-schema by a test instead.
+ * meta-schema by a test instead. Each `$ref` stays a function of its own (`inlineRefs: false`) and
+ * ajv's code optimisation is on: inlined, the service definition made one function too large for
+ * V8 to optimise, run cold in every process (first validation of 200 compose files ~23 -> ~18 ms,
+ * 549 -> 396 KB of code). Errors are the same but for `schemaPath`, which schema.ts does not read.
  */
 export const OPTIONS = {
   allErrors: true,
   strict: false,
   verbose: true,
   validateSchema: false,
-  code: { source: true, optimize: false }
+  inlineRefs: false,
+  code: { source: true, optimize: true }
 }
 
 /** The module's text: CommonJS, requiring only ajv's runtime helpers. */

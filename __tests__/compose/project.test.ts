@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { resolveConfig } from '../../src/config/config.js'
 import { lintText } from '../../src/lint/engine.js'
 import { getIn, toJS } from '../../src/compose/model.js'
-import { projectOf } from '../../src/compose/project.js'
+import { loadFile, projectOf } from '../../src/compose/project.js'
 import { parseCompose } from '../../src/parse/compose.js'
 import { registry } from '../../src/rules/index.js'
 import { workspaceOf } from '../rules/tester.js'
@@ -92,6 +92,41 @@ describe('project model', () => {
     const fromIncluded = projectOf(parseCompose('svc/compose.yml', files['svc/compose.yml']), ws)
     expect(fromIncluded.complete).toBe(true)
     expect(fromIncluded.resources.get('networks')!.has('back')).toBe(true)
+  })
+
+  it('finds an includer whose include key is written with escapes', () => {
+    // Keys that are `include` without the word in the text: hex escapes, an escaped line break.
+    const includers = [
+      y('"\\x69nclude": [svc/compose.yml]', 'networks: {back: {}}'),
+      y('"\\u0069nclude": [svc/compose.yml]', 'networks: {back: {}}'),
+      y('? "inc\\', '  lude"', ': [svc/compose.yml]', 'networks: {back: {}}')
+    ]
+    for (const includer of includers) {
+      const files = {
+        'compose.yaml': includer,
+        'svc/compose.yml': y(
+          'services:',
+          '  db:',
+          '    image: postgres:16.4',
+          '    networks: [back]'
+        )
+      }
+      const ws = workspaceOf(files)
+      const project = projectOf(parseCompose('svc/compose.yml', files['svc/compose.yml']), ws)
+      expect(project.layers.map((l) => l.doc.path)).toEqual(['compose.yaml'])
+      expect(project.resources.get('networks')!.has('back')).toBe(true)
+    }
+  })
+
+  it('loads a file only when its text is worth parsing, unless it is parsed already', () => {
+    const files = { 'a/compose.yaml': y('services:', '  web:', '    image: nginx:1.27') }
+    const ws = workspaceOf(files)
+    const never = (): boolean => false
+    expect(loadFile(ws, 'a/compose.yaml', never)).toBeUndefined()
+    const doc = loadFile(ws, 'a/compose.yaml')
+    expect(doc?.path).toBe('a/compose.yaml')
+    expect(loadFile(ws, 'a/compose.yaml', never)).toBe(doc)
+    expect(loadFile(ws, 'a/missing.yaml')).toBeUndefined()
   })
 
   it('drops a service the override resets', () => {

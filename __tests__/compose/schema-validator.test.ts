@@ -37,7 +37,8 @@ describe('the generated Compose Specification validator', () => {
       strict: false,
       verbose: true,
       validateSchema: false,
-      code: { optimize: false }
+      inlineRefs: false,
+      code: { optimize: true }
     }).compile(spec)
     const docs: unknown[] = []
     for (const file of corpusFiles('compose')) {
@@ -82,6 +83,37 @@ describe('the generated Compose Specification validator', () => {
     }
     expect(invalid).toBeGreaterThan(1000)
   }, 120_000)
+
+  it('is loaded by the first compose file, never by a Dockerfile-only run', () => {
+    // A fresh process: Node's module cache says whether the 400 KB validator was evaluated.
+    const script = `
+      import { createRequire } from 'node:module'
+      import { resolveConfig } from './src/config/config.js'
+      import { lintFiles } from './src/lint/engine.js'
+      import { registry } from './src/rules/index.js'
+      const cache = createRequire(process.cwd() + '/').cache
+      const loaded = () => Object.keys(cache).some((k) => k.endsWith('compose-validator.generated.cjs'))
+      const options = { registry, config: resolveConfig([{ source: 'test', all: true }]) }
+      lintFiles([{ path: 'Dockerfile', kind: 'dockerfile', text: 'FROM alpine:3\\nRUN echo hi\\n' }], options)
+      const afterDockerfile = loaded()
+      const [compose] = lintFiles([{ path: 'compose.yaml', kind: 'compose', text: 'services:\\n  web:\\n    imagee: nginx\\n' }], options)
+      console.log(JSON.stringify({ afterDockerfile, afterCompose: loaded(), rules: compose.findings.map((f) => f.rule) }))
+    `
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '--eval', script],
+      { cwd: ROOT, encoding: 'utf8' }
+    )
+    expect(run.stderr).toBe('')
+    const seen = JSON.parse(run.stdout) as {
+      afterDockerfile: boolean
+      afterCompose: boolean
+      rules: string[]
+    }
+    expect(seen.afterDockerfile).toBe(false)
+    expect(seen.afterCompose).toBe(true)
+    expect(seen.rules).toContain('DC0002')
+  }, 60_000)
 
   it('validates in a run that linted a Dockerfile first (mvdan/sh sets a global `require`)', () => {
     const results = lintFiles(

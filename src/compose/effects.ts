@@ -49,9 +49,12 @@ function plain(val: Val | undefined, key?: string): Plain {
   }
   if (val.kind === 'seq') {
     const items = val.items.map((v) => plain(v))
-    return key && SETS.has(key)
-      ? items.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))
-      : items
+    if (!key || !SETS.has(key)) return items
+    // Each item's text once, not twice per comparison.
+    return items
+      .map((item) => ({ item, text: JSON.stringify(item) }))
+      .sort((a, b) => a.text.localeCompare(b.text))
+      .map(({ item }) => item)
   }
   const out: { [key: string]: Plain } = {}
   for (const k of [...val.entries.keys()].sort()) out[k] = plain(val.entries.get(k)!.value, k)

@@ -103,8 +103,15 @@ function remember(workspace: Workspace, doc: ComposeDoc): void {
   keep(files, doc.path, known ?? { text: doc.text, doc })
 }
 
-/** Parse a workspace file once per workspace. */
-export function loadFile(workspace: Workspace, path: string): ComposeDoc | undefined {
+/**
+ * Parse a workspace file once per workspace. `worth` may decline to parse a text not parsed yet
+ * (undefined is returned then): for questions its text alone can answer.
+ */
+export function loadFile(
+  workspace: Workspace,
+  path: string,
+  worth?: (text: string) => boolean
+): ComposeDoc | undefined {
   let files = parseCache.get(workspace)
   if (!files) {
     files = new Map()
@@ -122,6 +129,7 @@ export function loadFile(workspace: Workspace, path: string): ComposeDoc | undef
     keep(files, path, cached)
     return cached.doc
   }
+  if (worth && !worth(text)) return undefined
   const doc = parseCompose(path, text)
   keep(files, path, { text, doc })
   return doc
@@ -235,35 +243,44 @@ function searchSibling(
 
 const baseFilesCache = new WeakMap<Workspace, Map<string, string[]>>()
 
-/** The base-named compose files in `dir` (cached per workspace). */
-function baseFilesIn(workspace: Workspace, dir: string): ComposeDoc[] {
+/** The base-named compose files in `dir` that can be read (cached per workspace). */
+function baseFilesIn(workspace: Workspace, dir: string): string[] {
   let cache = baseFilesCache.get(workspace)
   if (!cache) {
     cache = new Map()
     baseFilesCache.set(workspace, cache)
   }
-  const paths = cache.get(dir)
-  if (paths) {
-    return paths
-      .map((path) => loadFile(workspace, path))
-      .filter((d): d is ComposeDoc => d !== undefined)
+  let paths = cache.get(dir)
+  if (!paths) {
+    paths = BASE_NAMES.map((name) => join(dir, name)).filter((path) => {
+      try {
+        return workspace.readFile(path) !== undefined
+      } catch {
+        return false
+      }
+    })
+    cache.set(dir, paths)
   }
-  const docs = BASE_NAMES.map((name) => loadFile(workspace, join(dir, name))).filter(
-    (d): d is ComposeDoc => d !== undefined
-  )
-  cache.set(
-    dir,
-    docs.map((d) => d.path)
-  )
-  return docs
+  return paths
 }
+
+/**
+ * Can this text have a top-level `include:`? The key's letters are in the text, unless a double
+ * quoted key spells them with `\x`, `\u` or `\U` escapes or splits the word with an escaped line
+ * break (YAML's other escapes make no letters). A file that cannot is not parsed to find out: a
+ * file three folders below a large compose file no longer costs a parse of it.
+ */
+const mayInclude = (text: string): boolean =>
+  text.includes('include') || /\\(?:[xuU]|\s*$)/m.test(text)
 
 /** A compose file up to three folders above that lists `path` under `include:`. */
 function findIncluder(workspace: Workspace, path: string): ComposeDoc | undefined {
   let dir = dirname(path)
   for (let level = 0; level < 3; level++) {
-    for (const doc of baseFilesIn(workspace, dir)) {
-      if (doc.path !== path && includeSet(fileModel(doc)).has(path)) return doc
+    for (const base of baseFilesIn(workspace, dir)) {
+      if (base === path) continue
+      const doc = loadFile(workspace, base, mayInclude)
+      if (doc && includeSet(fileModel(doc)).has(path)) return doc
     }
     if (dir === '') break
     dir = dirname(dir)

@@ -1,8 +1,8 @@
-import type { ErrorObject } from 'ajv'
+import type { ErrorObject, ValidateFunction } from 'ajv'
+import { createRequire } from 'node:module'
 import { isScalar, type Scalar } from 'yaml'
 import { closest } from '../core/similar.js'
 import type { ComposeDoc } from '../parse/compose.js'
-import validate from './compose-validator.generated.cjs'
 import type { FileModel } from './file.js'
 import { toJS, valSpan, type Entry, type MapVal, type Val } from './model.js'
 
@@ -15,6 +15,24 @@ import { toJS, valSpan, type Entry, type MapVal, type Val } from './model.js'
  * be given here (scripts/schema-validators.mjs; a test keeps it in step with the schema): ajv
  * compiling the schema took ~380 ms on the first compose file of every run.
  */
+
+/** Set by webpack (ncc) in a bundle, where `typeof __webpack_require__` is folded to 'function'. */
+declare const __webpack_require__: unknown
+let loadedValidator: ValidateFunction | undefined
+
+/**
+ * The validator, loaded on first use: it is 400 KB of code whose evaluation builds the whole
+ * schema, which a run over Dockerfiles alone never needs. ncc sees `require(…)`: the action bundles
+ * the module, evaluated at this call; the CLI keeps it in a script of its own
+ * (scripts/package.mjs: `compose-validator.js`), read at this call. Plain ESM (tsx, vitest) takes
+ * createRequire: a global `require` may exist there (mvdan/sh sets one) but resolves elsewhere.
+ */
+function composeValidator(): ValidateFunction {
+  if (loadedValidator) return loadedValidator
+  const load = typeof __webpack_require__ === 'function' ? require : createRequire(import.meta.url)
+  loadedValidator = load('./compose-validator.generated.cjs') as ValidateFunction
+  return loadedValidator
+}
 
 export interface SchemaProblem {
   /** File and offsets of the node to report. */
@@ -142,6 +160,7 @@ export function schemaProblems(model: FileModel): SchemaProblem[] {
   const root = schemaRoot(model)
   if (!root) return []
   const data = toJS(root)
+  const validate = composeValidator()
   if (validate(data)) return []
   const errors = relevantErrors(validate.errors ?? [])
   const out: SchemaProblem[] = []

@@ -131,12 +131,12 @@ function checkPorts(
   const ports = get(svc, 'ports')
   if (ports?.kind !== 'seq') return
   ports.items.forEach((item, i) => {
-    const where = dotted([...path, 'ports', i])
+    const where = (): string => dotted([...path, 'ports', i])
     if (item.kind === 'scalar') {
       const t = str(item)
       if (t === undefined) return
       const spec = parseShortPort(t)
-      if (spec.error) add(item, `${where} '${t}' is not a valid port mapping: ${spec.error}.`)
+      if (spec.error) add(item, `${where()} '${t}' is not a valid port mapping: ${spec.error}.`)
       return
     }
     if (item.kind !== 'map') return
@@ -151,7 +151,7 @@ function checkPorts(
       ['host_ip', 'published', 'target', 'protocol']
         .map((k) => get(item, k))
         .find((v) => v && spec.error!.includes(String(str(v)))) ?? item
-    add(culprit, `${where}: ${spec.error}.`)
+    add(culprit, `${where()}: ${spec.error}.`)
   })
 }
 

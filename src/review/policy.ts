@@ -80,10 +80,17 @@ export interface Placement {
 
 /** The policy as a function of a finding (compiles the path globs once). */
 export function reviewPolicy(policy: ReviewPolicy): (finding: Finding) => Placement {
-  const summaryOnly =
+  const matches =
     policy.pathsSummaryOnly.length > 0
       ? picomatch(policy.pathsSummaryOnly, { dot: true, nocase: true })
       : () => false
+  // Once per file, not per finding: a file has many findings and the globs are many.
+  const byFile = new Map<string, boolean>()
+  const summaryOnly = (file: string): boolean => {
+    let hit = byFile.get(file)
+    if (hit === undefined) byFile.set(file, (hit = matches(file)))
+    return hit
+  }
   return (finding) => {
     if (policy.inline === 'all') return { review: 'inline' }
     if (summaryOnly(finding.file)) return { review: 'summary', why: 'path' }

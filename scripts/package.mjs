@@ -131,7 +131,8 @@ if (values.only !== 'action') {
   const validatorLicenses = await build('src/compose/compose-validator.generated.cjs', cli, {
     filename: 'compose-validator.js',
     esm: false,
-    skip: ['package.json', 'licenses.txt']
+    skip: ['package.json', 'licenses.txt'],
+    ascii: true
   })
   if (readFileSync(join(cli, 'start.js'), 'utf8').includes('sourceURL="compose_spec.json"')) {
     throw new Error('start.js bundles the compose validator: it must stay compose-validator.js')

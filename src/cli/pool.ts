@@ -1,0 +1,336 @@
+import { availableParallelism } from 'node:os'
+import { deserialize, serialize } from 'node:v8'
+import { Worker, type ResourceLimits } from 'node:worker_threads'
+import type { ConfigLayer, ConfigTexts, ResolvedConfig } from '../config/config.js'
+import type { Tools } from '../core/tools.js'
+import { type Budget, type FileResult, type LintInput, type LintOptions } from '../lint/engine.js'
+import { diskWorkspace } from '../io/workspace.js'
+import { registry } from '../rules/index.js'
+import { CliError } from './args.js'
+import { LINT_WORKER } from './worker-data.js'
+
+/**
+ * `docker-review lint` over many files in a pool of worker threads (issue 16).
+ *
+ * Every file is linted on its own — the engine is a pure function of the file, the configuration
+ * and the disk — so which worker lints which file cannot change a result: the main thread reads
+ * and decodes the files, hands them out in chunks of consecutive files to whichever worker is
+ * free, and puts the results back in input order; the output is byte for byte that of a run in
+ * one thread. A worker has its own young generation, capped (Node 24's default semi-space made
+ * the one-thread corpus run peak at 360-460 MB), and its own workspace view, ShellCheck runner and
+ * code cache.
+ *
+ * The report is made in a worker too: on Node 24 the main thread's young generation, which no
+ * code can cap, grew to 134 MB making it. Results travel serialized (v8.serialize, the structured
+ * clone of postMessage) and stay off the main thread's heap.
+ *
+ * No file is dropped and no result depends on the pool: a worker that dies (out of memory — its
+ * old generation is capped too —, a crash) says so on stderr, and the files of the chunk it was
+ * linting go again one per worker; a file that a worker dies on alone is linted in the main
+ * thread, exactly as without workers (and a file that exhausts the main thread's memory ends the
+ * run as it did without workers). After MAX_FAILED_WORKERS deaths in a row, all the rest is
+ * linted in the main thread; a report whose worker dies is made there too.
+ */
+
+/** Where workers come from: the bundle's entry (src/cli/index.ts), which serves them. */
+export interface LintWorkers {
+  /** The script a worker runs: the bundle's `index.js`. */
+  entry: string
+  /** Called once a run uses workers. */
+  used?: () => void
+}
+
+/** What a worker needs to lint as the main thread would (structured-clone data only). */
+export interface WorkerSetup {
+  cwd: string
+  config: ConfigTexts
+  /** The command line's configuration layer, on top of the files'. */
+  cli: ConfigLayer
+  budgetMs: number
+  /** Run ShellCheck (the main thread found it on PATH and the configuration wants it). */
+  shellcheck: boolean
+  /** Write the code cache at the end (one worker of the pool does). */
+  saveCodeCache: boolean
+}
+
+/** The report of a run: what goes to stdout and stderr, and the exit code. */
+export interface Rendered {
+  stdout: string
+  stderr: string
+  code: number
+}
+
+/** What the report needs besides the results (src/cli/lint.ts reportResults), as data. */
+export interface RenderJob {
+  /** Files of the run. */
+  total: number
+  /** The `lint` command line (its format and options). */
+  argv: string[]
+  /** Problems found before linting (unreadable files…). */
+  errors: Array<{ file: string; message: string }>
+  /** Each file's text, for the formats that quote or fingerprint it. */
+  texts: Array<[string, string]>
+  env: Record<string, string | undefined>
+  isTTY: boolean
+}
+
+/** Results of some files, serialized (v8.serialize: structured clone, off the heap until read). */
+export interface Part {
+  /** Indexes into the inputs, in the order of the serialized results. */
+  files: number[]
+  data: Uint8Array
+}
+
+/** Main thread → worker: a chunk to lint, the report to make, or null: no more. */
+export type ToWorker =
+  { chunk: number; inputs: LintInput[] } | { render: RenderJob; parts: Part[] } | null
+/** Worker → main thread: a chunk's results (serialized FileResult[], in its order), or the report. */
+export type FromWorker = { chunk: number; data: Uint8Array } | { rendered: Rendered }
+
+/** The lint options of a run, the same in the main thread and in every worker. */
+export function lintOptions(run: {
+  cwd: string
+  config: ResolvedConfig
+  tools: Tools
+  budget: Budget
+  afterFile?: () => void
+}): LintOptions {
+  return {
+    registry,
+    config: run.config,
+    workspace: diskWorkspace(run.cwd),
+    tools: run.tools,
+    budget: run.budget,
+    afterFile: run.afterFile
+  }
+}
+
+/**
+ * Below this many files a run lints in its own thread. A worker costs ~0.3 s of CPU before it is
+ * up to speed (its isolate loads the bundle from the code cache, then compiles its hot code again),
+ * and a file ~5 ms (the corpus's mean): measured on 2 cores, two workers were still slower than
+ * one thread at 200 files under load, and a pre-commit run of one file must pay nothing.
+ */
+export const MIN_FILES_FOR_WORKERS = 200
+
+/**
+ * Each worker's heap, MB. Both generations are capped; measured over the 2,114 corpus Dockerfiles
+ * with two workers (Node 20, peak RSS of the process): young generation at 16 MB and the old one
+ * uncapped, 470 MB (each worker's old generation grew to 130-230 MB before its first full
+ * collection); old capped at 64 / 96 / 128 / 192 MB, 270-280 MB, and less CPU than pacing
+ * (src/io/heap.ts) at a 16 MB step (275 MB, +15 % CPU) or 8 MB (245 MB, +25 %). A worker's live
+ * heap is ~35-40 MB; a file or a report that needs more than the cap is made again in the main
+ * thread (lintInWorkers), so the cap bounds memory, never a result.
+ */
+export const WORKER_YOUNG_MB = 16
+export const WORKER_OLD_MB = 128
+
+/** The resource limits of each worker: `DOCKER_REVIEW_WORKER_MEMORY_MB` sets the old generation's. */
+export function workerLimits(env: Record<string, string | undefined>): ResourceLimits {
+  const given = env.DOCKER_REVIEW_WORKER_MEMORY_MB
+  if (given !== undefined && given !== '' && !/^[1-9]\d*$/.test(given)) {
+    throw new CliError(`DOCKER_REVIEW_WORKER_MEMORY_MB must be a number of MB, not '${given}'`)
+  }
+  return {
+    maxYoungGenerationSizeMb: WORKER_YOUNG_MB,
+    maxOldGenerationSizeMb: given ? Number(given) : WORKER_OLD_MB
+  }
+}
+
+/** Consecutive workers dying without finishing a chunk before the pool gives up. */
+export const MAX_FAILED_WORKERS = 3
+
+/**
+ * How many workers lint `files` files: `DOCKER_REVIEW_WORKERS` when set (0: none, in this
+ * thread), else one per core once there are MIN_FILES_FOR_WORKERS files; never more than files.
+ */
+export function workerCount(env: Record<string, string | undefined>, files: number): number {
+  const given = env.DOCKER_REVIEW_WORKERS
+  if (given !== undefined && given !== '') {
+    if (!/^\d+$/.test(given)) {
+      throw new CliError(
+        `DOCKER_REVIEW_WORKERS must be a number of workers (0: none), not '${given}'`
+      )
+    }
+    return Math.min(Number(given), files)
+  }
+  return files < MIN_FILES_FOR_WORKERS ? 0 : Math.min(availableParallelism(), files)
+}
+
+/** Consecutive files per chunk: several chunks per worker, so a slow one does not hold the rest. */
+export function chunkSize(files: number, workers: number): number {
+  return Math.max(1, Math.min(64, Math.ceil(files / (workers * 8))))
+}
+
+interface Chunk {
+  /** Indexes into the inputs. */
+  files: number[]
+}
+
+/** Why a worker stopped, for the note on stderr. */
+function stopReason(error: Error | undefined, code: number, limits: ResourceLimits): string {
+  if ((error as NodeJS.ErrnoException | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    const cap = limits.maxOldGenerationSizeMb
+    return `ran out of memory${cap ? ` (limit ${cap} MB)` : ''}`
+  }
+  if (error) return `crashed (${error.message.split('\n')[0]})`
+  return `stopped (exit code ${code})`
+}
+
+/** Put serialized parts back into one list of results in input order. */
+export function joinParts(parts: readonly Part[], total: number): FileResult[] {
+  const results = new Array<FileResult>(total)
+  for (const part of parts) {
+    const found = deserialize(part.data) as FileResult[]
+    part.files.forEach((index, k) => (results[index] = found[k]))
+  }
+  return results
+}
+
+/** This thread's own way to lint and report: for the files and the report no worker could make. */
+export interface InProcess {
+  lint(inputs: LintInput[]): FileResult[]
+  render(results: FileResult[]): Rendered
+  /** A note for stderr (a worker that died). */
+  warn(text: string): void
+}
+
+/**
+ * Lint `inputs` in `pool.count` workers and make the report in one of them. `done(n)`: n more
+ * files done (the progress line).
+ */
+export function lintInWorkers(
+  inputs: readonly LintInput[],
+  pool: {
+    workers: LintWorkers
+    count: number
+    setup: Omit<WorkerSetup, 'saveCodeCache'>
+    resourceLimits: ResourceLimits
+  },
+  job: RenderJob,
+  here: InProcess,
+  done: (files: number) => void
+): Promise<Rendered> {
+  const size = chunkSize(inputs.length, pool.count)
+  const queue: Chunk[] = []
+  for (let i = 0; i < inputs.length; i += size) {
+    queue.push({ files: inputs.slice(i, i + size).map((_, k) => i + k) })
+  }
+  const parts: Part[] = []
+  /** Files a worker died on alone: linted in this thread. */
+  const leftOver: number[] = []
+  const idle: Worker[] = []
+  let busy = 0
+  let running = 0
+  let failedInARow = 0
+  let spawned = 0
+  let rendering = false
+  let renderer: Worker | undefined
+  pool.workers.used?.()
+
+  return new Promise<Rendered>((resolve, reject) => {
+    const guard =
+      <A extends unknown[]>(body: (...args: A) => void) =>
+      (...args: A): void => {
+        try {
+          body(...args)
+        } catch (error) {
+          reject(error as Error)
+        }
+      }
+    /** Every file is linted: the rest in this thread, then the report in a worker if one is left. */
+    const lintedAll = (): void => {
+      if (leftOver.length > 0) {
+        const files = leftOver.splice(0).sort((a, b) => a - b)
+        parts.push({ files, data: serialize(here.lint(files.map((i) => inputs[i]))) })
+        done(files.length)
+      }
+      const worker = idle.pop()
+      for (const other of idle.splice(0)) other.postMessage(null satisfies ToWorker)
+      if (!worker) {
+        resolve(here.render(joinParts(parts, job.total)))
+        return
+      }
+      rendering = true
+      renderer = worker
+      worker.postMessage({ render: job, parts } satisfies ToWorker)
+    }
+    const next = (worker: Worker): Chunk | undefined => {
+      const chunk = queue.shift()
+      if (chunk) {
+        busy++
+        worker.postMessage({
+          chunk: chunk.files[0],
+          inputs: chunk.files.map((i) => inputs[i])
+        } satisfies ToWorker)
+      } else {
+        idle.push(worker)
+        if (busy === 0 && !rendering) lintedAll()
+      }
+      return chunk
+    }
+    const spawn = (): void => {
+      const setup: WorkerSetup = { ...pool.setup, saveCodeCache: spawned++ === 0 }
+      const worker = new Worker(pool.workers.entry, {
+        workerData: { [LINT_WORKER]: setup },
+        resourceLimits: pool.resourceLimits
+      })
+      running++
+      let current = next(worker)
+      let failure: Error | undefined
+      let rendered = false
+      worker.on(
+        'message',
+        guard((message: FromWorker) => {
+          if ('rendered' in message) {
+            rendered = true
+            worker.postMessage(null satisfies ToWorker)
+            resolve(message.rendered)
+            return
+          }
+          if (!current || message.chunk !== current.files[0]) return
+          parts.push({ files: current.files, data: message.data })
+          done(current.files.length)
+          busy--
+          failedInARow = 0
+          current = next(worker)
+        })
+      )
+      worker.on('error', (error) => (failure = error))
+      worker.on(
+        'exit',
+        guard((code: number) => {
+          running--
+          const idleAt = idle.indexOf(worker)
+          if (idleAt >= 0) idle.splice(idleAt, 1)
+          if (worker === renderer && !rendered) {
+            // The report's worker died: the report is made here.
+            here.warn(
+              `a lint worker ${stopReason(failure, code, pool.resourceLimits)} making the report; it was made in the main thread`
+            )
+            resolve(here.render(joinParts(parts, job.total)))
+            return
+          }
+          if (!current) return
+          busy--
+          failedInARow++
+          here.warn(
+            `a lint worker ${stopReason(failure, code, pool.resourceLimits)}; its files are linted again`
+          )
+          // Again one file per worker, so only a file that a worker dies on alone is left to this
+          // thread; after MAX_FAILED_WORKERS deaths in a row, all the rest is.
+          if (current.files.length === 1) leftOver.push(current.files[0])
+          else queue.unshift(...current.files.map((index) => ({ files: [index] })))
+          current = undefined
+          if (failedInARow >= MAX_FAILED_WORKERS) {
+            for (const chunk of queue.splice(0)) leftOver.push(...chunk.files)
+          }
+          if (queue.length > 0 && running < pool.count) spawn()
+          else if (busy === 0 && !rendering) lintedAll()
+        })
+      )
+    }
+    for (let k = 0; k < Math.min(pool.count, queue.length); k++) spawn()
+    if (queue.length === 0 && running === 0) lintedAll()
+  })
+}

@@ -10,7 +10,7 @@ import {
 } from '../lint/engine.js'
 import { fixUntilStable } from '../core/fixes.js'
 import { reaches } from '../core/severity.js'
-import type { Tools } from '../core/tools.js'
+import type { ShellcheckFn, Tools } from '../core/tools.js'
 import type { Finding } from '../core/types.js'
 import {
   configFromTexts,
@@ -47,6 +47,7 @@ import {
   type InProcess,
   type LintWorkers,
   type RenderJob,
+  type RunShellcheck,
   type Rendered
 } from './pool.js'
 import { progressLine, useColor, type Progress } from './terminal.js'
@@ -270,7 +271,8 @@ export function runLint(argv: string[], io: LintIO): number | Promise<number> {
         budgetMs: budget.ms,
         shellcheck: tools.shellcheck !== undefined
       },
-      resourceLimits: workerLimits(io.env)
+      resourceLimits: workerLimits(io.env),
+      shellcheck: tools.shellcheck && runShellcheck(inputs, tools.shellcheck)
     }
     const here: InProcess = {
       lint: (batch) => lintFiles(batch, options),
@@ -343,6 +345,23 @@ export function renderReport(
   const failing = results.some((r) => r.findings.some((f) => reaches(f.severity, config.failOn)))
   const broken = config.failOn !== 'none' && problems.length > 0
   return { stdout, stderr, code: failing || broken ? 1 : 0 }
+}
+
+/** Every script of the run checked at once, then answered per chunk of files (src/cli/pool.ts). */
+function runShellcheck(inputs: LintInput[], shellcheck: ShellcheckFn): RunShellcheck {
+  const perFile = inputs.map((input) => shellcheckRequests([input]).map((r) => r.script))
+  const all = [...new Set(perFile.flat())].map((script) => ({ script }))
+  const ready = shellcheck.prefetchAsync
+    ? shellcheck.prefetchAsync(all)
+    : Promise.resolve(shellcheck.prefetch?.(all))
+  return {
+    ready,
+    resultsOf: (files) => {
+      const scripts = [...new Set(files.flatMap((i) => perFile[i]))]
+      const results = shellcheck(scripts.map((script) => ({ script })))
+      return scripts.map((script, k) => [script, results[k]])
+    }
+  }
 }
 
 function readStdin(io: LintIO): Buffer {

@@ -2,7 +2,7 @@ import { serialize } from 'node:v8'
 import { parentPort } from 'node:worker_threads'
 import { configFromTexts } from '../config/config.js'
 import { lintFiles } from '../lint/engine.js'
-import { shellcheckRequests } from '../rules/dockerfile/lib/shellcheck-prefetch.js'
+import type { ShellcheckFn, ShellcheckResult } from '../core/tools.js'
 import { registry } from '../rules/index.js'
 import { createShellcheck } from '../tools/shellcheck.js'
 import { renderReport } from './lint.js'
@@ -19,7 +19,17 @@ export function serveLintWorker(setup: WorkerSetup, finish: () => void): void {
   const port = parentPort
   if (!port) throw new Error('serveLintWorker runs in a worker thread')
   const config = configFromTexts(setup.config, registry, [setup.cli])
-  const shellcheck = setup.shellcheck ? createShellcheck() : undefined
+  // ShellCheck's answers come with each chunk (RunShellcheck); a script missing from them (none
+  // should be) is checked here.
+  let known = new Map<string, ShellcheckResult>()
+  let own: ShellcheckFn | null | undefined
+  const checkHere = (script: string): ShellcheckResult =>
+    (own ??= createShellcheck() ?? null)?.([{ script }])[0] ?? {
+      notChecked: 'ShellCheck could not run in a lint worker'
+    }
+  const shellcheck: ShellcheckFn | undefined = setup.shellcheck
+    ? (requests) => requests.map((r) => known.get(r.script) ?? checkHere(r.script))
+    : undefined
   const options = lintOptions({
     cwd: setup.cwd,
     config,
@@ -37,8 +47,7 @@ export function serveLintWorker(setup: WorkerSetup, finish: () => void): void {
       const results = joinParts(message.parts, message.render.total)
       reply = { rendered: renderReport(results, config, message.render) }
     } else {
-      // This chunk's scripts checked at once, over every core, before its files ask one by one.
-      shellcheck?.prefetch(shellcheckRequests(message.inputs))
+      known = new Map(message.shellcheck)
       reply = { chunk: message.chunk, data: serialize(lintFiles(message.inputs, options)) }
     }
     port.postMessage(reply)

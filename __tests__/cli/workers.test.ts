@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   chunkSize,
-  MIN_FILES_FOR_WORKERS,
+  MIN_TEXT_FOR_WORKERS,
   workerCount,
   workerLimits,
   WORKER_OLD_MB
@@ -126,15 +126,17 @@ describe('lint in worker threads (the bundle)', () => {
 })
 
 describe('how many workers', () => {
-  it('none below MIN_FILES_FOR_WORKERS files, else one per core, never more than files', () => {
-    expect(workerCount({}, 1)).toBe(0)
-    expect(workerCount({}, MIN_FILES_FOR_WORKERS - 1)).toBe(0)
-    expect(workerCount({}, MIN_FILES_FOR_WORKERS)).toBe(availableParallelism())
-    expect(workerCount({ DOCKER_REVIEW_WORKERS: '0' }, 5000)).toBe(0)
-    expect(workerCount({ DOCKER_REVIEW_WORKERS: '3' }, 2)).toBe(2)
-    expect(workerCount({ DOCKER_REVIEW_WORKERS: '3' }, 10)).toBe(3)
-    expect(workerCount({ DOCKER_REVIEW_WORKERS: '' }, 1)).toBe(0)
-    expect(() => workerCount({ DOCKER_REVIEW_WORKERS: '-1' }, 10)).toThrow(/must be a number/)
+  it('none below MIN_TEXT_FOR_WORKERS or for one file, else one per core but one', () => {
+    const cores = Math.max(1, availableParallelism() - 1)
+    expect(workerCount({}, 1, 10 * MIN_TEXT_FOR_WORKERS)).toBe(0)
+    expect(workerCount({}, 5000, MIN_TEXT_FOR_WORKERS - 1)).toBe(0)
+    expect(workerCount({}, 5000, MIN_TEXT_FOR_WORKERS)).toBe(cores)
+    expect(workerCount({}, 2, MIN_TEXT_FOR_WORKERS)).toBe(Math.min(2, cores))
+    expect(workerCount({ DOCKER_REVIEW_WORKERS: '0' }, 5000, 1e9)).toBe(0)
+    expect(workerCount({ DOCKER_REVIEW_WORKERS: '3' }, 2, 0)).toBe(2)
+    expect(workerCount({ DOCKER_REVIEW_WORKERS: '3' }, 10, 0)).toBe(3)
+    expect(workerCount({ DOCKER_REVIEW_WORKERS: '' }, 1, 0)).toBe(0)
+    expect(() => workerCount({ DOCKER_REVIEW_WORKERS: '-1' }, 10, 0)).toThrow(/must be a number/)
   })
 
   it('chunks several per worker, at most 64 files', () => {

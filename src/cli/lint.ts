@@ -258,7 +258,8 @@ export function runLint(argv: string[], io: LintIO): number | Promise<number> {
     return rendered.code
   }
 
-  const workers = io.workers && !args.fix ? workerCount(io.env, inputs.length) : 0
+  const workers =
+    io.workers && !args.fix ? workerCount(io.env, inputs.length, textLength(inputs)) : 0
   if (io.workers && workers > 0) {
     const line = progress('linting')
     const pool = {
@@ -363,6 +364,9 @@ function runShellcheck(inputs: LintInput[], shellcheck: ShellcheckFn): RunShellc
     }
   }
 }
+
+const textLength = (inputs: LintInput[]): number =>
+  inputs.reduce((sum, input) => sum + input.text.length, 0)
 
 function readStdin(io: LintIO): Buffer {
   return io.readStdin ? io.readStdin() : readFileSync(0)

@@ -122,12 +122,14 @@ export function lintOptions(run: {
 }
 
 /**
- * Below this many files a run lints in its own thread. A worker costs ~0.3 s of CPU before it is
- * up to speed (its isolate loads the bundle from the code cache, then compiles its hot code again),
- * and a file ~5 ms (the corpus's mean): measured on 2 cores, two workers were still slower than
- * one thread at 200 files under load, and a pre-commit run of one file must pay nothing.
+ * Below this much text (UTF-16 code units, all files together) a run lints in its own thread. A
+ * worker costs ~0.2-0.3 s before it is up to speed (its isolate loads the bundle from the code
+ * cache, then compiles its hot code again); what it saves is garbage collection, which grows with
+ * the work. Measured on 2 cores, one worker against none, wall time (Node 20): 355 small corpus
+ * files (0.85 M characters) 1.46 vs 1.23 s; 600 files (1.7 M) 3.2 vs 3.5 s; 1,000 files (2.85 M)
+ * 4.4-4.7 vs 5.2 s. A pre-commit run of a few files never pays for one.
  */
-export const MIN_FILES_FOR_WORKERS = 200
+export const MIN_TEXT_FOR_WORKERS = 1_250_000
 
 /**
  * Each worker's heap, MB. Both generations are capped; measured over the 2,114 corpus Dockerfiles
@@ -157,10 +159,21 @@ export function workerLimits(env: Record<string, string | undefined>): ResourceL
 export const MAX_FAILED_WORKERS = 3
 
 /**
- * How many workers lint `files` files: `DOCKER_REVIEW_WORKERS` when set (0: none, in this
- * thread), else one per core once there are MIN_FILES_FOR_WORKERS files; never more than files.
+ * How many workers lint `files` files of `chars` characters in all: `DOCKER_REVIEW_WORKERS` when
+ * set (0: none, in this thread); else none below MIN_TEXT_FOR_WORKERS, and one per core but one
+ * (at least one) above. Not one per core: one thread linting already keeps ~1.7 of 2 cores busy
+ * (V8 collects and compiles on other threads). Over the 2,114 corpus Dockerfiles on 2 cores,
+ * alternated, three runs each (load 3.4-4.5), wall / CPU / peak RSS:
+ * - Node 20: one thread 7.7-8.8 s / 13.5-15.4 s / 205-211 MB; one worker 6.8-7.4 s / 11.4-12.4 s /
+ *   255-269 MB; two workers 7.2-8.1 s / 13.7-15.7 s / 292-299 MB;
+ * - Node 24: one thread 6.5-6.9 s / 10.7-11.3 s / 373-430 MB; one worker 5.2-6.2 s / 8.4-9.9 s /
+ *   359-413 MB; two workers 5.6-6.2 s / 10.5-11.6 s / 427-444 MB.
  */
-export function workerCount(env: Record<string, string | undefined>, files: number): number {
+export function workerCount(
+  env: Record<string, string | undefined>,
+  files: number,
+  chars: number
+): number {
   const given = env.DOCKER_REVIEW_WORKERS
   if (given !== undefined && given !== '') {
     if (!/^\d+$/.test(given)) {
@@ -170,7 +183,8 @@ export function workerCount(env: Record<string, string | undefined>, files: numb
     }
     return Math.min(Number(given), files)
   }
-  return files < MIN_FILES_FOR_WORKERS ? 0 : Math.min(availableParallelism(), files)
+  if (files < 2 || chars < MIN_TEXT_FOR_WORKERS) return 0
+  return Math.min(Math.max(1, availableParallelism() - 1), files)
 }
 
 /** Consecutive files per chunk: several chunks per worker, so a slow one does not hold the rest. */

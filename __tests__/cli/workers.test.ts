@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -108,12 +108,25 @@ describe('lint in worker threads (the bundle)', () => {
     expect(pooled.code).toBe(inProcess.code)
   }, 60_000)
 
-  it('writes the code cache from a worker when the run used workers', () => {
+  it('leaves the code cache to runs in one thread (a pre-commit hook reads it)', () => {
     const cache = join(scratch, 'cache-pooled')
+    const entries = (): string[] => {
+      const base = join(cache, 'docker-review')
+      if (!existsSync(base)) return []
+      return readdirSync(base).flatMap((runtime) =>
+        readdirSync(join(base, runtime)).map((e) => join(base, runtime, e))
+      )
+    }
+    const startEntries = (): string[] =>
+      entries().filter((e) => /start\.js\.[0-9a-f]+\.v8$/.test(e))
     lint({ DOCKER_REVIEW_WORKERS: '2', XDG_CACHE_HOME: cache }, '--format', 'json')
-    const [runtime] = readdirSync(join(cache, 'docker-review'))
-    const entries = readdirSync(join(cache, 'docker-review', runtime))
-    expect(entries.some((e) => /^start\.js\.[0-9a-f]+\.v8$/.test(e))).toBe(true)
+    expect(startEntries()).toEqual([])
+    lint({ DOCKER_REVIEW_WORKERS: '0', XDG_CACHE_HOME: cache }, '--format', 'json')
+    const [entry] = startEntries()
+    expect(entry).toBeDefined()
+    const written = readFileSync(entry)
+    lint({ DOCKER_REVIEW_WORKERS: '2', XDG_CACHE_HOME: cache }, '--format', 'json')
+    expect(readFileSync(entry).equals(written)).toBe(true)
   }, 60_000)
 
   it('refuses a DOCKER_REVIEW_WORKERS that is not a number', () => {

@@ -15,9 +15,11 @@ import { LINT_WORKER } from './worker-data.js'
  * no such script, and start.ts is imported as it is.
  *
  * The bundle's entry is also what a lint worker runs (src/cli/pool.ts): the same scripts from the
- * same cache, then serveLintWorker instead of the command line. The code cache is written by the
- * thread that linted — this one, or the pool's first worker — so that a one-file run afterwards
- * (a pre-commit hook) starts from the lint code already compiled.
+ * same cache, then serveLintWorker instead of the command line. The cache is written only by a run
+ * that linted in this thread: V8 caches the functions its isolate compiled, and one written by a
+ * worker (lint code only) or by the main thread of a pooled run (no lint code) made the one-file
+ * run that read it later 0.23 s instead of 0.17 s (Node 20). A pooled run without a cache
+ * compiles from scratch, ~0.1-0.2 s of seconds.
  */
 /* istanbul ignore next: the process edge */
 const here = dirname(fileURLToPath(import.meta.url))
@@ -28,9 +30,7 @@ if (existsSync(join(here, 'start.js'))) {
     const { serveLintWorker } = loader.require('./start.js') as {
       serveLintWorker: typeof ServeLintWorker
     }
-    serveLintWorker(asWorker, () => {
-      if (asWorker.saveCodeCache) loader.save()
-    })
+    serveLintWorker(asWorker)
   } else {
     let pooled = false
     process.on('exit', () => {

@@ -49,8 +49,6 @@ export interface WorkerSetup {
   budgetMs: number
   /** Run ShellCheck (the main thread found it on PATH and the configuration wants it). */
   shellcheck: boolean
-  /** Write the code cache at the end (one worker of the pool does). */
-  saveCodeCache: boolean
 }
 
 /** The report of a run: what goes to stdout and stderr, and the exit code. */
@@ -234,7 +232,7 @@ export function lintInWorkers(
   pool: {
     workers: LintWorkers
     count: number
-    setup: Omit<WorkerSetup, 'saveCodeCache'>
+    setup: WorkerSetup
     resourceLimits: ResourceLimits
     shellcheck?: RunShellcheck
   },
@@ -254,7 +252,6 @@ export function lintInWorkers(
   let busy = 0
   let running = 0
   let failedInARow = 0
-  let spawned = 0
   let rendering = false
   let renderer: Worker | undefined
   pool.workers.used?.()
@@ -302,9 +299,8 @@ export function lintInWorkers(
       return chunk
     }
     const spawn = (): void => {
-      const setup: WorkerSetup = { ...pool.setup, saveCodeCache: spawned++ === 0 }
       const worker = new Worker(pool.workers.entry, {
-        workerData: { [LINT_WORKER]: setup },
+        workerData: { [LINT_WORKER]: pool.setup },
         resourceLimits: pool.resourceLimits
       })
       running++

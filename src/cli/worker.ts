@@ -13,9 +13,8 @@ import { joinParts, lintOptions, type FromWorker, type ToWorker, type WorkerSetu
  * the main thread would use, then chunks of files linted as they come, and the report when asked.
  * No garbage-collection pacing (src/io/heap.ts): with both generations capped (WORKER_OLD_MB) it
  * cost CPU for little memory.
- * `finish` runs once the main thread says there is no more (the entry writes the code cache there).
  */
-export function serveLintWorker(setup: WorkerSetup, finish: () => void): void {
+export function serveLintWorker(setup: WorkerSetup): void {
   const port = parentPort
   if (!port) throw new Error('serveLintWorker runs in a worker thread')
   const config = configFromTexts(setup.config, registry, [setup.cli])
@@ -38,7 +37,6 @@ export function serveLintWorker(setup: WorkerSetup, finish: () => void): void {
   })
   port.on('message', (message: ToWorker) => {
     if (message === null) {
-      finish()
       port.close()
       return
     }

@@ -134,12 +134,15 @@ export const MIN_TEXT_FOR_WORKERS = 1_250_000
  * with two workers (Node 20, peak RSS of the process): young generation at 16 MB and the old one
  * uncapped, 470 MB (each worker's old generation grew to 130-230 MB before its first full
  * collection); old capped at 64 / 96 / 128 / 192 MB, 270-280 MB, and less CPU than pacing
- * (src/io/heap.ts) at a 16 MB step (275 MB, +15 % CPU) or 8 MB (245 MB, +25 %). A worker's live
- * heap is ~35-40 MB; a file or a report that needs more than the cap is made again in the main
- * thread (lintInWorkers), so the cap bounds memory, never a result.
+ * (src/io/heap.ts) at a 16 MB step (275 MB, +15 % CPU) or 8 MB (245 MB, +25 %). With one worker
+ * (workerCount), two runs each, Node 20 / Node 24 peak RSS and CPU: old at 128 MB 246-271 /
+ * 383-391 MB, 10.1-10.5 / 7.9-8.0 s; 96 MB 250-263 / 365-374 MB, 10.4-11.4 / 7.6-8.7 s; 64 MB
+ * 229-234 / 333-341 MB, 11.4-11.7 / 8.2-9.0 s (one thread: 206 / 373 MB, 12.3 / 9.6 s). A worker's
+ * live heap is ~35-40 MB; a file or a report that needs more than the cap is made again in the
+ * main thread (lintInWorkers), so the cap bounds memory, never a result.
  */
 export const WORKER_YOUNG_MB = 16
-export const WORKER_OLD_MB = 128
+export const WORKER_OLD_MB = 64
 
 /** The resource limits of each worker: `DOCKER_REVIEW_WORKER_MEMORY_MB` sets the old generation's. */
 export function workerLimits(env: Record<string, string | undefined>): ResourceLimits {

@@ -143,6 +143,8 @@ export const MIN_TEXT_FOR_WORKERS = 1_250_000
  */
 export const WORKER_YOUNG_MB = 16
 export const WORKER_OLD_MB = 64
+/** The worker that makes the report may use this many times a linting worker's old generation. */
+export const RENDER_OLD_FACTOR = 4
 
 /** The resource limits of each worker: `DOCKER_REVIEW_WORKER_MEMORY_MB` sets the old generation's. */
 export function workerLimits(env: Record<string, string | undefined>): ResourceLimits {
@@ -256,7 +258,6 @@ export function lintInWorkers(
   let running = 0
   let failedInARow = 0
   let rendering = false
-  let renderer: Worker | undefined
   pool.workers.used?.()
 
   return new Promise<Rendered>((resolve, reject) => {
@@ -269,21 +270,53 @@ export function lintInWorkers(
           reject(error as Error)
         }
       }
-    /** Every file is linted: the rest in this thread, then the report in a worker if one is left. */
+    /** Every file is linted: the rest in this thread, then the report in a worker of its own. */
     const lintedAll = (): void => {
       if (leftOver.length > 0) {
         const files = leftOver.splice(0).sort((a, b) => a - b)
         parts.push({ files, data: serialize(here.lint(files.map((i) => inputs[i]))) })
         done(files.length)
       }
-      const worker = idle.pop()
-      for (const other of idle.splice(0)) other.postMessage(null satisfies ToWorker)
-      if (!worker) {
-        resolve(here.render(joinParts(parts, job.total)))
-        return
-      }
+      for (const worker of idle.splice(0)) worker.postMessage(null satisfies ToWorker)
       rendering = true
-      renderer = worker
+      renderIn(pool.workers.entry)
+    }
+    /**
+     * The report, in a worker of its own with more room than a linting one (RENDER_OLD_FACTOR):
+     * over the corpus with ShellCheck, a linting worker at 64 MB ran out of memory making it.
+     */
+    const renderIn = (entry: string): void => {
+      const limits = {
+        ...pool.resourceLimits,
+        maxOldGenerationSizeMb:
+          (pool.resourceLimits.maxOldGenerationSizeMb ?? WORKER_OLD_MB) * RENDER_OLD_FACTOR
+      }
+      const worker = new Worker(entry, {
+        workerData: { [LINT_WORKER]: pool.setup },
+        resourceLimits: limits
+      })
+      let failure: Error | undefined
+      let rendered = false
+      worker.on(
+        'message',
+        guard((message: FromWorker) => {
+          if (!('rendered' in message)) return
+          rendered = true
+          worker.postMessage(null satisfies ToWorker)
+          resolve(message.rendered)
+        })
+      )
+      worker.on('error', (error) => (failure = error))
+      worker.on(
+        'exit',
+        guard((code: number) => {
+          if (rendered) return
+          here.warn(
+            `the worker making the report ${stopReason(failure, code, limits)}; it was made in the main thread`
+          )
+          resolve(here.render(joinParts(parts, job.total)))
+        })
+      )
       worker.postMessage({ render: job, parts } satisfies ToWorker)
     }
     const next = (worker: Worker): Chunk | undefined => {
@@ -309,16 +342,10 @@ export function lintInWorkers(
       running++
       let current = next(worker)
       let failure: Error | undefined
-      let rendered = false
       worker.on(
         'message',
         guard((message: FromWorker) => {
-          if ('rendered' in message) {
-            rendered = true
-            worker.postMessage(null satisfies ToWorker)
-            resolve(message.rendered)
-            return
-          }
+          if ('rendered' in message) return
           if (!current || message.chunk !== current.files[0]) return
           parts.push({ files: current.files, data: message.data })
           done(current.files.length)
@@ -334,14 +361,6 @@ export function lintInWorkers(
           running--
           const idleAt = idle.indexOf(worker)
           if (idleAt >= 0) idle.splice(idleAt, 1)
-          if (worker === renderer && !rendered) {
-            // The report's worker died: the report is made here.
-            here.warn(
-              `a lint worker ${stopReason(failure, code, pool.resourceLimits)} making the report; it was made in the main thread`
-            )
-            resolve(here.render(joinParts(parts, job.total)))
-            return
-          }
           if (!current) return
           busy--
           failedInARow++

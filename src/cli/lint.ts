@@ -6,12 +6,11 @@ import {
   lintFiles,
   type Budget,
   type FileResult,
-  type LintInput,
-  type LintOptions
+  type LintInput
 } from '../lint/engine.js'
 import { fixUntilStable } from '../core/fixes.js'
 import { reaches } from '../core/severity.js'
-import type { Tools } from '../core/tools.js'
+import type { ShellcheckFn, Tools } from '../core/tools.js'
 import type { Finding } from '../core/types.js'
 import {
   configFromTexts,
@@ -34,13 +33,23 @@ import hadolintSchema from '../config/hadolint.schema.json' with { type: 'json' 
 import ownSchema from '../config/docker-review.schema.json' with { type: 'json' }
 import { heapPacer } from '../io/heap.js'
 import { decodeSource, encodeSource, type Source } from '../io/source.js'
-import { diskWorkspace } from '../io/workspace.js'
 import { registry } from '../rules/index.js'
 import { shellcheckRequests } from '../rules/dockerfile/lib/shellcheck-prefetch.js'
 import { VERSION } from '../version.js'
 import { collectTargets } from './files.js'
 import { CliError, LINT_USAGE, parseLintArgs, type Format } from './args.js'
 import { sniffKind } from './sniff.js'
+import {
+  lintInWorkers,
+  lintOptions,
+  workerCount,
+  workerLimits,
+  type InProcess,
+  type LintWorkers,
+  type RenderJob,
+  type RunShellcheck,
+  type Rendered
+} from './pool.js'
 import { progressLine, useColor, type Progress } from './terminal.js'
 
 export interface LintIO {
@@ -59,6 +68,8 @@ export interface LintIO {
   tools: () => Tools
   /** Time budget per file (default DEFAULT_FILE_BUDGET_MS on the process clock). */
   budget?: Budget
+  /** Worker threads for runs of many files (the bundle's entry); none: every file in this thread. */
+  workers?: LintWorkers
 }
 
 type Problem = { file: string; message: string }
@@ -116,8 +127,16 @@ function readConfig(cwd: string, explicit: string | undefined): ConfigTexts {
   return { own: own ? read(own) : undefined, hadolint: hadolint ? read(hadolint) : undefined }
 }
 
-/** `docker-review lint`: returns the exit code. */
-export function runLint(argv: string[], io: LintIO): number {
+/**
+ * `docker-review lint`: returns the exit code — a promise when the files were linted in worker
+ * threads (io.workers, src/cli/pool.ts).
+ */
+export function runLint(
+  argv: string[],
+  io: LintIO & { workers: LintWorkers }
+): number | Promise<number>
+export function runLint(argv: string[], io: LintIO): number
+export function runLint(argv: string[], io: LintIO): number | Promise<number> {
   const clock = io.clock ?? (() => performance.now())
   const started = clock()
   const args = parseLintArgs(argv)
@@ -128,7 +147,8 @@ export function runLint(argv: string[], io: LintIO): number {
   const cli: ConfigLayer = { source: 'command line' }
   if (args.failOn) cli.failOn = args.failOn
   if (args.enableAll) cli.all = true
-  const config: ResolvedConfig = configFromTexts(readConfig(io.cwd, args.config), registry, [cli])
+  const configTexts = readConfig(io.cwd, args.config)
+  const config: ResolvedConfig = configFromTexts(configTexts, registry, [cli])
 
   const collected = collectTargets(args.paths, {
     cwd: io.cwd,
@@ -198,17 +218,22 @@ export function runLint(argv: string[], io: LintIO): number {
       total: inputs.length
     })
   let ticking: Progress | undefined
-  const options: LintOptions = {
-    registry,
+  // The default 32 MB step, chosen by measurement over the 2,114 corpus Dockerfiles (issue 16):
+  // Node 20 peaks at 340 MB without pacing, 262 / 228 / 207 MB at 64 / 32 / 16 MB for +11 / +32 /
+  // +63 % CPU; on Node 24 the young generation, not the old one, sets the peak (547 MB without
+  // pacing, 316-329 MB at 16-32 MB; `--max-semi-space-size=8`, a start-up flag, gives 214 MB).
+  const pacer = heapPacer()
+  const budget = io.budget ?? { ms: DEFAULT_FILE_BUDGET_MS, now: () => performance.now() }
+  const options = lintOptions({
+    cwd: io.cwd,
     config,
-    workspace: diskWorkspace(io.cwd),
     tools,
-    budget: io.budget ?? { ms: DEFAULT_FILE_BUDGET_MS, now: () => performance.now() },
+    budget,
     afterFile: () => {
       pacer()
       ticking?.tick()
     }
-  }
+  })
   const lintAll = (batch: LintInput[]): FileResult[] => {
     ticking = progress('linting')
     try {
@@ -218,11 +243,52 @@ export function runLint(argv: string[], io: LintIO): number {
       ticking = undefined
     }
   }
-  // The default 32 MB step, chosen by measurement over the 2,114 corpus Dockerfiles (issue 16):
-  // Node 20 peaks at 340 MB without pacing, 262 / 228 / 207 MB at 64 / 32 / 16 MB for +11 / +32 /
-  // +63 % CPU; on Node 24 the young generation, not the old one, sets the peak (547 MB without
-  // pacing, 316-329 MB at 16-32 MB; `--max-semi-space-size=8`, a start-up flag, gives 214 MB).
-  const pacer = heapPacer()
+  const job = (): RenderJob => ({
+    total: inputs.length,
+    argv,
+    errors,
+    // The JSON report quotes no text: none is copied to the worker that makes it.
+    texts: args.format === 'json' ? [] : [...sources].map(([path, source]) => [path, source.text]),
+    env: io.env,
+    isTTY: io.isTTY
+  })
+  const report = (rendered: Rendered): number => {
+    if (rendered.stderr) io.stderr(rendered.stderr)
+    io.stdout(rendered.stdout)
+    return rendered.code
+  }
+
+  const workers =
+    io.workers && !args.fix ? workerCount(io.env, inputs.length, textLength(inputs)) : 0
+  if (io.workers && workers > 0) {
+    const line = progress('linting')
+    const pool = {
+      workers: io.workers,
+      count: workers,
+      setup: {
+        cwd: io.cwd,
+        config: configTexts,
+        cli,
+        budgetMs: budget.ms,
+        shellcheck: tools.shellcheck !== undefined
+      },
+      resourceLimits: workerLimits(io.env),
+      shellcheck: tools.shellcheck && runShellcheck(inputs, tools.shellcheck)
+    }
+    const here: InProcess = {
+      lint: (batch) => lintFiles(batch, options),
+      render: (results) => renderReport(results, config, job()),
+      warn: (text) => io.stderr(`docker-review: ${text}\n`)
+    }
+    const tick = (files: number): void => {
+      for (let k = 0; k < files; k++) line.tick()
+    }
+    return lintInWorkers(inputs, pool, job(), here, tick).then((rendered) => {
+      line.done()
+      return report(rendered)
+    })
+  }
+
   // Every script of the run checked at once over every core, before linting asks file by file.
   if (tools.shellcheck?.prefetch) tools.shellcheck.prefetch(shellcheckRequests(inputs, pacer))
   let results = lintAll(inputs)
@@ -246,29 +312,61 @@ export function runLint(argv: string[], io: LintIO): number {
     fixing.done()
     results = lintAll(fixedInputs)
   }
+  return report(renderReport(results, config, job()))
+}
 
+/**
+ * The report of a run and its exit code, from data only: the main thread makes it, or a lint
+ * worker (src/cli/pool.ts).
+ */
+export function renderReport(
+  results: FileResult[],
+  config: ResolvedConfig,
+  job: RenderJob
+): Rendered {
+  const args = parseLintArgs(job.argv)
+  const { errors } = job
   const problems = [
     ...errors,
     ...results.flatMap((r) => r.errors.map((message) => ({ file: r.path, message })))
   ]
-  const texts = new Map([...sources].map(([path, source]) => [path, source.text]))
+  const texts = new Map(job.texts)
   const policy = reviewPolicy(policyOf(config.review))
   const review = {
     placement: (finding: Finding) => policy(finding).review,
     legend: inlineBars(policyOf(config.review))
   }
-  io.stdout(
-    render(
-      results,
-      args.format,
-      { errors, problems, texts, color: args.color, review, preview: args.review },
-      io
-    )
+  let stderr = ''
+  const stdout = render(
+    results,
+    args.format,
+    { errors, problems, texts, color: args.color, review, preview: args.review },
+    { env: job.env, isTTY: job.isTTY, stderr: (text) => (stderr += text) }
   )
   const failing = results.some((r) => r.findings.some((f) => reaches(f.severity, config.failOn)))
   const broken = config.failOn !== 'none' && problems.length > 0
-  return failing || broken ? 1 : 0
+  return { stdout, stderr, code: failing || broken ? 1 : 0 }
 }
+
+/** Every script of the run checked at once, then answered per chunk of files (src/cli/pool.ts). */
+function runShellcheck(inputs: LintInput[], shellcheck: ShellcheckFn): RunShellcheck {
+  const perFile = inputs.map((input) => shellcheckRequests([input]).map((r) => r.script))
+  const all = [...new Set(perFile.flat())].map((script) => ({ script }))
+  const ready = shellcheck.prefetchAsync
+    ? shellcheck.prefetchAsync(all)
+    : Promise.resolve(shellcheck.prefetch?.(all))
+  return {
+    ready,
+    resultsOf: (files) => {
+      const scripts = [...new Set(files.flatMap((i) => perFile[i]))]
+      const results = shellcheck(scripts.map((script) => ({ script })))
+      return scripts.map((script, k) => [script, results[k]])
+    }
+  }
+}
+
+const textLength = (inputs: LintInput[]): number =>
+  inputs.reduce((sum, input) => sum + input.text.length, 0)
 
 function readStdin(io: LintIO): Buffer {
   return io.readStdin ? io.readStdin() : readFileSync(0)
@@ -289,7 +387,7 @@ function render(
     /** `--review`: show the placement in the tty output. */
     preview: boolean
   },
-  io: LintIO
+  io: Pick<LintIO, 'env' | 'isTTY' | 'stderr'>
 ): string {
   const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`
   switch (format) {

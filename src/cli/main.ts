@@ -6,6 +6,7 @@ import type { Tools } from '../core/tools.js'
 import { VERSION } from '../version.js'
 import { CliError, UsageError } from './args.js'
 import { runLint } from './lint.js'
+import type { LintWorkers } from './pool.js'
 import type { runTagsCli } from './tags.js'
 
 export const USAGE = `docker-review ${VERSION}: review Dockerfiles and compose files; compute PR-safe image tags.
@@ -43,19 +44,42 @@ export interface CliIO {
    * only for `tags` (src/cli/start.ts).
    */
   tags?: typeof runTagsCli
+  /** Worker threads for a `lint` of many files (src/cli/pool.ts); none: all in this thread. */
+  workers?: LintWorkers
 }
 
 /**
  * The CLI: returns the exit code (0 ok; 1 findings at/above --fail-on or a file not linted; 2 usage,
  * path or configuration error, or a crash). Every exit-2 error is one line on stderr (a config
- * file's schema problems follow it, one per line, located), never a stack trace.
+ * file's schema problems follow it, one per line, located), never a stack trace. A promise when a
+ * `lint` ran in worker threads (io.workers).
  */
-export function runCli(argv: string[], io: CliIO): number {
+export function runCli(
+  argv: string[],
+  io: CliIO & { workers: LintWorkers }
+): number | Promise<number>
+export function runCli(argv: string[], io: CliIO): number
+export function runCli(argv: string[], io: CliIO): number | Promise<number> {
   const [command, ...rest] = argv
+  const failed = (error: unknown): number => {
+    if (error instanceof UsageError) {
+      io.stderr(`docker-review: ${error.message} (see 'docker-review ${command} --help')\n`)
+    } else if (error instanceof CliError || error instanceof ConfigError) {
+      io.stderr(`docker-review: ${error.message}\n`)
+    } else {
+      io.stderr(
+        `docker-review: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`
+      )
+    }
+    return 2
+  }
   try {
     switch (command) {
-      case 'lint':
-        return runLint(rest, io)
+      case 'lint': {
+        const { workers } = io
+        const code = workers ? runLint(rest, { ...io, workers }) : runLint(rest, io)
+        return typeof code === 'number' ? code : code.catch(failed)
+      }
       case 'tags':
         if (!io.tags) throw new Error('the tags command was not loaded')
         return io.tags(rest, {
@@ -85,15 +109,6 @@ export function runCli(argv: string[], io: CliIO): number {
         return 2
     }
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`docker-review: ${error.message} (see 'docker-review ${command} --help')\n`)
-    } else if (error instanceof CliError || error instanceof ConfigError) {
-      io.stderr(`docker-review: ${error.message}\n`)
-    } else {
-      io.stderr(
-        `docker-review: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`
-      )
-    }
-    return 2
+    return failed(error)
   }
 }

@@ -1,11 +1,17 @@
 import { createShellcheck } from '../tools/shellcheck.js'
 import { runCli, type CliIO } from './main.js'
+import type { LintWorkers } from './pool.js'
+import { serveLintWorker } from './worker.js'
+
+export { serveLintWorker }
 
 /**
  * The CLI's process edge: the real stdout, stderr, environment and ShellCheck. Loaded by
- * src/cli/index.ts once the compile cache is on, so that all of this is cached code.
+ * src/cli/index.ts once the compile cache is on, so that all of this is cached code. `workers`:
+ * the bundle's entry, which also serves lint workers (serveLintWorker); from the sources there is
+ * none and every file is linted in this thread.
  */
-export async function start(argv: string[]): Promise<number> {
+export async function start(argv: string[], workers?: LintWorkers): Promise<number> {
   const io: CliIO = {
     cwd: process.cwd(),
     env: process.env,
@@ -24,5 +30,5 @@ export async function start(argv: string[]): Promise<number> {
     const { runTagsCli } = await import('./tags.js')
     return runCli(argv, { ...io, tags: runTagsCli })
   }
-  return runCli(argv, io)
+  return workers ? runCli(argv, { ...io, workers }) : runCli(argv, io)
 }

@@ -1,0 +1,53 @@
+import { serialize } from 'node:v8'
+import { parentPort } from 'node:worker_threads'
+import { configFromTexts } from '../config/config.js'
+import { lintFiles } from '../lint/engine.js'
+import type { ShellcheckFn, ShellcheckResult } from '../core/tools.js'
+import { registry } from '../rules/index.js'
+import { createShellcheck } from '../tools/shellcheck.js'
+import { renderReport } from './lint.js'
+import { joinParts, lintOptions, type FromWorker, type ToWorker, type WorkerSetup } from './pool.js'
+
+/**
+ * A lint worker of src/cli/pool.ts: the same configuration, workspace, ShellCheck and budget as
+ * the main thread would use, then chunks of files linted as they come, and the report when asked.
+ * No garbage-collection pacing (src/io/heap.ts): with both generations capped (WORKER_OLD_MB) it
+ * cost CPU for little memory.
+ */
+export function serveLintWorker(setup: WorkerSetup): void {
+  const port = parentPort
+  if (!port) throw new Error('serveLintWorker runs in a worker thread')
+  const config = configFromTexts(setup.config, registry, [setup.cli])
+  // ShellCheck's answers come with each chunk (RunShellcheck); a script missing from them (none
+  // should be) is checked here.
+  let known = new Map<string, ShellcheckResult>()
+  let own: ShellcheckFn | null | undefined
+  const checkHere = (script: string): ShellcheckResult =>
+    (own ??= createShellcheck() ?? null)?.([{ script }])[0] ?? {
+      notChecked: 'ShellCheck could not run in a lint worker'
+    }
+  const shellcheck: ShellcheckFn | undefined = setup.shellcheck
+    ? (requests) => requests.map((r) => known.get(r.script) ?? checkHere(r.script))
+    : undefined
+  const options = lintOptions({
+    cwd: setup.cwd,
+    config,
+    tools: shellcheck ? { shellcheck } : {},
+    budget: { ms: setup.budgetMs, now: () => performance.now() }
+  })
+  port.on('message', (message: ToWorker) => {
+    if (message === null) {
+      port.close()
+      return
+    }
+    let reply: FromWorker
+    if ('render' in message) {
+      const results = joinParts(message.parts, message.render.total)
+      reply = { rendered: renderReport(results, config, message.render) }
+    } else {
+      known = new Map(message.shellcheck)
+      reply = { chunk: message.chunk, data: serialize(lintFiles(message.inputs, options)) }
+    }
+    port.postMessage(reply)
+  })
+}

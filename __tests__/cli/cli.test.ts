@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, cpSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
-import { cli, sandbox } from './harness.js'
+import { cli, cliWith, sandbox } from './harness.js'
 import { memoStats, oneLintPerText } from './lint-memo.js'
 
 vi.mock('../../src/lint/engine.js', async (importOriginal) => {
@@ -178,6 +178,23 @@ describe('docker-review lint', () => {
     expect(out).toContain('+ LABEL maintainer="me"')
     expect(out).not.toContain('\u001b[')
     expect(cli(dir, 'lint', '--color').out).toContain('\u001b[')
+  })
+
+  it('looks for ShellCheck only when a Dockerfile is linted', () => {
+    const dir = sandbox({
+      'compose.yaml': 'services:\n  a:\n    image: x:1\n',
+      Dockerfile: 'FROM x:1\n'
+    })
+    let asked = 0
+    const tools = (): Record<string, never> => {
+      asked++
+      return {}
+    }
+    cliWith(dir, { tools }, 'lint', 'compose.yaml')
+    expect(asked).toBe(0)
+    const both = cliWith(dir, { tools }, 'lint')
+    expect(asked).toBe(1)
+    expect(both.err).toContain('shellcheck (>= 0.7) not found')
   })
 
   it('github format writes workflow commands with escaped data', () => {

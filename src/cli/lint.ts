@@ -198,12 +198,10 @@ export function runLint(argv: string[], io: LintIO): number | Promise<number> {
     )
   }
 
-  const tools = config.settings.shellcheck ? io.tools() : {}
-  if (
-    config.settings.shellcheck &&
-    !tools.shellcheck &&
-    inputs.some((i) => i.kind === 'dockerfile')
-  ) {
+  // ShellCheck reads RUN scripts: a run of compose files alone does not look for it.
+  const wantsShellcheck = config.settings.shellcheck && inputs.some((i) => i.kind === 'dockerfile')
+  const tools = wantsShellcheck ? io.tools() : {}
+  if (wantsShellcheck && !tools.shellcheck) {
     io.stderr(
       'docker-review: shellcheck (>= 0.7) not found on PATH: ShellCheck (SC) checks of RUN were skipped.\n'
     )

@@ -549,8 +549,8 @@ function toRegExp(pattern, what) {
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __webpack_require__(4006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/core/hash.ts
+var hash = __webpack_require__(299);
 ;// CONCATENATED MODULE: ./src/tags/sanitize.ts
 
 /** Docker's tag grammar. */
@@ -570,7 +570,7 @@ function sanitizeChars(text) {
 }
 /** First 7 hex characters of the SHA-256 of `text`. */
 function shortHash(text) {
-    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, HASH_LENGTH);
+    return (0,hash/* sha256Hex */.f)(text).slice(0, HASH_LENGTH);
 }
 /**
  * Build a valid Docker tag from prefix + value + suffix: sanitize, strip leading `.`/`-`, and keep it

@@ -206,9 +206,13 @@ function plain(val, key) {
     }
     if (val.kind === 'seq') {
         const items = val.items.map((v) => plain(v));
-        return key && SETS.has(key)
-            ? items.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))
-            : items;
+        if (!key || !SETS.has(key))
+            return items;
+        // Each item's text once, not twice per comparison.
+        return items
+            .map((item) => ({ item, text: JSON.stringify(item) }))
+            .sort((a, b) => a.text.localeCompare(b.text))
+            .map(({ item }) => item);
     }
     const out = {};
     for (const k of [...val.entries.keys()].sort())
@@ -412,7 +416,7 @@ function lintCompose(doc, options, started = options.budget?.now() ?? 0) {
 /** A file's findings in order; the "not fully checked" ones are added after suppression. */
 function finish(path, kind, findings, notChecked, errors) {
     findings.push(...notChecked);
-    findings.sort((a, b) => (0,core_text/* compareRanges */.C1)(a.range, b.range) || a.rule.localeCompare(b.rule));
+    findings.sort((a, b) => (0,core_text/* compareRanges */.C1)(a.range, b.range) || (0,core_text/* compareText */.n6)(a.rule, b.rule));
     return { path, kind, findings, errors };
 }
 /**
@@ -566,6 +570,7 @@ var sources = __webpack_require__(4544);
 
 
 
+
 class ConfigFileError extends Error {
 }
 function diffOf(file, whole) {
@@ -674,7 +679,7 @@ async function lintChanges(request) {
             targets.set(dockerfile, 'dockerfile');
     }
     const inputs = [];
-    for (const [path, kind] of [...targets].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    for (const [path, kind] of [...targets].sort(([a], [b]) => (0,core_text/* compareText */.n6)(a, b))) {
         const state = fetched.files.get(path);
         // Fail closed: a target that could not be read is a "not fully checked" finding, not a note.
         if (state?.kind === 'text')

@@ -38,7 +38,7 @@ const KEY_ORDER = new Intl.Collator('en-US');
  * Merge custom `key=value` entries (already rendered) over the base labels: a later key wins, an
  * entry without `=` is skipped (reported through `skip`). Returns `key=value` lines sorted by key
  * the way metadata-action sorts them (`localeCompare`, in the `en-US` locale GitHub's runners
- * have: `alpha` < `com.example.B` < `org.opencontainers.…` < `Zeta`), not by code point.
+ * have: `alpha` < `com.example.B` < `org.opencontainers.\u2026` < `Zeta`), not by code point.
  */
 function mergeLabels(base, custom, skip) {
     const merged = new Map(base);
@@ -189,7 +189,7 @@ var sync = __webpack_require__(712);
  * Split a list input (`images`, `tags`, `flavor`, `labels`, `annotations`) into entries: one entry
  * a line, blank lines and lines starting with `#` dropped. Each line is read as CSV exactly once
  * (quotes group a field that holds a comma), so `"pattern=^v\d{1,2}"` reaches the tag grammar
- * intact — metadata-action parses twice and loses it.
+ * intact \u2014 metadata-action parses twice and loses it.
  */
 function list_readList(text, input) {
     const entries = [];
@@ -556,8 +556,8 @@ function toRegExp(pattern, what) {
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __webpack_require__(4006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/core/hash.ts
+var hash = __webpack_require__(299);
 ;// CONCATENATED MODULE: ./src/tags/sanitize.ts
 
 /** Docker's tag grammar. */
@@ -566,7 +566,7 @@ const MAX_TAG_LENGTH = 128;
 /** Length of the hash that keeps sanitized names apart. */
 const HASH_LENGTH = 7;
 /**
- * Map text onto the tag alphabet: accents are folded (`ü` → `u`), then every run of characters
+ * Map text onto the tag alphabet: accents are folded (`\u00fc` \u2192 `u`), then every run of characters
  * outside `[A-Za-z0-9_.-]` becomes one `-` (metadata-action's rule).
  */
 function sanitizeChars(text) {
@@ -577,7 +577,7 @@ function sanitizeChars(text) {
 }
 /** First 7 hex characters of the SHA-256 of `text`. */
 function shortHash(text) {
-    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, HASH_LENGTH);
+    return (0,hash/* sha256Hex */.f)(text).slice(0, HASH_LENGTH);
 }
 /**
  * Build a valid Docker tag from prefix + value + suffix: sanitize, strip leading `.`/`-`, and keep it
@@ -631,7 +631,7 @@ function stableTags(globs, defaultBranch, flavor) {
 }
 /** The tag, and the tag without the flavor prefix and/or suffix where it carries them. */
 function undecorated(tag, flavor) {
-    // As composeTag writes it: a tag never starts with `.` or `-` (`{{branch}}-` → `branch--`).
+    // As composeTag writes it: a tag never starts with `.` or `-` (`{{branch}}-` \u2192 `branch--`).
     const prefix = sanitizeChars(flavor.prefix).replace(/^[.-]+/, '');
     const suffix = sanitizeChars(flavor.suffix);
     const noPrefix = prefix !== '' && tag.startsWith(prefix) ? tag.slice(prefix.length) : tag;
@@ -719,7 +719,7 @@ function computeTags(ctx, inputs) {
 }
 /**
  * `latest` is decided by the first entry that yields a value: the flavor's `latest=true|false`, or
- * under `auto` that entry's type rule — narrowed by `latest-if-highest`, and never on a PR.
+ * under `auto` that entry's type rule \u2014 narrowed by `latest-if-highest`, and never on a PR.
  */
 function decideLatest(p, ctx, inputs, existing, opts) {
     const mode = inputs.flavor.latest;
@@ -801,8 +801,8 @@ const PR_EVENTS = /^pull_request/;
 /**
  * Events that GitHub runs on a ref someone with write access chose (a push, a release, a dispatch,
  * the default branch): they may produce stable tags when the ref is a branch or a tag. Every other
- * event name — unknown, misspelt, or one whose payload can be about a pull request's commit
- * (`check_run`, `check_suite`, `status`) — is treated as a pull request.
+ * event name \u2014 unknown, misspelt, or one whose payload can be about a pull request's commit
+ * (`check_run`, `check_suite`, `status`) \u2014 is treated as a pull request.
  */
 const TRUSTED_EVENTS = new Set([
     'push',
@@ -885,7 +885,7 @@ const NOT_A_PR = { is: false, onBase: false };
  */
 function pullRequestOf(eventName, githubRef, p) {
     const pull = asRecord(p.pull_request);
-    // A pull-request event's ref is the PR's (`refs/pull/…`) or the merge queue's; any other ref
+    // A pull-request event's ref is the PR's (`refs/pull/\u2026`) or the merge queue's; any other ref
     // (`pull_request_target`'s base branch, a hand-given `refs/heads/main`) is not the PR's code.
     if (eventName === 'merge_group')
         return { is: true, onBase: !MERGE_QUEUE_BRANCH.test(githubRef) };
@@ -1103,7 +1103,7 @@ function imageNames(images) {
 
 
 /**
- * Our tags when the `tags` input is empty — safe for a one-step setup: the branch, `pr-<n>`, X.Y.Z /
+ * Our tags when the `tags` input is empty \u2014 safe for a one-step setup: the branch, `pr-<n>`, X.Y.Z /
  * X.Y / X for a release tag, `sha-<7>` on every build, `latest` for the default branch.
  */
 const DEFAULT_TAGS = [
@@ -1240,7 +1240,7 @@ function detectSource(env) {
 /**
  * GitLab's pipeline sources that run on a branch or tag someone with write access chose, and the
  * GitHub event that means the same. Every other source (`merge_request_event`,
- * `external_pull_request_event`, `pipeline`, `parent_pipeline`, `chat`, …) keeps its own name and is
+ * `external_pull_request_event`, `pipeline`, `parent_pipeline`, `chat`, \u2026) keeps its own name and is
  * therefore treated as a pull request: a downstream or child pipeline cannot show what started it.
  */
 const GITLAB_TRUSTED = {
@@ -1411,9 +1411,9 @@ const CONTEXT_FLAGS = {
 const TAGS_USAGE = `Usage: docker-review tags [options]
 
 Compute PR-safe image tags, OCI labels and annotations (docker/metadata-action compatible).
-The run's context comes from the CI's variables — GitHub Actions (GITHUB_*), GitLab CI
+The run's context comes from the CI's variables \u2014 GitHub Actions (GITHUB_*), GitLab CI
 (CI_PIPELINE_SOURCE, CI_COMMIT_*, CI_MERGE_REQUEST_IID, CI_DEFAULT_BRANCH, ...) or Jenkins
-(BRANCH_NAME, TAG_NAME, CHANGE_ID, GIT_COMMIT) — and the context flags override them. With no
+(BRANCH_NAME, TAG_NAME, CHANGE_ID, GIT_COMMIT) \u2014 and the context flags override them. With no
 context at all the command exits 2. An event that is not a push, release, schedule or dispatch
 on a branch or tag (unknown names included) is a pull request: it never gets a stable tag.
 
@@ -1451,7 +1451,7 @@ Output:
 
 Exit status: 0 on success, 2 on a usage or input error or when there is no context.
 `;
-/** `docker-review tags …`; `argv` holds the arguments after `tags`. Returns the exit code. */
+/** `docker-review tags \u2026`; `argv` holds the arguments after `tags`. Returns the exit code. */
 function runTagsCli(argv, io) {
     let values;
     try {
@@ -1530,7 +1530,7 @@ function runTagsCli(argv, io) {
 /**
  * The run's context: a detected CI's variables (GitHub's as they are; GitLab's and Jenkins' mapped
  * onto GitHub's events and refs), then the context flags over them. Throws when nothing says what
- * the run is — no event and no ref — rather than guess.
+ * the run is \u2014 no event and no ref \u2014 rather than guess.
  */
 function resolveContext(values, io) {
     const kind = detectSource(io.env);

@@ -325,6 +325,46 @@ describe.runIf(withBinary)('createShellcheck prefetchAsync (the pool of the whol
     expect(comments([before, after]).map((c) => c.map((x) => x.code))).toEqual([[2086], [2164]])
   }, 60_000)
 
+  it('a session checks what is added while more may come, and each script once', async () => {
+    const script = (i: number): { script: string } => ({ script: `#!/bin/sh\necho $S${i}\n` })
+    const first = Array.from({ length: 30 }, (_, i) => script(i))
+    const { binary, calls } = countingBinary()
+    const sc = createShellcheck({ binary, jobs: 2, chunk: 100 })!
+    const heard: string[] = []
+    let hear = (): void => {}
+    const session = sc.session((scripts) => {
+      heard.push(...scripts)
+      hear()
+    })
+    // Thirty scripts (more than a batch's minimum, 24): checked before the session is closed.
+    const firstDone = new Promise<void>((resolve) => {
+      hear = () => {
+        if (heard.length >= first.length) resolve()
+      }
+    })
+    session.add(first)
+    await firstDone
+    expect(calls()).toBe(1)
+    expect(new Set(heard)).toEqual(new Set(first.map((r) => r.script)))
+    expect(comments(sc(first)).map((c) => c.map((x) => x.code))).toEqual(first.map(() => [2086]))
+    expect(calls()).toBe(1)
+    // Added again: not checked or heard again; the new one once the session is closed.
+    heard.length = 0
+    session.add([first[0], script(30), first[1], script(30)])
+    expect(heard).toEqual([])
+    await session.close()
+    expect(heard).toEqual([script(30).script])
+    expect(calls()).toBe(2)
+    expect(() => session.add([script(31)])).toThrow(/after close/)
+    // A later session hears what is known at once, from memory.
+    const later: string[] = []
+    const again = sc.session((scripts) => later.push(...scripts))
+    again.add([first[2]])
+    expect(later).toEqual([first[2].script])
+    await again.close()
+    expect(calls()).toBe(2)
+  })
+
   it('cut short by the wall clock: not checked, not remembered', async () => {
     const binary = join(scratch, 'slow.sh')
     writeFileSync(

@@ -346,17 +346,60 @@ export function renderReport(
   return { stdout, stderr, code: failing || broken ? 1 : 0 }
 }
 
-/** Every script of the run checked at once, then answered per chunk of files (src/cli/pool.ts). */
+/** Files whose scripts are found between two turns of the event loop (runShellcheck). */
+const FILES_PER_TURN = 8
+
+/**
+ * Every script of the run checked through one pool of ShellCheck processes, answered per chunk of
+ * files (src/cli/pool.ts). The scripts are found here, a few files at a time between turns of the
+ * event loop, and handed to the pool as they are found: ShellCheck starts with the first file
+ * instead of after the last, and the workers lint each chunk as soon as its scripts are answered,
+ * while ShellCheck goes on. Before, every script was found first (one core, the other idle) and
+ * nothing was linted until ShellCheck was done. Over the 2,114 corpus Dockerfiles on 2 cores
+ * (Node 20, alternated, four runs each) the run took 17.6-18.5 s against 18.8-19.6 s, with more
+ * CPU (34.6-36.3 s against 33.2-34.6 s: the threads compete for the cores); more cores gain more.
+ */
 function runShellcheck(inputs: LintInput[], shellcheck: ShellcheckFn): RunShellcheck {
-  const perFile = inputs.map((input) => shellcheckRequests([input]).map((r) => r.script))
-  const all = [...new Set(perFile.flat())].map((script) => ({ script }))
-  const ready = shellcheck.prefetchAsync
-    ? shellcheck.prefetchAsync(all)
-    : Promise.resolve(shellcheck.prefetch?.(all))
+  const perFile: Array<string[] | undefined> = new Array(inputs.length)
+  const answered = new Set<string>()
+  let all = false
+  const listeners: Array<() => void> = []
+  const progress = (): void => {
+    for (const listener of listeners) listener()
+  }
+  const session = shellcheck.session?.((scripts) => {
+    for (const script of scripts) answered.add(script)
+    progress()
+  })
+  const find = (i: number): string[] =>
+    (perFile[i] = shellcheckRequests([inputs[i]]).map((r) => r.script))
+  const done = (async (): Promise<void> => {
+    if (!session) {
+      // A runner without sessions: every script first, then the whole run at once.
+      const scripts = [...new Set(inputs.flatMap((_, i) => find(i)))].map((script) => ({ script }))
+      await (shellcheck.prefetchAsync
+        ? shellcheck.prefetchAsync(scripts)
+        : shellcheck.prefetch?.(scripts))
+      all = true
+      progress()
+      return
+    }
+    for (let i = 0; i < inputs.length; i++) {
+      session.add(find(i).map((script) => ({ script })))
+      if (i % FILES_PER_TURN === FILES_PER_TURN - 1 || i === inputs.length - 1) {
+        progress()
+        await new Promise((resolve) => setImmediate(resolve))
+      }
+    }
+    await session.close()
+  })()
   return {
-    ready,
+    ready: (files) =>
+      files.every((i) => all || perFile[i]?.every((script) => answered.has(script)) === true),
+    onProgress: (listener) => listeners.push(listener),
+    done,
     resultsOf: (files) => {
-      const scripts = [...new Set(files.flatMap((i) => perFile[i]))]
+      const scripts = [...new Set(files.flatMap((i) => perFile[i] ?? find(i)))]
       const results = shellcheck(scripts.map((script) => ({ script })))
       return scripts.map((script, k) => [script, results[k]])
     }

@@ -80,15 +80,21 @@ export interface Part {
 }
 
 /**
- * ShellCheck for a run in workers, in the main thread: every distinct script of the run checked at
- * once through one pool of processes (as in one thread: src/tools/shellcheck.ts prefetchAsync),
- * then each chunk goes with the results of its scripts. Measured over the corpus, a prefetch per
- * worker and chunk took 26-47 s against 21-36 s in one thread (alternated, under load): more
- * ShellCheck processes, and the scripts two workers share checked twice.
+ * ShellCheck for a run in workers, in the main thread: every distinct script of the run checked
+ * through one pool of processes (src/tools/shellcheck.ts session), fed file by file as the scripts
+ * are found, and each chunk goes to a worker with the results of its scripts once they are all in.
+ * Measured over the corpus, a prefetch per worker and chunk took 26-47 s against 21-36 s in one
+ * thread (alternated, under load): more ShellCheck processes, and the scripts two workers share
+ * checked twice. Checking everything before linting anything left cores idle while the scripts
+ * were found and while the last chunks were linted (see runShellcheck in src/cli/lint.ts).
  */
 export interface RunShellcheck {
-  /** Resolves once every script of the run is checked. */
-  ready: Promise<void>
+  /** Whether every script of these files (indexes into the inputs) is answered. */
+  ready(files: number[]): boolean
+  /** Call `listener` whenever more files may be ready. */
+  onProgress(listener: () => void): void
+  /** Resolves once every script of the run is answered; rejects when ShellCheck cannot run. */
+  done: Promise<void>
   /** The results for the scripts of these files (indexes into the inputs). */
   resultsOf(files: number[]): Array<[string, ShellcheckResult]>
 }
@@ -254,6 +260,8 @@ export function lintInWorkers(
   /** Files a worker died on alone: linted in this thread. */
   const leftOver: number[] = []
   const idle: Worker[] = []
+  /** Workers waiting for ShellCheck, and how each takes its next chunk. */
+  const waiting = new Map<Worker, () => void>()
   let busy = 0
   let running = 0
   let failedInARow = 0
@@ -319,8 +327,18 @@ export function lintInWorkers(
       )
       worker.postMessage({ render: job, parts } satisfies ToWorker)
     }
-    const next = (worker: Worker): Chunk | undefined => {
-      const chunk = queue.shift()
+    /**
+     * The first chunk whose ShellCheck results are all in; when chunks are left but none is ready,
+     * the worker waits (`resume`, called again as ShellCheck moves on).
+     */
+    const next = (worker: Worker, resume: () => void): Chunk | undefined => {
+      const sc = pool.shellcheck
+      const at = sc ? queue.findIndex((c) => sc.ready(c.files)) : 0
+      if (queue.length > 0 && at < 0) {
+        waiting.set(worker, resume)
+        return undefined
+      }
+      const chunk = queue.splice(at, 1)[0] as Chunk | undefined
       if (chunk) {
         busy++
         worker.postMessage({
@@ -340,7 +358,11 @@ export function lintInWorkers(
         resourceLimits: pool.resourceLimits
       })
       running++
-      let current = next(worker)
+      let current: Chunk | undefined
+      const assign = (): void => {
+        current = next(worker, assign)
+      }
+      assign()
       let failure: Error | undefined
       worker.on(
         'message',
@@ -351,7 +373,7 @@ export function lintInWorkers(
           done(current.files.length)
           busy--
           failedInARow = 0
-          current = next(worker)
+          assign()
         })
       )
       worker.on('error', (error) => (failure = error))
@@ -359,6 +381,7 @@ export function lintInWorkers(
         'exit',
         guard((code: number) => {
           running--
+          waiting.delete(worker)
           const idleAt = idle.indexOf(worker)
           if (idleAt >= 0) idle.splice(idleAt, 1)
           if (!current) return
@@ -384,7 +407,16 @@ export function lintInWorkers(
       for (let k = 0; k < Math.min(pool.count, queue.length); k++) spawn()
       if (queue.length === 0 && running === 0) lintedAll()
     }
-    if (pool.shellcheck) pool.shellcheck.ready.then(guard(start), reject)
-    else start()
+    if (pool.shellcheck) {
+      pool.shellcheck.onProgress(
+        guard(() => {
+          const resumes = [...waiting.values()]
+          waiting.clear()
+          for (const resume of resumes) resume()
+        })
+      )
+      pool.shellcheck.done.catch(reject)
+    }
+    start()
   })
 }

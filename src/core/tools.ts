@@ -57,6 +57,19 @@ export interface ShellcheckFn {
   prefetch?(requests: ShellcheckRequest[]): void
   /** The same without blocking (the action awaits it). */
   prefetchAsync?(requests: ShellcheckRequest[]): Promise<void>
+  /**
+   * The same as a stream: scripts are added as they are found and checked while more come;
+   * `onChecked` hears which scripts are answered from memory from then on.
+   */
+  session?(onChecked?: (scripts: string[]) => void): ShellcheckSession
+}
+
+/** Scripts checked while more are being found (ShellcheckFn.session). */
+export interface ShellcheckSession {
+  /** Check these scripts too; those already known or added are not checked again. */
+  add(requests: ShellcheckRequest[]): void
+  /** No more scripts: resolves once every added script is answered; rejects if the tool cannot run. */
+  close(): Promise<void>
 }
 
 export interface Tools {

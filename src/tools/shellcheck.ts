@@ -16,7 +16,8 @@ import type {
   ShellcheckFn,
   ShellcheckReplacement,
   ShellcheckRequest,
-  ShellcheckResult
+  ShellcheckResult,
+  ShellcheckSession
 } from '../core/tools.js'
 
 /**
@@ -37,7 +38,7 @@ export interface ShellcheckOptions {
   binary?: string
   /** Processes run in parallel per call (default: the CPU count, at most 4). */
   jobs?: number
-  /** Scripts per process at most (default 250). */
+  /** Scripts per process at most (default 100). */
   chunk?: number
   /** Wall-clock limit for one call, in ms (default 600 000): a last resort, see cpuSeconds. */
   timeoutMs?: number
@@ -63,6 +64,11 @@ export interface Shellcheck extends ShellcheckFn {
    * before linting (see prefetchShellcheck in src/rules/dockerfile/lib/shellcheck-prefetch.ts).
    */
   prefetchAsync(requests: ShellcheckRequest[]): Promise<void>
+  /**
+   * The same pool fed while the scripts are being found: a free process takes the next batch of
+   * those added so far, so checking starts with the first file (src/cli/lint.ts runShellcheck).
+   */
+  session(onChecked?: (scripts: string[]) => void): ShellcheckSession
 }
 
 /** Codes hadolint never reports on RUN bodies (ash dialect note, sourced files). */
@@ -126,7 +132,7 @@ export function createShellcheck(options: ShellcheckOptions = {}): Shellcheck | 
   const version = shellcheckVersion(binary)
   if (!version || !atLeast(version, [0, 7, 0])) return undefined
   const jobs = Math.max(1, options.jobs ?? Math.min(4, availableParallelism()))
-  const chunk = Math.max(1, options.chunk ?? 250)
+  const chunk = Math.max(1, options.chunk ?? 100)
   const run: RunOptions = {
     binary,
     args: ['-f', 'json1', '-e', EXCLUDED_CODES.join(',')],
@@ -189,23 +195,6 @@ export function createShellcheck(options: ShellcheckOptions = {}): Shellcheck | 
     }
   }
 
-  const runUncachedAsync = async (scripts: string[]): Promise<Map<string, Outcome>> => {
-    if (scripts.length === 0) return new Map()
-    const { dir, chunks } = prepare(scripts)
-    const deadline = Date.now() + run.timeout
-    try {
-      const byName = new Map<string, Outcome>()
-      const failed = collect(byName, chunks, await runPool(run, dir, chunks, deadline))
-      if (failed.length > 0) {
-        const singles = failed.map((name) => [name])
-        collect(byName, singles, await runPool(run, dir, singles, deadline))
-      }
-      return outcomes(scripts, byName)
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
-  }
-
   const missingOf = (
     requests: ShellcheckRequest[],
     known: Map<string, ShellcheckResult>
@@ -244,9 +233,32 @@ export function createShellcheck(options: ShellcheckOptions = {}): Shellcheck | 
   fn.prefetch = (requests) => {
     resolve(requests)
   }
+  fn.session = (onChecked) => {
+    const added = new Set<string>()
+    const pool = openPool(run, chunk, (found) => {
+      remember(found, new Map())
+      onChecked?.([...found.keys()])
+    })
+    return {
+      add(requests) {
+        const fresh: string[] = []
+        const known: string[] = []
+        for (const { script } of requests) {
+          if (added.has(script)) continue
+          added.add(script)
+          if (cache?.has(script)) known.push(script)
+          else fresh.push(script)
+        }
+        if (known.length > 0) onChecked?.(known)
+        if (fresh.length > 0) pool.add(fresh)
+      },
+      close: () => pool.close()
+    }
+  }
   fn.prefetchAsync = async (requests) => {
-    const known = new Map<string, ShellcheckResult>()
-    remember(await runUncachedAsync(missingOf(requests, known)), known)
+    const session = fn.session()
+    session.add(requests)
+    await session.close()
   }
   return fn
 }
@@ -379,93 +391,154 @@ function runChunks(run: RunOptions, dir: string, chunks: string[][]): ProcessRes
 }
 
 /**
- * The same without blocking: a pool of `jobs` asynchronous processes, each starting on the next
- * chunk as soon as one ends (no lane waits behind a slow chunk). Each process runs under the
- * memory and CPU limits (`sh` applies them, then `exec`s ShellCheck). At `deadline` the processes
- * still running are killed and their chunks, like those not started, are not checked.
+ * The same without blocking, fed as scripts are found: a pool of `jobs` asynchronous processes,
+ * each taking the next batch of the scripts added so far as soon as it is free (no lane waits
+ * behind a slow batch). While more may come a batch holds at least MIN_CHUNK scripts, so the first
+ * scripts found do not start a process each; once the pool is closed, the rest is spread over the
+ * processes. Each process runs under the memory and CPU limits (`sh` applies them, then `exec`s
+ * ShellCheck); a batch whose process fails is run again one script at a time, so only the culprit
+ * goes unchecked. At the deadline (`run.timeout` after opening) the processes still running are
+ * killed and their scripts, like those not started, are not checked. `answer` hears each batch's
+ * outcomes as it ends.
  */
-function runPool(
+function openPool(
   run: RunOptions,
-  dir: string,
-  chunks: string[][],
-  deadline: number
-): Promise<ProcessResult[]> {
-  const results: ProcessResult[] = new Array<ProcessResult>(chunks.length)
+  chunk: number,
+  answer: (found: Map<string, Outcome>) => void
+): { add(scripts: string[]): void; close(): Promise<void> } {
+  let dir: string | undefined
+  /** Every script added; script i is the file `<i>.sh`. */
+  const scripts: string[] = []
+  const pending: number[] = []
+  /** Scripts of a failed batch, each to run alone. */
+  const retries: number[] = []
   const running = new Set<ChildProcess>()
-  const cutShort = (): ProcessResult => ({ stdout: '', failure: timedOut(run), retry: false })
-  let next = 0
-  let active = 0
+  let closed = false
   let expired = false
   let fatal: Error | undefined
-  return new Promise((resolvePool, reject) => {
-    const timer = setTimeout(
-      () => {
-        expired = true
-        for (const child of running) child.kill('SIGKILL')
-      },
-      Math.max(0, deadline - Date.now())
-    )
-    const start = (): void => {
-      while (active < run.jobs && next < chunks.length) {
-        const k = next++
-        if (expired || fatal) results[k] = cutShort()
-        else launch(k)
-      }
-      if (active > 0) return
-      clearTimeout(timer)
-      if (fatal) reject(fatal)
-      else resolvePool(results)
+  let scheduled = false
+  let ended: { resolve: () => void; reject: (error: Error) => void } | undefined
+  const timer = setTimeout(() => {
+    expired = true
+    for (const child of running) child.kill('SIGKILL')
+    schedule()
+  }, run.timeout)
+  timer.unref()
+
+  const name = (i: number): string => `${i}.sh`
+  const give = (group: number[], outcome: (i: number) => Outcome): void => {
+    try {
+      answer(new Map(group.map((i) => [scripts[i], outcome(i)])))
+    } catch (error) {
+      fatal ??= error as Error
     }
-    const launch = (k: number): void => {
-      const names = chunks[k]
-      const child =
-        process.platform === 'win32'
-          ? spawn(run.binary, [...run.args, ...names], { cwd: dir })
-          : spawn(
-              '/bin/sh',
-              ['-c', `${limitsOf(run)}; exec "$0" "$@"`, run.binary, ...run.args, ...names],
-              { cwd: dir }
-            )
-      active++
-      running.add(child)
-      const out: Buffer[] = []
-      const err: Buffer[] = []
-      child.stdout.on('data', (b: Buffer) => out.push(b))
-      child.stderr.on('data', (b: Buffer) => err.push(b))
-      let settled = false
-      const settle = (result: () => ProcessResult): void => {
-        if (settled) return
-        settled = true
-        running.delete(child)
-        active--
-        try {
-          results[k] = result()
-        } catch (error) {
-          fatal ??= error as Error
-          results[k] = cutShort()
-        }
-        start()
+  }
+  const cutShort = (group: number[]): void =>
+    give(group, () => ({ notChecked: timedOut(run), keep: false }))
+  const settle = (group: number[], r: ProcessResult): void => {
+    if (r.failure !== undefined) {
+      if (group.length > 1 && r.retry) retries.push(...group)
+      else give(group, () => ({ notChecked: r.failure!, keep: r.retry }))
+      return
+    }
+    const found = parseJson1(r.stdout)
+    give(group, (i) => ({ comments: found.get(name(i)) ?? [] }))
+  }
+  const take = (): number[] | undefined => {
+    if (retries.length > 0) return [retries.shift()!]
+    if (pending.length === 0 || (!closed && pending.length < Math.min(chunk, MIN_CHUNK))) return
+    const size = closed
+      ? Math.min(chunk, Math.max(MIN_CHUNK, Math.ceil(pending.length / run.jobs)))
+      : chunk
+    return pending.splice(0, size)
+  }
+  const launch = (group: number[]): void => {
+    const names = group.map(name)
+    const child =
+      process.platform === 'win32'
+        ? spawn(run.binary, [...run.args, ...names], { cwd: dir })
+        : spawn(
+            '/bin/sh',
+            ['-c', `${limitsOf(run)}; exec "$0" "$@"`, run.binary, ...run.args, ...names],
+            { cwd: dir }
+          )
+    running.add(child)
+    const out: Buffer[] = []
+    const err: Buffer[] = []
+    child.stdout.on('data', (b: Buffer) => out.push(b))
+    child.stderr.on('data', (b: Buffer) => err.push(b))
+    let settled = false
+    const end = (result: () => ProcessResult | undefined): void => {
+      if (settled) return
+      settled = true
+      running.delete(child)
+      try {
+        const r = result()
+        if (r) settle(group, r)
+        else cutShort(group)
+      } catch (error) {
+        fatal ??= error as Error
+        cutShort(group)
       }
-      child.on('error', (error) =>
-        settle(() => {
-          throw spawnFailed(error)
-        })
-      )
-      // Killed at the deadline: done now, even if a grandchild still holds its output open.
-      child.on('exit', () => {
-        if (expired) settle(cutShort)
+      pump()
+    }
+    child.on('error', (error) =>
+      end(() => {
+        throw spawnFailed(error)
       })
-      child.on('close', (code, signal) =>
-        settle(() => {
-          if (expired) return cutShort()
-          const status = code ?? 128 + (signal ? constants.signals[signal] : 0)
-          const text = (list: Buffer[]): string => Buffer.concat(list).toString('utf8')
-          return resultOf(status, text(out), text(err), run)
-        })
-      )
+    )
+    // Killed at the deadline: done now, even if a grandchild still holds its output open.
+    child.on('exit', () => {
+      if (expired) end(() => undefined)
+    })
+    child.on('close', (code, signal) =>
+      end(() => {
+        if (expired) return undefined
+        const status = code ?? 128 + (signal ? constants.signals[signal] : 0)
+        const text = (list: Buffer[]): string => Buffer.concat(list).toString('utf8')
+        return resultOf(status, text(out), text(err), run)
+      })
+    )
+  }
+  const pump = (): void => {
+    scheduled = false
+    while (running.size < run.jobs) {
+      const group = take()
+      if (!group) break
+      if (expired || fatal) cutShort(group)
+      else launch(group)
     }
-    start()
-  })
+    if (!ended || running.size > 0 || pending.length > 0 || retries.length > 0) return
+    clearTimeout(timer)
+    if (dir) rmSync(dir, { recursive: true, force: true })
+    const { resolve, reject } = ended
+    if (fatal) reject(fatal)
+    else resolve()
+  }
+  const schedule = (): void => {
+    if (scheduled) return
+    scheduled = true
+    queueMicrotask(pump)
+  }
+  return {
+    add(list) {
+      if (closed) throw new Error('ShellCheck pool: scripts added after close')
+      dir ??= mkdtempSync(join(tmpdir(), 'docker-review-sc-'))
+      for (const script of list) {
+        const i = scripts.push(script) - 1
+        writeFileSync(join(dir, name(i)), script)
+        pending.push(i)
+      }
+      schedule()
+    },
+    close() {
+      closed = true
+      return new Promise<void>((resolve, reject) => {
+        ended = { resolve, reject }
+        schedule()
+      })
+    }
+  }
 }
 
 interface Json1Comment {

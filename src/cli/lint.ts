@@ -55,7 +55,8 @@ import { progressLine, useColor, type Progress } from './terminal.js'
 export interface LintIO {
   cwd: string
   env: Record<string, string | undefined>
-  stdout(text: string): void
+  /** Text, or UTF-8 bytes (a report made in a worker comes as bytes). */
+  stdout(text: string | Uint8Array): void
   stderr(text: string): void
   isTTY: boolean
   /** Is stderr a terminal (the progress line)? Default false. */

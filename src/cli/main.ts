@@ -24,7 +24,8 @@ Run 'docker-review <command> --help' for the options of a command.
 export interface CliIO {
   cwd: string
   env: Record<string, string | undefined>
-  stdout(text: string): void
+  /** Text, or UTF-8 bytes (a report made in a worker comes as bytes). */
+  stdout(text: string | Uint8Array): void
   stderr(text: string): void
   /** Is stdout a terminal (colours)? */
   isTTY: boolean

@@ -40,14 +40,19 @@ export function serveLintWorker(setup: WorkerSetup): void {
       port.close()
       return
     }
-    let reply: FromWorker
     if ('render' in message) {
       const results = joinParts(message.parts, message.render.total)
-      reply = { rendered: renderReport(results, config, message.render) }
-    } else {
-      known = new Map(message.shellcheck)
-      reply = { chunk: message.chunk, data: serialize(lintFiles(message.inputs, options)) }
+      const rendered = renderReport(results, config, message.render)
+      const bytes = Buffer.from(rendered.stdout as string, 'utf8')
+      // The bytes move to the main thread (transferred, not copied): copied out of Node's shared
+      // pool first when they sit in it.
+      const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+      const stdout = own ? bytes : new Uint8Array(bytes)
+      port.postMessage({ rendered: { ...rendered, stdout } } satisfies FromWorker, [stdout.buffer])
+      return
     }
-    port.postMessage(reply)
+    known = new Map(message.shellcheck)
+    const data = serialize(lintFiles(message.inputs, options))
+    port.postMessage({ chunk: message.chunk, data } satisfies FromWorker)
   })
 }

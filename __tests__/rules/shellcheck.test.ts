@@ -4,7 +4,7 @@ import { lintText } from '../../src/lint/engine.js'
 import { fixUntilStable } from '../../src/core/fixes.js'
 import type { Finding } from '../../src/core/types.js'
 import { parseDockerfile } from '../../src/dockerfile/model.js'
-import { shellcheckScripts } from '../../src/rules/dockerfile/lib/shellcheck-script.js'
+import { namesFor, shellcheckScripts } from '../../src/rules/dockerfile/lib/shellcheck-script.js'
 import { registry } from '../../src/rules/index.js'
 import { createShellcheck } from '../../src/tools/shellcheck.js'
 import { hasShellcheck } from '../tools/shellcheck-binary.js'
@@ -136,7 +136,7 @@ describe('the script ShellCheck sees', () => {
 
   it('exports ARG and ENV names of the stage and its parents, and the proxies', () => {
     const [script] = scripts(
-      'ARG GLOBAL=1\nFROM debian:12.6 AS base\nENV APP_HOME=/app\nFROM base\nARG version\nRUN --mount=type=secret,id=t,env=TOKEN echo "$version"\n'
+      'ARG GLOBAL=1\nFROM debian:12.6 AS base\nENV APP_HOME=/app\nFROM base\nARG version\nRUN --mount=type=secret,id=t,env=TOKEN echo "$version $APP_HOME $TOKEN $HTTP_PROXY $GLOBAL"\n'
     )
     const exported = script.split('\n')[1]
     expect(exported).toMatch(/^export /)
@@ -145,6 +145,56 @@ describe('the script ShellCheck sees', () => {
     expect(exported).toContain(' TOKEN=1')
     expect(exported).toContain('HTTP_PROXY=1')
     expect(exported).not.toContain('GLOBAL=1')
+  })
+
+  it('exports only the names the body mentions, or could be a misspelling of', () => {
+    const names = ['HTTP_PROXY', 'NODE_VERSION', 'Node_Env', 'APP', 'APX', 'BUILD_FLAGS', 'UNUSED']
+    expect(namesFor(names, 'echo "$NODE_VERSON" $node_env $APP\\\n$BUILD_\\\nFLAGS')).toEqual([
+      'NODE_VERSION', // one edit from NODE_VERSON
+      'Node_Env', // equal but for case
+      'APP', // mentioned; APX (3 characters) is never suggested
+      'BUILD_FLAGS' // across a line continuation
+    ])
+    expect(namesFor(names, 'true')).toEqual([])
+    const [script] = scripts('FROM alpine:3.20\nARG A_LONG_NAME\nRUN true\n')
+    expect(script).toBe('#!/bin/sh\n\ntrue\n')
+  })
+
+  it('ShellCheck says the same with the names left out as with all of them', () => {
+    const names = [
+      ...Array.from({ length: 40 }, (_, i) => `UNRELATED_${i}`),
+      'NODE_VERSION',
+      'Node_Env',
+      'PKGS',
+      'user',
+      'TARGETARCH',
+      'http_proxy'
+    ]
+    const bodies = [
+      'echo $NODE_VERSON $node_env $PKGS $TARGETARC',
+      'apt-get install $PKGS && echo "${usr}" ${NODE_VERSION:-x}',
+      'for p in $PKGS; do echo $p; done; echo ${#user} ${!Node_Env} $UNRELATED_',
+      'x=$(curl -x $http_proxy https://e.x) \\\n  && echo $x $NODE_\\\nVERSION $Node_env',
+      'cd /tmp; arr=(a b); echo $arr; read -r line; echo $lin $TARGETARCHH'
+    ]
+    // The preamble as shellcheckScripts writes it: an empty line when no name is left.
+    const check = (exported: string[], body: string) => {
+      const line = exported.length > 0 ? `export ${exported.map((n) => `${n}=1`).join(' ')}` : ''
+      return shellcheck!([{ script: `#!/bin/sh\n${line}\n${body}\n` }])[0]
+    }
+    const bodyComments = (result: ReturnType<typeof check>) => {
+      if (!Array.isArray(result)) throw new Error(result.notChecked)
+      return result.filter((c) => c.line > 2)
+    }
+    for (const body of bodies) {
+      const all = bodyComments(check(names, body))
+      const kept = namesFor(names, body)
+      expect(kept.length).toBeLessThan(names.length)
+      expect(bodyComments(check(kept, body))).toEqual(all)
+    }
+    // The suggestions that depend on names the body does not hold are there.
+    const codes = bodies.flatMap((b) => bodyComments(check(names, b)).map((c) => c.code))
+    expect(codes).toContain(2153)
   })
 
   it('RUN before and after a SHELL instruction, through FROM <stage>', () => {

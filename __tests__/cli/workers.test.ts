@@ -106,6 +106,15 @@ describe('lint in worker threads (the bundle)', () => {
     expect(inProcess.out).toMatch(/"rule": "SC\d+"/)
     expect(pooled.out).toBe(inProcess.out)
     expect(pooled.code).toBe(inProcess.code)
+    // Every worker dies at once (the one finding the scripts too): the same report, from here.
+    const starved = lint(
+      { DOCKER_REVIEW_WORKERS: '2', DOCKER_REVIEW_WORKER_MEMORY_MB: '1', PATH: path },
+      '--format',
+      'json'
+    )
+    expect(starved.err).toMatch(/a lint worker ran out of memory/)
+    expect(starved.out).toBe(inProcess.out)
+    expect(starved.code).toBe(inProcess.code)
   }, 60_000)
 
   it('leaves the code cache to runs in one thread (a pre-commit hook reads it)', () => {

@@ -40,6 +40,7 @@ import { collectTargets } from './files.js'
 import { CliError, LINT_USAGE, parseLintArgs, type Format } from './args.js'
 import { sniffKind } from './sniff.js'
 import {
+  findScriptsInWorker,
   lintInWorkers,
   lintOptions,
   workerCount,
@@ -272,7 +273,13 @@ export function runLint(argv: string[], io: LintIO): number | Promise<number> {
         shellcheck: tools.shellcheck !== undefined
       },
       resourceLimits: workerLimits(io.env),
-      shellcheck: tools.shellcheck && runShellcheck(inputs, tools.shellcheck)
+      shellcheck: undefined as RunShellcheck | undefined
+    }
+    if (tools.shellcheck) {
+      const { workers: entry, setup, resourceLimits } = pool
+      pool.shellcheck = runShellcheck(inputs, tools.shellcheck, pacer, (found) =>
+        findScriptsInWorker(entry, setup, resourceLimits, inputs, found)
+      )
     }
     const here: InProcess = {
       lint: (batch) => lintFiles(batch, options),
@@ -352,15 +359,22 @@ const FILES_PER_TURN = 8
 
 /**
  * Every script of the run checked through one pool of ShellCheck processes, answered per chunk of
- * files (src/cli/pool.ts). The scripts are found here, a few files at a time between turns of the
- * event loop, and handed to the pool as they are found: ShellCheck starts with the first file
- * instead of after the last, and the workers lint each chunk as soon as its scripts are answered,
- * while ShellCheck goes on. Before, every script was found first (one core, the other idle) and
- * nothing was linted until ShellCheck was done. Over the 2,114 corpus Dockerfiles on 2 cores
- * (Node 20, alternated, four runs each) the run took 17.6-18.5 s against 18.8-19.6 s, with more
- * CPU (34.6-36.3 s against 33.2-34.6 s: the threads compete for the cores); more cores gain more.
+ * files (src/cli/pool.ts). The scripts are found file by file — by `findElsewhere` (a worker of
+ * its own, findScriptsInWorker), and here, a few files at a time between turns of the event loop,
+ * for any it did not find (pacing garbage collection with `afterFile`) — and handed to the pool as
+ * they are found: ShellCheck starts with the first file instead of after the last, and the workers
+ * lint each chunk as soon as its scripts are answered, while ShellCheck goes on. Before, every
+ * script was found first (one core, the other idle) and nothing was linted until ShellCheck was
+ * done. Over the 2,114 corpus Dockerfiles on 2 cores (Node 20, alternated, four runs each) the
+ * run took 17.6-18.5 s against 18.8-19.6 s, with more CPU (34.6-36.3 s against 33.2-34.6 s: the
+ * threads compete for the cores); more cores gain more.
  */
-function runShellcheck(inputs: LintInput[], shellcheck: ShellcheckFn): RunShellcheck {
+function runShellcheck(
+  inputs: LintInput[],
+  shellcheck: ShellcheckFn,
+  afterFile: () => void,
+  findElsewhere?: (found: (scripts: string[]) => void) => Promise<number>
+): RunShellcheck {
   const perFile: Array<string[] | undefined> = new Array(inputs.length)
   const answered = new Set<string>()
   let all = false
@@ -373,7 +387,7 @@ function runShellcheck(inputs: LintInput[], shellcheck: ShellcheckFn): RunShellc
     progress()
   })
   const find = (i: number): string[] =>
-    (perFile[i] = shellcheckRequests([inputs[i]]).map((r) => r.script))
+    (perFile[i] = shellcheckRequests([inputs[i]], afterFile).map((r) => r.script))
   const done = (async (): Promise<void> => {
     if (!session) {
       // A runner without sessions: every script first, then the whole run at once.
@@ -385,7 +399,17 @@ function runShellcheck(inputs: LintInput[], shellcheck: ShellcheckFn): RunShellc
       progress()
       return
     }
-    for (let i = 0; i < inputs.length; i++) {
+    let next = 0
+    if (findElsewhere) {
+      await findElsewhere((scripts) => {
+        perFile[next++] = scripts
+        session.add(scripts.map((script) => ({ script })))
+        if (next % FILES_PER_TURN === 0) progress()
+      })
+      progress()
+    }
+    // Here: all of them without a worker, or those a worker that died did not find.
+    for (let i = next; i < inputs.length; i++) {
       session.add(find(i).map((script) => ({ script })))
       if (i % FILES_PER_TURN === FILES_PER_TURN - 1 || i === inputs.length - 1) {
         progress()

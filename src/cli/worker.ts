@@ -6,7 +6,15 @@ import type { ShellcheckFn, ShellcheckResult } from '../core/tools.js'
 import { registry } from '../rules/index.js'
 import { createShellcheck } from '../tools/shellcheck.js'
 import { renderReport } from './lint.js'
-import { joinParts, lintOptions, type FromWorker, type ToWorker, type WorkerSetup } from './pool.js'
+import { shellcheckRequests } from '../rules/dockerfile/lib/shellcheck-prefetch.js'
+import {
+  FILES_PER_MESSAGE,
+  joinParts,
+  lintOptions,
+  type FromWorker,
+  type ToWorker,
+  type WorkerSetup
+} from './pool.js'
 
 /**
  * A lint worker of src/cli/pool.ts: the same configuration, workspace, ShellCheck and budget as
@@ -38,6 +46,16 @@ export function serveLintWorker(setup: WorkerSetup): void {
   port.on('message', (message: ToWorker) => {
     if (message === null) {
       port.close()
+      return
+    }
+    if ('scriptsOf' in message) {
+      const inputs = message.scriptsOf
+      for (let i = 0; i < inputs.length; i += FILES_PER_MESSAGE) {
+        const scripts = inputs
+          .slice(i, i + FILES_PER_MESSAGE)
+          .map((input) => shellcheckRequests([input]).map((r) => r.script))
+        port.postMessage({ scripts } satisfies FromWorker)
+      }
       return
     }
     if ('render' in message) {

@@ -52645,6 +52645,39 @@ const LINT_WORKER = 'docker-review lint worker';
 
 
 
+/** Files whose scripts a worker finds before it hands them over (findScriptsInWorker). */
+const FILES_PER_MESSAGE = 8;
+/**
+ * Find the ShellCheck scripts of `inputs` (src/rules/dockerfile/lib/shellcheck-prefetch.ts) in a
+ * worker of its own, with a linting worker's memory limits, handing each file's scripts to `found`
+ * in order as they come. Found in the main thread, whose young generation no code can cap, they
+ * took a Node 24 run of the corpus with ShellCheck to 440-530 MB. Resolves with the number of files
+ * done: all of them, or fewer when the worker died (the caller finds the rest itself).
+ */
+function findScriptsInWorker(workers, setup, resourceLimits, inputs, found) {
+    return new Promise((resolve) => {
+        let done = 0;
+        const worker = new external_node_worker_threads_namespaceObject.Worker(workers.entry, {
+            workerData: { [LINT_WORKER]: setup },
+            resourceLimits
+        });
+        worker.on('message', (message) => {
+            if (!('scripts' in message))
+                return;
+            for (const scripts of message.scripts) {
+                if (done < inputs.length)
+                    found(scripts);
+                done++;
+            }
+            if (done >= inputs.length)
+                worker.postMessage(null);
+        });
+        // Its death is not the run's: whatever it did not find, the caller finds.
+        worker.on('error', () => undefined);
+        worker.on('exit', () => resolve(Math.min(done, inputs.length)));
+        worker.postMessage({ scriptsOf: [...inputs] });
+    });
+}
 /** The lint options of a run, the same in the main thread and in every worker. */
 function lintOptions(run) {
     return {
@@ -52777,8 +52810,10 @@ function lintInWorkers(inputs, pool, job, here, done) {
                 parts.push({ files, data: (0,external_node_v8_namespaceObject.serialize)(here.lint(files.map((i) => inputs[i]))) });
                 done(files.length);
             }
-            for (const worker of idle.splice(0))
+            for (const worker of [...idle.splice(0), ...waiting.keys()]) {
                 worker.postMessage(null);
+            }
+            waiting.clear();
             rendering = true;
             renderIn(pool.workers.entry);
         };
@@ -52853,7 +52888,7 @@ function lintInWorkers(inputs, pool, job, here, done) {
             assign();
             let failure;
             worker.on('message', guard((message) => {
-                if ('rendered' in message)
+                if (!('chunk' in message))
                     return;
                 if (!current || message.chunk !== current.files[0])
                     return;
@@ -52866,22 +52901,29 @@ function lintInWorkers(inputs, pool, job, here, done) {
             worker.on('error', (error) => (failure = error));
             worker.on('exit', guard((code) => {
                 running--;
-                waiting.delete(worker);
+                const waited = waiting.delete(worker);
                 const idleAt = idle.indexOf(worker);
                 if (idleAt >= 0)
                     idle.splice(idleAt, 1);
-                if (!current)
+                if (!current && !waited)
                     return;
-                busy--;
                 failedInARow++;
-                here.warn(`a lint worker ${stopReason(failure, code, pool.resourceLimits)}; its files are linted again`);
-                // Again one file per worker, so only a file that a worker dies on alone is left to this
-                // thread; after MAX_FAILED_WORKERS deaths in a row, all the rest is.
-                if (current.files.length === 1)
-                    leftOver.push(current.files[0]);
-                else
-                    queue.unshift(...current.files.map((index) => ({ files: [index] })));
-                current = undefined;
+                const reason = stopReason(failure, code, pool.resourceLimits);
+                if (!current) {
+                    // It died waiting for ShellCheck, holding no files.
+                    here.warn(`a lint worker ${reason}`);
+                }
+                else {
+                    busy--;
+                    here.warn(`a lint worker ${reason}; its files are linted again`);
+                    // Again one file per worker, so only a file that a worker dies on alone is left to
+                    // this thread; after MAX_FAILED_WORKERS deaths in a row, all the rest is.
+                    if (current.files.length === 1)
+                        leftOver.push(current.files[0]);
+                    else
+                        queue.unshift(...current.files.map((index) => ({ files: [index] })));
+                    current = undefined;
+                }
                 if (failedInARow >= MAX_FAILED_WORKERS) {
                     for (const chunk of queue.splice(0))
                         leftOver.push(...chunk.files);
@@ -53185,8 +53227,12 @@ function runLint(argv, io) {
                 shellcheck: tools.shellcheck !== undefined
             },
             resourceLimits: workerLimits(io.env),
-            shellcheck: tools.shellcheck && runShellcheck(inputs, tools.shellcheck)
+            shellcheck: undefined
         };
+        if (tools.shellcheck) {
+            const { workers: entry, setup, resourceLimits } = pool;
+            pool.shellcheck = runShellcheck(inputs, tools.shellcheck, pacer, (found) => findScriptsInWorker(entry, setup, resourceLimits, inputs, found));
+        }
         const here = {
             lint: (batch) => lintFiles(batch, options),
             render: (results) => renderReport(results, config, job()),
@@ -53249,15 +53295,17 @@ function renderReport(results, config, job) {
 const FILES_PER_TURN = 8;
 /**
  * Every script of the run checked through one pool of ShellCheck processes, answered per chunk of
- * files (src/cli/pool.ts). The scripts are found here, a few files at a time between turns of the
- * event loop, and handed to the pool as they are found: ShellCheck starts with the first file
- * instead of after the last, and the workers lint each chunk as soon as its scripts are answered,
- * while ShellCheck goes on. Before, every script was found first (one core, the other idle) and
- * nothing was linted until ShellCheck was done. Over the 2,114 corpus Dockerfiles on 2 cores
- * (Node 20, alternated, four runs each) the run took 17.6-18.5 s against 18.8-19.6 s, with more
- * CPU (34.6-36.3 s against 33.2-34.6 s: the threads compete for the cores); more cores gain more.
+ * files (src/cli/pool.ts). The scripts are found file by file \u2014 by `findElsewhere` (a worker of
+ * its own, findScriptsInWorker), and here, a few files at a time between turns of the event loop,
+ * for any it did not find (pacing garbage collection with `afterFile`) \u2014 and handed to the pool as
+ * they are found: ShellCheck starts with the first file instead of after the last, and the workers
+ * lint each chunk as soon as its scripts are answered, while ShellCheck goes on. Before, every
+ * script was found first (one core, the other idle) and nothing was linted until ShellCheck was
+ * done. Over the 2,114 corpus Dockerfiles on 2 cores (Node 20, alternated, four runs each) the
+ * run took 17.6-18.5 s against 18.8-19.6 s, with more CPU (34.6-36.3 s against 33.2-34.6 s: the
+ * threads compete for the cores); more cores gain more.
  */
-function runShellcheck(inputs, shellcheck) {
+function runShellcheck(inputs, shellcheck, afterFile, findElsewhere) {
     const perFile = new Array(inputs.length);
     const answered = new Set();
     let all = false;
@@ -53271,7 +53319,7 @@ function runShellcheck(inputs, shellcheck) {
             answered.add(script);
         progress();
     });
-    const find = (i) => (perFile[i] = shellcheckRequests([inputs[i]]).map((r) => r.script));
+    const find = (i) => (perFile[i] = shellcheckRequests([inputs[i]], afterFile).map((r) => r.script));
     const done = (async () => {
         if (!session) {
             // A runner without sessions: every script first, then the whole run at once.
@@ -53283,7 +53331,18 @@ function runShellcheck(inputs, shellcheck) {
             progress();
             return;
         }
-        for (let i = 0; i < inputs.length; i++) {
+        let next = 0;
+        if (findElsewhere) {
+            await findElsewhere((scripts) => {
+                perFile[next++] = scripts;
+                session.add(scripts.map((script) => ({ script })));
+                if (next % FILES_PER_TURN === 0)
+                    progress();
+            });
+            progress();
+        }
+        // Here: all of them without a worker, or those a worker that died did not find.
+        for (let i = next; i < inputs.length; i++) {
             session.add(find(i).map((script) => ({ script })));
             if (i % FILES_PER_TURN === FILES_PER_TURN - 1 || i === inputs.length - 1) {
                 progress();
@@ -53434,6 +53493,7 @@ function runCli(argv, io) {
 
 
 
+
 /**
  * A lint worker of src/cli/pool.ts: the same configuration, workspace, ShellCheck and budget as
  * the main thread would use, then chunks of files linted as they come, and the report when asked.
@@ -53464,6 +53524,16 @@ function serveLintWorker(setup) {
     port.on('message', (message) => {
         if (message === null) {
             port.close();
+            return;
+        }
+        if ('scriptsOf' in message) {
+            const inputs = message.scriptsOf;
+            for (let i = 0; i < inputs.length; i += FILES_PER_MESSAGE) {
+                const scripts = inputs
+                    .slice(i, i + FILES_PER_MESSAGE)
+                    .map((input) => shellcheckRequests([input]).map((r) => r.script));
+                port.postMessage({ scripts });
+            }
             return;
         }
         if ('render' in message) {

@@ -76,11 +76,12 @@ describe('ShellCheck is given bounded scripts (CLI, real binary)', () => {
         /^Not checked by ShellCheck: .*\bis 1589028 bytes long \(limit 65536\)/
       ),
       expect.stringMatching(/^Not analysed: .*\bis 1588886 bytes long \(limit 262144\)/),
-      expect.stringMatching(/^Not checked by ShellCheck: .*\bis 160148 bytes long \(limit 65536\)/),
+      expect.stringMatching(/^Not checked by ShellCheck: .*\bis 160018 bytes long \(limit 65536\)/),
       expect.stringMatching(/^Not analysed: .*\bnests 20000 levels deep \(limit 48\)/)
     ])
-    // ShellCheck is given the script with its `export` preamble, hence a few more bytes. Nothing
-    // of the file is quoted.
+    // ShellCheck is given the script with its shebang and `export` line, hence a few more bytes:
+    // every proxy name for the chain (too many words to compare with each name), none for the
+    // nest (it mentions none). Nothing of the file is quoted.
     for (const m of messages) expect(m).not.toMatch(/echo|\$v|\$\(/)
     // The third RUN was checked; ShellCheck never saw the two others.
     const sc = report.findings.filter((f) => f.rule.startsWith('SC'))

@@ -45307,6 +45307,8 @@ function bodiesOf(doc, inst, dialect) {
         }
     ];
 }
+/** Words of a body times preamble names above which namesFor keeps every name. */
+const MAX_NAME_COMPARISONS = 100_000;
 /**
  * The preamble's names that can change what ShellCheck says about `body`. ShellCheck reads a name
  * the body never mentions only to suggest it for a misspelt one (SC2153, SC2154's "did you
@@ -45322,6 +45324,10 @@ function namesFor(names, body) {
         for (const m of text.matchAll(/[A-Za-z0-9_]+/g))
             words.add(m[0]);
     }
+    // Comparing every name with every word is for ordinary RUNs; past this, all names are kept (what
+    // ShellCheck is given then is only larger, never different in what it says).
+    if (words.size * names.length > MAX_NAME_COMPARISONS)
+        return [...names];
     let lower;
     const near = (name) => {
         if (name.length <= 3)

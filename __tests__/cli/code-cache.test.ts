@@ -131,6 +131,37 @@ describe('the script loader', () => {
     ])
   })
 
+  it('writes an entry again when a run does work its runs never did, with the code of both', () => {
+    const dir = bundle(
+      'exports.a = function (n) { return n + 1 }\nexports.b = function (n) { return n * 2 }'
+    )
+    const cache = folder()
+    const entry = (): Buffer => readFileSync(join(cache, readdirSync(cache)[0]))
+    const first = scriptLoader(dir, cache)
+    ;(first.require('./main.js') as { a: (n: number) => number }).a(1)
+    first.save(['compose'])
+    const composeOnly = entry()
+    // The same work again, or less: the entry stays as it is.
+    for (const work of [['compose'], []]) {
+      const again = scriptLoader(dir, cache)
+      again.require('./main.js')
+      again.save(work)
+      expect(entry().equals(composeOnly)).toBe(true)
+    }
+    // New work: written again, naming both, and still used.
+    const second = scriptLoader(dir, cache)
+    ;(second.require('./main.js') as { b: (n: number) => number }).b(2)
+    second.save(['dockerfile', 'compose'])
+    const both = entry()
+    expect(both.equals(composeOnly)).toBe(false)
+    expect(both.toString('latin1')).toContain('compose,dockerfile')
+    const third = scriptLoader(dir, cache)
+    expect((third.require('./main.js') as { b: (n: number) => number }).b(3)).toBe(6)
+    expect(third.loaded).toEqual([{ name: 'main.js', cached: true }])
+    third.save(['dockerfile'])
+    expect(entry().equals(both)).toBe(true)
+  })
+
   it('never runs the code of another script of the same length (V8 only checks the length)', () => {
     const dir = bundle('module.exports = 1')
     const cache = folder()

@@ -33,11 +33,16 @@ if (existsSync(join(here, 'start.js'))) {
     serveLintWorker(asWorker)
   } else {
     let pooled = false
+    const work = new Set<string>()
     process.on('exit', () => {
-      if (!pooled) loader.save()
+      if (!pooled) loader.save([...work])
     })
     const { start } = loader.require('./start.js') as { start: typeof Start }
-    const workers = { entry: join(here, 'index.js'), used: () => (pooled = true) }
+    const workers = {
+      entry: join(here, 'index.js'),
+      used: () => (pooled = true),
+      did: (what: string) => work.add(what)
+    }
     process.exitCode = await start(process.argv.slice(2), workers)
   }
 } else {

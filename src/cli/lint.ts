@@ -203,6 +203,8 @@ export function runLint(argv: string[], io: LintIO): number | Promise<number> {
   // ShellCheck reads RUN scripts: a run of compose files alone does not look for it.
   const wantsShellcheck = config.settings.shellcheck && inputs.some((i) => i.kind === 'dockerfile')
   const tools = wantsShellcheck ? io.tools() : {}
+  for (const kind of new Set(inputs.map((i) => i.kind))) io.workers?.did?.(kind)
+  if (tools.shellcheck) io.workers?.did?.('shellcheck')
   if (wantsShellcheck && !tools.shellcheck) {
     io.stderr(
       'docker-review: shellcheck (>= 0.7) not found on PATH: ShellCheck (SC) checks of RUN were skipped.\n'

@@ -83,6 +83,7 @@ export function runCli(argv: string[], io: CliIO): number | Promise<number> {
       }
       case 'tags':
         if (!io.tags) throw new Error('the tags command was not loaded')
+        io.workers?.did?.('tags')
         return io.tags(rest, {
           env: io.env,
           readFile: (path) => readFileSync(path, 'utf8'),

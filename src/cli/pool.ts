@@ -38,6 +38,8 @@ export interface LintWorkers {
   entry: string
   /** Called once a run uses workers. */
   used?: () => void
+  /** What the run does (`dockerfile`, `compose`, `shellcheck`): the code cache keeps it. */
+  did?: (work: string) => void
 }
 
 /** What a worker needs to lint as the main thread would (structured-clone data only). */

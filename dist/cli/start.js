@@ -53166,6 +53166,10 @@ function runLint(argv, io) {
     // ShellCheck reads RUN scripts: a run of compose files alone does not look for it.
     const wantsShellcheck = config.settings.shellcheck && inputs.some((i) => i.kind === 'dockerfile');
     const tools = wantsShellcheck ? io.tools() : {};
+    for (const kind of new Set(inputs.map((i) => i.kind)))
+        io.workers?.did?.(kind);
+    if (tools.shellcheck)
+        io.workers?.did?.('shellcheck');
     if (wantsShellcheck && !tools.shellcheck) {
         io.stderr('docker-review: shellcheck (>= 0.7) not found on PATH: ShellCheck (SC) checks of RUN were skipped.\n');
     }
@@ -53458,6 +53462,7 @@ function runCli(argv, io) {
             case 'tags':
                 if (!io.tags)
                     throw new Error('the tags command was not loaded');
+                io.workers?.did?.('tags');
                 return io.tags(rest, {
                     env: io.env,
                     readFile: (path) => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'),

@@ -33,7 +33,10 @@ beforeAll(() => {
 }, 180_000)
 
 const APT = 'FROM debian:12\nRUN apt-get update && apt-get install curl\n'
-/** Files of both kinds, with findings, fixes, non-ASCII text and one that cannot be linted. */
+/**
+ * Files of both kinds, with findings, fixes, non-ASCII text, one that cannot be linted and one
+ * linted with a warning.
+ */
 const project = sandbox({
   Dockerfile: `${APT}COPY . /app\nCMD node app.js\n`,
   'api/Dockerfile': 'FROM node:latest\nWORKDIR app\nRUN cd /tmp && npm install\nUSER root\n',
@@ -43,6 +46,12 @@ const project = sandbox({
   'web/docker-compose.yml': 'services:\n  web:\n    build: .\n    environment:\n      - A=1\n',
   'bad/Dockerfile': Buffer.from([0x46, 0x52, 0x4f, 0x4d, 0x00, 0xff, 0xfe, 0x0a]),
   'ok/Dockerfile': 'FROM alpine:3.20\nUSER nobody\n',
+  // Linted with a warning (a problem of the run, not of a rule): invalid UTF-8.
+  'enc/Dockerfile': Buffer.concat([
+    Buffer.from('FROM alpine:3.20\n# '),
+    Buffer.from([0xc3, 0x28]),
+    Buffer.from('\nUSER 10001\n')
+  ]),
   'ops/Dockerfile.prod':
     'FROM ubuntu\nRUN sudo apt-get install -y vim\nRUN for f in $(ls *.txt); do echo $f; done\nEXPOSE 99999\n'
 })
@@ -74,7 +83,7 @@ describe('lint in worker threads (the bundle)', () => {
           files: unknown[]
           findings: { rule: string }[]
         }
-        expect(report.files).toHaveLength(8)
+        expect(report.files).toHaveLength(9)
         const rules = new Set(report.findings.map((f) => f.rule))
         expect([...rules].some((r) => r.startsWith('DL'))).toBe(true)
         expect([...rules].some((r) => r.startsWith('DC'))).toBe(true)
@@ -95,6 +104,31 @@ describe('lint in worker threads (the bundle)', () => {
     expect(starved.err).toMatch(/a lint worker ran out of memory \(limit 1 MB\)/)
     expect(starved.out).toBe(inProcess.out)
     expect(starved.code).toBe(inProcess.code)
+  }, 60_000)
+
+  it('makes the same report in pieces (JSON, terminal) when a worker dies, with --review', () => {
+    for (const argv of [
+      ['--format', 'tty', '--review'],
+      ['--format', 'tty', '--color'],
+      ['--format', 'json', '--fail-on', 'none']
+    ]) {
+      const inProcess = lint({ DOCKER_REVIEW_WORKERS: '0' }, ...argv)
+      expect(inProcess.out).toMatch(/invalid UTF-8/)
+      for (const env of [
+        { DOCKER_REVIEW_WORKERS: '2' },
+        { DOCKER_REVIEW_WORKERS: '2', DOCKER_REVIEW_WORKER_MEMORY_MB: '1' }
+      ]) {
+        const pooled = lint(env, ...argv)
+        expect(pooled.out).toBe(inProcess.out)
+        expect(pooled.code).toBe(inProcess.code)
+      }
+    }
+    expect(lint({ DOCKER_REVIEW_WORKERS: '2' }, '--format', 'tty', '--review').out).toMatch(
+      /review preview: \d+ inline, \d+ summary only/
+    )
+    expect(lint({ DOCKER_REVIEW_WORKERS: '2' }, '--format', 'json', '--fail-on', 'none').code).toBe(
+      0
+    )
   }, 60_000)
 
   it('checks ShellCheck through the workers as in one thread', () => {

@@ -21,13 +21,19 @@ import {
   type ResolvedConfig
 } from '../config/config.js'
 import { detectKind } from '../detect.js'
-import { toJsonReport } from '../format/json.js'
+import { joinJsonPieces, jsonPiece, toJsonReport, type JsonPiece } from '../format/json.js'
 import { fingerprintsOf, toSarif } from '../format/sarif.js'
 import { annotationCommand, annotationCommands } from '../format/github.js'
 import { toGitlab } from '../format/gitlab.js'
 import { toCheckstyle } from '../format/checkstyle.js'
 import { toRdjson } from '../format/rdjson.js'
-import { formatTty, type TtyOptions } from '../format/tty.js'
+import {
+  formatTty,
+  joinTtyPieces,
+  ttyPiece,
+  type TtyOptions,
+  type TtyTally
+} from '../format/tty.js'
 import { inlineBars, policyOf, reviewPolicy } from '../review/policy.js'
 import hadolintSchema from '../config/hadolint.schema.json' with { type: 'json' }
 import ownSchema from '../config/docker-review.schema.json' with { type: 'json' }
@@ -256,7 +262,9 @@ export function runLint(argv: string[], io: LintIO): number | Promise<number> {
   })
   const report = (rendered: Rendered): number => {
     if (rendered.stderr) io.stderr(rendered.stderr)
-    io.stdout(rendered.stdout)
+    if (typeof rendered.stdout === 'string' || rendered.stdout instanceof Uint8Array)
+      io.stdout(rendered.stdout)
+    else for (const part of rendered.stdout) io.stdout(part)
     return rendered.code
   }
 
@@ -272,7 +280,10 @@ export function runLint(argv: string[], io: LintIO): number | Promise<number> {
         config: configTexts,
         cli,
         budgetMs: budget.ms,
-        shellcheck: tools.shellcheck !== undefined
+        shellcheck: tools.shellcheck !== undefined,
+        ...(PIECE_FORMATS.has(args.format)
+          ? { report: { argv, env: io.env, isTTY: io.isTTY } }
+          : {})
       },
       resourceLimits: workerLimits(io.env),
       shellcheck: undefined as RunShellcheck | undefined
@@ -286,6 +297,17 @@ export function runLint(argv: string[], io: LintIO): number | Promise<number> {
     const here: InProcess = {
       lint: (batch) => lintFiles(batch, options),
       render: (results) => renderReport(results, config, job()),
+      piece: (batch, results) => {
+        const piece = reportPiece(
+          results,
+          config,
+          { argv, env: io.env, isTTY: io.isTTY },
+          textsOf(batch)
+        )
+        if (!piece) throw new Error(`no pieces for the format ${args.format}`)
+        return piece
+      },
+      join: (pieces) => joinReport(pieces, config, job()),
       warn: (text) => io.stderr(`docker-review: ${text}\n`)
     }
     const tick = (files: number): void => {
@@ -339,11 +361,7 @@ export function renderReport(
     ...results.flatMap((r) => r.errors.map((message) => ({ file: r.path, message })))
   ]
   const texts = new Map(job.texts)
-  const policy = reviewPolicy(policyOf(config.review))
-  const review = {
-    placement: (finding: Finding) => policy(finding).review,
-    legend: inlineBars(policyOf(config.review))
-  }
+  const review = reviewOf(config)
   let stderr = ''
   const stdout = render(
     results,
@@ -354,6 +372,112 @@ export function renderReport(
   const failing = results.some((r) => r.findings.some((f) => reaches(f.severity, config.failOn)))
   const broken = config.failOn !== 'none' && problems.length > 0
   return { stdout, stderr, code: failing || broken ? 1 : 0 }
+}
+
+/** The formats whose report can be made a few files at a time (reportPiece). */
+export const PIECE_FORMATS: ReadonlySet<Format> = new Set<Format>(['json', 'tty'])
+
+/** Each file's text by path, for the code frames of the terminal's report (not a file not read). */
+export function textsOf(inputs: readonly LintInput[]): Map<string, string> {
+  return new Map(inputs.filter((i) => i.notChecked === undefined).map((i) => [i.path, i.text]))
+}
+
+/** What a piece of the report needs besides the results: the command line and the terminal. */
+export type PieceJob = Pick<RenderJob, 'argv' | 'env' | 'isTTY'>
+
+/**
+ * The report of some consecutive files of a run, in UTF-8 (moved between threads, not copied),
+ * for the formats that can be made a few files at a time (JSON and the terminal's). A run in
+ * workers has each worker make the pieces of the files it lints: the main thread then writes
+ * them out one after the other (joinReport) and never holds every result at once, and no worker
+ * starts at the end to make the report from all of them. Over the corpus that worker and the
+ * results it read set the run's peak memory.
+ */
+export type ReportPiece = {
+  /** A finding that reaches `fail-on`. */
+  failing: boolean
+  /** Problems of linting itself (a rule that crashed…). */
+  problems: number
+} & ({ json: Record<keyof JsonPiece, Uint8Array> } | { tty: { text: Uint8Array; tally: TtyTally } })
+
+const utf8 = new TextEncoder()
+
+/** The piece of the report for these results, or undefined when the format has none. */
+export function reportPiece(
+  results: FileResult[],
+  config: ResolvedConfig,
+  job: PieceJob,
+  texts: ReadonlyMap<string, string>
+): ReportPiece | undefined {
+  const args = parseLintArgs(job.argv)
+  const verdict = {
+    failing: results.some((r) => r.findings.some((f) => reaches(f.severity, config.failOn))),
+    problems: results.reduce((n, r) => n + r.errors.length, 0)
+  }
+  const review = reviewOf(config)
+  if (args.format === 'json') {
+    const piece = jsonPiece(results, registry, review.placement)
+    return {
+      ...verdict,
+      json: {
+        files: utf8.encode(piece.files),
+        findings: utf8.encode(piece.findings),
+        errors: utf8.encode(piece.errors)
+      }
+    }
+  }
+  if (args.format === 'tty') {
+    const piece = ttyPiece(results, registry, {
+      color: useColor(args.color, job.env, job.isTTY),
+      sources: texts,
+      ...(args.review ? { review } : {})
+    })
+    return { ...verdict, tty: { text: utf8.encode(piece.text), tally: piece.tally } }
+  }
+  return undefined
+}
+
+/** The buffers of a piece, to move it to another thread. */
+export function pieceBuffers(piece: ReportPiece): ArrayBuffer[] {
+  const views = 'json' in piece ? Object.values(piece.json) : [piece.tty.text]
+  return views.map((view) => view.buffer as ArrayBuffer)
+}
+
+/** The report of a run from the pieces of all its files, in order (reportPiece). */
+export function joinReport(
+  pieces: readonly ReportPiece[],
+  config: ResolvedConfig,
+  job: RenderJob
+): Rendered {
+  const args = parseLintArgs(job.argv)
+  const failing = pieces.some((p) => p.failing)
+  const problems = job.errors.length + pieces.reduce((n, p) => n + p.problems, 0)
+  const broken = config.failOn !== 'none' && problems > 0
+  const stdout = pieces.every((p) => 'json' in p)
+    ? joinJsonPieces(
+        pieces.map((p) => p.json),
+        job.errors
+      )
+    : joinTtyPieces(
+        pieces.map((p) => {
+          if (!('tty' in p)) throw new Error('a report joined from pieces of two formats')
+          return p.tty
+        }),
+        {
+          color: useColor(args.color, job.env, job.isTTY),
+          extraErrors: job.errors,
+          ...(args.review ? { review: reviewOf(config) } : {})
+        }
+      )
+  return { stdout, stderr: '', code: failing || broken ? 1 : 0 }
+}
+
+function reviewOf(config: ResolvedConfig): NonNullable<TtyOptions['review']> {
+  const policy = reviewPolicy(policyOf(config.review))
+  return {
+    placement: (finding: Finding) => policy(finding).review,
+    legend: inlineBars(policyOf(config.review))
+  }
 }
 
 /** Files whose scripts are found between two turns of the event loop (runShellcheck). */

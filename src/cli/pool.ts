@@ -7,6 +7,7 @@ import { type Budget, type FileResult, type LintInput, type LintOptions } from '
 import { diskWorkspace } from '../io/workspace.js'
 import { registry } from '../rules/index.js'
 import { CliError } from './args.js'
+import type { PieceJob, ReportPiece } from './lint.js'
 import { LINT_WORKER } from './worker-data.js'
 
 /**
@@ -20,9 +21,15 @@ import { LINT_WORKER } from './worker-data.js'
  * the one-thread corpus run peak at 360-460 MB), and its own workspace view, ShellCheck runner and
  * code cache.
  *
- * The report is made in a worker too: on Node 24 the main thread's young generation, which no
- * code can cap, grew to 134 MB making it. Results travel serialized (v8.serialize, the structured
- * clone of postMessage) and stay off the main thread's heap.
+ * The report is never made from the results in the main thread: on Node 24 its young generation,
+ * which no code can cap, grew to 134 MB making it. In JSON and the terminal's format each worker
+ * makes the piece of the report of each chunk it lints (reportPiece in src/cli/lint.ts), sent as
+ * UTF-8 bytes, and the main thread writes the pieces out in order: no thread ever holds every
+ * result. Over the corpus on Node 24 this took the peak RSS from 284-333 MB to 228-240 MB (the
+ * worker that made the report from every result, started at the end, set the peak). The other
+ * formats sort or number across files (SARIF's rule indexes, GitHub's annotations by severity):
+ * their results travel serialized (v8.serialize, the structured clone of postMessage), stay off
+ * the main thread's heap, and a worker of its own makes the report from all of them.
  *
  * No file is dropped and no result depends on the pool: a worker that dies (out of memory — its
  * old generation is capped too —, a crash) says so on stderr, and the files of the chunk it was
@@ -51,6 +58,11 @@ export interface WorkerSetup {
   budgetMs: number
   /** Run ShellCheck (the main thread found it on PATH and the configuration wants it). */
   shellcheck: boolean
+  /**
+   * When the format is made in pieces (reportPiece in src/cli/lint.ts): a worker answers each
+   * chunk with its piece of the report instead of its results.
+   */
+  report?: PieceJob
 }
 
 /** The report of a run: what goes to stdout and stderr, and the exit code. */
@@ -58,9 +70,10 @@ export interface Rendered {
   /**
    * Text, or its UTF-8 bytes when a worker made it: moved to the main thread, not copied (a string
    * is copied twice on the way, and written out it is encoded once more: over the corpus's 9 MB
-   * JSON report the copies set the run's peak memory).
+   * JSON report the copies set the run's peak memory), or texts and bytes to write one after the
+   * other (a report joined from pieces, joinReport in src/cli/lint.ts).
    */
-  stdout: string | Uint8Array
+  stdout: string | Uint8Array | ReadonlyArray<string | Uint8Array>
   stderr: string
   code: number
 }
@@ -117,7 +130,10 @@ export type ToWorker =
  * the ShellCheck scripts of the next few files (in their order).
  */
 export type FromWorker =
-  { chunk: number; data: Uint8Array } | { rendered: Rendered } | { scripts: string[][] }
+  | { chunk: number; data: Uint8Array }
+  | { chunk: number; piece: ReportPiece }
+  | { rendered: Rendered }
+  | { scripts: string[][] }
 
 /** Files whose scripts a worker finds before it hands them over (findScriptsInWorker). */
 export const FILES_PER_MESSAGE = 8
@@ -280,13 +296,18 @@ export function joinParts(parts: readonly Part[], total: number): FileResult[] {
 export interface InProcess {
   lint(inputs: LintInput[]): FileResult[]
   render(results: FileResult[]): Rendered
+  /** The piece of the report of these files (when `setup.report`: the format is made in pieces). */
+  piece(inputs: LintInput[], results: FileResult[]): ReportPiece
+  /** The report from the pieces of every file, in order. */
+  join(pieces: ReportPiece[]): Rendered
   /** A note for stderr (a worker that died). */
   warn(text: string): void
 }
 
 /**
- * Lint `inputs` in `pool.count` workers and make the report in one of them. `done(n)`: n more
- * files done (the progress line).
+ * Lint `inputs` in `pool.count` workers and make the report: from the pieces the workers made with
+ * each chunk when the format is made in pieces (`setup.report`), else in a worker of its own.
+ * `done(n)`: n more files done (the progress line).
  */
 export function lintInWorkers(
   inputs: readonly LintInput[],
@@ -307,6 +328,8 @@ export function lintInWorkers(
     queue.push({ files: inputs.slice(i, i + size).map((_, k) => i + k) })
   }
   const parts: Part[] = []
+  /** The pieces of the report, when it is made in pieces: the first file of each, and the piece. */
+  const pieces: Array<[number, ReportPiece]> = []
   /** Files a worker died on alone: linted in this thread. */
   const leftOver: number[] = []
   const idle: Worker[] = []
@@ -328,11 +351,17 @@ export function lintInWorkers(
           reject(error as Error)
         }
       }
-    /** Every file is linted: the rest in this thread, then the report in a worker of its own. */
+    /** Every file is linted: the rest in this thread, then the report (joined, or in a worker). */
     const lintedAll = (): void => {
       if (leftOver.length > 0) {
         const files = leftOver.splice(0).sort((a, b) => a - b)
-        parts.push({ files, data: serialize(here.lint(files.map((i) => inputs[i]))) })
+        if (pool.setup.report) {
+          // A piece per file: the files left over need not be consecutive.
+          for (const index of files) {
+            const input = [inputs[index]]
+            pieces.push([index, here.piece(input, here.lint(input))])
+          }
+        } else parts.push({ files, data: serialize(here.lint(files.map((i) => inputs[i]))) })
         done(files.length)
       }
       for (const worker of [...idle.splice(0), ...waiting.keys()]) {
@@ -340,7 +369,9 @@ export function lintInWorkers(
       }
       waiting.clear()
       rendering = true
-      renderIn(pool.workers.entry)
+      if (pool.setup.report) {
+        resolve(here.join(pieces.sort((a, b) => a[0] - b[0]).map(([, piece]) => piece)))
+      } else renderIn(pool.workers.entry)
     }
     /**
      * The report, in a worker of its own with more room than a linting one (RENDER_OLD_FACTOR):
@@ -422,7 +453,8 @@ export function lintInWorkers(
         guard((message: FromWorker) => {
           if (!('chunk' in message)) return
           if (!current || message.chunk !== current.files[0]) return
-          parts.push({ files: current.files, data: message.data })
+          if ('piece' in message) pieces.push([message.chunk, message.piece])
+          else parts.push({ files: current.files, data: message.data })
           done(current.files.length)
           busy--
           failedInARow = 0

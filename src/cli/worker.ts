@@ -5,7 +5,7 @@ import { lintFiles } from '../lint/engine.js'
 import type { ShellcheckFn, ShellcheckResult } from '../core/tools.js'
 import { registry } from '../rules/index.js'
 import { createShellcheck } from '../tools/shellcheck.js'
-import { renderReport } from './lint.js'
+import { pieceBuffers, renderReport, reportPiece, textsOf } from './lint.js'
 import { shellcheckRequests } from '../rules/dockerfile/lib/shellcheck-prefetch.js'
 import {
   FILES_PER_MESSAGE,
@@ -70,7 +70,14 @@ export function serveLintWorker(setup: WorkerSetup): void {
       return
     }
     known = new Map(message.shellcheck)
-    const data = serialize(lintFiles(message.inputs, options))
+    const results = lintFiles(message.inputs, options)
+    if (setup.report) {
+      const piece = reportPiece(results, config, setup.report, textsOf(message.inputs))
+      if (!piece) throw new Error(`no pieces for the report's format`)
+      port.postMessage({ chunk: message.chunk, piece } satisfies FromWorker, pieceBuffers(piece))
+      return
+    }
+    const data = serialize(results)
     port.postMessage({ chunk: message.chunk, data } satisfies FromWorker)
   })
 }

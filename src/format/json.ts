@@ -92,3 +92,70 @@ export function toJsonReport(
     ]
   }
 }
+
+/**
+ * The JSON report of some consecutive files, as text: each of the report's three lists holds the
+ * elements of these files, each rendered as `JSON.stringify(report, null, 2)` renders it at its
+ * depth, joined by `,\n` ('' when there are none). joinJsonPieces puts the pieces of a run
+ * together into the very bytes of the report of all its files at once, so a report can be made a
+ * few files at a time (src/cli/pool.ts: where the files are linted) instead of from every result
+ * held at once.
+ */
+export interface JsonPiece {
+  files: string
+  findings: string
+  errors: string
+}
+
+/**
+ * An element of a top-level list, as `JSON.stringify(report, null, 2)` writes it. Every `\n` of
+ * JSON.stringify's text is one of its own (it escapes those of strings); a regular expression's
+ * `^` would also match after a raw U+2028 in a message.
+ */
+function element(value: unknown): string {
+  return `    ${JSON.stringify(value, null, 2).split('\n').join('\n    ')}`
+}
+
+export function jsonPiece(
+  results: FileResult[],
+  registry: Registry,
+  placement?: (finding: Finding) => 'inline' | 'summary'
+): JsonPiece {
+  const report = toJsonReport(results, registry, [], placement)
+  return {
+    files: report.files.map(element).join(',\n'),
+    findings: report.findings.map(element).join(',\n'),
+    errors: report.errors.map(element).join(',\n')
+  }
+}
+
+/**
+ * The report from its pieces, in order, as a list of texts to write one after the other;
+ * `extraErrors` (problems found before linting) come first in `errors`, as in toJsonReport.
+ * Pieces may be bytes (UTF-8) as well as text.
+ */
+export function joinJsonPieces<T extends string | Uint8Array>(
+  pieces: ReadonlyArray<Record<keyof JsonPiece, T>>,
+  extraErrors: Array<{ file: string; message: string }> = []
+): Array<string | T> {
+  const out: Array<string | T> = ['{\n  "version": 1']
+  const list = (name: keyof JsonPiece, first: string[] = []): void => {
+    const parts: Array<string | T> = [...first]
+    for (const piece of pieces) if (piece[name].length > 0) parts.push(piece[name])
+    if (parts.length === 0) {
+      out.push(`,\n  "${name}": []`)
+      return
+    }
+    out.push(`,\n  "${name}": [\n`)
+    parts.forEach((part, k) => {
+      if (k > 0) out.push(',\n')
+      out.push(part)
+    })
+    out.push('\n  ]')
+  }
+  list('files')
+  list('findings')
+  list('errors', extraErrors.map(element))
+  out.push('\n}\n')
+  return out
+}

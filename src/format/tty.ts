@@ -52,6 +52,34 @@ function safe(s: string): string {
 }
 
 export function formatTty(results: FileResult[], registry: Registry, options: TtyOptions): string {
+  return joinTtyPieces([ttyPiece(results, registry, options)], options).join('')
+}
+
+/** What the closing lines of the report count. */
+export interface TtyTally {
+  files: number
+  counts: Record<Severity, number>
+  fixable: number
+  placed: { inline: number; summary: number }
+  /** Files with problems of their own (a rule that crashed…). */
+  withErrors: number
+}
+
+/**
+ * The report of some consecutive files: their lines, each ending in `\n`, and what they add to
+ * the closing lines. joinTtyPieces puts the pieces of a run together into the report of all its
+ * files at once (src/cli/pool.ts makes a piece where the files are linted).
+ */
+export interface TtyPiece {
+  text: string
+  tally: TtyTally
+}
+
+export function ttyPiece(
+  results: FileResult[],
+  registry: Registry,
+  options: Omit<TtyOptions, 'extraErrors'>
+): TtyPiece {
   const c = palette(options.color)
   const sev: Record<Severity, Paint> = {
     error: c.red,
@@ -60,21 +88,26 @@ export function formatTty(results: FileResult[], registry: Registry, options: Tt
     style: c.gray
   }
   const out: string[] = []
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, style: 0 }
-  let fixable = 0
-  const placed = { inline: 0, summary: 0 }
+  const tally: TtyTally = {
+    files: results.length,
+    counts: { error: 0, warning: 0, info: 0, style: 0 },
+    fixable: 0,
+    placed: { inline: 0, summary: 0 },
+    withErrors: 0
+  }
   for (const r of results) {
+    if (r.errors.length > 0) tally.withErrors++
     if (r.findings.length === 0 && r.errors.length === 0) continue
     out.push(c.underline(safe(r.path)))
     const text = options.sources.get(r.path)
     const lines = text !== undefined ? new LineIndex(text) : undefined
     for (const e of r.errors) out.push(`  ${c.red('error')}  ${safe(e)}`)
     for (const f of r.findings) {
-      counts[f.severity]++
-      if (f.fix?.safe) fixable++
+      tally.counts[f.severity]++
+      if (f.fix?.safe) tally.fixable++
       const pos = `${f.range.start.line}:${f.range.start.column}`
       const where = options.review?.placement(f)
-      if (where) placed[where]++
+      if (where) tally.placed[where]++
       const mark =
         where === 'inline' ? `  ${c.bold('[inline]')}` : where ? `  ${c.dim('[summary]')}` : ''
       out.push(
@@ -87,30 +120,51 @@ export function formatTty(results: FileResult[], registry: Registry, options: Tt
     }
     out.push('')
   }
+  return { text: out.map((line) => `${line}\n`).join(''), tally }
+}
+
+/** The report from its pieces, in order, as texts to write one after the other. */
+export function joinTtyPieces<T extends string | Uint8Array>(
+  pieces: ReadonlyArray<{ text: T; tally: TtyTally }>,
+  options: Pick<TtyOptions, 'color' | 'extraErrors' | 'review'>
+): Array<string | T> {
+  const c = palette(options.color)
+  const out: Array<string | T> = pieces.map((p) => p.text).filter((text) => text.length > 0)
+  const sum = (of: (t: TtyTally) => number): number =>
+    pieces.reduce((n, piece) => n + of(piece.tally), 0)
+  const counts = {
+    error: sum((t) => t.counts.error),
+    warning: sum((t) => t.counts.warning),
+    info: sum((t) => t.counts.info),
+    style: sum((t) => t.counts.style)
+  }
+  const fixable = sum((t) => t.fixable)
+  const files = sum((t) => t.files)
+  const lines: string[] = []
   for (const e of options.extraErrors ?? [])
-    out.push(`${c.underline(safe(e.file))}\n  ${c.red('error')}  ${safe(e.message)}\n`)
+    lines.push(`${c.underline(safe(e.file))}\n  ${c.red('error')}  ${safe(e.message)}\n`)
   const total = counts.error + counts.warning + counts.info + counts.style
-  if (
-    total === 0 &&
-    (options.extraErrors ?? []).length === 0 &&
-    results.every((r) => r.errors.length === 0)
-  ) {
-    out.push(c.green(`✔ No problems in ${results.length} file${results.length === 1 ? '' : 's'}.`))
+  if (total === 0 && (options.extraErrors ?? []).length === 0 && sum((t) => t.withErrors) === 0) {
+    lines.push(c.green(`✔ No problems in ${files} file${files === 1 ? '' : 's'}.`))
   } else if (total > 0) {
     const parts = (['error', 'warning', 'info', 'style'] as const)
       .filter((s) => counts[s] > 0)
       .map((s) => `${counts[s]} ${s}${counts[s] === 1 || s === 'info' || s === 'style' ? '' : 's'}`)
-    out.push(c.bold(`✖ ${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')})`))
-    if (fixable > 0) out.push(c.dim(`  ${fixable} fixable with --fix`))
+    lines.push(c.bold(`✖ ${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')})`))
+    if (fixable > 0) lines.push(c.dim(`  ${fixable} fixable with --fix`))
     if (options.review) {
-      out.push(
+      const inline = sum((t) => t.placed.inline)
+      const summary = sum((t) => t.placed.summary)
+      lines.push(
         c.dim(
-          `  review preview: ${placed.inline} inline, ${placed.summary} summary only (${options.review.legend})`
+          `  review preview: ${inline} inline, ${summary} summary only (${options.review.legend})`
         )
       )
     }
   }
-  return `${out.join('\n')}\n`
+  out.push(...lines.map((line) => `${line}\n`))
+  // A report of no lines at all is one empty line, as it always was.
+  return out.length > 0 ? out : ['\n']
 }
 
 function codeFrame(lines: LineIndex, f: Finding, c: ReturnType<typeof palette>): string[] {

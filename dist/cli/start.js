@@ -39007,6 +39007,52 @@ function toJsonReport(results, registry, extraErrors = [], placement) {
         ]
     };
 }
+/**
+ * An element of a top-level list, as `JSON.stringify(report, null, 2)` writes it. Every `\n` of
+ * JSON.stringify's text is one of its own (it escapes those of strings); a regular expression's
+ * `^` would also match after a raw U+2028 in a message.
+ */
+function json_element(value) {
+    return `    ${JSON.stringify(value, null, 2).split('\n').join('\n    ')}`;
+}
+function jsonPiece(results, registry, placement) {
+    const report = toJsonReport(results, registry, [], placement);
+    return {
+        files: report.files.map(json_element).join(',\n'),
+        findings: report.findings.map(json_element).join(',\n'),
+        errors: report.errors.map(json_element).join(',\n')
+    };
+}
+/**
+ * The report from its pieces, in order, as a list of texts to write one after the other;
+ * `extraErrors` (problems found before linting) come first in `errors`, as in toJsonReport.
+ * Pieces may be bytes (UTF-8) as well as text.
+ */
+function joinJsonPieces(pieces, extraErrors = []) {
+    const out = ['{\n  "version": 1'];
+    const list = (name, first = []) => {
+        const parts = [...first];
+        for (const piece of pieces)
+            if (piece[name].length > 0)
+                parts.push(piece[name]);
+        if (parts.length === 0) {
+            out.push(`,\n  "${name}": []`);
+            return;
+        }
+        out.push(`,\n  "${name}": [\n`);
+        parts.forEach((part, k) => {
+            if (k > 0)
+                out.push(',\n');
+            out.push(part);
+        });
+        out.push('\n  ]');
+    };
+    list('files');
+    list('findings');
+    list('errors', extraErrors.map(json_element));
+    out.push('\n}\n');
+    return out;
+}
 
 ;// CONCATENATED MODULE: external "node:zlib"
 const external_node_zlib_namespaceObject = require("node:zlib");
@@ -39733,6 +39779,9 @@ function safe(s) {
     return s.replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 function formatTty(results, registry, options) {
+    return joinTtyPieces([ttyPiece(results, registry, options)], options).join('');
+}
+function ttyPiece(results, registry, options) {
     const c = palette(options.color);
     const sev = {
         error: c.red,
@@ -39741,10 +39790,16 @@ function formatTty(results, registry, options) {
         style: c.gray
     };
     const out = [];
-    const counts = { error: 0, warning: 0, info: 0, style: 0 };
-    let fixable = 0;
-    const placed = { inline: 0, summary: 0 };
+    const tally = {
+        files: results.length,
+        counts: { error: 0, warning: 0, info: 0, style: 0 },
+        fixable: 0,
+        placed: { inline: 0, summary: 0 },
+        withErrors: 0
+    };
     for (const r of results) {
+        if (r.errors.length > 0)
+            tally.withErrors++;
         if (r.findings.length === 0 && r.errors.length === 0)
             continue;
         out.push(c.underline(safe(r.path)));
@@ -39753,13 +39808,13 @@ function formatTty(results, registry, options) {
         for (const e of r.errors)
             out.push(`  ${c.red('error')}  ${safe(e)}`);
         for (const f of r.findings) {
-            counts[f.severity]++;
+            tally.counts[f.severity]++;
             if (f.fix?.safe)
-                fixable++;
+                tally.fixable++;
             const pos = `${f.range.start.line}:${f.range.start.column}`;
             const where = options.review?.placement(f);
             if (where)
-                placed[where]++;
+                tally.placed[where]++;
             const mark = where === 'inline' ? `  ${c.bold('[inline]')}` : where ? `  ${c.dim('[summary]')}` : '';
             out.push(`  ${c.dim(pos.padEnd(7))} ${sev[f.severity](f.severity.padEnd(7))} ${safe(f.message)}  ${c.gray(f.rule)}${mark}`);
             if (lines)
@@ -39772,26 +39827,44 @@ function formatTty(results, registry, options) {
         }
         out.push('');
     }
+    return { text: out.map((line) => `${line}\n`).join(''), tally };
+}
+/** The report from its pieces, in order, as texts to write one after the other. */
+function joinTtyPieces(pieces, options) {
+    const c = palette(options.color);
+    const out = pieces.map((p) => p.text).filter((text) => text.length > 0);
+    const sum = (of) => pieces.reduce((n, piece) => n + of(piece.tally), 0);
+    const counts = {
+        error: sum((t) => t.counts.error),
+        warning: sum((t) => t.counts.warning),
+        info: sum((t) => t.counts.info),
+        style: sum((t) => t.counts.style)
+    };
+    const fixable = sum((t) => t.fixable);
+    const files = sum((t) => t.files);
+    const lines = [];
     for (const e of options.extraErrors ?? [])
-        out.push(`${c.underline(safe(e.file))}\n  ${c.red('error')}  ${safe(e.message)}\n`);
+        lines.push(`${c.underline(safe(e.file))}\n  ${c.red('error')}  ${safe(e.message)}\n`);
     const total = counts.error + counts.warning + counts.info + counts.style;
-    if (total === 0 &&
-        (options.extraErrors ?? []).length === 0 &&
-        results.every((r) => r.errors.length === 0)) {
-        out.push(c.green(`\u2714 No problems in ${results.length} file${results.length === 1 ? '' : 's'}.`));
+    if (total === 0 && (options.extraErrors ?? []).length === 0 && sum((t) => t.withErrors) === 0) {
+        lines.push(c.green(`\u2714 No problems in ${files} file${files === 1 ? '' : 's'}.`));
     }
     else if (total > 0) {
         const parts = ['error', 'warning', 'info', 'style']
             .filter((s) => counts[s] > 0)
             .map((s) => `${counts[s]} ${s}${counts[s] === 1 || s === 'info' || s === 'style' ? '' : 's'}`);
-        out.push(c.bold(`\u2716 ${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')})`));
+        lines.push(c.bold(`\u2716 ${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')})`));
         if (fixable > 0)
-            out.push(c.dim(`  ${fixable} fixable with --fix`));
+            lines.push(c.dim(`  ${fixable} fixable with --fix`));
         if (options.review) {
-            out.push(c.dim(`  review preview: ${placed.inline} inline, ${placed.summary} summary only (${options.review.legend})`));
+            const inline = sum((t) => t.placed.inline);
+            const summary = sum((t) => t.placed.summary);
+            lines.push(c.dim(`  review preview: ${inline} inline, ${summary} summary only (${options.review.legend})`));
         }
     }
-    return `${out.join('\n')}\n`;
+    out.push(...lines.map((line) => `${line}\n`));
+    // A report of no lines at all is one empty line, as it always was.
+    return out.length > 0 ? out : ['\n'];
 }
 function codeFrame(lines, f, c) {
     const out = [];
@@ -52780,8 +52853,9 @@ function joinParts(parts, total) {
     return results;
 }
 /**
- * Lint `inputs` in `pool.count` workers and make the report in one of them. `done(n)`: n more
- * files done (the progress line).
+ * Lint `inputs` in `pool.count` workers and make the report: from the pieces the workers made with
+ * each chunk when the format is made in pieces (`setup.report`), else in a worker of its own.
+ * `done(n)`: n more files done (the progress line).
  */
 function lintInWorkers(inputs, pool, job, here, done) {
     const size = chunkSize(inputs.length, pool.count);
@@ -52790,6 +52864,8 @@ function lintInWorkers(inputs, pool, job, here, done) {
         queue.push({ files: inputs.slice(i, i + size).map((_, k) => i + k) });
     }
     const parts = [];
+    /** The pieces of the report, when it is made in pieces: the first file of each, and the piece. */
+    const pieces = [];
     /** Files a worker died on alone: linted in this thread. */
     const leftOver = [];
     const idle = [];
@@ -52809,11 +52885,19 @@ function lintInWorkers(inputs, pool, job, here, done) {
                 reject(error);
             }
         };
-        /** Every file is linted: the rest in this thread, then the report in a worker of its own. */
+        /** Every file is linted: the rest in this thread, then the report (joined, or in a worker). */
         const lintedAll = () => {
             if (leftOver.length > 0) {
                 const files = leftOver.splice(0).sort((a, b) => a - b);
-                parts.push({ files, data: (0,external_node_v8_namespaceObject.serialize)(here.lint(files.map((i) => inputs[i]))) });
+                if (pool.setup.report) {
+                    // A piece per file: the files left over need not be consecutive.
+                    for (const index of files) {
+                        const input = [inputs[index]];
+                        pieces.push([index, here.piece(input, here.lint(input))]);
+                    }
+                }
+                else
+                    parts.push({ files, data: (0,external_node_v8_namespaceObject.serialize)(here.lint(files.map((i) => inputs[i]))) });
                 done(files.length);
             }
             for (const worker of [...idle.splice(0), ...waiting.keys()]) {
@@ -52821,7 +52905,11 @@ function lintInWorkers(inputs, pool, job, here, done) {
             }
             waiting.clear();
             rendering = true;
-            renderIn(pool.workers.entry);
+            if (pool.setup.report) {
+                resolve(here.join(pieces.sort((a, b) => a[0] - b[0]).map(([, piece]) => piece)));
+            }
+            else
+                renderIn(pool.workers.entry);
         };
         /**
          * The report, in a worker of its own with more room than a linting one (RENDER_OLD_FACTOR):
@@ -52898,7 +52986,10 @@ function lintInWorkers(inputs, pool, job, here, done) {
                     return;
                 if (!current || message.chunk !== current.files[0])
                     return;
-                parts.push({ files: current.files, data: message.data });
+                if ('piece' in message)
+                    pieces.push([message.chunk, message.piece]);
+                else
+                    parts.push({ files: current.files, data: message.data });
                 done(current.files.length);
                 busy--;
                 failedInARow = 0;
@@ -53220,7 +53311,11 @@ function runLint(argv, io) {
     const report = (rendered) => {
         if (rendered.stderr)
             io.stderr(rendered.stderr);
-        io.stdout(rendered.stdout);
+        if (typeof rendered.stdout === 'string' || rendered.stdout instanceof Uint8Array)
+            io.stdout(rendered.stdout);
+        else
+            for (const part of rendered.stdout)
+                io.stdout(part);
         return rendered.code;
     };
     const workers = io.workers && !args.fix ? workerCount(io.env, inputs.length, textLength(inputs)) : 0;
@@ -53234,7 +53329,10 @@ function runLint(argv, io) {
                 config: configTexts,
                 cli,
                 budgetMs: budget.ms,
-                shellcheck: tools.shellcheck !== undefined
+                shellcheck: tools.shellcheck !== undefined,
+                ...(PIECE_FORMATS.has(args.format)
+                    ? { report: { argv, env: io.env, isTTY: io.isTTY } }
+                    : {})
             },
             resourceLimits: workerLimits(io.env),
             shellcheck: undefined
@@ -53246,6 +53344,13 @@ function runLint(argv, io) {
         const here = {
             lint: (batch) => lintFiles(batch, options),
             render: (results) => renderReport(results, config, job()),
+            piece: (batch, results) => {
+                const piece = reportPiece(results, config, { argv, env: io.env, isTTY: io.isTTY }, textsOf(batch));
+                if (!piece)
+                    throw new Error(`no pieces for the format ${args.format}`);
+                return piece;
+            },
+            join: (pieces) => joinReport(pieces, config, job()),
             warn: (text) => io.stderr(`docker-review: ${text}\n`)
         };
         const tick = (files) => {
@@ -53290,16 +53395,79 @@ function renderReport(results, config, job) {
         ...results.flatMap((r) => r.errors.map((message) => ({ file: r.path, message })))
     ];
     const texts = new Map(job.texts);
-    const policy = reviewPolicy(policyOf(config.review));
-    const review = {
-        placement: (finding) => policy(finding).review,
-        legend: inlineBars(policyOf(config.review))
-    };
+    const review = reviewOf(config);
     let stderr = '';
     const stdout = render(results, args.format, { errors, problems, texts, color: args.color, review, preview: args.review }, { env: job.env, isTTY: job.isTTY, stderr: (text) => (stderr += text) });
     const failing = results.some((r) => r.findings.some((f) => reaches(f.severity, config.failOn)));
     const broken = config.failOn !== 'none' && problems.length > 0;
     return { stdout, stderr, code: failing || broken ? 1 : 0 };
+}
+/** The formats whose report can be made a few files at a time (reportPiece). */
+const PIECE_FORMATS = new Set(['json', 'tty']);
+/** Each file's text by path, for the code frames of the terminal's report (not a file not read). */
+function textsOf(inputs) {
+    return new Map(inputs.filter((i) => i.notChecked === undefined).map((i) => [i.path, i.text]));
+}
+const utf8 = new TextEncoder();
+/** The piece of the report for these results, or undefined when the format has none. */
+function reportPiece(results, config, job, texts) {
+    const args = parseLintArgs(job.argv);
+    const verdict = {
+        failing: results.some((r) => r.findings.some((f) => reaches(f.severity, config.failOn))),
+        problems: results.reduce((n, r) => n + r.errors.length, 0)
+    };
+    const review = reviewOf(config);
+    if (args.format === 'json') {
+        const piece = jsonPiece(results, registry, review.placement);
+        return {
+            ...verdict,
+            json: {
+                files: utf8.encode(piece.files),
+                findings: utf8.encode(piece.findings),
+                errors: utf8.encode(piece.errors)
+            }
+        };
+    }
+    if (args.format === 'tty') {
+        const piece = ttyPiece(results, registry, {
+            color: useColor(args.color, job.env, job.isTTY),
+            sources: texts,
+            ...(args.review ? { review } : {})
+        });
+        return { ...verdict, tty: { text: utf8.encode(piece.text), tally: piece.tally } };
+    }
+    return undefined;
+}
+/** The buffers of a piece, to move it to another thread. */
+function pieceBuffers(piece) {
+    const views = 'json' in piece ? Object.values(piece.json) : [piece.tty.text];
+    return views.map((view) => view.buffer);
+}
+/** The report of a run from the pieces of all its files, in order (reportPiece). */
+function joinReport(pieces, config, job) {
+    const args = parseLintArgs(job.argv);
+    const failing = pieces.some((p) => p.failing);
+    const problems = job.errors.length + pieces.reduce((n, p) => n + p.problems, 0);
+    const broken = config.failOn !== 'none' && problems > 0;
+    const stdout = pieces.every((p) => 'json' in p)
+        ? joinJsonPieces(pieces.map((p) => p.json), job.errors)
+        : joinTtyPieces(pieces.map((p) => {
+            if (!('tty' in p))
+                throw new Error('a report joined from pieces of two formats');
+            return p.tty;
+        }), {
+            color: useColor(args.color, job.env, job.isTTY),
+            extraErrors: job.errors,
+            ...(args.review ? { review: reviewOf(config) } : {})
+        });
+    return { stdout, stderr: '', code: failing || broken ? 1 : 0 };
+}
+function reviewOf(config) {
+    const policy = reviewPolicy(policyOf(config.review));
+    return {
+        placement: (finding) => policy(finding).review,
+        legend: inlineBars(policyOf(config.review))
+    };
 }
 /** Files whose scripts are found between two turns of the event loop (runShellcheck). */
 const FILES_PER_TURN = 8;
@@ -53559,7 +53727,15 @@ function serveLintWorker(setup) {
             return;
         }
         known = new Map(message.shellcheck);
-        const data = (0,external_node_v8_namespaceObject.serialize)(lintFiles(message.inputs, options));
+        const results = lintFiles(message.inputs, options);
+        if (setup.report) {
+            const piece = reportPiece(results, config, setup.report, textsOf(message.inputs));
+            if (!piece)
+                throw new Error(`no pieces for the report's format`);
+            port.postMessage({ chunk: message.chunk, piece }, pieceBuffers(piece));
+            return;
+        }
+        const data = (0,external_node_v8_namespaceObject.serialize)(results);
         port.postMessage({ chunk: message.chunk, data });
     });
 }

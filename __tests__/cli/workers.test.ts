@@ -114,7 +114,7 @@ describe('lint in worker threads (the bundle)', () => {
     ]) {
       const inProcess = lint({ DOCKER_REVIEW_WORKERS: '0' }, ...argv)
       expect(inProcess.out).toMatch(/invalid UTF-8/)
-      for (const env of [
+      for (const env of <Array<Record<string, string>>>[
         { DOCKER_REVIEW_WORKERS: '2' },
         { DOCKER_REVIEW_WORKERS: '2', DOCKER_REVIEW_WORKER_MEMORY_MB: '1' }
       ]) {

@@ -72,11 +72,12 @@ describe('a report made in pieces', () => {
 
   it('JSON: the bytes of JSON.stringify(report, null, 2) for every cut, as text or bytes', () => {
     for (const extra of [[], extraErrors]) {
-      for (const [results, withPlacement] of [
+      const runs: Array<[FileResult[], typeof placement | undefined]> = [
         [all, placement],
         [all.slice(1, 2), undefined],
         [[], undefined]
-      ] as const) {
+      ]
+      for (const [results, withPlacement] of runs) {
         const whole = `${JSON.stringify(toJsonReport(results, registry, extra, withPlacement), null, 2)}\n`
         for (const cut of cuts(results)) {
           const pieces = cut.map((run) => jsonPiece(run, registry, withPlacement))

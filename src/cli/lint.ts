@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import type { Worker } from 'node:worker_threads'
 import { basename, join, resolve } from 'node:path'
 import { isMap, parseDocument } from 'yaml'
 import {
@@ -286,12 +287,15 @@ export function runLint(argv: string[], io: LintIO): number | Promise<number> {
           : {})
       },
       resourceLimits: workerLimits(io.env),
-      shellcheck: undefined as RunShellcheck | undefined
+      shellcheck: undefined as RunShellcheck | undefined,
+      first: undefined as ((worker: Worker) => void) | undefined
     }
     if (tools.shellcheck) {
-      const { workers: entry, setup, resourceLimits } = pool
+      // The first lint worker finds the scripts before it lints: nothing can be linted before
+      // ShellCheck answers the first scripts anyway.
+      const first = new Promise<Worker>((resolve) => (pool.first = resolve))
       pool.shellcheck = runShellcheck(inputs, tools.shellcheck, pacer, (found) =>
-        findScriptsInWorker(entry, setup, resourceLimits, inputs, found)
+        first.then((worker) => findScriptsInWorker(worker, inputs, found))
       )
     }
     const here: InProcess = {
@@ -485,8 +489,8 @@ const FILES_PER_TURN = 8
 
 /**
  * Every script of the run checked through one pool of ShellCheck processes, answered per chunk of
- * files (src/cli/pool.ts). The scripts are found file by file — by `findElsewhere` (a worker of
- * its own, findScriptsInWorker), and here, a few files at a time between turns of the event loop,
+ * files (src/cli/pool.ts). The scripts are found file by file — by `findElsewhere` (the first
+ * lint worker, findScriptsInWorker), and here, a few files at a time between turns of the event loop,
  * for any it did not find (pacing garbage collection with `afterFile`) — and handed to the pool as
  * they are found: ShellCheck starts with the first file instead of after the last, and the workers
  * lint each chunk as soon as its scripts are answered, while ShellCheck goes on. Before, every

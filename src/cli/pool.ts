@@ -139,36 +139,37 @@ export type FromWorker =
 export const FILES_PER_MESSAGE = 8
 
 /**
- * Find the ShellCheck scripts of `inputs` (src/rules/dockerfile/lib/shellcheck-prefetch.ts) in a
- * worker of its own, with a linting worker's memory limits, handing each file's scripts to `found`
- * in order as they come. Found in the main thread, whose young generation no code can cap, they
- * took a Node 24 run of the corpus with ShellCheck to 440-530 MB. Resolves with the number of files
- * done: all of them, or fewer when the worker died (the caller finds the rest itself).
+ * Find the ShellCheck scripts of `inputs` (src/rules/dockerfile/lib/shellcheck-prefetch.ts) in
+ * `worker`, the run's first lint worker, before it lints anything (the chunks it is given wait in
+ * its queue), handing each file's scripts to `found` in order as they come. Found in the main
+ * thread, whose young generation no code can cap, they took a Node 24 run of the corpus with
+ * ShellCheck to 440-530 MB; in a worker of their own, a third isolate, to 275-285 MB. Resolves
+ * with the number of files done: all of them, or fewer when the worker died (the caller finds the
+ * rest itself).
  */
 export function findScriptsInWorker(
-  workers: LintWorkers,
-  setup: WorkerSetup,
-  resourceLimits: ResourceLimits,
+  worker: Worker,
   inputs: readonly LintInput[],
   found: (scripts: string[]) => void
 ): Promise<number> {
   return new Promise((resolve) => {
     let done = 0
-    const worker = new Worker(workers.entry, {
-      workerData: { [LINT_WORKER]: setup },
-      resourceLimits
-    })
-    worker.on('message', (message: FromWorker) => {
+    const finish = (): void => {
+      worker.off('message', onMessage)
+      worker.off('exit', finish)
+      resolve(Math.min(done, inputs.length))
+    }
+    const onMessage = (message: FromWorker): void => {
       if (!('scripts' in message)) return
       for (const scripts of message.scripts) {
         if (done < inputs.length) found(scripts)
         done++
       }
-      if (done >= inputs.length) worker.postMessage(null satisfies ToWorker)
-    })
-    // Its death is not the run's: whatever it did not find, the caller finds.
-    worker.on('error', () => undefined)
-    worker.on('exit', () => resolve(Math.min(done, inputs.length)))
+      if (done >= inputs.length) finish()
+    }
+    worker.on('message', onMessage)
+    // Its death is the pool's to handle; whatever it did not find, the caller finds.
+    worker.on('exit', finish)
     worker.postMessage({ scriptsOf: [...inputs] } satisfies ToWorker)
   })
 }
@@ -317,6 +318,8 @@ export function lintInWorkers(
     setup: WorkerSetup
     resourceLimits: ResourceLimits
     shellcheck?: RunShellcheck
+    /** Given the first worker, before its first chunk (findScriptsInWorker). */
+    first?: (worker: Worker) => void
   },
   job: RenderJob,
   here: InProcess,
@@ -442,6 +445,10 @@ export function lintInWorkers(
         resourceLimits: pool.resourceLimits
       })
       running++
+      if (pool.first) {
+        pool.first(worker)
+        pool.first = undefined
+      }
       let current: Chunk | undefined
       const assign = (): void => {
         current = next(worker, assign)

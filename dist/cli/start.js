@@ -52727,20 +52727,23 @@ const LINT_WORKER = 'docker-review lint worker';
 /** Files whose scripts a worker finds before it hands them over (findScriptsInWorker). */
 const FILES_PER_MESSAGE = 8;
 /**
- * Find the ShellCheck scripts of `inputs` (src/rules/dockerfile/lib/shellcheck-prefetch.ts) in a
- * worker of its own, with a linting worker's memory limits, handing each file's scripts to `found`
- * in order as they come. Found in the main thread, whose young generation no code can cap, they
- * took a Node 24 run of the corpus with ShellCheck to 440-530 MB. Resolves with the number of files
- * done: all of them, or fewer when the worker died (the caller finds the rest itself).
+ * Find the ShellCheck scripts of `inputs` (src/rules/dockerfile/lib/shellcheck-prefetch.ts) in
+ * `worker`, the run's first lint worker, before it lints anything (the chunks it is given wait in
+ * its queue), handing each file's scripts to `found` in order as they come. Found in the main
+ * thread, whose young generation no code can cap, they took a Node 24 run of the corpus with
+ * ShellCheck to 440-530 MB; in a worker of their own, a third isolate, to 275-285 MB. Resolves
+ * with the number of files done: all of them, or fewer when the worker died (the caller finds the
+ * rest itself).
  */
-function findScriptsInWorker(workers, setup, resourceLimits, inputs, found) {
+function findScriptsInWorker(worker, inputs, found) {
     return new Promise((resolve) => {
         let done = 0;
-        const worker = new external_node_worker_threads_namespaceObject.Worker(workers.entry, {
-            workerData: { [LINT_WORKER]: setup },
-            resourceLimits
-        });
-        worker.on('message', (message) => {
+        const finish = () => {
+            worker.off('message', onMessage);
+            worker.off('exit', finish);
+            resolve(Math.min(done, inputs.length));
+        };
+        const onMessage = (message) => {
             if (!('scripts' in message))
                 return;
             for (const scripts of message.scripts) {
@@ -52749,11 +52752,11 @@ function findScriptsInWorker(workers, setup, resourceLimits, inputs, found) {
                 done++;
             }
             if (done >= inputs.length)
-                worker.postMessage(null);
-        });
-        // Its death is not the run's: whatever it did not find, the caller finds.
-        worker.on('error', () => undefined);
-        worker.on('exit', () => resolve(Math.min(done, inputs.length)));
+                finish();
+        };
+        worker.on('message', onMessage);
+        // Its death is the pool's to handle; whatever it did not find, the caller finds.
+        worker.on('exit', finish);
         worker.postMessage({ scriptsOf: [...inputs] });
     });
 }
@@ -52975,6 +52978,10 @@ function lintInWorkers(inputs, pool, job, here, done) {
                 resourceLimits: pool.resourceLimits
             });
             running++;
+            if (pool.first) {
+                pool.first(worker);
+                pool.first = undefined;
+            }
             let current;
             const assign = () => {
                 current = next(worker, assign);
@@ -53335,11 +53342,14 @@ function runLint(argv, io) {
                     : {})
             },
             resourceLimits: workerLimits(io.env),
-            shellcheck: undefined
+            shellcheck: undefined,
+            first: undefined
         };
         if (tools.shellcheck) {
-            const { workers: entry, setup, resourceLimits } = pool;
-            pool.shellcheck = runShellcheck(inputs, tools.shellcheck, pacer, (found) => findScriptsInWorker(entry, setup, resourceLimits, inputs, found));
+            // The first lint worker finds the scripts before it lints: nothing can be linted before
+            // ShellCheck answers the first scripts anyway.
+            const first = new Promise((resolve) => (pool.first = resolve));
+            pool.shellcheck = runShellcheck(inputs, tools.shellcheck, pacer, (found) => first.then((worker) => findScriptsInWorker(worker, inputs, found)));
         }
         const here = {
             lint: (batch) => lintFiles(batch, options),
@@ -53473,8 +53483,8 @@ function reviewOf(config) {
 const FILES_PER_TURN = 8;
 /**
  * Every script of the run checked through one pool of ShellCheck processes, answered per chunk of
- * files (src/cli/pool.ts). The scripts are found file by file \u2014 by `findElsewhere` (a worker of
- * its own, findScriptsInWorker), and here, a few files at a time between turns of the event loop,
+ * files (src/cli/pool.ts). The scripts are found file by file \u2014 by `findElsewhere` (the first
+ * lint worker, findScriptsInWorker), and here, a few files at a time between turns of the event loop,
  * for any it did not find (pacing garbage collection with `afterFile`) \u2014 and handed to the pool as
  * they are found: ShellCheck starts with the first file instead of after the last, and the workers
  * lint each chunk as soon as its scripts are answered, while ShellCheck goes on. Before, every

@@ -2,10 +2,12 @@
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { setFlagsFromString } from 'node:v8'
 import { workerData } from 'node:worker_threads'
 import { currentSite, scriptLoader, usableCacheDir } from './code-cache.js'
 import type { serveLintWorker as ServeLintWorker, start as Start } from './start.js'
 import type { WorkerSetup } from './pool.js'
+import { v8FlagsFor } from './v8-flags.js'
 import { LINT_WORKER } from './worker-data.js'
 
 /*
@@ -24,6 +26,9 @@ import { LINT_WORKER } from './worker-data.js'
 /* istanbul ignore next: the process edge */
 const here = dirname(fileURLToPath(import.meta.url))
 const asWorker = (workerData as Record<string, WorkerSetup> | null)?.[LINT_WORKER]
+// The process's V8 flags, set once by the main thread, before it compiles the bundle or starts a
+// worker.
+if (!asWorker) for (const flag of v8FlagsFor(process.versions.v8)) setFlagsFromString(flag)
 if (existsSync(join(here, 'start.js'))) {
   const loader = scriptLoader(here, usableCacheDir(currentSite()))
   if (asWorker) {

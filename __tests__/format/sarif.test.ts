@@ -215,8 +215,13 @@ describe('SARIF within GitHub code scanning limits', () => {
 
   it('drops the least severe results until the gzipped file fits', () => {
     const maxGzipBytes = 20_000
-    const { log, truncation } = toSarif(many(2000), registry, { toolVersion: '1', maxGzipBytes })
-    const size = gzipSync(JSON.stringify(log, null, 2)).length
+    const { log, text, truncation } = toSarif(many(2000), registry, {
+      toolVersion: '1',
+      maxGzipBytes
+    })
+    // The text given is the last log's, the one held to the limit.
+    expect(text).toBe(JSON.stringify(log, null, 2))
+    const size = gzipSync(text).length
     expect(size).toBeLessThanOrEqual(maxGzipBytes)
     expect(truncation!.kept).toBe(log.runs[0].results!.length)
     expect(truncation!.kept).toBeGreaterThan(100)

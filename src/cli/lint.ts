@@ -590,13 +590,13 @@ function render(
     case 'json':
       return json(toJsonReport(results, registry, out.errors, out.review.placement))
     case 'sarif': {
-      const { log, truncation } = toSarif(results, registry, {
+      const { text, truncation } = toSarif(results, registry, {
         toolVersion: VERSION,
         extraErrors: out.errors,
         fingerprints: fingerprintsOf(results, (path) => out.texts.get(path))
       })
       if (truncation) io.stderr(`${truncation.message}\n`)
-      return json(log)
+      return `${text}\n`
     }
     case 'gitlab':
       return json(toGitlab(results, out.texts, out.problems))

@@ -79,6 +79,12 @@ export interface SarifTruncation {
 
 export interface SarifOutput {
   log: Log
+  /**
+   * The log as `JSON.stringify(log, null, 2)`: the text whose size was held to the limit, made
+   * once (a second stringify of the corpus's 16 MB log, with the first still on the heap, set the
+   * peak memory of the run that made it).
+   */
+  text: string
   truncation?: SarifTruncation
 }
 
@@ -162,8 +168,9 @@ function mostSevere(findings: readonly Finding[], count: number): Finding[] {
   return findings.filter((f) => keep.has(f))
 }
 
-function gzipSize(log: Log): number {
-  return gzipSync(JSON.stringify(log, null, 2)).length
+function measured(log: Log): { text: string; size: number } {
+  const text = JSON.stringify(log, null, 2)
+  return { text, size: gzipSync(text).length }
 }
 
 export function toSarif(
@@ -176,17 +183,18 @@ export function toSarif(
   const maxBytes = options.maxGzipBytes ?? GITHUB_MAX_GZIP_BYTES
   let kept = mostSevere(all, maxResults)
   let log = build(kept, all.length, results, registry, options)
-  let size = gzipSize(log)
-  while (size > maxBytes && kept.length > 0) {
+  let made = measured(log)
+  while (made.size > maxBytes && kept.length > 0) {
     // Results dominate the size: shrink in proportion, with a margin, until it fits.
-    const target = Math.min(kept.length - 1, Math.floor((kept.length * maxBytes * 0.9) / size))
+    const target = Math.min(kept.length - 1, Math.floor((kept.length * maxBytes * 0.9) / made.size))
     kept = mostSevere(kept, Math.max(0, target))
     log = build(kept, all.length, results, registry, options)
-    size = gzipSize(log)
+    made = measured(log)
   }
-  if (kept.length === all.length) return { log }
+  const { text } = made
+  if (kept.length === all.length) return { log, text }
   const message = note(kept.length, all.length)
-  return { log, truncation: { total: all.length, kept: kept.length, message } }
+  return { log, text, truncation: { total: all.length, kept: kept.length, message } }
 }
 
 function note(kept: number, total: number): string {

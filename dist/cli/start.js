@@ -39395,8 +39395,9 @@ function mostSevere(findings, count) {
         .map((x) => x.f));
     return findings.filter((f) => keep.has(f));
 }
-function gzipSize(log) {
-    return (0,external_node_zlib_namespaceObject.gzipSync)(JSON.stringify(log, null, 2)).length;
+function measured(log) {
+    const text = JSON.stringify(log, null, 2);
+    return { text, size: (0,external_node_zlib_namespaceObject.gzipSync)(text).length };
 }
 function toSarif(results, registry, options) {
     const all = results.flatMap((r) => r.findings);
@@ -39404,18 +39405,19 @@ function toSarif(results, registry, options) {
     const maxBytes = options.maxGzipBytes ?? GITHUB_MAX_GZIP_BYTES;
     let kept = mostSevere(all, maxResults);
     let log = build(kept, all.length, results, registry, options);
-    let size = gzipSize(log);
-    while (size > maxBytes && kept.length > 0) {
+    let made = measured(log);
+    while (made.size > maxBytes && kept.length > 0) {
         // Results dominate the size: shrink in proportion, with a margin, until it fits.
-        const target = Math.min(kept.length - 1, Math.floor((kept.length * maxBytes * 0.9) / size));
+        const target = Math.min(kept.length - 1, Math.floor((kept.length * maxBytes * 0.9) / made.size));
         kept = mostSevere(kept, Math.max(0, target));
         log = build(kept, all.length, results, registry, options);
-        size = gzipSize(log);
+        made = measured(log);
     }
+    const { text } = made;
     if (kept.length === all.length)
-        return { log };
+        return { log, text };
     const message = note(kept.length, all.length);
-    return { log, truncation: { total: all.length, kept: kept.length, message } };
+    return { log, text, truncation: { total: all.length, kept: kept.length, message } };
 }
 function note(kept, total) {
     return `SARIF: ${total - kept} of ${total} results left out to stay within GitHub code scanning's limits (${GITHUB_MAX_RESULTS} results per run, ${GITHUB_MAX_GZIP_BYTES / 1024 / 1024} MB gzipped); the ${kept} most severe are kept.`;
@@ -53560,14 +53562,14 @@ function render(results, format, out, io) {
         case 'json':
             return json(toJsonReport(results, registry, out.errors, out.review.placement));
         case 'sarif': {
-            const { log, truncation } = toSarif(results, registry, {
+            const { text, truncation } = toSarif(results, registry, {
                 toolVersion: VERSION,
                 extraErrors: out.errors,
                 fingerprints: fingerprintsOf(results, (path) => out.texts.get(path))
             });
             if (truncation)
                 io.stderr(`${truncation.message}\n`);
-            return json(log);
+            return `${text}\n`;
         }
         case 'gitlab':
             return json(toGitlab(results, out.texts, out.problems));

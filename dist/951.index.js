@@ -7436,19 +7436,42 @@ function buildContextOf(path, ws) {
 }
 /** The context of a service in `dir/name` that builds `target`, if any. */
 function composeContextFor(ws, dir, name, target) {
-    const text = ws.readFile((0,core_paths/* joinPath */.uJ)(dir, name));
+    return build_context_composeBuilds(ws, dir, name)?.find((b) => b.dockerfile === target)?.context;
+}
+const build_context_buildsCache = new WeakMap();
+/**
+ * The builds of the compose file `dir/name` (null: none there, or not YAML), read once per
+ * workspace: every Dockerfile below its folder asks, and parsing it for each one made YAML ~37 %
+ * of what linting the corpus's Dockerfiles allocated, laid out with their compose files at their
+ * original paths (1.2 GB of 3.2 GB).
+ */
+function build_context_composeBuilds(ws, dir, name) {
+    let byPath = build_context_buildsCache.get(ws);
+    if (!byPath)
+        build_context_buildsCache.set(ws, (byPath = new Map()));
+    const path = (0,core_paths/* joinPath */.uJ)(dir, name);
+    const cached = byPath.get(path);
+    if (cached !== undefined)
+        return cached;
+    const builds = readComposeBuilds(ws, dir, path);
+    byPath.set(path, builds);
+    return builds;
+}
+function readComposeBuilds(ws, dir, path) {
+    const text = ws.readFile(path);
     if (text === undefined)
-        return undefined;
+        return null;
     let data;
     try {
         data = (0,dist/* parse */.qg)(text);
     }
     catch {
-        return undefined;
+        return null;
     }
     const services = data?.services;
     if (!services || typeof services !== 'object')
-        return undefined;
+        return null;
+    const builds = [];
     for (const service of Object.values(services)) {
         const build = service?.build;
         const context = typeof build === 'string' ? build : build?.context;
@@ -7459,10 +7482,12 @@ function composeContextFor(ws, dir, name, target) {
             continue;
         const contextDir = (0,core_paths/* cleanPath */.ts)((0,core_paths/* joinPath */.uJ)(dir, typeof context === 'string' ? context : '.'));
         const file = typeof dockerfile === 'string' ? dockerfile : 'Dockerfile';
-        if ((0,core_paths/* cleanPath */.ts)(file.startsWith('/') ? file : (0,core_paths/* joinPath */.uJ)(contextDir, file)) === target)
-            return contextDir;
+        builds.push({
+            context: contextDir,
+            dockerfile: (0,core_paths/* cleanPath */.ts)(file.startsWith('/') ? file : (0,core_paths/* joinPath */.uJ)(contextDir, file))
+        });
     }
-    return undefined;
+    return builds;
 }
 const ignoreCache = new WeakMap();
 /**

@@ -10,6 +10,10 @@
  *   with ShellCheck (when it is installed), dockerfile-utils and dockerfilelint each through its
  *   library over the folder in one process (bench/peers/corpus.mjs: dockerfile-utils' CLI lints
  *   one file, dockerfilelint's stops at its first crash);
+ * - the same Dockerfiles laid out at their original paths beside their repositories' compose
+ *   files (a scratch copy of the corpus by MANIFEST.tsv), as users lint them: ours without
+ *   ShellCheck, and dockerfile-utils on the same files. Ours reads a file's siblings (compose
+ *   files that build it, `.dockerignore`, parents); in the flat corpus folder it finds none;
  * - 200 compose files (the first 200 of the sorted compose corpus): ours, DCLint's CLI;
  * - one median-sized Dockerfile (a pre-commit hook, an editor): ours, `dockerfile-utils lint -j`.
  *
@@ -23,9 +27,18 @@
  *                    (compare two builds' findings with cmp)
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { CORPUS, corpusFiles, median, ROOT, round } from './corpus.js'
 
@@ -74,6 +87,7 @@ const DOCKERFILES = join(CORPUS, 'dockerfiles')
 /** dockerfile-utils and dockerfilelint over many files in one process. */
 const PEERS = join(ROOT, 'bench/peers/corpus.mjs')
 export const COMPOSE_FILES = 200
+const LAID_OUT = 'dockerfile corpus, laid out'
 const bin = (pkg: string, path: string): string => join(ROOT, 'node_modules', pkg, path)
 
 function nodeVersion(node: string): string {
@@ -87,11 +101,30 @@ export function medianDockerfile(): string {
   return files[Math.floor(files.length / 2)][1]
 }
 
+/**
+ * Every corpus file at its original path (`<owner>/<repo>/<path>`, MANIFEST.tsv) under `dir`:
+ * the Dockerfiles beside their repositories' compose files. Returns the Dockerfiles, sorted.
+ */
+function layOut(dir: string): string[] {
+  const rows = readFileSync(join(CORPUS, 'MANIFEST.tsv'), 'utf8').trim().split('\n').slice(1)
+  const dockerfiles: string[] = []
+  for (const row of rows) {
+    const [kind, corpusPath, repo, original] = row.split('\t')
+    const to = resolve(dir, repo, original)
+    if (!to.startsWith(`${resolve(dir)}${sep}`))
+      throw new Error(`a path outside the layout: ${row}`)
+    mkdirSync(dirname(to), { recursive: true })
+    copyFileSync(join(CORPUS, corpusPath), to)
+    if (kind === 'dockerfile') dockerfiles.push(to)
+  }
+  return dockerfiles.sort()
+}
+
 function hasShellcheck(): boolean {
   return spawnSync('shellcheck', ['--version']).status === 0
 }
 
-function tasks(options: WholeOptions, noShellcheckPath: string): Task[] {
+function tasks(options: WholeOptions, noShellcheckPath: string, laidOut: string[]): Task[] {
   const compose = corpusFiles('compose').slice(0, COMPOSE_FILES)
   const one = medianDockerfile()
   const nodes: Array<[string, string]> = [['node', process.execPath]]
@@ -126,6 +159,13 @@ function tasks(options: WholeOptions, noShellcheckPath: string): Task[] {
         tool: 'dockerfilelint',
         node,
         args: [PEERS, 'dockerfilelint', DOCKERFILES]
+      },
+      ours(LAID_OUT, ['--kind', 'dockerfile', '--format', 'json', ...laidOut], noSc),
+      {
+        task: LAID_OUT,
+        tool: 'dockerfile-utils',
+        node,
+        args: [PEERS, 'dockerfile-utils', ...laidOut]
       },
       ours(
         `${COMPOSE_FILES} compose files`,
@@ -215,7 +255,7 @@ export function whole(options: WholeOptions): WholeResults {
   const emptyBin = join(scratch, 'bin') // PATH without shellcheck (nodes are run by full path)
   try {
     spawnSync('mkdir', [emptyBin])
-    const plan = tasks(options, emptyBin)
+    const plan = tasks(options, emptyBin, layOut(join(scratch, 'repos')))
     const samples = plan.map(() => [] as Sample[])
     for (let round = 0; round < options.runs; round++)
       plan.forEach((t, i) => {
@@ -278,6 +318,14 @@ function ratiosOf(
       find(df, 'docker-review'),
       find(df, 'dockerfile-utils'),
       true
+    ),
+    [`laid out: ours / dockerfile-utils (wall)${label}`]: ratio(
+      find(LAID_OUT, 'docker-review'),
+      find(LAID_OUT, 'dockerfile-utils')
+    ),
+    [`laid out / flat: ours (wall)${label}`]: ratio(
+      find(LAID_OUT, 'docker-review'),
+      find(df, 'docker-review')
     ),
     [`dockerfile corpus: with ShellCheck / without (wall)${label}`]: ratio(
       find(df, 'docker-review+shellcheck'),

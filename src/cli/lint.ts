@@ -273,6 +273,7 @@ export function runLint(argv: string[], io: LintIO): number | Promise<number> {
     io.workers && !args.fix ? workerCount(io.env, inputs.length, textLength(inputs)) : 0
   if (io.workers && workers > 0) {
     const line = progress('linting')
+    const pieceJob: PieceJob = { argv, env: io.env, isTTY: io.isTTY }
     const pool = {
       workers: io.workers,
       count: workers,
@@ -282,9 +283,7 @@ export function runLint(argv: string[], io: LintIO): number | Promise<number> {
         cli,
         budgetMs: budget.ms,
         shellcheck: tools.shellcheck !== undefined,
-        ...(PIECE_FORMATS.has(args.format)
-          ? { report: { argv, env: io.env, isTTY: io.isTTY } }
-          : {})
+        ...(PIECE_FORMATS.has(args.format) ? { report: pieceJob } : {})
       },
       resourceLimits: workerLimits(io.env),
       shellcheck: undefined as RunShellcheck | undefined,
@@ -302,12 +301,7 @@ export function runLint(argv: string[], io: LintIO): number | Promise<number> {
       lint: (batch) => lintFiles(batch, options),
       render: (results) => renderReport(results, config, job()),
       piece: (batch, results) => {
-        const piece = reportPiece(
-          results,
-          config,
-          { argv, env: io.env, isTTY: io.isTTY },
-          textsOf(batch)
-        )
+        const piece = reportPiece(results, config, pieceJob, textsOf(batch))
         if (!piece) throw new Error(`no pieces for the format ${args.format}`)
         return piece
       },

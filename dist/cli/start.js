@@ -53355,6 +53355,7 @@ function runLint(argv, io) {
     const workers = io.workers && !args.fix ? workerCount(io.env, inputs.length, textLength(inputs)) : 0;
     if (io.workers && workers > 0) {
         const line = progress('linting');
+        const pieceJob = { argv, env: io.env, isTTY: io.isTTY };
         const pool = {
             workers: io.workers,
             count: workers,
@@ -53364,9 +53365,7 @@ function runLint(argv, io) {
                 cli,
                 budgetMs: budget.ms,
                 shellcheck: tools.shellcheck !== undefined,
-                ...(PIECE_FORMATS.has(args.format)
-                    ? { report: { argv, env: io.env, isTTY: io.isTTY } }
-                    : {})
+                ...(PIECE_FORMATS.has(args.format) ? { report: pieceJob } : {})
             },
             resourceLimits: workerLimits(io.env),
             shellcheck: undefined,
@@ -53382,7 +53381,7 @@ function runLint(argv, io) {
             lint: (batch) => lintFiles(batch, options),
             render: (results) => renderReport(results, config, job()),
             piece: (batch, results) => {
-                const piece = reportPiece(results, config, { argv, env: io.env, isTTY: io.isTTY }, textsOf(batch));
+                const piece = reportPiece(results, config, pieceJob, textsOf(batch));
                 if (!piece)
                     throw new Error(`no pieces for the format ${args.format}`);
                 return piece;

@@ -109,7 +109,36 @@ describe('fast path ⇔ mvdan/sh', () => {
       '{',
       '}',
       '<',
-      '>'
+      '>',
+      '\\',
+      '\\\n',
+      '\\"',
+      "'a\\b' ",
+      '"a\\"b" ',
+      '"\\$x" ',
+      '# c\n',
+      '#',
+      '{ ',
+      '} ',
+      '; } ',
+      '( ',
+      ') ',
+      'elif ',
+      'else ',
+      'fi',
+      'while ',
+      'until ',
+      'for ',
+      'for x in ',
+      'done',
+      'declare ',
+      'readonly ',
+      '-x ',
+      '${x%.*}',
+      '${#x}',
+      '${x:-$y}',
+      '${x/a/b}',
+      '${x:?m}'
     )
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
@@ -121,10 +150,125 @@ describe('fast path ⇔ mvdan/sh', () => {
     )
   })
 
+  it('agrees with mvdan/sh on generated compound scripts whenever it accepts one', () => {
+    // Mostly well-formed scripts (most are accepted), with a stray piece now and then.
+    const blank = fc.constantFrom(' ', '  ', '\t', ' \\\n ')
+    const sep = fc.constantFrom('; ', '\n', ' && ', ' || ', ' | ', ';\n', ' # c\n', '\n\n')
+    const good = fc.constantFrom(
+      'a',
+      'apt-get',
+      '-y',
+      '-#',
+      '"$x"',
+      "'s q'",
+      '\\$x',
+      'a\\ b',
+      '"a\\"b"',
+      '${x:-y}',
+      '${x%%/*}',
+      '$(b c)',
+      '"$(b | c)"',
+      'A=1',
+      '>f',
+      '2>&1'
+    )
+    const odd = fc.constantFrom('then', 'fi', 'do', '}', '{', '#x', '!', '(', 'a#b', '$((1))')
+    const word = fc.oneof({ arbitrary: good, weight: 20 }, { arbitrary: odd, weight: 1 })
+    const name = fc.oneof(
+      { arbitrary: fc.constantFrom('echo', 'a', 'apt-get', 'B=2 a', '['), weight: 20 },
+      {
+        arbitrary: fc.constantFrom('if', 'fi', 'then', 'done', 'case', '!', 'A=1 export'),
+        weight: 1
+      }
+    )
+    const call = fc
+      .tuple(name, fc.array(fc.tuple(blank, word), { maxLength: 3 }))
+      .map(([first, args]) => first + args.map(([b, w]) => b + w).join(''))
+    const declaration = fc
+      .tuple(
+        fc.constantFrom('export', 'local', 'declare -x', 'readonly'),
+        fc.array(
+          fc.oneof(
+            { arbitrary: fc.constantFrom('A', 'A=1', 'B="$x"', 'C=$(b c)', 'D+='), weight: 10 },
+            { arbitrary: fc.constantFrom('"$x"', '-r', 'A[1]=2', '>f'), weight: 1 }
+          ),
+          { minLength: 1, maxLength: 3 }
+        )
+      )
+      .map(([keyword, args]) => `${keyword} ${args.join(' ')}`)
+    const simple = fc.oneof({ arbitrary: call, weight: 5 }, { arbitrary: declaration, weight: 1 })
+    const item = fc.oneof(
+      {
+        arbitrary: fc.constantFrom('a', '"$x"', '${x:-y}', '$(b c)', "'s q'", 'a\\ b'),
+        weight: 10
+      },
+      { arbitrary: odd, weight: 1 }
+    )
+    const { list } = fc.letrec((tie) => ({
+      list: fc
+        .tuple(tie('command'), fc.array(fc.tuple(sep, tie('command')), { maxLength: 2 }))
+        .map(([first, rest]) => first + rest.map(([s, c]) => s + c).join('')),
+      command: fc.oneof(
+        { maxDepth: 3, withCrossShrink: true },
+        simple,
+        fc
+          .tuple(tie('list'), tie('list'), fc.option(tie('list')), sep)
+          .map(([c, t, e, s]) => `if ${c}; then ${t}${e === null ? '' : `; else ${e}`}${s}fi`),
+        fc
+          .tuple(fc.constantFrom('while', 'until'), tie('list'), tie('list'))
+          .map(([w, c, d]) => `${w} ${c}; do ${d}; done`),
+        fc
+          .tuple(fc.array(item, { minLength: 1, maxLength: 3 }), tie('list'))
+          .map(([items, d]) => `for f in ${items.join(' ')}; do\n${d}\ndone`),
+        fc
+          .tuple(
+            fc.constantFrom('"$x"', '$(b c)', 'a'),
+            fc.array(
+              fc.tuple(
+                fc.constantFrom('a', '*', '(x|y', 'x | "y"', "'a'*", 'a#b'),
+                fc.option(tie('list')),
+                fc.constantFrom(';;', ';&', ';;&', ' ;;\n', '\n;;')
+              ),
+              { minLength: 1, maxLength: 3 }
+            ),
+            fc.constantFrom(' ', '\n', '; ')
+          )
+          .map(
+            ([subject, items, end]) =>
+              `case ${subject} in ${items.map(([p, l, t]) => `${p}) ${l ?? ''}${t}`).join(' ')}${end}esac`
+          ),
+        tie('command').map((c) => `! ${c}`),
+        tie('list').map((l) => `{ ${l}; }`),
+        tie('list').map((l) => `( ${l})`),
+        tie('list').map((l) => `( ${l} ) >/dev/null`)
+      )
+    }))
+    let accepted = 0
+    let compound = 0
+    fc.assert(
+      fc.property(
+        list,
+        fc.nat(),
+        fc.constantFrom('', ';', ')', '}', 'fi', '\\', '#', '&'),
+        (text, at, stray) => {
+          const cut = at % (text.length + 1)
+          const script = at % 3 === 0 ? text.slice(0, cut) + stray + text.slice(cut) : text
+          const fast = plainScript(script)
+          if (!fast) return
+          accepted++
+          if (/\b(if|while|until|for)\b|[({]/.test(script)) compound++
+          expect(fast, script).toEqual(mvdanScript(script))
+        }
+      ),
+      { numRuns: RUNS }
+    )
+    // Not vacuous: many generated scripts, compound ones among them, take the fast path.
+    expect(accepted).toBeGreaterThan(RUNS / 10)
+    expect(compound).toBeGreaterThan(RUNS / 20)
+  })
+
   it('leaves anything beyond plain command lists to mvdan/sh', () => {
     for (const text of [
-      'echo ${HOME:-/}',
-      'echo ${#A}',
       'echo $((1 + 2))',
       "echo $'a'",
       'echo $',
@@ -149,19 +293,40 @@ describe('fast path ⇔ mvdan/sh', () => {
       'a >',
       'a$12>f',
       'a x2>f',
-      'a # c',
-      'if a; then b; fi',
-      '! a',
-      'export A=1',
+      '! ! a',
+      'a | ! b',
+      '!\na',
       'x[1]=2 a',
       'echo "`a`"',
-      "echo 'a\\b'",
       'a &&',
       '&& a',
       'a ;; b',
       'echo {a,b}',
       'a\r\nb',
-      'echo "unterminated'
+      'echo "unterminated',
+      'case $a in x) b ;; esac esac',
+      'case $a in x) b ;; }',
+      'case $a in x) b ;;',
+      'case $a x) b ;; esac',
+      'f() { a; }',
+      'echo ${A:1:2} ${A^^} ${!A} ${A[@]} ${A:-a b}',
+      'if a; then fi',
+      'if a then b; fi',
+      'for x; do a; done',
+      'for x in; do a; done',
+      '{ a }',
+      '{a; }',
+      '(( a ))',
+      '( )',
+      'a; }',
+      'echo a\\\nb',
+      'a # c \\\nb',
+      'A=1 export B',
+      'export A >f',
+      'export A=1 "$x"',
+      'export A[1]=2',
+      '{ a; } b',
+      'echo $(a # c\n)'
     ]) {
       expect(plainScript(text), text).toBeUndefined()
     }
@@ -177,7 +342,25 @@ describe('fast path ⇔ mvdan/sh', () => {
       'a &>/dev/null | b &>> "$L"',
       'a >"$(b)" c',
       'echo a>b 1>&2 <c >&- >& 2',
-      'a 2&>f'
+      'a 2&>f',
+      'echo ${HOME:-/} ${#A} "${A%%.*}" ${A/x/$B}',
+      'echo \'a\\b\' \\$x "a\\"b" a\\ b',
+      'a # c\nb && # d\n c',
+      'a \\\n  b',
+      'if a; then b; elif c; then d; else e; fi',
+      'if [ -f x ]\nthen\n  a | b\nfi >/dev/null 2>&1 && c',
+      'while read -r l; do echo "$l"; done < f',
+      'until a; do b; done',
+      'for f in a "$B" $(c); do d "$f"; done | e',
+      '{ a; b; } > f',
+      '(cd x && make) || true',
+      'A=$(if a; then b; fi) c',
+      'export A=1 B="x y" C=$(d) E+=',
+      'declare -r -x A',
+      '! a | b && ! { c; }',
+      'case "$(uname -m)" in x86_64|amd64) a=1 ;; (arm*) b ;& *) ;; esac',
+      'case a in x) b ;;& y) c;; esac',
+      'curl -#sSL x | tar -x'
     ]) {
       expect(plainScript(text), text).toEqual(mvdanScript(text))
     }

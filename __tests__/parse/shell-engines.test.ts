@@ -114,6 +114,9 @@ describe('fast path ⇔ mvdan/sh', () => {
       '\\\n',
       '\\"',
       "'a\\b' ",
+      '{}',
+      '${!x}',
+      '${x:?a b}',
       '"a\\"b" ',
       '"\\$x" ',
       '# c\n',
@@ -219,7 +222,10 @@ describe('fast path ⇔ mvdan/sh', () => {
           .map(([w, c, d]) => `${w} ${c}; do ${d}; done`),
         fc
           .tuple(fc.array(item, { minLength: 1, maxLength: 3 }), tie('list'))
-          .map(([items, d]) => `for f in ${items.join(' ')}; do\n${d}\ndone`),
+          .map(
+            ([items, d]) =>
+              `for f${items.length > 2 ? '' : ` in ${items.join(' ')}`}; do\n${d}\ndone`
+          ),
         fc
           .tuple(
             fc.constantFrom('"$x"', '$(b c)', 'a'),
@@ -239,6 +245,7 @@ describe('fast path ⇔ mvdan/sh', () => {
           ),
         tie('command').map((c) => `! ${c}`),
         tie('list').map((l) => `{ ${l}; }`),
+        tie('list').map((l) => `f() { ${l}; }`),
         tie('list').map((l) => `( ${l})`),
         tie('list').map((l) => `( ${l} ) >/dev/null`)
       )
@@ -301,18 +308,20 @@ describe('fast path ⇔ mvdan/sh', () => {
       'a &&',
       '&& a',
       'a ;; b',
-      'echo {a,b}',
       'a\r\nb',
       'echo "unterminated',
       'case $a in x) b ;; esac esac',
       'case $a in x) b ;; }',
       'case $a in x) b ;;',
       'case $a x) b ;; esac',
-      'f() { a; }',
-      'echo ${A:1:2} ${A^^} ${!A} ${A[@]} ${A:-a b}',
+      'f() a',
+      'f() ( a )',
+      'function f { a; }',
+      'echo ${A:1:2} ${A^^} ${A[@]} ${A:-"a"}',
+      '{} a',
       'if a; then fi',
       'if a then b; fi',
-      'for x; do a; done',
+      'for x do a; done',
       'for x in; do a; done',
       '{ a }',
       '{a; }',
@@ -360,7 +369,12 @@ describe('fast path ⇔ mvdan/sh', () => {
       '! a | b && ! { c; }',
       'case "$(uname -m)" in x86_64|amd64) a=1 ;; (arm*) b ;& *) ;; esac',
       'case a in x) b ;;& y) c;; esac',
-      'curl -#sSL x | tar -x'
+      'curl -#sSL x | tar -x',
+      'echo {a,b} && find . -exec rm {} +',
+      ': "${A:?a b}" ${!B}',
+      'for f; do a "$f"; done',
+      'f() { local a="$1"; b "$a"; }; f x',
+      'g ()\n{\n  a | b\n} >/dev/null'
     ]) {
       expect(plainScript(text), text).toEqual(mvdanScript(text))
     }

@@ -1,7 +1,9 @@
 import { DockerfileParser, type Heredoc } from 'dockerfile-ast'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseDockerfile } from '../../src/dockerfile/model.js'
 import { organizeCommentsUnpatched, rawArgumentsUnpatched } from '../../src/parse/dockerfile-ast.js'
+import { corpusFiles } from '../shared.js'
 
 /**
  * The model is built on dockerfile-ast 0.7.1. Each test pins one of its known quirks (first
@@ -338,16 +340,74 @@ describe('the once-per-instruction argument scan (src/parse/dockerfile-ast.ts)',
       a.getRange()
     ])
 
-  it('gives the arguments the unpatched scan gives, as a fresh array on every call', () => {
-    for (const text of texts) {
-      for (const instruction of DockerfileParser.parse(text).getInstructions()) {
+  /** Every instruction of `text` (triggers too) scanned both ways. */
+  const compare = (text: string): number => {
+    let n = 0
+    for (const top of DockerfileParser.parse(text).getInstructions()) {
+      const trigger = (
+        top as unknown as { getTriggerInstruction?(): unknown }
+      ).getTriggerInstruction?.()
+      for (const instruction of trigger ? [top, trigger as typeof top] : [top]) {
         const raw = instruction as unknown as { getRawArguments(): unknown[] }
         const first = raw.getRawArguments()
-        expect(view(first)).toEqual(view(rawArgumentsUnpatched(instruction)))
+        expect(view(first), text).toEqual(view(rawArgumentsUnpatched(instruction)))
         first.length = 0
-        expect(view(raw.getRawArguments())).toEqual(view(rawArgumentsUnpatched(instruction)))
+        expect(view(raw.getRawArguments()), text).toEqual(view(rawArgumentsUnpatched(instruction)))
+        n++
       }
     }
+    return n
+  }
+
+  it('gives the arguments the unpatched scan gives, as a fresh array on every call', () => {
+    for (const text of texts) compare(text)
+  })
+
+  it('agrees with the unpatched scan on every corpus instruction', () => {
+    let n = 0
+    for (const f of corpusFiles('dockerfile')) n += compare(f.text)
+    expect(n).toBeGreaterThan(20_000)
+  })
+
+  it('agrees with the unpatched scan on generated instructions', () => {
+    const piece = fc.constantFrom(
+      'a',
+      'bc',
+      ' ',
+      '  ',
+      '\t',
+      '\n',
+      '\r\n',
+      '\r',
+      '\\',
+      '\\\n',
+      '\\ \n',
+      '\\\t \r\n',
+      '\\ x',
+      '\\$',
+      '$x',
+      '#',
+      ' # c\n',
+      '\n# c\n',
+      '`',
+      '`\n',
+      '"q q"',
+      "'",
+      '=',
+      '[',
+      '"]'
+    )
+    fc.assert(
+      fc.property(
+        fc.constantFrom('', '# escape=`\n'),
+        fc.constantFrom('RUN ', 'COPY ', 'ENV ', 'CMD ', 'ONBUILD RUN ', 'LABEL ', 'FROM '),
+        fc.array(piece, { maxLength: 24 }),
+        (directive, keyword, parts) => {
+          compare(`${directive}${keyword}${parts.join('')}\nUSER x\n`)
+        }
+      ),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 1000) }
+    )
   })
 })
 

@@ -32327,13 +32327,168 @@ var main = __nccwpck_require__(8390);
 
 const proto = main.Instruction.prototype;
 const unpatched = proto.getRawArguments;
-const computed = new WeakMap();
 proto.getRawArguments = function getRawArguments() {
-    let args = computed.get(this);
-    if (!args)
-        computed.set(this, (args = unpatched.call(this)));
+    const args = (this.__dockerReviewArgs ??= scanArguments(this));
     return args.slice();
 };
+const isNewline = (c) => c === '\r' || c === '\n';
+const isWhitespace = (c) => c === ' ' || c === '\t' || isNewline(c);
+/**
+ * dockerfile-ast 0.7.1's `Instruction#getRawArguments` (MIT), step for step, but for how an
+ * argument's value and range are built: the original appends the value a character at a time (a
+ * new string each time) and validates every range; here the value is kept as runs of the text,
+ * sliced once.
+ */
+function scanArguments(inst) {
+    const args = [];
+    const doc = inst.document;
+    const escapeChar = inst.escapeChar;
+    const range = inst.getInstructionRange();
+    const extra = doc.offsetAt(range.end) - doc.offsetAt(range.start);
+    const fullArgs = inst.getTextContent().substring(extra);
+    const offset = doc.offsetAt(range.start) + extra;
+    let start = false;
+    let comment = false;
+    let found = -1;
+    // A space or tab that is part of an escaped newline sequence was found.
+    let escapedWhitespaceDetected = false;
+    // Inside an escaped newline sequence.
+    let escaping = false;
+    let escapeMarker = -1;
+    // The value so far: `done`, then the run of the text from `runStart` to `runEnd`.
+    let done = '';
+    let runStart = 0;
+    let runEnd = 0;
+    const append = (k) => {
+        if (k === runEnd && runEnd > runStart) {
+            runEnd++;
+            return;
+        }
+        if (runEnd > runStart)
+            done += fullArgs.slice(runStart, runEnd);
+        runStart = k;
+        runEnd = k + 1;
+    };
+    const push = (to) => {
+        const value = done + fullArgs.slice(runStart, runEnd);
+        args.push(new main.Argument(value, {
+            start: doc.positionAt(offset + found),
+            end: doc.positionAt(offset + to)
+        }));
+        done = '';
+        runStart = runEnd = 0;
+    };
+    for (let i = 0; i < fullArgs.length; i++) {
+        const char = fullArgs.charAt(i);
+        if (isWhitespace(char)) {
+            if (escaping) {
+                escapedWhitespaceDetected = true;
+                if (isNewline(char)) {
+                    // A newline: whitespace before it does not count.
+                    escapedWhitespaceDetected = false;
+                    if (comment) {
+                        comment = false;
+                        start = true;
+                    }
+                }
+                continue;
+            }
+            else if (found !== -1) {
+                push(escapeMarker === -1 ? i : escapeMarker);
+                escapeMarker = -1;
+                found = -1;
+            }
+        }
+        else if (char === escapeChar) {
+            const next = fullArgs.charAt(i + 1);
+            if (next === ' ' || next === '\t') {
+                whitespaceCheck: for (let j = i + 2; j < fullArgs.length; j++) {
+                    switch (fullArgs.charAt(j)) {
+                        case ' ':
+                        case '\t':
+                            continue;
+                        case '\r':
+                        case '\n':
+                            if (fullArgs.charAt(j) === '\r')
+                                j++;
+                            comment = false;
+                            escaping = true;
+                            start = true;
+                            if (found !== -1)
+                                escapeMarker = i;
+                            i = j;
+                            break whitespaceCheck;
+                        default:
+                            escapeMarker = i;
+                            if (found === -1)
+                                i = j - 1;
+                            break whitespaceCheck;
+                    }
+                }
+            }
+            else if (next === '\r') {
+                comment = false;
+                escaping = true;
+                start = true;
+                if (found !== -1 && escapeMarker === -1)
+                    escapeMarker = i;
+                i += 2;
+            }
+            else if (next === '\n') {
+                comment = false;
+                escaping = true;
+                start = true;
+                if (found !== -1 && escapeMarker === -1)
+                    escapeMarker = i;
+                i++;
+            }
+            else {
+                if (escapedWhitespaceDetected && escapeMarker !== -1) {
+                    push(escapeMarker);
+                    found = -1;
+                }
+                escapeMarker = -1;
+                escapedWhitespaceDetected = false;
+                escaping = false;
+                if (next === '$') {
+                    append(i);
+                    append(i + 1);
+                }
+                else if (next === '') {
+                    // The end of the text.
+                    break;
+                }
+                else
+                    append(i + 1);
+                if (found === -1)
+                    found = i;
+                i++;
+            }
+        }
+        else if (!comment) {
+            if (start && char === '#') {
+                comment = true;
+            }
+            else {
+                if (escapedWhitespaceDetected && escapeMarker !== -1) {
+                    push(escapeMarker);
+                    found = -1;
+                }
+                escapedWhitespaceDetected = false;
+                escaping = false;
+                escapeMarker = -1;
+                append(i);
+                if (found === -1)
+                    found = i;
+            }
+            // A character that is not whitespace.
+            start = false;
+        }
+    }
+    if (found !== -1)
+        push(escapeMarker === -1 ? fullArgs.length : escapeMarker);
+    return args;
+}
 const before = (a, b) => a.line < b.line || (a.line === b.line && a.character < b.character);
 function inside(p, r) {
     if (r.start.line === r.end.line)

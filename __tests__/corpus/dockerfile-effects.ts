@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { lintText } from '../../src/lint/engine.js'
 import { applyFixes } from '../../src/core/fixes.js'
 import type { Finding } from '../../src/core/types.js'
-import { checkSafeFixes, fixVerdict, undeclaredChange } from '../../src/dockerfile/effects.js'
+import {
+  checkSafeFixes,
+  fixVerdict,
+  swapIn,
+  swapSignature,
+  undeclaredChange
+} from '../../src/dockerfile/effects.js'
 import { parseDockerfile } from '../../src/dockerfile/model.js'
 import { registry } from '../../src/rules/index.js'
 import { ALL_RULES, dockerfileCorpus } from './dockerfile-pass.js'
@@ -79,6 +85,32 @@ describe('the effect check over the Dockerfile corpus', () => {
       }
     }
     expect(checked).toBeGreaterThan(4000)
+    expect(differ).toEqual([])
+  }, 900_000)
+
+  it('gives every swapped-in fix the signature a whole computation gives', () => {
+    // swapSignature replaces only the edited instruction's lines of the file's signature when the
+    // instruction is local (a RUN, COPY, LABEL …); the reference computes every line again.
+    let swapped = 0
+    let local = 0
+    const differ: string[] = []
+    for (const { file, findings } of raw) {
+      const doc = file.doc
+      for (const f of findings) {
+        if (!f.fix?.safe) continue
+        const swap = swapIn(doc, f.fix, applyFixes(doc.text, [f.fix]).text)
+        if (!swap) continue
+        swapped++
+        if (!['ENV', 'WORKDIR', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK'].includes(swap.old.keyword))
+          local++
+        const fast = swapSignature(doc, swap).map((l) => JSON.stringify(l))
+        const whole = swapSignature(doc, swap, true).map((l) => JSON.stringify(l))
+        if (fast.join('\n') !== whole.join('\n'))
+          differ.push(`${file.path}:${f.range.start.line} ${f.rule}`)
+      }
+    }
+    expect(local).toBeGreaterThan(1000)
+    expect(swapped).toBeGreaterThan(local)
     expect(differ).toEqual([])
   }, 900_000)
 

@@ -1098,7 +1098,7 @@ function absolutePath(path) {
 /* harmony export */   t6: () => (/* binding */ laterRunNeedsIndex),
 /* harmony export */   z9: () => (/* binding */ stageEffects)
 /* harmony export */ });
-/* unused harmony exports laterRuns, signature, undeclaredChange, swapIn, fixVerdict */
+/* unused harmony exports laterRuns, signature, swapSignature, undeclaredChange, swapIn, fixVerdict */
 /* harmony import */ var _core_fixes_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3124);
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4011);
 /* harmony import */ var _parse_dockerfile_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2817);
@@ -1435,16 +1435,105 @@ function expandEnv(value, env) {
  * casing and instructions that are overridden before they take effect (an earlier CMD or
  * HEALTHCHECK) are gone. Equal signatures mean the same build.
  */
-const signatures = new WeakMap();
 function signature(doc) {
-    const known = signatures.get(doc);
-    if (known)
-        return known;
-    const out = computeSignature(doc);
-    signatures.set(doc, out);
-    return out;
+    return signed(doc).lines;
 }
-function computeSignature(doc, swap) {
+const signatures = new WeakMap();
+function signed(doc) {
+    let known = signatures.get(doc);
+    if (!known) {
+        const spans = new Map();
+        signatures.set(doc, (known = { lines: computeSignature(doc, undefined, spans), spans }));
+    }
+    return known;
+}
+/**
+ * Keywords whose lines depend on nothing but the instruction (and, for COPY and ADD, the
+ * environment before it) and that change nothing the lines of others depend on: swapping one for
+ * another changes only its own lines.
+ */
+const NOT_LOCAL = new Set([
+    'FROM',
+    'ARG',
+    'ENV',
+    'WORKDIR',
+    'CMD',
+    'ENTRYPOINT',
+    'HEALTHCHECK',
+    'SHELL',
+    'ONBUILD'
+]);
+/**
+ * The signature of `doc` with `swap.next` in place of `swap.old`: the document's own signature
+ * with the old instruction's lines replaced, when both are local (a safe fix usually edits one
+ * RUN, COPY or LABEL: the file's signature is not made again for each); else computed whole.
+ * `whole` always computes it whole (the reference the shortcut is tested against).
+ */
+function swapSignature(doc, swap, whole = false) {
+    if (!whole && !NOT_LOCAL.has(swap.old.keyword) && !NOT_LOCAL.has(swap.next.keyword)) {
+        const base = signed(doc);
+        const span = base.spans.get(swap.old);
+        const copies = swap.next.keyword === 'COPY' || swap.next.keyword === 'ADD';
+        if (span && (span.env || !copies)) {
+            const lines = [];
+            emitLocal(doc, swap.next, span.at, span.env ?? new Map(), lines);
+            return [...base.lines.slice(0, span.from), ...lines, ...base.lines.slice(span.to)];
+        }
+    }
+    return computeSignature(doc, swap);
+}
+/** The lines of a local instruction (not NOT_LOCAL), appended to `out`. */
+function emitLocal(doc, inst, at, env, out) {
+    const line = (text) => void out.push({ text });
+    const k = inst.keyword;
+    if (k === 'RUN') {
+        const flags = inst.flags
+            .map((f) => f.name === 'mount' && f.value
+            ? `--mount=${f.value.replace(/(^|,)from=([^,]*)/, (_m, c, r) => `${c}from=${stageRef(doc, r)}`)}`
+            : f.raw)
+            .sort();
+        const argvs = runArgv(doc, inst);
+        if (!argvs) {
+            line(`${at} RUN ${flags.join(' ')} ${inst.json ? JSON.stringify(inst.json.values) : inst.text.trim()}`);
+            return;
+        }
+        line(`${at} RUN ${flags.join(' ')}`.trimEnd());
+        for (const argv of argvs)
+            out.push({ text: `${at}   ${argv.join(' ')}`, argv });
+    }
+    else if (k === 'COPY' || k === 'ADD') {
+        const c = copyEffect(inst);
+        c.sources = c.sources.map((x) => expandEnv(unquoteWord(x), env));
+        c.destination = expandEnv(unquoteWord(c.destination), env);
+        c.from = c.from && stageRef(doc, c.from);
+        // ADD of a local non-archive is a COPY; a URL or an archive is not.
+        const add = c.keyword === 'ADD' &&
+            c.sources.some((x) => /^[a-z]+:\/\//i.test(x) || ARCHIVE.test(x) || x.includes('$'));
+        const dest = c.sources.length > 1 ? c.destination.replace(/(.)\/$/, '$1') : c.destination;
+        const rest = inst.flags
+            .filter((f) => !['chown', 'chmod', 'from'].includes(f.name))
+            .map((f) => f.raw)
+            .sort()
+            .join(' ');
+        line(`${at} ${add ? 'ADD' : 'COPY'} ${c.sources.join(' ')} -> ${dest} chown=${c.chown ?? ''} chmod=${c.chmod ?? ''} from=${c.from ?? ''} ${rest}`.trimEnd());
+    }
+    else if (k === 'EXPOSE') {
+        // BuildKit keeps only the container port of `ip:host:container/proto`.
+        const ports = inst.args.map((a) => a.value.toLowerCase().split(':').pop());
+        line(`${at} EXPOSE ${ports.join(' ')}`);
+    }
+    else if (k === 'LABEL' || k === 'MAINTAINER') {
+        const pairs = k === 'LABEL'
+            ? inst.properties.map((p) => `${p.name}=${p.value ?? ''}`)
+            : [`author=${inst.text.trim()}`];
+        for (const p of pairs)
+            out.push({ text: `${at} LABEL ${p}`, argv: [LABEL] });
+    }
+    else {
+        line(`${at} ${k} ${inst.text.trim().replace(/\s+/g, ' ')}`);
+    }
+}
+function computeSignature(doc, swap, spans) {
     const out = [];
     const line = (text) => void out.push({ text });
     const envAtEnd = new Map();
@@ -1462,20 +1551,11 @@ function computeSignature(doc, swap) {
             const k = inst.keyword;
             if (k === 'FROM')
                 continue;
-            if (k === 'RUN') {
-                const flags = inst.flags
-                    .map((f) => f.name === 'mount' && f.value
-                    ? `--mount=${f.value.replace(/(^|,)from=([^,]*)/, (_m, c, r) => `${c}from=${stageRef(doc, r)}`)}`
-                    : f.raw)
-                    .sort();
-                const argvs = runArgv(doc, inst);
-                if (!argvs) {
-                    line(`${at} RUN ${flags.join(' ')} ${inst.json ? JSON.stringify(inst.json.values) : inst.text.trim()}`);
-                    continue;
-                }
-                line(`${at} RUN ${flags.join(' ')}`.trimEnd());
-                for (const argv of argvs)
-                    out.push({ text: `${at}   ${argv.join(' ')}`, argv });
+            const from = out.length;
+            if (!NOT_LOCAL.has(k)) {
+                emitLocal(doc, inst, at, env, out);
+                const copies = k === 'COPY' || k === 'ADD';
+                spans?.set(listed, { from, to: out.length, at, env: copies ? new Map(env) : undefined });
             }
             else if (k === 'ENV') {
                 const before = new Map(env);
@@ -1491,40 +1571,12 @@ function computeSignature(doc, swap) {
                 workdir = normalPath(path.startsWith('/') ? path : `${from}/${path}`);
                 line(`${at} WORKDIR ${workdir}`);
             }
-            else if (k === 'COPY' || k === 'ADD') {
-                const c = copyEffect(inst);
-                c.sources = c.sources.map((x) => expandEnv(unquoteWord(x), env));
-                c.destination = expandEnv(unquoteWord(c.destination), env);
-                c.from = c.from && stageRef(doc, c.from);
-                // ADD of a local non-archive is a COPY; a URL or an archive is not.
-                const add = c.keyword === 'ADD' &&
-                    c.sources.some((x) => /^[a-z]+:\/\//i.test(x) || ARCHIVE.test(x) || x.includes('$'));
-                const dest = c.sources.length > 1 ? c.destination.replace(/(.)\/$/, '$1') : c.destination;
-                const rest = inst.flags
-                    .filter((f) => !['chown', 'chmod', 'from'].includes(f.name))
-                    .map((f) => f.raw)
-                    .sort()
-                    .join(' ');
-                line(`${at} ${add ? 'ADD' : 'COPY'} ${c.sources.join(' ')} -> ${dest} chown=${c.chown ?? ''} chmod=${c.chmod ?? ''} from=${c.from ?? ''} ${rest}`.trimEnd());
-            }
-            else if (k === 'EXPOSE') {
-                // BuildKit keeps only the container port of `ip:host:container/proto`.
-                const ports = inst.args.map((a) => a.value.toLowerCase().split(':').pop());
-                line(`${at} EXPOSE ${ports.join(' ')}`);
-            }
             else if (k === 'CMD' || k === 'ENTRYPOINT' || k === 'HEALTHCHECK' || k === 'SHELL') {
                 last[k] = inst.json
                     ? JSON.stringify(inst.json.values)
                     : inst.text.trim().replace(/\s+/g, ' ');
                 if (k === 'SHELL')
                     line(`${at} SHELL ${last[k]}`);
-            }
-            else if (k === 'LABEL' || k === 'MAINTAINER') {
-                const pairs = k === 'LABEL'
-                    ? inst.properties.map((p) => `${p.name}=${p.value ?? ''}`)
-                    : [`author=${inst.text.trim()}`];
-                for (const p of pairs)
-                    out.push({ text: `${at} LABEL ${p}`, argv: [LABEL] });
             }
             else if (k === 'ONBUILD' && inst.trigger?.keyword === 'RUN' && runArgv(doc, inst.trigger)) {
                 line(`${at} ONBUILD RUN ${inst.trigger.flags
@@ -1540,6 +1592,7 @@ function computeSignature(doc, swap) {
                 line(`${at} ONBUILD ${t.keyword} ${props || t.text.trim().replace(/\s+/g, ' ')}`);
             }
             else {
+                // ARG, and an ONBUILD without a trigger.
                 line(`${at} ${k} ${inst.text.trim().replace(/\s+/g, ' ')}`);
             }
         }
@@ -1783,7 +1836,7 @@ function fixVerdict(doc, fix, whole = false) {
     const swap = whole ? undefined : swapIn(doc, fix, applied.text);
     if (!swap)
         return undeclaredChange(doc, (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDockerfile */ .A)(doc.path, applied.text), fix.effect);
-    return unexplained(signature(doc), computeSignature(doc, swap), fix.effect);
+    return unexplained(signature(doc), swapSignature(doc, swap), fix.effect);
 }
 /**
  * The effect check: every safe fix of a Dockerfile is applied on its own and the effect model

@@ -19,7 +19,7 @@ export function isPlainSafe(value: string): boolean {
   if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(value) && !/^[-?:][^\s]/.test(value)) return false
   if (/:(\s|$)|\s#|[\n\r\t]/.test(value)) return false
   try {
-    return parse(value) === value
+    return parse(value, { logLevel: 'error' }) === value
   } catch {
     return false
   }

@@ -135,7 +135,9 @@ function readComposeBuilds(ws: Workspace, dir: string, path: string): ComposeBui
   if (text === undefined) return null
   let data: unknown
   try {
-    data = parseYaml(text)
+    // `logLevel: error`: a warning (an unknown tag such as Compose's `!reset`) would be printed
+    // to stderr with the line quoted.
+    data = parseYaml(text, { logLevel: 'error' })
   } catch {
     return null
   }

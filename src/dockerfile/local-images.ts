@@ -80,7 +80,13 @@ function readYaml(ws: Workspace, path: string): unknown {
   if (text === undefined) return undefined
   try {
     // Compose files share blocks through anchors and merge keys (`<<: *defaults`) freely.
-    return parseYaml(text, { maxAliasCount: -1, merge: true, uniqueKeys: false }) as unknown
+    // `logLevel: error`: no warning printed to stderr (it quotes the file).
+    return parseYaml(text, {
+      maxAliasCount: -1,
+      merge: true,
+      uniqueKeys: false,
+      logLevel: 'error'
+    }) as unknown
   } catch {
     return undefined
   }

@@ -1,9 +1,9 @@
 import ignore, { type Ignore } from 'ignore'
-import { parse as parseYaml } from 'yaml'
 import { cleanPath, dirOf, joinPath } from '../core/paths.js'
 import type { Workspace } from '../core/types.js'
 import type { Token } from '../parse/dockerfile.js'
 import type { DockerfileDoc, Instruction } from './model.js'
+import { yamlValue } from '../parse/yaml-tokens.js'
 
 /**
  * The build context of a Dockerfile, read through the injected workspace: the `build.context` of a
@@ -135,9 +135,7 @@ function readComposeBuilds(ws: Workspace, dir: string, path: string): ComposeBui
   if (text === undefined) return null
   let data: unknown
   try {
-    // `logLevel: error`: a warning (an unknown tag such as Compose's `!reset`) would be printed
-    // to stderr with the line quoted.
-    data = parseYaml(text, { logLevel: 'error' })
+    data = yamlValue(text)
   } catch {
     return null
   }

@@ -1,10 +1,10 @@
-import { parse as parseYaml } from 'yaml'
 import { cleanPath, dirOf, joinPath } from '../core/paths.js'
 import type { Workspace } from '../core/types.js'
 import { splitImageRef } from '../parse/image.js'
 import { parseDockerfileSyntax } from '../parse/dockerfile.js'
 import { stageDistro, type Distro } from './distro.js'
 import { parseDockerfile, type Stage } from './model.js'
+import { yamlValue } from '../parse/yaml-tokens.js'
 
 /**
  * Images the repository builds itself, as far as the workspace shows: an image name in `FROM` or
@@ -80,13 +80,7 @@ function readYaml(ws: Workspace, path: string): unknown {
   if (text === undefined) return undefined
   try {
     // Compose files share blocks through anchors and merge keys (`<<: *defaults`) freely.
-    // `logLevel: error`: no warning printed to stderr (it quotes the file).
-    return parseYaml(text, {
-      maxAliasCount: -1,
-      merge: true,
-      uniqueKeys: false,
-      logLevel: 'error'
-    }) as unknown
+    return yamlValue(text, { maxAliasCount: -1, merge: true, uniqueKeys: false })
   } catch {
     return undefined
   }

@@ -1,4 +1,3 @@
-import { parseDocument } from 'yaml'
 import { dirname, join } from '../core/paths.js'
 import type { Workspace } from '../core/types.js'
 import type { DockerfileDoc, Stage } from './model.js'
@@ -6,6 +5,7 @@ import { parseDockerfile } from './model.js'
 import { finalInstructions, lineage } from './stages.js'
 import { imageDistro, stageDistro, type Distro } from './distro.js'
 import { localStageDistro } from './local-images.js'
+import { yamlDocument } from '../parse/yaml-tokens.js'
 
 /**
  * Parents in the same repository: the Dockerfile a stage's base image is built from, when the
@@ -51,7 +51,7 @@ const isObj = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.
 function composeImages(path: string, text: string, out: Map<string, Set<string>>): void {
   let data: unknown
   try {
-    data = parseDocument(text, { uniqueKeys: false }).toJS({ maxAliasCount: 100 })
+    data = yamlDocument(text, { uniqueKeys: false }).toJS({ maxAliasCount: 100 })
   } catch {
     return
   }

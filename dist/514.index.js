@@ -558,8 +558,8 @@ function shellcheckRequests(inputs, afterFile) {
 
 // EXTERNAL MODULE: ./src/diff/patch.ts
 var patch = __webpack_require__(5033);
-// EXTERNAL MODULE: ./src/rules/index.ts + 175 modules
-var rules = __webpack_require__(8951);
+// EXTERNAL MODULE: ./src/rules/index.ts + 176 modules
+var rules = __webpack_require__(225);
 // EXTERNAL MODULE: ./src/action/sources.ts
 var sources = __webpack_require__(4544);
 ;// CONCATENATED MODULE: ./src/action/lint.ts

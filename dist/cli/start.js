@@ -24900,11 +24900,11 @@ var visit = __nccwpck_require__(204);
 
 
 
-__webpack_unused_export__ = composer.Composer;
+exports.Dk = composer.Composer;
 __webpack_unused_export__ = Document.Document;
 __webpack_unused_export__ = Schema.Schema;
 __webpack_unused_export__ = errors.YAMLError;
-__webpack_unused_export__ = errors.YAMLParseError;
+exports.XT = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
 __webpack_unused_export__ = Alias.Alias;
 exports.Vj = identity.isAlias;
@@ -24922,7 +24922,7 @@ __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
-__webpack_unused_export__ = parser.Parser;
+exports.iX = parser.Parser;
 exports.qg = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
@@ -41860,6 +41860,54 @@ const DL3004 = defineDockerfileRule({
     }
 });
 
+;// CONCATENATED MODULE: ./src/parse/yaml-tokens.ts
+
+/** Texts whose tokens are kept, most recently used last. */
+const KEEP = 16;
+const kept = new Map();
+function tokensOf(text) {
+    let tokens = kept.get(text);
+    if (tokens) {
+        kept.delete(text);
+    }
+    else {
+        tokens = Array.from(new dist/* Parser */.iX().parse(text));
+        if (kept.size >= KEEP)
+            kept.delete(kept.keys().next().value);
+    }
+    kept.set(text, tokens);
+    return tokens;
+}
+/** What `parseDocument(text, options)` gives (its errors not prettified). */
+function yamlDocument(text, options = {}) {
+    const composer = new dist/* Composer */.Dk(options);
+    let doc;
+    for (const next of composer.compose(tokensOf(text), true, text.length)) {
+        if (!doc)
+            doc = next;
+        else {
+            if (doc.options.logLevel !== 'silent') {
+                doc.errors.push(new dist/* YAMLParseError */.XT([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+            }
+            break;
+        }
+    }
+    return doc;
+}
+/**
+ * What `parse(text, options)` gives, or throws (its first error), but never prints a warning: the
+ * library prints those to stderr, quoting the file (an unknown tag such as Compose's `!reset`).
+ */
+function yamlValue(text, options = {}) {
+    const doc = yamlDocument(text, options);
+    if (doc.errors.length > 0) {
+        if (doc.options.logLevel !== 'silent')
+            throw doc.errors[0];
+        doc.errors = [];
+    }
+    return doc.toJS(options);
+}
+
 ;// CONCATENATED MODULE: ./src/dockerfile/local-images.ts
 
 
@@ -41920,7 +41968,7 @@ function readYaml(ws, path) {
         return undefined;
     try {
         // Compose files share blocks through anchors and merge keys (`<<: *defaults`) freely.
-        return (0,dist/* parse */.qg)(text, { maxAliasCount: -1, merge: true, uniqueKeys: false });
+        return yamlValue(text, { maxAliasCount: -1, merge: true, uniqueKeys: false });
     }
     catch {
         return undefined;
@@ -43097,7 +43145,7 @@ const isObj = (v) => !!v && typeof v === 'object' && !Array.isArray(v);
 function composeImages(path, text, out) {
     let data;
     try {
-        data = (0,dist/* parseDocument */.Tp)(text, { uniqueKeys: false }).toJS({ maxAliasCount: 100 });
+        data = yamlDocument(text, { uniqueKeys: false }).toJS({ maxAliasCount: 100 });
     }
     catch {
         return;
@@ -46488,7 +46536,7 @@ function readComposeBuilds(ws, dir, path) {
         return null;
     let data;
     try {
-        data = (0,dist/* parse */.qg)(text);
+        data = yamlValue(text);
     }
     catch {
         return null;
@@ -49833,7 +49881,7 @@ function isPlainSafe(value) {
     if (/:(\s|$)|\s#|[\n\r\t]/.test(value))
         return false;
     try {
-        return (0,dist/* parse */.qg)(value) === value;
+        return (0,dist/* parse */.qg)(value, { logLevel: 'error' }) === value;
     }
     catch {
         return false;

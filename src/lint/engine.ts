@@ -347,13 +347,17 @@ function runRules<Doc extends SourceFile>(
   const findings: Finding[] = []
   const errors: string[] = []
   let meta: RuleMeta = rules[0]?.meta
-  /** Ranges a rule reported with a `source`, to report a node shared through an anchor once. */
-  let reported = new Set<string>()
+  /**
+   * Ranges a rule reported with a `source`, to report a node shared through an anchor once (made
+   * on a rule's first such report: one set per rule and file was 33 MB over the corpus).
+   */
+  let reported: Set<string> | undefined
   const report = (r: Report): void => {
     if (r.source) {
       if (!sameFile(r.source, doc)) return
       const { start, end } = r.range
       const key = `${start.line}:${start.column}:${end.line}:${end.column}`
+      reported ??= new Set()
       if (reported.has(key)) return
       reported.add(key)
     }
@@ -386,7 +390,7 @@ function runRules<Doc extends SourceFile>(
   for (const rule of plan.rules) {
     if (options.only && !options.only.has(rule.meta.id)) continue
     meta = rule.meta
-    reported = new Set()
+    reported = undefined
     try {
       check?.()
       rule.check(doc, ctx)

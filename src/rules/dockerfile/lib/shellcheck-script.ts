@@ -5,7 +5,7 @@ import { PROXY_ARGS } from '../../../dockerfile/variables.js'
 import type { ShellcheckComment, ShellcheckFn } from '../../../core/tools.js'
 import type { RuleContext } from '../../../core/types.js'
 import { overLimit, shellShape, type ShellLimits } from '../../../parse/shell-limits.js'
-import { editDistance } from '../../../core/similar.js'
+import { editDistanceAtMost } from '../../../core/similar.js'
 
 /**
  * The scripts hadolint hands to ShellCheck, rebuilt with a map back into the Dockerfile: a shebang
@@ -241,16 +241,23 @@ export function namesFor(names: readonly string[], body: string): string[] {
   // Comparing every name with every word is for ordinary RUNs; past this, all names are kept (what
   // ShellCheck is given then is only larger, never different in what it says).
   if (words.size * names.length > MAX_NAME_COMPARISONS) return [...names]
-  let lower: string[] | undefined
+  /** The body's words in lower case, by length. */
+  let byLength: Map<number, string[]> | undefined
   const near = (name: string): boolean => {
     if (name.length <= 3) return false
     const l = name.toLowerCase()
-    lower ??= [...words].map((w) => w.toLowerCase())
-    for (const w of lower) {
-      if (Math.abs(w.length - l.length) > 2) continue
-      // Equal but for case, or within 2 edits (editDistance also counts a transposition as one,
+    if (!byLength) {
+      byLength = new Map()
+      for (const w of words) {
+        const list = byLength.get(w.length)
+        if (list) list.push(w.toLowerCase())
+        else byLength.set(w.length, [w.toLowerCase()])
+      }
+    }
+    for (let length = l.length - 2; length <= l.length + 2; length++) {
+      // Equal but for case, or within 2 edits (the distance also counts a transposition as one,
       // so it keeps every name Levenshtein keeps, and a few more).
-      if (w === l || editDistance(w, l) <= 2) return true
+      for (const w of byLength.get(length) ?? []) if (editDistanceAtMost(w, l, 2)) return true
     }
     return false
   }

@@ -8,7 +8,9 @@ import {
   EXCLUDED_CODES,
   onPath,
   parseJson1,
-  shellcheckVersion
+  scratchBase,
+  shellcheckVersion,
+  SHM_MIN_FREE_BYTES
 } from '../../src/tools/shellcheck.js'
 import { hasShellcheck } from './shellcheck-binary.js'
 
@@ -391,5 +393,25 @@ describe.runIf(withBinary)('createShellcheck prefetchAsync (the pool of the whol
     await expect(sc.prefetchAsync([{ script: '#!/bin/sh\ntrue\n' }])).rejects.toThrow(
       /shellcheck could not run/
     )
+  })
+})
+
+describe('where the scripts are written', () => {
+  const roomy = (): number => SHM_MIN_FREE_BYTES
+  it('is /dev/shm on Linux when it has room and TMPDIR is not set', () => {
+    expect(scratchBase({}, 'linux', roomy)).toBe('/dev/shm')
+    expect(scratchBase({ TMPDIR: '' }, 'linux', roomy)).toBe('/dev/shm')
+  })
+
+  it('is the temporary folder otherwise: TMPDIR set, too little room, no /dev/shm, not Linux', () => {
+    expect(scratchBase({ TMPDIR: '/scratch' }, 'linux', roomy)).toBe(tmpdir())
+    expect(scratchBase({}, 'linux', () => SHM_MIN_FREE_BYTES - 1)).toBe(tmpdir())
+    expect(
+      scratchBase({}, 'linux', () => {
+        throw Object.assign(new Error('no such folder'), { code: 'ENOENT' })
+      })
+    ).toBe(tmpdir())
+    expect(scratchBase({}, 'darwin', roomy)).toBe(tmpdir())
+    expect(scratchBase({}, 'win32', roomy)).toBe(tmpdir())
   })
 })

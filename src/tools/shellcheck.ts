@@ -6,6 +6,7 @@ import {
   mkdtempSync,
   readFileSync,
   rmSync,
+  statfsSync,
   statSync,
   writeFileSync
 } from 'node:fs'
@@ -21,7 +22,8 @@ import type {
 } from '../core/tools.js'
 
 /**
- * The real ShellCheck at the edge: scripts are written to a temporary folder and checked by
+ * The real ShellCheck at the edge: scripts are written to a private temporary folder (in memory
+ * where the system has room: `scratchBase`), removed after, and checked by
  * `shellcheck -f json1 f1 f2 …`, a bounded number of processes per call running in parallel.
  * Results are cached by script text, so identical RUN bodies (official-image repositories repeat
  * them across variants) are checked once per process lifetime.
@@ -87,6 +89,34 @@ export const DEFAULT_CPU_SECONDS = 60
 const GHC_OUT_OF_MEMORY = 251
 /** Scripts below which a batch is not split over processes. */
 const MIN_CHUNK = 24
+
+/** Free space a memory-backed folder must have for the scripts to go there (`scratchBase`). */
+export const SHM_MIN_FREE_BYTES = 256 * 1024 * 1024
+
+/**
+ * Where the scripts' folder is made: `/dev/shm` on Linux when TMPDIR is not set and it has
+ * SHM_MIN_FREE_BYTES free (a container's default 64 MB does not), else the temporary folder.
+ * Creating thousands of small files on a disk's file system was slow and uneven here (ext4,
+ * mounted with `discard`: 3,204 scripts took 0.07-1.8 s to write, 0.56 ms a file in a corpus
+ * run, on the thread that feeds the pool); in memory it takes ~30 ms. Over the corpus with
+ * ShellCheck on Node 24, alternated, 3 runs each: 10.5-10.9 s → 9.3-9.8 s, system CPU 2.9-3.1 →
+ * 1.1-1.3 s.
+ */
+export function scratchBase(
+  env: Record<string, string | undefined> = process.env,
+  platform: NodeJS.Platform = process.platform,
+  shmFree: () => number = () => {
+    const s = statfsSync('/dev/shm')
+    return s.bavail * s.bsize
+  }
+): string {
+  if (platform !== 'linux' || (env.TMPDIR !== undefined && env.TMPDIR !== '')) return tmpdir()
+  try {
+    return shmFree() >= SHM_MIN_FREE_BYTES ? '/dev/shm' : tmpdir()
+  } catch {
+    return tmpdir()
+  }
+}
 const LEVELS = new Set(['error', 'warning', 'info', 'style'])
 
 /**
@@ -146,7 +176,7 @@ export function createShellcheck(options: ShellcheckOptions = {}): Shellcheck | 
 
   /** Scripts not yet known, to a temporary folder as `<i>.sh`, in chunks for the processes. */
   const prepare = (scripts: string[]): { dir: string; chunks: string[][] } => {
-    const dir = mkdtempSync(join(tmpdir(), 'docker-review-sc-'))
+    const dir = mkdtempSync(join(scratchBase(), 'docker-review-sc-'))
     scripts.forEach((s, i) => writeFileSync(join(dir, `${i}.sh`), s))
     const names = scripts.map((_, i) => `${i}.sh`)
     // Small batches (one Dockerfile's RUNs) go to one process: starting more costs more than
@@ -523,7 +553,7 @@ function openPool(
   return {
     add(list) {
       if (closed) throw new Error('ShellCheck pool: scripts added after close')
-      dir ??= mkdtempSync(join(tmpdir(), 'docker-review-sc-'))
+      dir ??= mkdtempSync(join(scratchBase(), 'docker-review-sc-'))
       for (const script of list) {
         const i = scripts.push(script) - 1
         writeFileSync(join(dir, name(i)), script)

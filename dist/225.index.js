@@ -2319,19 +2319,28 @@ function namesFor(names, body) {
     // ShellCheck is given then is only larger, never different in what it says).
     if (words.size * names.length > MAX_NAME_COMPARISONS)
         return [...names];
-    let lower;
+    /** The body's words in lower case, by length. */
+    let byLength;
     const near = (name) => {
         if (name.length <= 3)
             return false;
         const l = name.toLowerCase();
-        lower ??= [...words].map((w) => w.toLowerCase());
-        for (const w of lower) {
-            if (Math.abs(w.length - l.length) > 2)
-                continue;
-            // Equal but for case, or within 2 edits (editDistance also counts a transposition as one,
+        if (!byLength) {
+            byLength = new Map();
+            for (const w of words) {
+                const list = byLength.get(w.length);
+                if (list)
+                    list.push(w.toLowerCase());
+                else
+                    byLength.set(w.length, [w.toLowerCase()]);
+            }
+        }
+        for (let length = l.length - 2; length <= l.length + 2; length++) {
+            // Equal but for case, or within 2 edits (the distance also counts a transposition as one,
             // so it keeps every name Levenshtein keeps, and a few more).
-            if (w === l || (0,_core_similar_js__WEBPACK_IMPORTED_MODULE_4__/* .editDistance */ .Y)(w, l) <= 2)
-                return true;
+            for (const w of byLength.get(length) ?? [])
+                if ((0,_core_similar_js__WEBPACK_IMPORTED_MODULE_4__/* .editDistanceAtMost */ .u2)(w, l, 2))
+                    return true;
         }
         return false;
     };
@@ -2582,7 +2591,7 @@ const DL1000 = (0,rules_define/* defineDockerfileRule */.M2)({
             const known = FLAGS[inst.keyword];
             if (!known || known.includes(flag.name))
                 return;
-            const hint = (0,similar/* closest */.k)(flag.name, known);
+            const hint = (0,similar/* closest */.kp)(flag.name, known);
             // `--chwon=1000` → `--chown=1000`: only the name changes, the value stays as written.
             const nameEnd = flag.start + 2 + flag.raw.slice(2).split('=')[0].length;
             ctx.report({
@@ -2600,7 +2609,7 @@ const DL1000 = (0,rules_define/* defineDockerfileRule */.M2)({
         };
         const visit = (inst) => {
             if (!INSTRUCTIONS.includes(inst.keyword)) {
-                const hint = (0,similar/* closest */.k)(inst.keyword, INSTRUCTIONS);
+                const hint = (0,similar/* closest */.kp)(inst.keyword, INSTRUCTIONS);
                 ctx.report({
                     message: `Unknown instruction \`${inst.keywordText}\`${hint ? ` (did you mean \`${hint}\`?)` : ''}.`,
                     range: inst.keywordSpan.range
@@ -4406,7 +4415,7 @@ const DL3022 = (0,rules_define/* defineDockerfileRule */.M2)({
                 .slice(0, index)
                 .map((s) => s.name)
                 .filter((n) => n !== undefined);
-            const hint = (0,similar/* closest */.k)(name, names);
+            const hint = (0,similar/* closest */.kp)(name, names);
             ctx.report({
                 message: hint
                     ? `No earlier stage is called \`${ref}\`: did you mean \`${hint}\`? (Otherwise this pulls the image \`${ref}:latest\`.)`
@@ -9564,7 +9573,7 @@ const DR2005 = (0,rules_define/* defineDockerfileRule */.M2)({
             for (const ref of refs) {
                 if (doc.globalArgs.has(ref.name) || variables/* PLATFORM_ARGS */.KJ.has(ref.name))
                     continue;
-                const hint = (0,similar/* closest */.k)(ref.name, declared);
+                const hint = (0,similar/* closest */.kp)(ref.name, declared);
                 ctx.report({
                     message: `FROM uses \`${ref.name}\`, which no ARG before the first FROM declares${hint ? ` (did you mean \`${hint}\`?)` : ''}; it expands to an empty string.`,
                     range: doc.span(ref.start, ref.end).range,
@@ -9736,7 +9745,7 @@ const DR2007 = (0,rules_define/* defineDockerfileRule */.M2)({
                     }
                     const hint = IMAGE_ENV.has(name)
                         ? undefined
-                        : (0,similar/* closest */.k)(name, [...env, ...args].filter(variables/* isVariableName */.KL));
+                        : (0,similar/* closest */.kp)(name, [...env, ...args].filter(variables/* isVariableName */.KL));
                     if (!hint && !scratch)
                         continue;
                     ctx.report({
@@ -11028,7 +11037,7 @@ const TYPE_WORDS = {
 const RENAMED = { net: 'network_mode' };
 /** The key meant: a close spelling, a renamed legacy key, or the one key the typo is a prefix of. */
 function suggestKey(prop, known) {
-    const near = (0,similar/* closest */.k)(prop, known);
+    const near = (0,similar/* closest */.kp)(prop, known);
     if (near)
         return near;
     const renamed = RENAMED[prop];
@@ -11182,7 +11191,7 @@ function schemaProblems(model) {
         if (e.keyword === 'enum') {
             const allowed = e.params.allowedValues.map(String);
             const actual = val?.kind === 'scalar' ? String(val.value) : undefined;
-            const hint = actual !== undefined ? (0,similar/* closest */.k)(actual, allowed) : undefined;
+            const hint = actual !== undefined ? (0,similar/* closest */.kp)(actual, allowed) : undefined;
             push({
                 ...at,
                 message: `${dotted(path)} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}${hint ? ` (did you mean '${hint}'?)` : ''}.`,
@@ -11335,7 +11344,7 @@ function valueProblems(model) {
         const restart = (0,compose_model/* get */.Jt)(svc, 'restart');
         const policy = text(restart);
         if (restart && policy !== undefined && !isRestartPolicy(policy)) {
-            const hint = (0,similar/* closest */.k)(policy, RESTART_POLICIES);
+            const hint = (0,similar/* closest */.kp)(policy, RESTART_POLICIES);
             add(restart, `${dotted([...path, 'restart'])} '${policy}' is not a restart policy (no, always, on-failure[:max-retries], unless-stopped)${hint ? `; did you mean '${hint}'?` : ''}.`, hint);
         }
         for (const p of SERVICE_DURATIONS) {
@@ -11368,7 +11377,7 @@ function valueProblems(model) {
             const first = test.items[0];
             const t = text(first);
             if (t !== undefined && !['CMD', 'CMD-SHELL', 'NONE'].includes(t)) {
-                add(first, `${dotted([...path, 'healthcheck', 'test', 0])} must be CMD, CMD-SHELL or NONE (got '${t}'); Compose rejects the healthcheck.`, (0,similar/* closest */.k)(t, ['CMD', 'CMD-SHELL', 'NONE'], 2));
+                add(first, `${dotted([...path, 'healthcheck', 'test', 0])} must be CMD, CMD-SHELL or NONE (got '${t}'); Compose rejects the healthcheck.`, (0,similar/* closest */.kp)(t, ['CMD', 'CMD-SHELL', 'NONE'], 2));
             }
         }
     }

@@ -33282,8 +33282,9 @@ class Reader {
                 // continues one that ends in `\` on the next line (bash does not): one with a `\` is not plain.
                 const nl = text.indexOf('\n', i);
                 const lineEnd = nl === -1 ? n : nl;
-                if (text.lastIndexOf('\\', lineEnd) >= i)
-                    return undefined;
+                for (let k = i; k < lineEnd; k++)
+                    if (text.charCodeAt(k) === 92)
+                        return undefined;
                 i = lineEnd;
             }
             else if (c === 59 /* ; */) {
